@@ -1,0 +1,71 @@
+// Builds the Apps Script bundle (build/Code.js + appsscript.json) and the Node CLI (dist/).
+// Apps Script only calls real top-level function declarations, so after bundling the entry
+// as an IIFE we read its export names from the bundle itself and append one forwarder each:
+// the list of entry points is never written twice by hand.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+const BUDGET_BYTES = 300 * 1024;
+const GLOBAL = 'CCHC';
+
+async function buildAppsScript() {
+  const outfile = join(root, 'build', 'Code.js');
+  await build({
+    entryPoints: [join(root, 'src', 'gas', 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    outfile,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __ADDON__: args.has('--addon') ? 'true' : 'false' },
+  });
+  const bundle = readFileSync(outfile, 'utf8');
+  const names = exportNames(bundle);
+  if (!names.includes('onOpen')) throw new Error('src/gas/main.ts must export onOpen');
+  const footer = names
+    .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
+    .join('\n');
+  const code = `${bundle}\n// Entry points Apps Script can call (generated from src/gas/main.ts exports).\n${footer}\n`;
+  writeFileSync(outfile, code);
+  copyFileSync(join(root, 'appsscript.json'), join(root, 'build', 'appsscript.json'));
+  const size = Buffer.byteLength(code);
+  if (!quiet) {
+    console.log(`build/Code.js: ${(size / 1024).toFixed(1)} KB (budget ${BUDGET_BYTES / 1024} KB), ${names.length} entry points`);
+  }
+  if (size > BUDGET_BYTES) throw new Error(`build/Code.js is ${size} bytes, over the ${BUDGET_BYTES}-byte budget`);
+}
+
+/** Evaluates the IIFE in an empty context: it only defines functions, so this is safe and exact. */
+function exportNames(bundle) {
+  const ctx = vm.createContext({});
+  vm.runInContext(`${bundle}\nthis.__names = Object.keys(${GLOBAL});`, ctx);
+  return ctx.__names.filter((n) => typeof ctx[GLOBAL][n] === 'function' && /^[A-Za-z_$][\w$]*$/.test(n));
+}
+
+async function buildNode(entry, out) {
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile: join(root, out),
+    logLevel: 'warning',
+  });
+}
+
+mkdirSync(join(root, 'build'), { recursive: true });
+if (!args.has('--cli-only')) await buildAppsScript();
+await buildNode('src/cli/main.ts', 'dist/cli.js');
+if (!args.has('--cli-only') && existsSync(join(root, 'bench', 'bench.ts'))) await buildNode('bench/bench.ts', 'dist/bench.js');

@@ -1,0 +1,95 @@
+/**
+ * `npm run cchc -- <lệnh> …`: the offline engine on .xlsx files.
+ */
+import { parseArgs } from 'node:util';
+import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+
+const HELP = `Báo cáo CCHC — công cụ dòng lệnh (chạy trên tệp Excel .xlsx)
+
+Cách dùng: npm run cchc -- <lệnh> [tùy chọn]
+
+Lệnh:
+  template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--period <kỳ>] [--year <năm>]
+        Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.
+        Kỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.
+  validate <sổ.xlsx> [--json <kết-quả.json>]
+        Kiểm tra số liệu các đơn vị. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
+  consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>]
+        Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,
+        Tình hình gửi báo cáo, Kết quả kiểm tra. Không ghi vào tệp đầu vào.
+  report <sổ.xlsx> --out <báo-cáo.docx>
+        Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.
+  sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>]
+        Tạo sổ mẫu đã nhập số liệu (có một số lỗi thường gặp).
+  demo [--out-dir <thư mục>]
+        Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/.
+  --help
+        Hiện hướng dẫn này.
+`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      json: { type: 'string' },
+      agencies: { type: 'string' },
+      period: { type: 'string' },
+      year: { type: 'string' },
+      communes: { type: 'string' },
+      provincial: { type: 'string' },
+      seed: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  const need = (v: string | undefined, what: string): string => {
+    if (!v) throw new CliError(`Thiếu ${what}. Xem: npm run cchc -- --help`);
+    return v;
+  };
+  switch (command) {
+    case 'template':
+      return template(io, { out: need(values.out, '--out <sổ.xlsx>'), agencies: values.agencies, period: values.period, year: values.year });
+    case 'validate':
+      return validate(io, { file: need(file, 'tệp .xlsx cần kiểm tra'), json: values.json });
+    case 'consolidate':
+      return consolidate(io, { file: need(file, 'tệp .xlsx cần tổng hợp'), out: need(values.out, '--out <tổng-hợp.xlsx>'), json: values.json });
+    case 'report':
+      return report(io, { file: need(file, 'tệp .xlsx'), out: need(values.out, '--out <báo-cáo.docx>') });
+    case 'sample':
+      return sample(io, { out: need(values.out, '--out <sổ.xlsx>'), communes: values.communes, provincial: values.provincial, seed: values.seed });
+    case 'demo':
+      return demo(io, { outDir: values['out-dir'] ?? 'demo-output' });
+    default:
+      throw new CliError(`Không có lệnh "${command}". Xem: npm run cchc -- --help`);
+  }
+}
+
+/** Runs the CLI and turns every failure into a Vietnamese message and an exit code, never a trace. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.out(e.message);
+      return e.exitCode;
+    }
+    if (e instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${(e as NodeJS.ErrnoException).code} ${e.message}`)) {
+      io.out(`Tùy chọn không hợp lệ: ${e.message}. Xem: npm run cchc -- --help`);
+      return 2;
+    }
+    io.out(`Lỗi ngoài dự kiến: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (l) => console.log(l), clock: () => new Date() };
+  main(process.argv.slice(2), io).then((code) => process.exit(code));
+}

@@ -1,0 +1,269 @@
+/**
+ * The use cases behind the menu and the CLI, written once against WorkbookPort. Each returns
+ * what happened; the adapters decide how to show it (an alert, a toast, the console).
+ */
+import { Catalog } from './catalog/catalog';
+import { Summary, consolidate } from './consolidate';
+import { formRows } from './form';
+import { a1Range, SheetSnapshot } from './grid';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
+import { AgencyReport, parseAgencyTab } from './parse';
+import { Agency, ExampleAgency, SETTINGS_SHEET, Settings, SettingsResult, exampleSettings, readSettings, settingsPlan } from './settings';
+import { COL, HEADER_LABELS, STATUS_SENT, agencyTabPlan, indicatorRows } from './template';
+import { fold } from './text';
+import { AgencyResult, validateAgency } from './validate';
+import { ProtectionOutcome, WorkbookPort } from './workbook';
+import { PeriodId } from './periods';
+import { IsoDate, parts } from './dates';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+export type LoadedSettings = SettingsResult | { ok: false; missing: true; problems: [] };
+
+export function loadSettings(wb: WorkbookPort, catalog: Catalog): LoadedSettings {
+  const snap = wb.read(SETTINGS_SHEET);
+  if (!snap) return { ok: false, missing: true, problems: [] };
+  return readSettings(snap.values, catalog);
+}
+
+/** The current quarter by the Nghị định 09 cut-offs (a quarter's data ends on the 14th). */
+export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {
+  const { y, m, d } = parts(today);
+  if (m === 12 && d >= 15) return { period: 'Q1', year: y + 1 };
+  const q = m < 3 || (m === 3 && d < 15) ? 'Q1' : m < 6 || (m === 6 && d < 15) ? 'Q2' : m < 9 || (m === 9 && d < 15) ? 'Q3' : 'Q4';
+  return { period: q, year: y };
+}
+
+/** Creates the settings sheet with the example when absent; otherwise just reads it. */
+export function setupSettings(wb: WorkbookPort, catalog: Catalog, example: readonly ExampleAgency[]): { created: boolean; result: LoadedSettings } {
+  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb, catalog) };
+  const { period, year } = currentPeriod(wb.today());
+  wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, example)));
+  return { created: true, result: loadSettings(wb, catalog) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+// ---------------------------------------------------------------------------------------------
+
+const CREATED_KEY = 'cchc.createdTabs';
+
+export interface TemplateOutcome {
+  readonly created: string[];
+  readonly unchanged: string[];
+  readonly upgraded: { sheet: string; added: string[] }[];
+  /** Tabs this add-on created that are gone (deleted or renamed by hand): not recreated over data. */
+  readonly vanished: { agency: string; sheet: string; renamedTo: string | null }[];
+  /** Tabs of agencies no longer in the settings: kept as they are. */
+  readonly orphaned: string[];
+  /** Sheets with the configured name that are not agency forms: left untouched. */
+  readonly conflicts: string[];
+  readonly protection: { sheet: string; note: string }[];
+  /** Agencies not processed because the time budget ran out; running again continues. */
+  readonly remaining: string[];
+}
+
+export interface RunOptions {
+  /** Milliseconds since epoch, injected for tests and for Apps Script's 6-minute limit. */
+  readonly now?: () => number;
+  readonly budgetMs?: number;
+  readonly progress?: (done: number, total: number, current: string) => void;
+}
+
+function registry(wb: WorkbookPort): Set<string> {
+  try {
+    return new Set(JSON.parse(wb.getState(CREATED_KEY) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions = {}): TemplateOutcome {
+  const now = opts.now ?? (() => Date.now());
+  const start = now();
+  const out: TemplateOutcome = { created: [], unchanged: [], upgraded: [], vanished: [], orphaned: [], conflicts: [], protection: [], remaining: [] };
+  const created = registry(wb);
+  const existing = new Set(wb.sheetNames());
+  const configured = new Set(settings.agencies.map((a) => a.sheet));
+
+  settings.agencies.forEach((agency, i) => {
+    if (opts.budgetMs !== undefined && now() - start > opts.budgetMs) {
+      out.remaining.push(agency.name);
+      return;
+    }
+    opts.progress?.(i, settings.agencies.length, agency.name);
+    if (!existing.has(agency.sheet)) {
+      if (created.has(agency.sheet)) {
+        out.vanished.push({ agency: agency.name, sheet: agency.sheet, renamedTo: findRenamed(wb, existing, configured, agency) });
+        return;
+      }
+      const { plan } = agencyTabPlan(catalog, settings, agency);
+      noteProtection(out, agency, wb.create(plan));
+      created.add(agency.sheet);
+      out.created.push(agency.sheet);
+      return;
+    }
+    const snap = wb.read(agency.sheet)!;
+    const report = parseAgencyTab(catalog, snap);
+    if (report.tableHeaderRow === null) {
+      out.conflicts.push(agency.sheet);
+      return;
+    }
+    const added = addMissingRows(wb, catalog, settings, agency, report);
+    if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
+    else out.unchanged.push(agency.sheet);
+    const fresh = added.length ? parseAgencyTab(catalog, wb.read(agency.sheet)!) : report;
+    noteProtection(out, agency, wb.protect(agency.sheet, { kind: 'agency', editors: agency.emails, editable: editableRanges(catalog, settings, agency, fresh) }));
+    created.add(agency.sheet);
+  });
+  for (const name of created) if (!configured.has(name) && existing.has(name)) out.orphaned.push(name);
+  wb.setState(CREATED_KEY, JSON.stringify([...created]));
+  return out;
+}
+
+function noteProtection(out: TemplateOutcome, agency: Agency, outcome: ProtectionOutcome): void {
+  if (!outcome.applied) out.protection.push({ sheet: agency.sheet, note: outcome.reason });
+  else if (outcome.note) out.protection.push({ sheet: agency.sheet, note: outcome.note });
+  else if (!agency.emails.length) {
+    out.protection.push({ sheet: agency.sheet, note: 'chưa có email người nhập liệu: hiện chỉ đơn vị tổng hợp sửa được trang này' });
+  }
+}
+
+/** A sheet not in the settings whose header names this agency: the tab, renamed by hand. */
+function findRenamed(wb: WorkbookPort, existing: Set<string>, configured: Set<string>, agency: Agency): string | null {
+  for (const name of existing) {
+    if (configured.has(name) || name === SETTINGS_SHEET) continue;
+    const snap = wb.read(name);
+    const row = snap?.values.slice(0, 12).find((r) => fold(String(r[1] ?? '')) === fold(HEADER_LABELS.agency));
+    if (row && fold(String(row[2] ?? '')) === fold(agency.name)) return name;
+  }
+  return null;
+}
+
+/** Inserts rows the catalog asks for that the tab lacks (after a catalog or settings change). */
+function addMissingRows(wb: WorkbookPort, catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
+  const form = formRows(catalog, settings, agency);
+  const present = new Map<string, number>();
+  for (const [row, code] of report.codeRows) present.set(code, row);
+  const blocks: { after: number; rows: typeof form }[] = [];
+  let anchor = report.tableHeaderRow!;
+  for (const fr of form) {
+    const at = present.get(fr.ind.code);
+    if (at !== undefined) {
+      anchor = at;
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (last && last.after === anchor) last.rows.push(fr);
+    else blocks.push({ after: anchor, rows: [fr] });
+  }
+  for (const b of [...blocks].sort((x, y) => y.after - x.after)) {
+    wb.insertRows(agency.sheet, b.after, indicatorRows(catalog, b.rows, b.after + 1));
+  }
+  return blocks.flatMap((b) => b.rows.map((r) => r.ind.code));
+}
+
+/** The cells an agency may edit, found in the tab as it is now (rows may have moved). */
+function editableRanges(catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
+  const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r.mode.kind]));
+  const rows = [...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r).sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    ranges.push(a1Range(rows[i], COL.value, rows[j] - rows[i] + 1, 2));
+    i = j + 1;
+  }
+  const header = [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell];
+  return [...header, ...ranges, ...Object.values(report.freeTextCells)].filter((c): c is string => !!c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+export interface ReadTab {
+  readonly agency: Agency;
+  readonly snap: SheetSnapshot | null;
+}
+
+/** One batched read per agency tab, shared by validation and consolidation. */
+export function readTabs(wb: WorkbookPort, settings: Settings, opts: RunOptions = {}): ReadTab[] {
+  const names = new Set(wb.sheetNames());
+  return settings.agencies.map((agency, i) => {
+    opts.progress?.(i, settings.agencies.length, agency.name);
+    return { agency, snap: names.has(agency.sheet) ? wb.read(agency.sheet) : null };
+  });
+}
+
+export function validateTabs(catalog: Catalog, settings: Settings, tabs: readonly ReadTab[], today: IsoDate): AgencyResult[] {
+  return tabs.map(({ agency, snap }) => {
+    const report = snap ? parseAgencyTab(catalog, snap) : null;
+    return validateAgency(catalog, settings, agency, report, { today, isProtected: snap?.isProtected ?? null });
+  });
+}
+
+/** Repaints each tab's marks: last run's marks go, this run's findings show. Values are untouched. */
+export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): void {
+  for (const r of results) {
+    const m = markPlan(catalog, settings, r.agency, r);
+    if (m) wb.paint(r.agency.sheet, m.range, m.colors);
+  }
+}
+
+export function validateAll(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions & { mark?: boolean } = {}): AgencyResult[] {
+  const results = validateTabs(catalog, settings, readTabs(wb, settings, opts), wb.today());
+  if (opts.mark !== false) markTabs(wb, catalog, settings, results);
+  wb.replace(validationSheetPlan(settings, results, wb.stamp()));
+  return results;
+}
+
+export function agencyOfSheet(settings: Settings, sheet: string): Agency | null {
+  return settings.agencies.find((a) => a.sheet === sheet) ?? null;
+}
+
+export function validateOne(wb: WorkbookPort, catalog: Catalog, settings: Settings, agency: Agency, mark = true): AgencyResult {
+  const [result] = validateTabs(catalog, settings, [{ agency, snap: wb.read(agency.sheet) }], wb.today());
+  if (mark) markTabs(wb, catalog, settings, [result]);
+  return result;
+}
+
+export type SubmitOutcome =
+  | { readonly ok: true; readonly date: IsoDate; readonly result: AgencyResult }
+  | { readonly ok: false; readonly result: AgencyResult };
+
+/** The submit gate: only a tab without errors can be marked as sent. */
+export function markSubmitted(wb: WorkbookPort, catalog: Catalog, settings: Settings, agency: Agency): SubmitOutcome {
+  const result = validateOne(wb, catalog, settings, agency);
+  const report = result.report;
+  if (result.errors || !report?.status.cell || !report.sentOn.cell) return { ok: false, result };
+  const today = wb.today();
+  const statusRow = Number(report.status.cell.slice(1));
+  const dateRow = Number(report.sentOn.cell.slice(1));
+  if (dateRow === statusRow + 1) {
+    wb.writeCells(agency.sheet, `C${statusRow}:C${dateRow}`, [[STATUS_SENT], [{ date: today }]]);
+  } else {
+    wb.writeCells(agency.sheet, report.status.cell, [[STATUS_SENT]]);
+    wb.writeCells(agency.sheet, report.sentOn.cell, [[{ date: today }]]);
+  }
+  return { ok: true, date: today, result };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consolidation
+// ---------------------------------------------------------------------------------------------
+
+export const OUTPUT_SHEETS = [SUMMARY_SHEET, DETAIL_SHEET, SUBMISSION_SHEET];
+
+export function consolidateWorkbook(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions = {}): Summary {
+  const tabs = readTabs(wb, settings, opts);
+  const results = validateTabs(catalog, settings, tabs, wb.today());
+  const summary = consolidate(catalog, settings, results);
+  const stamp = wb.stamp();
+  // Every plan is built before any sheet is touched, so a failure leaves the old outputs intact.
+  const plans = [summarySheetPlan(summary, stamp), detailSheetPlan(summary), submissionSheetPlan(summary), validationSheetPlan(settings, results, stamp)];
+  for (const p of plans) wb.replace(p);
+  return summary;
+}

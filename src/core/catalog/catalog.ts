@@ -1,0 +1,239 @@
+/**
+ * The indicator catalog: one typed row per indicator of the standard appendix, checked with zod
+ * when loaded. The same catalog drives the template, the parser, validation, consolidation and
+ * the report's wording.
+ */
+import * as z from 'zod/mini';
+import { csvRecords } from './csv';
+import { CATALOG_VERSION, INDICATORS_CSV } from './bnv-6459-2021';
+
+export type Kind = 'group' | 'count' | 'percent' | 'code';
+export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
+export type AppliesTo = 'all' | 'so' | 'xa' | 'huyen';
+export type Severity = 'error' | 'warning';
+
+export interface Answer {
+  readonly code: number;
+  readonly label: string;
+}
+
+/** `<row> op term + term …`, e.g. 1.1.2 <= 1.1.1, or 3.4.a = 3.4.b + 3.4.c. */
+export interface Relation {
+  readonly op: '<=' | '=';
+  readonly terms: readonly string[];
+  readonly severity: Severity;
+}
+
+interface IndicatorBase {
+  readonly code: string;
+  readonly parent: string | null;
+  readonly name: string;
+  readonly unit: string;
+  readonly appliesTo: AppliesTo;
+  readonly note: string;
+  readonly depth: number;
+  /** Supporting rows are not on the official form; they make exact consolidation possible. */
+  readonly supporting: boolean;
+  /** Asked only while district committees existed (before 01/07/2025). */
+  readonly districtOnly: boolean;
+  /** "Trong đó: …" rows are parts of their parent. */
+  readonly isPart: boolean;
+  readonly role: string | null;
+  readonly relations: readonly Relation[];
+}
+
+export type Indicator =
+  | (IndicatorBase & { readonly kind: 'group' })
+  | (IndicatorBase & { readonly kind: 'count'; readonly aggregate: 'sum' | 'owner' })
+  | (IndicatorBase & { readonly kind: 'percent'; readonly aggregate: 'ratio' | 'derived' | 'owner' })
+  | (IndicatorBase & { readonly kind: 'code'; readonly aggregate: 'codes' | 'owner'; readonly answers: readonly Answer[] });
+
+export type ValueIndicator = Exclude<Indicator, { kind: 'group' }>;
+
+/** How a percentage is recomputed from counts. */
+export type Formula =
+  | { readonly kind: 'ratio'; readonly num: string; readonly den: string }
+  | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
+
+const CODE = /^\d+(\.[0-9a-z]+)*$/;
+
+const RawRow = z.object({
+  code: z.string().check(z.regex(CODE)),
+  parent: z.string(),
+  name: z.string().check(z.minLength(1)),
+  unit: z.string(),
+  kind: z.enum(['group', 'count', 'percent', 'code']),
+  aggregate: z.enum(['', 'sum', 'ratio', 'derived', 'owner', 'codes']),
+  role: z.string(),
+  applies_to: z.enum(['', 'all', 'so', 'xa', 'huyen']),
+  check: z.string(),
+  note: z.string(),
+});
+type RawRow = z.infer<typeof RawRow>;
+
+/** Parses "Chưa = 0; Đang làm = 1; Hoàn thành = 2". */
+export function parseAnswers(unit: string): Answer[] {
+  return unit.split(';').map((part) => {
+    const m = /^\s*(.+?)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!m) throw new Error(`answer list "${unit}": cannot read "${part}"`);
+    return { label: m[1], code: Number(m[2]) };
+  }).sort((a, b) => a.code - b.code);
+}
+
+/** Parses a check column: "<= 2.2 + 2.3", "= a + b; = c + d", "<= 4.2.1 (warning)", "0..100". */
+export function parseCheck(text: string): { relations: Relation[]; range0to100: boolean } {
+  const relations: Relation[] = [];
+  let range0to100 = false;
+  for (const clause of text.split(';').map((c) => c.trim()).filter(Boolean)) {
+    if (clause === '0..100') {
+      range0to100 = true;
+      continue;
+    }
+    const m = /^(<=|=)\s*(.+?)\s*(\(warning\))?$/.exec(clause);
+    if (!m) throw new Error(`check "${text}": cannot read "${clause}"`);
+    const terms = m[2].split('+').map((t) => t.trim());
+    if (!terms.every((t) => CODE.test(t))) throw new Error(`check "${text}": bad term in "${clause}"`);
+    relations.push({ op: m[1] as '<=' | '=', terms, severity: m[3] ? 'warning' : 'error' });
+  }
+  return { relations, range0to100 };
+}
+
+function toIndicator(r: RawRow): Indicator {
+  const { relations } = parseCheck(r.check);
+  const base: IndicatorBase = {
+    code: r.code,
+    parent: r.parent || null,
+    name: r.name,
+    unit: r.unit,
+    appliesTo: (r.applies_to || 'all') as AppliesTo,
+    note: r.note,
+    depth: r.code.split('.').length - 1,
+    supporting: r.note.startsWith('supporting'),
+    districtOnly: r.applies_to === 'huyen' || /district level abolished/.test(r.note),
+    isPart: /^Trong đó/.test(r.name),
+    role: r.role || null,
+    relations,
+  };
+  const agg = r.aggregate;
+  switch (r.kind) {
+    case 'group':
+      if (agg) throw new Error(`${r.code}: a group has no aggregate`);
+      return { ...base, kind: 'group' };
+    case 'count':
+      if (agg !== 'sum' && agg !== 'owner') throw new Error(`${r.code}: a count aggregates by sum or owner`);
+      return { ...base, kind: 'count', aggregate: agg };
+    case 'percent':
+      if (agg !== 'ratio' && agg !== 'derived' && agg !== 'owner') throw new Error(`${r.code}: a percent aggregates by ratio, derived or owner`);
+      return { ...base, kind: 'percent', aggregate: agg };
+    case 'code':
+      if (agg !== 'codes' && agg !== 'owner') throw new Error(`${r.code}: a coded answer aggregates by codes or owner`);
+      return { ...base, kind: 'code', aggregate: agg, unit: r.unit, answers: parseAnswers(r.unit) };
+  }
+}
+
+/** Which designated agency supplies an `owner` row by default, by name (first match wins). */
+const OWNER_DEFAULTS: { prefix: string; names: string[] }[] = [
+  { prefix: '3.1.3', names: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND tỉnh'] },
+  { prefix: '4.1', names: ['Sở Nội vụ'] },
+  {
+    prefix: '7',
+    names: ['Sở Thông tin và Truyền thông', 'Sở Thông tin Truyền thông', 'Sở Khoa học và Công nghệ'],
+  },
+];
+
+export class Catalog {
+  readonly version: string;
+  readonly rows: readonly Indicator[];
+  private readonly byCode: Map<string, Indicator>;
+
+  constructor(version: string, rows: Indicator[]) {
+    this.version = version;
+    this.rows = rows;
+    this.byCode = new Map(rows.map((r) => [r.code, r]));
+    this.assertIntegrity();
+  }
+
+  get(code: string): Indicator | undefined {
+    return this.byCode.get(code);
+  }
+
+  must(code: string): Indicator {
+    const r = this.byCode.get(code);
+    if (!r) throw new Error(`unknown indicator ${code}`);
+    return r;
+  }
+
+  children(code: string): Indicator[] {
+    return this.rows.filter((r) => r.parent === code);
+  }
+
+  /** The counts a percentage is computed from, if any. */
+  formula(code: string): Formula | null {
+    const row = this.must(code);
+    if (row.kind !== 'percent') return null;
+    const noted = /ratio = ([\w.]+) \/ ([\w.]+)/.exec(row.note);
+    if (noted) return { kind: 'ratio', num: noted[1], den: noted[2] };
+    const derived = /\(\s*([\w.]+)\s*-\s*([\w.]+)\s*\)\s*\/\s*([\w.]+)/.exec(row.note);
+    if (row.aggregate === 'derived' && derived) return { kind: 'reduction', base: derived[1], now: derived[2] };
+    const kids = this.children(code);
+    const num = kids.find((k) => k.role === 'num');
+    const den = kids.find((k) => k.role === 'den');
+    if (num && den) return { kind: 'ratio', num: num.code, den: den.code };
+    if (row.aggregate === 'ratio' && row.parent) {
+      // On-time rates of a hồ sơ block: on-time over resolved, from the sibling supporting rows.
+      const siblings = this.rows.filter((r) => r.code.startsWith(`${row.parent}.`));
+      const onTime = siblings.find((r) => r.role === 'on_time');
+      const resolved = siblings.find((r) => r.role === 'resolved');
+      if (onTime && resolved) return { kind: 'ratio', num: onTime.code, den: resolved.code };
+    }
+    return null;
+  }
+
+  /** Candidate names of the agency that supplies an owner row by default. */
+  ownerCandidates(code: string): string[] {
+    const hit = OWNER_DEFAULTS.find((d) => code === d.prefix || code.startsWith(`${d.prefix}.`));
+    return hit ? hit.names : [];
+  }
+
+  private assertIntegrity(): void {
+    const seen = new Set<string>();
+    for (const r of this.rows) {
+      if (seen.has(r.code)) throw new Error(`duplicate indicator code ${r.code}`);
+      seen.add(r.code);
+    }
+    for (const r of this.rows) {
+      if (r.parent && !this.byCode.has(r.parent)) throw new Error(`${r.code}: parent ${r.parent} does not exist`);
+      for (const rel of r.relations) {
+        for (const t of rel.terms) if (!this.byCode.has(t)) throw new Error(`${r.code}: check names unknown ${t}`);
+      }
+      if (r.kind === 'percent' && (r.aggregate === 'ratio' || r.aggregate === 'derived')) {
+        const f = this.formula(r.code);
+        if (!f) throw new Error(`${r.code}: a ${r.aggregate} percentage needs its counts`);
+        for (const c of f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]) {
+          if (!this.byCode.has(c)) throw new Error(`${r.code}: formula names unknown ${c}`);
+        }
+      }
+    }
+  }
+}
+
+export function parseCatalog(version: string, csv: string): Catalog {
+  const rows = csvRecords(csv).map((rec, i) => {
+    const parsed = z.safeParse(RawRow, rec);
+    if (!parsed.success) throw new Error(`indicators row ${i + 2}: ${z.prettifyError(parsed.error)}`);
+    return toIndicator(parsed.data);
+  });
+  return new Catalog(version, rows);
+}
+
+let standard: Catalog | null = null;
+
+/** The standard catalog (parsed once per execution). */
+export function standardCatalog(): Catalog {
+  standard ??= parseCatalog(CATALOG_VERSION, INDICATORS_CSV);
+  return standard;
+}
+
+export function isValueRow(r: Indicator): r is ValueIndicator {
+  return r.kind !== 'group';
+}

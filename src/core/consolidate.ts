@@ -1,0 +1,233 @@
+/**
+ * Consolidation: the province's figure for every indicator, made by the catalog's `aggregate`
+ * rule, with a note saying how it was made and which agencies it rests on. A consolidated
+ * percentage is always recomputed from summed counts, never averaged, unless no agency gave
+ * counts, in which case the mean is labelled as such.
+ */
+import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow } from './catalog/catalog';
+import { IsoDate, daysBetween } from './dates';
+import { askedRows, rowMode } from './form';
+import { formatNumber, formatPercent } from './numbers';
+import { valueOf } from './parse';
+import { periodInText } from './periods';
+import { Agency, Settings } from './settings';
+import { AgencyResult, AgencyStatus } from './validate';
+
+export interface SubmissionEntry {
+  readonly agency: Agency;
+  readonly submitted: boolean;
+  readonly date: IsoDate | null;
+  readonly daysLate: number | null;
+  readonly status: AgencyStatus;
+  readonly included: boolean;
+  /** Why the agency's figures are left out, when they are. */
+  readonly excludedReason: string | null;
+}
+
+export type Method = 'sum' | 'ratio' | 'mean' | 'derived' | 'owner' | 'codes';
+
+export interface IndicatorResult {
+  readonly ind: ValueIndicator;
+  /** Counts as numbers, percentages in points (0-100), coded answers as their code. */
+  readonly value: number | null;
+  readonly method: Method;
+  /** Agencies whose figures went into the value. */
+  readonly contributors: readonly string[];
+  /** Agencies that were asked this figure and are included in the consolidation. */
+  readonly eligible: number;
+  readonly note: string;
+  readonly num?: number;
+  readonly den?: number;
+  readonly distribution?: Readonly<Record<string, number>>;
+  /** For owner rows: figures other agencies typed there, which are not used. */
+  readonly ignored?: readonly { agency: string; value: number }[];
+  /** Percent-only agencies left out of a ratio. */
+  readonly leftOut?: readonly string[];
+  readonly flagged: boolean;
+}
+
+export interface Summary {
+  readonly settings: Settings;
+  readonly catalogVersion: string;
+  readonly asked: readonly Indicator[];
+  readonly results: readonly AgencyResult[];
+  readonly submission: readonly SubmissionEntry[];
+  readonly indicators: ReadonlyMap<string, IndicatorResult>;
+}
+
+export function consolidate(catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): Summary {
+  const submission = results.map((r) => submissionEntry(settings, r));
+  const included = new Set(submission.filter((s) => s.included).map((s) => s.agency.name));
+  const asked = askedRows(catalog, settings);
+  const askedCodes = new Set(asked.map((r) => r.code));
+  const indicators = new Map<string, IndicatorResult>();
+  const ctx: Ctx = { catalog, settings, results, included };
+  for (const ind of asked) {
+    if (!isValueRow(ind)) continue;
+    indicators.set(ind.code, aggregate(ctx, ind, askedCodes));
+  }
+  return { settings, catalogVersion: catalog.version, asked, results, submission, indicators };
+}
+
+function submissionEntry(settings: Settings, r: AgencyResult): SubmissionEntry {
+  const submitted = r.report?.status.value === 'sent';
+  const date = submitted ? r.report?.sentOn.date ?? null : null;
+  const daysLate = date ? Math.max(0, daysBetween(settings.deadline, date)) : null;
+  let excludedReason: string | null = null;
+  if (!r.report) excludedReason = 'Không tìm thấy trang';
+  else if (!submitted) excludedReason = 'Chưa gửi báo cáo';
+  else if (r.errors && !settings.includeErrors) excludedReason = `Còn ${r.errors} lỗi`;
+  return { agency: r.agency, submitted, date, daysLate, status: r.status, included: excludedReason === null, excludedReason };
+}
+
+interface Ctx {
+  readonly catalog: Catalog;
+  readonly settings: Settings;
+  readonly results: readonly AgencyResult[];
+  readonly included: ReadonlySet<string>;
+}
+
+/** Included agencies asked to fill this row themselves, with their figures. */
+function contributions(ctx: Ctx, ind: Indicator, code = ind.code): { agency: string; value: number | null }[] {
+  return ctx.results
+    .filter((r) => ctx.included.has(r.agency.name) && rowMode(ctx.catalog, ctx.settings, r.agency, ind).kind === 'input')
+    .map((r) => ({ agency: r.agency.name, value: valueOf(r.report!, code) }));
+}
+
+function aggregate(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
+  switch (ind.aggregate) {
+    case 'sum':
+      return sum(ctx, ind);
+    case 'owner':
+      return owner(ctx, ind);
+    case 'codes':
+      return codes(ctx, ind);
+    case 'ratio':
+    case 'derived':
+      return percent(ctx, ind, askedCodes);
+  }
+}
+
+function sum(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
+  const all = contributions(ctx, ind);
+  const given = all.filter((c) => c.value !== null) as { agency: string; value: number }[];
+  const value = given.length ? given.reduce((a, c) => a + c.value, 0) : null;
+  const note = given.length ? `Tổng của ${given.length}/${all.length} đơn vị` : 'Chưa có đơn vị nào báo cáo số liệu';
+  return { ind, value, method: 'sum', contributors: given.map((c) => c.agency), eligible: all.length, note, flagged: value === null };
+}
+
+function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
+  const who = ctx.settings.owners[ind.code] ?? null;
+  const ignored = ctx.results
+    .filter((r) => r.report && r.agency.name !== who)
+    .map((r) => ({ agency: r.agency.name, value: valueOf(r.report!, ind.code) }))
+    .filter((x): x is { agency: string; value: number } => x.value !== null);
+  const ignoredNote = ignored.length ? `; bỏ qua số liệu do ${ignored.map((i) => i.agency).join(', ')} tự ghi` : '';
+  if (!who) {
+    return { ind, value: null, method: 'owner', contributors: [], eligible: 0, note: `Chưa chỉ định đơn vị cung cấp (trang Thiết lập)${ignoredNote}`, ignored, flagged: true };
+  }
+  const result = ctx.results.find((r) => r.agency.name === who);
+  const value = result?.report && ctx.included.has(who) ? valueOf(result.report, ind.code) : null;
+  const note =
+    value !== null
+      ? `Theo số liệu của ${who}${ignoredNote}`
+      : `Chưa có số liệu của ${who}${ctx.included.has(who) ? '' : ' (chưa gửi báo cáo hoặc báo cáo còn lỗi)'}${ignoredNote}`;
+  return { ind, value, method: 'owner', contributors: value === null ? [] : [who], eligible: ctx.included.has(who) ? 1 : 0, note, ignored, flagged: value === null };
+}
+
+function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
+  if (ind.kind !== 'code') throw new Error(`${ind.code}: codes aggregate needs a coded row`);
+  const all = contributions(ctx, ind);
+  const given = all.filter((c) => c.value !== null) as { agency: string; value: number }[];
+  const distribution: Record<string, number> = {};
+  for (const a of ind.answers) distribution[a.label] = given.filter((g) => g.value === a.code).length;
+  // The official form asks one answer of the province: the furthest any of its agencies went.
+  const value = given.length ? Math.max(...given.map((g) => g.value)) : null;
+  const note = given.length
+    ? [...ind.answers].reverse().map((a) => `${a.label}: ${distribution[a.label]}/${all.length} đơn vị`).join('; ')
+    : 'Chưa có đơn vị nào báo cáo';
+  return { ind, value, method: 'codes', contributors: given.map((g) => g.agency), eligible: all.length, note, distribution, flagged: value === null };
+}
+
+function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
+  const f = ctx.catalog.formula(ind.code)!;
+  const [aCode, bCode] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+  const all = contributions(ctx, ind);
+  const rows = all.map((c) => {
+    const r = ctx.results.find((x) => x.agency.name === c.agency)!.report!;
+    return { agency: c.agency, stated: c.value, a: askedCodes.has(aCode) ? valueOf(r, aCode) : null, b: askedCodes.has(bCode) ? valueOf(r, bCode) : null };
+  });
+  const withCounts = rows.filter((r) => r.a !== null && r.b !== null) as { agency: string; a: number; b: number; stated: number | null }[];
+  const leftOut = rows.filter((r) => (r.a === null || r.b === null) && r.stated !== null).map((r) => r.agency);
+  const leftNote = leftOut.length ? `; không tính ${leftOut.join(', ')} (chỉ ghi tỷ lệ, thiếu số liệu chi tiết)` : '';
+  const A = withCounts.reduce((s, r) => s + r.a, 0);
+  const B = withCounts.reduce((s, r) => s + r.b, 0);
+  const contributors = withCounts.map((r) => r.agency);
+  const base = { ind, eligible: all.length, leftOut, contributors };
+  if (f.kind === 'ratio' && B > 0) {
+    const unit = ctx.catalog.must(bCode).unit.toLowerCase();
+    return { ...base, value: (100 * A) / B, method: 'ratio', num: A, den: B, note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${withCounts.length}/${all.length} đơn vị${leftNote}`, flagged: leftOut.length > 0 };
+  }
+  if (f.kind === 'reduction' && A > 0) {
+    return { ...base, value: (100 * (A - B)) / A, method: 'derived', num: A - B, den: A, note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${withCounts.length}/${all.length} đơn vị${leftNote}`, flagged: leftOut.length > 0 };
+  }
+  const stated = rows.filter((r) => r.stated !== null) as { agency: string; stated: number }[];
+  if (stated.length) {
+    const mean = stated.reduce((s, r) => s + r.stated, 0) / stated.length;
+    return { ...base, contributors: stated.map((s) => s.agency), value: mean, method: 'mean', note: `Trung bình cộng tỷ lệ của ${stated.length} đơn vị (không có số liệu chi tiết để tính chính xác)`, flagged: true };
+  }
+  return { ...base, value: null, method: f.kind === 'ratio' ? 'ratio' : 'derived', note: 'Chưa có đơn vị nào báo cáo số liệu', flagged: true };
+}
+
+/** Value as written in Vietnamese text: "1.949", "65,56%", "Có". */
+export function formatResult(r: IndicatorResult): string | null {
+  if (r.value === null) return null;
+  if (r.ind.kind === 'percent') return formatPercent(r.value);
+  if (r.ind.kind === 'code') return r.ind.answers.find((a) => a.code === r.value)?.label ?? String(r.value);
+  return formatNumber(r.value);
+}
+
+/** The summary as JSON, for the CLI. Percentages are numbers from 0 to 100. */
+export function summaryJson(s: Summary): unknown {
+  const indicators: Record<string, unknown> = {};
+  for (const [code, r] of s.indicators) {
+    indicators[code] = {
+      value: r.value,
+      unit: r.ind.kind === 'percent' ? '%' : r.ind.unit,
+      aggregate: r.ind.aggregate as Aggregate,
+      method: r.method,
+      contributors: r.contributors.length,
+      note: r.note,
+      ...(r.distribution ? { distribution: r.distribution } : {}),
+    };
+  }
+  return {
+    period: {
+      id: s.settings.period,
+      year: s.settings.year,
+      label: periodInText(s.settings.period, s.settings.year),
+      from: s.settings.cutoffFrom,
+      to: s.settings.cutoffTo,
+      deadline: s.settings.deadline,
+      catalog: s.catalogVersion,
+    },
+    submission: s.submission.map((e) => ({
+      agency: e.agency.name,
+      submitted: e.submitted,
+      date: e.date,
+      daysLate: e.daysLate,
+      included: e.included,
+      ...(e.excludedReason ? { excludedReason: e.excludedReason } : {}),
+    })),
+    indicators,
+  };
+}
+
+export function submissionNote(e: SubmissionEntry): string {
+  const parts: string[] = [];
+  if (!e.submitted) parts.push(e.excludedReason === 'Không tìm thấy trang' ? 'Không tìm thấy trang' : 'Chưa gửi');
+  else if (e.daysLate) parts.push(`Chậm ${e.daysLate} ngày`);
+  else if (e.date) parts.push('Đúng hạn');
+  if (e.submitted && !e.included && e.excludedReason) parts.push(`${e.excludedReason}, chưa tổng hợp`);
+  return parts.join('; ');
+}

@@ -1,0 +1,119 @@
+/**
+ * What the core reads from and writes to a sheet, independent of Apps Script or ExcelJS.
+ * Reads are raw grids as Sheets' getValues returns them; writes are declarative plans that an
+ * adapter renders with a fixed number of whole-range calls.
+ */
+import { IsoDate } from './dates';
+
+/** A cell as read: '' when empty, like Range.getValues. */
+export type RawCell = string | number | boolean | Date;
+
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly values: RawCell[][];
+  /** Number formats of the same range; '' for General. */
+  readonly formats: string[][];
+  /** Whether the sheet carries a protection (null when the adapter cannot tell). */
+  readonly isProtected: boolean | null;
+}
+
+/** What a plan may put into a cell. Text is always written as text, never as a formula. */
+export type CellInput =
+  | null
+  | string
+  | number
+  | boolean
+  | { readonly formula: string }
+  | { readonly date: IsoDate }
+  | { readonly link: { readonly text: string; readonly sheet: string; readonly a1?: string } };
+
+export type Validation =
+  | { readonly kind: 'wholeNumber' }
+  | { readonly kind: 'percent' }
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'date' };
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly background?: string;
+  readonly color?: string;
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly note?: string;
+  readonly validation?: Validation;
+}
+
+export interface PlanCell {
+  readonly v: CellInput;
+  readonly s?: CellStyle;
+}
+
+export type Protection =
+  /** Only these emails (and the consolidator) may edit, and only the listed ranges. */
+  | { readonly kind: 'agency'; readonly editors: readonly string[]; readonly editable: readonly string[] }
+  /** Only the consolidator may edit. */
+  | { readonly kind: 'consolidator' };
+
+export interface SheetPlan {
+  readonly name: string;
+  /** Rectangular: every row has `columnWidths.length` cells. */
+  readonly rows: readonly (readonly PlanCell[])[];
+  readonly columnWidths: readonly number[];
+  readonly frozenRows?: number;
+  readonly protection?: Protection;
+}
+
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 1-based row and column to "D15". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function a1Range(row: number, col: number, rows: number, cols: number): string {
+  return rows === 1 && cols === 1 ? a1(row, col) : `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
+/** "D15" or "B2:E9" to 1-based bounds. */
+export function parseA1(ref: string): { row: number; col: number; rows: number; cols: number } {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+  if (!m) throw new Error(`bad A1 reference ${ref}`);
+  const col = letterIndex(m[1]);
+  const row = Number(m[2]);
+  const col2 = m[3] ? letterIndex(m[3]) : col;
+  const row2 = m[4] ? Number(m[4]) : row;
+  return { row, col, rows: row2 - row + 1, cols: col2 - col + 1 };
+}
+
+function letterIndex(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+export function isBlank(v: RawCell | undefined): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellText(v: RawCell | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v).trim();
+}
+
+export const COLORS = {
+  header: '#d9e2f3',
+  group: '#eeeeee',
+  locked: '#d9d9d9',
+  lockedText: '#666666',
+  supporting: '#fff8e1',
+  input: '#ffffff',
+  error: '#f4cccc',
+  warning: '#fff2cc',
+  ok: '#d9ead3',
+  title: '#1f3864',
+} as const;

@@ -1,0 +1,95 @@
+/**
+ * Reading numbers the way Vietnamese staff type them, and writing them the vi-VN way.
+ * "1.949" is one thousand nine hundred and forty-nine; "12,5%" is twelve and a half per cent.
+ * When a typed value admits two readings we refuse to guess and say why.
+ */
+import { squish } from './text';
+
+export type NumberKind = 'count' | 'percent' | 'code';
+
+export type ParsedNumber =
+  | { ok: true; value: number; warning?: string }
+  | { ok: false; problem: 'text' | 'ambiguous' | 'formula-error'; detail: string };
+
+export const FORMULA_ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#ERROR!', '#NUM!', '#NULL!'];
+
+/** Parses typed text. `kind` decides how a lone "." or "," is read. */
+export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
+  const text = squish(raw);
+  if (FORMULA_ERRORS.includes(text.toUpperCase())) {
+    return { ok: false, problem: 'formula-error', detail: text };
+  }
+  let body = text.replace(/\s+/g, '');
+  const hasPercent = body.endsWith('%');
+  if (hasPercent) body = body.slice(0, -1);
+  let sign = 1;
+  if (body.startsWith('-') || body.startsWith('−')) {
+    sign = -1;
+    body = body.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) {
+    return { ok: false, problem: 'text', detail: text };
+  }
+  const dots = (body.match(/\./g) ?? []).length;
+  const commas = (body.match(/,/g) ?? []).length;
+  const groupedByDots = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
+  const plain = /^\d+(,\d+)?$/;
+
+  if (plain.test(body) && commas === 0) return { ok: true, value: sign * Number(body) };
+  if (groupedByDots.test(body)) {
+    // "1.949" or "1.949,5": dots group thousands, a comma marks decimals.
+    return { ok: true, value: sign * Number(body.replace(/\./g, '').replace(',', '.')) };
+  }
+  if (plain.test(body) && commas === 1) {
+    const [whole, frac] = body.split(',');
+    if (kind === 'count' && frac.length === 3) {
+      return {
+        ok: false,
+        problem: 'ambiguous',
+        detail: `"${text}" có thể là ${whole}${frac} (nếu dấu phẩy phân cách hàng nghìn) hoặc ${whole},${frac} (số thập phân)`,
+      };
+    }
+    return { ok: true, value: sign * Number(`${whole}.${frac}`) };
+  }
+  if (dots === 1 && commas === 0) {
+    const [whole, frac] = body.split('.');
+    if (kind === 'percent') {
+      // A per-cent figure never needs a thousands separator, so "65.55" can only mean 65,55.
+      return {
+        ok: true,
+        value: sign * Number(`${whole}.${frac}`),
+        warning: `đã hiểu "${text}" là ${formatNumber(Number(`${whole}.${frac}`))}; số thập phân nên dùng dấu phẩy`,
+      };
+    }
+    return {
+      ok: false,
+      problem: 'ambiguous',
+      detail: `"${text}" không rõ: dấu chấm dùng để phân cách hàng nghìn (theo nhóm 3 chữ số, ví dụ 1.949), nhưng "${frac}" có ${frac.length} chữ số`,
+    };
+  }
+  return { ok: false, problem: 'ambiguous', detail: `"${text}" có dấu chấm, dấu phẩy không theo cách viết số của Việt Nam (ví dụ 1.949 hoặc 12,5)` };
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** vi-VN number: 1.234.567 and 12,5 (at most `maxFraction` decimals, trailing zeros trimmed). */
+export function formatNumber(value: number, maxFraction = 2): string {
+  if (!Number.isFinite(value)) throw new Error(`formatNumber: not a finite number: ${value}`);
+  const rounded = Math.round(Math.abs(value) * 10 ** maxFraction) / 10 ** maxFraction;
+  const [whole, frac = ''] = rounded.toFixed(maxFraction).split('.');
+  const fracTrim = frac.replace(/0+$/, '');
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  return `${sign}${groupThousands(whole)}${fracTrim ? `,${fracTrim}` : ''}`;
+}
+
+/** vi-VN percentage from percentage points: 65.5604 -> "65,56%". */
+export function formatPercent(points: number, maxFraction = 2): string {
+  return `${formatNumber(points, maxFraction)}%`;
+}
+
+/** Two-digit zero padding, as the decree writes days and months: 05. */
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

@@ -1,0 +1,201 @@
+/**
+ * Reading an agency tab back from one batched read. Rows are found by the code in STT, header
+ * fields and free text by their labels, so inserted or re-sorted rows still parse. Values are
+ * normalized here (Vietnamese separators, "%", fractions, coded labels); judging them is
+ * validation's job.
+ */
+import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
+import { IsoDate, readDate } from './dates';
+import { RawCell, SheetSnapshot, a1, cellText, isBlank } from './grid';
+import { FORMULA_ERRORS, parseTypedNumber } from './numbers';
+import { COL, FREE_TEXT_LABELS, FreeTextField, HEADER_LABELS, HeaderField, STATUS_DRAFT, STATUS_SENT, TABLE_HEADER } from './template';
+import { fold, squish } from './text';
+
+export type Reading =
+  | { readonly state: 'blank' }
+  | { readonly state: 'number'; readonly value: number; readonly warning?: string }
+  | { readonly state: 'invalid'; readonly problem: 'text' | 'ambiguous' | 'formula-error' | 'code'; readonly detail: string };
+
+export interface ParsedRow {
+  readonly ind: ValueIndicator;
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly cell: string;
+  readonly raw: RawCell;
+  readonly reading: Reading;
+}
+
+export type StructureIssue =
+  | { readonly kind: 'no-table' }
+  | { readonly kind: 'header-text'; readonly cell: string; readonly expected: string; readonly found: string }
+  | { readonly kind: 'duplicate-code'; readonly code: string; readonly cell: string; readonly first: string }
+  | { readonly kind: 'unknown-code'; readonly code: string; readonly cell: string }
+  | { readonly kind: 'value-without-code'; readonly cell: string };
+
+export type Status = 'sent' | 'draft' | 'unknown';
+
+export interface AgencyReport {
+  readonly sheet: string;
+  readonly rows: ReadonlyMap<string, ParsedRow>;
+  /** Codes whose row holds a group heading (they carry no value). */
+  readonly groups: ReadonlySet<string>;
+  readonly status: { readonly value: Status; readonly text: string; readonly cell: string | null };
+  readonly sentOn: { readonly date: IsoDate | null; readonly text: string; readonly cell: string | null };
+  readonly header: Readonly<Partial<Record<HeaderField, { text: string; cell: string }>>>;
+  readonly freeText: Readonly<Record<FreeTextField, string>>;
+  /** Where each free-text answer sits (one row under its label). */
+  readonly freeTextCells: Readonly<Partial<Record<FreeTextField, string>>>;
+  readonly structure: readonly StructureIssue[];
+  /** 1-based row of the table header, and of every coded row below it (groups included). */
+  readonly tableHeaderRow: number | null;
+  readonly codeRows: ReadonlyMap<number, string>;
+}
+
+/** "3.4.1.", 3.4 (a number), " 2.1 " -> the catalog code. */
+export function readCode(v: RawCell): string {
+  if (typeof v === 'number') return String(v);
+  return squish(cellText(v)).replace(/\.$/, '');
+}
+
+function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
+  if (isBlank(raw)) return { state: 'blank' };
+  if (typeof raw === 'boolean' || raw instanceof Date) {
+    return { state: 'invalid', problem: 'text', detail: raw instanceof Date ? 'một ngày tháng' : String(raw) };
+  }
+  if (ind.kind === 'code') return readCoded(ind, raw);
+  if (typeof raw === 'number') {
+    if (ind.kind === 'percent') {
+      if (format.includes('%')) return { state: 'number', value: round12(raw * 100) };
+      if (raw > 0 && raw < 1) {
+        return { state: 'number', value: raw, warning: `đã hiểu ${String(raw).replace('.', ',')} là ${String(raw).replace('.', ',')}%; nếu ý là ${String(round12(raw * 100)).replace('.', ',')}% hãy nhập kèm dấu %` };
+      }
+    }
+    return { state: 'number', value: raw };
+  }
+  const text = String(raw);
+  if (FORMULA_ERRORS.includes(squish(text).toUpperCase())) return { state: 'invalid', problem: 'formula-error', detail: squish(text) };
+  const parsed = parseTypedNumber(text, ind.kind);
+  if (!parsed.ok) return { state: 'invalid', problem: parsed.problem, detail: parsed.detail };
+  return { state: 'number', value: parsed.value, warning: parsed.warning };
+}
+
+function readCoded(ind: Extract<Indicator, { kind: 'code' }>, raw: string | number): Reading {
+  const answers = ind.answers;
+  if (typeof raw === 'number') {
+    return answers.some((a) => a.code === raw) ? { state: 'number', value: raw } : { state: 'invalid', problem: 'code', detail: String(raw) };
+  }
+  const t = fold(raw);
+  const m = /^(\d+)\s*(?:[-–:=.]\s*(.*))?$/.exec(t);
+  if (m) {
+    const hit = answers.find((a) => a.code === Number(m[1]));
+    if (hit && (!m[2] || fold(hit.label) === m[2])) return { state: 'number', value: hit.code };
+  }
+  const byLabel = answers.find((a) => fold(a.label) === t);
+  if (byLabel) return { state: 'number', value: byLabel.code };
+  return { state: 'invalid', problem: 'code', detail: squish(raw) };
+}
+
+function round12(n: number): number {
+  return Math.round(n * 1e10) / 1e10;
+}
+
+function findHeaderRow(values: RawCell[][]): number {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (fold(cellText(row?.[0])) === 'stt' && fold(cellText(row?.[1])).startsWith(fold(TABLE_HEADER[1]))) return r;
+  }
+  return -1;
+}
+
+/** Parses one agency tab. Never throws on content: what it cannot read becomes a structure issue. */
+export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyReport {
+  const { values, formats } = snap;
+  const structure: StructureIssue[] = [];
+  const headerIdx = findHeaderRow(values);
+  const tableEnd = (() => {
+    const labels = Object.values(FREE_TEXT_LABELS).map((l) => fold(`${l}:`));
+    for (let r = Math.max(headerIdx, 0); r < values.length; r++) if (labels.includes(fold(cellText(values[r]?.[1])))) return r;
+    return values.length;
+  })();
+
+  const header: Partial<Record<HeaderField, { text: string; cell: string }>> = {};
+  const headerLimit = headerIdx < 0 ? Math.min(values.length, 20) : headerIdx;
+  for (let r = 0; r < headerLimit; r++) {
+    const label = fold(cellText(values[r]?.[1]));
+    const key = (Object.keys(HEADER_LABELS) as HeaderField[]).find((k) => fold(HEADER_LABELS[k]) === label);
+    if (key) header[key] = { text: cellText(values[r]?.[2]), cell: a1(r + 1, 3) };
+  }
+  const statusText = squish(header.status?.text ?? '');
+  const status: Status = fold(statusText) === fold(STATUS_SENT) ? 'sent' : fold(statusText) === fold(STATUS_DRAFT) || !statusText ? 'draft' : 'unknown';
+  const sentCell = header.sentOn?.cell ?? null;
+  const sentRaw = sentCell ? values[Number(sentCell.slice(1)) - 1]?.[2] : undefined;
+
+  const rows = new Map<string, ParsedRow>();
+  const groups = new Set<string>();
+  const codeRows = new Map<number, string>();
+  if (headerIdx < 0) {
+    structure.push({ kind: 'no-table' });
+  } else {
+    TABLE_HEADER.forEach((expected, c) => {
+      const found = squish(cellText(values[headerIdx][c]));
+      if (fold(found) !== fold(expected)) structure.push({ kind: 'header-text', cell: a1(headerIdx + 1, c + 1), expected, found });
+    });
+    const firstAt = new Map<string, string>();
+    for (let r = headerIdx + 1; r < tableEnd; r++) {
+      const row = values[r] ?? [];
+      const code = readCode(row[COL.code - 1]);
+      const cell = a1(r + 1, COL.value);
+      if (!code) {
+        if (!isBlank(row[COL.value - 1])) structure.push({ kind: 'value-without-code', cell });
+        continue;
+      }
+      const ind = catalog.get(code);
+      if (!ind) {
+        structure.push({ kind: 'unknown-code', code, cell: a1(r + 1, COL.code) });
+        continue;
+      }
+      const first = firstAt.get(code);
+      if (first) {
+        structure.push({ kind: 'duplicate-code', code, cell: a1(r + 1, COL.code), first });
+        continue;
+      }
+      firstAt.set(code, a1(r + 1, COL.code));
+      codeRows.set(r + 1, code);
+      if (ind.kind === 'group') {
+        groups.add(code);
+        continue;
+      }
+      const raw = row[COL.value - 1] ?? '';
+      rows.set(code, { ind, row: r + 1, cell, raw, reading: readValue(ind, raw, formats[r]?.[COL.value - 1] ?? '') });
+    }
+  }
+
+  const freeText = {} as Record<FreeTextField, string>;
+  const freeTextCells: Partial<Record<FreeTextField, string>> = {};
+  for (const k of Object.keys(FREE_TEXT_LABELS) as FreeTextField[]) {
+    const label = fold(`${FREE_TEXT_LABELS[k]}:`);
+    const r = values.findIndex((row, i) => i >= tableEnd && fold(cellText(row?.[1])) === label);
+    freeText[k] = r >= 0 ? cellText(values[r + 1]?.[1]) : '';
+    if (r >= 0) freeTextCells[k] = a1(r + 2, COL.name);
+  }
+
+  return {
+    sheet: snap.name,
+    rows,
+    groups,
+    status: { value: status, text: statusText, cell: header.status?.cell ?? null },
+    sentOn: { date: sentRaw === undefined ? null : readDate(sentRaw), text: cellText(sentRaw), cell: sentCell },
+    header,
+    freeText,
+    freeTextCells,
+    structure,
+    tableHeaderRow: headerIdx < 0 ? null : headerIdx + 1,
+    codeRows,
+  };
+}
+
+/** The value of a row when it was read cleanly, else null. */
+export function valueOf(report: AgencyReport, code: string): number | null {
+  const r = report.rows.get(code)?.reading;
+  return r?.state === 'number' ? r.value : null;
+}

@@ -1,0 +1,61 @@
+/**
+ * Reporting periods and their data cut-offs (Nghị định 09/2019/NĐ-CP), and the date local
+ * government became two-level (01/07/2025), after which district rows are no longer asked.
+ */
+import { IsoDate, addDays, isoDate } from './dates';
+
+export const PERIOD_IDS = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'Y'] as const;
+export type PeriodId = (typeof PERIOD_IDS)[number];
+
+interface PeriodDef {
+  label: string; // as chosen in the settings sheet
+  inText: string; // as written inside a sentence, before "năm 2026"
+  from: [monthOfPrevYear: boolean, month: number, day: number];
+  to: [month: number, day: number];
+}
+
+const DEFS: Record<PeriodId, PeriodDef> = {
+  Q1: { label: 'Quý I', inText: 'quý I', from: [true, 12, 15], to: [3, 14] },
+  Q2: { label: 'Quý II', inText: 'quý II', from: [false, 3, 15], to: [6, 14] },
+  H1: { label: '6 tháng', inText: '6 tháng đầu', from: [true, 12, 15], to: [6, 14] },
+  Q3: { label: 'Quý III', inText: 'quý III', from: [false, 6, 15], to: [9, 14] },
+  M9: { label: '9 tháng', inText: '9 tháng', from: [true, 12, 15], to: [9, 14] },
+  Q4: { label: 'Quý IV', inText: 'quý IV', from: [false, 9, 15], to: [12, 14] },
+  Y: { label: 'Năm', inText: '', from: [true, 12, 15], to: [12, 14] },
+};
+
+export const PERIOD_LABELS: readonly string[] = PERIOD_IDS.map((id) => DEFS[id].label);
+
+export function periodLabel(id: PeriodId): string {
+  return DEFS[id].label;
+}
+
+export function periodFromLabel(label: string): PeriodId | null {
+  const t = label.trim().toLocaleLowerCase('vi');
+  const hit = PERIOD_IDS.find((id) => DEFS[id].label.toLocaleLowerCase('vi') === t || id.toLowerCase() === t);
+  return hit ?? null;
+}
+
+/** "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026". */
+export function periodInText(id: PeriodId, year: number): string {
+  const p = DEFS[id].inText;
+  return p ? `${p} năm ${year}` : `năm ${year}`;
+}
+
+export function defaultCutoff(id: PeriodId, year: number): { from: IsoDate; to: IsoDate } {
+  const d = DEFS[id];
+  const [prev, fm, fd] = d.from;
+  return { from: isoDate(prev ? year - 1 : year, fm, fd), to: isoDate(year, d.to[0], d.to[1]) };
+}
+
+/** A default deadline for agencies: a week after the cut-off. Provinces set their own. */
+export function defaultDeadline(id: PeriodId, year: number): IsoDate {
+  return addDays(defaultCutoff(id, year).to, 7);
+}
+
+export const TWO_LEVEL_SINCE = isoDate(2025, 7, 1);
+
+/** District-level rows are asked only of periods whose data ends before 01/07/2025. */
+export function districtLevelExists(periodEnd: IsoDate): boolean {
+  return periodEnd < TWO_LEVEL_SINCE;
+}

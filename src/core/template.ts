@@ -1,0 +1,211 @@
+/**
+ * The agency tab: seed 003's appendix with a header block, one row per indicator and three
+ * free-text fields. The parser finds everything again by label and by code, never by position.
+ */
+import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
+import { formatDmy } from './dates';
+import { FormRow, formRows, lockedReason } from './form';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range } from './grid';
+import { periodInText } from './periods';
+import { Agency, Settings } from './settings';
+
+export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
+export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;
+export const TAB_WIDTHS = [70, 420, 150, 150, 150];
+
+export const HEADER_LABELS = {
+  agency: 'Đơn vị báo cáo:',
+  period: 'Kỳ báo cáo:',
+  deadline: 'Hạn gửi báo cáo:',
+  status: 'Trạng thái báo cáo:',
+  sentOn: 'Ngày gửi:',
+  preparer: 'Người lập biểu:',
+  phone: 'Điện thoại:',
+} as const;
+export type HeaderField = keyof typeof HEADER_LABELS;
+
+export const STATUS_SENT = 'Đã gửi';
+export const STATUS_DRAFT = 'Chưa gửi';
+
+export const FREE_TEXT_LABELS = {
+  highlights: 'Kết quả nổi bật',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Kiến nghị, đề xuất',
+} as const;
+export type FreeTextField = keyof typeof FREE_TEXT_LABELS;
+
+const TITLE = 'BIỂU SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH';
+const FIRST_HEADER_ROW = 3;
+
+export const NUMBER_FORMATS = { count: '#,##0', percent: '0.00%', code: '0' } as const;
+
+export function answerChoice(a: { code: number; label: string }): string {
+  return `${a.code} - ${a.label}`;
+}
+
+/** Indicator name as shown: parts indented, supporting rows saying what they are for. */
+function displayName(ind: Indicator, catalog: Catalog): string {
+  const indent = ind.isPart ? '    ' : '';
+  if (!ind.supporting) return indent + ind.name;
+  const users = catalog.rows.filter((r) => {
+    const f = r.kind === 'percent' ? catalog.formula(r.code) : null;
+    return f && (f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]).includes(ind.code);
+  });
+  const forWhat = users.length ? ` (số liệu để tính chỉ tiêu ${users.map((u) => u.code).join(', ')})` : ' (số liệu chi tiết)';
+  return `${indent}${ind.name}${forWhat}`;
+}
+
+function unitText(ind: Indicator): string {
+  if (ind.kind === 'code') return ind.answers.map((a) => `${a.label} = ${a.code}`).join('; ');
+  if (ind.kind === 'percent') return '%';
+  return ind.unit;
+}
+
+function guidance(ind: ValueIndicator, formula: Formula | null): string {
+  switch (ind.kind) {
+    case 'count':
+      return 'Nhập số nguyên từ 0 trở lên (ví dụ 1.949). Không phát sinh thì nhập 0.';
+    case 'percent':
+      if (formula?.kind === 'ratio') return `Tự tính từ dòng ${formula.num} chia dòng ${formula.den}. Chỉ ghi đè khi không có số liệu chi tiết.`;
+      if (formula?.kind === 'reduction') return `Tự tính: (dòng ${formula.base} − dòng ${formula.now}) / dòng ${formula.base}.`;
+      return 'Nhập tỷ lệ từ 0% đến 100% (ví dụ 12,5%).';
+    case 'code':
+      return `Chọn một giá trị: ${ind.answers.map(answerChoice).join('; ')}.`;
+  }
+}
+
+function valueValidation(ind: ValueIndicator): CellStyle['validation'] {
+  if (ind.kind === 'count') return { kind: 'wholeNumber' };
+  if (ind.kind === 'percent') return { kind: 'percent' };
+  return { kind: 'list', values: ind.answers.map(answerChoice) };
+}
+
+export interface TabLayout {
+  /** 1-based row of each indicator code. */
+  readonly codeRows: ReadonlyMap<string, number>;
+  readonly headerRow: number;
+  readonly headerCells: Readonly<Record<HeaderField, string>>;
+  readonly freeTextCells: Readonly<Record<FreeTextField, string>>;
+  /** Ranges the agency may edit. */
+  readonly editable: readonly string[];
+}
+
+/** Rows of the indicator table, starting at sheet row `firstRow`, for this agency. */
+export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstRow: number): PlanCell[][] {
+  const formulaRef = new Map<string, number>();
+  rows.forEach((r, i) => formulaRef.set(r.ind.code, firstRow + i));
+  const ref = (code: string) => {
+    const row = formulaRef.get(code);
+    return row ? a1(row, COL.value) : null;
+  };
+  return rows.map(({ ind, mode }) => {
+    const name: PlanCell = { v: displayName(ind, catalog), s: { wrap: true, bold: ind.kind === 'group', italic: ind.supporting } };
+    const code: PlanCell = { v: ind.code, s: { align: 'left', bold: ind.kind === 'group' } };
+    const unit: PlanCell = { v: unitText(ind), s: { wrap: true, align: 'center' } };
+    if (ind.kind === 'group' || mode.kind === 'group') {
+      const g: CellStyle = { background: COLORS.group, bold: true };
+      return [{ ...code, s: { ...code.s, ...g } }, { ...name, s: { ...name.s, ...g } }, { v: null, s: g }, { v: null, s: g }, { v: null, s: g }];
+    }
+    if (mode.kind === 'not-applicable' || mode.kind === 'owned-by') {
+      const l: CellStyle = { background: COLORS.locked, color: COLORS.lockedText };
+      return [
+        { ...code, s: { ...code.s, ...l } },
+        { ...name, s: { ...name.s, ...l } },
+        { ...unit, s: { ...unit.s, ...l } },
+        { v: null, s: l },
+        { v: lockedReason(mode), s: { ...l, italic: true, wrap: true } },
+      ];
+    }
+    let value: CellInput = null;
+    const f = mode.formula;
+    if (f?.kind === 'ratio' && ref(f.num) && ref(f.den)) {
+      value = { formula: `=IF(N(${ref(f.den)})>0,${ref(f.num)}/${ref(f.den)},"")` };
+    } else if (f?.kind === 'reduction' && ref(f.base) && ref(f.now)) {
+      value = { formula: `=IF(N(${ref(f.base)})>0,(${ref(f.base)}-${ref(f.now)})/${ref(f.base)},"")` };
+    }
+    const bg = ind.supporting ? COLORS.supporting : COLORS.input;
+    return [
+      { ...code, s: { ...code.s, background: ind.supporting ? COLORS.supporting : undefined } },
+      { ...name, s: { ...name.s, background: ind.supporting ? COLORS.supporting : undefined } },
+      unit,
+      {
+        v: value,
+        s: { background: bg, numberFormat: NUMBER_FORMATS[ind.kind], validation: valueValidation(ind), note: guidance(ind, f), align: 'right' },
+      },
+      { v: null, s: { background: bg, wrap: true } },
+    ];
+  });
+}
+
+/** Contiguous runs of input rows, as "D12:E20" ranges. */
+function editableRuns(rows: readonly FormRow[], firstRow: number): string[] {
+  const out: string[] = [];
+  let start = -1;
+  rows.forEach((r, i) => {
+    const editable = r.mode.kind === 'input';
+    if (editable && start < 0) start = i;
+    if ((!editable || i === rows.length - 1) && start >= 0) {
+      const end = editable ? i : i - 1;
+      out.push(a1Range(firstRow + start, COL.value, end - start + 1, 2));
+      start = -1;
+    }
+  });
+  return out;
+}
+
+export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agency): { plan: SheetPlan; layout: TabLayout } {
+  const width = TAB_WIDTHS.length;
+  const blank = (): PlanCell => ({ v: null });
+  const line = (cells: PlanCell[]): PlanCell[] => [...cells, ...Array.from({ length: width - cells.length }, blank)];
+  const rows: PlanCell[][] = [];
+
+  rows.push(line([{ v: null }, { v: TITLE, s: { bold: true, color: COLORS.title } }]));
+  rows.push(line([{ v: null }, { v: `(Mẫu ${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`, s: { italic: true } }]));
+
+  const headerValues: Record<HeaderField, PlanCell> = {
+    agency: { v: agency.name, s: { bold: true } },
+    period: { v: periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase()) },
+    deadline: { v: { date: settings.deadline }, s: { numberFormat: 'dd/mm/yyyy', align: 'left' } },
+    status: { v: STATUS_DRAFT, s: { background: COLORS.input, validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] }, note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.' } },
+    sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' }, align: 'left' } },
+    preparer: { v: null, s: { background: COLORS.input } },
+    phone: { v: null, s: { background: COLORS.input, numberFormat: '@', align: 'left' } },
+  };
+  const headerCells = {} as Record<HeaderField, string>;
+  (Object.keys(HEADER_LABELS) as HeaderField[]).forEach((k, i) => {
+    const r = FIRST_HEADER_ROW + i;
+    headerCells[k] = a1(r, 3);
+    rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true, align: 'right' } }, headerValues[k]]));
+  });
+  rows.push(line([]));
+
+  const headerRow = rows.length + 1;
+  rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, align: 'center' as const, wrap: true } })));
+  const form = formRows(catalog, settings, agency);
+  const firstRow = headerRow + 1;
+  rows.push(...indicatorRows(catalog, form, firstRow));
+  const codeRows = new Map(form.map((r, i) => [r.ind.code, firstRow + i]));
+
+  rows.push(line([]));
+  const freeTextCells = {} as Record<FreeTextField, string>;
+  for (const k of Object.keys(FREE_TEXT_LABELS) as FreeTextField[]) {
+    rows.push(line([{ v: null }, { v: `${FREE_TEXT_LABELS[k]}:`, s: { bold: true, background: COLORS.header } }]));
+    freeTextCells[k] = a1(rows.length + 1, COL.name);
+    rows.push(line([{ v: null }, { v: null, s: { background: COLORS.input, wrap: true, note: `Ghi ngắn gọn ${FREE_TEXT_LABELS[k].toLowerCase()} của đơn vị; nội dung này được trích vào báo cáo tổng hợp.` } }]));
+  }
+
+  const editable = [
+    a1Range(FIRST_HEADER_ROW + 3, 3, 4, 1), // status, sent on, preparer, phone
+    ...editableRuns(form, firstRow),
+    ...Object.values(freeTextCells),
+  ];
+  return {
+    plan: {
+      name: agency.sheet,
+      rows,
+      columnWidths: TAB_WIDTHS,
+      protection: { kind: 'agency', editors: agency.emails, editable },
+    },
+    layout: { codeRows, headerRow, headerCells, freeTextCells, editable },
+  };
+}

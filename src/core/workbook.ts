@@ -1,0 +1,33 @@
+/**
+ * The one interface both adapters implement: Apps Script over SpreadsheetApp, and Node over
+ * ExcelJS. Every method is a whole-sheet or whole-range operation, so each adapter can keep its
+ * service calls per tab constant.
+ */
+import { IsoDate } from './dates';
+import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './grid';
+
+export type ProtectionOutcome = { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
+
+export interface WorkbookPort {
+  sheetNames(): string[];
+  /** One batched read of the used range: values and number formats. Null when absent. */
+  read(name: string): SheetSnapshot | null;
+  /** A new sheet from a plan, protection included. Fails if the name is taken. */
+  create(plan: SheetPlan): ProtectionOutcome;
+  /** Writes the plan into a fresh sheet and only then swaps it in for the old one. */
+  replace(plan: SheetPlan): void;
+  /** Inserts rows after `afterRow` (1-based) and writes them. */
+  insertRows(name: string, afterRow: number, rows: readonly (readonly PlanCell[])[]): void;
+  protect(name: string, protection: Protection): ProtectionOutcome;
+  /** Backgrounds of a range, e.g. validation marks. */
+  paint(name: string, range: string, colors: (string | null)[][]): void;
+  /** Writes values into a range (the submit gate's status and date). */
+  writeCells(name: string, range: string, cells: CellInput[][]): void;
+  /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */
+  getState(key: string): string | null;
+  setState(key: string, value: string): void;
+  /** Today in the spreadsheet's time zone. */
+  today(): IsoDate;
+  /** "dd/mm/yyyy HH:mm" in the spreadsheet's time zone. */
+  stamp(): string;
+}

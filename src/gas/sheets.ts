@@ -1,0 +1,234 @@
+/**
+ * WorkbookPort over SpreadsheetApp. Each plan is rendered with one call per attribute over the
+ * whole range (values, formats, backgrounds, text styles, wraps, alignments, notes,
+ * validations), so the calls for a tab do not grow with its rows.
+ */
+import { IsoDate, isoDate, parts } from '../core/dates';
+import { CellInput, CellStyle, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation } from '../core/grid';
+import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * Text Sheets would turn into something else when written with setValues: formulas (= + - @),
+ * numbers and dates ("2.1", "05/3"), booleans. A leading apostrophe keeps it text and is not
+ * shown; this is what makes text copied from agencies unable to become a formula.
+ */
+export function asSheetText(s: string): string {
+  return /^[=+\-@'\d.,(%$#]/.test(s) || /^(true|false)$/i.test(s.trim()) ? `'${s}` : s;
+}
+
+function hyperlinkFormula(text: string, url: string): string {
+  const q = (s: string) => s.replace(/"/g, '""');
+  return `=HYPERLINK("${q(url)}","${q(text)}")`;
+}
+
+export class GasWorkbook implements WorkbookPort {
+  private readonly gids = new Map<string, number>();
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  private readonly styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+  private timeZone: string | null = null;
+  /** Sheets in the spreadsheet, counted once per run so that new tabs go last without asking again. */
+  private sheetCount: number | null = null;
+  /** Whether new protections let the whole Workspace domain edit (asked once per run). */
+  private domainEdit: boolean | null = null;
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    private readonly props: GoogleAppsScript.Properties.Properties,
+    private readonly utilities: GoogleAppsScript.Utilities.Utilities,
+  ) {}
+
+  sheetNames(): string[] {
+    return this.ss.getSheets().map((s) => s.getName());
+  }
+
+  read(name: string): SheetSnapshot | null {
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) return null;
+    this.gids.set(name, sheet.getSheetId());
+    const range = sheet.getDataRange();
+    const values = range.getValues() as RawCell[][];
+    const formats = range.getNumberFormats();
+    const isProtected = sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
+    return { name, values, formats, isProtected };
+  }
+
+  create(plan: SheetPlan): ProtectionOutcome {
+    this.sheetCount ??= this.ss.getNumSheets();
+    const sheet = this.ss.insertSheet(plan.name, this.sheetCount++);
+    this.render(sheet, plan);
+    return plan.protection ? this.applyProtection(sheet, plan.protection) : { applied: true };
+  }
+
+  replace(plan: SheetPlan): void {
+    const old = this.ss.getSheetByName(plan.name);
+    const tmpName = `${plan.name} (đang ghi)`;
+    const stale = this.ss.getSheetByName(tmpName);
+    if (stale) this.ss.deleteSheet(stale); // left over by an interrupted run
+    const tmp = this.ss.insertSheet(tmpName, old ? old.getIndex() - 1 : this.ss.getNumSheets());
+    if (this.sheetCount !== null && !old) this.sheetCount++;
+    this.render(tmp, plan);
+    if (plan.protection) this.applyProtection(tmp, plan.protection);
+    if (old) this.ss.deleteSheet(old);
+    tmp.setName(plan.name);
+    this.gids.set(plan.name, tmp.getSheetId());
+  }
+
+  insertRows(name: string, afterRow: number, rows: readonly (readonly PlanCell[])[]): void {
+    const sheet = this.mustSheet(name);
+    sheet.insertRowsAfter(afterRow, rows.length);
+    this.renderCells(sheet.getRange(afterRow + 1, 1, rows.length, rows[0].length), rows);
+  }
+
+  protect(name: string, protection: Protection): ProtectionOutcome {
+    const sheet = this.mustSheet(name);
+    for (const p of sheet.getProtections(this.app.ProtectionType.SHEET)) p.remove();
+    return this.applyProtection(sheet, protection);
+  }
+
+  paint(name: string, range: string, colors: (string | null)[][]): void {
+    this.mustSheet(name).getRange(range).setBackgrounds(colors as string[][]);
+  }
+
+  writeCells(name: string, range: string, cells: CellInput[][]): void {
+    this.mustSheet(name).getRange(range).setValues(cells.map((row) => row.map((c) => this.sheetValue(c))));
+  }
+
+  getState(key: string): string | null {
+    return this.props.getProperty(key);
+  }
+
+  setState(key: string, value: string): void {
+    this.props.setProperty(key, value);
+  }
+
+  today(): IsoDate {
+    const [y, m, d] = this.utilities.formatDate(new Date(), this.tz(), 'yyyy-MM-dd').split('-').map(Number);
+    return isoDate(y, m, d);
+  }
+
+  stamp(): string {
+    return this.utilities.formatDate(new Date(), this.tz(), 'dd/MM/yyyy HH:mm');
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private tz(): string {
+    this.timeZone ??= this.ss.getSpreadsheetTimeZone();
+    return this.timeZone;
+  }
+
+  private mustSheet(name: string): Sheet {
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) throw new Error(`Không tìm thấy trang "${name}".`);
+    return sheet;
+  }
+
+  private render(sheet: Sheet, plan: SheetPlan): void {
+    this.renderCells(sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length), plan.rows);
+    // Adjacent columns of equal width share one call.
+    for (let c = 0; c < plan.columnWidths.length; ) {
+      let n = 1;
+      while (c + n < plan.columnWidths.length && plan.columnWidths[c + n] === plan.columnWidths[c]) n++;
+      sheet.setColumnWidths(c + 1, n, plan.columnWidths[c]);
+      c += n;
+    }
+    if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  }
+
+  private renderCells(range: Range, rows: readonly (readonly PlanCell[])[]): void {
+    const grid = <T>(f: (s: CellStyle, v: CellInput) => T): T[][] => rows.map((r) => r.map((c) => f(c.s ?? {}, c.v)));
+    // Formats go first so that a date or a '@' text cell takes the value as intended.
+    range.setNumberFormats(grid((s, v) => s.numberFormat ?? (v !== null && typeof v === 'object' && 'date' in v ? 'dd/mm/yyyy' : '')));
+    range.setValues(grid((_, v) => this.sheetValue(v)));
+    range.setBackgrounds(grid((s) => s.background ?? null) as string[][]);
+    range.setTextStyles(grid((s) => this.textStyle(s)));
+    range.setWraps(grid((s) => !!s.wrap));
+    range.setHorizontalAlignments(grid((s) => s.align ?? null));
+    range.setNotes(grid((s) => s.note ?? ''));
+    range.setDataValidations(grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+  }
+
+  private sheetValue(v: CellInput): unknown {
+    if (v === null) return '';
+    if (typeof v === 'string') return asSheetText(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return v;
+    if ('formula' in v) return v.formula;
+    if ('date' in v) {
+      const { y, m, d } = parts(v.date);
+      return new Date(y, m - 1, d);
+    }
+    const gid = this.gidOf(v.link.sheet);
+    if (gid === null) return asSheetText(v.link.text);
+    return hyperlinkFormula(v.link.text, `#gid=${gid}${v.link.a1 ? `&range=${v.link.a1}` : ''}`);
+  }
+
+  private gidOf(name: string): number | null {
+    if (!this.gids.has(name)) {
+      const sheet = this.ss.getSheetByName(name);
+      if (!sheet) return null;
+      this.gids.set(name, sheet.getSheetId());
+    }
+    return this.gids.get(name)!;
+  }
+
+  /** Builders run locally in Apps Script (no service round trip); one object per distinct style. */
+  private textStyle(s: CellStyle): GoogleAppsScript.Spreadsheet.TextStyle {
+    const key = `${!!s.bold}|${!!s.italic}|${s.color ?? ''}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      let b = this.app.newTextStyle().setBold(!!s.bold).setItalic(!!s.italic);
+      if (s.color) b = b.setForegroundColor(s.color);
+      style = b.build();
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+
+  private rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
+    const key = JSON.stringify(v);
+    let rule = this.rules.get(key);
+    if (!rule) {
+      const b = this.app.newDataValidation().setAllowInvalid(false);
+      switch (v.kind) {
+        case 'wholeNumber':
+          // Whole-number-ness is left to validation, which can explain a fraction; Sheets only blocks negatives.
+          b.requireNumberGreaterThanOrEqualTo(0).setHelpText('Nhập số nguyên từ 0 trở lên.');
+          break;
+        case 'percent':
+          b.requireNumberBetween(0, 1).setHelpText('Nhập tỷ lệ từ 0% đến 100%.');
+          break;
+        case 'date':
+          b.requireDate().setHelpText('Nhập ngày dạng dd/mm/yyyy.');
+          break;
+        case 'list':
+          b.requireValueInList([...v.values], true).setHelpText('Chọn một giá trị trong danh sách.');
+          break;
+      }
+      rule = b.build();
+      this.rules.set(key, rule);
+    }
+    return rule;
+  }
+
+  private applyProtection(sheet: Sheet, p: Protection): ProtectionOutcome {
+    try {
+      const protection = sheet.protect();
+      if (p.kind === 'agency') {
+        protection.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
+      }
+      protection.removeEditors(protection.getEditors());
+      if (p.kind === 'agency' && p.editors.length) protection.addEditors([...p.editors]);
+      this.domainEdit ??= protection.canDomainEdit();
+      if (this.domainEdit) protection.setDomainEdit(false);
+      return { applied: true };
+    } catch (e) {
+      return { applied: false, reason: `không áp dụng được bảo vệ trang (${(e as Error).message})` };
+    }
+  }
+}
+
