@@ -125,7 +125,7 @@ export function defaultSheetName(agencyName: string): string {
   let s = squish(agencyName)
     .replace(/Ủy ban nhân dân|Uỷ ban nhân dân/gi, 'UBND')
     .replace(/Hội đồng nhân dân/gi, 'HĐND')
-    .replace(FORBIDDEN_IN_SHEET_NAME, ' ')
+    .replace(/[[\]:*?/\\]/g, ' ')
     .replace(/^'+|'+$/g, '');
   s = squish(s);
   return s.length <= MAX_SHEET_NAME ? s : s.slice(0, MAX_SHEET_NAME).trim();

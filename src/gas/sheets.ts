@@ -25,6 +25,9 @@ function hyperlinkFormula(text: string, url: string): string {
   return `=HYPERLINK("${q(url)}","${q(text)}")`;
 }
 
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
 export class GasWorkbook implements WorkbookPort {
   private readonly gids = new Map<string, number>();
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
@@ -40,6 +43,7 @@ export class GasWorkbook implements WorkbookPort {
     private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     private readonly props: GoogleAppsScript.Properties.Properties,
     private readonly utilities: GoogleAppsScript.Utilities.Utilities,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   sheetNames(): string[] {
@@ -68,7 +72,10 @@ export class GasWorkbook implements WorkbookPort {
     const old = this.ss.getSheetByName(plan.name);
     const tmpName = `${plan.name} (đang ghi)`;
     const stale = this.ss.getSheetByName(tmpName);
-    if (stale) this.ss.deleteSheet(stale); // left over by an interrupted run
+    if (stale) {
+      this.ss.deleteSheet(stale); // left over by an interrupted run
+      if (this.sheetCount !== null) this.sheetCount--;
+    }
     const tmp = this.ss.insertSheet(tmpName, old ? old.getIndex() - 1 : this.ss.getNumSheets());
     if (this.sheetCount !== null && !old) this.sheetCount++;
     this.render(tmp, plan);
@@ -107,12 +114,12 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   today(): IsoDate {
-    const [y, m, d] = this.utilities.formatDate(new Date(), this.tz(), 'yyyy-MM-dd').split('-').map(Number);
+    const [y, m, d] = this.utilities.formatDate(this.now(), this.tz(), 'yyyy-MM-dd').split('-').map(Number);
     return isoDate(y, m, d);
   }
 
   stamp(): string {
-    return this.utilities.formatDate(new Date(), this.tz(), 'dd/MM/yyyy HH:mm');
+    return this.utilities.formatDate(this.now(), this.tz(), 'dd/MM/yyyy HH:mm');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -128,7 +135,12 @@ export class GasWorkbook implements WorkbookPort {
     return sheet;
   }
 
+  /** Renders into a sheet just made by insertSheet, which Sheets creates with 1000 rows and 26 columns. */
   private render(sheet: Sheet, plan: SheetPlan): void {
+    const rows = plan.rows.length;
+    const cols = plan.columnWidths.length;
+    if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
+    if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
     this.renderCells(sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length), plan.rows);
     // Adjacent columns of equal width share one call.
     for (let c = 0; c < plan.columnWidths.length; ) {

@@ -1,0 +1,113 @@
+import { parseA1, RawCell, SheetPlan } from '../../src/core/grid';
+import { AGENCY_HEADER, FIELDS, Settings, defaultSheetName, readSettings, settingsPlan } from '../../src/core/settings';
+import { SO, XA, catalog, settingsFor, snapshotOf } from '../helpers';
+
+function grid(plan: SheetPlan): RawCell[][] {
+  return snapshotOf(plan).values.map((r) => [...r]);
+}
+
+function rowOf(values: RawCell[][], label: string): number {
+  return values.findIndex((r) => r[0] === label);
+}
+
+function agencyRow(values: RawCell[][], name: string): RawCell[] {
+  return values.find((r) => r[1] === name)!;
+}
+
+const base = () => settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ'), SO('Sở Khoa học và Công nghệ'), XA('UBND xã Long Hòa')]);
+
+function problemsOf(edit: (v: RawCell[][]) => void, s: Settings = base()) {
+  const values = grid(settingsPlan(catalog, s));
+  edit(values);
+  const r = readSettings(values, catalog);
+  return r.ok ? [] : r.problems;
+}
+
+describe('the settings sheet', () => {
+  it('reads back exactly what it was written with', () => {
+    const s = base();
+    const r = readSettings(grid(settingsPlan(catalog, s)), catalog);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.settings.agencies.map((a) => [a.name, a.type, a.sheet])).toEqual(s.agencies.map((a) => [a.name, a.type, a.sheet]));
+    expect(r.settings.period).toBe('Q3');
+    expect(r.settings.cutoffTo).toBe('2026-09-14');
+    expect(r.settings.owners['3.1.3']).toBe('Văn phòng UBND tỉnh');
+    expect(r.settings.owners['4.1.1']).toBe('Sở Nội vụ');
+    expect(r.settings.owners['7.1']).toBe('Sở Khoa học và Công nghệ');
+    expect(r.settings.recipients).toEqual(s.recipients);
+  });
+
+  it('has every field the issue lists, with a dropdown for the period', () => {
+    const labels = FIELDS.map((f) => f.label);
+    for (const l of ['Cơ quan chủ quản', 'Cơ quan báo cáo', 'Địa danh', 'Kỳ báo cáo', 'Năm', 'Ngày chốt số liệu', 'Hạn gửi báo cáo', 'Văn bản hướng dẫn', 'Số ký hiệu', 'Thẩm quyền ký', 'Chức vụ người ký', 'Người ký', 'Nơi nhận']) expect(labels).toContain(l);
+    const plan = settingsPlan(catalog, base());
+    const period = plan.rows.find((r) => r[0].v === 'Kỳ báo cáo')!;
+    expect(period[1].s?.validation).toEqual({ kind: 'list', values: ['Quý I', 'Quý II', '6 tháng', 'Quý III', '9 tháng', 'Quý IV', 'Năm'] });
+    expect(plan.rows.some((r) => r.map((c) => c.v).join('|').startsWith(AGENCY_HEADER.join('|')))).toBe(true);
+  });
+
+  it('reports every problem at once, each in Vietnamese with its cell', () => {
+    const problems = problemsOf((v) => {
+      const a = agencyRow(v, 'Sở Nội vụ');
+      a[1] = 'Văn phòng UBND tỉnh'; // duplicate agency
+      const b = agencyRow(v, 'UBND xã Long Hòa');
+      b[3] = 'Văn phòng UBND tỉnh'; // duplicate tab
+      b[4] = 'nhaplieu@@longhoa'; // bad email
+      const c = agencyRow(v, 'Sở Khoa học và Công nghệ');
+      c[3] = 'Sở KH/CN: trang [1]'; // forbidden characters
+      v[rowOf(v, 'Kỳ báo cáo')][1] = '';
+      v[rowOf(v, 'Năm')][1] = 'hai không hai sáu';
+    });
+    const text = problems.map((p) => `${p.cell}: ${p.message}`).join('\n');
+    expect(text).toMatch(/Đơn vị "Văn phòng UBND tỉnh" bị trùng/);
+    expect(text).toMatch(/Tên trang tính "Văn phòng UBND tỉnh" bị trùng/);
+    expect(text).toMatch(/email "nhaplieu@@longhoa" không hợp lệ/);
+    expect(text).toMatch(/ký tự Excel không chấp nhận/);
+    expect(text).toMatch(/Chưa chọn "Kỳ báo cáo"/);
+    expect(text).toMatch(/Năm "hai không hai sáu" không hợp lệ/);
+    expect(problems.every((p) => p.cell === null || /^[A-F]\d+$/.test(p.cell))).toBe(true);
+  });
+
+  it('refuses a tab name Excel cannot open (over 31 characters)', () => {
+    const problems = problemsOf((v) => {
+      agencyRow(v, 'UBND xã Long Hòa')[3] = 'Ủy ban nhân dân xã Long Hòa, huyện Châu Thành';
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('tối đa 31 ký tự');
+  });
+
+  it('refuses a deadline before the cut-off date', () => {
+    const problems = problemsOf((v) => {
+      v[rowOf(v, 'Hạn gửi báo cáo')][1] = new Date(2026, 8, 5);
+    });
+    expect(problems.map((p) => p.message).join()).toContain('Hạn gửi báo cáo (05/09/2026) trước ngày chốt số liệu (14/09/2026)');
+    const row = problems[0].cell && parseA1(problems[0].cell).col;
+    expect(row).toBe(2);
+  });
+
+  it('refuses district committees for periods after 01/07/2025', () => {
+    const problems = problemsOf((v) => {
+      agencyRow(v, 'UBND xã Long Hòa')[2] = 'UBND cấp huyện (trước 01/07/2025)';
+    });
+    expect(problems[0].message).toContain('không còn cấp huyện');
+  });
+
+  it('checks the owner table and the switched-off codes', () => {
+    const problems = problemsOf((v) => {
+      const owner = v.find((r) => r[0] === '3.1.3')!;
+      owner[2] = 'Sở Không Có';
+      v[rowOf(v, 'Chỉ tiêu không sử dụng')][1] = '5.2.3, 9.9';
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      '"Chỉ tiêu không sử dụng": không có chỉ tiêu mã "9.9".',
+      'Chỉ tiêu 3.1.3: đơn vị cung cấp "Sở Không Có" không có trong danh sách đơn vị báo cáo.',
+    ]);
+  });
+
+  it('makes tab names Excel can open from long agency names', () => {
+    expect(defaultSheetName('Ủy ban nhân dân xã Long Hòa')).toBe('UBND xã Long Hòa');
+    expect(defaultSheetName('Sở Lao động, Thương binh và Xã hội tỉnh Trà Vinh').length).toBeLessThanOrEqual(31);
+    expect(defaultSheetName('Sở A/B: [thử]')).toBe('Sở A B thử');
+  });
+});

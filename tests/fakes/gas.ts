@@ -1,0 +1,906 @@
+/**
+ * A strict, call-counting fake of the Apps Script services this project uses. Each class
+ * implements a Pick<> of the real @types interface, so a method the adapters call that Google
+ * does not have fails the type-check, and the fake throws where Google's services throw.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type S = typeof GoogleAppsScript.Spreadsheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class Calls {
+  private readonly counts = new Map<string, number>();
+  hit(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+  /** Service calls (builders excluded: they run locally in Apps Script). */
+  total(): number {
+    let n = 0;
+    for (const [k, v] of this.counts) if (!k.startsWith('builder.')) n += v;
+    return n;
+  }
+  of(name: string): number {
+    return this.counts.get(name) ?? 0;
+  }
+  /** Calls that fetch cell data from a range. */
+  reads(): number {
+    return ['Range.getValues', 'Range.getNumberFormats', 'Range.getFormulas', 'Range.getDisplayValues', 'Range.getNotes', 'Range.getBackgrounds'].reduce((n, k) => n + this.of(k), 0);
+  }
+  byMethod(): Record<string, number> {
+    return Object.fromEntries([...this.counts].filter(([k]) => !k.startsWith('builder.')).sort((a, b) => b[1] - a[1]));
+  }
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export interface Cell {
+  value: unknown;
+  formula: string | null;
+  format: string;
+  background: string | null;
+  note: string;
+  bold: boolean;
+  italic: boolean;
+  color: string | null;
+  wrap: boolean;
+  align: string | null;
+  validation: FakeDataValidation | null;
+}
+
+const blankCell = (): Cell => ({ value: '', formula: null, format: '', background: null, note: '', bold: false, italic: false, color: null, wrap: false, align: null, validation: null });
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLS = 26;
+
+function dims(data: unknown[][], rows: number, cols: number, what: string): void {
+  if (!Array.isArray(data) || data.length !== rows) throw new Error(`${what}: The number of rows in the data does not match the number of rows in the range. The data has ${data?.length} but the range has ${rows}.`);
+  for (const r of data) if (!Array.isArray(r) || r.length !== cols) throw new Error(`${what}: The number of columns in the data does not match the number of columns in the range. The data has ${r?.length} but the range has ${cols}.`);
+}
+
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class FakeDataValidation {
+  constructor(readonly criteria: string, readonly args: unknown[], readonly helpText: string, readonly allowInvalid: boolean) {}
+}
+
+class FakeDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'setAllowInvalid' | 'requireNumberGreaterThanOrEqualTo' | 'requireNumberBetween' | 'requireDate' | 'requireValueInList' | 'setHelpText' | 'build'> {
+  private criteria = '';
+  private args: unknown[] = [];
+  private help = '';
+  private allowInvalid = true;
+  constructor(private readonly calls: Calls) {}
+  private hit(m: string) {
+    this.calls.hit(`builder.DataValidation.${m}`);
+    return this as any;
+  }
+  setAllowInvalid(v: boolean) {
+    this.allowInvalid = v;
+    return this.hit('setAllowInvalid');
+  }
+  requireNumberGreaterThanOrEqualTo(n: number) {
+    this.criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO';
+    this.args = [n];
+    return this.hit('requireNumberGreaterThanOrEqualTo');
+  }
+  requireNumberBetween(a: number, b: number) {
+    this.criteria = 'NUMBER_BETWEEN';
+    this.args = [a, b];
+    return this.hit('requireNumberBetween');
+  }
+  requireDate() {
+    this.criteria = 'DATE_IS_VALID_DATE';
+    return this.hit('requireDate');
+  }
+  requireValueInList(values: string[], _show?: boolean) {
+    if (!values.length) throw new Error('requireValueInList: the list is empty');
+    if (values.length > 500) throw new Error('requireValueInList: more than 500 items');
+    this.criteria = 'VALUE_IN_LIST';
+    this.args = [values];
+    return this.hit('requireValueInList');
+  }
+  setHelpText(t: string) {
+    this.help = t;
+    return this.hit('setHelpText');
+  }
+  build() {
+    this.calls.hit('builder.DataValidation.build');
+    return new FakeDataValidation(this.criteria, this.args, this.help, this.allowInvalid) as any;
+  }
+}
+
+export class FakeTextStyle {
+  constructor(readonly bold: boolean, readonly italic: boolean, readonly color: string | null) {}
+}
+
+class FakeTextStyleBuilder implements Pick<GoogleAppsScript.Spreadsheet.TextStyleBuilder, 'setBold' | 'setItalic' | 'setForegroundColor' | 'build'> {
+  private bold = false;
+  private italic = false;
+  private color: string | null = null;
+  constructor(private readonly calls: Calls) {}
+  setBold(v: boolean) {
+    this.calls.hit('builder.TextStyle.setBold');
+    this.bold = v;
+    return this as any;
+  }
+  setItalic(v: boolean) {
+    this.calls.hit('builder.TextStyle.setItalic');
+    this.italic = v;
+    return this as any;
+  }
+  setForegroundColor(c: string) {
+    this.calls.hit('builder.TextStyle.setForegroundColor');
+    this.color = c;
+    return this as any;
+  }
+  build() {
+    this.calls.hit('builder.TextStyle.build');
+    return new FakeTextStyle(this.bold, this.italic, this.color) as any;
+  }
+}
+
+/** Computes the formula shapes the template writes, as Sheets would; HYPERLINK shows its text. */
+function evaluate(sheet: FakeSheet, formula: string): unknown {
+  const num = (ref: string) => {
+    const v = sheet.cellAt(Number(/\d+/.exec(ref)![0]), colIndex(/[A-Z]+/.exec(ref)![0])).value;
+    return typeof v === 'number' ? v : v === '' ? 0 : NaN;
+  };
+  let m = /^=IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
+  if (m) return num(m[1]) > 0 ? num(m[2]) / num(m[3]) : '';
+  m = /^=IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
+  if (m) return num(m[1]) > 0 ? (num(m[2]) - num(m[3])) / num(m[4]) : '';
+  m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
+  if (m) return m[1].replace(/""/g, '"');
+  throw new Error(`fake cannot evaluate formula ${formula}`);
+}
+
+export class FakeRange
+  implements
+    Pick<
+      GRange,
+      | 'getValues'
+      | 'setValues'
+      | 'getFormulas'
+      | 'getNumberFormats'
+      | 'setNumberFormats'
+      | 'getBackgrounds'
+      | 'setBackgrounds'
+      | 'setTextStyles'
+      | 'setWraps'
+      | 'setHorizontalAlignments'
+      | 'getNotes'
+      | 'setNotes'
+      | 'setDataValidations'
+      | 'getA1Notation'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+    >
+{
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error('The starting row/column of the range is too small, or the range is empty.');
+    if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  private hit(m: string) {
+    this.sheet.ss.calls.hit(`Range.${m}`);
+  }
+  private map<T>(f: (c: Cell) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < this.cols; c++) line.push(f(this.sheet.cellAt(this.row + r, this.col + c)));
+      out.push(line);
+    }
+    return out;
+  }
+  private each<T>(data: T[][], what: string, f: (c: Cell, v: T) => void): any {
+    dims(data, this.rows, this.cols, what);
+    data.forEach((line, r) => line.forEach((v, c) => f(this.sheet.cellAt(this.row + r, this.col + c, true), v)));
+    return this;
+  }
+  getValues() {
+    this.hit('getValues');
+    return this.map((c) => (c.formula ? evaluate(this.sheet, c.formula) : c.value instanceof Date ? new Date(c.value.getTime()) : c.value)) as any[][];
+  }
+  setValues(values: any[][]) {
+    this.hit('setValues');
+    return this.each(values, 'setValues', (cell, v) => {
+      if (v === undefined || (v !== null && typeof v === 'object' && !(v instanceof Date))) throw new Error(`setValues: unsupported value ${String(v)}`);
+      cell.formula = null;
+      if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
+      else if (typeof v === 'string' && v.startsWith('=')) {
+        cell.formula = v;
+        cell.value = '';
+      } else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) cell.value = Number(v); // Sheets parses typed-looking text
+      else cell.value = v ?? '';
+    });
+  }
+  getFormulas() {
+    this.hit('getFormulas');
+    return this.map((c) => c.formula ?? '');
+  }
+  getNumberFormats() {
+    this.hit('getNumberFormats');
+    return this.map((c) => c.format);
+  }
+  setNumberFormats(f: string[][]) {
+    this.hit('setNumberFormats');
+    return this.each(f, 'setNumberFormats', (c, v) => (c.format = v));
+  }
+  getBackgrounds() {
+    this.hit('getBackgrounds');
+    return this.map((c) => c.background ?? '#ffffff');
+  }
+  setBackgrounds(colors: string[][]) {
+    this.hit('setBackgrounds');
+    return this.each(colors, 'setBackgrounds', (c, v) => (c.background = v));
+  }
+  setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]) {
+    this.hit('setTextStyles');
+    return this.each(styles as unknown as FakeTextStyle[][], 'setTextStyles', (c, v) => {
+      if (!(v instanceof FakeTextStyle)) throw new Error('setTextStyles: not a TextStyle');
+      c.bold = v.bold;
+      c.italic = v.italic;
+      c.color = v.color;
+    });
+  }
+  setWraps(w: boolean[][]) {
+    this.hit('setWraps');
+    return this.each(w, 'setWraps', (c, v) => (c.wrap = v));
+  }
+  setHorizontalAlignments(a: any[][]) {
+    this.hit('setHorizontalAlignments');
+    return this.each(a, 'setHorizontalAlignments', (c, v) => {
+      if (v !== null && !['left', 'center', 'right', 'normal'].includes(v)) throw new Error(`bad alignment ${v}`);
+      c.align = v;
+    });
+  }
+  getNotes() {
+    this.hit('getNotes');
+    return this.map((c) => c.note);
+  }
+  setNotes(n: any[][]) {
+    this.hit('setNotes');
+    return this.each(n, 'setNotes', (c, v) => (c.note = v ?? ''));
+  }
+  setDataValidations(rules: any[][]) {
+    this.hit('setDataValidations');
+    return this.each(rules, 'setDataValidations', (c, v) => {
+      if (v !== null && !(v instanceof FakeDataValidation)) throw new Error('setDataValidations: not a DataValidation');
+      c.validation = v;
+    });
+  }
+  getA1Notation() {
+    this.hit('getA1Notation');
+    return this.a1();
+  }
+  a1(): string {
+    const tl = `${letters(this.col)}${this.row}`;
+    return this.rows === 1 && this.cols === 1 ? tl : `${tl}:${letters(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.col;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.cols;
+  }
+}
+
+export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setUnprotectedRanges' | 'getUnprotectedRanges' | 'getEditors' | 'removeEditors' | 'addEditors' | 'canDomainEdit' | 'setDomainEdit' | 'remove'> {
+  editors: string[];
+  unprotected: FakeRange[] = [];
+  domainEdit: boolean;
+  constructor(readonly sheet: FakeSheet) {
+    this.editors = [...sheet.ss.sharedWith];
+    this.domainEdit = sheet.ss.domain;
+  }
+  private hit(m: string) {
+    this.sheet.ss.calls.hit(`Protection.${m}`);
+  }
+  setUnprotectedRanges(ranges: GRange[]) {
+    this.hit('setUnprotectedRanges');
+    for (const r of ranges) if (!(r instanceof FakeRange) || r.sheet !== this.sheet) throw new Error('setUnprotectedRanges: range is not on the protected sheet');
+    this.unprotected = ranges as unknown as FakeRange[];
+    return this as any;
+  }
+  getUnprotectedRanges() {
+    this.hit('getUnprotectedRanges');
+    return this.unprotected as any;
+  }
+  getEditors() {
+    this.hit('getEditors');
+    return this.editors.map((e) => ({ getEmail: () => e })) as any;
+  }
+  removeEditors(users: any[]) {
+    this.hit('removeEditors');
+    const gone = new Set(users.map((u: any) => (typeof u === 'string' ? u : u.getEmail())));
+    // Neither the owner nor the user running the script can be removed.
+    this.editors = this.editors.filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
+    return this as any;
+  }
+  addEditors(emails: string[]) {
+    this.hit('addEditors');
+    for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
+    this.editors = [...new Set([...this.editors, ...emails])];
+    return this as any;
+  }
+  canDomainEdit() {
+    this.hit('canDomainEdit');
+    return this.domainEdit;
+  }
+  setDomainEdit(v: boolean) {
+    this.hit('setDomainEdit');
+    if (!this.sheet.ss.domain) throw new Error('setDomainEdit: not a Google Workspace domain');
+    this.domainEdit = v;
+    return this as any;
+  }
+  remove() {
+    this.hit('remove');
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+  }
+  /** Whether a user may edit a cell: the test's view of the protection. */
+  canEdit(email: string, row: number, col: number): boolean {
+    if (this.editors.includes(email)) return true;
+    return this.unprotected.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols);
+  }
+}
+
+export class FakeSheet
+  implements
+    Pick<
+      GSheet,
+      | 'getName'
+      | 'setName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getDataRange'
+      | 'getRange'
+      | 'getRangeList'
+      | 'setColumnWidths'
+      | 'setFrozenRows'
+      | 'insertRowsAfter'
+      | 'insertColumnsAfter'
+      | 'getProtections'
+      | 'protect'
+      | 'activate'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+    >
+{
+  cells = new Map<string, Cell>();
+  maxRows = DEFAULT_ROWS;
+  maxCols = DEFAULT_COLS;
+  widths = new Map<number, number>();
+  frozenRows = 0;
+  protections: FakeProtection[] = [];
+  constructor(
+    readonly ss: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+  ) {}
+  private hit(m: string) {
+    this.ss.calls.hit(`Sheet.${m}`);
+  }
+  cellAt(row: number, col: number, create = false): Cell {
+    const key = `${row},${col}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = blankCell();
+      if (create) this.cells.set(key, c);
+    }
+    return c;
+  }
+  /** Last row and column holding a value, like getDataRange. */
+  extent(): { rows: number; cols: number } {
+    let rows = 1;
+    let cols = 1;
+    for (const [k, c] of this.cells) {
+      if (c.value === '' && !c.formula) continue;
+      const [r, col] = k.split(',').map(Number);
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, col);
+    }
+    return { rows, cols };
+  }
+  getName() {
+    this.hit('getName');
+    return this.name;
+  }
+  setName(name: string) {
+    this.hit('setName');
+    this.ss.checkName(name, this);
+    this.name = name;
+    return this as any;
+  }
+  getSheetId() {
+    this.hit('getSheetId');
+    return this.id;
+  }
+  getIndex() {
+    this.hit('getIndex');
+    return this.ss.sheets.indexOf(this) + 1;
+  }
+  getDataRange() {
+    this.hit('getDataRange');
+    const { rows, cols } = this.extent();
+    return new FakeRange(this, 1, 1, rows, cols) as any;
+  }
+  getRange(a: any, b?: number, c?: number, d?: number) {
+    this.hit('getRange');
+    if (typeof a === 'string') {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
+      if (!m) throw new Error(`Range not found: ${a}`);
+      const row = Number(m[2]);
+      const col = colIndex(m[1]);
+      return new FakeRange(this, row, col, (m[4] ? Number(m[4]) : row) - row + 1, (m[3] ? colIndex(m[3]) : col) - col + 1) as any;
+    }
+    return new FakeRange(this, a, b!, c ?? 1, d ?? 1) as any;
+  }
+  getRangeList(a1s: string[]) {
+    this.hit('getRangeList');
+    const ranges = a1s.map((x) => {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(x);
+      if (!m) throw new Error(`Range not found: ${x}`);
+      const row = Number(m[2]);
+      const col = colIndex(m[1]);
+      return new FakeRange(this, row, col, (m[4] ? Number(m[4]) : row) - row + 1, (m[3] ? colIndex(m[3]) : col) - col + 1);
+    });
+    const calls = this.ss.calls;
+    return {
+      getRanges: () => {
+        calls.hit('RangeList.getRanges');
+        return ranges;
+      },
+    } as any;
+  }
+  setColumnWidths(start: number, n: number, width: number) {
+    this.hit('setColumnWidths');
+    if (start < 1 || start + n - 1 > this.maxCols) throw new Error('setColumnWidths: columns out of bounds');
+    for (let i = 0; i < n; i++) this.widths.set(start + i, width);
+    return this as any;
+  }
+  setFrozenRows(n: number) {
+    this.hit('setFrozenRows');
+    this.frozenRows = n;
+    return this as any;
+  }
+  insertRowsAfter(after: number, n: number) {
+    this.hit('insertRowsAfter');
+    if (after < 1 || after > this.maxRows) throw new Error('insertRowsAfter: row out of bounds');
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(',').map(Number);
+      moved.set(r > after ? `${r + n},${col}` : k, c);
+    }
+    // Sheets moves formula references along with the rows.
+    for (const c of moved.values()) if (c.formula) c.formula = c.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) => (Number(r) > after ? `${l}${Number(r) + n}` : m0));
+    for (const p of this.protections) {
+      p.unprotected = p.unprotected.map((r) => (r.row > after ? new FakeRange(this, r.row + n, r.col, r.rows, r.cols) : r));
+    }
+    this.cells = moved;
+    this.maxRows += n;
+    return this as any;
+  }
+  insertColumnsAfter(after: number, n: number) {
+    this.hit('insertColumnsAfter');
+    if (after < 1 || after > this.maxCols) throw new Error('insertColumnsAfter: column out of bounds');
+    this.maxCols += n;
+    return this as any;
+  }
+  getProtections(type: any) {
+    this.hit('getProtections');
+    if (type !== 'SHEET' && type !== 'RANGE') throw new Error('getProtections: bad type');
+    return (type === 'SHEET' ? [...this.protections] : []) as any;
+  }
+  protect() {
+    this.hit('protect');
+    const p = new FakeProtection(this);
+    this.protections.push(p);
+    return p as any;
+  }
+  activate() {
+    this.hit('activate');
+    this.ss.active = this;
+    return this as any;
+  }
+  getMaxRows() {
+    this.hit('getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns() {
+    this.hit('getMaxColumns');
+    return this.maxCols;
+  }
+  /** Test helpers: what a user sees in a cell, without counting calls. */
+  valueAt(a1: string): unknown {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    const c = this.cellAt(Number(m[2]), colIndex(m[1]));
+    return c.formula ? evaluate(this, c.formula) : c.value;
+  }
+  cell(a1: string): Cell {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    return this.cellAt(Number(m[2]), colIndex(m[1]));
+  }
+  /** Typing into a cell as a user would (no call counted). */
+  type(a1: string, value: unknown): void {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    const c = this.cellAt(Number(m[2]), colIndex(m[1]), true);
+    c.formula = typeof value === 'string' && value.startsWith('=') ? value : null;
+    c.value = c.formula ? '' : value;
+  }
+}
+
+export class FakeSpreadsheet
+  implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet'>
+{
+  sheets: FakeSheet[] = [];
+  active: FakeSheet | null = null;
+  toasts: string[] = [];
+  private nextId = 1000;
+  owner = 'owner@example.gov.vn';
+  me = 'owner@example.gov.vn';
+  sharedWith: string[] = ['owner@example.gov.vn', 'colleague@example.gov.vn'];
+  domain = false;
+  timeZone = 'Asia/Ho_Chi_Minh';
+  constructor(readonly calls: Calls) {
+    this.sheets.push(new FakeSheet(this, 'Sheet1', 0));
+    this.active = this.sheets[0];
+  }
+  private hit(m: string) {
+    this.calls.hit(`Spreadsheet.${m}`);
+  }
+  checkName(name: string, self?: FakeSheet): void {
+    if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');
+    if (name.length > 100) throw new Error('Sheet name is longer than 100 characters.');
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+  getSheets() {
+    this.hit('getSheets');
+    return [...this.sheets] as any;
+  }
+  getSheetByName(name: string) {
+    this.hit('getSheetByName');
+    return (this.sheets.find((s) => s.name === name) ?? null) as any;
+  }
+  insertSheet(name?: any, index?: any) {
+    this.hit('insertSheet');
+    if (typeof name !== 'string') throw new Error('fake insertSheet needs a name');
+    this.checkName(name);
+    const at = index ?? this.sheets.length;
+    if (typeof at !== 'number' || at < 0 || at > this.sheets.length) throw new Error(`insertSheet: index ${at} out of range`);
+    const sheet = new FakeSheet(this, name, this.nextId++);
+    this.sheets.splice(at, 0, sheet);
+    return sheet as any;
+  }
+  deleteSheet(sheet: GSheet) {
+    this.hit('deleteSheet');
+    if (this.sheets.length === 1) throw new Error('You can’t remove all the sheets in a document.');
+    const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
+    if (i < 0) throw new Error('deleteSheet: sheet not in this spreadsheet');
+    this.sheets.splice(i, 1);
+  }
+  getNumSheets() {
+    this.hit('getNumSheets');
+    return this.sheets.length;
+  }
+  getSpreadsheetTimeZone() {
+    this.hit('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+  toast(msg: string) {
+    this.hit('toast');
+    this.toasts.push(msg);
+  }
+  getActiveSheet() {
+    this.hit('getActiveSheet');
+    return this.active as any;
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`test: no sheet ${name}`);
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ui, DocumentApp, LockService, PropertiesService, Utilities, HtmlService, ScriptApp
+// ---------------------------------------------------------------------------------------------
+
+export interface MenuRecord {
+  title: string;
+  addon: boolean;
+  items: ({ label: string; fn: string } | null)[];
+}
+
+export class FakeUi {
+  menus: MenuRecord[] = [];
+  alerts: { title: string; message: string }[] = [];
+  dialogs: string[] = [];
+  ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' };
+  constructor(private readonly calls: Calls) {}
+  private menu(title: string, addon: boolean) {
+    const rec: MenuRecord = { title, addon, items: [] };
+    const calls = this.calls;
+    const menus = this.menus;
+    const m = {
+      addItem(label: string, fn: string) {
+        calls.hit('Menu.addItem');
+        if (typeof fn !== 'string' || !fn) throw new Error('addItem needs a function name');
+        rec.items.push({ label, fn });
+        return m;
+      },
+      addSeparator() {
+        calls.hit('Menu.addSeparator');
+        rec.items.push(null);
+        return m;
+      },
+      addToUi() {
+        calls.hit('Menu.addToUi');
+        menus.push(rec);
+      },
+    };
+    return m;
+  }
+  createMenu(title: string) {
+    this.calls.hit('Ui.createMenu');
+    return this.menu(title, false);
+  }
+  createAddonMenu() {
+    this.calls.hit('Ui.createAddonMenu');
+    return this.menu('(add-on)', true);
+  }
+  alert(title: string, message?: string) {
+    this.calls.hit('Ui.alert');
+    this.alerts.push({ title, message: message ?? '' });
+    return 'OK';
+  }
+  showSidebar(html: { content: string }) {
+    this.calls.hit('Ui.showSidebar');
+    this.dialogs.push(html.content);
+  }
+  showModalDialog(html: { content: string }) {
+    this.calls.hit('Ui.showModalDialog');
+    this.dialogs.push(html.content);
+  }
+}
+
+export interface DocNode {
+  kind: 'para' | 'table' | 'pagebreak';
+  text: string;
+  attrs: Record<string, unknown>;
+  styled: { what: string; start: number; end: number; value: unknown }[];
+  cells?: string[][];
+  columnWidths?: number[];
+}
+
+export class FakeDocument {
+  body: DocNode[] = [{ kind: 'para', text: '', attrs: {}, styled: [] }];
+  page: Record<string, number> = {};
+  saved = false;
+  constructor(
+    readonly name: string,
+    readonly id: string,
+  ) {}
+}
+
+/** DocumentApp with Body, Paragraph, Table, Text: enough for the report writer. */
+export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
+  const hit = (m: string) => calls.hit(m);
+  const textOf = (node: DocNode) => ({
+    setBold: (s: number, e: number, v: boolean) => (hit('Text.setBold'), node.styled.push({ what: 'bold', start: s, end: e, value: v })),
+    setItalic: (s: number, e: number, v: boolean) => (hit('Text.setItalic'), node.styled.push({ what: 'italic', start: s, end: e, value: v })),
+    setFontSize: (s: number, e: number, v: number) => (hit('Text.setFontSize'), node.styled.push({ what: 'size', start: s, end: e, value: v })),
+    setBackgroundColor: (s: number, e: number, v: string) => {
+      hit('Text.setBackgroundColor');
+      if (s < 0 || e >= node.text.length || s > e) throw new Error(`setBackgroundColor: offsets ${s}-${e} outside "${node.text}"`);
+      node.styled.push({ what: 'highlight', start: s, end: e, value: v });
+    },
+  });
+  const paragraph = (doc: FakeDocument, node: DocNode) => ({
+    setAttributes: (a: Record<string, unknown>) => (hit('Paragraph.setAttributes'), Object.assign(node.attrs, a)),
+    editAsText: () => (hit('Paragraph.editAsText'), textOf(node)),
+    removeFromParent: () => {
+      hit('Paragraph.removeFromParent');
+      doc.body.splice(doc.body.indexOf(node), 1);
+    },
+  });
+  const bodyOf = (doc: FakeDocument) => {
+    const body: any = {
+      setPageWidth: (v: number) => (hit('Body.setPageWidth'), (doc.page.width = v), body),
+      setPageHeight: (v: number) => (hit('Body.setPageHeight'), (doc.page.height = v), body),
+      setMarginTop: (v: number) => (hit('Body.setMarginTop'), (doc.page.top = v), body),
+      setMarginBottom: (v: number) => (hit('Body.setMarginBottom'), (doc.page.bottom = v), body),
+      setMarginLeft: (v: number) => (hit('Body.setMarginLeft'), (doc.page.left = v), body),
+      setMarginRight: (v: number) => (hit('Body.setMarginRight'), (doc.page.right = v), body),
+      appendParagraph: (text: string) => {
+        hit('Body.appendParagraph');
+        if (typeof text !== 'string') throw new Error('appendParagraph: text expected');
+        const node: DocNode = { kind: 'para', text, attrs: {}, styled: [] };
+        doc.body.push(node);
+        return paragraph(doc, node);
+      },
+      appendPageBreak: () => {
+        hit('Body.appendPageBreak');
+        doc.body.push({ kind: 'pagebreak', text: '', attrs: {}, styled: [] });
+      },
+      appendTable: (cells: string[][]) => {
+        hit('Body.appendTable');
+        const width = cells[0]?.length ?? 0;
+        if (!cells.length || cells.some((r) => r.length !== width || r.some((c) => typeof c !== 'string'))) throw new Error('appendTable: rows must be arrays of strings of equal length');
+        const node: DocNode = { kind: 'table', text: cells.map((r) => r.join('\t')).join('\n'), attrs: {}, styled: [], cells: cells.map((r) => [...r]), columnWidths: [] };
+        doc.body.push(node);
+        const rowOf = () => ({ editAsText: () => (hit('TableRow.editAsText'), textOf(node)) });
+        return {
+          setAttributes: (a: Record<string, unknown>) => (hit('Table.setAttributes'), Object.assign(node.attrs, a)),
+          setColumnWidth: (i: number, w: number) => {
+            hit('Table.setColumnWidth');
+            if (i < 0 || i >= width) throw new Error('setColumnWidth: column out of range');
+            node.columnWidths![i] = w;
+          },
+          getRow: (i: number) => {
+            hit('Table.getRow');
+            if (i < 0 || i >= cells.length) throw new Error('getRow: row out of range');
+            return rowOf();
+          },
+          getCell: (r: number, c: number) => {
+            hit('Table.getCell');
+            const cellNode = (text: string): DocNode => ({ kind: 'para', text, attrs: {}, styled: [] });
+            const first = cellNode(cells[r][c]);
+            return {
+              getChild: () => (hit('TableCell.getChild'), { asParagraph: () => paragraph({ body: [first] } as FakeDocument, first) }),
+              appendParagraph: (text: string) => (hit('TableCell.appendParagraph'), (node.cells![r][c] += `\n${text}`), paragraph({ body: [] } as unknown as FakeDocument, cellNode(text))),
+            };
+          },
+        };
+      },
+      getChild: (i: number) => {
+        hit('Body.getChild');
+        const node = doc.body[i];
+        if (!node) throw new Error('getChild: index out of range');
+        return { removeFromParent: () => (hit('Paragraph.removeFromParent'), doc.body.splice(doc.body.indexOf(node), 1)) };
+      },
+    };
+    return body;
+  };
+  return {
+    Attribute: new Proxy({}, { get: (_, k) => String(k) }),
+    HorizontalAlignment: { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT', JUSTIFY: 'JUSTIFY' },
+    ElementType: { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE', LIST_ITEM: 'LIST_ITEM', PAGE_BREAK: 'PAGE_BREAK', HORIZONTAL_RULE: 'HORIZONTAL_RULE' },
+    create(name: string) {
+      hit('DocumentApp.create');
+      const doc = new FakeDocument(name, `doc${docs.length + 1}`);
+      docs.push(doc);
+      return {
+        getBody: () => (hit('Document.getBody'), bodyOf(doc)),
+        getUrl: () => (hit('Document.getUrl'), `https://docs.google.com/document/d/${doc.id}/edit`),
+        getId: () => (hit('Document.getId'), doc.id),
+        saveAndClose: () => (hit('Document.saveAndClose'), (doc.saved = true)),
+      };
+    },
+  };
+}
+
+export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }) {
+  return {
+    getDocumentLock() {
+      calls.hit('LockService.getDocumentLock');
+      return {
+        tryLock(_ms: number) {
+          calls.hit('Lock.tryLock');
+          if (state.busy) return false;
+          state.held = true;
+          return true;
+        },
+        releaseLock() {
+          calls.hit('Lock.releaseLock');
+          state.held = false;
+        },
+      };
+    },
+  };
+}
+
+export function fakePropertiesService(calls: Calls, store: Map<string, string>) {
+  const props = {
+    getProperty(k: string) {
+      calls.hit('Properties.getProperty');
+      return store.get(k) ?? null;
+    },
+    setProperty(k: string, v: string) {
+      calls.hit('Properties.setProperty');
+      if (v.length > 9 * 1024) throw new Error('Argument too large: value');
+      store.set(k, v);
+      return props;
+    },
+  };
+  return { getDocumentProperties: () => (calls.hit('PropertiesService.getDocumentProperties'), props) };
+}
+
+export function fakeUtilities(calls: Calls, now: () => Date) {
+  return {
+    formatDate(date: Date, tz: string, pattern: string) {
+      calls.hit('Utilities.formatDate');
+      if (tz !== 'Asia/Ho_Chi_Minh') throw new Error(`fake knows only Asia/Ho_Chi_Minh, not ${tz}`);
+      // UTC+7, no daylight saving.
+      const d = new Date((date ?? now()).getTime() + 7 * 3600 * 1000);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return pattern
+        .replace('yyyy', String(d.getUTCFullYear()))
+        .replace('MM', p(d.getUTCMonth() + 1))
+        .replace('dd', p(d.getUTCDate()))
+        .replace('HH', p(d.getUTCHours()))
+        .replace('mm', p(d.getUTCMinutes()));
+    },
+  };
+}
+
+export function fakeHtmlService(calls: Calls) {
+  return {
+    createHtmlOutput(content: string) {
+      calls.hit('HtmlService.createHtmlOutput');
+      const out: any = { content };
+      out.setWidth = () => out;
+      out.setHeight = () => out;
+      out.setTitle = () => out;
+      return out;
+    },
+  };
+}
+
+/** Everything a test or the bundle sandbox needs, wired together. */
+export function fakeGas(opts: { now?: () => Date } = {}) {
+  const calls = new Calls();
+  const ss = new FakeSpreadsheet(calls);
+  const ui = new FakeUi(calls);
+  const docs: FakeDocument[] = [];
+  const lock = { busy: false, held: false };
+  const props = new Map<string, string>();
+  const now = opts.now ?? (() => new Date('2026-09-25T03:00:00Z'));
+  const SpreadsheetApp = {
+    ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' } as unknown as S['ProtectionType'],
+    getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
+    getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
+    newDataValidation: () => (calls.hit('builder.SpreadsheetApp.newDataValidation'), new FakeDataValidationBuilder(calls)),
+    newTextStyle: () => (calls.hit('builder.SpreadsheetApp.newTextStyle'), new FakeTextStyleBuilder(calls)),
+  };
+  return {
+    calls,
+    ss,
+    ui,
+    docs,
+    lock,
+    props,
+    globals: {
+      SpreadsheetApp,
+      DocumentApp: fakeDocumentApp(calls, docs),
+      LockService: fakeLockService(calls, lock),
+      PropertiesService: fakePropertiesService(calls, props),
+      Utilities: fakeUtilities(calls, now),
+      HtmlService: fakeHtmlService(calls),
+      ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
+    },
+  };
+}
+
+export type FakeGas = ReturnType<typeof fakeGas>;
