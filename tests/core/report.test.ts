@@ -1,0 +1,113 @@
+import { consolidate } from '../../src/core/consolidate';
+import { isoDate } from '../../src/core/dates';
+import { buildReport, placeholderValues } from '../../src/core/report/build';
+import { Block, ReportModel, plainText } from '../../src/core/report/model';
+import { sampleProvince } from '../../src/core/sample';
+import { validateAgency } from '../../src/core/validate';
+import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
+
+function textOf(model: ReportModel): string {
+  return model.blocks.map((b: Block) => plainText(b)).join('\n');
+}
+
+const today = isoDate(2026, 3, 5);
+
+function fullReport(): ReportModel {
+  const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã An Phú')], { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh' });
+  const values = {
+    '1.1.1': 20, '1.1.2': 18, '1.1.3': 3, '1.2': 1,
+    '3.4.a': 17445, '3.4.a.1': 618, '3.4.a.2': 16827, '3.4.a.3': 4443,
+    '3.4.b': 16331, '3.4.b.1': 16300, '3.4.b.2': 31, '3.4.c': 1114, '3.4.c.1': 1100, '3.4.c.2': 14,
+    '4.2.1': 28, '4.2.2': 27, '4.2.5.base': 32,
+  };
+  const tabs = [tabFor(settings, 'Sở Nội vụ', { status: 'Đã gửi', sentOn: new Date(2026, 8, 18), values, freeText: { difficulties: 'Đường truyền chập chờn.' } })];
+  const results = tabs.map((t) => validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }));
+  results.push(validateAgency(catalog, settings, settings.agencies[1], null, { today: isoDate(2026, 9, 30), isProtected: null }));
+  return buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: '30/09/2026 08:00' });
+}
+
+describe('the report model', () => {
+  const model = fullReport();
+  const text = textOf(model);
+
+  it('uses the decree\'s page: A4, margins, Times New Roman, numbers from page 2', () => {
+    expect(model.page).toEqual({ widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } });
+    expect(model.font).toBe('Times New Roman');
+    expect(model.pageNumbersFromSecondPage).toBe(true);
+  });
+
+  it('opens with the two-column header, the date line with leading zeros, and the subject', () => {
+    const header = plainText(model.blocks[0]);
+    expect(header).toContain('ỦY BAN NHÂN DÂN TỈNH TRÀ VINH');
+    expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(header).toContain('Trà Vinh, ngày 05 tháng 3 năm 2026');
+    expect(header).toContain('Số:       /BC-UBND');
+    expect(text).toContain('Kết quả thực hiện công tác cải cách hành chính quý III năm 2026');
+    expect(text).toContain('Thực hiện Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ');
+  });
+
+  it('writes the figures into sentences in vi-VN format', () => {
+    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90% kế hoạch');
+    expect(text).toContain('đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)');
+    expect(text).toContain('đã giải quyết 16.331 hồ sơ (16.300 hồ sơ trước hạn và đúng hạn, 31 hồ sơ quá hạn)');
+    expect(text).toContain('tại các sở, ngành đạt 99,81%');
+    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
+  });
+
+  it('never writes a missing figure as 0, NaN, undefined or null', () => {
+    expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
+    // Communes did not report: their rate is a highlighted placeholder, not 0%.
+    expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu: 3.4.3]');
+    const placeholder = model.blocks.flatMap((b) => (b.kind === 'para' ? b.runs : [])).find((r) => r.text === '[chưa có số liệu: 3.4.3]');
+    expect(placeholder?.highlight).toBe(true);
+    // A sentence with no figure at all is left out.
+    expect(text).not.toContain('Cổng Dịch vụ công của tỉnh đã tích hợp');
+  });
+
+  it('states what the data supports in section III, and leaves the judgement highlighted', () => {
+    expect(text).toContain('Có 1/2 cơ quan, đơn vị đã gửi báo cáo');
+    expect(text).toContain('Còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã An Phú.');
+    expect(text).toContain('Còn 14 hồ sơ đang giải quyết đã quá hạn.');
+    expect(text).toContain('Đường truyền chập chờn.');
+    expect(text).toContain('[Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân]');
+  });
+
+  it('appends Phụ lục I and II, each "Kèm theo Báo cáo số …"', () => {
+    expect(text).toContain('Phụ lục I');
+    expect(text).toContain('Phụ lục II');
+    expect(text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g)).toHaveLength(2);
+    const appendixII = model.blocks[model.blocks.length - 1];
+    expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+    expect(plainText(appendixII)).not.toContain('3.4.a.1'); // supporting rows are not on the official form
+  });
+
+  it('ends with Nơi nhận and the signature block', () => {
+    const footer = model.blocks.find((b) => b.kind === 'table' && plainText(b).startsWith('Nơi nhận:'))!;
+    expect(plainText(footer)).toContain('KT. CHỦ TỊCH');
+    expect(plainText(footer)).toContain('PHÓ CHỦ TỊCH');
+    expect(plainText(footer)).toContain('- Lưu: VT, NC.');
+  });
+
+  it('reads sensibly for a sparse summary where nobody reported', () => {
+    const settings = settingsFor([SO('Sở Nội vụ')]);
+    const results = [validateAgency(catalog, settings, settings.agencies[0], null, { today, isProtected: null })];
+    const sparse = textOf(buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: 'x' }));
+    expect(sparse).not.toMatch(/NaN|undefined|null| 0 hồ sơ|: 0%/);
+    expect(sparse).toContain('Có 0/1 cơ quan, đơn vị đã gửi báo cáo');
+    expect(sparse).toContain('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH');
+  });
+
+  it('fills custom-template placeholders with vi-VN figures', () => {
+    const { settings, fills } = sampleProvince(catalog, { communes: 3, provincial: 4, mistakeShare: 0 });
+    expect(settings.agencies).toHaveLength(7);
+    const settingsOk = { ...settings };
+    const summary = consolidate(catalog, settingsOk, []);
+    const values = placeholderValues({ catalog, summary, today, stamp: 'x' });
+    expect(values.ky_bao_cao).toBe('quý III');
+    expect(values.nam).toBe('2026');
+    expect(values.so_don_vi_da_gui).toBe('0');
+    expect(values['3.4.1']).toBe('[chưa có số liệu: 3.4.1]');
+    expect(fills).toHaveLength(7);
+  });
+});

@@ -1,0 +1,26 @@
+/** GasWorkbook over the fake, with a sample province's settings sheet in place. */
+import { standardCatalog } from '../../src/core/catalog/catalog';
+import { sampleProvince, SampleOptions } from '../../src/core/sample';
+import { Settings, settingsPlan, readSettings } from '../../src/core/settings';
+import { GasWorkbook } from '../../src/gas/sheets';
+import { fakeGas } from '../fakes/gas';
+
+export const catalog = standardCatalog();
+export const NOW = new Date('2026-09-25T03:00:00Z'); // 10:00 in Hà Nội
+
+export function gasWorkbook(fake = fakeGas({ now: () => NOW })) {
+  const g = fake.globals;
+  const wb = new GasWorkbook(fake.ss as never, g.SpreadsheetApp as never, g.PropertiesService.getDocumentProperties() as never, g.Utilities as never, () => NOW);
+  return { fake, wb };
+}
+
+export function province(opts: SampleOptions = {}) {
+  const { fake, wb } = gasWorkbook();
+  const sample = sampleProvince(catalog, { provincial: 6, communes: 4, ...opts });
+  wb.create(settingsPlan(catalog, sample.settings));
+  const read = readSettings(wb.read('Thiết lập')!.values, catalog);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  const settings: Settings = read.settings;
+  fake.calls.reset();
+  return { fake, wb, settings, fills: sample.fills };
+}

@@ -1,0 +1,111 @@
+import { generateTemplates } from '../../src/core/app';
+import { COLORS } from '../../src/core/grid';
+import { writeFill } from '../../src/core/sample';
+import { catalog, province } from './setup';
+
+describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
+  it('creates one protected tab per agency, laid out like the appendix', () => {
+    const { fake, wb, settings } = province();
+    const out = generateTemplates(wb, catalog, settings);
+    expect(out.created).toEqual(settings.agencies.map((a) => a.sheet));
+    const yte = fake.ss.sheet('Sở Tài chính');
+    expect(yte.valueAt('B3')).toBe('Đơn vị báo cáo:');
+    expect(yte.valueAt('C3')).toBe('Sở Tài chính');
+    expect(yte.valueAt('C6')).toBe('Chưa gửi');
+    expect(['A11', 'B11', 'C11', 'D11', 'E11'].map((c) => yte.valueAt(c))).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+    // Codes stay text ("2.1", not the number 2.1) so the parser can find them.
+    expect(yte.valueAt('A12')).toBe('1');
+    const codes = [...Array(200).keys()].map((i) => yte.valueAt(`A${12 + i}`)).filter((v) => v !== '');
+    expect(codes).toContain('3.4.a.1');
+    expect(codes).toContain('2.1');
+    expect(yte.cell('A12').bold).toBe(true);
+    expect(yte.cell('B12').background).toBe(COLORS.group);
+  });
+
+  it('lets only the agency\'s emails and the consolidator edit, and only the value cells', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    const agency = settings.agencies.find((a) => a.emails.length)!;
+    const sheet = fake.ss.sheet(agency.sheet);
+    const [p] = sheet.protections;
+    expect(p.editors.sort()).toEqual([fake.ss.owner, ...agency.emails].sort());
+    const someone = 'khac@example.gov.vn';
+    const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
+    expect(p.canEdit(someone, valueRow, 4)).toBe(true); // unprotected range: sharing decides who edits
+    expect(p.canEdit(someone, valueRow, 2)).toBe(false); // indicator names are locked
+    expect(p.canEdit(someone, 12, 4)).toBe(false); // group rows are locked
+    expect(p.canEdit(agency.emails[0], 12, 2)).toBe(true); // the agency's own editor
+    expect(fake.ss.sheet('Thiết lập').protections).toHaveLength(1);
+  });
+
+  it('says so when an agency has no email, instead of failing silently', () => {
+    const { wb, settings } = province();
+    const out = generateTemplates(wb, catalog, settings);
+    const noEmail = settings.agencies.filter((a) => !a.emails.length).map((a) => a.sheet);
+    expect(out.protection.map((p) => p.sheet)).toEqual(noEmail);
+    expect(out.protection[0].note).toContain('chưa có email');
+  });
+
+  it('builds a tab in at most 20 calls, however many indicators it has', () => {
+    const small = province({ provincial: 2, communes: 0 });
+    generateTemplates(small.wb, catalog, small.settings);
+    const two = small.fake.calls.total();
+    const big = province({ provincial: 3, communes: 0 });
+    generateTemplates(big.wb, catalog, big.settings);
+    const perTab = big.fake.calls.total() - two;
+    expect(perTab).toBeLessThanOrEqual(20);
+    // No call per cell or per row: one of each whole-range write per tab.
+    expect(big.fake.calls.of('Range.setValues')).toBe(3);
+    expect(big.fake.calls.of('Range.setBackgrounds')).toBe(3);
+  });
+
+  it('keeps every typed value, note and free text when run again, and duplicates nothing', () => {
+    const { fake, wb, settings, fills } = province();
+    generateTemplates(wb, catalog, settings);
+    for (const f of fills) writeFill(wb, catalog, settings, f);
+    const sheet = fake.ss.sheet('Sở Tài chính');
+    sheet.type('E20', 'ghi chú của đơn vị');
+    const before = JSON.stringify([...sheet.cells]);
+    const count = fake.ss.sheets.length;
+    const out = generateTemplates(wb, catalog, settings);
+    expect(out.created).toEqual([]);
+    expect(out.unchanged).toHaveLength(settings.agencies.length);
+    expect(fake.ss.sheets).toHaveLength(count);
+    expect(JSON.stringify([...sheet.cells])).toBe(before);
+  });
+
+  it('adds rows a tab lacks (after a catalog or settings change) without touching the rest', () => {
+    const { fake, wb, settings, fills } = province();
+    const withoutSection2 = { ...settings, disabled: ['2'] };
+    generateTemplates(wb, catalog, withoutSection2);
+    writeFill(wb, catalog, withoutSection2, fills.find((f) => f.agency.sheet === 'Sở Tài chính')!);
+    const sheet = fake.ss.sheet('Sở Tài chính');
+    const before = sheet.valueAt('A20');
+    const out = generateTemplates(wb, catalog, settings);
+    expect(out.upgraded.find((u) => u.sheet === 'Sở Tài chính')!.added).toEqual(['2', '2.1', '2.2', '2.3', '2.4', '2.5']);
+    const codes = [...Array(200).keys()].map((i) => sheet.valueAt(`A${12 + i}`));
+    expect(codes.indexOf('2')).toBe(codes.indexOf('1.2') + 1);
+    expect(codes.filter((c) => c === '3.4.a')).toHaveLength(1);
+    expect(sheet.valueAt(`A${20 + 6}`)).toBe(before);
+  });
+
+  it('reports a deleted or renamed tab instead of recreating it over data, and keeps orphans', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    fake.ss.sheet('Sở Tài chính').name = 'Y tế (cũ)';
+    const out = generateTemplates(wb, catalog, { ...settings, agencies: settings.agencies.filter((a) => a.sheet !== 'Sở Tư pháp') });
+    expect(out.vanished).toEqual([{ agency: 'Sở Tài chính', sheet: 'Sở Tài chính', renamedTo: 'Y tế (cũ)' }]);
+    expect(out.orphaned).toEqual(['Sở Tư pháp']);
+    expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Sở Tài chính');
+  });
+
+  it('stops before Apps Script\'s time limit and continues on the next run', () => {
+    const { wb, settings } = province();
+    let t = 0;
+    const first = generateTemplates(wb, catalog, settings, { now: () => (t += 1000), budgetMs: 4500 });
+    expect(first.created.length).toBeGreaterThan(0);
+    expect(first.remaining.length).toBeGreaterThan(0);
+    const second = generateTemplates(wb, catalog, settings);
+    expect(second.created).toEqual(first.remaining.map((n) => settings.agencies.find((a) => a.name === n)!.sheet));
+  });
+});
