@@ -191,10 +191,9 @@ export interface ReadTab {
 
 /** One batched read per agency tab, shared by validation and consolidation. */
 export function readTabs(wb: WorkbookPort, settings: Settings, opts: RunOptions = {}): ReadTab[] {
-  const names = new Set(wb.sheetNames());
   return settings.agencies.map((agency, i) => {
     opts.progress?.(i, settings.agencies.length, agency.name);
-    return { agency, snap: names.has(agency.sheet) ? wb.read(agency.sheet) : null };
+    return { agency, snap: wb.read(agency.sheet) };
   });
 }
 

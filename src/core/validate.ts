@@ -105,6 +105,7 @@ export function validateAgency(
       }
       continue;
     }
+    if (isRecomputable(catalog, report, row)) continue;
     checkValue(row, add);
   }
 
@@ -119,6 +120,19 @@ export function validateAgency(
   checkRatios(catalog, report, modes, add);
   checkStatus(settings, report, context.today, add);
   return summarize(agency, findings, report);
+}
+
+/**
+ * A percentage computed by the template's formula shows #VALUE! when its counts were typed as
+ * text ("1.949"). The counts themselves are read and checked, and consolidation recomputes the
+ * rate from them, so the formula cell is not the user's mistake.
+ */
+function isRecomputable(catalog: Catalog, report: AgencyReport, row: ParsedRow): boolean {
+  if (row.reading.state !== 'invalid' || row.reading.problem !== 'formula-error') return false;
+  const f = catalog.formula(row.ind.code);
+  if (!f) return false;
+  const [a, b] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+  return valueOf(report, a) !== null && valueOf(report, b) !== null;
 }
 
 type AddFn = (rule: RuleId, severity: Severity, cell: string | null, indicator: string | null, message: string) => void;

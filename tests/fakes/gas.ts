@@ -149,14 +149,17 @@ class FakeTextStyleBuilder implements Pick<GoogleAppsScript.Spreadsheet.TextStyl
 
 /** Computes the formula shapes the template writes, as Sheets would; HYPERLINK shows its text. */
 function evaluate(sheet: FakeSheet, formula: string): unknown {
-  const num = (ref: string) => {
-    const v = sheet.cellAt(Number(/\d+/.exec(ref)![0]), colIndex(/[A-Z]+/.exec(ref)![0])).value;
-    return typeof v === 'number' ? v : v === '' ? 0 : NaN;
+  const at = (ref: string) => {
+    const c = sheet.cellAt(Number(/\d+/.exec(ref)![0]), colIndex(/[A-Z]+/.exec(ref)![0]));
+    return c.formula ? evaluate(sheet, c.formula) : c.value;
   };
+  // N() turns text into 0; arithmetic on text gives #VALUE!, as in Sheets.
+  const n = (ref: string) => (typeof at(ref) === 'number' ? (at(ref) as number) : 0);
+  const arith = (...refs: string[]) => (refs.every((r) => typeof at(r) === 'number' || at(r) === '') ? null : '#VALUE!');
   let m = /^=IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
-  if (m) return num(m[1]) > 0 ? num(m[2]) / num(m[3]) : '';
+  if (m) return n(m[1]) > 0 ? arith(m[2], m[3]) ?? n(m[2]) / n(m[3]) : '';
   m = /^=IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
-  if (m) return num(m[1]) > 0 ? (num(m[2]) - num(m[3])) / num(m[4]) : '';
+  if (m) return n(m[1]) > 0 ? arith(m[2], m[3], m[4]) ?? (n(m[2]) - n(m[3])) / n(m[4]) : '';
   m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
   if (m) return m[1].replace(/""/g, '"');
   throw new Error(`fake cannot evaluate formula ${formula}`);

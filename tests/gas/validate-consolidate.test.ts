@@ -1,0 +1,157 @@
+import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/app';
+import { COLORS } from '../../src/core/grid';
+import { summaryJson } from '../../src/core/consolidate';
+import { writeFill } from '../../src/core/sample';
+import { FakeSpreadsheet } from '../fakes/gas';
+import { catalog, province } from './setup';
+
+function filled(opts: Parameters<typeof province>[0] = {}) {
+  const p = province(opts);
+  generateTemplates(p.wb, catalog, p.settings);
+  for (const f of p.fills) writeFill(p.wb, catalog, p.settings, f);
+  p.fake.calls.reset();
+  return p;
+}
+
+/** Everything a user typed or the template wrote, except backgrounds (validation's marks). */
+function contentOf(ss: FakeSpreadsheet, sheets: string[]): string {
+  return JSON.stringify(sheets.map((n) => [...ss.sheet(n).cells].map(([k, c]) => [k, c.value, c.formula, c.note, c.format, c.bold, c.validation?.criteria])));
+}
+
+describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
+  it('writes a status line per agency and a linked line per finding', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 1 });
+    const results = validateAll(wb, catalog, settings);
+    const sheet = fake.ss.sheet('Kết quả kiểm tra');
+    expect(sheet.valueAt('A4')).toBe('STT');
+    const names = settings.agencies.map((_, i) => sheet.valueAt(`B${5 + i}`));
+    expect(names).toEqual(settings.agencies.map((a) => a.name));
+    const withErrors = results.find((r) => r.errors)!;
+    const row = 5 + settings.agencies.indexOf(withErrors.agency);
+    expect(sheet.valueAt(`D${row}`)).toBe('Có lỗi');
+    expect(sheet.cell(`C${row}`).formula).toMatch(/^=HYPERLINK\("#gid=\d+","/);
+    const first = results.flatMap((r) => r.findings).find((f) => f.cell && f.rule !== 'sheet-missing')!;
+    const gid = fake.ss.sheet(first.sheet).id;
+    const findingCell = [...sheet.cells].find(([, c]) => c.formula?.includes(`range=${first.cell}`))![1];
+    expect(findingCell.formula).toBe(`=HYPERLINK("#gid=${gid}&range=${first.cell}","${first.cell}")`);
+  });
+
+  it('marks the cells with findings, clears last run\'s marks, and changes no value, formula or note', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 0 });
+    const tabs = settings.agencies.map((a) => a.sheet);
+    const sheet = fake.ss.sheet(tabs[1]);
+    const cellOf = (code: string) => `D${12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === code)!}`;
+    sheet.type(cellOf('2.3'), '-4');
+    const before = contentOf(fake.ss, tabs);
+    validateAll(wb, catalog, settings);
+    expect(sheet.cell(cellOf('2.3')).background).toBe(COLORS.error);
+    expect(contentOf(fake.ss, tabs)).toBe(before);
+    sheet.type(cellOf('2.3'), 4);
+    validateAll(wb, catalog, settings);
+    expect(sheet.cell(cellOf('2.3')).background).toBe(COLORS.input);
+  });
+
+  it('reads each agency tab at most twice', () => {
+    const { fake, wb, settings } = filled();
+    validateAll(wb, catalog, settings);
+    expect(fake.calls.reads()).toBeLessThanOrEqual(2 * settings.agencies.length);
+  });
+
+  it('gives a finding, not an exception, for a deleted tab; the other tabs are still checked', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 0 });
+    fake.ss.sheets = fake.ss.sheets.filter((s) => s.name !== settings.agencies[2].sheet);
+    const results = validateAll(wb, catalog, settings);
+    expect(results[2].status).toBe('Không tìm thấy trang');
+    expect(results.filter((r) => r.status === 'Đạt').length).toBeGreaterThan(0);
+  });
+});
+
+describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
+  it('refuses a tab with errors and lists them, leaving the status as it was', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const agency = settings.agencies[0];
+    const sheet = fake.ss.sheet(agency.sheet);
+    sheet.type('D14', 'nhiều lắm');
+    const out = markSubmitted(wb, catalog, settings, agency);
+    expect(out.ok).toBe(false);
+    expect(out.result.findings.some((f) => f.cell === 'D14' && f.severity === 'error')).toBe(true);
+    expect(sheet.valueAt('C6')).toBe('Chưa gửi');
+  });
+
+  it('marks a clean tab as sent today, in the spreadsheet\'s time zone', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const agency = settings.agencies[1];
+    const out = markSubmitted(wb, catalog, settings, agency);
+    expect(out.ok).toBe(true);
+    const sheet = fake.ss.sheet(agency.sheet);
+    expect(sheet.valueAt('C6')).toBe('Đã gửi');
+    const d = sheet.valueAt('C7') as Date;
+    expect([d.getFullYear(), d.getMonth() + 1, d.getDate()]).toEqual([2026, 9, 25]);
+  });
+});
+
+describe('"Tổng hợp số liệu" through Apps Script', () => {
+  it('writes the summary, the per-agency detail and the submission table, consolidator-only', () => {
+    const { fake, wb, settings } = filled();
+    const summary = consolidateWorkbook(wb, catalog, settings);
+    for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra']) {
+      const sheet = fake.ss.sheet(name);
+      expect(sheet.protections).toHaveLength(1);
+      expect(sheet.protections[0].editors).toEqual([fake.ss.owner]);
+    }
+    const sub = fake.ss.sheet('Tình hình gửi báo cáo');
+    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4'].map((c) => sub.valueAt(c))).toEqual(['STT', 'Đơn vị', 'Có gửi báo cáo', 'Không gửi báo cáo', 'Ngày gửi', 'Ghi chú']);
+    const total = 5 + settings.agencies.length;
+    expect(sub.valueAt(`B${total}`)).toBe('Tổng cộng');
+    expect(sub.valueAt(`C${total}`)).toBe(summary.submission.filter((e) => e.submitted).length);
+    const detail = fake.ss.sheet('Chi tiết theo đơn vị');
+    expect(detail.valueAt('D3')).toBe('Toàn tỉnh');
+    expect(detail.valueAt('E3')).toBe(settings.agencies[0].name);
+  });
+
+  it('gives an identical summary on a second run and leaves agency tabs byte-identical', () => {
+    const { fake, wb, settings } = filled();
+    const tabs = settings.agencies.map((a) => a.sheet);
+    const before = JSON.stringify(tabs.map((n) => [...fake.ss.sheet(n).cells]));
+    const first = JSON.stringify(summaryJson(consolidateWorkbook(wb, catalog, settings)));
+    const summaryCells = JSON.stringify([...fake.ss.sheet('Tổng hợp').cells]);
+    const second = JSON.stringify(summaryJson(consolidateWorkbook(wb, catalog, settings)));
+    expect(second).toBe(first);
+    expect(JSON.stringify([...fake.ss.sheet('Tổng hợp').cells])).toBe(summaryCells);
+    expect(JSON.stringify(tabs.map((n) => [...fake.ss.sheet(n).cells]))).toBe(before);
+    expect(fake.ss.sheets.filter((s) => s.name === 'Tổng hợp')).toHaveLength(1);
+  });
+
+  it('writes the outputs with a number of calls that does not depend on the number of agencies', () => {
+    const writes = (communes: number) => {
+      const { fake, wb, settings } = filled({ communes });
+      consolidateWorkbook(wb, catalog, settings);
+      const c = fake.calls.byMethod();
+      const perTab = ['Spreadsheet.getSheetByName', 'Sheet.getSheetId', 'Sheet.getDataRange', 'Range.getValues', 'Range.getNumberFormats', 'Sheet.getProtections'];
+      return { total: fake.calls.total(), perTab: perTab.reduce((n, k) => n + (c[k] ?? 0), 0), widen: c['Sheet.insertColumnsAfter'] ?? 0, agencies: settings.agencies.length };
+    };
+    const small = writes(4);
+    const large = writes(24);
+    // Everything beyond the per-tab reads is the same for 10 and for 30 agencies, except that
+    // a detail sheet wider than a new sheet's 26 columns takes one call to widen.
+    expect(large.total - large.perTab - large.widen).toBe(small.total - small.perTab - small.widen);
+    expect(large.widen).toBeLessThanOrEqual(1);
+    // Per extra agency tab: find it, read values and formats, its id (for links), its protection.
+    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(6);
+  });
+
+  it('never lets text from a sheet become a formula in the outputs', () => {
+    const { fake, wb, settings } = filled({ mistakeShare: 0 });
+    const evil = { ...settings, agencies: settings.agencies.map((a, i) => (i === 0 ? { ...a, name: '=IMPORTXML("http://x","//a")' } : a)) };
+    const sheet = fake.ss.sheet(settings.agencies[1].sheet);
+    const row = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '2.1')!;
+    sheet.type(`D${row}`, '+cmd|calc');
+    consolidateWorkbook(wb, catalog, evil);
+    for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra']) {
+      const formulas = [...fake.ss.sheet(name).cells.values()].map((c) => c.formula).filter((f): f is string => !!f);
+      expect(formulas.every((f) => f.startsWith('=HYPERLINK('))).toBe(true);
+    }
+    const sub = fake.ss.sheet('Tình hình gửi báo cáo');
+    expect(sub.valueAt('B5')).toBe('=IMPORTXML("http://x","//a")');
+  });
+});
