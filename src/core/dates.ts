@@ -4,6 +4,11 @@
  */
 import { pad2 } from './numbers';
 
+/** True for Date objects from any realm (a sandbox's or Apps Script's), where instanceof may not be. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 export type IsoDate = string & { readonly __isoDate: unique symbol };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,7 +73,7 @@ export function formatLongDate(d: IsoDate): string {
  * "05/03/2026", "5/3/2026", "2026-03-05". Returns null when it is not a date.
  */
 export function readDate(v: unknown): IsoDate | null {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+  if (isDate(v) && !Number.isNaN(v.getTime())) {
     return isoDate(v.getFullYear(), v.getMonth() + 1, v.getDate());
   }
   if (typeof v !== 'string') return null;

@@ -3,7 +3,7 @@
  * Reads are raw grids as Sheets' getValues returns them; writes are declarative plans that an
  * adapter renders with a fixed number of whole-range calls.
  */
-import { IsoDate } from './dates';
+import { IsoDate, isDate } from './dates';
 
 /** A cell as read: '' when empty, like Range.getValues. */
 export type RawCell = string | number | boolean | Date;
@@ -101,7 +101,7 @@ export function isBlank(v: RawCell | undefined): boolean {
 
 export function cellText(v: RawCell | undefined): string {
   if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString();
+  if (isDate(v)) return v.toISOString();
   return String(v).trim();
 }
 

@@ -5,7 +5,7 @@
  * validation's job.
  */
 import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
-import { IsoDate, readDate } from './dates';
+import { IsoDate, isDate, readDate } from './dates';
 import { RawCell, SheetSnapshot, a1, cellText, isBlank } from './grid';
 import { FORMULA_ERRORS, parseTypedNumber } from './numbers';
 import { COL, FREE_TEXT_LABELS, FreeTextField, HEADER_LABELS, HeaderField, STATUS_DRAFT, STATUS_SENT, TABLE_HEADER } from './template';
@@ -59,8 +59,8 @@ export function readCode(v: RawCell): string {
 
 function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
   if (isBlank(raw)) return { state: 'blank' };
-  if (typeof raw === 'boolean' || raw instanceof Date) {
-    return { state: 'invalid', problem: 'text', detail: raw instanceof Date ? 'một ngày tháng' : String(raw) };
+  if (typeof raw === 'boolean' || isDate(raw)) {
+    return { state: 'invalid', problem: 'text', detail: isDate(raw) ? 'một ngày tháng' : String(raw) };
   }
   if (ind.kind === 'code') return readCoded(ind, raw);
   if (typeof raw === 'number') {

@@ -1,6 +1,6 @@
 import { isoDate } from '../../src/core/dates';
 import { RawCell } from '../../src/core/grid';
-import { RULES, validateAgency } from '../../src/core/validate';
+import { Finding, RULES, validateAgency } from '../../src/core/validate';
 import { CLEAN_SO, SO, TabInput, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const settings = settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Thông tin và Truyền thông'), SO('Sở Nội vụ'), XA('UBND xã Long Hòa')]);
@@ -14,7 +14,7 @@ function check(agency: string, input: TabInput, mutate?: (values: RawCell[][]) =
   return { ...result, row: (code: string) => t.layout.codeRows.get(code)! };
 }
 
-function only(r: ReturnType<typeof check>) {
+function only(r: { findings: readonly Finding[] }) {
   return r.findings.map((f) => [f.rule, f.severity, f.cell, f.indicator]);
 }
 

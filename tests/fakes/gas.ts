@@ -48,6 +48,9 @@ export interface Cell {
   validation: FakeDataValidation | null;
 }
 
+/** Dates from the sandboxed bundle come from another realm, so instanceof cannot tell. */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
 const blankCell = (): Cell => ({ value: '', formula: null, format: '', background: null, note: '', bold: false, italic: false, color: null, wrap: false, align: null, validation: null });
 
 const DEFAULT_ROWS = 1000;
@@ -218,12 +221,12 @@ export class FakeRange
   }
   getValues() {
     this.hit('getValues');
-    return this.map((c) => (c.formula ? evaluate(this.sheet, c.formula) : c.value instanceof Date ? new Date(c.value.getTime()) : c.value)) as any[][];
+    return this.map((c) => (c.formula ? evaluate(this.sheet, c.formula) : isDate(c.value) ? new Date(c.value.getTime()) : c.value)) as any[][];
   }
   setValues(values: any[][]) {
     this.hit('setValues');
     return this.each(values, 'setValues', (cell, v) => {
-      if (v === undefined || (v !== null && typeof v === 'object' && !(v instanceof Date))) throw new Error(`setValues: unsupported value ${String(v)}`);
+      if (v === undefined || (v !== null && typeof v === 'object' && !isDate(v))) throw new Error(`setValues: unsupported value ${String(v)}`);
       cell.formula = null;
       if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
       else if (typeof v === 'string' && v.startsWith('=')) {
