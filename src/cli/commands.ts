@@ -2,7 +2,7 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog, standardCatalog } from '../core/catalog/catalog';
@@ -40,11 +40,11 @@ function write(path: string, data: string | Buffer): string {
 }
 
 async function open(path: string, io: Io): Promise<XlsxWorkbook> {
+  if (!existsSync(path)) throw new CliError(`Không đọc được "${path}": không tìm thấy tệp.`);
   try {
     return await XlsxWorkbook.load(path, io.clock);
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tìm thấy tệp' : 'không phải tệp Excel (.xlsx) hợp lệ';
-    throw new CliError(`Không đọc được "${path}": ${why}.`);
+  } catch {
+    throw new CliError(`Không đọc được "${path}": không phải tệp Excel (.xlsx) hợp lệ.`);
   }
 }
 
@@ -135,11 +135,18 @@ export async function report(io: Io, opts: { file: string; out: string }): Promi
   return 0;
 }
 
-export async function sample(io: Io, opts: { out: string; communes?: string; provincial?: string; seed?: string }): Promise<number> {
+export async function sample(io: Io, opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string }): Promise<number> {
+  const num = (v: string | undefined, what: string, max: number): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > max) throw new CliError(`${what} "${v}" không hợp lệ (từ 0 đến ${max}).`);
+    return n;
+  };
   const wb = await buildSample(io, {
-    communes: opts.communes ? Number(opts.communes) : undefined,
-    provincial: opts.provincial ? Number(opts.provincial) : undefined,
-    seed: opts.seed ? Number(opts.seed) : undefined,
+    communes: num(opts.communes, '--communes', 1000),
+    provincial: num(opts.provincial, '--provincial', 20),
+    seed: num(opts.seed, '--seed', 2 ** 32),
+    mistakeShare: num(opts.mistakes, '--mistakes', 1),
   });
   io.out(`Sổ mẫu đã nhập số liệu: ${write(opts.out, await wb.wb.toBuffer())}`);
   return 0;

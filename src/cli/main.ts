@@ -19,8 +19,8 @@ Lệnh:
         Tình hình gửi báo cáo, Kết quả kiểm tra. Không ghi vào tệp đầu vào.
   report <sổ.xlsx> --out <báo-cáo.docx>
         Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.
-  sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>]
-        Tạo sổ mẫu đã nhập số liệu (có một số lỗi thường gặp).
+  sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>]
+        Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).
   demo [--out-dir <thư mục>]
         Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/.
   --help
@@ -45,6 +45,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       communes: { type: 'string' },
       provincial: { type: 'string' },
       seed: { type: 'string' },
+      mistakes: { type: 'string' },
       'out-dir': { type: 'string' },
     },
   });
@@ -63,7 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case 'report':
       return report(io, { file: need(file, 'tệp .xlsx'), out: need(values.out, '--out <báo-cáo.docx>') });
     case 'sample':
-      return sample(io, { out: need(values.out, '--out <sổ.xlsx>'), communes: values.communes, provincial: values.provincial, seed: values.seed });
+      return sample(io, { out: need(values.out, '--out <sổ.xlsx>'), communes: values.communes, provincial: values.provincial, seed: values.seed, mistakes: values.mistakes });
     case 'demo':
       return demo(io, { outDir: values['out-dir'] ?? 'demo-output' });
     default:

@@ -16,7 +16,6 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import { Align, Block, Para, ReportModel, TableBlock } from '../core/report/model';
 
@@ -28,6 +27,11 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 };
 
 const FIRST_LINE_INDENT_MM = 12.7;
+
+/** Rounded, not floored as docx's helper does: A4 is 11906 × 16838 twips in every Word file. */
+function convertMillimetersToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
 
 function paragraph(p: Para, font: string): Paragraph {
   return new Paragraph({
