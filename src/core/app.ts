@@ -190,10 +190,10 @@ export interface ReadTab {
 }
 
 /** One batched read per agency tab, shared by validation and consolidation. */
-export function readTabs(wb: WorkbookPort, settings: Settings, opts: RunOptions = {}): ReadTab[] {
+export function readTabs(wb: WorkbookPort, settings: Settings, opts: RunOptions & { protection?: boolean } = {}): ReadTab[] {
   return settings.agencies.map((agency, i) => {
     opts.progress?.(i, settings.agencies.length, agency.name);
-    return { agency, snap: wb.read(agency.sheet) };
+    return { agency, snap: wb.read(agency.sheet, { protection: opts.protection }) };
   });
 }
 
@@ -204,12 +204,28 @@ export function validateTabs(catalog: Catalog, settings: Settings, tabs: readonl
   });
 }
 
-/** Repaints each tab's marks: last run's marks go, this run's findings show. Values are untouched. */
+const MARKED_KEY = 'cchc.markedTabs';
+
+/**
+ * Repaints the marks of tabs that have findings now or had them last run (remembered in the
+ * workbook's state), so clean tabs cost no write. Values are never touched.
+ */
 export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): void {
+  let before: string[] = [];
+  try {
+    before = JSON.parse(wb.getState(MARKED_KEY) ?? '[]') as string[];
+  } catch {
+    before = [];
+  }
+  const marked = new Set(results.filter((r) => r.findings.some((f) => f.cell)).map((r) => r.agency.sheet));
   for (const r of results) {
+    if (!marked.has(r.agency.sheet) && !before.includes(r.agency.sheet)) continue;
     const m = markPlan(catalog, settings, r.agency, r);
     if (m) wb.paint(r.agency.sheet, m.range, m.colors);
   }
+  const checked = new Set(results.map((r) => r.agency.sheet));
+  const still = before.filter((s) => !checked.has(s)); // tabs not checked this time keep their marks
+  wb.setState(MARKED_KEY, JSON.stringify([...still, ...marked]));
 }
 
 export function validateAll(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions & { mark?: boolean } = {}): AgencyResult[] {

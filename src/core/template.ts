@@ -11,7 +11,8 @@ import { Agency, Settings } from './settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;
-export const TAB_WIDTHS = [70, 420, 150, 150, 150];
+/** Only the indicator column is widened: columns at Sheets' default width (100 px) cost no call. */
+export const TAB_WIDTHS = [100, 420, 100, 100, 100];
 
 export const HEADER_LABELS = {
   agency: 'Đơn vị báo cáo:',
@@ -100,8 +101,8 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
   };
   return rows.map(({ ind, mode }) => {
     const name: PlanCell = { v: displayName(ind, catalog), s: { wrap: true, bold: ind.kind === 'group', italic: ind.supporting } };
-    const code: PlanCell = { v: ind.code, s: { align: 'left', bold: ind.kind === 'group' } };
-    const unit: PlanCell = { v: unitText(ind), s: { wrap: true, align: 'center' } };
+    const code: PlanCell = { v: ind.code, s: { bold: ind.kind === 'group' } };
+    const unit: PlanCell = { v: unitText(ind), s: { wrap: true } };
     if (ind.kind === 'group' || mode.kind === 'group') {
       const g: CellStyle = { background: COLORS.group, bold: true };
       return [{ ...code, s: { ...code.s, ...g } }, { ...name, s: { ...name.s, ...g } }, { v: null, s: g }, { v: null, s: g }, { v: null, s: g }];
@@ -130,7 +131,7 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
       unit,
       {
         v: value,
-        s: { background: bg, numberFormat: NUMBER_FORMATS[ind.kind], validation: valueValidation(ind), note: guidance(ind, f), align: 'right' },
+        s: { background: bg, numberFormat: NUMBER_FORMATS[ind.kind], validation: valueValidation(ind), note: guidance(ind, f) },
       },
       { v: null, s: { background: bg, wrap: true } },
     ];
@@ -165,22 +166,22 @@ export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agen
   const headerValues: Record<HeaderField, PlanCell> = {
     agency: { v: agency.name, s: { bold: true } },
     period: { v: periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase()) },
-    deadline: { v: { date: settings.deadline }, s: { numberFormat: 'dd/mm/yyyy', align: 'left' } },
+    deadline: { v: { date: settings.deadline }, s: { numberFormat: 'dd/mm/yyyy' } },
     status: { v: STATUS_DRAFT, s: { background: COLORS.input, validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] }, note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.' } },
-    sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' }, align: 'left' } },
+    sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' } } },
     preparer: { v: null, s: { background: COLORS.input } },
-    phone: { v: null, s: { background: COLORS.input, numberFormat: '@', align: 'left' } },
+    phone: { v: null, s: { background: COLORS.input, numberFormat: '@' } },
   };
   const headerCells = {} as Record<HeaderField, string>;
   (Object.keys(HEADER_LABELS) as HeaderField[]).forEach((k, i) => {
     const r = FIRST_HEADER_ROW + i;
     headerCells[k] = a1(r, 3);
-    rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true, align: 'right' } }, headerValues[k]]));
+    rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true } }, headerValues[k]]));
   });
   rows.push(line([]));
 
   const headerRow = rows.length + 1;
-  rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, align: 'center' as const, wrap: true } })));
+  rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, wrap: true } })));
   const form = formRows(catalog, settings, agency);
   const firstRow = headerRow + 1;
   rows.push(...indicatorRows(catalog, form, firstRow));

@@ -10,8 +10,11 @@ export type ProtectionOutcome = { readonly applied: true; readonly note?: string
 
 export interface WorkbookPort {
   sheetNames(): string[];
-  /** One batched read of the used range: values and number formats. Null when absent. */
-  read(name: string): SheetSnapshot | null;
+  /**
+   * One batched read of the used range: values and number formats. Null when absent.
+   * `protection: false` skips asking whether the sheet is protected (isProtected is then null).
+   */
+  read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null;
   /** A new sheet from a plan, protection included. Fails if the name is taken. */
   create(plan: SheetPlan): ProtectionOutcome;
   /** Writes the plan into a fresh sheet and only then swaps it in for the old one. */

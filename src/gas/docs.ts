@@ -107,7 +107,7 @@ export class DocsWriter {
     // Data tables: bold the header rows and rows whose cells are all bold (groups, totals).
     t.rows.forEach((row, i) => {
       const bold = i < t.headerRows || row.every((cell) => cell.every((p) => p.runs.every((r) => r.bold || !r.text)));
-      if (bold && (i < t.headerRows || row.some((cell) => cell.some((p) => runsText(p))))) table.getRow(i).editAsText().setBold(true);
+      if (bold && (i < t.headerRows || row.some((cell) => cell.some((p) => runsText(p))))) table.getRow(i).setAttributes({ [A.BOLD]: true });
     });
   }
 }

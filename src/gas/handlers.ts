@@ -206,7 +206,8 @@ export function draftReport(): void {
     const settings = settingsOrExplain(wb);
     if (!settings) return;
     const catalog = standardCatalog();
-    const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
+    // The draft needs figures, not protection states: one call per tab fewer.
+    const results = validateTabs(catalog, settings, readTabs(wb, settings, { protection: false }), wb.today());
     const summary = consolidate(catalog, settings, results);
     const ctx = { catalog, summary, today: wb.today(), stamp: wb.stamp() };
     const model = buildReport(ctx);

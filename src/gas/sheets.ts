@@ -27,9 +27,13 @@ function hyperlinkFormula(text: string, url: string): string {
 
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
+const DEFAULT_COLUMN_WIDTH = 100;
 
+/** One instance per execution: it caches sheet objects and ids for the length of a run. */
 export class GasWorkbook implements WorkbookPort {
   private readonly gids = new Map<string, number>();
+  /** Sheets already looked up in this run, so a read followed by marks asks for the sheet once. */
+  private readonly sheets = new Map<string, Sheet>();
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   private readonly styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
   private timeZone: string | null = null;
@@ -37,6 +41,11 @@ export class GasWorkbook implements WorkbookPort {
   private sheetCount: number | null = null;
   /** Whether new protections let the whole Workspace domain edit (asked once per run). */
   private domainEdit: boolean | null = null;
+  /**
+   * A new protection starts with the spreadsheet's editors, the same for every tab made in a run,
+   * so they are asked once and removed from each new protection.
+   */
+  private sharedEditors: GoogleAppsScript.Base.User[] | null = null;
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -50,20 +59,20 @@ export class GasWorkbook implements WorkbookPort {
     return this.ss.getSheets().map((s) => s.getName());
   }
 
-  read(name: string): SheetSnapshot | null {
-    const sheet = this.ss.getSheetByName(name);
+  read(name: string, opts: { protection?: boolean } = {}): SheetSnapshot | null {
+    const sheet = this.sheet(name);
     if (!sheet) return null;
-    this.gids.set(name, sheet.getSheetId());
     const range = sheet.getDataRange();
     const values = range.getValues() as RawCell[][];
     const formats = range.getNumberFormats();
-    const isProtected = sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
+    const isProtected = opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
     return { name, values, formats, isProtected };
   }
 
   create(plan: SheetPlan): ProtectionOutcome {
     this.sheetCount ??= this.ss.getNumSheets();
     const sheet = this.ss.insertSheet(plan.name, this.sheetCount++);
+    this.sheets.set(plan.name, sheet);
     this.render(sheet, plan);
     return plan.protection ? this.applyProtection(sheet, plan.protection) : { applied: true };
   }
@@ -82,6 +91,7 @@ export class GasWorkbook implements WorkbookPort {
     if (plan.protection) this.applyProtection(tmp, plan.protection);
     if (old) this.ss.deleteSheet(old);
     tmp.setName(plan.name);
+    this.sheets.set(plan.name, tmp);
     this.gids.set(plan.name, tmp.getSheetId());
   }
 
@@ -129,8 +139,17 @@ export class GasWorkbook implements WorkbookPort {
     return this.timeZone;
   }
 
+  private sheet(name: string): Sheet | null {
+    let sheet = this.sheets.get(name) ?? null;
+    if (!sheet) {
+      sheet = this.ss.getSheetByName(name);
+      if (sheet) this.sheets.set(name, sheet);
+    }
+    return sheet;
+  }
+
   private mustSheet(name: string): Sheet {
-    const sheet = this.ss.getSheetByName(name);
+    const sheet = this.sheet(name);
     if (!sheet) throw new Error(`Không tìm thấy trang "${name}".`);
     return sheet;
   }
@@ -142,11 +161,11 @@ export class GasWorkbook implements WorkbookPort {
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
     this.renderCells(sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length), plan.rows);
-    // Adjacent columns of equal width share one call.
+    // Columns at Sheets' default width need no call; adjacent equal widths share one.
     for (let c = 0; c < plan.columnWidths.length; ) {
       let n = 1;
       while (c + n < plan.columnWidths.length && plan.columnWidths[c + n] === plan.columnWidths[c]) n++;
-      sheet.setColumnWidths(c + 1, n, plan.columnWidths[c]);
+      if (plan.columnWidths[c] !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidths(c + 1, n, plan.columnWidths[c]);
       c += n;
     }
     if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
@@ -160,7 +179,7 @@ export class GasWorkbook implements WorkbookPort {
     range.setBackgrounds(grid((s) => s.background ?? null) as string[][]);
     range.setTextStyles(grid((s) => this.textStyle(s)));
     range.setWraps(grid((s) => !!s.wrap));
-    range.setHorizontalAlignments(grid((s) => s.align ?? null));
+    if (rows.some((r) => r.some((c) => c.s?.align))) range.setHorizontalAlignments(grid((s) => s.align ?? null));
     range.setNotes(grid((s) => s.note ?? ''));
     range.setDataValidations(grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][]);
   }
@@ -181,7 +200,7 @@ export class GasWorkbook implements WorkbookPort {
 
   private gidOf(name: string): number | null {
     if (!this.gids.has(name)) {
-      const sheet = this.ss.getSheetByName(name);
+      const sheet = this.sheet(name);
       if (!sheet) return null;
       this.gids.set(name, sheet.getSheetId());
     }
@@ -233,7 +252,8 @@ export class GasWorkbook implements WorkbookPort {
       if (p.kind === 'agency') {
         protection.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
       }
-      protection.removeEditors(protection.getEditors());
+      this.sharedEditors ??= protection.getEditors();
+      protection.removeEditors(this.sharedEditors);
       if (p.kind === 'agency' && p.editors.length) protection.addEditors([...p.editors]);
       this.domainEdit ??= protection.canDomainEdit();
       if (this.domainEdit) protection.setDomainEdit(false);

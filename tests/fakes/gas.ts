@@ -756,7 +756,10 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
         if (!cells.length || cells.some((r) => r.length !== width || r.some((c) => typeof c !== 'string'))) throw new Error('appendTable: rows must be arrays of strings of equal length');
         const node: DocNode = { kind: 'table', text: cells.map((r) => r.join('\t')).join('\n'), attrs: {}, styled: [], cells: cells.map((r) => [...r]), columnWidths: [] };
         doc.body.push(node);
-        const rowOf = () => ({ editAsText: () => (hit('TableRow.editAsText'), textOf(node)) });
+        const rowOf = () => ({
+          editAsText: () => (hit('TableRow.editAsText'), textOf(node)),
+          setAttributes: (a: Record<string, unknown>) => (hit('TableRow.setAttributes'), node.styled.push({ what: 'row', start: 0, end: 0, value: a })),
+        });
         return {
           setAttributes: (a: Record<string, unknown>) => (hit('Table.setAttributes'), Object.assign(node.attrs, a)),
           setColumnWidth: (i: number, w: number) => {

@@ -3,14 +3,14 @@ import { COLORS } from '../../src/core/grid';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
 import { FakeSpreadsheet } from '../fakes/gas';
-import { catalog, province } from './setup';
+import { catalog, gasWorkbook, province } from './setup';
 
 function filled(opts: Parameters<typeof province>[0] = {}) {
   const p = province(opts);
   generateTemplates(p.wb, catalog, p.settings);
   for (const f of p.fills) writeFill(p.wb, catalog, p.settings, f);
   p.fake.calls.reset();
-  return p;
+  return { ...p, wb: gasWorkbook(p.fake).wb }; // the next menu run starts afresh
 }
 
 /** Everything a user typed or the template wrote, except backgrounds (validation's marks). */
@@ -61,6 +61,7 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0 });
     fake.ss.sheets = fake.ss.sheets.filter((s) => s.name !== settings.agencies[2].sheet);
     const results = validateAll(wb, catalog, settings);
+    expect(fake.ss.sheet('Kết quả kiểm tra').valueAt('D7')).toBe('Không tìm thấy trang');
     expect(results[2].status).toBe('Không tìm thấy trang');
     expect(results.filter((r) => r.status === 'Đạt').length).toBeGreaterThan(0);
   });
@@ -136,6 +137,10 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     // a detail sheet wider than a new sheet's 26 columns takes one call to widen.
     expect(large.total - large.perTab - large.widen).toBe(small.total - small.perTab - small.widen);
     expect(large.widen).toBeLessThanOrEqual(1);
+    // At most two reads (values and formats) per agency tab.
+    const reads = filled({ communes: 24 });
+    consolidateWorkbook(reads.wb, catalog, reads.settings);
+    expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
     // Per extra agency tab: find it, read values and formats, its id (for links), its protection.
     expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(6);
   });
