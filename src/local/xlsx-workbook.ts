@@ -166,6 +166,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private render(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / 7)));
     if (plan.frozenRows) ws.views = [{ state: 'frozen', ySplit: plan.frozenRows }];
+    // Printed on A4, as wide as the page, however many pages long.
+    ws.pageSetup = { paperSize: 9, orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
   }
 
