@@ -731,6 +731,17 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
       doc.body.splice(doc.body.indexOf(node), 1);
     },
   });
+  /** A body child as DocumentApp hands it out: typed, copyable, removable. */
+  const elementOf = (doc: FakeDocument, node: DocNode): any => ({
+    __node: node,
+    getType: () => (hit('Element.getType'), node.kind === 'para' ? 'PARAGRAPH' : node.kind === 'table' ? 'TABLE' : 'PAGE_BREAK'),
+    copy: () => (hit('Element.copy'), elementOf(doc, JSON.parse(JSON.stringify(node)) as DocNode)),
+    asParagraph: () => ({ ...paragraph(doc, node), __node: node }),
+    asTable: () => ({ __node: node }),
+    asPageBreak: () => ({ __node: node }),
+    asListItem: () => ({ __node: node }),
+    removeFromParent: () => (hit('Paragraph.removeFromParent'), doc.body.splice(doc.body.indexOf(node), 1)),
+  });
   const bodyOf = (doc: FakeDocument) => {
     const body: any = {
       setPageWidth: (v: number) => (hit('Body.setPageWidth'), (doc.page.width = v), body),
@@ -787,19 +798,58 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
         hit('Body.getChild');
         const node = doc.body[i];
         if (!node) throw new Error('getChild: index out of range');
-        return { removeFromParent: () => (hit('Paragraph.removeFromParent'), doc.body.splice(doc.body.indexOf(node), 1)) };
+        return elementOf(doc, node);
       },
+      getNumChildren: () => (hit('Body.getNumChildren'), doc.body.length),
+      getChildIndex: (el: { __node: DocNode }) => {
+        hit('Body.getChildIndex');
+        const i = doc.body.indexOf(el.__node);
+        if (i < 0) throw new Error('getChildIndex: not a child of this body');
+        return i;
+      },
+      getText: () => (hit('Body.getText'), doc.body.map((n) => n.text).join('\n')),
+      replaceText: (pattern: string, replacement: string) => {
+        hit('Body.replaceText');
+        for (const n of doc.body) if (n.kind === 'para') n.text = n.text.replace(new RegExp(pattern, 'g'), replacement);
+        return body;
+      },
+      findText: (pattern: string) => {
+        hit('Body.findText');
+        const node = doc.body.find((n) => n.kind === 'para' && new RegExp(pattern).test(n.text));
+        return node ? { getElement: () => ({ getParent: () => elementOf(doc, node) }) } : null;
+      },
+      insertTable: (index: number, cells: string[][]) => {
+        hit('Body.insertTable');
+        if (index < 0 || index > doc.body.length) throw new Error('insertTable: index out of range');
+        doc.body.splice(index, 0, { kind: 'table', text: cells.map((r) => r.join('\t')).join('\n'), attrs: {}, styled: [], cells });
+      },
+      appendListItem: (el: { __node: DocNode }) => (hit('Body.appendListItem'), doc.body.push(el.__node)),
+      appendHorizontalRule: () => hit('Body.appendHorizontalRule'),
     };
+    /** appendParagraph and appendTable also take an element copied from another document. */
+    const appendText = body.appendParagraph;
+    body.appendParagraph = (x: string | { __node: DocNode }) => (typeof x === 'string' ? appendText(x) : (hit('Body.appendParagraph'), doc.body.push(x.__node), paragraph(doc, x.__node)));
+    const appendCells = body.appendTable;
+    body.appendTable = (x: string[][] | { __node: DocNode }) => (Array.isArray(x) ? appendCells(x) : (hit('Body.appendTable'), doc.body.push(x.__node)));
     return body;
   };
   return {
     Attribute: new Proxy({}, { get: (_, k) => String(k) }),
     HorizontalAlignment: { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT', JUSTIFY: 'JUSTIFY' },
     ElementType: { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE', LIST_ITEM: 'LIST_ITEM', PAGE_BREAK: 'PAGE_BREAK', HORIZONTAL_RULE: 'HORIZONTAL_RULE' },
+    openById(id: string) {
+      hit('DocumentApp.openById');
+      const doc = docs.find((d) => d.id === id);
+      if (!doc) throw new Error(`No item with the given ID could be found: ${id}`);
+      return this.wrap(doc);
+    },
     create(name: string) {
       hit('DocumentApp.create');
       const doc = new FakeDocument(name, `doc${docs.length + 1}`);
       docs.push(doc);
+      return this.wrap(doc);
+    },
+    wrap(doc: FakeDocument) {
       return {
         getBody: () => (hit('Document.getBody'), bodyOf(doc)),
         getUrl: () => (hit('Document.getUrl'), `https://docs.google.com/document/d/${doc.id}/edit`),

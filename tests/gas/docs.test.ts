@@ -5,7 +5,7 @@ import { sampleProvince } from '../../src/core/sample';
 import { validateAgency } from '../../src/core/validate';
 import { parseAgencyTab } from '../../src/core/parse';
 import { agencyTabPlan } from '../../src/core/template';
-import { DocsWriter, docIdFrom } from '../../src/gas/docs';
+import { DocsWriter, docIdFrom, fillTemplate } from '../../src/gas/docs';
 import { Calls, FakeDocument, fakeDocumentApp } from '../fakes/gas';
 import { snapshotOf } from '../helpers';
 import { catalog } from './setup';
@@ -57,5 +57,41 @@ describe('the Google Docs writer', () => {
     expect(docIdFrom('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit')).toBe('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789');
     expect(docIdFrom('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789')).toBe('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789');
     expect(docIdFrom('mẫu của tôi')).toBeNull();
+  });
+});
+
+describe('a consolidator\'s own template', () => {
+  function templateDoc(docs: FakeDocument[]): FakeDocument {
+    const t = new FakeDocument('Mẫu của Sở Nội vụ', 'tmpl-1234567890abcdefghij');
+    t.body = [
+      { kind: 'para', text: 'Báo cáo CCHC {{ky_bao_cao}} năm {{nam}}', attrs: {}, styled: [] },
+      { kind: 'para', text: 'Đã tiếp nhận {{3.4.a}} hồ sơ; {{so_don_vi_da_gui}}/{{so_don_vi}} đơn vị đã gửi.', attrs: {}, styled: [] },
+      { kind: 'para', text: '{{bang_tong_hop}}', attrs: {}, styled: [] },
+      { kind: 'para', text: 'Ý kiến: {{y_kien_rieng}}', attrs: {}, styled: [] },
+    ];
+    docs.push(t);
+    return t;
+  }
+
+  it('fills a copy, leaves unknown placeholders visible and lists them, and never edits the template', () => {
+    const calls = new Calls();
+    const docs: FakeDocument[] = [];
+    const template = templateDoc(docs);
+    const before = JSON.stringify(template.body);
+    const model = report(4);
+    const values = { ky_bao_cao: 'quý III', nam: '2026', '3.4.a': '1.949', so_don_vi_da_gui: '9', so_don_vi: '10' };
+    const out = fillTemplate(fakeDocumentApp(calls, docs) as never, template.id, model.fileName, values, { key: 'bang_tong_hop', rows: [['STT', 'Chỉ tiêu'], ['1', 'Công tác chỉ đạo']] });
+    const copy = docs[1];
+    expect(copy.name).toBe(model.fileName);
+    expect(copy.body.map((n) => n.text)).toEqual([
+      'Báo cáo CCHC quý III năm 2026',
+      'Đã tiếp nhận 1.949 hồ sơ; 9/10 đơn vị đã gửi.',
+      'STT\tChỉ tiêu\n1\tCông tác chỉ đạo',
+      'Ý kiến: {{y_kien_rieng}}',
+    ]);
+    expect(copy.body[2].kind).toBe('table');
+    expect(out.unknown).toEqual(['y_kien_rieng']);
+    expect(copy.saved).toBe(true);
+    expect(JSON.stringify(template.body)).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } fr
 import { COLORS } from '../../src/core/grid';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
-import { FakeSpreadsheet } from '../fakes/gas';
+import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';
 
 function filled(opts: Parameters<typeof province>[0] = {}) {
@@ -143,6 +143,24 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
     // Per extra agency tab: find it, read values and formats, its id (for links), its protection.
     expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(6);
+  });
+
+  it('leaves the previous outputs intact when a run dies half-way, and cleans up on the next run', () => {
+    const { fake, wb, settings } = filled();
+    consolidateWorkbook(wb, catalog, settings);
+    const detailBefore = JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells]);
+    const setValues = FakeRange.prototype.setValues;
+    const dying = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementation(function (this: FakeRange, v) {
+      if (this.sheet.name === 'Chi tiết theo đơn vị (đang ghi)') throw new Error('Exceeded maximum execution time');
+      return setValues.call(this, v);
+    });
+    expect(() => consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings)).toThrow('Exceeded maximum execution time');
+    dying.mockRestore();
+    expect(JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells])).toBe(detailBefore);
+    expect(fake.ss.sheets.map((s) => s.name)).toContain('Chi tiết theo đơn vị (đang ghi)');
+    consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings);
+    expect(fake.ss.sheets.filter((s) => s.name.endsWith('(đang ghi)'))).toEqual([]);
+    expect(JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells])).toBe(detailBefore);
   });
 
   it('never lets text from a sheet become a formula in the outputs', () => {
