@@ -3,7 +3,7 @@
  * Reading validates everything and reports every problem at once, in Vietnamese, by cell.
  */
 import * as z from 'zod/mini';
-import { Catalog, ValueIndicator, isValueRow } from './catalog/catalog';
+import { Catalog, isValueRow } from './catalog/catalog';
 import { IsoDate, formatDmy, readDate } from './dates';
 import { COLORS, PlanCell, RawCell, SheetPlan, a1, cellText, isBlank } from './grid';
 import { PERIOD_LABELS, PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodFromLabel, periodLabel } from './periods';
@@ -516,8 +516,8 @@ function readOwners(values: RawCell[][], catalog: Catalog, agencies: Agency[], p
   for (let r = head + 1; r < values.length; r++) {
     const code = cellText(values[r]?.[0]).replace(/\.$/, '');
     if (!code) break;
-    const row = catalog.get(code) as ValueIndicator | undefined;
-    if (!row || row.kind === undefined || !('aggregate' in row) || row.aggregate !== 'owner') {
+    const row = catalog.get(code);
+    if (!row || !isValueRow(row) || row.aggregate !== 'owner') {
       problem(r, 0, `Bảng đơn vị cung cấp số liệu: "${code}" không phải chỉ tiêu do một đơn vị cung cấp.`);
       continue;
     }

@@ -142,6 +142,16 @@ describe('validation of an agency tab', () => {
     expect(missing.findings[0].message).toContain('Không tìm thấy trang "Sở Nội vụ"');
   });
 
+  it('reads a tab with merged cells (only the top-left cell of a merge holds the value)', () => {
+    const r = check('Sở Thông tin và Truyền thông', { values: { '2.1': 3 } }, (v) => {
+      const title = v.findIndex((row) => String(row[1]).startsWith('BIỂU SỐ LIỆU'));
+      v[title][2] = v[title][3] = ''; // title merged across B:E
+      const i = v.findIndex((row) => row[0] === '2.1');
+      v[i + 1][3] = ''; // D of 2.1 merged with the row below it: 2.2 reads blank
+    });
+    expect(r.findings).toEqual([]);
+  });
+
   it('warns when the tab is no longer protected', () => {
     const t = tabFor(settings, 'Sở Thông tin và Truyền thông', { ...SENT, values: CLEAN_SO });
     const r = validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: false });
