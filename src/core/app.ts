@@ -220,8 +220,8 @@ export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings,
   const marked = new Set(results.filter((r) => r.findings.some((f) => f.cell)).map((r) => r.agency.sheet));
   for (const r of results) {
     if (!marked.has(r.agency.sheet) && !before.includes(r.agency.sheet)) continue;
-    const m = markPlan(catalog, settings, r.agency, r);
-    if (m) wb.paint(r.agency.sheet, m.range, m.colors);
+    const groups = markPlan(catalog, settings, r.agency, r);
+    if (groups.length) wb.paint(r.agency.sheet, groups);
   }
   const checked = new Set(results.map((r) => r.agency.sheet));
   const still = before.filter((s) => !checked.has(s)); // tabs not checked this time keep their marks

@@ -6,11 +6,11 @@
 import { Catalog, isValueRow } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { formRows } from './form';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, parseA1 } from './grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1 } from './grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
 import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
-import { COL, NUMBER_FORMATS, TABLE_HEADER } from './template';
+import { NUMBER_FORMATS, TABLE_HEADER } from './template';
 import { upper } from './text';
 import { AgencyResult, AgencyStatus, RULES } from './validate';
 
@@ -81,38 +81,45 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
   return { name: VALIDATION_SHEET, rows: t.rows, columnWidths: [50, 240, 90, 120, 110, 520, 220], frozenRows: 0, protection: { kind: 'consolidator' } };
 }
 
-/** Backgrounds for columns C:D of an agency tab: the template's colours, then the findings. */
-export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, result: AgencyResult): { range: string; colors: (string | null)[][] } | null {
+export interface PaintGroup {
+  readonly color: string;
+  readonly ranges: readonly string[];
+}
+
+/**
+ * Backgrounds for the cells an agency may edit (its value cells and status block): the
+ * template's colours, then this run's findings. Only editable cells are painted, so an agency's
+ * own staff can run the check on a protected tab. Cells of one colour form one group.
+ */
+export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, result: AgencyResult): PaintGroup[] {
   const report = result.report;
-  if (!report || report.tableHeaderRow === null) return null;
-  const headerRows = Object.values(report.header).map((h) => parseA1(h!.cell).row);
-  const top = Math.min(report.tableHeaderRow, ...headerRows);
-  const bottom = Math.max(report.tableHeaderRow, ...report.codeRows.keys());
+  if (!report || report.tableHeaderRow === null) return [];
+  const colors = new Map<string, string>();
+  for (const cell of [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell]) if (cell) colors.set(cell, COLORS.input);
   const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r]));
-  const inputCells = new Set([report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell].filter(Boolean));
-  const colors: (string | null)[][] = [];
-  for (let row = top; row <= bottom; row++) {
-    const code = report.codeRows.get(row);
-    const fr = code ? modes.get(code) : undefined;
-    let c: string | null = inputCells.has(`C${row}`) ? COLORS.input : null;
-    let d: string | null = null;
-    if (row === report.tableHeaderRow) c = d = COLORS.header;
-    else if (fr) {
-      const m = fr.mode.kind;
-      if (m === 'group') c = d = COLORS.group;
-      else if (m === 'input') d = fr.ind.supporting ? COLORS.supporting : COLORS.input;
-      else c = d = COLORS.locked;
-    }
-    colors.push([c, d]);
+  for (const [row, code] of report.codeRows) {
+    const fr = modes.get(code);
+    if (fr?.mode.kind === 'input') colors.set(`D${row}`, fr.ind.supporting ? COLORS.supporting : COLORS.input);
   }
   for (const sev of ['warning', 'error'] as const) {
-    for (const f of result.findings) {
-      if (f.severity !== sev || !f.cell) continue;
-      const { row, col } = parseA1(f.cell);
-      if (row >= top && row <= bottom && (col === 3 || col === COL.value)) colors[row - top][col - 3] = sev === 'error' ? COLORS.error : COLORS.warning;
-    }
+    for (const f of result.findings) if (f.severity === sev && f.cell && colors.has(f.cell)) colors.set(f.cell, sev === 'error' ? COLORS.error : COLORS.warning);
   }
-  return { range: `C${top}:D${bottom}`, colors };
+  const byColor = new Map<string, string[]>();
+  for (const [cell, color] of colors) byColor.set(color, [...(byColor.get(color) ?? []), cell]);
+  return [...byColor].map(([color, cells]) => ({ color, ranges: columnRuns(cells) }));
+}
+
+/** ["D12", "D13", "D14", "C6"] -> ["C6", "D12:D14"]: fewer, longer ranges for one call. */
+function columnRuns(cells: string[]): string[] {
+  const sorted = cells.map(parseA1).sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row === sorted[j].row + 1) j++;
+    out.push(a1Range(sorted[i].row, sorted[i].col, j - i + 1, 1));
+    i = j + 1;
+  }
+  return out;
 }
 
 function valueCell(r: IndicatorResult | undefined): PlanCell {

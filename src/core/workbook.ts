@@ -5,6 +5,7 @@
  */
 import { IsoDate } from './dates';
 import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './grid';
+import type { PaintGroup } from './outputs';
 
 export type ProtectionOutcome = { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
 
@@ -22,8 +23,8 @@ export interface WorkbookPort {
   /** Inserts rows after `afterRow` (1-based) and writes them. */
   insertRows(name: string, afterRow: number, rows: readonly (readonly PlanCell[])[]): void;
   protect(name: string, protection: Protection): ProtectionOutcome;
-  /** Backgrounds of a range, e.g. validation marks. */
-  paint(name: string, range: string, colors: (string | null)[][]): void;
+  /** Backgrounds, one colour per group of ranges (validation marks). */
+  paint(name: string, groups: readonly PaintGroup[]): void;
   /** Writes values into a range (the submit gate's status and date). */
   writeCells(name: string, range: string, cells: CellInput[][]): void;
   /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */

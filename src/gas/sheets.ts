@@ -4,7 +4,8 @@
  * validations), so the calls for a tab do not grow with its rows.
  */
 import { IsoDate, isoDate, parts } from '../core/dates';
-import { CellInput, CellStyle, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation } from '../core/grid';
+import { CellInput, CellStyle, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation, a1Range, parseA1 } from '../core/grid';
+import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,6 +24,16 @@ export function asSheetText(s: string): string {
 function hyperlinkFormula(text: string, url: string): string {
   const q = (s: string) => s.replace(/"/g, '""');
   return `=HYPERLINK("${q(url)}","${q(text)}")`;
+}
+
+/** The smallest range holding all of these ("C6", "D12:E40", "B150") -> "B6:E150". */
+function boundingBox(refs: readonly string[]): string {
+  const boxes = refs.map(parseA1);
+  const top = Math.min(...boxes.map((b) => b.row));
+  const left = Math.min(...boxes.map((b) => b.col));
+  const bottom = Math.max(...boxes.map((b) => b.row + b.rows - 1));
+  const right = Math.max(...boxes.map((b) => b.col + b.cols - 1));
+  return a1Range(top, left, bottom - top + 1, right - left + 1);
 }
 
 const NEW_SHEET_ROWS = 1000;
@@ -103,12 +114,14 @@ export class GasWorkbook implements WorkbookPort {
 
   protect(name: string, protection: Protection): ProtectionOutcome {
     const sheet = this.mustSheet(name);
-    for (const p of sheet.getProtections(this.app.ProtectionType.SHEET)) p.remove();
+    // The add-on owns the protections of its tabs: replace both layers.
+    for (const p of [...sheet.getProtections(this.app.ProtectionType.SHEET), ...sheet.getProtections(this.app.ProtectionType.RANGE)]) p.remove();
     return this.applyProtection(sheet, protection);
   }
 
-  paint(name: string, range: string, colors: (string | null)[][]): void {
-    this.mustSheet(name).getRange(range).setBackgrounds(colors as string[][]);
+  paint(name: string, groups: readonly PaintGroup[]): void {
+    const sheet = this.mustSheet(name);
+    for (const g of groups) sheet.getRangeList([...g.ranges]).setBackground(g.color);
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {
@@ -246,21 +259,34 @@ export class GasWorkbook implements WorkbookPort {
     return rule;
   }
 
+  /**
+   * Sheets cannot say "only agency A, and only these cells" with one protection, so an agency tab
+   * gets two: the sheet, editable by the consolidator alone except for the value cells; and, over
+   * the area holding those cells, a range protection that admits only the agency's own emails.
+   * Other agencies, though editors of the spreadsheet, can then change nothing on this tab.
+   */
   private applyProtection(sheet: Sheet, p: Protection): ProtectionOutcome {
     try {
-      const protection = sheet.protect();
-      if (p.kind === 'agency') {
-        protection.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
+      const whole = sheet.protect();
+      this.sharedEditors ??= whole.getEditors();
+      if (p.kind === 'agency') whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
+      this.onlyConsolidator(whole);
+      if (p.kind === 'agency' && p.editable.length) {
+        const area = sheet.getRange(boundingBox(p.editable)).protect();
+        this.onlyConsolidator(area);
+        if (p.editors.length) area.addEditors([...p.editors]);
       }
-      this.sharedEditors ??= protection.getEditors();
-      protection.removeEditors(this.sharedEditors);
-      if (p.kind === 'agency' && p.editors.length) protection.addEditors([...p.editors]);
-      this.domainEdit ??= protection.canDomainEdit();
-      if (this.domainEdit) protection.setDomainEdit(false);
       return { applied: true };
     } catch (e) {
       return { applied: false, reason: `không áp dụng được bảo vệ trang (${(e as Error).message})` };
     }
+  }
+
+  /** Leaves the owner and the user running the script (the consolidator) as the only editors. */
+  private onlyConsolidator(protection: GoogleAppsScript.Spreadsheet.Protection): void {
+    protection.removeEditors(this.sharedEditors!);
+    this.domainEdit ??= protection.canDomainEdit();
+    if (this.domainEdit) protection.setDomainEdit(false);
   }
 }
 

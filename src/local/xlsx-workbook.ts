@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { IsoDate, isoDate, parts } from '../core/dates';
 import { CellInput, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation, columnLetter, parseA1 } from '../core/grid';
 import { pad2 } from '../core/numbers';
+import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 
 const STATE_SHEET = '_cchc_state';
@@ -109,15 +110,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.applyProtection(this.mustSheet(name), protection);
   }
 
-  paint(name: string, range: string, colors: (string | null)[][]): void {
+  paint(name: string, groups: readonly PaintGroup[]): void {
     const ws = this.mustSheet(name);
-    const { row, col } = parseA1(range);
-    colors.forEach((line, i) =>
-      line.forEach((color, j) => {
-        const cell = ws.getCell(row + i, col + j);
-        cell.fill = color ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } } : { type: 'pattern', pattern: 'none' };
-      }),
-    );
+    for (const g of groups) {
+      for (const ref of g.ranges) {
+        const { row, col, rows, cols } = parseA1(ref);
+        for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) ws.getCell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(g.color) } };
+      }
+    }
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {

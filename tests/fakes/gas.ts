@@ -190,6 +190,7 @@ export class FakeRange
       | 'getColumn'
       | 'getNumRows'
       | 'getNumColumns'
+      | 'protect'
     >
 {
   constructor(
@@ -215,9 +216,20 @@ export class FakeRange
     return out;
   }
   private each<T>(data: T[][], what: string, f: (c: Cell, v: T) => void): any {
-    dims(data, this.rows, this.cols, what);
-    data.forEach((line, r) => line.forEach((v, c) => f(this.sheet.cellAt(this.row + r, this.col + c, true), v)));
+    this.writeCells(data, what, f);
     return this;
+  }
+  /** Writes cell by cell, refusing (as Sheets does) cells the current user may not edit. */
+  writeCells<T>(data: T[][], what: string, f: (c: Cell, v: T) => void): void {
+    dims(data, this.rows, this.cols, what);
+    const ss = this.sheet.ss;
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const blocked = ss.me !== ss.owner && this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
+        if (blocked) throw new Error(`${what}: You are trying to edit a protected cell or object (${letters(this.col + c)}${this.row + r}). Please contact the spreadsheet owner to remove protection if you need to edit.`);
+      }
+    }
+    data.forEach((line, r) => line.forEach((v, c) => f(this.sheet.cellAt(this.row + r, this.col + c, true), v)));
   }
   getValues() {
     this.hit('getValues');
@@ -299,6 +311,12 @@ export class FakeRange
     const tl = `${letters(this.col)}${this.row}`;
     return this.rows === 1 && this.cols === 1 ? tl : `${tl}:${letters(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
   }
+  protect() {
+    this.hit('protect');
+    const p = new FakeProtection(this.sheet, this);
+    this.sheet.protections.push(p);
+    return p as any;
+  }
   getRow() {
     return this.row;
   }
@@ -317,7 +335,11 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
   editors: string[];
   unprotected: FakeRange[] = [];
   domainEdit: boolean;
-  constructor(readonly sheet: FakeSheet) {
+  /** A range protection covers its range; a sheet protection (range null) covers every cell. */
+  constructor(
+    readonly sheet: FakeSheet,
+    public range: FakeRange | null = null,
+  ) {
     this.editors = [...sheet.ss.sharedWith];
     this.domainEdit = sheet.ss.domain;
   }
@@ -326,6 +348,7 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
   }
   setUnprotectedRanges(ranges: GRange[]) {
     this.hit('setUnprotectedRanges');
+    if (this.range) throw new Error('setUnprotectedRanges: only a sheet protection has unprotected ranges');
     for (const r of ranges) if (!(r instanceof FakeRange) || r.sheet !== this.sheet) throw new Error('setUnprotectedRanges: range is not on the protected sheet');
     this.unprotected = ranges as unknown as FakeRange[];
     return this as any;
@@ -365,10 +388,12 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
     this.hit('remove');
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
   }
-  /** Whether a user may edit a cell: the test's view of the protection. */
+  /** Whether this protection lets a user edit a cell (other protections may still refuse). */
   canEdit(email: string, row: number, col: number): boolean {
+    const inside = (r: FakeRange) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+    if (this.range && !inside(this.range)) return true;
     if (this.editors.includes(email)) return true;
-    return this.unprotected.some((r) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols);
+    return !this.range && this.unprotected.some(inside);
   }
 }
 
@@ -473,12 +498,21 @@ export class FakeSheet
       return new FakeRange(this, row, col, (m[4] ? Number(m[4]) : row) - row + 1, (m[3] ? colIndex(m[3]) : col) - col + 1);
     });
     const calls = this.ss.calls;
-    return {
+    const list = {
       getRanges: () => {
         calls.hit('RangeList.getRanges');
         return ranges;
       },
-    } as any;
+      setBackground: (color: string) => {
+        calls.hit('RangeList.setBackground');
+        for (const r of ranges) {
+          const grid = Array.from({ length: r.rows }, () => Array.from({ length: r.cols }, () => color));
+          r.writeCells(grid, 'RangeList.setBackground', (c, v) => (c.background = v));
+        }
+        return list;
+      },
+    };
+    return list as any;
   }
   setColumnWidths(start: number, n: number, width: number) {
     this.hit('setColumnWidths');
@@ -501,8 +535,14 @@ export class FakeSheet
     }
     // Sheets moves formula references along with the rows.
     for (const c of moved.values()) if (c.formula) c.formula = c.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) => (Number(r) > after ? `${l}${Number(r) + n}` : m0));
+    const moveRange = (r: FakeRange) => {
+      if (r.row > after) return new FakeRange(this, r.row + n, r.col, r.rows, r.cols);
+      if (r.row + r.rows - 1 > after) return new FakeRange(this, r.row, r.col, r.rows + n, r.cols); // grows, as Sheets does
+      return r;
+    };
     for (const p of this.protections) {
-      p.unprotected = p.unprotected.map((r) => (r.row > after ? new FakeRange(this, r.row + n, r.col, r.rows, r.cols) : r));
+      p.unprotected = p.unprotected.map(moveRange);
+      if (p.range) p.range = moveRange(p.range);
     }
     this.cells = moved;
     this.maxRows += n;
@@ -517,7 +557,7 @@ export class FakeSheet
   getProtections(type: any) {
     this.hit('getProtections');
     if (type !== 'SHEET' && type !== 'RANGE') throw new Error('getProtections: bad type');
-    return (type === 'SHEET' ? [...this.protections] : []) as any;
+    return this.protections.filter((p) => (type === 'SHEET' ? !p.range : !!p.range)) as any;
   }
   protect() {
     this.hit('protect');
@@ -537,6 +577,12 @@ export class FakeSheet
   getMaxColumns() {
     this.hit('getMaxColumns');
     return this.maxCols;
+  }
+  /** Whether a user may edit a cell, all protections considered (no call counted). */
+  canEdit(email: string, a1: string): boolean {
+    if (email === this.ss.owner) return true;
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    return this.protections.every((p) => p.canEdit(email, Number(m[2]), colIndex(m[1])));
   }
   /** Test helpers: what a user sees in a cell, without counting calls. */
   valueAt(a1: string): unknown {

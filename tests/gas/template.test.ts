@@ -25,17 +25,21 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('lets only the agency\'s emails and the consolidator edit, and only the value cells', () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, catalog, settings);
-    const agency = settings.agencies.find((a) => a.emails.length)!;
+    const [agency, other] = settings.agencies.filter((a) => a.emails.length);
     const sheet = fake.ss.sheet(agency.sheet);
-    const [p] = sheet.protections;
-    expect(p.editors.sort()).toEqual([fake.ss.owner, ...agency.emails].sort());
-    const someone = 'khac@example.gov.vn';
     const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
-    expect(p.canEdit(someone, valueRow, 4)).toBe(true); // unprotected range: sharing decides who edits
-    expect(p.canEdit(someone, valueRow, 2)).toBe(false); // indicator names are locked
-    expect(p.canEdit(someone, 12, 4)).toBe(false); // group rows are locked
-    expect(p.canEdit(agency.emails[0], 12, 2)).toBe(true); // the agency's own editor
-    expect(fake.ss.sheet('Thiết lập').protections).toHaveLength(1);
+    const own = agency.emails[0];
+    expect(sheet.canEdit(own, `D${valueRow}`)).toBe(true); // its figures
+    expect(sheet.canEdit(own, `E${valueRow}`)).toBe(true); // its notes
+    expect(sheet.canEdit(own, 'C6')).toBe(true); // status block
+    expect(sheet.canEdit(own, `B${valueRow}`)).toBe(false); // indicator names are locked
+    expect(sheet.canEdit(own, 'D12')).toBe(false); // group rows are locked
+    expect(sheet.canEdit(own, 'C3')).toBe(false); // the agency's name
+    // Another agency is an editor of the spreadsheet, yet can change nothing here.
+    expect(sheet.canEdit(other.emails[0], `D${valueRow}`)).toBe(false);
+    expect(sheet.canEdit('colleague@example.gov.vn', `D${valueRow}`)).toBe(false);
+    expect(sheet.canEdit(fake.ss.owner, `B${valueRow}`)).toBe(true); // the consolidator
+    expect(fake.ss.sheet('Thiết lập').canEdit(own, 'B5')).toBe(false);
   });
 
   it('says so when an agency has no email, instead of failing silently', () => {

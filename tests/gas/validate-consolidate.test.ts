@@ -67,6 +67,34 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
   });
 });
 
+describe('an agency\'s own staff on a protected tab', () => {
+  it('can check their tab and mark it sent; marks touch only the cells they may edit', () => {
+    const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const agency = settings.agencies.find((a) => a.emails.length)!;
+    fake.ss.me = agency.emails[0];
+    const wb = gasWorkbook(fake).wb;
+    const sheet = fake.ss.sheet(agency.sheet);
+    const row = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '2.3')!;
+    sheet.type(`D${row}`, -1);
+    const checked = markSubmitted(wb, catalog, settings, agency);
+    expect(checked.ok).toBe(false);
+    expect(sheet.cell(`D${row}`).background).toBe(COLORS.error);
+    sheet.type(`D${row}`, 1);
+    const sent = markSubmitted(gasWorkbook(fake).wb, catalog, settings, agency);
+    expect(sent.ok).toBe(true);
+    expect(sheet.valueAt('C6')).toBe('Đã gửi');
+    expect(sheet.cell(`D${row}`).background).toBe(COLORS.input);
+  });
+
+  it('cannot write into another agency\'s tab', () => {
+    const { fake, settings } = filled({ mistakeShare: 0 });
+    const [mine, theirs] = settings.agencies.filter((a) => a.emails.length);
+    fake.ss.me = mine.emails[0];
+    const wb = gasWorkbook(fake).wb;
+    expect(() => wb.writeCells(theirs.sheet, 'C6', [['Đã gửi']])).toThrow('protected cell');
+  });
+});
+
 describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
   it('refuses a tab with errors and lists them, leaving the status as it was', () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
