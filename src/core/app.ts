@@ -6,7 +6,7 @@ import { Catalog } from './catalog/catalog';
 import { Summary, consolidate } from './consolidate';
 import { formRows } from './form';
 import { a1Range, SheetSnapshot } from './grid';
-import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
+import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { AgencyReport, parseAgencyTab } from './parse';
 import { Agency, ExampleAgency, SETTINGS_SHEET, Settings, SettingsResult, exampleSettings, readSettings, settingsPlan } from './settings';
 import { COL, HEADER_LABELS, STATUS_SENT, agencyTabPlan, indicatorRows } from './template';
@@ -269,8 +269,6 @@ export function markSubmitted(wb: WorkbookPort, catalog: Catalog, settings: Sett
 // ---------------------------------------------------------------------------------------------
 // Consolidation
 // ---------------------------------------------------------------------------------------------
-
-export const OUTPUT_SHEETS = [SUMMARY_SHEET, DETAIL_SHEET, SUBMISSION_SHEET];
 
 export function consolidateWorkbook(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions = {}): Summary {
   const tabs = readTabs(wb, settings, opts);

@@ -257,8 +257,10 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
           mistakes.push('chữ "không có" trong ô số liệu');
           break;
         case 'owner-row':
-          if (settings.owners['3.1.3'] !== agency.name) typed.set('3.1.3', int(30, 120));
-          mistakes.push('tự ghi số TTHC đang có hiệu lực (do Văn phòng UBND tỉnh cung cấp)');
+          if (settings.owners['3.1.3'] !== agency.name) {
+            typed.set('3.1.3', int(30, 120));
+            mistakes.push('tự ghi số TTHC đang có hiệu lực (do Văn phòng UBND tỉnh cung cấp)');
+          }
           break;
         case 'sent-no-date':
           sent = true;

@@ -15,11 +15,6 @@ export function foldAscii(s: string): string {
   return fold(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 }
 
-/** Text that a spreadsheet could read as a formula when written as a value. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s);
-}
-
 /** Vietnamese upper case, for official headings. */
 export function upper(s: string): string {
   return s.toLocaleUpperCase('vi');

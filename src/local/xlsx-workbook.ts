@@ -79,7 +79,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   create(plan: SheetPlan): ProtectionOutcome {
-    if (this.book.getWorksheet(plan.name)) throw new Error(`sheet "${plan.name}" already exists`);
+    if (this.book.getWorksheet(plan.name)) throw new Error(`Đã có trang "${plan.name}".`);
     const ws = this.book.addWorksheet(plan.name);
     this.render(ws, plan);
     return plan.protection ? this.applyProtection(ws, plan.protection) : { applied: true };
@@ -159,7 +159,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private mustSheet(name: string): ExcelJS.Worksheet {
     const ws = this.book.getWorksheet(name);
-    if (!ws) throw new Error(`no sheet "${name}"`);
+    if (!ws) throw new Error(`Không tìm thấy trang "${name}".`);
     return ws;
   }
 
