@@ -61,7 +61,10 @@ describe('build/Code.js', () => {
   it('runs every menu item end to end, answering in Vietnamese', () => {
     const { fake, call } = sandbox();
     call('menuSetup');
-    expect(fake.ui.alerts.pop()!.title).toBe('Đã tạo trang Thiết lập');
+    const setup = fake.ui.alerts.pop()!;
+    expect(setup.title).toBe('Đã tạo trang Thiết lập');
+    expect(setup.message).toContain('vi_VN');
+    expect(fake.ss.locale).toBe('vi_VN');
     call('menuGenerateForms');
     const generated = fake.ui.alerts.pop()!;
     expect(generated.title).toBe('Đã tạo biểu mẫu');
@@ -95,6 +98,17 @@ describe('build/Code.js', () => {
     call('menuConsolidate');
     expect(fake.ui.alerts.pop()!.message).toContain('Một người khác đang chạy "Tổng hợp số liệu"');
     expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Tổng hợp');
+  });
+
+  it('tells an agency\'s staff that consolidator actions are not theirs', () => {
+    const { fake, call } = sandbox();
+    call('menuSetup');
+    call('menuGenerateForms');
+    fake.ss.me = 'nhaplieu@example.gov.vn';
+    call('menuConsolidate');
+    const a = fake.ui.alerts.pop()!;
+    expect(a.title).toBe('Báo cáo CCHC: không có quyền');
+    expect(a.message).toContain('Kiểm tra trang hiện tại');
   });
 
   it('turns an unexpected failure into a Vietnamese message, not a stack trace', () => {

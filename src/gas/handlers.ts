@@ -17,6 +17,8 @@ import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { GasWorkbook } from './sheets';
 import { HELP_HTML } from './help';
 
+const VI_LOCALE = 'vi_VN';
+
 /** Apps Script stops a run at 6 minutes; stop starting new tabs well before. */
 const TEMPLATE_BUDGET_MS = 4.5 * 60 * 1000;
 const MAX_LISTED = 12;
@@ -52,8 +54,13 @@ export function guard(fn: () => void): void {
     fn();
   } catch (e) {
     console.error(e);
+    const message = (e as Error).message ?? String(e);
+    if (/protected cell|protected range|protected sheet|ô được bảo vệ|trang tính được bảo vệ/i.test(message)) {
+      alert('Báo cáo CCHC: không có quyền', NOT_CONSOLIDATOR);
+      return;
+    }
     alert('Báo cáo CCHC: có lỗi', [
-      `Không hoàn thành được thao tác: ${(e as Error).message}`,
+      `Không hoàn thành được thao tác: ${message}`,
       'Số liệu các đơn vị không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi nội dung này cho bộ phận hỗ trợ.',
     ]);
   }
@@ -71,6 +78,23 @@ function locked(what: string, fn: () => void): void {
   } finally {
     lock.releaseLock();
   }
+}
+
+const NOT_CONSOLIDATOR = [
+  'Thao tác này cần sửa những trang chỉ đơn vị tổng hợp được sửa (Thiết lập, Tổng hợp, Kết quả kiểm tra…).',
+  'Nếu bạn là người nhập liệu của một đơn vị, hãy dùng "Kiểm tra trang hiện tại" và "Đánh dấu đã gửi báo cáo" trên trang của đơn vị mình.',
+];
+
+/**
+ * Consolidator actions are for whoever may edit the settings sheet. Protection.canEdit answers
+ * that without asking for the user's email (which would need another OAuth scope).
+ */
+function isConsolidator(): boolean {
+  const sheet = spreadsheet().getSheetByName(SETTINGS_SHEET);
+  const protection = sheet?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (!protection || protection.canEdit()) return true;
+  alert('Báo cáo CCHC: không có quyền', NOT_CONSOLIDATOR);
+  return false;
 }
 
 function settingsOrExplain(wb: GasWorkbook): Settings | null {
@@ -91,8 +115,13 @@ export function setup(): void {
   const { created, result } = setupSettings(wb, standardCatalog(), travinhExample());
   spreadsheet().getSheetByName(SETTINGS_SHEET)?.activate();
   if (created) {
+    const ss = spreadsheet();
+    const localeChanged = ss.getSpreadsheetLocale() !== VI_LOCALE;
+    // Typed "1.949" must mean 1949 and figures must show as 1.949 and 12,5%: the Vietnamese locale.
+    if (localeChanged) ss.setSpreadsheetLocale(VI_LOCALE);
     alert('Đã tạo trang Thiết lập', [
       'Trang "Thiết lập" đã được tạo với ví dụ là danh sách đơn vị của tỉnh Trà Vinh.',
+      localeChanged ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.' : '',
       'Hãy sửa thông tin kỳ báo cáo, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung, rồi chọn "Tạo biểu mẫu cho các đơn vị".',
     ]);
     return;
@@ -107,6 +136,7 @@ export function setup(): void {
 }
 
 export function generate(): void {
+  if (!isConsolidator()) return;
   locked('Tạo biểu mẫu', () => {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
@@ -157,6 +187,7 @@ export function validateCurrent(): void {
 }
 
 export function validateEverything(): void {
+  if (!isConsolidator()) return;
   locked('Kiểm tra tất cả đơn vị', () => {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
@@ -184,6 +215,7 @@ export function submit(): void {
 }
 
 export function consolidateAll(): void {
+  if (!isConsolidator()) return;
   locked('Tổng hợp số liệu', () => {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
@@ -201,6 +233,7 @@ export function consolidateAll(): void {
 }
 
 export function draftReport(): void {
+  if (!isConsolidator()) return;
   locked('Soạn dự thảo báo cáo', () => {
     const wb = workbook();
     const settings = settingsOrExplain(wb);

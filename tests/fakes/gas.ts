@@ -331,7 +331,9 @@ export class FakeRange
   }
 }
 
-export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setUnprotectedRanges' | 'getUnprotectedRanges' | 'getEditors' | 'removeEditors' | 'addEditors' | 'canDomainEdit' | 'setDomainEdit' | 'remove'> {
+export class FakeProtection
+  implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setUnprotectedRanges' | 'getUnprotectedRanges' | 'getEditors' | 'removeEditors' | 'addEditors' | 'canDomainEdit' | 'setDomainEdit' | 'remove' | 'canEdit'>
+{
   editors: string[];
   unprotected: FakeRange[] = [];
   domainEdit: boolean;
@@ -388,8 +390,20 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
     this.hit('remove');
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
   }
-  /** Whether this protection lets a user edit a cell (other protections may still refuse). */
-  canEdit(email: string, row: number, col: number): boolean {
+  /**
+   * Apps Script's canEdit(): may the user running the script edit the protected range itself.
+   * With arguments (tests only): may this user edit this cell, as far as this protection goes.
+   */
+  canEdit(): boolean;
+  canEdit(email: string, row: number, col: number): boolean;
+  canEdit(email?: string, row?: number, col?: number): boolean {
+    if (email === undefined) {
+      this.hit('canEdit');
+      return this.sheet.ss.me === this.sheet.ss.owner || this.editors.includes(this.sheet.ss.me);
+    }
+    return this.cellEditable(email, row!, col!);
+  }
+  private cellEditable(email: string, row: number, col: number): boolean {
     const inside = (r: FakeRange) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
     if (this.range && !inside(this.range)) return true;
     if (this.editors.includes(email)) return true;
@@ -604,7 +618,11 @@ export class FakeSheet
 }
 
 export class FakeSpreadsheet
-  implements Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet'>
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Spreadsheet,
+      'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
+    >
 {
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
@@ -615,6 +633,7 @@ export class FakeSpreadsheet
   sharedWith: string[] = ['owner@example.gov.vn', 'colleague@example.gov.vn'];
   domain = false;
   timeZone = 'Asia/Ho_Chi_Minh';
+  locale = 'en_US';
   constructor(readonly calls: Calls) {
     this.sheets.push(new FakeSheet(this, 'Sheet1', 0));
     this.active = this.sheets[0];
@@ -655,6 +674,15 @@ export class FakeSpreadsheet
   getNumSheets() {
     this.hit('getNumSheets');
     return this.sheets.length;
+  }
+  getSpreadsheetLocale() {
+    this.hit('getSpreadsheetLocale');
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string) {
+    this.hit('setSpreadsheetLocale');
+    if (!/^[a-z]{2}_[A-Z]{2}$/.test(locale)) throw new Error(`Invalid locale ${locale}`);
+    this.locale = locale;
   }
   getSpreadsheetTimeZone() {
     this.hit('getSpreadsheetTimeZone');
