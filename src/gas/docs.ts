@@ -66,8 +66,7 @@ export class DocsWriter {
       .setMarginRight(m.right * MM_TO_PT);
     const textWidth = (model.page.widthMm - m.left - m.right) * MM_TO_PT;
     for (const b of model.blocks) this.block(body, b, model.font, textWidth);
-    // A new Doc starts with one empty paragraph; drop it now that there is content after it.
-    body.getChild(0).removeFromParent();
+    dropLeadingEmptyParagraph(body);
     const url = doc.getUrl();
     const id = doc.getId();
     doc.saveAndClose();
@@ -112,6 +111,18 @@ export class DocsWriter {
   }
 }
 
+/**
+ * A new Doc starts with one empty paragraph. Drop it once there is content after it; Docs may
+ * refuse when a table follows it directly, and a blank first line is then harmless.
+ */
+function dropLeadingEmptyParagraph(body: Body): void {
+  try {
+    body.getChild(0).removeFromParent();
+  } catch {
+    // kept: see above
+  }
+}
+
 export const TEMPLATE_PATTERN = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export function docIdFrom(text: string): string | null {
@@ -143,7 +154,7 @@ export function fillTemplate(
     else if (type === T.PAGE_BREAK) body.appendPageBreak(el.asPageBreak());
     else if (type === T.HORIZONTAL_RULE) body.appendHorizontalRule();
   }
-  body.getChild(0).removeFromParent();
+  dropLeadingEmptyParagraph(body);
   const present = new Set([...body.getText().matchAll(TEMPLATE_PATTERN)].map((m) => m[1]));
   const unknown: string[] = [];
   for (const key of present) {
