@@ -2,7 +2,6 @@ import { consolidate } from '../../src/core/consolidate';
 import { isoDate } from '../../src/core/dates';
 import { buildReport, placeholderValues } from '../../src/core/report/build';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
-import { sampleProvince } from '../../src/core/sample';
 import { validateAgency } from '../../src/core/validate';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
@@ -12,7 +11,7 @@ function textOf(model: ReportModel): string {
 
 const today = isoDate(2026, 3, 5);
 
-function fullReport(): ReportModel {
+function fullSummary() {
   const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã An Phú')], { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh' });
   const values = {
     '1.1.1': 20, '1.1.2': 18, '1.1.3': 3, '1.2': 1,
@@ -23,7 +22,11 @@ function fullReport(): ReportModel {
   const tabs = [tabFor(settings, 'Sở Nội vụ', { status: 'Đã gửi', sentOn: new Date(2026, 8, 18), values, freeText: { difficulties: 'Đường truyền chập chờn.' } })];
   const results = tabs.map((t) => validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }));
   results.push(validateAgency(catalog, settings, settings.agencies[1], null, { today: isoDate(2026, 9, 30), isProtected: null }));
-  return buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: '30/09/2026 08:00' });
+  return consolidate(catalog, settings, results);
+}
+
+function fullReport(): ReportModel {
+  return buildReport({ catalog, summary: fullSummary(), today, stamp: '30/09/2026 08:00' });
 }
 
 describe('the report model', () => {
@@ -98,16 +101,17 @@ describe('the report model', () => {
     expect(sparse).toContain('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH');
   });
 
-  it('fills custom-template placeholders with vi-VN figures', () => {
-    const { settings, fills } = sampleProvince(catalog, { communes: 3, provincial: 4, mistakeShare: 0 });
-    expect(settings.agencies).toHaveLength(7);
-    const settingsOk = { ...settings };
-    const summary = consolidate(catalog, settingsOk, []);
-    const values = placeholderValues({ catalog, summary, today, stamp: 'x' });
+  it('fills custom-template placeholders with vi-VN figures and marks missing ones', () => {
+    const values = placeholderValues({ catalog, summary: fullSummary(), today, stamp: 'x' });
     expect(values.ky_bao_cao).toBe('quý III');
+    expect(values.ky_bao_cao_day_du).toBe('quý III năm 2026');
     expect(values.nam).toBe('2026');
-    expect(values.so_don_vi_da_gui).toBe('0');
-    expect(values['3.4.1']).toBe('[chưa có số liệu: 3.4.1]');
-    expect(fills).toHaveLength(7);
+    expect(values.so_don_vi).toBe('2');
+    expect(values.so_don_vi_da_gui).toBe('1');
+    expect(values.don_vi_chua_gui).toBe('UBND xã An Phú');
+    expect(values['3.4.a']).toBe('17.445');
+    expect(values['3.4.1']).toBe('99,81%');
+    expect(values['3.4.3']).toBe('[chưa có số liệu: 3.4.3]');
+    expect(values.ngay_bao_cao).toBe('ngày 05 tháng 3 năm 2026');
   });
 });
