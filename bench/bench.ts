@@ -34,6 +34,7 @@ interface Row {
   readonly modeledSeconds: number;
   readonly cpuMs: number;
   readonly top: string;
+  readonly byMethod: Record<string, number>;
 }
 
 function gas(fake = fakeGas({ now: () => NOW })) {
@@ -49,7 +50,7 @@ function cellsOf(fake: ReturnType<typeof fakeGas>): number {
 function measure(agencies: number, action: string, calls: Calls, cells: number, cpuMs: number, model: readonly LatencyRule[]): Row {
   const byMethod = calls.byMethod();
   const top = Object.entries(byMethod).slice(0, 3).map(([k, v]) => `${k}×${v}`).join(', ');
-  return { agencies, action, calls: calls.total(), perTab: calls.total() / agencies, reads: calls.reads(), modeledSeconds: modelSeconds(byMethod, cells, model), cpuMs, top };
+  return { agencies, action, calls: calls.total(), perTab: calls.total() / agencies, reads: calls.reads(), modeledSeconds: modelSeconds(byMethod, cells, model), cpuMs, top, byMethod };
 }
 
 function timed<T>(f: () => T): { value: T; ms: number } {
