@@ -5,11 +5,11 @@
 import { Catalog } from './catalog/catalog';
 import { Summary, consolidate } from './consolidate';
 import { formRows } from './form';
-import { a1Range, SheetSnapshot } from './grid';
+import { SheetSnapshot } from './grid';
 import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { AgencyReport, parseAgencyTab } from './parse';
 import { Agency, ExampleAgency, SETTINGS_SHEET, Settings, SettingsResult, exampleSettings, readSettings, settingsPlan } from './settings';
-import { COL, HEADER_LABELS, STATUS_SENT, agencyTabPlan, indicatorRows } from './template';
+import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
 import { ProtectionOutcome, WorkbookPort } from './workbook';
@@ -72,11 +72,13 @@ export interface RunOptions {
   readonly progress?: (done: number, total: number, current: string) => void;
 }
 
-function registry(wb: WorkbookPort): Set<string> {
+/** A list of sheet names kept in the workbook's state; a damaged value reads as empty. */
+function stateList(wb: WorkbookPort, key: string): string[] {
   try {
-    return new Set(JSON.parse(wb.getState(CREATED_KEY) ?? '[]') as string[]);
+    const v: unknown = JSON.parse(wb.getState(key) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   } catch {
-    return new Set();
+    return [];
   }
 }
 
@@ -84,7 +86,7 @@ export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: 
   const now = opts.now ?? (() => Date.now());
   const start = now();
   const out: TemplateOutcome = { created: [], unchanged: [], upgraded: [], vanished: [], orphaned: [], conflicts: [], protection: [], remaining: [] };
-  const created = registry(wb);
+  const created = new Set(stateList(wb, CREATED_KEY));
   const existing = new Set(wb.sheetNames());
   const configured = new Set(settings.agencies.map((a) => a.sheet));
 
@@ -96,7 +98,7 @@ export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: 
     opts.progress?.(i, settings.agencies.length, agency.name);
     if (!existing.has(agency.sheet)) {
       if (created.has(agency.sheet)) {
-        out.vanished.push({ agency: agency.name, sheet: agency.sheet, renamedTo: findRenamed(wb, existing, configured, agency) });
+        out.vanished.push({ agency: agency.name, sheet: agency.sheet, renamedTo: findRenamed(wb, catalog, existing, configured, agency) });
         return;
       }
       const { plan } = agencyTabPlan(catalog, settings, agency);
@@ -132,12 +134,12 @@ function noteProtection(out: TemplateOutcome, agency: Agency, outcome: Protectio
 }
 
 /** A sheet not in the settings whose header names this agency: the tab, renamed by hand. */
-function findRenamed(wb: WorkbookPort, existing: Set<string>, configured: Set<string>, agency: Agency): string | null {
+function findRenamed(wb: WorkbookPort, catalog: Catalog, existing: Set<string>, configured: Set<string>, agency: Agency): string | null {
   for (const name of existing) {
     if (configured.has(name) || name === SETTINGS_SHEET) continue;
-    const snap = wb.read(name);
-    const row = snap?.values.slice(0, 12).find((r) => fold(String(r[1] ?? '')) === fold(HEADER_LABELS.agency));
-    if (row && fold(String(row[2] ?? '')) === fold(agency.name)) return name;
+    const snap = wb.read(name, { protection: false });
+    const header = snap ? parseAgencyTab(catalog, snap).header.agency : undefined;
+    if (header && fold(header.text) === fold(agency.name)) return name;
   }
   return null;
 }
@@ -168,14 +170,7 @@ function addMissingRows(wb: WorkbookPort, catalog: Catalog, settings: Settings, 
 /** The cells an agency may edit, found in the tab as it is now (rows may have moved). */
 function editableRanges(catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
   const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r.mode.kind]));
-  const rows = [...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r).sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    ranges.push(a1Range(rows[i], COL.value, rows[j] - rows[i] + 1, 2));
-    i = j + 1;
-  }
+  const ranges = valueAndNoteRanges([...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r));
   const header = [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell];
   return [...header, ...ranges, ...Object.values(report.freeTextCells)].filter((c): c is string => !!c);
 }
@@ -211,12 +206,7 @@ const MARKED_KEY = 'cchc.markedTabs';
  * workbook's state), so clean tabs cost no write. Values are never touched.
  */
 export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): void {
-  let before: string[] = [];
-  try {
-    before = JSON.parse(wb.getState(MARKED_KEY) ?? '[]') as string[];
-  } catch {
-    before = [];
-  }
+  const before = stateList(wb, MARKED_KEY);
   const marked = new Set(results.filter((r) => r.findings.some((f) => f.cell)).map((r) => r.agency.sheet));
   for (const r of results) {
     if (!marked.has(r.agency.sheet) && !before.includes(r.agency.sheet)) continue;

@@ -95,6 +95,18 @@ function letterIndex(letters: string): number {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
+/** Row numbers grouped into runs of consecutive rows: [14, 12, 13, 20] -> [[12, 3], [20, 1]]. */
+export function rowRuns(rows: readonly number[]): [start: number, count: number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else runs.push([r, 1]);
+  }
+  return runs;
+}
+
 export function isBlank(v: RawCell | undefined): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }

@@ -5,8 +5,9 @@
  */
 import { Catalog, isValueRow } from './catalog/catalog';
 import { formatDmy } from './dates';
+import { formatNumber } from './numbers';
 import { formRows } from './form';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1 } from './grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1, rowRuns } from './grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
 import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
@@ -46,7 +47,7 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
   const t = table(7);
   const count = (s: AgencyStatus) => results.filter((r) => r.status === s).length;
   t.line([title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(settings.period, settings.year))}`)]);
-  t.line([italic(`Kiểm tra lúc ${stamp}. ${results.length} đơn vị: ${count('Đạt')} đạt, ${count('Có cảnh báo')} có cảnh báo, ${count('Có lỗi')} có lỗi, ${count('Chưa gửi')} chưa gửi, ${count('Không tìm thấy trang')} không tìm thấy trang.`)]);
+  t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${count('Đạt')} đạt, ${count('Có cảnh báo')} có cảnh báo, ${count('Có lỗi')} có lỗi, ${count('Chưa gửi')} chưa gửi, ${count('Không tìm thấy trang')} không tìm thấy trang.`)]);
   t.line([]);
   t.header(['STT', 'Đơn vị', 'Trang', 'Trạng thái', 'Số lỗi', 'Số cảnh báo', 'Ngày gửi']);
   results.forEach((r, i) => {
@@ -63,7 +64,7 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
   });
   t.line([]);
   const findings = results.flatMap((r) => r.findings);
-  t.line([title(findings.length ? `CHI TIẾT ${findings.length} VẤN ĐỀ (bấm vào ô để mở đúng vị trí)` : 'Không có vấn đề nào.')]);
+  t.line([title(findings.length ? `CHI TIẾT ${formatNumber(findings.length)} VẤN ĐỀ (bấm vào ô để mở đúng vị trí)` : 'Không có vấn đề nào.')]);
   if (findings.length) {
     t.header(['STT', 'Đơn vị', 'Ô', 'Chỉ tiêu', 'Mức độ', 'Nội dung', 'Quy tắc']);
     findings.forEach((f, i) => {
@@ -111,15 +112,9 @@ export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, r
 
 /** ["D12", "D13", "D14", "C6"] -> ["C6", "D12:D14"]: fewer, longer ranges for one call. */
 function columnRuns(cells: string[]): string[] {
-  const sorted = cells.map(parseA1).sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row === sorted[j].row + 1) j++;
-    out.push(a1Range(sorted[i].row, sorted[i].col, j - i + 1, 1));
-    i = j + 1;
-  }
-  return out;
+  const byColumn = new Map<number, number[]>();
+  for (const { row, col } of cells.map(parseA1)) byColumn.set(col, [...(byColumn.get(col) ?? []), row]);
+  return [...byColumn].sort(([a], [b]) => a - b).flatMap(([col, rows]) => rowRuns(rows).map(([start, count]) => a1Range(start, col, count, 1)));
 }
 
 function valueCell(r: IndicatorResult | undefined): PlanCell {

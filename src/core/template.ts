@@ -5,7 +5,7 @@
 import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { FormRow, formRows, lockedReason } from './form';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range } from './grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
 import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
 
@@ -138,20 +138,9 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
   });
 }
 
-/** Contiguous runs of input rows, as "D12:E20" ranges. */
-function editableRuns(rows: readonly FormRow[], firstRow: number): string[] {
-  const out: string[] = [];
-  let start = -1;
-  rows.forEach((r, i) => {
-    const editable = r.mode.kind === 'input';
-    if (editable && start < 0) start = i;
-    if ((!editable || i === rows.length - 1) && start >= 0) {
-      const end = editable ? i : i - 1;
-      out.push(a1Range(firstRow + start, COL.value, end - start + 1, 2));
-      start = -1;
-    }
-  });
-  return out;
+/** The value and note cells of these rows, as few "D12:E20" ranges as possible. */
+export function valueAndNoteRanges(rows: readonly number[]): string[] {
+  return rowRuns(rows).map(([start, count]) => a1Range(start, COL.value, count, 2));
 }
 
 export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agency): { plan: SheetPlan; layout: TabLayout } {
@@ -197,7 +186,7 @@ export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agen
 
   const editable = [
     a1Range(FIRST_HEADER_ROW + 3, 3, 4, 1), // status, sent on, preparer, phone
-    ...editableRuns(form, firstRow),
+    ...valueAndNoteRanges(form.flatMap((r, i) => (r.mode.kind === 'input' ? [firstRow + i] : []))),
     ...Object.values(freeTextCells),
   ];
   return {
