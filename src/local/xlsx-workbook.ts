@@ -2,7 +2,7 @@
  * WorkbookPort over an ExcelJS workbook held in memory: the offline twin of the Apps Script
  * adapter. Load a file, run the same use cases, save to another file.
  */
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/dates';
 import { CellInput, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation, columnLetter, parseA1 } from '../core/grid';
 import { pad2 } from '../core/numbers';
@@ -69,8 +69,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const fr: string[] = [];
       for (let c = 1; c <= cols; c++) {
         const cell = row.getCell(c);
-        vr.push(uncomputed(cell.value) ? evaluateOwnFormula(ws, cell.formula) : rawValue(cell.value));
-        fr.push(cell.numFmt ?? '');
+        vr.push(uncomputed(cell.value) ? evaluateOwnFormula(ws, cell.formula ?? '') : rawValue(cell.value));
+        fr.push(numFmtCode(cell.numFmt));
       }
       values.push(vr);
       formats.push(fr);
@@ -167,7 +167,7 @@ export class XlsxWorkbook implements WorkbookPort {
     plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / 7)));
     if (plan.frozenRows) ws.views = [{ state: 'frozen', ySplit: plan.frozenRows }];
     // Printed on A4, as wide as the page, however many pages long.
-    ws.pageSetup = { paperSize: 9, orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    Object.assign(ws.pageSetup, { paperSize: 9, orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
   }
 
@@ -246,6 +246,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+function numFmtCode(f: string | ExcelJS.NumFmt | undefined): string {
+  if (!f) return '';
+  return typeof f === 'string' ? f : f.formatCode;
+}
+
 function argb(color: string): string {
   return `FF${color.replace('#', '').toUpperCase()}`;
 }
@@ -257,7 +262,7 @@ function rawValue(v: ExcelJS.CellValue): RawCell {
   if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate());
   if (typeof v === 'object') {
     if ('error' in v) return String(v.error);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('richText' in v) return (v.richText ?? []).map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
       const res = (v as ExcelJS.CellFormulaValue).result;
       if (res === undefined || res === null) return '';
