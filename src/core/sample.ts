@@ -231,7 +231,7 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
 
     const mistakes: string[] = [];
     let sent = random() >= notSentShare;
-    let late = random() < lateShare;
+    const late = random() < lateShare;
     let sentOn: IsoDate | null = sent ? addDays(settings.deadline, late ? int(1, 6) : -int(0, 5)) : null;
     if (random() < mistakeShare) {
       const m = MISTAKES[nextMistake++ % MISTAKES.length]; // round robin: every kind shows up
@@ -264,7 +264,6 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
           break;
         case 'sent-no-date':
           sent = true;
-          late = false;
           sentOn = null;
           mistakes.push('đánh dấu "Đã gửi" nhưng không ghi ngày gửi');
           break;
