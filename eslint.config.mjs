@@ -13,12 +13,24 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value='zod']", message: "Import zod as `import * as z from 'zod/mini'`." },
+        {
+          selector: "ImportDeclaration[source.value='zod']",
+          message: "Import zod as `import * as z from 'zod/mini'`.",
+        },
       ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
   },
 );

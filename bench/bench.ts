@@ -39,7 +39,13 @@ interface Row {
 
 function gas(fake = fakeGas({ now: () => NOW })) {
   const g = fake.globals;
-  return new GasWorkbook(fake.ss as never, g.SpreadsheetApp as never, g.PropertiesService.getDocumentProperties() as never, g.Utilities as never, () => NOW);
+  return new GasWorkbook(
+    fake.ss as never,
+    g.SpreadsheetApp as never,
+    g.PropertiesService.getDocumentProperties() as never,
+    g.Utilities as never,
+    () => NOW,
+  );
 }
 
 /** Cells a plan moves are roughly rows × 5 columns per tab; counted from the fake's sheets. */
@@ -47,10 +53,30 @@ function cellsOf(fake: ReturnType<typeof fakeGas>): number {
   return fake.ss.sheets.reduce((n, s) => n + s.cells.size, 0);
 }
 
-function measure(agencies: number, action: string, calls: Calls, cells: number, cpuMs: number, model: readonly LatencyRule[]): Row {
+function measure(
+  agencies: number,
+  action: string,
+  calls: Calls,
+  cells: number,
+  cpuMs: number,
+  model: readonly LatencyRule[],
+): Row {
   const byMethod = calls.byMethod();
-  const top = Object.entries(byMethod).slice(0, 3).map(([k, v]) => `${k}×${v}`).join(', ');
-  return { agencies, action, calls: calls.total(), perTab: calls.total() / agencies, reads: calls.reads(), modeledSeconds: modelSeconds(byMethod, cells, model), cpuMs, top, byMethod };
+  const top = Object.entries(byMethod)
+    .slice(0, 3)
+    .map(([k, v]) => `${k}×${v}`)
+    .join(', ');
+  return {
+    agencies,
+    action,
+    calls: calls.total(),
+    perTab: calls.total() / agencies,
+    reads: calls.reads(),
+    modeledSeconds: modelSeconds(byMethod, cells, model),
+    cpuMs,
+    top,
+    byMethod,
+  };
 }
 
 function timed<T>(f: () => T): { value: T; ms: number } {
@@ -95,10 +121,13 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
     const wb = gas(fake);
     const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
     const summary = consolidate(catalog, settings, results);
-    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: wb.stamp() }));
+    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(
+      buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: wb.stamp() }),
+    );
   });
   const merged = new Calls();
-  for (const [k, v] of [...Object.entries(fake.calls.byMethod()), ...Object.entries(docCalls.byMethod())]) for (let i = 0; i < v; i++) merged.hit(k);
+  for (const [k, v] of [...Object.entries(fake.calls.byMethod()), ...Object.entries(docCalls.byMethod())])
+    for (let i = 0; i < v; i++) merged.hit(k);
   rows.push(measure(n, 'report', merged, n * 2 * 150 * 5, t4.ms, model));
   sample();
   return rows;
@@ -121,7 +150,9 @@ async function offline(n: number): Promise<{ agencies: number; seconds: number }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { agencies: { type: 'string' }, json: { type: 'string' }, latency: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { agencies: { type: 'string' }, json: { type: 'string' }, latency: { type: 'string' } },
+  });
   const counts = values.agencies ? values.agencies.split(',').map(Number) : [10, 50, 190];
   const model = values.latency ? (JSON.parse(readFileSync(values.latency, 'utf8')) as LatencyRule[]) : DEFAULT_MODEL;
   const rows: Row[] = [];
@@ -135,14 +166,23 @@ async function main(): Promise<void> {
 
   const pad = (s: string | number, w: number) => String(s).padStart(w);
   console.log('Apps Script adapter against the call-counting fake (modeled seconds from bench/latency.ts)\n');
-  console.log(`${'agencies'.padEnd(9)}${'action'.padEnd(14)}${pad('calls', 7)}${pad('per tab', 9)}${pad('reads', 7)}${pad('model s', 9)}${pad('CPU ms', 8)}  busiest calls`);
+  console.log(
+    `${'agencies'.padEnd(9)}${'action'.padEnd(14)}${pad('calls', 7)}${pad('per tab', 9)}${pad('reads', 7)}${pad('model s', 9)}${pad('CPU ms', 8)}  busiest calls`,
+  );
   for (const r of rows) {
-    console.log(`${String(r.agencies).padEnd(9)}${r.action.padEnd(14)}${pad(r.calls, 7)}${pad(r.perTab.toFixed(1), 9)}${pad(r.reads, 7)}${pad(r.modeledSeconds.toFixed(1), 9)}${pad(r.cpuMs.toFixed(0), 8)}  ${r.top}`);
+    console.log(
+      `${String(r.agencies).padEnd(9)}${r.action.padEnd(14)}${pad(r.calls, 7)}${pad(r.perTab.toFixed(1), 9)}${pad(r.reads, 7)}${pad(r.modeledSeconds.toFixed(1), 9)}${pad(r.cpuMs.toFixed(0), 8)}  ${r.top}`,
+    );
   }
-  console.log('\nCLI on .xlsx (template, fill, save, reload, validate, consolidate, write .xlsx and .docx), wall time:');
+  console.log(
+    '\nCLI on .xlsx (template, fill, save, reload, validate, consolidate, write .xlsx and .docx), wall time:',
+  );
   for (const c of cli) console.log(`  ${pad(c.agencies, 4)} agencies: ${c.seconds.toFixed(1)} s`);
-  console.log(`\nPeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`);
-  if (values.json) writeFileSync(values.json, JSON.stringify({ rows, cli, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2));
+  console.log(
+    `\nPeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`,
+  );
+  if (values.json)
+    writeFileSync(values.json, JSON.stringify({ rows, cli, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2));
 }
 
 main().catch((e) => {

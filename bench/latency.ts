@@ -16,25 +16,60 @@ export interface LatencyRule {
 const ESTIMATE = 'estimate (no public measurement found)';
 
 export const DEFAULT_MODEL: readonly LatencyRule[] = [
-  { pattern: '^Properties\\.setProperty$', ms: 62, source: 'measured mean, 100 runs: ziritione.org "Google Apps Script APIs performance"' },
-  { pattern: '^Properties\\.getProperty$', ms: 30, source: 'measured mean, 100 runs: ziritione.org "Google Apps Script APIs performance"' },
-  { pattern: '^Range\\.set', ms: 40, perCellMs: 0.002, source: 'a single setValues of 4 000 cells took under 50 ms (Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?")' },
-  { pattern: '^Range\\.get(Values|NumberFormats|Formulas|Notes|Backgrounds|DisplayValues)$', ms: 60, perCellMs: 0.002, source: 'estimate: a read also commits pending writes (Google, "Optimizing Spreadsheet Operations", 2010)' },
+  {
+    pattern: '^Properties\\.setProperty$',
+    ms: 62,
+    source: 'measured mean, 100 runs: ziritione.org "Google Apps Script APIs performance"',
+  },
+  {
+    pattern: '^Properties\\.getProperty$',
+    ms: 30,
+    source: 'measured mean, 100 runs: ziritione.org "Google Apps Script APIs performance"',
+  },
+  {
+    pattern: '^Range\\.set',
+    ms: 40,
+    perCellMs: 0.002,
+    source:
+      'a single setValues of 4 000 cells took under 50 ms (Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?")',
+  },
+  {
+    pattern: '^Range\\.get(Values|NumberFormats|Formulas|Notes|Backgrounds|DisplayValues)$',
+    ms: 60,
+    perCellMs: 0.002,
+    source: 'estimate: a read also commits pending writes (Google, "Optimizing Spreadsheet Operations", 2010)',
+  },
   { pattern: '^Spreadsheet\\.insertSheet$', ms: 300, source: ESTIMATE },
   { pattern: '^Spreadsheet\\.deleteSheet$', ms: 200, source: ESTIMATE },
   { pattern: '^(Sheet\\.protect|Protection\\.)', ms: 80, source: ESTIMATE },
-  { pattern: '^Sheet\\.(setColumnWidths|setFrozenRows|insertRowsAfter|insertColumnsAfter|setName)$', ms: 40, source: ESTIMATE },
+  {
+    pattern: '^Sheet\\.(setColumnWidths|setFrozenRows|insertRowsAfter|insertColumnsAfter|setName)$',
+    ms: 40,
+    source: ESTIMATE,
+  },
   { pattern: '^Sheet\\.getProtections$', ms: 50, source: ESTIMATE },
-  { pattern: '^(Spreadsheet|Sheet|RangeList)\\.', ms: 10, source: 'estimate: metadata lookups (getSheetByName, getRange, getSheetId, …)' },
+  {
+    pattern: '^(Spreadsheet|Sheet|RangeList)\\.',
+    ms: 10,
+    source: 'estimate: metadata lookups (getSheetByName, getRange, getSheetId, …)',
+  },
   { pattern: '^DocumentApp\\.create$', ms: 1500, source: ESTIMATE },
   { pattern: '^Document\\.saveAndClose$', ms: 800, source: ESTIMATE },
   { pattern: '^(Body|Paragraph|Table|TableRow|TableCell|Text|Document)\\.', ms: 40, source: ESTIMATE },
-  { pattern: '^(Ui|Menu|Lock|LockService|PropertiesService|SpreadsheetApp|Utilities|HtmlService)\\.', ms: 20, source: ESTIMATE },
+  {
+    pattern: '^(Ui|Menu|Lock|LockService|PropertiesService|SpreadsheetApp|Utilities|HtmlService)\\.',
+    ms: 20,
+    source: ESTIMATE,
+  },
   { pattern: '.', ms: 50, source: 'fallback for any other call' },
 ];
 
 /** Seconds for the given calls; cells is the number of cells moved by range reads and writes. */
-export function modelSeconds(byMethod: Record<string, number>, cells: number, model: readonly LatencyRule[] = DEFAULT_MODEL): number {
+export function modelSeconds(
+  byMethod: Record<string, number>,
+  cells: number,
+  model: readonly LatencyRule[] = DEFAULT_MODEL,
+): number {
   let ms = 0;
   for (const [method, n] of Object.entries(byMethod)) {
     const rule = model.find((r) => new RegExp(r.pattern).test(method))!;

@@ -32,15 +32,15 @@ async function buildAppsScript() {
   const bundle = readFileSync(outfile, 'utf8');
   const names = exportNames(bundle);
   if (!names.includes('onOpen')) throw new Error('src/gas/main.ts must export onOpen');
-  const footer = names
-    .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
-    .join('\n');
+  const footer = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
   const code = `${bundle}\n// Entry points Apps Script can call (generated from src/gas/main.ts exports).\n${footer}\n`;
   writeFileSync(outfile, code);
   copyFileSync(join(root, 'appsscript.json'), join(root, 'build', 'appsscript.json'));
   const size = Buffer.byteLength(code);
   if (!quiet) {
-    console.log(`build/Code.js: ${(size / 1024).toFixed(1)} KB (budget ${BUDGET_BYTES / 1024} KB), ${names.length} entry points`);
+    console.log(
+      `build/Code.js: ${(size / 1024).toFixed(1)} KB (budget ${BUDGET_BYTES / 1024} KB), ${names.length} entry points`,
+    );
   }
   if (size > BUDGET_BYTES) throw new Error(`build/Code.js is ${size} bytes, over the ${BUDGET_BYTES}-byte budget`);
 }
@@ -68,4 +68,5 @@ async function buildNode(entry, out) {
 mkdirSync(join(root, 'build'), { recursive: true });
 if (!args.has('--cli-only')) await buildAppsScript();
 await buildNode('src/cli/main.ts', 'dist/cli.js');
-if (!args.has('--cli-only') && existsSync(join(root, 'bench', 'bench.ts'))) await buildNode('bench/bench.ts', 'dist/bench.js');
+if (!args.has('--cli-only') && existsSync(join(root, 'bench', 'bench.ts')))
+  await buildNode('bench/bench.ts', 'dist/bench.js');

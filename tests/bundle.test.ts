@@ -84,7 +84,9 @@ describe('build/Code.js', () => {
     call('menuDraftReport');
     expect(fake.docs).toHaveLength(1);
     expect(fake.docs[0].saved).toBe(true);
-    expect(fake.docs[0].name).toMatch(/^Dự thảo Báo cáo CCHC Quý (I|II|III|IV) năm \d{4} - \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    expect(fake.docs[0].name).toMatch(
+      /^Dự thảo Báo cáo CCHC Quý (I|II|III|IV) năm \d{4} - \d\d\/\d\d\/\d{4} \d\d:\d\d$/,
+    );
     expect(fake.ui.dialogs.pop()).toContain('https://docs.google.com/document/d/doc1/edit');
     call('menuHelp');
     expect(fake.ui.dialogs.pop()).toContain('Đơn vị tổng hợp');
@@ -100,7 +102,7 @@ describe('build/Code.js', () => {
     expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Tổng hợp');
   });
 
-  it('tells an agency\'s staff that consolidator actions are not theirs', () => {
+  it("tells an agency's staff that consolidator actions are not theirs", () => {
     const { fake, call } = sandbox();
     call('menuSetup');
     call('menuGenerateForms');

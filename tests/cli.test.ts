@@ -23,7 +23,9 @@ const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest(
 describe('npm run cchc', () => {
   beforeAll(async () => {
     expect((await cli('sample', '--out', at('province.xlsx'), '--communes', '8', '--provincial', '8')).code).toBe(0);
-    expect((await cli('sample', '--out', at('clean.xlsx'), '--communes', '3', '--provincial', '5', '--mistakes', '0')).code).toBe(0);
+    expect(
+      (await cli('sample', '--out', at('clean.xlsx'), '--communes', '3', '--provincial', '5', '--mistakes', '0')).code,
+    ).toBe(0);
   });
 
   it('lists its commands in Vietnamese', async () => {
@@ -35,8 +37,21 @@ describe('npm run cchc', () => {
 
   it('template: writes the settings sheet and one tab per agency, with validations and formats', async () => {
     const csv = at('agencies.csv');
-    writeFileSync(csv, 'stt,name,type\n1,Sở Nội vụ,so\n2,"Sở Văn hóa, Thể thao và Du lịch",so\n3,UBND xã Long Hòa,xa\n');
-    const { code, out } = await cli('template', '--out', at('form.xlsx'), '--agencies', csv, '--period', 'Q2', '--year', '2026');
+    writeFileSync(
+      csv,
+      'stt,name,type\n1,Sở Nội vụ,so\n2,"Sở Văn hóa, Thể thao và Du lịch",so\n3,UBND xã Long Hòa,xa\n',
+    );
+    const { code, out } = await cli(
+      'template',
+      '--out',
+      at('form.xlsx'),
+      '--agencies',
+      csv,
+      '--period',
+      'Q2',
+      '--year',
+      '2026',
+    );
     expect(code).toBe(0);
     expect(out).toContain('Đã tạo 3 trang biểu mẫu (quý II năm 2026)');
     const book = new ExcelJS.Workbook();
@@ -44,9 +59,19 @@ describe('npm run cchc', () => {
     const visible = book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
     expect(visible).toEqual(['Thiết lập', 'Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch', 'UBND xã Long Hòa']);
     const ws = book.getWorksheet('Sở Nội vụ')!;
-    expect([1, 2, 3, 4, 5].map((c) => ws.getCell(11, c).value)).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
-    const rowOf = (code: string) => [...Array(200).keys()].map((i) => i + 12).find((r) => ws.getCell(r, 1).value === code)!;
-    expect(ws.getCell(rowOf('3.4.a'), 4).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    expect([1, 2, 3, 4, 5].map((c) => ws.getCell(11, c).value)).toEqual([
+      'STT',
+      'Chỉ tiêu thống kê',
+      'Đơn vị tính',
+      'Số liệu',
+      'Ghi chú',
+    ]);
+    const rowOf = (code: string) =>
+      [...Array(200).keys()].map((i) => i + 12).find((r) => ws.getCell(r, 1).value === code)!;
+    expect(ws.getCell(rowOf('3.4.a'), 4).dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+    });
     expect(ws.getCell(rowOf('3.3.3'), 4).numFmt).toBe('0.00%');
     expect(ws.getCell(rowOf('3.4.a'), 4).protection).toMatchObject({ locked: false });
     expect(ws.getCell(rowOf('3.4.a'), 2).protection?.locked).not.toBe(false);
@@ -61,7 +86,15 @@ describe('npm run cchc', () => {
     const json = JSON.parse(readFileSync(at('findings.json'), 'utf8'));
     expect(Object.keys(json)).toEqual(['agencies', 'findings']);
     expect(Object.keys(json.agencies[0])).toEqual(['agency', 'sheet', 'status', 'errors', 'warnings']);
-    expect(Object.keys(json.findings[0])).toEqual(['agency', 'sheet', 'cell', 'indicator', 'rule', 'severity', 'message']);
+    expect(Object.keys(json.findings[0])).toEqual([
+      'agency',
+      'sheet',
+      'cell',
+      'indicator',
+      'rule',
+      'severity',
+      'message',
+    ]);
     expect(json.findings.some((f: { rule: string }) => f.rule === 'ambiguous-number')).toBe(true);
     expect(hash(at('province.xlsx'))).toBe(before);
   });
@@ -89,13 +122,22 @@ describe('npm run cchc', () => {
 
   it('consolidate: writes the summary workbook and JSON, never into the input', async () => {
     const before = hash(at('province.xlsx'));
-    const { code } = await cli('consolidate', at('province.xlsx'), '--out', at('summary.xlsx'), '--json', at('summary.json'));
+    const { code } = await cli(
+      'consolidate',
+      at('province.xlsx'),
+      '--out',
+      at('summary.xlsx'),
+      '--json',
+      at('summary.json'),
+    );
     expect(code).toBe(0);
     expect(hash(at('province.xlsx'))).toBe(before);
     const json = JSON.parse(readFileSync(at('summary.json'), 'utf8'));
     expect(Object.keys(json)).toEqual(['period', 'submission', 'indicators']);
     expect(json.period).toMatchObject({ id: 'Q3', year: 2026 });
-    expect(Object.keys(json.submission[0])).toEqual(expect.arrayContaining(['agency', 'submitted', 'date', 'daysLate']));
+    expect(Object.keys(json.submission[0])).toEqual(
+      expect.arrayContaining(['agency', 'submitted', 'date', 'daysLate']),
+    );
     const rate = json.indicators['3.4.1'];
     expect(rate.unit).toBe('%');
     expect(rate.value).toBeGreaterThan(0);
@@ -103,11 +145,12 @@ describe('npm run cchc', () => {
     expect(json.indicators['1.2'].distribution).toBeDefined();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(at('summary.xlsx'));
-    for (const s of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra']) expect(book.getWorksheet(s)).toBeDefined();
+    for (const s of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra'])
+      expect(book.getWorksheet(s)).toBeDefined();
     expect((await cli('consolidate', at('province.xlsx'), '--out', at('province.xlsx'))).code).toBe(2);
   });
 
-  it('report: a .docx on A4 with the decree\'s margins, Times New Roman, and numbers from page 2', async () => {
+  it("report: a .docx on A4 with the decree's margins, Times New Roman, and numbers from page 2", async () => {
     const { code } = await cli('report', at('province.xlsx'), '--out', at('report.docx'));
     expect(code).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(at('report.docx')));

@@ -7,7 +7,10 @@ import { WorkbookPort } from '../src/core/workbook';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, gasWorkbook, NOW } from './gas/setup';
 
-async function run(make: () => Promise<WorkbookPort> | WorkbookPort, reload?: (wb: WorkbookPort) => Promise<WorkbookPort>) {
+async function run(
+  make: () => Promise<WorkbookPort> | WorkbookPort,
+  reload?: (wb: WorkbookPort) => Promise<WorkbookPort>,
+) {
   const { settings, fills } = sampleProvince(catalog, { provincial: 8, communes: 12, mistakeShare: 0.5 });
   let wb = await make();
   wb.create(settingsPlan(catalog, settings));

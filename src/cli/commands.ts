@@ -51,19 +51,30 @@ async function open(path: string, io: Io): Promise<XlsxWorkbook> {
 function settingsOf(wb: XlsxWorkbook, catalog: Catalog, path: string): Settings {
   const loaded = loadSettings(wb, catalog);
   if (loaded.ok) return loaded.settings;
-  if ('missing' in loaded) throw new CliError(`"${path}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh template.`);
-  throw new CliError(`Trang "Thiết lập" của "${path}" chưa hợp lệ:\n${loaded.problems.map((p) => `  - ${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`).join('\n')}`);
+  if ('missing' in loaded)
+    throw new CliError(
+      `"${path}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh template.`,
+    );
+  throw new CliError(
+    `Trang "Thiết lập" của "${path}" chưa hợp lệ:\n${loaded.problems.map((p) => `  - ${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`).join('\n')}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
-export async function template(io: Io, opts: { out: string; agencies?: string; period?: string; year?: string }): Promise<number> {
+export async function template(
+  io: Io,
+  opts: { out: string; agencies?: string; period?: string; year?: string },
+): Promise<number> {
   const catalog = standardCatalog();
   const today = io.clock();
   let period: PeriodId = 'Q1';
   if (opts.period) {
     const p = periodFromLabel(opts.period);
-    if (!p) throw new CliError(`Kỳ báo cáo "${opts.period}" không hợp lệ; dùng Q1, Q2, H1, Q3, M9, Q4, Y hoặc "Quý I", "6 tháng", …`);
+    if (!p)
+      throw new CliError(
+        `Kỳ báo cáo "${opts.period}" không hợp lệ; dùng Q1, Q2, H1, Q3, M9, Q4, Y hoặc "Quý I", "6 tháng", …`,
+      );
     period = p;
   }
   const year = opts.year ? Number(opts.year) : today.getFullYear();
@@ -77,7 +88,10 @@ export async function template(io: Io, opts: { out: string; agencies?: string; p
       throw new CliError(`Không đọc được danh sách đơn vị "${opts.agencies}".`);
     }
     const parsed = agenciesFromCsv(text);
-    if (parsed.problems.length) throw new CliError(`Danh sách đơn vị "${opts.agencies}" có lỗi:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
+    if (parsed.problems.length)
+      throw new CliError(
+        `Danh sách đơn vị "${opts.agencies}" có lỗi:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
     agencies = parsed.agencies;
   }
   const wb = XlsxWorkbook.create(io.clock);
@@ -85,7 +99,9 @@ export async function template(io: Io, opts: { out: string; agencies?: string; p
   const settings = settingsOf(wb, catalog, opts.out);
   const outcome = generateTemplates(wb, catalog, settings);
   const path = write(opts.out, await wb.toBuffer());
-  io.out(`Đã tạo ${outcome.created.length} trang biểu mẫu (${periodInText(period, year)}) và trang "Thiết lập": ${path}`);
+  io.out(
+    `Đã tạo ${outcome.created.length} trang biểu mẫu (${periodInText(period, year)}) và trang "Thiết lập": ${path}`,
+  );
   const dropped = agencies.length - settings.agencies.length;
   if (dropped) io.out(`Bỏ qua ${dropped} đơn vị cấp huyện: từ 01/07/2025 không còn cấp huyện.`);
   return 0;
@@ -93,8 +109,24 @@ export async function template(io: Io, opts: { out: string; agencies?: string; p
 
 export function validationJson(results: readonly AgencyResult[]): unknown {
   return {
-    agencies: results.map((r) => ({ agency: r.agency.name, sheet: r.agency.sheet, status: r.status, errors: r.errors, warnings: r.warnings })),
-    findings: results.flatMap((r) => r.findings.map((f) => ({ agency: f.agency, sheet: f.sheet, cell: f.cell, indicator: f.indicator, rule: f.rule, severity: f.severity, message: f.message }))),
+    agencies: results.map((r) => ({
+      agency: r.agency.name,
+      sheet: r.agency.sheet,
+      status: r.status,
+      errors: r.errors,
+      warnings: r.warnings,
+    })),
+    findings: results.flatMap((r) =>
+      r.findings.map((f) => ({
+        agency: f.agency,
+        sheet: f.sheet,
+        cell: f.cell,
+        indicator: f.indicator,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+      })),
+    ),
   };
 }
 
@@ -103,10 +135,14 @@ export async function validate(io: Io, opts: { file: string; json?: string }): P
   const wb = await open(opts.file, io);
   const settings = settingsOf(wb, catalog, opts.file);
   const results = validateAll(wb, catalog, settings, { mark: false });
-  for (const r of results) io.out(`${r.status.padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`);
+  for (const r of results)
+    io.out(
+      `${r.status.padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
+    );
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const warnings = results.reduce((n, r) => n + r.warnings, 0);
-  for (const f of results.flatMap((r) => r.findings).filter((f) => f.severity === 'error')) io.out(`  [Lỗi] ${f.sheet}${f.cell ? `!${f.cell}` : ''}: ${f.message}`);
+  for (const f of results.flatMap((r) => r.findings).filter((f) => f.severity === 'error'))
+    io.out(`  [Lỗi] ${f.sheet}${f.cell ? `!${f.cell}` : ''}: ${f.message}`);
   io.out(`Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.`);
   if (opts.json) io.out(`Kết quả chi tiết: ${write(opts.json, JSON.stringify(validationJson(results), null, 2))}`);
   return errors ? 1 : 0;
@@ -116,7 +152,8 @@ export async function consolidate(io: Io, opts: { file: string; out: string; jso
   const catalog = standardCatalog();
   const wb = await open(opts.file, io);
   const settings = settingsOf(wb, catalog, opts.file);
-  if (resolve(opts.out) === resolve(opts.file)) throw new CliError('Tệp kết quả (--out) phải khác tệp đầu vào: tiện ích không ghi vào tệp của các đơn vị.');
+  if (resolve(opts.out) === resolve(opts.file))
+    throw new CliError('Tệp kết quả (--out) phải khác tệp đầu vào: tiện ích không ghi vào tệp của các đơn vị.');
   const summary = consolidateWorkbook(wb, catalog, settings);
   printSummary(io, summary);
   io.out(`Sổ tổng hợp: ${write(opts.out, await wb.toBuffer())}`);
@@ -130,12 +167,20 @@ export async function report(io: Io, opts: { file: string; out: string }): Promi
   const settings = settingsOf(wb, catalog, opts.file);
   const summary = consolidateWorkbook(wb, catalog, settings);
   const d = io.clock();
-  const model = buildReport({ catalog, summary, today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()), stamp: wb.stamp() });
+  const model = buildReport({
+    catalog,
+    summary,
+    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
+    stamp: wb.stamp(),
+  });
   io.out(`Dự thảo báo cáo: ${write(opts.out, await renderDocx(model))}`);
   return 0;
 }
 
-export async function sample(io: Io, opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string }): Promise<number> {
+export async function sample(
+  io: Io,
+  opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string },
+): Promise<number> {
   const num = (v: string | undefined, what: string, max: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -160,14 +205,19 @@ export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: Xl
   generateTemplates(wb, catalog, settingsOf(wb, catalog, 'sample'));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   // Round-trip through the file format, as a user's workbook would arrive.
-  return { wb: await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock), mistakes: fills.filter((f) => f.mistakes.length).length };
+  return {
+    wb: await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock),
+    mistakes: fills.filter((f) => f.mistakes.length).length,
+  };
 }
 
 function printSummary(io: Io, s: Summary): void {
   const sent = s.submission.filter((e) => e.submitted);
   const late = sent.filter((e) => e.daysLate);
   const included = s.submission.filter((e) => e.included);
-  io.out(`Kỳ: ${periodInText(s.settings.period, s.settings.year)}; ${s.submission.length} đơn vị, ${sent.length} đã gửi (${late.length} chậm), ${included.length} được tổng hợp.`);
+  io.out(
+    `Kỳ: ${periodInText(s.settings.period, s.settings.year)}; ${s.submission.length} đơn vị, ${sent.length} đã gửi (${late.length} chậm), ${included.length} được tổng hợp.`,
+  );
   for (const code of ['3.4.a', '3.4.b', '3.4.1', '3.4.3', '7.6.2.1', '7.8.4']) {
     const r = s.indicators.get(code);
     if (!r) continue;
@@ -182,7 +232,9 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
   const settings = settingsOf(wb, catalog, 'demo');
   const input = write(join(dir, 'so-lieu-cac-don-vi.xlsx'), await wb.toBuffer());
-  io.out(`1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`);
+  io.out(
+    `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
+  );
 
   const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
   const results = validateAll(checked, catalog, settings);
@@ -190,9 +242,12 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const byStatus = (st: string) => results.filter((r) => r.status === st).length;
   const json = write(join(dir, 'ket-qua-kiem-tra.json'), JSON.stringify(validationJson(results), null, 2));
   const checkedPath = write(join(dir, 'da-kiem-tra.xlsx'), await checked.toBuffer());
-  io.out(`2. Kiểm tra: ${byStatus('Đạt')} đạt, ${byStatus('Có cảnh báo')} có cảnh báo, ${byStatus('Có lỗi')} có lỗi (${errors} lỗi), ${byStatus('Chưa gửi')} chưa gửi.`);
+  io.out(
+    `2. Kiểm tra: ${byStatus('Đạt')} đạt, ${byStatus('Có cảnh báo')} có cảnh báo, ${byStatus('Có lỗi')} có lỗi (${errors} lỗi), ${byStatus('Chưa gửi')} chưa gửi.`,
+  );
   const rules = new Map<string, number>();
-  for (const f of results.flatMap((r) => r.findings)) if (f.severity === 'error') rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  for (const f of results.flatMap((r) => r.findings))
+    if (f.severity === 'error') rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
   for (const [rule, n] of rules) io.out(`     ${n} × ${RULES[rule as keyof typeof RULES]}`);
   io.out(`   Sổ có đánh dấu ô lỗi: ${checkedPath}\n   Danh sách lỗi (JSON): ${json}`);
 
@@ -203,7 +258,12 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   printSummary(io, summary);
 
   const d = io.clock();
-  const model = buildReport({ catalog, summary, today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()), stamp: wb.stamp() });
+  const model = buildReport({
+    catalog,
+    summary,
+    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
+    stamp: wb.stamp(),
+  });
   const docx = write(join(dir, 'du-thao-bao-cao.docx'), await renderDocx(model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);

@@ -56,15 +56,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
   };
   switch (command) {
     case 'template':
-      return template(io, { out: need(values.out, '--out <sổ.xlsx>'), agencies: values.agencies, period: values.period, year: values.year });
+      return template(io, {
+        out: need(values.out, '--out <sổ.xlsx>'),
+        agencies: values.agencies,
+        period: values.period,
+        year: values.year,
+      });
     case 'validate':
       return validate(io, { file: need(file, 'tệp .xlsx cần kiểm tra'), json: values.json });
     case 'consolidate':
-      return consolidate(io, { file: need(file, 'tệp .xlsx cần tổng hợp'), out: need(values.out, '--out <tổng-hợp.xlsx>'), json: values.json });
+      return consolidate(io, {
+        file: need(file, 'tệp .xlsx cần tổng hợp'),
+        out: need(values.out, '--out <tổng-hợp.xlsx>'),
+        json: values.json,
+      });
     case 'report':
       return report(io, { file: need(file, 'tệp .xlsx'), out: need(values.out, '--out <báo-cáo.docx>') });
     case 'sample':
-      return sample(io, { out: need(values.out, '--out <sổ.xlsx>'), communes: values.communes, provincial: values.provincial, seed: values.seed, mistakes: values.mistakes });
+      return sample(io, {
+        out: need(values.out, '--out <sổ.xlsx>'),
+        communes: values.communes,
+        provincial: values.provincial,
+        seed: values.seed,
+        mistakes: values.mistakes,
+      });
     case 'demo':
       return demo(io, { outDir: values['out-dir'] ?? 'demo-output' });
     default:
@@ -81,7 +96,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(e.message);
       return e.exitCode;
     }
-    if (e instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${(e as NodeJS.ErrnoException).code} ${e.message}`)) {
+    if (
+      e instanceof TypeError &&
+      /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${(e as NodeJS.ErrnoException).code} ${e.message}`)
+    ) {
       io.out(`Tùy chọn không hợp lệ: ${e.message}. Xem: npm run cchc -- --help`);
       return 2;
     }

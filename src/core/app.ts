@@ -8,7 +8,16 @@ import { formRows } from './form';
 import { SheetSnapshot } from './grid';
 import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { AgencyReport, parseAgencyTab } from './parse';
-import { Agency, ExampleAgency, SETTINGS_SHEET, Settings, SettingsResult, exampleSettings, readSettings, settingsPlan } from './settings';
+import {
+  Agency,
+  ExampleAgency,
+  SETTINGS_SHEET,
+  Settings,
+  SettingsResult,
+  exampleSettings,
+  readSettings,
+  settingsPlan,
+} from './settings';
 import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
@@ -32,12 +41,23 @@ export function loadSettings(wb: WorkbookPort, catalog: Catalog): LoadedSettings
 export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {
   const { y, m, d } = parts(today);
   if (m === 12 && d >= 15) return { period: 'Q1', year: y + 1 };
-  const q = m < 3 || (m === 3 && d < 15) ? 'Q1' : m < 6 || (m === 6 && d < 15) ? 'Q2' : m < 9 || (m === 9 && d < 15) ? 'Q3' : 'Q4';
+  const q =
+    m < 3 || (m === 3 && d < 15)
+      ? 'Q1'
+      : m < 6 || (m === 6 && d < 15)
+        ? 'Q2'
+        : m < 9 || (m === 9 && d < 15)
+          ? 'Q3'
+          : 'Q4';
   return { period: q, year: y };
 }
 
 /** Creates the settings sheet with the example when absent; otherwise just reads it. */
-export function setupSettings(wb: WorkbookPort, catalog: Catalog, example: readonly ExampleAgency[]): { created: boolean; result: LoadedSettings } {
+export function setupSettings(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  example: readonly ExampleAgency[],
+): { created: boolean; result: LoadedSettings } {
   if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb, catalog) };
   const { period, year } = currentPeriod(wb.today());
   wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, example)));
@@ -82,10 +102,24 @@ function stateList(wb: WorkbookPort, key: string): string[] {
   }
 }
 
-export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions = {}): TemplateOutcome {
+export function generateTemplates(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  opts: RunOptions = {},
+): TemplateOutcome {
   const now = opts.now ?? (() => Date.now());
   const start = now();
-  const out: TemplateOutcome = { created: [], unchanged: [], upgraded: [], vanished: [], orphaned: [], conflicts: [], protection: [], remaining: [] };
+  const out: TemplateOutcome = {
+    created: [],
+    unchanged: [],
+    upgraded: [],
+    vanished: [],
+    orphaned: [],
+    conflicts: [],
+    protection: [],
+    remaining: [],
+  };
   const created = new Set(stateList(wb, CREATED_KEY));
   const existing = new Set(wb.sheetNames());
   const configured = new Set(settings.agencies.map((a) => a.sheet));
@@ -98,7 +132,11 @@ export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: 
     opts.progress?.(i, settings.agencies.length, agency.name);
     if (!existing.has(agency.sheet)) {
       if (created.has(agency.sheet)) {
-        out.vanished.push({ agency: agency.name, sheet: agency.sheet, renamedTo: findRenamed(wb, catalog, existing, configured, agency) });
+        out.vanished.push({
+          agency: agency.name,
+          sheet: agency.sheet,
+          renamedTo: findRenamed(wb, catalog, existing, configured, agency),
+        });
         return;
       }
       const { plan } = agencyTabPlan(catalog, settings, agency);
@@ -117,7 +155,15 @@ export function generateTemplates(wb: WorkbookPort, catalog: Catalog, settings: 
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
     else out.unchanged.push(agency.sheet);
     const fresh = added.length ? parseAgencyTab(catalog, wb.read(agency.sheet)!) : report;
-    noteProtection(out, agency, wb.protect(agency.sheet, { kind: 'agency', editors: agency.emails, editable: editableRanges(catalog, settings, agency, fresh) }));
+    noteProtection(
+      out,
+      agency,
+      wb.protect(agency.sheet, {
+        kind: 'agency',
+        editors: agency.emails,
+        editable: editableRanges(catalog, settings, agency, fresh),
+      }),
+    );
     created.add(agency.sheet);
   });
   for (const name of created) if (!configured.has(name) && existing.has(name)) out.orphaned.push(name);
@@ -129,12 +175,21 @@ function noteProtection(out: TemplateOutcome, agency: Agency, outcome: Protectio
   if (!outcome.applied) out.protection.push({ sheet: agency.sheet, note: outcome.reason });
   else if (outcome.note) out.protection.push({ sheet: agency.sheet, note: outcome.note });
   else if (!agency.emails.length) {
-    out.protection.push({ sheet: agency.sheet, note: 'chưa có email người nhập liệu: hiện chỉ đơn vị tổng hợp sửa được trang này' });
+    out.protection.push({
+      sheet: agency.sheet,
+      note: 'chưa có email người nhập liệu: hiện chỉ đơn vị tổng hợp sửa được trang này',
+    });
   }
 }
 
 /** A sheet not in the settings whose header names this agency: the tab, renamed by hand. */
-function findRenamed(wb: WorkbookPort, catalog: Catalog, existing: Set<string>, configured: Set<string>, agency: Agency): string | null {
+function findRenamed(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  existing: Set<string>,
+  configured: Set<string>,
+  agency: Agency,
+): string | null {
   for (const name of existing) {
     if (configured.has(name) || name === SETTINGS_SHEET) continue;
     const snap = wb.read(name, { protection: false });
@@ -145,7 +200,13 @@ function findRenamed(wb: WorkbookPort, catalog: Catalog, existing: Set<string>, 
 }
 
 /** Inserts rows the catalog asks for that the tab lacks (after a catalog or settings change). */
-function addMissingRows(wb: WorkbookPort, catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
+function addMissingRows(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  report: AgencyReport,
+): string[] {
   const form = formRows(catalog, settings, agency);
   const present = new Map<string, number>();
   for (const [row, code] of report.codeRows) present.set(code, row);
@@ -170,7 +231,9 @@ function addMissingRows(wb: WorkbookPort, catalog: Catalog, settings: Settings, 
 /** The cells an agency may edit, found in the tab as it is now (rows may have moved). */
 function editableRanges(catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
   const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r.mode.kind]));
-  const ranges = valueAndNoteRanges([...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r));
+  const ranges = valueAndNoteRanges(
+    [...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r),
+  );
   const header = [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell];
   return [...header, ...ranges, ...Object.values(report.freeTextCells)].filter((c): c is string => !!c);
 }
@@ -185,14 +248,23 @@ export interface ReadTab {
 }
 
 /** One batched read per agency tab, shared by validation and consolidation. */
-export function readTabs(wb: WorkbookPort, settings: Settings, opts: RunOptions & { protection?: boolean } = {}): ReadTab[] {
+export function readTabs(
+  wb: WorkbookPort,
+  settings: Settings,
+  opts: RunOptions & { protection?: boolean } = {},
+): ReadTab[] {
   return settings.agencies.map((agency, i) => {
     opts.progress?.(i, settings.agencies.length, agency.name);
     return { agency, snap: wb.read(agency.sheet, { protection: opts.protection }) };
   });
 }
 
-export function validateTabs(catalog: Catalog, settings: Settings, tabs: readonly ReadTab[], today: IsoDate): AgencyResult[] {
+export function validateTabs(
+  catalog: Catalog,
+  settings: Settings,
+  tabs: readonly ReadTab[],
+  today: IsoDate,
+): AgencyResult[] {
   return tabs.map(({ agency, snap }) => {
     const report = snap ? parseAgencyTab(catalog, snap) : null;
     return validateAgency(catalog, settings, agency, report, { today, isProtected: snap?.isProtected ?? null });
@@ -205,7 +277,12 @@ const MARKED_KEY = 'cchc.markedTabs';
  * Repaints the marks of tabs that have findings now or had them last run (remembered in the
  * workbook's state), so clean tabs cost no write. Values are never touched.
  */
-export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): void {
+export function markTabs(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  results: readonly AgencyResult[],
+): void {
   const before = stateList(wb, MARKED_KEY);
   const marked = new Set(results.filter((r) => r.findings.some((f) => f.cell)).map((r) => r.agency.sheet));
   for (const r of results) {
@@ -218,7 +295,12 @@ export function markTabs(wb: WorkbookPort, catalog: Catalog, settings: Settings,
   wb.setState(MARKED_KEY, JSON.stringify([...still, ...marked]));
 }
 
-export function validateAll(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions & { mark?: boolean } = {}): AgencyResult[] {
+export function validateAll(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  opts: RunOptions & { mark?: boolean } = {},
+): AgencyResult[] {
   const results = validateTabs(catalog, settings, readTabs(wb, settings, opts), wb.today());
   if (opts.mark !== false) markTabs(wb, catalog, settings, results);
   wb.replace(validationSheetPlan(settings, results, wb.stamp()));
@@ -229,7 +311,13 @@ export function agencyOfSheet(settings: Settings, sheet: string): Agency | null 
   return settings.agencies.find((a) => a.sheet === sheet) ?? null;
 }
 
-export function validateOne(wb: WorkbookPort, catalog: Catalog, settings: Settings, agency: Agency, mark = true): AgencyResult {
+export function validateOne(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  mark = true,
+): AgencyResult {
   const [result] = validateTabs(catalog, settings, [{ agency, snap: wb.read(agency.sheet) }], wb.today());
   if (mark) markTabs(wb, catalog, settings, [result]);
   return result;
@@ -260,13 +348,23 @@ export function markSubmitted(wb: WorkbookPort, catalog: Catalog, settings: Sett
 // Consolidation
 // ---------------------------------------------------------------------------------------------
 
-export function consolidateWorkbook(wb: WorkbookPort, catalog: Catalog, settings: Settings, opts: RunOptions = {}): Summary {
+export function consolidateWorkbook(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  opts: RunOptions = {},
+): Summary {
   const tabs = readTabs(wb, settings, opts);
   const results = validateTabs(catalog, settings, tabs, wb.today());
   const summary = consolidate(catalog, settings, results);
   const stamp = wb.stamp();
   // Every plan is built before any sheet is touched, so a failure leaves the old outputs intact.
-  const plans = [summarySheetPlan(summary, stamp), detailSheetPlan(summary), submissionSheetPlan(summary), validationSheetPlan(settings, results, stamp)];
+  const plans = [
+    summarySheetPlan(summary, stamp),
+    detailSheetPlan(summary),
+    submissionSheetPlan(summary),
+    validationSheetPlan(settings, results, stamp),
+  ];
   for (const p of plans) wb.replace(p);
   return summary;
 }

@@ -71,13 +71,21 @@ export function consolidate(catalog: Catalog, settings: Settings, results: reado
 
 function submissionEntry(settings: Settings, r: AgencyResult): SubmissionEntry {
   const submitted = r.report?.status.value === 'sent';
-  const date = submitted ? r.report?.sentOn.date ?? null : null;
+  const date = submitted ? (r.report?.sentOn.date ?? null) : null;
   const daysLate = date ? Math.max(0, daysBetween(settings.deadline, date)) : null;
   let excludedReason: string | null = null;
   if (!r.report) excludedReason = 'Không tìm thấy trang';
   else if (!submitted) excludedReason = 'Chưa gửi báo cáo';
   else if (r.errors && !settings.includeErrors) excludedReason = `Còn ${r.errors} lỗi`;
-  return { agency: r.agency, submitted, date, daysLate, status: r.status, included: excludedReason === null, excludedReason };
+  return {
+    agency: r.agency,
+    submitted,
+    date,
+    daysLate,
+    status: r.status,
+    included: excludedReason === null,
+    excludedReason,
+  };
 }
 
 interface Ctx {
@@ -90,7 +98,9 @@ interface Ctx {
 /** Included agencies asked to fill this row themselves, with their figures. */
 function contributions(ctx: Ctx, ind: Indicator, code = ind.code): { agency: string; value: number | null }[] {
   return ctx.results
-    .filter((r) => ctx.included.has(r.agency.name) && rowMode(ctx.catalog, ctx.settings, r.agency, ind).kind === 'input')
+    .filter(
+      (r) => ctx.included.has(r.agency.name) && rowMode(ctx.catalog, ctx.settings, r.agency, ind).kind === 'input',
+    )
     .map((r) => ({ agency: r.agency.name, value: valueOf(r.report!, code) }));
 }
 
@@ -113,7 +123,15 @@ function sum(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
   const given = all.filter((c) => c.value !== null) as { agency: string; value: number }[];
   const value = given.length ? given.reduce((a, c) => a + c.value, 0) : null;
   const note = given.length ? `Tổng của ${given.length}/${all.length} đơn vị` : 'Chưa có đơn vị nào báo cáo số liệu';
-  return { ind, value, method: 'sum', contributors: given.map((c) => c.agency), eligible: all.length, note, flagged: value === null };
+  return {
+    ind,
+    value,
+    method: 'sum',
+    contributors: given.map((c) => c.agency),
+    eligible: all.length,
+    note,
+    flagged: value === null,
+  };
 }
 
 function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
@@ -124,7 +142,16 @@ function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     .filter((x): x is { agency: string; value: number } => x.value !== null);
   const ignoredNote = ignored.length ? `; bỏ qua số liệu do ${ignored.map((i) => i.agency).join(', ')} tự ghi` : '';
   if (!who) {
-    return { ind, value: null, method: 'owner', contributors: [], eligible: 0, note: `Chưa chỉ định đơn vị cung cấp (trang Thiết lập)${ignoredNote}`, ignored, flagged: true };
+    return {
+      ind,
+      value: null,
+      method: 'owner',
+      contributors: [],
+      eligible: 0,
+      note: `Chưa chỉ định đơn vị cung cấp (trang Thiết lập)${ignoredNote}`,
+      ignored,
+      flagged: true,
+    };
   }
   const result = ctx.results.find((r) => r.agency.name === who);
   const value = result?.report && ctx.included.has(who) ? valueOf(result.report, ind.code) : null;
@@ -132,7 +159,16 @@ function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     value !== null
       ? `Theo số liệu của ${who}${ignoredNote}`
       : `Chưa có số liệu của ${who}${ctx.included.has(who) ? '' : ' (chưa gửi báo cáo hoặc báo cáo còn lỗi)'}${ignoredNote}`;
-  return { ind, value, method: 'owner', contributors: value === null ? [] : [who], eligible: ctx.included.has(who) ? 1 : 0, note, ignored, flagged: value === null };
+  return {
+    ind,
+    value,
+    method: 'owner',
+    contributors: value === null ? [] : [who],
+    eligible: ctx.included.has(who) ? 1 : 0,
+    note,
+    ignored,
+    flagged: value === null,
+  };
 }
 
 function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
@@ -144,9 +180,21 @@ function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
   // The official form asks one answer of the province: the furthest any of its agencies went.
   const value = given.length ? Math.max(...given.map((g) => g.value)) : null;
   const note = given.length
-    ? [...ind.answers].reverse().map((a) => `${a.label}: ${distribution[a.label]}/${all.length} đơn vị`).join('; ')
+    ? [...ind.answers]
+        .reverse()
+        .map((a) => `${a.label}: ${distribution[a.label]}/${all.length} đơn vị`)
+        .join('; ')
     : 'Chưa có đơn vị nào báo cáo';
-  return { ind, value, method: 'codes', contributors: given.map((g) => g.agency), eligible: all.length, note, distribution, flagged: value === null };
+  return {
+    ind,
+    value,
+    method: 'codes',
+    contributors: given.map((g) => g.agency),
+    eligible: all.length,
+    note,
+    distribution,
+    flagged: value === null,
+  };
 }
 
 function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
@@ -155,9 +203,19 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const all = contributions(ctx, ind);
   const rows = all.map((c) => {
     const r = ctx.results.find((x) => x.agency.name === c.agency)!.report!;
-    return { agency: c.agency, stated: c.value, a: askedCodes.has(aCode) ? valueOf(r, aCode) : null, b: askedCodes.has(bCode) ? valueOf(r, bCode) : null };
+    return {
+      agency: c.agency,
+      stated: c.value,
+      a: askedCodes.has(aCode) ? valueOf(r, aCode) : null,
+      b: askedCodes.has(bCode) ? valueOf(r, bCode) : null,
+    };
   });
-  const withCounts = rows.filter((r) => r.a !== null && r.b !== null) as { agency: string; a: number; b: number; stated: number | null }[];
+  const withCounts = rows.filter((r) => r.a !== null && r.b !== null) as {
+    agency: string;
+    a: number;
+    b: number;
+    stated: number | null;
+  }[];
   const leftOut = rows.filter((r) => (r.a === null || r.b === null) && r.stated !== null).map((r) => r.agency);
   const leftNote = leftOut.length ? `; không tính ${leftOut.join(', ')} (chỉ ghi tỷ lệ, thiếu số liệu chi tiết)` : '';
   const A = withCounts.reduce((s, r) => s + r.a, 0);
@@ -166,17 +224,46 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const base = { ind, eligible: all.length, leftOut, contributors };
   if (f.kind === 'ratio' && B > 0) {
     const unit = ctx.catalog.must(bCode).unit.toLowerCase();
-    return { ...base, value: (100 * A) / B, method: 'ratio', num: A, den: B, note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${withCounts.length}/${all.length} đơn vị${leftNote}`, flagged: leftOut.length > 0 };
+    return {
+      ...base,
+      value: (100 * A) / B,
+      method: 'ratio',
+      num: A,
+      den: B,
+      note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${withCounts.length}/${all.length} đơn vị${leftNote}`,
+      flagged: leftOut.length > 0,
+    };
   }
   if (f.kind === 'reduction' && A > 0) {
-    return { ...base, value: (100 * (A - B)) / A, method: 'derived', num: A - B, den: A, note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${withCounts.length}/${all.length} đơn vị${leftNote}`, flagged: leftOut.length > 0 };
+    return {
+      ...base,
+      value: (100 * (A - B)) / A,
+      method: 'derived',
+      num: A - B,
+      den: A,
+      note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${withCounts.length}/${all.length} đơn vị${leftNote}`,
+      flagged: leftOut.length > 0,
+    };
   }
   const stated = rows.filter((r) => r.stated !== null) as { agency: string; stated: number }[];
   if (stated.length) {
     const mean = stated.reduce((s, r) => s + r.stated, 0) / stated.length;
-    return { ...base, contributors: stated.map((s) => s.agency), value: mean, method: 'mean', note: `Trung bình cộng tỷ lệ của ${stated.length} đơn vị (không có số liệu chi tiết để tính chính xác)`, flagged: true };
+    return {
+      ...base,
+      contributors: stated.map((s) => s.agency),
+      value: mean,
+      method: 'mean',
+      note: `Trung bình cộng tỷ lệ của ${stated.length} đơn vị (không có số liệu chi tiết để tính chính xác)`,
+      flagged: true,
+    };
   }
-  return { ...base, value: null, method: f.kind === 'ratio' ? 'ratio' : 'derived', note: 'Chưa có đơn vị nào báo cáo số liệu', flagged: true };
+  return {
+    ...base,
+    value: null,
+    method: f.kind === 'ratio' ? 'ratio' : 'derived',
+    note: 'Chưa có đơn vị nào báo cáo số liệu',
+    flagged: true,
+  };
 }
 
 /** Value as written in Vietnamese text: "1.949", "65,56%", "Có". */

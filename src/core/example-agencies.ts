@@ -49,7 +49,8 @@ export function agenciesFromCsv(csv: string): { agencies: ExampleAgency[]; probl
     const typeText = r.type ?? r['Loại'] ?? '';
     const type = agencyTypeFromLabel(typeText);
     if (!name) problems.push(`Dòng ${i + 2}: thiếu tên đơn vị (cột name).`);
-    else if (!type) problems.push(`Dòng ${i + 2}: loại đơn vị '${typeText}' không hợp lệ (so, xa, nganh_doc, khac, huyen).`);
+    else if (!type)
+      problems.push(`Dòng ${i + 2}: loại đơn vị '${typeText}' không hợp lệ (so, xa, nganh_doc, khac, huyen).`);
     else agencies.push({ name, type });
   });
   return { agencies, problems };

@@ -67,7 +67,11 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
       detail: `"${text}" không rõ: dấu chấm dùng để phân cách hàng nghìn (theo nhóm 3 chữ số, ví dụ 1.949), nhưng "${frac}" có ${frac.length} chữ số`,
     };
   }
-  return { ok: false, problem: 'ambiguous', detail: `"${text}" có dấu chấm, dấu phẩy không theo cách viết số của Việt Nam (ví dụ 1.949 hoặc 12,5)` };
+  return {
+    ok: false,
+    problem: 'ambiguous',
+    detail: `"${text}" có dấu chấm, dấu phẩy không theo cách viết số của Việt Nam (ví dụ 1.949 hoặc 12,5)`,
+  };
 }
 
 function groupThousands(digits: string): string {

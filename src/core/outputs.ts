@@ -21,7 +21,7 @@ export const DETAIL_SHEET = 'Chi tiết theo đơn vị';
 export const SUBMISSION_SHEET = 'Tình hình gửi báo cáo';
 
 const STATUS_COLORS: Record<AgencyStatus, string> = {
-  'Đạt': COLORS.ok,
+  Đạt: COLORS.ok,
   'Có cảnh báo': COLORS.warning,
   'Có lỗi': COLORS.error,
   'Chưa gửi': COLORS.locked,
@@ -36,7 +36,9 @@ function table(width: number) {
     rows.push([...cells, ...Array.from({ length: width - cells.length }, () => ({ v: null }) as PlanCell)]);
   };
   const header = (labels: readonly string[]): void =>
-    line(labels.map((l) => ({ v: l, s: { bold: true, background: COLORS.header, align: 'center' as const, wrap: true } })));
+    line(
+      labels.map((l) => ({ v: l, s: { bold: true, background: COLORS.header, align: 'center' as const, wrap: true } })),
+    );
   return { rows, line, header };
 }
 
@@ -46,8 +48,14 @@ const italic = (text: string): PlanCell => ({ v: text, s: { italic: true } });
 export function validationSheetPlan(settings: Settings, results: readonly AgencyResult[], stamp: string): SheetPlan {
   const t = table(7);
   const count = (s: AgencyStatus) => results.filter((r) => r.status === s).length;
-  t.line([title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(settings.period, settings.year))}`)]);
-  t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${count('Đạt')} đạt, ${count('Có cảnh báo')} có cảnh báo, ${count('Có lỗi')} có lỗi, ${count('Chưa gửi')} chưa gửi, ${count('Không tìm thấy trang')} không tìm thấy trang.`)]);
+  t.line([
+    title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(settings.period, settings.year))}`),
+  ]);
+  t.line([
+    italic(
+      `Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${count('Đạt')} đạt, ${count('Có cảnh báo')} có cảnh báo, ${count('Có lỗi')} có lỗi, ${count('Chưa gửi')} chưa gửi, ${count('Không tìm thấy trang')} không tìm thấy trang.`,
+    ),
+  ]);
   t.line([]);
   t.header(['STT', 'Đơn vị', 'Trang', 'Trạng thái', 'Số lỗi', 'Số cảnh báo', 'Ngày gửi']);
   results.forEach((r, i) => {
@@ -64,22 +72,39 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
   });
   t.line([]);
   const findings = results.flatMap((r) => r.findings);
-  t.line([title(findings.length ? `CHI TIẾT ${formatNumber(findings.length)} VẤN ĐỀ (bấm vào ô để mở đúng vị trí)` : 'Không có vấn đề nào.')]);
+  t.line([
+    title(
+      findings.length
+        ? `CHI TIẾT ${formatNumber(findings.length)} VẤN ĐỀ (bấm vào ô để mở đúng vị trí)`
+        : 'Không có vấn đề nào.',
+    ),
+  ]);
   if (findings.length) {
     t.header(['STT', 'Đơn vị', 'Ô', 'Chỉ tiêu', 'Mức độ', 'Nội dung', 'Quy tắc']);
     findings.forEach((f, i) => {
       t.line([
         { v: i + 1, s: { align: 'center' } },
         { v: f.agency, s: { wrap: true } },
-        f.cell && f.rule !== 'sheet-missing' ? { v: { link: { text: f.cell, sheet: f.sheet, a1: f.cell } } } : { v: f.cell ?? '' },
+        f.cell && f.rule !== 'sheet-missing'
+          ? { v: { link: { text: f.cell, sheet: f.sheet, a1: f.cell } } }
+          : { v: f.cell ?? '' },
         { v: f.indicator ?? '' },
-        { v: f.severity === 'error' ? 'Lỗi' : 'Cảnh báo', s: { background: f.severity === 'error' ? COLORS.error : COLORS.warning } },
+        {
+          v: f.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+          s: { background: f.severity === 'error' ? COLORS.error : COLORS.warning },
+        },
         { v: f.message, s: { wrap: true } },
         { v: `${f.rule}: ${RULES[f.rule]}`, s: { color: COLORS.lockedText } },
       ]);
     });
   }
-  return { name: VALIDATION_SHEET, rows: t.rows, columnWidths: [50, 240, 90, 120, 110, 520, 220], frozenRows: 0, protection: { kind: 'consolidator' } };
+  return {
+    name: VALIDATION_SHEET,
+    rows: t.rows,
+    columnWidths: [50, 240, 90, 120, 110, 520, 220],
+    frozenRows: 0,
+    protection: { kind: 'consolidator' },
+  };
 }
 
 export interface PaintGroup {
@@ -96,14 +121,17 @@ export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, r
   const report = result.report;
   if (!report || report.tableHeaderRow === null) return [];
   const colors = new Map<string, string>();
-  for (const cell of [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell]) if (cell) colors.set(cell, COLORS.input);
+  for (const cell of [report.status.cell, report.sentOn.cell, report.header.preparer?.cell, report.header.phone?.cell])
+    if (cell) colors.set(cell, COLORS.input);
   const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r]));
   for (const [row, code] of report.codeRows) {
     const fr = modes.get(code);
     if (fr?.mode.kind === 'input') colors.set(`D${row}`, fr.ind.supporting ? COLORS.supporting : COLORS.input);
   }
   for (const sev of ['warning', 'error'] as const) {
-    for (const f of result.findings) if (f.severity === sev && f.cell && colors.has(f.cell)) colors.set(f.cell, sev === 'error' ? COLORS.error : COLORS.warning);
+    for (const f of result.findings)
+      if (f.severity === sev && f.cell && colors.has(f.cell))
+        colors.set(f.cell, sev === 'error' ? COLORS.error : COLORS.warning);
   }
   const byColor = new Map<string, string[]>();
   for (const [cell, color] of colors) byColor.set(color, [...(byColor.get(color) ?? []), cell]);
@@ -114,14 +142,20 @@ export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, r
 function columnRuns(cells: string[]): string[] {
   const byColumn = new Map<number, number[]>();
   for (const { row, col } of cells.map(parseA1)) byColumn.set(col, [...(byColumn.get(col) ?? []), row]);
-  return [...byColumn].sort(([a], [b]) => a - b).flatMap(([col, rows]) => rowRuns(rows).map(([start, count]) => a1Range(start, col, count, 1)));
+  return [...byColumn]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([col, rows]) => rowRuns(rows).map(([start, count]) => a1Range(start, col, count, 1)));
 }
 
 function valueCell(r: IndicatorResult | undefined): PlanCell {
   if (!r || r.value === null) return { v: null, s: { background: r?.flagged ? COLORS.warning : undefined } };
   const kind = r.ind.kind;
   const v = kind === 'percent' ? r.value / 100 : r.value;
-  const s: CellStyle = { numberFormat: NUMBER_FORMATS[kind], background: r.flagged ? COLORS.warning : undefined, align: 'right' };
+  const s: CellStyle = {
+    numberFormat: NUMBER_FORMATS[kind],
+    background: r.flagged ? COLORS.warning : undefined,
+    align: 'right',
+  };
   return { v, s };
 }
 
@@ -133,25 +167,55 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   const s = summary.settings;
   const t = table(5);
   const included = summary.submission.filter((e) => e.included).length;
-  t.line([{ v: null }, title(`TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`)]);
-  t.line([{ v: null }, italic(`Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`)]);
+  t.line([
+    { v: null },
+    title(
+      `TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`,
+    ),
+  ]);
+  t.line([
+    { v: null },
+    italic(
+      `Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
+    ),
+  ]);
   t.line([]);
   t.header(TABLE_HEADER);
   for (const ind of summary.asked) {
     if (ind.supporting) continue;
     if (!isValueRow(ind)) {
-      t.line([{ v: ind.code, s: { bold: true, background: COLORS.group } }, { v: ind.name, s: { bold: true, background: COLORS.group, wrap: true } }, { v: null, s: { background: COLORS.group } }, { v: null, s: { background: COLORS.group } }, { v: null, s: { background: COLORS.group } }]);
+      t.line([
+        { v: ind.code, s: { bold: true, background: COLORS.group } },
+        { v: ind.name, s: { bold: true, background: COLORS.group, wrap: true } },
+        { v: null, s: { background: COLORS.group } },
+        { v: null, s: { background: COLORS.group } },
+        { v: null, s: { background: COLORS.group } },
+      ]);
       continue;
     }
     const r = summary.indicators.get(ind.code);
     const unit = ind.kind === 'code' ? ind.answers.map((a) => `${a.label} = ${a.code}`).join('; ') : unitLabel(ind);
-    t.line([{ v: ind.code }, { v: (ind.isPart ? '    ' : '') + ind.name, s: { wrap: true } }, { v: unit, s: { wrap: true, align: 'center' } }, valueCell(r), { v: r?.note ?? '', s: { wrap: true } }]);
+    t.line([
+      { v: ind.code },
+      { v: (ind.isPart ? '    ' : '') + ind.name, s: { wrap: true } },
+      { v: unit, s: { wrap: true, align: 'center' } },
+      valueCell(r),
+      { v: r?.note ?? '', s: { wrap: true } },
+    ]);
   }
   const excluded = summary.submission.filter((e) => !e.included);
   t.line([]);
-  t.line([{ v: null }, title(excluded.length ? `Đơn vị chưa được tổng hợp (${excluded.length}):` : 'Tất cả đơn vị đều được tổng hợp.')]);
+  t.line([
+    { v: null },
+    title(excluded.length ? `Đơn vị chưa được tổng hợp (${excluded.length}):` : 'Tất cả đơn vị đều được tổng hợp.'),
+  ]);
   for (const e of excluded) t.line([{ v: null }, { v: `- ${e.agency.name}: ${e.excludedReason}`, s: { wrap: true } }]);
-  return { name: SUMMARY_SHEET, rows: t.rows, columnWidths: [70, 430, 120, 120, 320], protection: { kind: 'consolidator' } };
+  return {
+    name: SUMMARY_SHEET,
+    rows: t.rows,
+    columnWidths: [70, 430, 120, 120, 320],
+    protection: { kind: 'consolidator' },
+  };
 }
 
 export function detailSheetPlan(summary: Summary): SheetPlan {
@@ -159,8 +223,15 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
   const width = 4 + results.length;
   const t = table(width);
   t.line([title('SỐ LIỆU CHI TIẾT THEO ĐƠN VỊ'), { v: null }, { v: null }, { v: null }]);
-  t.line([italic('Mỗi cột là số liệu một đơn vị đã nhập; cột "Toàn tỉnh" là số liệu tổng hợp. Bấm tên đơn vị để mở trang của đơn vị.')]);
-  const head: PlanCell[] = ['Mã', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Toàn tỉnh'].map((h) => ({ v: h, s: { bold: true, background: COLORS.header, wrap: true, align: 'center' as const } }));
+  t.line([
+    italic(
+      'Mỗi cột là số liệu một đơn vị đã nhập; cột "Toàn tỉnh" là số liệu tổng hợp. Bấm tên đơn vị để mở trang của đơn vị.',
+    ),
+  ]);
+  const head: PlanCell[] = ['Mã', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Toàn tỉnh'].map((h) => ({
+    v: h,
+    s: { bold: true, background: COLORS.header, wrap: true, align: 'center' as const },
+  }));
   for (const r of results) {
     const v: CellInput = r.report ? { link: { text: r.agency.name, sheet: r.agency.sheet } } : r.agency.name;
     head.push({ v, s: { bold: true, background: COLORS.header, wrap: true, align: 'center' } });
@@ -169,7 +240,10 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
   const status: PlanCell[] = [{ v: null }, { v: 'Tình trạng', s: { italic: true } }, { v: null }, { v: null }];
   for (const r of results) {
     const e = summary.submission.find((x) => x.agency.name === r.agency.name)!;
-    status.push({ v: e.included ? 'Được tổng hợp' : `Không tổng hợp: ${e.excludedReason}`, s: { italic: true, wrap: true, background: e.included ? COLORS.ok : COLORS.locked } });
+    status.push({
+      v: e.included ? 'Được tổng hợp' : `Không tổng hợp: ${e.excludedReason}`,
+      s: { italic: true, wrap: true, background: e.included ? COLORS.ok : COLORS.locked },
+    });
   }
   t.rows.push(status);
   for (const ind of summary.asked) {
@@ -182,7 +256,8 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
     for (const r of results) {
       const row = r.report?.rows.get(ind.code);
       if (!row || row.reading.state === 'blank' || !isValueRow(ind)) line.push({ v: null });
-      else if (row.reading.state === 'invalid') line.push({ v: `Lỗi: ${String(row.raw)}`, s: { background: COLORS.error } });
+      else if (row.reading.state === 'invalid')
+        line.push({ v: `Lỗi: ${String(row.raw)}`, s: { background: COLORS.error } });
       else {
         const v = ind.kind === 'percent' ? row.reading.value / 100 : row.reading.value;
         line.push({ v, s: { numberFormat: NUMBER_FORMATS[ind.kind] } });
@@ -191,13 +266,22 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
     if (ind.kind === 'group') line.forEach((c, i) => (line[i] = { v: c.v, s: { ...c.s, background: COLORS.group } }));
     t.rows.push(line);
   }
-  return { name: DETAIL_SHEET, rows: t.rows, columnWidths: [70, 380, 90, 110, ...results.map(() => 110)], frozenRows: 4, protection: { kind: 'consolidator' } };
+  return {
+    name: DETAIL_SHEET,
+    rows: t.rows,
+    columnWidths: [70, 380, 90, 110, ...results.map(() => 110)],
+    frozenRows: 4,
+    protection: { kind: 'consolidator' },
+  };
 }
 
 export function submissionSheetPlan(summary: Summary): SheetPlan {
   const s = summary.settings;
   const t = table(6);
-  t.line([{ v: null }, title(`CÁC ĐƠN VỊ BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`)]);
+  t.line([
+    { v: null },
+    title(`CÁC ĐƠN VỊ BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`),
+  ]);
   t.line([{ v: null }, italic(`(Thời hạn gửi báo cáo: ${formatDmy(s.deadline)})`)]);
   t.line([]);
   t.header(SUBMISSION_HEADER);
@@ -208,7 +292,10 @@ export function submissionSheetPlan(summary: Summary): SheetPlan {
       { v: e.submitted ? 'x' : null, s: { align: 'center' } },
       { v: e.submitted ? null : 'x', s: { align: 'center' } },
       e.date ? { v: { date: e.date }, s: { numberFormat: 'dd/mm/yyyy', align: 'center' } } : { v: null },
-      { v: submissionNote(e), s: { wrap: true, background: e.daysLate ? COLORS.warning : !e.submitted ? COLORS.locked : undefined } },
+      {
+        v: submissionNote(e),
+        s: { wrap: true, background: e.daysLate ? COLORS.warning : !e.submitted ? COLORS.locked : undefined },
+      },
     ]);
   });
   const sent = summary.submission.filter((e) => e.submitted);
@@ -221,7 +308,19 @@ export function submissionSheetPlan(summary: Summary): SheetPlan {
     { v: null },
     { v: `Đúng hạn: ${sent.length - late.length}; chậm: ${late.length}`, s: { bold: true } },
   ]);
-  return { name: SUBMISSION_SHEET, rows: t.rows, columnWidths: [50, 330, 110, 110, 100, 220], protection: { kind: 'consolidator' } };
+  return {
+    name: SUBMISSION_SHEET,
+    rows: t.rows,
+    columnWidths: [50, 330, 110, 110, 100, 220],
+    protection: { kind: 'consolidator' },
+  };
 }
 
-export const SUBMISSION_HEADER = ['STT', 'Đơn vị', 'Có gửi báo cáo', 'Không gửi báo cáo', 'Ngày gửi', 'Ghi chú'] as const;
+export const SUBMISSION_HEADER = [
+  'STT',
+  'Đơn vị',
+  'Có gửi báo cáo',
+  'Không gửi báo cáo',
+  'Ngày gửi',
+  'Ghi chú',
+] as const;

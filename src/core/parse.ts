@@ -8,13 +8,26 @@ import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
 import { IsoDate, isDate, readDate } from './dates';
 import { RawCell, SheetSnapshot, a1, cellText, isBlank } from './grid';
 import { FORMULA_ERRORS, parseTypedNumber } from './numbers';
-import { COL, FREE_TEXT_LABELS, FreeTextField, HEADER_LABELS, HeaderField, STATUS_DRAFT, STATUS_SENT, TABLE_HEADER } from './template';
+import {
+  COL,
+  FREE_TEXT_LABELS,
+  FreeTextField,
+  HEADER_LABELS,
+  HeaderField,
+  STATUS_DRAFT,
+  STATUS_SENT,
+  TABLE_HEADER,
+} from './template';
 import { fold, squish } from './text';
 
 export type Reading =
   | { readonly state: 'blank' }
   | { readonly state: 'number'; readonly value: number; readonly warning?: string }
-  | { readonly state: 'invalid'; readonly problem: 'text' | 'ambiguous' | 'formula-error' | 'code'; readonly detail: string };
+  | {
+      readonly state: 'invalid';
+      readonly problem: 'text' | 'ambiguous' | 'formula-error' | 'code';
+      readonly detail: string;
+    };
 
 export interface ParsedRow {
   readonly ind: ValueIndicator;
@@ -67,13 +80,18 @@ function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
     if (ind.kind === 'percent') {
       if (format.includes('%')) return { state: 'number', value: round12(raw * 100) };
       if (raw > 0 && raw < 1) {
-        return { state: 'number', value: raw, warning: `đã hiểu ${String(raw).replace('.', ',')} là ${String(raw).replace('.', ',')}%; nếu ý là ${String(round12(raw * 100)).replace('.', ',')}% hãy nhập kèm dấu %` };
+        return {
+          state: 'number',
+          value: raw,
+          warning: `đã hiểu ${String(raw).replace('.', ',')} là ${String(raw).replace('.', ',')}%; nếu ý là ${String(round12(raw * 100)).replace('.', ',')}% hãy nhập kèm dấu %`,
+        };
       }
     }
     return { state: 'number', value: raw };
   }
   const text = String(raw);
-  if (FORMULA_ERRORS.includes(squish(text).toUpperCase())) return { state: 'invalid', problem: 'formula-error', detail: squish(text) };
+  if (FORMULA_ERRORS.includes(squish(text).toUpperCase()))
+    return { state: 'invalid', problem: 'formula-error', detail: squish(text) };
   const parsed = parseTypedNumber(text, ind.kind);
   if (!parsed.ok) return { state: 'invalid', problem: parsed.problem, detail: parsed.detail };
   return { state: 'number', value: parsed.value, warning: parsed.warning };
@@ -82,7 +100,9 @@ function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
 function readCoded(ind: Extract<Indicator, { kind: 'code' }>, raw: string | number): Reading {
   const answers = ind.answers;
   if (typeof raw === 'number') {
-    return answers.some((a) => a.code === raw) ? { state: 'number', value: raw } : { state: 'invalid', problem: 'code', detail: String(raw) };
+    return answers.some((a) => a.code === raw)
+      ? { state: 'number', value: raw }
+      : { state: 'invalid', problem: 'code', detail: String(raw) };
   }
   const t = fold(raw);
   const m = /^(\d+)\s*(?:[-–:=.]\s*(.*))?$/.exec(t);
@@ -114,7 +134,8 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
   const headerIdx = findHeaderRow(values);
   const tableEnd = (() => {
     const labels = Object.values(FREE_TEXT_LABELS).map((l) => fold(`${l}:`));
-    for (let r = Math.max(headerIdx, 0); r < values.length; r++) if (labels.includes(fold(cellText(values[r]?.[1])))) return r;
+    for (let r = Math.max(headerIdx, 0); r < values.length; r++)
+      if (labels.includes(fold(cellText(values[r]?.[1])))) return r;
     return values.length;
   })();
 
@@ -126,7 +147,12 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
     if (key) header[key] = { text: cellText(values[r]?.[2]), cell: a1(r + 1, 3) };
   }
   const statusText = squish(header.status?.text ?? '');
-  const status: Status = fold(statusText) === fold(STATUS_SENT) ? 'sent' : fold(statusText) === fold(STATUS_DRAFT) || !statusText ? 'draft' : 'unknown';
+  const status: Status =
+    fold(statusText) === fold(STATUS_SENT)
+      ? 'sent'
+      : fold(statusText) === fold(STATUS_DRAFT) || !statusText
+        ? 'draft'
+        : 'unknown';
   const sentCell = header.sentOn?.cell ?? null;
   const sentRaw = sentCell ? values[Number(sentCell.slice(1)) - 1]?.[2] : undefined;
 
@@ -138,7 +164,8 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
   } else {
     TABLE_HEADER.forEach((expected, c) => {
       const found = squish(cellText(values[headerIdx][c]));
-      if (fold(found) !== fold(expected)) structure.push({ kind: 'header-text', cell: a1(headerIdx + 1, c + 1), expected, found });
+      if (fold(found) !== fold(expected))
+        structure.push({ kind: 'header-text', cell: a1(headerIdx + 1, c + 1), expected, found });
     });
     const firstAt = new Map<string, string>();
     for (let r = headerIdx + 1; r < tableEnd; r++) {

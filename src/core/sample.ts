@@ -73,8 +73,50 @@ export const PROVINCIAL_AGENCIES: readonly ExampleAgency[] = [
   { name: 'Kho bạc Nhà nước khu vực', type: 'nganh_doc' },
 ];
 
-const PLACE_A = ['Long', 'Tân', 'Phước', 'Hòa', 'Mỹ', 'An', 'Vĩnh', 'Bình', 'Phú', 'Thạnh', 'Đại', 'Hiệp', 'Trung', 'Đông', 'Tây', 'Nhị', 'Ngũ', 'Kim', 'Song', 'Thanh'];
-const PLACE_B = ['Hòa', 'An', 'Lộc', 'Phú', 'Thuận', 'Hưng', 'Mỹ', 'Bình', 'Lợi', 'Sơn', 'Hải', 'Thành', 'Đức', 'Xuân', 'Quới', 'Trường', 'Khánh', 'Tiến', 'Long', 'Hiệp'];
+const PLACE_A = [
+  'Long',
+  'Tân',
+  'Phước',
+  'Hòa',
+  'Mỹ',
+  'An',
+  'Vĩnh',
+  'Bình',
+  'Phú',
+  'Thạnh',
+  'Đại',
+  'Hiệp',
+  'Trung',
+  'Đông',
+  'Tây',
+  'Nhị',
+  'Ngũ',
+  'Kim',
+  'Song',
+  'Thanh',
+];
+const PLACE_B = [
+  'Hòa',
+  'An',
+  'Lộc',
+  'Phú',
+  'Thuận',
+  'Hưng',
+  'Mỹ',
+  'Bình',
+  'Lợi',
+  'Sơn',
+  'Hải',
+  'Thành',
+  'Đức',
+  'Xuân',
+  'Quới',
+  'Trường',
+  'Khánh',
+  'Tiến',
+  'Long',
+  'Hiệp',
+];
 
 export function communeNames(n: number, random: () => number): string[] {
   const names: string[] = [];
@@ -111,12 +153,41 @@ const PROPOSALS = [
 ];
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Dương', 'Thạch'];
-const GIVEN = ['Văn An', 'Thị Bình', 'Minh Châu', 'Quốc Dũng', 'Thị Hạnh', 'Hoàng Long', 'Thanh Tâm', 'Ngọc Trâm', 'Sơn', 'Kim Yến'];
+const GIVEN = [
+  'Văn An',
+  'Thị Bình',
+  'Minh Châu',
+  'Quốc Dũng',
+  'Thị Hạnh',
+  'Hoàng Long',
+  'Thanh Tâm',
+  'Ngọc Trâm',
+  'Sơn',
+  'Kim Yến',
+];
 
-type Mistake = 'typo-decimal' | 'total-mismatch' | 'percent-disagrees' | 'negative' | 'text-in-number' | 'owner-row' | 'sent-no-date';
-const MISTAKES: readonly Mistake[] = ['typo-decimal', 'total-mismatch', 'percent-disagrees', 'negative', 'text-in-number', 'owner-row', 'sent-no-date'];
+type Mistake =
+  | 'typo-decimal'
+  | 'total-mismatch'
+  | 'percent-disagrees'
+  | 'negative'
+  | 'text-in-number'
+  | 'owner-row'
+  | 'sent-no-date';
+const MISTAKES: readonly Mistake[] = [
+  'typo-decimal',
+  'total-mismatch',
+  'percent-disagrees',
+  'negative',
+  'text-in-number',
+  'owner-row',
+  'sent-no-date',
+];
 
-export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { settings: Settings; fills: AgencyFill[] } {
+export function sampleProvince(
+  catalog: Catalog,
+  opts: SampleOptions = {},
+): { settings: Settings; fills: AgencyFill[] } {
   const random = rng(opts.seed ?? 20260915);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -174,14 +245,21 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
     const pending = received - resolved;
     const pendingLate = random() < 0.2 ? Math.min(pending, int(0, 4)) : 0;
     v.set('3.4.a', received).set('3.4.a.1', carried).set('3.4.a.2', fresh).set('3.4.a.3', online);
-    v.set('3.4.b', resolved).set('3.4.b.1', onTime).set('3.4.b.2', resolved - onTime);
-    v.set('3.4.c', pending).set('3.4.c.1', pending - pendingLate).set('3.4.c.2', pendingLate);
+    v.set('3.4.b', resolved)
+      .set('3.4.b.1', onTime)
+      .set('3.4.b.2', resolved - onTime);
+    v.set('3.4.c', pending)
+      .set('3.4.c.1', pending - pendingLate)
+      .set('3.4.c.2', pendingLate);
     v.set('3.4.d', Math.round(received * random() * 0.04));
-    const land = isXa || agency.name.includes('Nông nghiệp và Môi trường') ? Math.round(resolved * (0.1 + random() * 0.3)) : 0;
+    const land =
+      isXa || agency.name.includes('Nông nghiệp và Môi trường') ? Math.round(resolved * (0.1 + random() * 0.3)) : 0;
     v.set('3.4.4.b', land).set('3.4.4.a', land - (land && random() < 0.3 ? int(0, Math.min(3, land)) : 0));
     const build = isXa || agency.name.includes('Xây dựng') ? Math.round(resolved * random() * 0.1) : 0;
     v.set('3.4.5.b', build).set('3.4.5.a', build - (build && random() < 0.2 ? 1 : 0));
-    v.set('3.5.1', v.get('3.2.1')!).set('3.5.2', v.get('3.2.2')!).set('3.5.3', Math.round(v.get('3.2.2')! * random() * 0.6));
+    v.set('3.5.1', v.get('3.2.1')!)
+      .set('3.5.2', v.get('3.2.2')!)
+      .set('3.5.3', Math.round(v.get('3.2.2')! * random() * 0.6));
     // 4. Organisation and staff
     v.set('4.2.1', isXa ? int(20, 23) : int(18, 85));
     v.set('4.2.2', v.get('4.2.1')! - int(0, 3));
@@ -189,17 +267,37 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
     v.set('4.2.4', int(0, 2));
     v.set('4.2.5.base', Math.round(v.get('4.2.1')! * (1.05 + random() * 0.12)));
     const ps = isXa ? 0 : int(0, 6) * 40;
-    v.set('4.3.1', ps).set('4.3.2', Math.max(0, ps - int(0, 8))).set('4.3.3', ps ? int(0, 4) : 0).set('4.3.4.base', Math.round(ps * (1.05 + random() * 0.1)));
+    v.set('4.3.1', ps)
+      .set('4.3.2', Math.max(0, ps - int(0, 8)))
+      .set('4.3.3', ps ? int(0, 4) : 0)
+      .set('4.3.4.base', Math.round(ps * (1.05 + random() * 0.1)));
     // 5. Civil service
-    v.set('5.1.1', isXa ? 1 : int(1, 6)).set('5.1.2', isXa ? int(0, 2) : int(0, 8)).set('5.1.3', 0);
-    v.set('5.2.1', int(0, isXa ? 1 : 5)).set('5.2.2', 0).set('5.2.3', int(0, 1)).set('5.2.4', int(0, isXa ? 0 : 12)).set('5.2.5', 0);
-    v.set('5.3.1', random() < 0.2 ? 1 : 0).set('5.3.2', int(0, isXa ? 0 : 1)).set('5.3.3', int(0, isXa ? 0 : 3));
-    v.set('5.4.1', 0).set('5.4.2', 0).set('5.4.3', random() < 0.1 ? 1 : 0).set('5.4.4', int(0, 1));
+    v.set('5.1.1', isXa ? 1 : int(1, 6))
+      .set('5.1.2', isXa ? int(0, 2) : int(0, 8))
+      .set('5.1.3', 0);
+    v.set('5.2.1', int(0, isXa ? 1 : 5))
+      .set('5.2.2', 0)
+      .set('5.2.3', int(0, 1))
+      .set('5.2.4', int(0, isXa ? 0 : 12))
+      .set('5.2.5', 0);
+    v.set('5.3.1', random() < 0.2 ? 1 : 0)
+      .set('5.3.2', int(0, isXa ? 0 : 1))
+      .set('5.3.3', int(0, isXa ? 0 : 3));
+    v.set('5.4.1', 0)
+      .set('5.4.2', 0)
+      .set('5.4.3', random() < 0.1 ? 1 : 0)
+      .set('5.4.4', int(0, 1));
     // 6. Public finance
-    v.set('6.1', int(0, isXa ? 0 : 1)).set('6.2', int(0, isXa ? 0 : 2)).set('6.3', int(0, isXa ? 1 : 5)).set('6.4', int(0, isXa ? 2 : 6)).set('6.5', 0);
+    v.set('6.1', int(0, isXa ? 0 : 1))
+      .set('6.2', int(0, isXa ? 0 : 2))
+      .set('6.3', int(0, isXa ? 1 : 5))
+      .set('6.4', int(0, isXa ? 2 : 6))
+      .set('6.5', 0);
     // 7. E-government (documents and online dossiers are everyone's; the rest is the owner's)
     const docs = isXa ? int(150, 900) : int(400, 6000);
-    v.set('7.6.2', docs).set('7.6.2.1.a', Math.round(docs * (0.82 + random() * 0.17))).set('7.6.2.2.a', Math.round(docs * random() * 0.02));
+    v.set('7.6.2', docs)
+      .set('7.6.2.1.a', Math.round(docs * (0.82 + random() * 0.17)))
+      .set('7.6.2.2.a', Math.round(docs * random() * 0.02));
     const l3 = Math.round(fresh * 0.3);
     const l4 = Math.round(fresh * 0.5);
     v.set('7.8.3.b', l3).set('7.8.3.a', Math.round(l3 * random() * 0.5));
@@ -211,7 +309,12 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
     if (owned('4.1.4')) v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4', 208).set('4.1.4.4', 14.2);
     if (owned('7.1')) {
       v.set('7.1', 1).set('7.2', 2).set('7.3', 2).set('7.4', 100).set('7.5', 2);
-      v.set('7.6.1.1', 100).set('7.6.1.3', 100).set('7.7.1', 100).set('7.7.3', 98.5).set('7.8.1', 762).set('7.8.2', 805);
+      v.set('7.6.1.1', 100)
+        .set('7.6.1.3', 100)
+        .set('7.7.1', 100)
+        .set('7.7.3', 98.5)
+        .set('7.8.1', 762)
+        .set('7.8.2', 805);
     }
 
     // What is typed: cleanly for most rows, the Vietnamese way for some ("1.949", "02", "12,5%").
@@ -222,7 +325,8 @@ export function sampleProvince(catalog: Catalog, opts: SampleOptions = {}): { se
       const x = v.get(ind.code);
       if (x === undefined) continue;
       if (mode.formula) continue; // computed in the sheet from its counts
-      if (ind.kind === 'code') typed.set(ind.code, random() < 0.5 ? answerChoice(ind.answers.find((a) => a.code === x)!) : x);
+      if (ind.kind === 'code')
+        typed.set(ind.code, random() < 0.5 ? answerChoice(ind.answers.find((a) => a.code === x)!) : x);
       else if (ind.kind === 'percent') typed.set(ind.code, random() < 0.5 ? formatPercent(x) : x / 100);
       else if (x >= 1000 && random() < 0.3) typed.set(ind.code, formatNumber(x));
       else if (x < 10 && random() < 0.1) typed.set(ind.code, `0${x}`);

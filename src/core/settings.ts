@@ -6,7 +6,15 @@ import * as z from 'zod/mini';
 import { Catalog, isValueRow } from './catalog/catalog';
 import { IsoDate, formatDmy, readDate } from './dates';
 import { COLORS, PlanCell, RawCell, SheetPlan, a1, cellText, isBlank } from './grid';
-import { PERIOD_LABELS, PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodFromLabel, periodLabel } from './periods';
+import {
+  PERIOD_LABELS,
+  PeriodId,
+  defaultCutoff,
+  defaultDeadline,
+  districtLevelExists,
+  periodFromLabel,
+  periodLabel,
+} from './periods';
 import { fold, foldAscii, squish } from './text';
 
 export const SETTINGS_SHEET = 'Thiết lập';
@@ -97,16 +105,40 @@ export const FIELDS: readonly Field[] = [
   { key: 'signerName', label: 'Người ký', hint: 'Họ và tên người ký.' },
   { key: 'recipients', label: 'Nơi nhận', hint: 'Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng).' },
   { key: 'disabled', label: 'Chỉ tiêu không sử dụng', hint: 'Mã chỉ tiêu, cách nhau bởi dấu phẩy, ví dụ: 5.2.3, 6.5.' },
-  { key: 'includeErrors', label: 'Tổng hợp cả đơn vị còn lỗi', hint: 'Không: chỉ tổng hợp các trang không có lỗi.', choices: [NO, YES] },
-  { key: 'onTimeTarget', label: 'Mục tiêu tỷ lệ hồ sơ đúng hạn (%)', hint: 'Dùng để nêu hạn chế trong báo cáo; để trống nếu không đặt.' },
-  { key: 'onlineTarget', label: 'Mục tiêu tỷ lệ hồ sơ trực tuyến (%)', hint: 'Dùng để nêu hạn chế trong báo cáo; để trống nếu không đặt.' },
-  { key: 'templateDoc', label: 'Mẫu báo cáo riêng (Google Docs)', hint: 'Đường dẫn hoặc ID; để trống để dùng mẫu chuẩn.' },
+  {
+    key: 'includeErrors',
+    label: 'Tổng hợp cả đơn vị còn lỗi',
+    hint: 'Không: chỉ tổng hợp các trang không có lỗi.',
+    choices: [NO, YES],
+  },
+  {
+    key: 'onTimeTarget',
+    label: 'Mục tiêu tỷ lệ hồ sơ đúng hạn (%)',
+    hint: 'Dùng để nêu hạn chế trong báo cáo; để trống nếu không đặt.',
+  },
+  {
+    key: 'onlineTarget',
+    label: 'Mục tiêu tỷ lệ hồ sơ trực tuyến (%)',
+    hint: 'Dùng để nêu hạn chế trong báo cáo; để trống nếu không đặt.',
+  },
+  {
+    key: 'templateDoc',
+    label: 'Mẫu báo cáo riêng (Google Docs)',
+    hint: 'Đường dẫn hoặc ID; để trống để dùng mẫu chuẩn.',
+  },
 ];
 
 export const OWNER_TITLE = 'ĐƠN VỊ CUNG CẤP SỐ LIỆU DÙNG CHUNG TOÀN TỈNH';
 export const OWNER_HEADER = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị cung cấp'] as const;
 export const AGENCY_TITLE = 'DANH SÁCH ĐƠN VỊ BÁO CÁO';
-export const AGENCY_HEADER = ['STT', 'Tên đơn vị', 'Loại', 'Tên trang tính', 'Email người nhập liệu', 'Ghi chú'] as const;
+export const AGENCY_HEADER = [
+  'STT',
+  'Tên đơn vị',
+  'Loại',
+  'Tên trang tính',
+  'Email người nhập liệu',
+  'Ghi chú',
+] as const;
 
 /** Sheets the add-on owns; agency tabs may not take these names. */
 export const RESERVED_SHEETS = [
@@ -180,14 +212,22 @@ export function defaultOwners(catalog: Catalog, agencies: readonly { name: strin
   return owners;
 }
 
-export function exampleSettings(catalog: Catalog, period: PeriodId, year: number, agencies: readonly ExampleAgency[]): Settings {
+export function exampleSettings(
+  catalog: Catalog,
+  period: PeriodId,
+  year: number,
+  agencies: readonly ExampleAgency[],
+): Settings {
   const cutoff = defaultCutoff(period, year);
   const usable = agencies.filter((a) => a.type !== 'huyen' || districtLevelExists(cutoff.to));
   const list: Agency[] = usable.map((a, i) => ({
     stt: i + 1,
     name: a.name,
     type: a.type,
-    sheet: uniqueSheetName(defaultSheetName(a.name), usable.slice(0, i).map((b) => defaultSheetName(b.name))),
+    sheet: uniqueSheetName(
+      defaultSheetName(a.name),
+      usable.slice(0, i).map((b) => defaultSheetName(b.name)),
+    ),
     emails: [],
     note: '',
   }));
@@ -258,13 +298,23 @@ function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
 /** The settings sheet with the given content (the example on a first run). */
 export function settingsPlan(catalog: Catalog, s: Settings): SheetPlan {
   const rows: PlanCell[][] = [];
-  const pad = (cells: PlanCell[]): PlanCell[] => [...cells, ...Array.from({ length: COLS - cells.length }, () => ({ v: null }))];
+  const pad = (cells: PlanCell[]): PlanCell[] => [
+    ...cells,
+    ...Array.from({ length: COLS - cells.length }, () => ({ v: null })),
+  ];
   const title = (text: string): PlanCell[] => pad([{ v: text, s: { bold: true, color: COLORS.title } }]);
   const header = (labels: readonly string[]): PlanCell[] =>
     pad(labels.map((l) => ({ v: l, s: { bold: true, background: COLORS.header, align: 'center' as const } })));
 
   rows.push(title('THIẾT LẬP KỲ BÁO CÁO CẢI CÁCH HÀNH CHÍNH'));
-  rows.push(pad([{ v: 'Điền cột B, danh sách đơn vị và đơn vị cung cấp số liệu; sau đó chọn menu Báo cáo CCHC → Tạo biểu mẫu cho các đơn vị.', s: { italic: true } }]));
+  rows.push(
+    pad([
+      {
+        v: 'Điền cột B, danh sách đơn vị và đơn vị cung cấp số liệu; sau đó chọn menu Báo cáo CCHC → Tạo biểu mẫu cho các đơn vị.',
+        s: { italic: true },
+      },
+    ]),
+  );
   rows.push(pad([]));
   for (const f of FIELDS) {
     const isDate = ['cutoffFrom', 'cutoffTo', 'deadline', 'reportDate'].includes(f.key);
@@ -346,7 +396,11 @@ export function readSettings(values: RawCell[][], catalog: Catalog): SettingsRes
   for (const f of FIELDS) {
     const r = findRow(values, 0, f.label);
     if (r < 0) {
-      problem(null, 0, `Không tìm thấy dòng "${f.label}" ở cột A của trang "${SETTINGS_SHEET}". Hãy khôi phục dòng này (hoặc xóa trang để tạo lại từ mẫu).`);
+      problem(
+        null,
+        0,
+        `Không tìm thấy dòng "${f.label}" ở cột A của trang "${SETTINGS_SHEET}". Hãy khôi phục dòng này (hoặc xóa trang để tạo lại từ mẫu).`,
+      );
       continue;
     }
     raw.set(f.key, { row: r, v: values[r][1] ?? '' });
@@ -362,12 +416,23 @@ export function readSettings(values: RawCell[][], catalog: Catalog): SettingsRes
 
   const period = periodFromLabel(text('period'));
   if (raw.has('period') && !period) {
-    problem(at('period'), 1, text('period') ? `Kỳ báo cáo "${text('period')}" không hợp lệ; chọn một trong: ${PERIOD_LABELS.join(', ')}.` : 'Chưa chọn "Kỳ báo cáo".');
+    problem(
+      at('period'),
+      1,
+      text('period')
+        ? `Kỳ báo cáo "${text('period')}" không hợp lệ; chọn một trong: ${PERIOD_LABELS.join(', ')}.`
+        : 'Chưa chọn "Kỳ báo cáo".',
+    );
   }
   const yearRaw = raw.get('year')?.v;
   const year = typeof yearRaw === 'number' ? yearRaw : Number(text('year'));
   const yearOk = Number.isInteger(year) && year >= 2015 && year <= 2100;
-  if (raw.has('year') && !yearOk) problem(at('year'), 1, text('year') ? `Năm "${text('year')}" không hợp lệ; nhập năm gồm 4 chữ số, ví dụ 2026.` : 'Chưa điền "Năm".');
+  if (raw.has('year') && !yearOk)
+    problem(
+      at('year'),
+      1,
+      text('year') ? `Năm "${text('year')}" không hợp lệ; nhập năm gồm 4 chữ số, ví dụ 2026.` : 'Chưa điền "Năm".',
+    );
 
   const dateOf = (k: FieldKey, label: string): IsoDate | null | 'bad' => {
     const v = raw.get(k)?.v;
@@ -384,18 +449,29 @@ export function readSettings(values: RawCell[][], catalog: Catalog): SettingsRes
   const to = dateOf('cutoffTo', 'Ngày chốt số liệu');
   const deadline = dateOf('deadline', 'Hạn gửi báo cáo');
   const reportDate = dateOf('reportDate', 'Ngày ban hành báo cáo');
-  const cutoffFrom = from === 'bad' ? null : from ?? cut?.from ?? null;
-  const cutoffTo = to === 'bad' ? null : to ?? cut?.to ?? null;
-  if (cutoffFrom && cutoffTo && cutoffFrom > cutoffTo) problem(at('cutoffTo'), 1, `Ngày chốt số liệu (${formatDmy(cutoffTo)}) trước ngày bắt đầu (${formatDmy(cutoffFrom)}).`);
-  const deadlineDate = deadline === 'bad' ? null : deadline ?? (period && yearOk ? defaultDeadline(period, year) : null);
+  const cutoffFrom = from === 'bad' ? null : (from ?? cut?.from ?? null);
+  const cutoffTo = to === 'bad' ? null : (to ?? cut?.to ?? null);
+  if (cutoffFrom && cutoffTo && cutoffFrom > cutoffTo)
+    problem(
+      at('cutoffTo'),
+      1,
+      `Ngày chốt số liệu (${formatDmy(cutoffTo)}) trước ngày bắt đầu (${formatDmy(cutoffFrom)}).`,
+    );
+  const deadlineDate =
+    deadline === 'bad' ? null : (deadline ?? (period && yearOk ? defaultDeadline(period, year) : null));
   if (deadlineDate && cutoffTo && deadlineDate < cutoffTo) {
-    problem(at('deadline'), 1, `Hạn gửi báo cáo (${formatDmy(deadlineDate)}) trước ngày chốt số liệu (${formatDmy(cutoffTo)}): các đơn vị chưa thể có đủ số liệu. Sửa hạn gửi hoặc ngày chốt số liệu.`);
+    problem(
+      at('deadline'),
+      1,
+      `Hạn gửi báo cáo (${formatDmy(deadlineDate)}) trước ngày chốt số liệu (${formatDmy(cutoffTo)}): các đơn vị chưa thể có đủ số liệu. Sửa hạn gửi hoặc ngày chốt số liệu.`,
+    );
   }
 
   const target = (k: FieldKey, label: string): number | null => {
     const v = raw.get(k)?.v;
     if (v === undefined || isBlank(v)) return null;
-    const n = typeof v === 'number' ? (v <= 1 && v > 0 ? v * 100 : v) : Number(cellText(v).replace('%', '').replace(',', '.'));
+    const n =
+      typeof v === 'number' ? (v <= 1 && v > 0 ? v * 100 : v) : Number(cellText(v).replace('%', '').replace(',', '.'));
     if (!Number.isFinite(n) || n < 0 || n > 100) {
       problem(at(k), 1, `"${label}" phải là số từ 0 đến 100.`);
       return null;
@@ -405,12 +481,16 @@ export function readSettings(values: RawCell[][], catalog: Catalog): SettingsRes
   const onTimeTarget = target('onTimeTarget', 'Mục tiêu tỷ lệ hồ sơ đúng hạn (%)');
   const onlineTarget = target('onlineTarget', 'Mục tiêu tỷ lệ hồ sơ trực tuyến (%)');
 
-  const disabled = text('disabled').split(/[,;\s]+/).map((c) => c.replace(/\.$/, '')).filter(Boolean);
+  const disabled = text('disabled')
+    .split(/[,;\s]+/)
+    .map((c) => c.replace(/\.$/, ''))
+    .filter(Boolean);
   for (const c of disabled) {
     if (!catalog.get(c)) problem(at('disabled'), 1, `"Chỉ tiêu không sử dụng": không có chỉ tiêu mã "${c}".`);
   }
   const includeText = fold(text('includeErrors'));
-  if (includeText && includeText !== fold(YES) && includeText !== fold(NO)) problem(at('includeErrors'), 1, '"Tổng hợp cả đơn vị còn lỗi" chỉ nhận "Có" hoặc "Không".');
+  if (includeText && includeText !== fold(YES) && includeText !== fold(NO))
+    problem(at('includeErrors'), 1, '"Tổng hợp cả đơn vị còn lỗi" chỉ nhận "Có" hoặc "Không".');
 
   const agencies = readAgencies(values, problem, cutoffTo);
   const owners = readOwners(values, catalog, agencies, problem);
@@ -457,7 +537,11 @@ function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: IsoDate
   const title = findRow(values, 0, AGENCY_TITLE);
   const head = title < 0 ? -1 : findRow(values, 0, AGENCY_HEADER[0], title);
   if (head < 0) {
-    problem(null, 0, `Không tìm thấy bảng "${AGENCY_TITLE}" (tiêu đề và dòng "STT | Tên đơn vị | …") trên trang "${SETTINGS_SHEET}".`);
+    problem(
+      null,
+      0,
+      `Không tìm thấy bảng "${AGENCY_TITLE}" (tiêu đề và dòng "STT | Tên đơn vị | …") trên trang "${SETTINGS_SHEET}".`,
+    );
     return [];
   }
   const agencies: Agency[] = [];
@@ -475,21 +559,45 @@ function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: IsoDate
     const typeText = cellText(row[2]);
     const type = agencyTypeFromLabel(typeText);
     if (!type) {
-      problem(r, 2, `Đơn vị "${name}": loại "${typeText}" không hợp lệ; chọn một trong: ${AGENCY_TYPES.filter((t) => t !== 'huyen').map((t) => AGENCY_TYPE_LABELS[t]).join('; ')}.`);
+      problem(
+        r,
+        2,
+        `Đơn vị "${name}": loại "${typeText}" không hợp lệ; chọn một trong: ${AGENCY_TYPES.filter((t) => t !== 'huyen')
+          .map((t) => AGENCY_TYPE_LABELS[t])
+          .join('; ')}.`,
+      );
     } else if (type === 'huyen' && cutoffTo && !districtLevelExists(cutoffTo)) {
-      problem(r, 2, `Đơn vị "${name}": từ 01/07/2025 không còn cấp huyện; chọn loại khác hoặc xóa đơn vị khỏi danh sách.`);
+      problem(
+        r,
+        2,
+        `Đơn vị "${name}": từ 01/07/2025 không còn cấp huyện; chọn loại khác hoặc xóa đơn vị khỏi danh sách.`,
+      );
     }
     const sheet = squish(cellText(row[3])) || defaultSheetName(name);
-    if (sheet.length > MAX_SHEET_NAME) problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" dài ${sheet.length} ký tự; Excel chỉ mở được tên tối đa ${MAX_SHEET_NAME} ký tự. Hãy rút gọn.`);
-    if (FORBIDDEN_IN_SHEET_NAME.test(sheet)) problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" chứa ký tự Excel không chấp nhận ([ ] : * ? / \\). Hãy bỏ các ký tự này.`);
-    if (RESERVED_SHEETS.some((x) => fold(x) === fold(sheet))) problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" trùng với trang của tiện ích; hãy đặt tên khác.`);
+    if (sheet.length > MAX_SHEET_NAME)
+      problem(
+        r,
+        3,
+        `Đơn vị "${name}": tên trang tính "${sheet}" dài ${sheet.length} ký tự; Excel chỉ mở được tên tối đa ${MAX_SHEET_NAME} ký tự. Hãy rút gọn.`,
+      );
+    if (FORBIDDEN_IN_SHEET_NAME.test(sheet))
+      problem(
+        r,
+        3,
+        `Đơn vị "${name}": tên trang tính "${sheet}" chứa ký tự Excel không chấp nhận ([ ] : * ? / \\). Hãy bỏ các ký tự này.`,
+      );
+    if (RESERVED_SHEETS.some((x) => fold(x) === fold(sheet)))
+      problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" trùng với trang của tiện ích; hãy đặt tên khác.`);
     const prevName = names.get(fold(name));
     if (prevName !== undefined) problem(r, 1, `Đơn vị "${name}" bị trùng (đã có ở dòng ${prevName + 1}).`);
     names.set(fold(name), r);
     const prevSheet = sheets.get(fold(sheet));
-    if (prevSheet !== undefined) problem(r, 3, `Tên trang tính "${sheet}" bị trùng với dòng ${prevSheet + 1}; mỗi đơn vị cần một trang riêng.`);
+    if (prevSheet !== undefined)
+      problem(r, 3, `Tên trang tính "${sheet}" bị trùng với dòng ${prevSheet + 1}; mỗi đơn vị cần một trang riêng.`);
     sheets.set(fold(sheet), r);
-    const emails = cellText(row[4]).split(/[\s,;]+/).filter(Boolean);
+    const emails = cellText(row[4])
+      .split(/[\s,;]+/)
+      .filter(Boolean);
     for (const e of emails) {
       if (!z.safeParse(Email, e).success) problem(r, 4, `Đơn vị "${name}": email "${e}" không hợp lệ.`);
     }
@@ -507,7 +615,12 @@ function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: IsoDate
   return agencies;
 }
 
-function readOwners(values: RawCell[][], catalog: Catalog, agencies: Agency[], problem: ProblemFn): Record<string, string | null> {
+function readOwners(
+  values: RawCell[][],
+  catalog: Catalog,
+  agencies: Agency[],
+  problem: ProblemFn,
+): Record<string, string | null> {
   const owners = defaultOwners(catalog, agencies);
   const title = findRow(values, 0, OWNER_TITLE);
   const head = title < 0 ? -1 : findRow(values, 0, OWNER_HEADER[0], title);

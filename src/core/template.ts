@@ -52,7 +52,9 @@ function displayName(ind: Indicator, catalog: Catalog): string {
     const f = r.kind === 'percent' ? catalog.formula(r.code) : null;
     return f && (f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]).includes(ind.code);
   });
-  const forWhat = users.length ? ` (số liệu để tính chỉ tiêu ${users.map((u) => u.code).join(', ')})` : ' (số liệu chi tiết)';
+  const forWhat = users.length
+    ? ` (số liệu để tính chỉ tiêu ${users.map((u) => u.code).join(', ')})`
+    : ' (số liệu chi tiết)';
   return `${indent}${ind.name}${forWhat}`;
 }
 
@@ -67,8 +69,10 @@ function guidance(ind: ValueIndicator, formula: Formula | null): string {
     case 'count':
       return 'Nhập số nguyên từ 0 trở lên (ví dụ 1.949). Không phát sinh thì nhập 0.';
     case 'percent':
-      if (formula?.kind === 'ratio') return `Tự tính từ dòng ${formula.num} chia dòng ${formula.den}. Chỉ ghi đè khi không có số liệu chi tiết.`;
-      if (formula?.kind === 'reduction') return `Tự tính: (dòng ${formula.base} − dòng ${formula.now}) / dòng ${formula.base}.`;
+      if (formula?.kind === 'ratio')
+        return `Tự tính từ dòng ${formula.num} chia dòng ${formula.den}. Chỉ ghi đè khi không có số liệu chi tiết.`;
+      if (formula?.kind === 'reduction')
+        return `Tự tính: (dòng ${formula.base} − dòng ${formula.now}) / dòng ${formula.base}.`;
       return 'Nhập tỷ lệ từ 0% đến 100% (ví dụ 12,5%).';
     case 'code':
       return `Chọn một giá trị: ${ind.answers.map(answerChoice).join('; ')}.`;
@@ -100,12 +104,21 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
     return row ? a1(row, COL.value) : null;
   };
   return rows.map(({ ind, mode }) => {
-    const name: PlanCell = { v: displayName(ind, catalog), s: { wrap: true, bold: ind.kind === 'group', italic: ind.supporting } };
+    const name: PlanCell = {
+      v: displayName(ind, catalog),
+      s: { wrap: true, bold: ind.kind === 'group', italic: ind.supporting },
+    };
     const code: PlanCell = { v: ind.code, s: { bold: ind.kind === 'group' } };
     const unit: PlanCell = { v: unitText(ind), s: { wrap: true } };
     if (ind.kind === 'group' || mode.kind === 'group') {
       const g: CellStyle = { background: COLORS.group, bold: true };
-      return [{ ...code, s: { ...code.s, ...g } }, { ...name, s: { ...name.s, ...g } }, { v: null, s: g }, { v: null, s: g }, { v: null, s: g }];
+      return [
+        { ...code, s: { ...code.s, ...g } },
+        { ...name, s: { ...name.s, ...g } },
+        { v: null, s: g },
+        { v: null, s: g },
+        { v: null, s: g },
+      ];
     }
     if (mode.kind === 'not-applicable' || mode.kind === 'owned-by') {
       const l: CellStyle = { background: COLORS.locked, color: COLORS.lockedText };
@@ -131,7 +144,12 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
       unit,
       {
         v: value,
-        s: { background: bg, numberFormat: NUMBER_FORMATS[ind.kind], validation: valueValidation(ind), note: guidance(ind, f) },
+        s: {
+          background: bg,
+          numberFormat: NUMBER_FORMATS[ind.kind],
+          validation: valueValidation(ind),
+          note: guidance(ind, f),
+        },
       },
       { v: null, s: { background: bg, wrap: true } },
     ];
@@ -143,20 +161,39 @@ export function valueAndNoteRanges(rows: readonly number[]): string[] {
   return rowRuns(rows).map(([start, count]) => a1Range(start, COL.value, count, 2));
 }
 
-export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agency): { plan: SheetPlan; layout: TabLayout } {
+export function agencyTabPlan(
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+): { plan: SheetPlan; layout: TabLayout } {
   const width = TAB_WIDTHS.length;
   const blank = (): PlanCell => ({ v: null });
   const line = (cells: PlanCell[]): PlanCell[] => [...cells, ...Array.from({ length: width - cells.length }, blank)];
   const rows: PlanCell[][] = [];
 
   rows.push(line([{ v: null }, { v: TITLE, s: { bold: true, color: COLORS.title } }]));
-  rows.push(line([{ v: null }, { v: `(Mẫu ${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`, s: { italic: true } }]));
+  rows.push(
+    line([
+      { v: null },
+      {
+        v: `(Mẫu ${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`,
+        s: { italic: true },
+      },
+    ]),
+  );
 
   const headerValues: Record<HeaderField, PlanCell> = {
     agency: { v: agency.name, s: { bold: true } },
     period: { v: periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase()) },
     deadline: { v: { date: settings.deadline }, s: { numberFormat: 'dd/mm/yyyy' } },
-    status: { v: STATUS_DRAFT, s: { background: COLORS.input, validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] }, note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.' } },
+    status: {
+      v: STATUS_DRAFT,
+      s: {
+        background: COLORS.input,
+        validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] },
+        note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.',
+      },
+    },
     sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' } } },
     preparer: { v: null, s: { background: COLORS.input } },
     phone: { v: null, s: { background: COLORS.input, numberFormat: '@' } },
@@ -181,7 +218,19 @@ export function agencyTabPlan(catalog: Catalog, settings: Settings, agency: Agen
   for (const k of Object.keys(FREE_TEXT_LABELS) as FreeTextField[]) {
     rows.push(line([{ v: null }, { v: `${FREE_TEXT_LABELS[k]}:`, s: { bold: true, background: COLORS.header } }]));
     freeTextCells[k] = a1(rows.length + 1, COL.name);
-    rows.push(line([{ v: null }, { v: null, s: { background: COLORS.input, wrap: true, note: `Ghi ngắn gọn ${FREE_TEXT_LABELS[k].toLowerCase()} của đơn vị; nội dung này được trích vào báo cáo tổng hợp.` } }]));
+    rows.push(
+      line([
+        { v: null },
+        {
+          v: null,
+          s: {
+            background: COLORS.input,
+            wrap: true,
+            note: `Ghi ngắn gọn ${FREE_TEXT_LABELS[k].toLowerCase()} của đơn vị; nội dung này được trích vào báo cáo tổng hợp.`,
+          },
+        },
+      ]),
+    );
   }
 
   const editable = [

@@ -12,7 +12,10 @@ export function fold(s: string): string {
 
 /** Like fold, and also drops diacritics: for lenient matching of names. */
 export function foldAscii(s: string): string {
-  return fold(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  return fold(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
 }
 
 /** Vietnamese upper case, for official headings. */

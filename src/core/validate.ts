@@ -59,7 +59,19 @@ export interface AgencyResult {
 }
 
 /** Figures every agency reports each period; a blank one is an error. */
-export const REQUIRED_CODES = ['1.1.1', '1.1.2', '3.4.a', '3.4.a.1', '3.4.a.2', '3.4.b', '3.4.b.1', '3.4.b.2', '3.4.c', '4.2.1', '4.2.2'];
+export const REQUIRED_CODES = [
+  '1.1.1',
+  '1.1.2',
+  '3.4.a',
+  '3.4.a.1',
+  '3.4.a.2',
+  '3.4.b',
+  '3.4.b.1',
+  '3.4.b.2',
+  '3.4.c',
+  '4.2.1',
+  '4.2.2',
+];
 
 const EPS = 1e-9;
 /** A stated percentage may differ from its counts by truncation or rounding to two decimals. */
@@ -77,21 +89,39 @@ export function validateAgency(
     findings.push({ agency: agency.name, sheet: agency.sheet, cell, indicator, rule, severity, message });
 
   if (!report) {
-    add('sheet-missing', 'error', null, null, `Không tìm thấy trang "${agency.sheet}" của ${agency.name}. Nếu trang đã bị đổi tên, hãy đặt lại tên "${agency.sheet}" hoặc sửa cột "Tên trang tính" trên trang Thiết lập; nếu bị xóa, chạy lại "Tạo biểu mẫu cho các đơn vị".`);
+    add(
+      'sheet-missing',
+      'error',
+      null,
+      null,
+      `Không tìm thấy trang "${agency.sheet}" của ${agency.name}. Nếu trang đã bị đổi tên, hãy đặt lại tên "${agency.sheet}" hoặc sửa cột "Tên trang tính" trên trang Thiết lập; nếu bị xóa, chạy lại "Tạo biểu mẫu cho các đơn vị".`,
+    );
     return summarize(agency, findings, null);
   }
 
   const where = `Trang "${agency.sheet}"`;
   checkStructure(report, where, add);
   if (context.isProtected === false) {
-    add('protection-removed', 'warning', null, null, `${where} không còn được bảo vệ: người khác có thể sửa số liệu. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bảo vệ lại.`);
+    add(
+      'protection-removed',
+      'warning',
+      null,
+      null,
+      `${where} không còn được bảo vệ: người khác có thể sửa số liệu. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bảo vệ lại.`,
+    );
   }
 
   const form = report.structure.some((s) => s.kind === 'no-table') ? [] : formRows(catalog, settings, agency);
   const modes = new Map<string, RowMode>(form.map((r) => [r.ind.code, r.mode]));
   for (const { ind } of form) {
     if (!report.rows.has(ind.code) && !report.groups.has(ind.code)) {
-      add('code-missing', 'error', null, ind.code, `${where} thiếu dòng chỉ tiêu ${ind.code} "${ind.name}". Không xóa dòng trong biểu; đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bổ sung dòng thiếu.`);
+      add(
+        'code-missing',
+        'error',
+        null,
+        ind.code,
+        `${where} thiếu dòng chỉ tiêu ${ind.code} "${ind.name}". Không xóa dòng trong biểu; đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bổ sung dòng thiếu.`,
+      );
     }
   }
 
@@ -100,8 +130,15 @@ export function validateAgency(
     if (!mode) continue; // a row not asked this period (e.g. district rows after 01/07/2025)
     if (mode.kind !== 'input') {
       if (row.reading.state !== 'blank') {
-        const why = mode.kind === 'owned-by' ? `do ${mode.owner ?? 'đơn vị được chỉ định'} cung cấp` : 'không áp dụng với đơn vị';
-        add('value-not-applicable', 'warning', row.cell, row.ind.code, `Ô ${row.cell} (chỉ tiêu ${row.ind.code}): chỉ tiêu này ${why}, số liệu nhập ở đây sẽ không được tổng hợp. Hãy xóa số liệu ở ô này.`);
+        const why =
+          mode.kind === 'owned-by' ? `do ${mode.owner ?? 'đơn vị được chỉ định'} cung cấp` : 'không áp dụng với đơn vị';
+        add(
+          'value-not-applicable',
+          'warning',
+          row.cell,
+          row.ind.code,
+          `Ô ${row.cell} (chỉ tiêu ${row.ind.code}): chỉ tiêu này ${why}, số liệu nhập ở đây sẽ không được tổng hợp. Hãy xóa số liệu ở ô này.`,
+        );
       }
       continue;
     }
@@ -112,7 +149,13 @@ export function validateAgency(
   for (const code of REQUIRED_CODES) {
     const row = report.rows.get(code);
     if (row && modes.get(code)?.kind === 'input' && row.reading.state === 'blank') {
-      add('required-missing', 'error', row.cell, code, `Ô ${row.cell} (chỉ tiêu ${code} "${row.ind.name}") chưa có số liệu. Đây là số liệu bắt buộc; nếu không phát sinh, hãy nhập 0.`);
+      add(
+        'required-missing',
+        'error',
+        row.cell,
+        code,
+        `Ô ${row.cell} (chỉ tiêu ${code} "${row.ind.name}") chưa có số liệu. Đây là số liệu bắt buộc; nếu không phát sinh, hãy nhập 0.`,
+      );
     }
   }
 
@@ -141,19 +184,49 @@ function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
   for (const s of report.structure) {
     switch (s.kind) {
       case 'no-table':
-        add('table-missing', 'error', null, null, `${where} không có bảng chỉ tiêu (dòng tiêu đề "${TABLE_HEADER.join(' | ')}"). Trang có thể đã bị xóa nội dung; đơn vị tổng hợp hãy kiểm tra hoặc tạo lại biểu mẫu.`);
+        add(
+          'table-missing',
+          'error',
+          null,
+          null,
+          `${where} không có bảng chỉ tiêu (dòng tiêu đề "${TABLE_HEADER.join(' | ')}"). Trang có thể đã bị xóa nội dung; đơn vị tổng hợp hãy kiểm tra hoặc tạo lại biểu mẫu.`,
+        );
         break;
       case 'header-text':
-        add('header-text', 'error', s.cell, null, `Ô ${s.cell}: tiêu đề cột phải là "${s.expected}" nhưng đang là "${s.found}". Hãy khôi phục tiêu đề cột.`);
+        add(
+          'header-text',
+          'error',
+          s.cell,
+          null,
+          `Ô ${s.cell}: tiêu đề cột phải là "${s.expected}" nhưng đang là "${s.found}". Hãy khôi phục tiêu đề cột.`,
+        );
         break;
       case 'duplicate-code':
-        add('code-duplicate', 'error', s.cell, s.code, `Ô ${s.cell}: mã chỉ tiêu ${s.code} đã có ở ô ${s.first}. Hãy xóa dòng lặp, chỉ giữ một dòng cho mỗi chỉ tiêu.`);
+        add(
+          'code-duplicate',
+          'error',
+          s.cell,
+          s.code,
+          `Ô ${s.cell}: mã chỉ tiêu ${s.code} đã có ở ô ${s.first}. Hãy xóa dòng lặp, chỉ giữ một dòng cho mỗi chỉ tiêu.`,
+        );
         break;
       case 'unknown-code':
-        add('code-unknown', 'warning', s.cell, s.code, `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`);
+        add(
+          'code-unknown',
+          'warning',
+          s.cell,
+          s.code,
+          `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`,
+        );
         break;
       case 'value-without-code':
-        add('value-without-code', 'warning', s.cell, null, `Ô ${s.cell}: có số liệu nhưng dòng không có mã chỉ tiêu ở cột STT, nên không được tổng hợp. Hãy chuyển số liệu vào đúng dòng chỉ tiêu.`);
+        add(
+          'value-without-code',
+          'warning',
+          s.cell,
+          null,
+          `Ô ${s.cell}: có số liệu nhưng dòng không có mã chỉ tiêu ở cột STT, nên không được tổng hợp. Hãy chuyển số liệu vào đúng dòng chỉ tiêu.`,
+        );
         break;
     }
   }
@@ -166,16 +239,41 @@ function checkValue(row: ParsedRow, add: AddFn): void {
   if (reading.state === 'invalid') {
     switch (reading.problem) {
       case 'formula-error':
-        add('formula-error', 'error', cell, ind.code, `${at}: công thức trả về lỗi ${reading.detail}. Hãy sửa công thức hoặc nhập số liệu trực tiếp.`);
+        add(
+          'formula-error',
+          'error',
+          cell,
+          ind.code,
+          `${at}: công thức trả về lỗi ${reading.detail}. Hãy sửa công thức hoặc nhập số liệu trực tiếp.`,
+        );
         return;
       case 'ambiguous':
-        add('ambiguous-number', 'error', cell, ind.code, `${at}: ${reading.detail}. Hãy nhập lại cho rõ, ví dụ 1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5.`);
+        add(
+          'ambiguous-number',
+          'error',
+          cell,
+          ind.code,
+          `${at}: ${reading.detail}. Hãy nhập lại cho rõ, ví dụ 1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5.`,
+        );
         return;
       case 'code':
-        if (ind.kind === 'code') add('code-answer', 'error', cell, ind.code, `${at}: "${reading.detail}" không thuộc danh sách. Hãy chọn một giá trị: ${ind.answers.map((a) => `${a.code} - ${a.label}`).join('; ')}.`);
+        if (ind.kind === 'code')
+          add(
+            'code-answer',
+            'error',
+            cell,
+            ind.code,
+            `${at}: "${reading.detail}" không thuộc danh sách. Hãy chọn một giá trị: ${ind.answers.map((a) => `${a.code} - ${a.label}`).join('; ')}.`,
+          );
         return;
       case 'text':
-        add('not-number', 'error', cell, ind.code, `${at}: "${reading.detail}" không phải là số. Hãy nhập ${ind.kind === 'percent' ? 'tỷ lệ, ví dụ 12,5%' : 'số, ví dụ 1.949'}; ghi chú đưa sang cột Ghi chú.`);
+        add(
+          'not-number',
+          'error',
+          cell,
+          ind.code,
+          `${at}: "${reading.detail}" không phải là số. Hãy nhập ${ind.kind === 'percent' ? 'tỷ lệ, ví dụ 12,5%' : 'số, ví dụ 1.949'}; ghi chú đưa sang cột Ghi chú.`,
+        );
         return;
     }
   }
@@ -188,10 +286,22 @@ function checkValue(row: ParsedRow, add: AddFn): void {
   if (ind.kind === 'count' && !Number.isInteger(v)) {
     const whole = Math.trunc(v);
     const shifted = Math.round(v * 1000);
-    add('fractional-count', 'error', cell, ind.code, `${at}: ${formatNumber(v, 6)} không phải số nguyên; số đếm (${ind.unit.toLowerCase()}) phải là số nguyên. Có thể ý là ${formatNumber(whole)} hoặc ${formatNumber(shifted)}; hãy kiểm tra và nhập lại.`);
+    add(
+      'fractional-count',
+      'error',
+      cell,
+      ind.code,
+      `${at}: ${formatNumber(v, 6)} không phải số nguyên; số đếm (${ind.unit.toLowerCase()}) phải là số nguyên. Có thể ý là ${formatNumber(whole)} hoặc ${formatNumber(shifted)}; hãy kiểm tra và nhập lại.`,
+    );
   }
   if (ind.kind === 'percent' && v > 100 + EPS) {
-    add('percent-range', 'error', cell, ind.code, `${at}: tỷ lệ ${formatPercent(v)} vượt quá 100%. Hãy kiểm tra lại số liệu.`);
+    add(
+      'percent-range',
+      'error',
+      cell,
+      ind.code,
+      `${at}: tỷ lệ ${formatPercent(v)} vượt quá 100%. Hãy kiểm tra lại số liệu.`,
+    );
   }
 }
 
@@ -209,9 +319,18 @@ function checkRelations(catalog: Catalog, report: AgencyReport, modes: Map<strin
       const ok = rel.op === '<=' ? lhs <= rhs + EPS : Math.abs(lhs - rhs) <= EPS;
       if (ok) continue;
       const names = terms.map((t) => catalog.must(t));
-      const rhsText = terms.length > 1 ? `${terms.join(' + ')} = ${(vals as number[]).map((v) => formatNumber(v)).join(' + ')} = ${formatNumber(rhs)}` : `${terms[0]} "${names[0].name}" (${formatNumber(rhs)})`;
+      const rhsText =
+        terms.length > 1
+          ? `${terms.join(' + ')} = ${(vals as number[]).map((v) => formatNumber(v)).join(' + ')} = ${formatNumber(rhs)}`
+          : `${terms[0]} "${names[0].name}" (${formatNumber(rhs)})`;
       const verb = rel.op === '<=' ? 'không được lớn hơn' : 'phải bằng';
-      add('relation', rel.severity, row.cell, row.ind.code, `Ô ${row.cell}: chỉ tiêu ${row.ind.code} "${row.ind.name}" (${formatNumber(lhs)}) ${verb} ${rhsText}. Hãy kiểm tra lại các số liệu này.`);
+      add(
+        'relation',
+        rel.severity,
+        row.cell,
+        row.ind.code,
+        `Ô ${row.cell}: chỉ tiêu ${row.ind.code} "${row.ind.name}" (${formatNumber(lhs)}) ${verb} ${rhsText}. Hãy kiểm tra lại các số liệu này.`,
+      );
     }
   }
 }
@@ -228,26 +347,65 @@ function checkRatios(catalog: Catalog, report: AgencyReport, modes: Map<string, 
     if (va === null || vb === null) continue;
     const computed = f.kind === 'ratio' ? (vb > 0 ? (100 * va) / vb : null) : va > 0 ? (100 * (va - vb)) / va : null;
     if (computed === null || Math.abs(stated - computed) <= RATIO_TOLERANCE + EPS) continue;
-    const how = f.kind === 'ratio' ? `${formatNumber(va)}/${formatNumber(vb)} (dòng ${a}/${b})` : `(${formatNumber(va)} − ${formatNumber(vb)})/${formatNumber(va)} (dòng ${a}, ${b})`;
-    add('ratio-mismatch', 'error', row.cell, row.ind.code, `Ô ${row.cell}: tỷ lệ ghi ${formatPercent(stated)} nhưng tính từ số liệu chi tiết ${how} là ${formatPercent(computed)}. Hãy sửa tỷ lệ hoặc các số liệu chi tiết cho khớp.`);
+    const how =
+      f.kind === 'ratio'
+        ? `${formatNumber(va)}/${formatNumber(vb)} (dòng ${a}/${b})`
+        : `(${formatNumber(va)} − ${formatNumber(vb)})/${formatNumber(va)} (dòng ${a}, ${b})`;
+    add(
+      'ratio-mismatch',
+      'error',
+      row.cell,
+      row.ind.code,
+      `Ô ${row.cell}: tỷ lệ ghi ${formatPercent(stated)} nhưng tính từ số liệu chi tiết ${how} là ${formatPercent(computed)}. Hãy sửa tỷ lệ hoặc các số liệu chi tiết cho khớp.`,
+    );
   }
 }
 
 function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, add: AddFn): void {
   const { status, sentOn } = report;
   if (status.value === 'unknown') {
-    add('status-unknown', 'error', status.cell, null, `Ô ${status.cell}: trạng thái "${status.text}" không hợp lệ; chỉ nhận "Chưa gửi" hoặc "Đã gửi".`);
+    add(
+      'status-unknown',
+      'error',
+      status.cell,
+      null,
+      `Ô ${status.cell}: trạng thái "${status.text}" không hợp lệ; chỉ nhận "Chưa gửi" hoặc "Đã gửi".`,
+    );
   }
   if (sentOn.text && !sentOn.date) {
-    add('sent-date-invalid', 'error', sentOn.cell, null, `Ô ${sentOn.cell}: ngày gửi "${sentOn.text}" không phải ngày hợp lệ; nhập dạng dd/mm/yyyy.`);
+    add(
+      'sent-date-invalid',
+      'error',
+      sentOn.cell,
+      null,
+      `Ô ${sentOn.cell}: ngày gửi "${sentOn.text}" không phải ngày hợp lệ; nhập dạng dd/mm/yyyy.`,
+    );
   }
   if (status.value === 'sent' && !sentOn.text) {
-    add('sent-without-date', 'error', sentOn.cell, null, `Ô ${sentOn.cell}: trạng thái là "Đã gửi" nhưng chưa có ngày gửi. Hãy dùng menu "Đánh dấu đã gửi báo cáo" hoặc nhập ngày gửi (dd/mm/yyyy).`);
+    add(
+      'sent-without-date',
+      'error',
+      sentOn.cell,
+      null,
+      `Ô ${sentOn.cell}: trạng thái là "Đã gửi" nhưng chưa có ngày gửi. Hãy dùng menu "Đánh dấu đã gửi báo cáo" hoặc nhập ngày gửi (dd/mm/yyyy).`,
+    );
   }
   if (sentOn.date && sentOn.date > today) {
-    add('sent-date-invalid', 'error', sentOn.cell, null, `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} ở tương lai (hôm nay là ${formatDmy(today)}). Hãy sửa lại ngày gửi.`);
+    add(
+      'sent-date-invalid',
+      'error',
+      sentOn.cell,
+      null,
+      `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} ở tương lai (hôm nay là ${formatDmy(today)}). Hãy sửa lại ngày gửi.`,
+    );
   } else if (sentOn.date && sentOn.date < settings.cutoffFrom) {
-    add('sent-date-invalid', 'error', sentOn.cell, null, `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} trước khi kỳ báo cáo bắt đầu (${formatDmy(settings.cutoffFrom)}). Hãy sửa lại ngày gửi.`);
+    add(
+      'sent-date-invalid',
+      'error',
+      sentOn.cell,
+      null,
+      `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} trước khi kỳ báo cáo bắt đầu (${formatDmy(settings.cutoffFrom)}). Hãy sửa lại ngày gửi.`,
+    );
   }
 }
 

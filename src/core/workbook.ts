@@ -7,7 +7,8 @@ import { IsoDate } from './dates';
 import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './grid';
 import type { PaintGroup } from './outputs';
 
-export type ProtectionOutcome = { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
+export type ProtectionOutcome =
+  { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
 
 export interface WorkbookPort {
   sheetNames(): string[];

@@ -11,7 +11,12 @@ type DocumentApp = GoogleAppsScript.Document.DocumentApp;
 const MM_TO_PT = 72 / 25.4;
 
 function alignment(app: DocumentApp, a: Align): GoogleAppsScript.Document.HorizontalAlignment {
-  return { left: app.HorizontalAlignment.LEFT, center: app.HorizontalAlignment.CENTER, right: app.HorizontalAlignment.RIGHT, justify: app.HorizontalAlignment.JUSTIFY }[a];
+  return {
+    left: app.HorizontalAlignment.LEFT,
+    center: app.HorizontalAlignment.CENTER,
+    right: app.HorizontalAlignment.RIGHT,
+    justify: app.HorizontalAlignment.JUSTIFY,
+  }[a];
 }
 
 function paraAttributes(app: DocumentApp, p: Para, font: string): Record<string, unknown> {
@@ -88,7 +93,11 @@ export class DocsWriter {
     const A = this.app.Attribute;
     const firstParas = t.rows.map((row) => row.map((cell) => (cell[0] ? runsText(cell[0]) : '')));
     const table = body.appendTable(firstParas);
-    table.setAttributes({ [A.FONT_FAMILY]: font, [A.FONT_SIZE]: t.rows[0]?.[0]?.[0]?.size ?? 12, [A.BORDER_WIDTH]: t.borders ? 0.5 : 0 });
+    table.setAttributes({
+      [A.FONT_FAMILY]: font,
+      [A.FONT_SIZE]: t.rows[0]?.[0]?.[0]?.size ?? 12,
+      [A.BORDER_WIDTH]: t.borders ? 0.5 : 0,
+    });
     const total = t.widths.reduce((a, b) => a + b, 0);
     t.widths.forEach((w, i) => table.setColumnWidth(i, (w / total) * textWidth));
     if (t.rows.length === 1) {
@@ -106,7 +115,8 @@ export class DocsWriter {
     // Data tables: bold the header rows and rows whose cells are all bold (groups, totals).
     t.rows.forEach((row, i) => {
       const bold = i < t.headerRows || row.every((cell) => cell.every((p) => p.runs.every((r) => r.bold || !r.text)));
-      if (bold && (i < t.headerRows || row.some((cell) => cell.some((p) => runsText(p))))) table.getRow(i).setAttributes({ [A.BOLD]: true });
+      if (bold && (i < t.headerRows || row.some((cell) => cell.some((p) => runsText(p)))))
+        table.getRow(i).setAttributes({ [A.BOLD]: true });
     });
   }
 }

@@ -2,7 +2,19 @@
  * The menu handlers: each reads the settings, runs one use case through GasWorkbook, and tells
  * the user in Vietnamese what happened. Nothing here decides figures; the core does.
  */
-import { LoadedSettings, agencyOfSheet, consolidateWorkbook, generateTemplates, loadSettings, markSubmitted, readTabs, setupSettings, validateAll, validateOne, validateTabs } from '../core/app';
+import {
+  LoadedSettings,
+  agencyOfSheet,
+  consolidateWorkbook,
+  generateTemplates,
+  loadSettings,
+  markSubmitted,
+  readTabs,
+  setupSettings,
+  validateAll,
+  validateOne,
+  validateTabs,
+} from '../core/app';
 import { standardCatalog } from '../core/catalog/catalog';
 import { consolidate } from '../core/consolidate';
 import { formatDmy } from '../core/dates';
@@ -103,7 +115,10 @@ function settingsOrExplain(wb: GasWorkbook): Settings | null {
   if ('missing' in loaded) {
     alert('Chưa có trang Thiết lập', ['Hãy chọn menu Báo cáo CCHC → Thiết lập kỳ báo cáo trước.']);
   } else {
-    alert('Trang Thiết lập cần sửa', [`Có ${loaded.problems.length} vấn đề trên trang "${SETTINGS_SHEET}":`, ...listed(loaded.problems.map((p) => `${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`))]);
+    alert('Trang Thiết lập cần sửa', [
+      `Có ${loaded.problems.length} vấn đề trên trang "${SETTINGS_SHEET}":`,
+      ...listed(loaded.problems.map((p) => `${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`)),
+    ]);
   }
   return null;
 }
@@ -121,7 +136,9 @@ export function setup(): void {
     if (localeChanged) ss.setSpreadsheetLocale(VI_LOCALE);
     alert('Đã tạo trang Thiết lập', [
       'Trang "Thiết lập" đã được tạo với ví dụ là danh sách đơn vị của tỉnh Trà Vinh.',
-      localeChanged ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.' : '',
+      localeChanged
+        ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.'
+        : '',
       'Hãy sửa thông tin kỳ báo cáo, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung, rồi chọn "Tạo biểu mẫu cho các đơn vị".',
     ]);
     return;
@@ -151,15 +168,32 @@ export function generate(): void {
     const lines = [
       `Đã tạo mới ${out.created.length} trang; giữ nguyên ${out.unchanged.length} trang đã có; bổ sung dòng cho ${out.upgraded.length} trang.`,
     ];
-    for (const u of out.upgraded) lines.push(`  • ${u.sheet}: thêm ${u.added.length} dòng (${u.added.slice(0, 6).join(', ')}${u.added.length > 6 ? ', …' : ''})`);
+    for (const u of out.upgraded)
+      lines.push(
+        `  • ${u.sheet}: thêm ${u.added.length} dòng (${u.added.slice(0, 6).join(', ')}${u.added.length > 6 ? ', …' : ''})`,
+      );
     if (out.vanished.length) {
       lines.push('Các trang đã bị xóa hoặc đổi tên (không tạo lại để tránh ghi đè số liệu):');
-      lines.push(...listed(out.vanished.map((v) => (v.renamedTo ? `${v.agency}: trang "${v.sheet}" đã đổi tên thành "${v.renamedTo}"; sửa cột Tên trang tính trên trang Thiết lập` : `${v.agency}: không thấy trang "${v.sheet}"; nếu cần tạo lại, đặt tên trang mới ở cột Tên trang tính`))));
+      lines.push(
+        ...listed(
+          out.vanished.map((v) =>
+            v.renamedTo
+              ? `${v.agency}: trang "${v.sheet}" đã đổi tên thành "${v.renamedTo}"; sửa cột Tên trang tính trên trang Thiết lập`
+              : `${v.agency}: không thấy trang "${v.sheet}"; nếu cần tạo lại, đặt tên trang mới ở cột Tên trang tính`,
+          ),
+        ),
+      );
     }
-    if (out.orphaned.length) lines.push(`Trang của đơn vị không còn trong danh sách (được giữ nguyên): ${out.orphaned.join(', ')}.`);
-    if (out.conflicts.length) lines.push(`Đã có trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
-    if (out.protection.length) lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));
-    if (out.remaining.length) lines.push(`Còn ${out.remaining.length} đơn vị chưa được tạo do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để tiếp tục; các trang đã tạo được giữ nguyên.`);
+    if (out.orphaned.length)
+      lines.push(`Trang của đơn vị không còn trong danh sách (được giữ nguyên): ${out.orphaned.join(', ')}.`);
+    if (out.conflicts.length)
+      lines.push(`Đã có trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
+    if (out.protection.length)
+      lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));
+    if (out.remaining.length)
+      lines.push(
+        `Còn ${out.remaining.length} đơn vị chưa được tạo do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để tiếp tục; các trang đã tạo được giữ nguyên.`,
+      );
     alert(out.remaining.length ? 'Tạo biểu mẫu: chưa xong, chạy lại để tiếp tục' : 'Đã tạo biểu mẫu', lines);
   });
 }
@@ -171,7 +205,10 @@ function findingLines(findings: readonly Finding[]): string[] {
 function currentAgency(settings: Settings) {
   const name = spreadsheet().getActiveSheet().getName();
   const agency = agencyOfSheet(settings, name);
-  if (!agency) alert('Báo cáo CCHC', [`Trang "${name}" không phải trang của đơn vị nào trong danh sách. Hãy mở trang của đơn vị rồi chọn lại.`]);
+  if (!agency)
+    alert('Báo cáo CCHC', [
+      `Trang "${name}" không phải trang của đơn vị nào trong danh sách. Hãy mở trang của đơn vị rồi chọn lại.`,
+    ]);
   return agency;
 }
 
@@ -182,8 +219,13 @@ export function validateCurrent(): void {
   const agency = currentAgency(settings);
   if (!agency) return;
   const r = validateOne(wb, standardCatalog(), settings, agency);
-  if (!r.findings.length) alert('Kiểm tra: không có lỗi', [`Trang "${agency.sheet}" không có lỗi. Có thể chọn "Đánh dấu đã gửi báo cáo".`]);
-  else alert(`Kiểm tra: ${r.errors} lỗi, ${r.warnings} cảnh báo`, [`Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo).`, ...findingLines(r.findings)]);
+  if (!r.findings.length)
+    alert('Kiểm tra: không có lỗi', [`Trang "${agency.sheet}" không có lỗi. Có thể chọn "Đánh dấu đã gửi báo cáo".`]);
+  else
+    alert(`Kiểm tra: ${r.errors} lỗi, ${r.warnings} cảnh báo`, [
+      `Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo).`,
+      ...findingLines(r.findings),
+    ]);
 }
 
 export function validateEverything(): void {
@@ -210,8 +252,16 @@ export function submit(): void {
   const agency = currentAgency(settings);
   if (!agency) return;
   const out = markSubmitted(wb, standardCatalog(), settings, agency);
-  if (out.ok) alert('Đã đánh dấu đã gửi', [`Trang "${agency.sheet}": trạng thái "Đã gửi", ngày gửi ${formatDmy(out.date)}.`, out.result.warnings ? `Lưu ý: còn ${out.result.warnings} cảnh báo, nên xem lại.` : '']);
-  else alert('Chưa thể đánh dấu đã gửi', [`Trang "${agency.sheet}" còn ${out.result.errors} lỗi; hãy sửa rồi thử lại (các ô lỗi đã được tô đỏ):`, ...findingLines(out.result.findings.filter((f) => f.severity === 'error'))]);
+  if (out.ok)
+    alert('Đã đánh dấu đã gửi', [
+      `Trang "${agency.sheet}": trạng thái "Đã gửi", ngày gửi ${formatDmy(out.date)}.`,
+      out.result.warnings ? `Lưu ý: còn ${out.result.warnings} cảnh báo, nên xem lại.` : '',
+    ]);
+  else
+    alert('Chưa thể đánh dấu đã gửi', [
+      `Trang "${agency.sheet}" còn ${out.result.errors} lỗi; hãy sửa rồi thử lại (các ô lỗi đã được tô đỏ):`,
+      ...findingLines(out.result.findings.filter((f) => f.severity === 'error')),
+    ]);
 }
 
 export function consolidateAll(): void {
@@ -248,18 +298,25 @@ export function draftReport(): void {
     let extra = '';
     const templateId = settings.templateDoc ? docIdFrom(settings.templateDoc) : null;
     if (settings.templateDoc && !templateId) {
-      alert('Mẫu báo cáo không hợp lệ', [`"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`]);
+      alert('Mẫu báo cáo không hợp lệ', [
+        `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
+      ]);
       return;
     }
     if (templateId) {
       const table = summaryTableBlock(ctx);
       const rows = table.rows.map((row) => row.map((cell) => cell.map(plainText).join('\n')));
-      const filled = fillTemplate(DocumentApp, templateId, model.fileName, placeholderValues(ctx), { key: TABLE_PLACEHOLDER, rows });
+      const filled = fillTemplate(DocumentApp, templateId, model.fileName, placeholderValues(ctx), {
+        key: TABLE_PLACEHOLDER,
+        rows,
+      });
       url = filled.url;
-      if (filled.unknown.length) extra = `Các chỗ trống không nhận ra (để nguyên): ${filled.unknown.map((k) => `{{${k}}}`).join(', ')}.`;
+      if (filled.unknown.length)
+        extra = `Các chỗ trống không nhận ra (để nguyên): ${filled.unknown.map((k) => `{{${k}}}`).join(', ')}.`;
     } else {
       url = new DocsWriter(DocumentApp).write(model).url;
-      extra = 'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+      extra =
+        'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
     }
     const html = HtmlService.createHtmlOutput(
       `<div style="font-family:Arial;font-size:14px;line-height:1.5">` +

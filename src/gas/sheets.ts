@@ -4,7 +4,18 @@
  * validations), so the calls for a tab do not grow with its rows.
  */
 import { IsoDate, isoDate, parts } from '../core/dates';
-import { CellInput, CellStyle, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation, a1Range, parseA1 } from '../core/grid';
+import {
+  CellInput,
+  CellStyle,
+  PlanCell,
+  Protection,
+  RawCell,
+  SheetPlan,
+  SheetSnapshot,
+  Validation,
+  a1Range,
+  parseA1,
+} from '../core/grid';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 
@@ -76,7 +87,8 @@ export class GasWorkbook implements WorkbookPort {
     const range = sheet.getDataRange();
     const values = range.getValues() as RawCell[][];
     const formats = range.getNumberFormats();
-    const isProtected = opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
+    const isProtected =
+      opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
     return { name, values, formats, isProtected };
   }
 
@@ -115,7 +127,11 @@ export class GasWorkbook implements WorkbookPort {
   protect(name: string, protection: Protection): ProtectionOutcome {
     const sheet = this.mustSheet(name);
     // The add-on owns the protections of its tabs: replace both layers.
-    for (const p of [...sheet.getProtections(this.app.ProtectionType.SHEET), ...sheet.getProtections(this.app.ProtectionType.RANGE)]) p.remove();
+    for (const p of [
+      ...sheet.getProtections(this.app.ProtectionType.SHEET),
+      ...sheet.getProtections(this.app.ProtectionType.RANGE),
+    ])
+      p.remove();
     return this.applyProtection(sheet, protection);
   }
 
@@ -125,7 +141,9 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {
-    this.mustSheet(name).getRange(range).setValues(cells.map((row) => row.map((c) => this.sheetValue(c))));
+    this.mustSheet(name)
+      .getRange(range)
+      .setValues(cells.map((row) => row.map((c) => this.sheetValue(c))));
   }
 
   getState(key: string): string | null {
@@ -175,7 +193,7 @@ export class GasWorkbook implements WorkbookPort {
     if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
     this.renderCells(sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length), plan.rows);
     // Columns at Sheets' default width need no call; adjacent equal widths share one.
-    for (let c = 0; c < plan.columnWidths.length; ) {
+    for (let c = 0; c < plan.columnWidths.length;) {
       let n = 1;
       while (c + n < plan.columnWidths.length && plan.columnWidths[c + n] === plan.columnWidths[c]) n++;
       if (plan.columnWidths[c] !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidths(c + 1, n, plan.columnWidths[c]);
@@ -187,14 +205,18 @@ export class GasWorkbook implements WorkbookPort {
   private renderCells(range: Range, rows: readonly (readonly PlanCell[])[]): void {
     const grid = <T>(f: (s: CellStyle, v: CellInput) => T): T[][] => rows.map((r) => r.map((c) => f(c.s ?? {}, c.v)));
     // Formats go first so that a date or a '@' text cell takes the value as intended.
-    range.setNumberFormats(grid((s, v) => s.numberFormat ?? (v !== null && typeof v === 'object' && 'date' in v ? 'dd/mm/yyyy' : '')));
+    range.setNumberFormats(
+      grid((s, v) => s.numberFormat ?? (v !== null && typeof v === 'object' && 'date' in v ? 'dd/mm/yyyy' : '')),
+    );
     range.setValues(grid((_, v) => this.sheetValue(v)));
     range.setBackgrounds(grid((s) => s.background ?? null) as string[][]);
     range.setTextStyles(grid((s) => this.textStyle(s)));
     range.setWraps(grid((s) => !!s.wrap));
     if (rows.some((r) => r.some((c) => c.s?.align))) range.setHorizontalAlignments(grid((s) => s.align ?? null));
     range.setNotes(grid((s) => s.note ?? ''));
-    range.setDataValidations(grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    range.setDataValidations(
+      grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][],
+    );
   }
 
   private sheetValue(v: CellInput): unknown {
@@ -269,7 +291,8 @@ export class GasWorkbook implements WorkbookPort {
     try {
       const whole = sheet.protect();
       this.sharedEditors ??= whole.getEditors();
-      if (p.kind === 'agency') whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
+      if (p.kind === 'agency')
+        whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
       this.onlyConsolidator(whole);
       if (p.kind === 'agency' && p.editable.length) {
         const area = sheet.getRange(boundingBox(p.editable)).protect();
@@ -289,4 +312,3 @@ export class GasWorkbook implements WorkbookPort {
     if (this.domainEdit) protection.setDomainEdit(false);
   }
 }
-

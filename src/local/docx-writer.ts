@@ -63,7 +63,14 @@ function table(t: TableBlock, font: string, textWidthTwip: number): Table {
   return new Table({
     width: { size: textWidthTwip, type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: t.rows.map(
       (row, i) =>
         new TableRow({
@@ -85,7 +92,9 @@ function table(t: TableBlock, font: string, textWidthTwip: number): Table {
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const m = model.page.marginsMm;
   const textWidth = convertMillimetersToTwip(model.page.widthMm - m.left - m.right);
-  const children = model.blocks.map((b: Block) => (b.kind === 'para' ? paragraph(b, model.font) : table(b, model.font, textWidth)));
+  const children = model.blocks.map((b: Block) =>
+    b.kind === 'para' ? paragraph(b, model.font) : table(b, model.font, textWidth),
+  );
   const doc = new Document({
     creator: 'Báo cáo CCHC',
     title: model.fileName,
@@ -95,7 +104,10 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         properties: {
           titlePage: model.pageNumbersFromSecondPage,
           page: {
-            size: { width: convertMillimetersToTwip(model.page.widthMm), height: convertMillimetersToTwip(model.page.heightMm) },
+            size: {
+              width: convertMillimetersToTwip(model.page.widthMm),
+              height: convertMillimetersToTwip(model.page.heightMm),
+            },
             margin: {
               top: convertMillimetersToTwip(m.top),
               bottom: convertMillimetersToTwip(m.bottom),
@@ -107,7 +119,12 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         },
         headers: {
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: model.font, size: 26 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: model.font, size: 26 })],
+              }),
+            ],
           }),
           first: new Header({ children: [new Paragraph('')] }),
         },

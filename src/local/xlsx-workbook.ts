@@ -4,7 +4,17 @@
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/dates';
-import { CellInput, PlanCell, Protection, RawCell, SheetPlan, SheetSnapshot, Validation, columnLetter, parseA1 } from '../core/grid';
+import {
+  CellInput,
+  PlanCell,
+  Protection,
+  RawCell,
+  SheetPlan,
+  SheetSnapshot,
+  Validation,
+  columnLetter,
+  parseA1,
+} from '../core/grid';
 import { pad2 } from '../core/numbers';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
@@ -115,7 +125,9 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const g of groups) {
       for (const ref of g.ranges) {
         const { row, col, rows, cols } = parseA1(ref);
-        for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) ws.getCell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(g.color) } };
+        for (let r = row; r < row + rows; r++)
+          for (let c = col; c < col + cols; c++)
+            ws.getCell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(g.color) } };
       }
     }
   }
@@ -129,7 +141,8 @@ export class XlsxWorkbook implements WorkbookPort {
   getState(key: string): string | null {
     const ws = this.book.getWorksheet(STATE_SHEET);
     if (!ws) return null;
-    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === key) return String(ws.getCell(r, 2).value ?? '');
+    for (let r = 1; r <= ws.rowCount; r++)
+      if (ws.getCell(r, 1).value === key) return String(ws.getCell(r, 2).value ?? '');
     return null;
   }
 
@@ -167,14 +180,26 @@ export class XlsxWorkbook implements WorkbookPort {
     plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / 7)));
     if (plan.frozenRows) ws.views = [{ state: 'frozen', ySplit: plan.frozenRows }];
     // Printed on A4, as wide as the page, however many pages long.
-    Object.assign(ws.pageSetup, { paperSize: 9, orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    Object.assign(ws.pageSetup, {
+      paperSize: 9,
+      orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
   }
 
   private writeCell(cell: ExcelJS.Cell, pc: PlanCell): void {
     cell.value = this.excelValue(pc.v);
     const s = pc.s ?? {};
-    cell.font = { name: FONT, size: 12, bold: s.bold || undefined, italic: s.italic || undefined, color: s.color ? { argb: argb(s.color) } : undefined };
+    cell.font = {
+      name: FONT,
+      size: 12,
+      bold: s.bold || undefined,
+      italic: s.italic || undefined,
+      color: s.color ? { argb: argb(s.color) } : undefined,
+    };
     if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
     if (s.numberFormat) cell.numFmt = s.numberFormat;
     cell.alignment = { wrapText: s.wrap || undefined, horizontal: s.align, vertical: 'top' };
@@ -195,17 +220,45 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private excelValidation(v: Validation): ExcelJS.DataValidation {
-    const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ' };
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'stop' as const,
+      errorTitle: 'Giá trị không hợp lệ',
+    };
     switch (v.kind) {
       case 'wholeNumber':
-        return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: 'Nhập số nguyên từ 0 trở lên.' };
+        return {
+          ...common,
+          type: 'whole',
+          operator: 'greaterThanOrEqual',
+          formulae: [0],
+          error: 'Nhập số nguyên từ 0 trở lên.',
+        };
       case 'percent':
-        return { ...common, type: 'decimal', operator: 'between', formulae: [0, 1], error: 'Nhập tỷ lệ từ 0% đến 100%.' };
+        return {
+          ...common,
+          type: 'decimal',
+          operator: 'between',
+          formulae: [0, 1],
+          error: 'Nhập tỷ lệ từ 0% đến 100%.',
+        };
       case 'date':
-        return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], error: 'Nhập ngày dạng dd/mm/yyyy.' };
+        return {
+          ...common,
+          type: 'date',
+          operator: 'greaterThan',
+          formulae: [new Date(Date.UTC(2000, 0, 1))],
+          error: 'Nhập ngày dạng dd/mm/yyyy.',
+        };
       case 'list':
         // Inline Excel lists cannot hold commas ("Sở, ban, ngành"), so lists live on a hidden sheet.
-        return { ...common, type: 'list', formulae: [this.listRange(v.values)], error: 'Chọn một giá trị trong danh sách.' };
+        return {
+          ...common,
+          type: 'list',
+          formulae: [this.listRange(v.values)],
+          error: 'Chọn một giá trị trong danh sách.',
+        };
     }
   }
 
@@ -230,7 +283,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private applyProtection(ws: ExcelJS.Worksheet, p: Protection): ProtectionOutcome {
     // Excel protects without a password here: it stops slips, not a determined user.
-    internal(ws).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+    internal(ws).sheetProtection = {
+      sheet: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    };
     if (p.kind === 'consolidator') return { applied: true };
     for (let r = 1; r <= ws.rowCount; r++) {
       for (let c = 1; c <= ws.columnCount; c++) {
@@ -240,9 +299,13 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const ref of p.editable) {
       const { row, col, rows, cols } = parseA1(ref);
-      for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) ws.getCell(r, c).protection = { locked: false };
+      for (let r = row; r < row + rows; r++)
+        for (let c = col; c < col + cols; c++) ws.getCell(r, c).protection = { locked: false };
     }
-    return { applied: true, note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined };
+    return {
+      applied: true,
+      note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
+    };
   }
 }
 
@@ -280,7 +343,9 @@ function shiftFormulaRows(ws: ExcelJS.Worksheet, afterRow: number, count: number
     row.eachCell((cell) => {
       const v = cell.value;
       if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') {
-        const formula = v.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m, col: string, r: string) => (Number(r) > afterRow ? `${col}${Number(r) + count}` : m));
+        const formula = v.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m, col: string, r: string) =>
+          Number(r) > afterRow ? `${col}${Number(r) + count}` : m,
+        );
         cell.value = { formula } as ExcelJS.CellFormulaValue;
       }
     }),

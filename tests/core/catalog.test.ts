@@ -33,7 +33,8 @@ describe('the indicator catalog', () => {
     expect(catalog.formula('7.6.2.1')).toEqual({ kind: 'ratio', num: '7.6.2.1.a', den: '7.6.2' });
     expect(catalog.formula('4.2.5')).toEqual({ kind: 'reduction', base: '4.2.5.base', now: '4.2.1' });
     expect(catalog.formula('4.3.4')).toEqual({ kind: 'reduction', base: '4.3.4.base', now: '4.3.1' });
-    for (const r of catalog.rows) if (r.kind === 'percent' && r.aggregate !== 'owner') expect(catalog.formula(r.code)).not.toBeNull();
+    for (const r of catalog.rows)
+      if (r.kind === 'percent' && r.aggregate !== 'owner') expect(catalog.formula(r.code)).not.toBeNull();
   });
 
   it('reads coded answers and consistency checks', () => {
@@ -68,7 +69,9 @@ describe('the indicator catalog', () => {
   });
 
   it('lets the consolidator switch an indicator off, with its children', () => {
-    const asked = askedRows(catalog, { disabled: ['3.4.4'], cutoffTo: defaultCutoff('Q3', 2026).to }).map((r) => r.code);
+    const asked = askedRows(catalog, { disabled: ['3.4.4'], cutoffTo: defaultCutoff('Q3', 2026).to }).map(
+      (r) => r.code,
+    );
     expect(asked).not.toContain('3.4.4');
     expect(asked).not.toContain('3.4.4.a');
     expect(asked).toContain('3.4.5');

@@ -7,28 +7,84 @@ import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 /** A consistent hồ sơ block: nothing carried over, nothing pending late. */
 function hoSo(received: number, resolved: number, onTime: number): Record<string, RawCell> {
   return {
-    '3.4.a': received, '3.4.a.1': 0, '3.4.a.2': received, '3.4.a.3': 0,
-    '3.4.b': resolved, '3.4.b.1': onTime, '3.4.b.2': resolved - onTime,
-    '3.4.c': received - resolved, '3.4.c.1': received - resolved, '3.4.c.2': 0,
+    '3.4.a': received,
+    '3.4.a.1': 0,
+    '3.4.a.2': received,
+    '3.4.a.3': 0,
+    '3.4.b': resolved,
+    '3.4.b.1': onTime,
+    '3.4.b.2': resolved - onTime,
+    '3.4.c': received - resolved,
+    '3.4.c.1': received - resolved,
+    '3.4.c.2': 0,
   };
 }
-const staff = (assigned: number, base?: number) => ({ '4.2.1': assigned, '4.2.2': assigned, ...(base ? { '4.2.5.base': base } : {}) });
+const staff = (assigned: number, base?: number) => ({
+  '4.2.1': assigned,
+  '4.2.2': assigned,
+  ...(base ? { '4.2.5.base': base } : {}),
+});
 const tasks = (planned: number) => ({ '1.1.1': planned, '1.1.2': planned });
 
 const settings = settingsFor([
-  SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ'), SO('Sở Khoa học và Công nghệ'), SO('Sở Y tế'), XA('UBND xã An Phú'), XA('UBND xã Bình Hòa'), SO('Sở Tư pháp'),
+  SO('Văn phòng UBND tỉnh'),
+  SO('Sở Nội vụ'),
+  SO('Sở Khoa học và Công nghệ'),
+  SO('Sở Y tế'),
+  XA('UBND xã An Phú'),
+  XA('UBND xã Bình Hòa'),
+  SO('Sở Tư pháp'),
 ]);
 // Deadline: 21/09/2026 (a week after the 14/09 cut-off).
 const sent = (d: number) => ({ status: 'Đã gửi', sentOn: new Date(2026, 8, d) });
 
 const tabs = [
-  tabFor(settings, 'Văn phòng UBND tỉnh', { ...sent(18), values: { ...tasks(10), ...hoSo(100, 100, 95), ...staff(28, 32), '1.2': 1, '7.8.4.a': 50, '7.8.4.b': 100, '3.1.3': 1640, '3.1.3.1': 1342, '3.1.3.3': 298 } }),
-  tabFor(settings, 'Sở Nội vụ', { ...sent(21), values: { ...tasks(20), ...hoSo(210, 200, 190), ...staff(45, 50), '1.2': 0, '7.8.4.a': 30, '7.8.4.b': 100, '4.1.1': 14 } }),
-  tabFor(settings, 'Sở Khoa học và Công nghệ', { ...sent(25), values: { ...tasks(5), ...hoSo(30, 30, 30), ...staff(20), '1.2': 1, '7.8.4': '90%' } }),
-  tabFor(settings, 'Sở Y tế', { ...sent(20), values: { ...tasks(7), ...hoSo(200, 200, 180), ...staff(60), '1.2': 'Có', '3.4.4': '90%', '3.1.3': 50 } }),
-  tabFor(settings, 'UBND xã An Phú', { ...sent(22), values: { ...tasks(3), ...hoSo(50, 50, 45), ...staff(21), '1.2': 0, '3.4.4': '80%' } }),
-  tabFor(settings, 'UBND xã Bình Hòa', { status: 'Chưa gửi', values: { ...tasks(99), ...hoSo(999, 999, 999), ...staff(22) } }),
-  tabFor(settings, 'Sở Tư pháp', { ...sent(19), values: { ...tasks(1000), ...hoSo(10, 10, 10), ...staff(30), '2.3': -1 } }),
+  tabFor(settings, 'Văn phòng UBND tỉnh', {
+    ...sent(18),
+    values: {
+      ...tasks(10),
+      ...hoSo(100, 100, 95),
+      ...staff(28, 32),
+      '1.2': 1,
+      '7.8.4.a': 50,
+      '7.8.4.b': 100,
+      '3.1.3': 1640,
+      '3.1.3.1': 1342,
+      '3.1.3.3': 298,
+    },
+  }),
+  tabFor(settings, 'Sở Nội vụ', {
+    ...sent(21),
+    values: {
+      ...tasks(20),
+      ...hoSo(210, 200, 190),
+      ...staff(45, 50),
+      '1.2': 0,
+      '7.8.4.a': 30,
+      '7.8.4.b': 100,
+      '4.1.1': 14,
+    },
+  }),
+  tabFor(settings, 'Sở Khoa học và Công nghệ', {
+    ...sent(25),
+    values: { ...tasks(5), ...hoSo(30, 30, 30), ...staff(20), '1.2': 1, '7.8.4': '90%' },
+  }),
+  tabFor(settings, 'Sở Y tế', {
+    ...sent(20),
+    values: { ...tasks(7), ...hoSo(200, 200, 180), ...staff(60), '1.2': 'Có', '3.4.4': '90%', '3.1.3': 50 },
+  }),
+  tabFor(settings, 'UBND xã An Phú', {
+    ...sent(22),
+    values: { ...tasks(3), ...hoSo(50, 50, 45), ...staff(21), '1.2': 0, '3.4.4': '80%' },
+  }),
+  tabFor(settings, 'UBND xã Bình Hòa', {
+    status: 'Chưa gửi',
+    values: { ...tasks(99), ...hoSo(999, 999, 999), ...staff(22) },
+  }),
+  tabFor(settings, 'Sở Tư pháp', {
+    ...sent(19),
+    values: { ...tasks(1000), ...hoSo(10, 10, 10), ...staff(30), '2.3': -1 },
+  }),
 ];
 const today = isoDate(2026, 9, 30);
 const results = tabs.map((t) => validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: true }));
@@ -95,7 +151,9 @@ describe('consolidation', () => {
   });
 
   it('records who reported, when, and how late, against the 21/09 deadline', () => {
-    const json = summaryJson(summary) as { submission: { agency: string; submitted: boolean; date: string | null; daysLate: number | null }[] };
+    const json = summaryJson(summary) as {
+      submission: { agency: string; submitted: boolean; date: string | null; daysLate: number | null }[];
+    };
     expect(json.submission.map((e) => [e.agency, e.submitted, e.date, e.daysLate])).toEqual([
       ['Văn phòng UBND tỉnh', true, '2026-09-18', 0],
       ['Sở Nội vụ', true, '2026-09-21', 0],
@@ -108,7 +166,9 @@ describe('consolidation', () => {
   });
 
   it('writes JSON percentages as numbers from 0 to 100', () => {
-    const json = summaryJson(summary) as { indicators: Record<string, { value: number | null; contributors: number; distribution?: object }> };
+    const json = summaryJson(summary) as {
+      indicators: Record<string, { value: number | null; contributors: number; distribution?: object }>;
+    };
     expect(json.indicators['3.4.3'].value).toBeCloseTo(90, 10);
     expect(json.indicators['1.2'].distribution).toEqual({ Không: 2, Có: 3 });
     expect(json.indicators['7.1'].value).toBeNull();

@@ -7,7 +7,10 @@ describe('grouping rows into ranges', () => {
   });
 
   it('merges consecutive rows, in order, whatever order they come in', () => {
-    expect(rowRuns([14, 12, 13, 20, 13])).toEqual([[12, 3], [20, 1]]);
+    expect(rowRuns([14, 12, 13, 20, 13])).toEqual([
+      [12, 3],
+      [20, 1],
+    ]);
     expect(rowRuns([])).toEqual([]);
   });
 });

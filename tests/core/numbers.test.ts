@@ -24,7 +24,7 @@ describe('reading numbers as Vietnamese staff type them', () => {
     expect(parseTypedNumber(text, 'percent')).toEqual({ ok: true, value });
   });
 
-  it('refuses to guess at seed 003\'s typo 1.93673 and says why', () => {
+  it("refuses to guess at seed 003's typo 1.93673 and says why", () => {
     const r = parseTypedNumber('1.93673', 'count');
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -84,7 +84,7 @@ describe('dates as the decree writes them', () => {
     expect(formatLongDate(isoDate(2026, 2, 9))).toBe('ngày 09 tháng 02 năm 2026');
   });
 
-  it('writes the short form of seed 000\'s submission table', () => {
+  it("writes the short form of seed 000's submission table", () => {
     expect(formatDayMonth(isoDate(2020, 3, 9))).toBe('09/3');
     expect(formatDayMonth(isoDate(2020, 2, 28))).toBe('28/02');
   });

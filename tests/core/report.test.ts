@@ -12,16 +12,42 @@ function textOf(model: ReportModel): string {
 const today = isoDate(2026, 3, 5);
 
 function fullSummary() {
-  const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã An Phú')], { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh' });
+  const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã An Phú')], {
+    issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh',
+  });
   const values = {
-    '1.1.1': 20, '1.1.2': 18, '1.1.3': 3, '1.2': 1,
-    '3.4.a': 17445, '3.4.a.1': 618, '3.4.a.2': 16827, '3.4.a.3': 4443,
-    '3.4.b': 16331, '3.4.b.1': 16300, '3.4.b.2': 31, '3.4.c': 1114, '3.4.c.1': 1100, '3.4.c.2': 14,
-    '4.2.1': 28, '4.2.2': 27, '4.2.5.base': 32,
+    '1.1.1': 20,
+    '1.1.2': 18,
+    '1.1.3': 3,
+    '1.2': 1,
+    '3.4.a': 17445,
+    '3.4.a.1': 618,
+    '3.4.a.2': 16827,
+    '3.4.a.3': 4443,
+    '3.4.b': 16331,
+    '3.4.b.1': 16300,
+    '3.4.b.2': 31,
+    '3.4.c': 1114,
+    '3.4.c.1': 1100,
+    '3.4.c.2': 14,
+    '4.2.1': 28,
+    '4.2.2': 27,
+    '4.2.5.base': 32,
   };
-  const tabs = [tabFor(settings, 'Sở Nội vụ', { status: 'Đã gửi', sentOn: new Date(2026, 8, 18), values, freeText: { difficulties: 'Đường truyền chập chờn.' } })];
-  const results = tabs.map((t) => validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }));
-  results.push(validateAgency(catalog, settings, settings.agencies[1], null, { today: isoDate(2026, 9, 30), isProtected: null }));
+  const tabs = [
+    tabFor(settings, 'Sở Nội vụ', {
+      status: 'Đã gửi',
+      sentOn: new Date(2026, 8, 18),
+      values,
+      freeText: { difficulties: 'Đường truyền chập chờn.' },
+    }),
+  ];
+  const results = tabs.map((t) =>
+    validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }),
+  );
+  results.push(
+    validateAgency(catalog, settings, settings.agencies[1], null, { today: isoDate(2026, 9, 30), isProtected: null }),
+  );
   return consolidate(catalog, settings, results);
 }
 
@@ -33,8 +59,12 @@ describe('the report model', () => {
   const model = fullReport();
   const text = textOf(model);
 
-  it('uses the decree\'s page: A4, margins, Times New Roman, numbers from page 2', () => {
-    expect(model.page).toEqual({ widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } });
+  it("uses the decree's page: A4, margins, Times New Roman, numbers from page 2", () => {
+    expect(model.page).toEqual({
+      widthMm: 210,
+      heightMm: 297,
+      marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
+    });
     expect(model.font).toBe('Times New Roman');
     expect(model.pageNumbersFromSecondPage).toBe(true);
   });
@@ -52,7 +82,9 @@ describe('the report model', () => {
 
   it('writes the figures into sentences in vi-VN format', () => {
     expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90% kế hoạch');
-    expect(text).toContain('đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)');
+    expect(text).toContain(
+      'đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)',
+    );
     expect(text).toContain('đã giải quyết 16.331 hồ sơ (16.300 hồ sơ trước hạn và đúng hạn, 31 hồ sơ quá hạn)');
     expect(text).toContain('tại các sở, ngành đạt 99,81%');
     expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
@@ -62,7 +94,9 @@ describe('the report model', () => {
     expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
     // Communes did not report: their rate is a highlighted placeholder, not 0%.
     expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu: 3.4.3]');
-    const placeholder = model.blocks.flatMap((b) => (b.kind === 'para' ? b.runs : [])).find((r) => r.text === '[chưa có số liệu: 3.4.3]');
+    const placeholder = model.blocks
+      .flatMap((b) => (b.kind === 'para' ? b.runs : []))
+      .find((r) => r.text === '[chưa có số liệu: 3.4.3]');
     expect(placeholder?.highlight).toBe(true);
     // A sentence with no figure at all is left out.
     expect(text).not.toContain('Cổng Dịch vụ công của tỉnh đã tích hợp');
@@ -79,9 +113,17 @@ describe('the report model', () => {
   it('appends Phụ lục I and II, each "Kèm theo Báo cáo số …"', () => {
     expect(text).toContain('Phụ lục I');
     expect(text).toContain('Phụ lục II');
-    expect(text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g)).toHaveLength(2);
+    expect(
+      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
+    ).toHaveLength(2);
     const appendixII = model.blocks[model.blocks.length - 1];
-    expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+    expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual([
+      'STT',
+      'Chỉ tiêu thống kê',
+      'Đơn vị tính',
+      'Số liệu',
+      'Ghi chú',
+    ]);
     expect(plainText(appendixII)).not.toContain('3.4.a.1'); // supporting rows are not on the official form
   });
 
@@ -95,7 +137,9 @@ describe('the report model', () => {
   it('reads sensibly for a sparse summary where nobody reported', () => {
     const settings = settingsFor([SO('Sở Nội vụ')]);
     const results = [validateAgency(catalog, settings, settings.agencies[0], null, { today, isProtected: null })];
-    const sparse = textOf(buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: 'x' }));
+    const sparse = textOf(
+      buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: 'x' }),
+    );
     expect(sparse).not.toMatch(/NaN|undefined|null| 0 hồ sơ|: 0%/);
     expect(sparse).toContain('Có 0/1 cơ quan, đơn vị đã gửi báo cáo');
     expect(sparse).toContain('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH');

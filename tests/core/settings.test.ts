@@ -14,7 +14,8 @@ function agencyRow(values: RawCell[][], name: string): RawCell[] {
   return values.find((r) => r[1] === name)!;
 }
 
-const base = () => settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ'), SO('Sở Khoa học và Công nghệ'), XA('UBND xã Long Hòa')]);
+const base = () =>
+  settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ'), SO('Sở Khoa học và Công nghệ'), XA('UBND xã Long Hòa')]);
 
 function problemsOf(edit: (v: RawCell[][]) => void, s: Settings = base()) {
   const values = grid(settingsPlan(catalog, s));
@@ -29,7 +30,9 @@ describe('the settings sheet', () => {
     const r = readSettings(grid(settingsPlan(catalog, s)), catalog);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.settings.agencies.map((a) => [a.name, a.type, a.sheet])).toEqual(s.agencies.map((a) => [a.name, a.type, a.sheet]));
+    expect(r.settings.agencies.map((a) => [a.name, a.type, a.sheet])).toEqual(
+      s.agencies.map((a) => [a.name, a.type, a.sheet]),
+    );
     expect(r.settings.period).toBe('Q3');
     expect(r.settings.cutoffTo).toBe('2026-09-14');
     expect(r.settings.owners['3.1.3']).toBe('Văn phòng UBND tỉnh');
@@ -40,11 +43,36 @@ describe('the settings sheet', () => {
 
   it('has every field the issue lists, with a dropdown for the period', () => {
     const labels = FIELDS.map((f) => f.label);
-    for (const l of ['Cơ quan chủ quản', 'Cơ quan báo cáo', 'Địa danh', 'Kỳ báo cáo', 'Năm', 'Ngày chốt số liệu', 'Hạn gửi báo cáo', 'Văn bản hướng dẫn', 'Số ký hiệu', 'Thẩm quyền ký', 'Chức vụ người ký', 'Người ký', 'Nơi nhận']) expect(labels).toContain(l);
+    for (const l of [
+      'Cơ quan chủ quản',
+      'Cơ quan báo cáo',
+      'Địa danh',
+      'Kỳ báo cáo',
+      'Năm',
+      'Ngày chốt số liệu',
+      'Hạn gửi báo cáo',
+      'Văn bản hướng dẫn',
+      'Số ký hiệu',
+      'Thẩm quyền ký',
+      'Chức vụ người ký',
+      'Người ký',
+      'Nơi nhận',
+    ])
+      expect(labels).toContain(l);
     const plan = settingsPlan(catalog, base());
     const period = plan.rows.find((r) => r[0].v === 'Kỳ báo cáo')!;
-    expect(period[1].s?.validation).toEqual({ kind: 'list', values: ['Quý I', 'Quý II', '6 tháng', 'Quý III', '9 tháng', 'Quý IV', 'Năm'] });
-    expect(plan.rows.some((r) => r.map((c) => c.v).join('|').startsWith(AGENCY_HEADER.join('|')))).toBe(true);
+    expect(period[1].s?.validation).toEqual({
+      kind: 'list',
+      values: ['Quý I', 'Quý II', '6 tháng', 'Quý III', '9 tháng', 'Quý IV', 'Năm'],
+    });
+    expect(
+      plan.rows.some((r) =>
+        r
+          .map((c) => c.v)
+          .join('|')
+          .startsWith(AGENCY_HEADER.join('|')),
+      ),
+    ).toBe(true);
   });
 
   it('reports every problem at once, each in Vietnamese with its cell', () => {
@@ -81,7 +109,9 @@ describe('the settings sheet', () => {
     const problems = problemsOf((v) => {
       v[rowOf(v, 'Hạn gửi báo cáo')][1] = new Date(2026, 8, 5);
     });
-    expect(problems.map((p) => p.message).join()).toContain('Hạn gửi báo cáo (05/09/2026) trước ngày chốt số liệu (14/09/2026)');
+    expect(problems.map((p) => p.message).join()).toContain(
+      'Hạn gửi báo cáo (05/09/2026) trước ngày chốt số liệu (14/09/2026)',
+    );
     const row = problems[0].cell && parseA1(problems[0].cell).col;
     expect(row).toBe(2);
   });

@@ -4,8 +4,18 @@ import { COLORS } from '../../src/core/grid';
 import { agencyTabPlan } from '../../src/core/template';
 import { SO, XA, catalog, settingsFor } from '../helpers';
 
-const settings = settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Y tế'), XA('UBND xã Long Hòa'), { name: 'Công an tỉnh', type: 'nganh_doc' }]);
-const plan = (name: string) => agencyTabPlan(catalog, settings, settings.agencies.find((a) => a.name === name)!);
+const settings = settingsFor([
+  SO('Văn phòng UBND tỉnh'),
+  SO('Sở Y tế'),
+  XA('UBND xã Long Hòa'),
+  { name: 'Công an tỉnh', type: 'nganh_doc' },
+]);
+const plan = (name: string) =>
+  agencyTabPlan(
+    catalog,
+    settings,
+    settings.agencies.find((a) => a.name === name)!,
+  );
 const row = (name: string, code: string) => {
   const p = plan(name);
   return p.plan.rows[p.layout.codeRows.get(code)! - 1];
@@ -15,7 +25,13 @@ describe('the agency tab', () => {
   it('has the appendix columns, exactly, and one row per asked indicator with its code in STT', () => {
     for (const a of settings.agencies) {
       const { plan: pl, layout } = agencyTabPlan(catalog, settings, a);
-      expect(pl.rows[layout.headerRow - 1].map((c) => c.v)).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+      expect(pl.rows[layout.headerRow - 1].map((c) => c.v)).toEqual([
+        'STT',
+        'Chỉ tiêu thống kê',
+        'Đơn vị tính',
+        'Số liệu',
+        'Ghi chú',
+      ]);
       const asked = askedRows(catalog, settings).map((r) => r.code);
       expect([...layout.codeRows.keys()]).toEqual(asked);
       for (const [code, r] of layout.codeRows) expect(pl.rows[r - 1][0].v).toBe(code);
@@ -27,7 +43,18 @@ describe('the agency tab', () => {
   it('shows the header block and the three free-text fields', () => {
     const p = plan('Sở Y tế');
     const labels = p.plan.rows.map((r) => r[1].v);
-    for (const l of ['Đơn vị báo cáo:', 'Kỳ báo cáo:', 'Trạng thái báo cáo:', 'Ngày gửi:', 'Người lập biểu:', 'Điện thoại:', 'Kết quả nổi bật:', 'Khó khăn, vướng mắc:', 'Kiến nghị, đề xuất:']) expect(labels).toContain(l);
+    for (const l of [
+      'Đơn vị báo cáo:',
+      'Kỳ báo cáo:',
+      'Trạng thái báo cáo:',
+      'Ngày gửi:',
+      'Người lập biểu:',
+      'Điện thoại:',
+      'Kết quả nổi bật:',
+      'Khó khăn, vướng mắc:',
+      'Kiến nghị, đề xuất:',
+    ])
+      expect(labels).toContain(l);
     expect(p.plan.rows.find((r) => r[1].v === 'Trạng thái báo cáo:')![2].v).toBe('Chưa gửi');
     expect(p.plan.rows.find((r) => r[1].v === 'Kỳ báo cáo:')![2].v).toBe('Quý III năm 2026');
   });
@@ -42,7 +69,14 @@ describe('the agency tab', () => {
     expect(row('Công an tỉnh', '3.4.1')[3].s?.validation).toEqual({ kind: 'percent' });
     const p = plan('Sở Y tế');
     const locked = p.layout.codeRows.get('3.4.3')!;
-    expect(p.layout.editable.some((r) => new RegExp(`^D\\d+:E\\d+$`).test(r) && +r.split(':')[0].slice(1) <= locked && +r.split(':')[1].slice(1) >= locked)).toBe(false);
+    expect(
+      p.layout.editable.some(
+        (r) =>
+          new RegExp(`^D\\d+:E\\d+$`).test(r) &&
+          +r.split(':')[0].slice(1) <= locked &&
+          +r.split(':')[1].slice(1) >= locked,
+      ),
+    ).toBe(false);
   });
 
   it('styles groups bold and shaded, indents parts, and marks supporting rows', () => {

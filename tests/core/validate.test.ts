@@ -3,7 +3,12 @@ import { RawCell } from '../../src/core/grid';
 import { Finding, RULES, validateAgency } from '../../src/core/validate';
 import { CLEAN_SO, SO, TabInput, XA, catalog, settingsFor, tabFor } from '../helpers';
 
-const settings = settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Thông tin và Truyền thông'), SO('Sở Nội vụ'), XA('UBND xã Long Hòa')]);
+const settings = settingsFor([
+  SO('Văn phòng UBND tỉnh'),
+  SO('Sở Thông tin và Truyền thông'),
+  SO('Sở Nội vụ'),
+  XA('UBND xã Long Hòa'),
+]);
 const today = isoDate(2026, 9, 25);
 const SENT: TabInput = { status: 'Đã gửi', sentOn: new Date(2026, 8, 20) };
 
@@ -27,7 +32,20 @@ describe('validation of an agency tab', () => {
 
   it('accepts the way people really type numbers: "1.949", "02", "12,5%", "100%"', () => {
     const r = check('Sở Thông tin và Truyền thông', {
-      values: { '3.4.a': '1.949', '3.4.a.1': '02', '3.4.a.2': '1.947', '3.4.b': '1.949', '3.4.b.1': '1.949', '3.4.b.2': 0, '3.4.c': 0, '3.4.c.1': 0, '4.2.5': '12,5%', '4.2.5.base': 32, '4.2.1': 28, '3.3.3': '100%' },
+      values: {
+        '3.4.a': '1.949',
+        '3.4.a.1': '02',
+        '3.4.a.2': '1.947',
+        '3.4.b': '1.949',
+        '3.4.b.1': '1.949',
+        '3.4.b.2': 0,
+        '3.4.c': 0,
+        '3.4.c.1': 0,
+        '4.2.5': '12,5%',
+        '4.2.5.base': 32,
+        '4.2.1': 28,
+        '3.3.3': '100%',
+      },
     });
     expect(r.findings).toEqual([]);
   });
@@ -38,22 +56,49 @@ describe('validation of an agency tab', () => {
     expect(r.findings[0].message).toContain(`Ô D${r.row('7.6.2')} (chỉ tiêu 7.6.2)`);
   });
 
-  it('catches seed 000\'s hồ sơ that do not add up (6.878 received vs 987 + 4.867)', () => {
-    const r = check('Sở Thông tin và Truyền thông', { values: { '3.4.a': '6.878', '3.4.a.1': '987', '3.4.a.2': '4.867', '3.4.b': 5854, '3.4.b.1': 5854, '3.4.b.2': 0, '3.4.c': 0, '3.4.c.1': 0 } });
+  it("catches seed 000's hồ sơ that do not add up (6.878 received vs 987 + 4.867)", () => {
+    const r = check('Sở Thông tin và Truyền thông', {
+      values: {
+        '3.4.a': '6.878',
+        '3.4.a.1': '987',
+        '3.4.a.2': '4.867',
+        '3.4.b': 5854,
+        '3.4.b.1': 5854,
+        '3.4.b.2': 0,
+        '3.4.c': 0,
+        '3.4.c.1': 0,
+      },
+    });
     const f = r.findings.find((x) => x.rule === 'relation' && x.indicator === '3.4.a')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('(6.878) phải bằng 3.4.a.1 + 3.4.a.2 = 987 + 4.867 = 5.854');
   });
 
-  it('catches seed 003\'s 44 received vs 0 + 0', () => {
-    const r = check('Sở Thông tin và Truyền thông', { values: { '3.4.a': 44, '3.4.a.1': 0, '3.4.a.2': 0, '3.4.a.3': 0, '3.4.b': 44, '3.4.b.1': 44, '3.4.b.2': 0, '3.4.c': 0, '3.4.c.1': 0 } });
+  it("catches seed 003's 44 received vs 0 + 0", () => {
+    const r = check('Sở Thông tin và Truyền thông', {
+      values: {
+        '3.4.a': 44,
+        '3.4.a.1': 0,
+        '3.4.a.2': 0,
+        '3.4.a.3': 0,
+        '3.4.b': 44,
+        '3.4.b.1': 44,
+        '3.4.b.2': 0,
+        '3.4.c': 0,
+        '3.4.c.1': 0,
+      },
+    });
     expect(r.findings.filter((f) => f.rule === 'relation').map((f) => f.indicator)).toEqual(['3.4.a']);
   });
 
   it('allows a percentage truncated from its counts (65,55 for 3.685/5.621) but not 41,01 for 48,63', () => {
-    const ok = check('Sở Thông tin và Truyền thông', { values: { '7.8.4': '65,55%', '7.8.4.a': '3.685', '7.8.4.b': '5.621' } });
+    const ok = check('Sở Thông tin và Truyền thông', {
+      values: { '7.8.4': '65,55%', '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+    });
     expect(ok.findings).toEqual([]);
-    const bad = check('Sở Thông tin và Truyền thông', { values: { '7.8.3': '41,01%', '7.8.3.a': 762, '7.8.3.b': '1.567' } });
+    const bad = check('Sở Thông tin và Truyền thông', {
+      values: { '7.8.3': '41,01%', '7.8.3.a': 762, '7.8.3.b': '1.567' },
+    });
     expect(only(bad)).toEqual([['ratio-mismatch', 'error', `D${bad.row('7.8.3')}`, '7.8.3']]);
     expect(bad.findings[0].message).toContain('tỷ lệ ghi 41,01% nhưng tính từ số liệu chi tiết 762/1.567');
     expect(bad.findings[0].message).toContain('48,63%');
@@ -101,10 +146,19 @@ describe('validation of an agency tab', () => {
   });
 
   it('checks the status block: sent without a date, a future date, a date before the period', () => {
-    expect(only(check('Sở Thông tin và Truyền thông', { sentOn: '' }))).toEqual([['sent-without-date', 'error', 'C7', null]]);
-    expect(only(check('Sở Thông tin và Truyền thông', { sentOn: new Date(2026, 9, 1) }))[0][0]).toBe('sent-date-invalid');
+    expect(only(check('Sở Thông tin và Truyền thông', { sentOn: '' }))).toEqual([
+      ['sent-without-date', 'error', 'C7', null],
+    ]);
+    expect(only(check('Sở Thông tin và Truyền thông', { sentOn: new Date(2026, 9, 1) }))[0][0]).toBe(
+      'sent-date-invalid',
+    );
     expect(only(check('Sở Thông tin và Truyền thông', { sentOn: '01/01/2026' }))[0][0]).toBe('sent-date-invalid');
-    expect(only(check('Sở Thông tin và Truyền thông', { status: 'Gửi rồi' }))[0]).toEqual(['status-unknown', 'error', 'C6', null]);
+    expect(only(check('Sở Thông tin và Truyền thông', { status: 'Gửi rồi' }))[0]).toEqual([
+      'status-unknown',
+      'error',
+      'C6',
+      null,
+    ]);
     expect(check('Sở Thông tin và Truyền thông', { status: 'Chưa gửi', sentOn: '' }).status).toBe('Chưa gửi');
   });
 
@@ -136,7 +190,9 @@ describe('validation of an agency tab', () => {
     const garbage = validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: null });
     expect(garbage.findings.map((f) => f.rule)).toEqual(['table-missing']);
     t.snap.values.splice(0, t.snap.values.length);
-    expect(validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: null }).findings.map((f) => f.rule)).toEqual(['table-missing']);
+    expect(
+      validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: null }).findings.map((f) => f.rule),
+    ).toEqual(['table-missing']);
     const missing = validateAgency(catalog, settings, t.agency, null, { today, isProtected: null });
     expect(missing.status).toBe('Không tìm thấy trang');
     expect(missing.findings[0].message).toContain('Không tìm thấy trang "Sở Nội vụ"');
@@ -170,7 +226,7 @@ describe('validation of an agency tab', () => {
     for (const t of Object.values(RULES)) expect(t).toMatch(/[àáảãạăâđêôơưÀ-ỹ]/i);
   });
 
-  it('asks communes their own rate (3.4.3), not the departments\' (3.4.1)', () => {
+  it("asks communes their own rate (3.4.3), not the departments' (3.4.1)", () => {
     const t = tabFor(settings, 'UBND xã Long Hòa', { ...SENT, values: CLEAN_SO });
     expect(t.layout.codeRows.has('3.4.3')).toBe(true);
     const r = validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: true });

@@ -42,8 +42,17 @@ describe('the Apps Script fake', () => {
   it('is backed by @types/google-apps-script, so a misspelt method fails the type-check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gas-types-'));
     const file = join(dir, 'misspelt.ts');
-    writeFileSync(file, "export function f(): void {\n  SpreadsheetApp.getActiveSpreadsheet().getSheetByNam('Thiết lập');\n}\n");
-    const program = ts.createProgram([file], { noEmit: true, strict: true, types: ['google-apps-script'], typeRoots: [join(__dirname, '..', '..', 'node_modules', '@types')], skipLibCheck: true });
+    writeFileSync(
+      file,
+      "export function f(): void {\n  SpreadsheetApp.getActiveSpreadsheet().getSheetByNam('Thiết lập');\n}\n",
+    );
+    const program = ts.createProgram([file], {
+      noEmit: true,
+      strict: true,
+      types: ['google-apps-script'],
+      typeRoots: [join(__dirname, '..', '..', 'node_modules', '@types')],
+      skipLibCheck: true,
+    });
     const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(messages.join('\n')).toMatch(/Property 'getSheetByNam' does not exist/);
   });

@@ -24,7 +24,14 @@ export class Calls {
   }
   /** Calls that fetch cell data from a range. */
   reads(): number {
-    return ['Range.getValues', 'Range.getNumberFormats', 'Range.getFormulas', 'Range.getDisplayValues', 'Range.getNotes', 'Range.getBackgrounds'].reduce((n, k) => n + this.of(k), 0);
+    return [
+      'Range.getValues',
+      'Range.getNumberFormats',
+      'Range.getFormulas',
+      'Range.getDisplayValues',
+      'Range.getNotes',
+      'Range.getBackgrounds',
+    ].reduce((n, k) => n + this.of(k), 0);
   }
   byMethod(): Record<string, number> {
     return Object.fromEntries([...this.counts].filter(([k]) => !k.startsWith('builder.')).sort((a, b) => b[1] - a[1]));
@@ -51,14 +58,33 @@ export interface Cell {
 /** Dates from the sandboxed bundle come from another realm, so instanceof cannot tell. */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-const blankCell = (): Cell => ({ value: '', formula: null, format: '', background: null, note: '', bold: false, italic: false, color: null, wrap: false, align: null, validation: null });
+const blankCell = (): Cell => ({
+  value: '',
+  formula: null,
+  format: '',
+  background: null,
+  note: '',
+  bold: false,
+  italic: false,
+  color: null,
+  wrap: false,
+  align: null,
+  validation: null,
+});
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLS = 26;
 
 function dims(data: unknown[][], rows: number, cols: number, what: string): void {
-  if (!Array.isArray(data) || data.length !== rows) throw new Error(`${what}: The number of rows in the data does not match the number of rows in the range. The data has ${data?.length} but the range has ${rows}.`);
-  for (const r of data) if (!Array.isArray(r) || r.length !== cols) throw new Error(`${what}: The number of columns in the data does not match the number of columns in the range. The data has ${r?.length} but the range has ${cols}.`);
+  if (!Array.isArray(data) || data.length !== rows)
+    throw new Error(
+      `${what}: The number of rows in the data does not match the number of rows in the range. The data has ${data?.length} but the range has ${rows}.`,
+    );
+  for (const r of data)
+    if (!Array.isArray(r) || r.length !== cols)
+      throw new Error(
+        `${what}: The number of columns in the data does not match the number of columns in the range. The data has ${r?.length} but the range has ${cols}.`,
+      );
 }
 
 function colIndex(letters: string): number {
@@ -72,10 +98,24 @@ function letters(col: number): string {
 }
 
 export class FakeDataValidation {
-  constructor(readonly criteria: string, readonly args: unknown[], readonly helpText: string, readonly allowInvalid: boolean) {}
+  constructor(
+    readonly criteria: string,
+    readonly args: unknown[],
+    readonly helpText: string,
+    readonly allowInvalid: boolean,
+  ) {}
 }
 
-class FakeDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'setAllowInvalid' | 'requireNumberGreaterThanOrEqualTo' | 'requireNumberBetween' | 'requireDate' | 'requireValueInList' | 'setHelpText' | 'build'> {
+class FakeDataValidationBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  | 'setAllowInvalid'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireNumberBetween'
+  | 'requireDate'
+  | 'requireValueInList'
+  | 'setHelpText'
+  | 'build'
+> {
   private criteria = '';
   private args: unknown[] = [];
   private help = '';
@@ -121,10 +161,17 @@ class FakeDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.Dat
 }
 
 export class FakeTextStyle {
-  constructor(readonly bold: boolean, readonly italic: boolean, readonly color: string | null) {}
+  constructor(
+    readonly bold: boolean,
+    readonly italic: boolean,
+    readonly color: string | null,
+  ) {}
 }
 
-class FakeTextStyleBuilder implements Pick<GoogleAppsScript.Spreadsheet.TextStyleBuilder, 'setBold' | 'setItalic' | 'setForegroundColor' | 'build'> {
+class FakeTextStyleBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.TextStyleBuilder,
+  'setBold' | 'setItalic' | 'setForegroundColor' | 'build'
+> {
   private bold = false;
   private italic = false;
   private color: string | null = null;
@@ -158,41 +205,39 @@ function evaluate(sheet: FakeSheet, formula: string): unknown {
   };
   // N() turns text into 0; arithmetic on text gives #VALUE!, as in Sheets.
   const n = (ref: string) => (typeof at(ref) === 'number' ? (at(ref) as number) : 0);
-  const arith = (...refs: string[]) => (refs.every((r) => typeof at(r) === 'number' || at(r) === '') ? null : '#VALUE!');
+  const arith = (...refs: string[]) =>
+    refs.every((r) => typeof at(r) === 'number' || at(r) === '') ? null : '#VALUE!';
   let m = /^=IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
-  if (m) return n(m[1]) > 0 ? arith(m[2], m[3]) ?? n(m[2]) / n(m[3]) : '';
+  if (m) return n(m[1]) > 0 ? (arith(m[2], m[3]) ?? n(m[2]) / n(m[3])) : '';
   m = /^=IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
-  if (m) return n(m[1]) > 0 ? arith(m[2], m[3], m[4]) ?? (n(m[2]) - n(m[3])) / n(m[4]) : '';
+  if (m) return n(m[1]) > 0 ? (arith(m[2], m[3], m[4]) ?? (n(m[2]) - n(m[3])) / n(m[4])) : '';
   m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
   if (m) return m[1].replace(/""/g, '"');
   throw new Error(`fake cannot evaluate formula ${formula}`);
 }
 
-export class FakeRange
-  implements
-    Pick<
-      GRange,
-      | 'getValues'
-      | 'setValues'
-      | 'getFormulas'
-      | 'getNumberFormats'
-      | 'setNumberFormats'
-      | 'getBackgrounds'
-      | 'setBackgrounds'
-      | 'setTextStyles'
-      | 'setWraps'
-      | 'setHorizontalAlignments'
-      | 'getNotes'
-      | 'setNotes'
-      | 'setDataValidations'
-      | 'getA1Notation'
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'protect'
-    >
-{
+export class FakeRange implements Pick<
+  GRange,
+  | 'getValues'
+  | 'setValues'
+  | 'getFormulas'
+  | 'getNumberFormats'
+  | 'setNumberFormats'
+  | 'getBackgrounds'
+  | 'setBackgrounds'
+  | 'setTextStyles'
+  | 'setWraps'
+  | 'setHorizontalAlignments'
+  | 'getNotes'
+  | 'setNotes'
+  | 'setDataValidations'
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'protect'
+> {
   constructor(
     readonly sheet: FakeSheet,
     readonly row: number,
@@ -200,8 +245,10 @@ export class FakeRange
     readonly rows: number,
     readonly cols: number,
   ) {
-    if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error('The starting row/column of the range is too small, or the range is empty.');
-    if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    if (row < 1 || col < 1 || rows < 1 || cols < 1)
+      throw new Error('The starting row/column of the range is too small, or the range is empty.');
+    if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols)
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
   }
   private hit(m: string) {
     this.sheet.ss.calls.hit(`Range.${m}`);
@@ -225,26 +272,34 @@ export class FakeRange
     const ss = this.sheet.ss;
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
-        const blocked = ss.me !== ss.owner && this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
-        if (blocked) throw new Error(`${what}: You are trying to edit a protected cell or object (${letters(this.col + c)}${this.row + r}). Please contact the spreadsheet owner to remove protection if you need to edit.`);
+        const blocked =
+          ss.me !== ss.owner && this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
+        if (blocked)
+          throw new Error(
+            `${what}: You are trying to edit a protected cell or object (${letters(this.col + c)}${this.row + r}). Please contact the spreadsheet owner to remove protection if you need to edit.`,
+          );
       }
     }
     data.forEach((line, r) => line.forEach((v, c) => f(this.sheet.cellAt(this.row + r, this.col + c, true), v)));
   }
   getValues() {
     this.hit('getValues');
-    return this.map((c) => (c.formula ? evaluate(this.sheet, c.formula) : isDate(c.value) ? new Date(c.value.getTime()) : c.value)) as any[][];
+    return this.map((c) =>
+      c.formula ? evaluate(this.sheet, c.formula) : isDate(c.value) ? new Date(c.value.getTime()) : c.value,
+    ) as any[][];
   }
   setValues(values: any[][]) {
     this.hit('setValues');
     return this.each(values, 'setValues', (cell, v) => {
-      if (v === undefined || (v !== null && typeof v === 'object' && !isDate(v))) throw new Error(`setValues: unsupported value ${String(v)}`);
+      if (v === undefined || (v !== null && typeof v === 'object' && !isDate(v)))
+        throw new Error(`setValues: unsupported value ${String(v)}`);
       cell.formula = null;
       if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
       else if (typeof v === 'string' && v.startsWith('=')) {
         cell.formula = v;
         cell.value = '';
-      } else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) cell.value = Number(v); // Sheets parses typed-looking text
+      } else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()))
+        cell.value = Number(v); // Sheets parses typed-looking text
       else cell.value = v ?? '';
     });
   }
@@ -309,7 +364,9 @@ export class FakeRange
   }
   a1(): string {
     const tl = `${letters(this.col)}${this.row}`;
-    return this.rows === 1 && this.cols === 1 ? tl : `${tl}:${letters(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
+    return this.rows === 1 && this.cols === 1
+      ? tl
+      : `${tl}:${letters(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
   }
   protect() {
     this.hit('protect');
@@ -331,9 +388,18 @@ export class FakeRange
   }
 }
 
-export class FakeProtection
-  implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setUnprotectedRanges' | 'getUnprotectedRanges' | 'getEditors' | 'removeEditors' | 'addEditors' | 'canDomainEdit' | 'setDomainEdit' | 'remove' | 'canEdit'>
-{
+export class FakeProtection implements Pick<
+  GoogleAppsScript.Spreadsheet.Protection,
+  | 'setUnprotectedRanges'
+  | 'getUnprotectedRanges'
+  | 'getEditors'
+  | 'removeEditors'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'setDomainEdit'
+  | 'remove'
+  | 'canEdit'
+> {
   editors: string[];
   unprotected: FakeRange[] = [];
   domainEdit: boolean;
@@ -351,7 +417,9 @@ export class FakeProtection
   setUnprotectedRanges(ranges: GRange[]) {
     this.hit('setUnprotectedRanges');
     if (this.range) throw new Error('setUnprotectedRanges: only a sheet protection has unprotected ranges');
-    for (const r of ranges) if (!(r instanceof FakeRange) || r.sheet !== this.sheet) throw new Error('setUnprotectedRanges: range is not on the protected sheet');
+    for (const r of ranges)
+      if (!(r instanceof FakeRange) || r.sheet !== this.sheet)
+        throw new Error('setUnprotectedRanges: range is not on the protected sheet');
     this.unprotected = ranges as unknown as FakeRange[];
     return this as any;
   }
@@ -411,28 +479,25 @@ export class FakeProtection
   }
 }
 
-export class FakeSheet
-  implements
-    Pick<
-      GSheet,
-      | 'getName'
-      | 'setName'
-      | 'getSheetId'
-      | 'getIndex'
-      | 'getDataRange'
-      | 'getRange'
-      | 'getRangeList'
-      | 'setColumnWidths'
-      | 'setFrozenRows'
-      | 'insertRowsAfter'
-      | 'insertColumnsAfter'
-      | 'getProtections'
-      | 'protect'
-      | 'activate'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-    >
-{
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getDataRange'
+  | 'getRange'
+  | 'getRangeList'
+  | 'setColumnWidths'
+  | 'setFrozenRows'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'getProtections'
+  | 'protect'
+  | 'activate'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+> {
   cells = new Map<string, Cell>();
   maxRows = DEFAULT_ROWS;
   maxCols = DEFAULT_COLS;
@@ -498,7 +563,13 @@ export class FakeSheet
       if (!m) throw new Error(`Range not found: ${a}`);
       const row = Number(m[2]);
       const col = colIndex(m[1]);
-      return new FakeRange(this, row, col, (m[4] ? Number(m[4]) : row) - row + 1, (m[3] ? colIndex(m[3]) : col) - col + 1) as any;
+      return new FakeRange(
+        this,
+        row,
+        col,
+        (m[4] ? Number(m[4]) : row) - row + 1,
+        (m[3] ? colIndex(m[3]) : col) - col + 1,
+      ) as any;
     }
     return new FakeRange(this, a, b!, c ?? 1, d ?? 1) as any;
   }
@@ -509,7 +580,13 @@ export class FakeSheet
       if (!m) throw new Error(`Range not found: ${x}`);
       const row = Number(m[2]);
       const col = colIndex(m[1]);
-      return new FakeRange(this, row, col, (m[4] ? Number(m[4]) : row) - row + 1, (m[3] ? colIndex(m[3]) : col) - col + 1);
+      return new FakeRange(
+        this,
+        row,
+        col,
+        (m[4] ? Number(m[4]) : row) - row + 1,
+        (m[3] ? colIndex(m[3]) : col) - col + 1,
+      );
     });
     const calls = this.ss.calls;
     const list = {
@@ -548,7 +625,11 @@ export class FakeSheet
       moved.set(r > after ? `${r + n},${col}` : k, c);
     }
     // Sheets moves formula references along with the rows.
-    for (const c of moved.values()) if (c.formula) c.formula = c.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) => (Number(r) > after ? `${l}${Number(r) + n}` : m0));
+    for (const c of moved.values())
+      if (c.formula)
+        c.formula = c.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) =>
+          Number(r) > after ? `${l}${Number(r) + n}` : m0,
+        );
     const moveRange = (r: FakeRange) => {
       if (r.row > after) return new FakeRange(this, r.row + n, r.col, r.rows, r.cols);
       if (r.row + r.rows - 1 > after) return new FakeRange(this, r.row, r.col, r.rows + n, r.cols); // grows, as Sheets does
@@ -617,13 +698,19 @@ export class FakeSheet
   }
 }
 
-export class FakeSpreadsheet
-  implements
-    Pick<
-      GoogleAppsScript.Spreadsheet.Spreadsheet,
-      'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetTimeZone' | 'toast' | 'getActiveSheet' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-    >
-{
+export class FakeSpreadsheet implements Pick<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getNumSheets'
+  | 'getSpreadsheetTimeZone'
+  | 'toast'
+  | 'getActiveSheet'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+> {
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   toasts: string[] = [];
@@ -644,7 +731,8 @@ export class FakeSpreadsheet
   checkName(name: string, self?: FakeSheet): void {
     if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');
     if (name.length > 100) throw new Error('Sheet name is longer than 100 characters.');
-    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
   getSheets() {
     this.hit('getSheets');
@@ -659,7 +747,8 @@ export class FakeSpreadsheet
     if (typeof name !== 'string') throw new Error('fake insertSheet needs a name');
     this.checkName(name);
     const at = index ?? this.sheets.length;
-    if (typeof at !== 'number' || at < 0 || at > this.sheets.length) throw new Error(`insertSheet: index ${at} out of range`);
+    if (typeof at !== 'number' || at < 0 || at > this.sheets.length)
+      throw new Error(`insertSheet: index ${at} out of range`);
     const sheet = new FakeSheet(this, name, this.nextId++);
     this.sheets.splice(at, 0, sheet);
     return sheet as any;
@@ -788,12 +877,22 @@ export class FakeDocument {
 export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
   const hit = (m: string) => calls.hit(m);
   const textOf = (node: DocNode) => ({
-    setBold: (s: number, e: number, v: boolean) => (hit('Text.setBold'), node.styled.push({ what: 'bold', start: s, end: e, value: v })),
-    setItalic: (s: number, e: number, v: boolean) => (hit('Text.setItalic'), node.styled.push({ what: 'italic', start: s, end: e, value: v })),
-    setFontSize: (s: number, e: number, v: number) => (hit('Text.setFontSize'), node.styled.push({ what: 'size', start: s, end: e, value: v })),
+    setBold: (s: number, e: number, v: boolean) => (
+      hit('Text.setBold'),
+      node.styled.push({ what: 'bold', start: s, end: e, value: v })
+    ),
+    setItalic: (s: number, e: number, v: boolean) => (
+      hit('Text.setItalic'),
+      node.styled.push({ what: 'italic', start: s, end: e, value: v })
+    ),
+    setFontSize: (s: number, e: number, v: number) => (
+      hit('Text.setFontSize'),
+      node.styled.push({ what: 'size', start: s, end: e, value: v })
+    ),
     setBackgroundColor: (s: number, e: number, v: string) => {
       hit('Text.setBackgroundColor');
-      if (s < 0 || e >= node.text.length || s > e) throw new Error(`setBackgroundColor: offsets ${s}-${e} outside "${node.text}"`);
+      if (s < 0 || e >= node.text.length || s > e)
+        throw new Error(`setBackgroundColor: offsets ${s}-${e} outside "${node.text}"`);
       node.styled.push({ what: 'highlight', start: s, end: e, value: v });
     },
   });
@@ -808,7 +907,10 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
   /** A body child as DocumentApp hands it out: typed, copyable, removable. */
   const elementOf = (doc: FakeDocument, node: DocNode): any => ({
     __node: node,
-    getType: () => (hit('Element.getType'), node.kind === 'para' ? 'PARAGRAPH' : node.kind === 'table' ? 'TABLE' : 'PAGE_BREAK'),
+    getType: () => (
+      hit('Element.getType'),
+      node.kind === 'para' ? 'PARAGRAPH' : node.kind === 'table' ? 'TABLE' : 'PAGE_BREAK'
+    ),
     copy: () => (hit('Element.copy'), elementOf(doc, JSON.parse(JSON.stringify(node)) as DocNode)),
     asParagraph: () => ({ ...paragraph(doc, node), __node: node }),
     asTable: () => ({ __node: node }),
@@ -838,12 +940,23 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
       appendTable: (cells: string[][]) => {
         hit('Body.appendTable');
         const width = cells[0]?.length ?? 0;
-        if (!cells.length || cells.some((r) => r.length !== width || r.some((c) => typeof c !== 'string'))) throw new Error('appendTable: rows must be arrays of strings of equal length');
-        const node: DocNode = { kind: 'table', text: cells.map((r) => r.join('\t')).join('\n'), attrs: {}, styled: [], cells: cells.map((r) => [...r]), columnWidths: [] };
+        if (!cells.length || cells.some((r) => r.length !== width || r.some((c) => typeof c !== 'string')))
+          throw new Error('appendTable: rows must be arrays of strings of equal length');
+        const node: DocNode = {
+          kind: 'table',
+          text: cells.map((r) => r.join('\t')).join('\n'),
+          attrs: {},
+          styled: [],
+          cells: cells.map((r) => [...r]),
+          columnWidths: [],
+        };
         doc.body.push(node);
         const rowOf = () => ({
           editAsText: () => (hit('TableRow.editAsText'), textOf(node)),
-          setAttributes: (a: Record<string, unknown>) => (hit('TableRow.setAttributes'), node.styled.push({ what: 'row', start: 0, end: 0, value: a })),
+          setAttributes: (a: Record<string, unknown>) => (
+            hit('TableRow.setAttributes'),
+            node.styled.push({ what: 'row', start: 0, end: 0, value: a })
+          ),
         });
         return {
           setAttributes: (a: Record<string, unknown>) => (hit('Table.setAttributes'), Object.assign(node.attrs, a)),
@@ -862,8 +975,15 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
             const cellNode = (text: string): DocNode => ({ kind: 'para', text, attrs: {}, styled: [] });
             const first = cellNode(cells[r][c]);
             return {
-              getChild: () => (hit('TableCell.getChild'), { asParagraph: () => paragraph({ body: [first] } as FakeDocument, first) }),
-              appendParagraph: (text: string) => (hit('TableCell.appendParagraph'), (node.cells![r][c] += `\n${text}`), paragraph({ body: [] } as unknown as FakeDocument, cellNode(text))),
+              getChild: () => (
+                hit('TableCell.getChild'),
+                { asParagraph: () => paragraph({ body: [first] } as FakeDocument, first) }
+              ),
+              appendParagraph: (text: string) => (
+                hit('TableCell.appendParagraph'),
+                (node.cells![r][c] += `\n${text}`),
+                paragraph({ body: [] } as unknown as FakeDocument, cellNode(text))
+              ),
             };
           },
         };
@@ -895,22 +1015,38 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
       insertTable: (index: number, cells: string[][]) => {
         hit('Body.insertTable');
         if (index < 0 || index > doc.body.length) throw new Error('insertTable: index out of range');
-        doc.body.splice(index, 0, { kind: 'table', text: cells.map((r) => r.join('\t')).join('\n'), attrs: {}, styled: [], cells });
+        doc.body.splice(index, 0, {
+          kind: 'table',
+          text: cells.map((r) => r.join('\t')).join('\n'),
+          attrs: {},
+          styled: [],
+          cells,
+        });
       },
       appendListItem: (el: { __node: DocNode }) => (hit('Body.appendListItem'), doc.body.push(el.__node)),
       appendHorizontalRule: () => hit('Body.appendHorizontalRule'),
     };
     /** appendParagraph and appendTable also take an element copied from another document. */
     const appendText = body.appendParagraph;
-    body.appendParagraph = (x: string | { __node: DocNode }) => (typeof x === 'string' ? appendText(x) : (hit('Body.appendParagraph'), doc.body.push(x.__node), paragraph(doc, x.__node)));
+    body.appendParagraph = (x: string | { __node: DocNode }) =>
+      typeof x === 'string'
+        ? appendText(x)
+        : (hit('Body.appendParagraph'), doc.body.push(x.__node), paragraph(doc, x.__node));
     const appendCells = body.appendTable;
-    body.appendTable = (x: string[][] | { __node: DocNode }) => (Array.isArray(x) ? appendCells(x) : (hit('Body.appendTable'), doc.body.push(x.__node)));
+    body.appendTable = (x: string[][] | { __node: DocNode }) =>
+      Array.isArray(x) ? appendCells(x) : (hit('Body.appendTable'), doc.body.push(x.__node));
     return body;
   };
   return {
     Attribute: new Proxy({}, { get: (_, k) => String(k) }),
     HorizontalAlignment: { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT', JUSTIFY: 'JUSTIFY' },
-    ElementType: { PARAGRAPH: 'PARAGRAPH', TABLE: 'TABLE', LIST_ITEM: 'LIST_ITEM', PAGE_BREAK: 'PAGE_BREAK', HORIZONTAL_RULE: 'HORIZONTAL_RULE' },
+    ElementType: {
+      PARAGRAPH: 'PARAGRAPH',
+      TABLE: 'TABLE',
+      LIST_ITEM: 'LIST_ITEM',
+      PAGE_BREAK: 'PAGE_BREAK',
+      HORIZONTAL_RULE: 'HORIZONTAL_RULE',
+    },
     openById(id: string) {
       hit('DocumentApp.openById');
       const doc = docs.find((d) => d.id === id);
@@ -1014,7 +1150,10 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' } as unknown as S['ProtectionType'],
     getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
     getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
-    newDataValidation: () => (calls.hit('builder.SpreadsheetApp.newDataValidation'), new FakeDataValidationBuilder(calls)),
+    newDataValidation: () => (
+      calls.hit('builder.SpreadsheetApp.newDataValidation'),
+      new FakeDataValidationBuilder(calls)
+    ),
     newTextStyle: () => (calls.hit('builder.SpreadsheetApp.newTextStyle'), new FakeTextStyleBuilder(calls)),
   };
   return {

@@ -15,9 +15,17 @@ function report(communes: number) {
   const { settings } = sampleProvince(catalog, { provincial: 6, communes, mistakeShare: 0 });
   const results = settings.agencies.map((a) => {
     const snap = snapshotOf(agencyTabPlan(catalog, settings, a).plan);
-    return validateAgency(catalog, settings, a, parseAgencyTab(catalog, snap), { today: isoDate(2026, 9, 30), isProtected: true });
+    return validateAgency(catalog, settings, a, parseAgencyTab(catalog, snap), {
+      today: isoDate(2026, 9, 30),
+      isProtected: true,
+    });
   });
-  return buildReport({ catalog, summary: consolidate(catalog, settings, results), today: isoDate(2026, 10, 5), stamp: '05/10/2026 08:00' });
+  return buildReport({
+    catalog,
+    summary: consolidate(catalog, settings, results),
+    today: isoDate(2026, 10, 5),
+    stamp: '05/10/2026 08:00',
+  });
 }
 
 function render(communes: number) {
@@ -35,10 +43,12 @@ describe('the Google Docs writer', () => {
     expect(large.calls.total()).toBeLessThan(400);
   });
 
-  it('sets A4, the decree\'s margins and Times New Roman, and saves the document', () => {
+  it("sets A4, the decree's margins and Times New Roman, and saves the document", () => {
     const { doc, out } = render(2);
     const mm = (pt: number) => Math.round((pt * 25.4) / 72);
-    expect([mm(doc.page.width), mm(doc.page.height), mm(doc.page.top), mm(doc.page.left), mm(doc.page.right)]).toEqual([210, 297, 20, 30, 15]);
+    expect([mm(doc.page.width), mm(doc.page.height), mm(doc.page.top), mm(doc.page.left), mm(doc.page.right)]).toEqual([
+      210, 297, 20, 30, 15,
+    ]);
     const paras = doc.body.filter((n) => n.kind === 'para');
     expect(paras.every((p) => p.attrs.FONT_FAMILY === 'Times New Roman')).toBe(true);
     expect(doc.saved).toBe(true);
@@ -48,24 +58,33 @@ describe('the Google Docs writer', () => {
 
   it('highlights placeholders exactly where they stand in the text', () => {
     const { doc } = render(2);
-    const marks = doc.body.flatMap((n) => n.styled.filter((s) => s.what === 'highlight').map((s) => n.text.slice(s.start, s.end + 1)));
+    const marks = doc.body.flatMap((n) =>
+      n.styled.filter((s) => s.what === 'highlight').map((s) => n.text.slice(s.start, s.end + 1)),
+    );
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => /^\[.*\]$/.test(m))).toBe(true);
   });
 
   it('recognises a template given as a link or an id', () => {
-    expect(docIdFrom('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit')).toBe('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789');
+    expect(docIdFrom('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit')).toBe(
+      '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    );
     expect(docIdFrom('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789')).toBe('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789');
     expect(docIdFrom('mẫu của tôi')).toBeNull();
   });
 });
 
-describe('a consolidator\'s own template', () => {
+describe("a consolidator's own template", () => {
   function templateDoc(docs: FakeDocument[]): FakeDocument {
     const t = new FakeDocument('Mẫu của Sở Nội vụ', 'tmpl-1234567890abcdefghij');
     t.body = [
       { kind: 'para', text: 'Báo cáo CCHC {{ky_bao_cao}} năm {{nam}}', attrs: {}, styled: [] },
-      { kind: 'para', text: 'Đã tiếp nhận {{3.4.a}} hồ sơ; {{so_don_vi_da_gui}}/{{so_don_vi}} đơn vị đã gửi.', attrs: {}, styled: [] },
+      {
+        kind: 'para',
+        text: 'Đã tiếp nhận {{3.4.a}} hồ sơ; {{so_don_vi_da_gui}}/{{so_don_vi}} đơn vị đã gửi.',
+        attrs: {},
+        styled: [],
+      },
       { kind: 'para', text: '{{bang_tong_hop}}', attrs: {}, styled: [] },
       { kind: 'para', text: 'Ý kiến: {{y_kien_rieng}}', attrs: {}, styled: [] },
     ];
@@ -80,7 +99,13 @@ describe('a consolidator\'s own template', () => {
     const before = JSON.stringify(template.body);
     const model = report(4);
     const values = { ky_bao_cao: 'quý III', nam: '2026', '3.4.a': '1.949', so_don_vi_da_gui: '9', so_don_vi: '10' };
-    const out = fillTemplate(fakeDocumentApp(calls, docs) as never, template.id, model.fileName, values, { key: 'bang_tong_hop', rows: [['STT', 'Chỉ tiêu'], ['1', 'Công tác chỉ đạo']] });
+    const out = fillTemplate(fakeDocumentApp(calls, docs) as never, template.id, model.fileName, values, {
+      key: 'bang_tong_hop',
+      rows: [
+        ['STT', 'Chỉ tiêu'],
+        ['1', 'Công tác chỉ đạo'],
+      ],
+    });
     const copy = docs[1];
     expect(copy.name).toBe(model.fileName);
     expect(copy.body.map((n) => n.text)).toEqual([

@@ -11,7 +11,13 @@ export const NOW = new Date('2026-09-25T03:00:00Z'); // 10:00 in Hà Nội
 /** A GasWorkbook as one menu run makes it (it caches sheets for the length of a run). */
 export function gasWorkbook(fake = fakeGas({ now: () => NOW })) {
   const g = fake.globals;
-  const wb = new GasWorkbook(fake.ss as never, g.SpreadsheetApp as never, g.PropertiesService.getDocumentProperties() as never, g.Utilities as never, () => NOW);
+  const wb = new GasWorkbook(
+    fake.ss as never,
+    g.SpreadsheetApp as never,
+    g.PropertiesService.getDocumentProperties() as never,
+    g.Utilities as never,
+    () => NOW,
+  );
   return { fake, wb };
 }
 

@@ -12,7 +12,13 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(yte.valueAt('B3')).toBe('Đơn vị báo cáo:');
     expect(yte.valueAt('C3')).toBe('Sở Tài chính');
     expect(yte.valueAt('C6')).toBe('Chưa gửi');
-    expect(['A11', 'B11', 'C11', 'D11', 'E11'].map((c) => yte.valueAt(c))).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+    expect(['A11', 'B11', 'C11', 'D11', 'E11'].map((c) => yte.valueAt(c))).toEqual([
+      'STT',
+      'Chỉ tiêu thống kê',
+      'Đơn vị tính',
+      'Số liệu',
+      'Ghi chú',
+    ]);
     // Codes stay text ("2.1", not the number 2.1) so the parser can find them.
     expect(yte.valueAt('A12')).toBe('1');
     const codes = [...Array(200).keys()].map((i) => yte.valueAt(`A${12 + i}`)).filter((v) => v !== '');
@@ -22,7 +28,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(yte.cell('B12').background).toBe(COLORS.group);
   });
 
-  it('lets only the agency\'s emails and the consolidator edit, and only the value cells', () => {
+  it("lets only the agency's emails and the consolidator edit, and only the value cells", () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, catalog, settings);
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
@@ -82,11 +88,23 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     const { fake, wb, settings, fills } = province();
     const withoutSection2 = { ...settings, disabled: ['2'] };
     generateTemplates(wb, catalog, withoutSection2);
-    writeFill(wb, catalog, withoutSection2, fills.find((f) => f.agency.sheet === 'Sở Tài chính')!);
+    writeFill(
+      wb,
+      catalog,
+      withoutSection2,
+      fills.find((f) => f.agency.sheet === 'Sở Tài chính')!,
+    );
     const sheet = fake.ss.sheet('Sở Tài chính');
     const before = sheet.valueAt('A20');
     const out = generateTemplates(wb, catalog, settings);
-    expect(out.upgraded.find((u) => u.sheet === 'Sở Tài chính')!.added).toEqual(['2', '2.1', '2.2', '2.3', '2.4', '2.5']);
+    expect(out.upgraded.find((u) => u.sheet === 'Sở Tài chính')!.added).toEqual([
+      '2',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+    ]);
     const codes = [...Array(200).keys()].map((i) => sheet.valueAt(`A${12 + i}`));
     expect(codes.indexOf('2')).toBe(codes.indexOf('1.2') + 1);
     expect(codes.filter((c) => c === '3.4.a')).toHaveLength(1);
@@ -97,13 +115,16 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, catalog, settings);
     fake.ss.sheet('Sở Tài chính').name = 'Y tế (cũ)';
-    const out = generateTemplates(wb, catalog, { ...settings, agencies: settings.agencies.filter((a) => a.sheet !== 'Sở Tư pháp') });
+    const out = generateTemplates(wb, catalog, {
+      ...settings,
+      agencies: settings.agencies.filter((a) => a.sheet !== 'Sở Tư pháp'),
+    });
     expect(out.vanished).toEqual([{ agency: 'Sở Tài chính', sheet: 'Sở Tài chính', renamedTo: 'Y tế (cũ)' }]);
     expect(out.orphaned).toEqual(['Sở Tư pháp']);
     expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Sở Tài chính');
   });
 
-  it('stops before Apps Script\'s time limit and continues on the next run', () => {
+  it("stops before Apps Script's time limit and continues on the next run", () => {
     const { wb, settings } = province();
     let t = 0;
     const first = generateTemplates(wb, catalog, settings, { now: () => (t += 1000), budgetMs: 4500 });

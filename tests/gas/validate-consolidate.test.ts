@@ -15,7 +15,11 @@ function filled(opts: Parameters<typeof province>[0] = {}) {
 
 /** Everything a user typed or the template wrote, except backgrounds (validation's marks). */
 function contentOf(ss: FakeSpreadsheet, sheets: string[]): string {
-  return JSON.stringify(sheets.map((n) => [...ss.sheet(n).cells].map(([k, c]) => [k, c.value, c.formula, c.note, c.format, c.bold, c.validation?.criteria])));
+  return JSON.stringify(
+    sheets.map((n) =>
+      [...ss.sheet(n).cells].map(([k, c]) => [k, c.value, c.formula, c.note, c.format, c.bold, c.validation?.criteria]),
+    ),
+  );
 }
 
 describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
@@ -36,11 +40,12 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
     expect(findingCell.formula).toBe(`=HYPERLINK("#gid=${gid}&range=${first.cell}","${first.cell}")`);
   });
 
-  it('marks the cells with findings, clears last run\'s marks, and changes no value, formula or note', () => {
+  it("marks the cells with findings, clears last run's marks, and changes no value, formula or note", () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0 });
     const tabs = settings.agencies.map((a) => a.sheet);
     const sheet = fake.ss.sheet(tabs[1]);
-    const cellOf = (code: string) => `D${12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === code)!}`;
+    const cellOf = (code: string) =>
+      `D${12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === code)!}`;
     sheet.type(cellOf('2.3'), '-4');
     const before = contentOf(fake.ss, tabs);
     validateAll(wb, catalog, settings);
@@ -67,7 +72,7 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
   });
 });
 
-describe('an agency\'s own staff on a protected tab', () => {
+describe("an agency's own staff on a protected tab", () => {
   it('can check their tab and mark it sent; marks touch only the cells they may edit', () => {
     const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
     const agency = settings.agencies.find((a) => a.emails.length)!;
@@ -86,7 +91,7 @@ describe('an agency\'s own staff on a protected tab', () => {
     expect(sheet.cell(`D${row}`).background).toBe(COLORS.input);
   });
 
-  it('cannot write into another agency\'s tab', () => {
+  it("cannot write into another agency's tab", () => {
     const { fake, settings } = filled({ mistakeShare: 0 });
     const [mine, theirs] = settings.agencies.filter((a) => a.emails.length);
     fake.ss.me = mine.emails[0];
@@ -107,7 +112,7 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     expect(sheet.valueAt('C6')).toBe('Chưa gửi');
   });
 
-  it('marks a clean tab as sent today, in the spreadsheet\'s time zone', () => {
+  it("marks a clean tab as sent today, in the spreadsheet's time zone", () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
     const agency = settings.agencies[1];
     const out = markSubmitted(wb, catalog, settings, agency);
@@ -129,7 +134,14 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
       expect(sheet.protections[0].editors).toEqual([fake.ss.owner]);
     }
     const sub = fake.ss.sheet('Tình hình gửi báo cáo');
-    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4'].map((c) => sub.valueAt(c))).toEqual(['STT', 'Đơn vị', 'Có gửi báo cáo', 'Không gửi báo cáo', 'Ngày gửi', 'Ghi chú']);
+    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4'].map((c) => sub.valueAt(c))).toEqual([
+      'STT',
+      'Đơn vị',
+      'Có gửi báo cáo',
+      'Không gửi báo cáo',
+      'Ngày gửi',
+      'Ghi chú',
+    ]);
     const total = 5 + settings.agencies.length;
     expect(sub.valueAt(`B${total}`)).toBe('Tổng cộng');
     expect(sub.valueAt(`C${total}`)).toBe(summary.submission.filter((e) => e.submitted).length);
@@ -156,8 +168,20 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
       const { fake, wb, settings } = filled({ communes });
       consolidateWorkbook(wb, catalog, settings);
       const c = fake.calls.byMethod();
-      const perTab = ['Spreadsheet.getSheetByName', 'Sheet.getSheetId', 'Sheet.getDataRange', 'Range.getValues', 'Range.getNumberFormats', 'Sheet.getProtections'];
-      return { total: fake.calls.total(), perTab: perTab.reduce((n, k) => n + (c[k] ?? 0), 0), widen: c['Sheet.insertColumnsAfter'] ?? 0, agencies: settings.agencies.length };
+      const perTab = [
+        'Spreadsheet.getSheetByName',
+        'Sheet.getSheetId',
+        'Sheet.getDataRange',
+        'Range.getValues',
+        'Range.getNumberFormats',
+        'Sheet.getProtections',
+      ];
+      return {
+        total: fake.calls.total(),
+        perTab: perTab.reduce((n, k) => n + (c[k] ?? 0), 0),
+        widen: c['Sheet.insertColumnsAfter'] ?? 0,
+        agencies: settings.agencies.length,
+      };
     };
     const small = writes(4);
     const large = writes(24);
@@ -182,7 +206,9 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
       if (this.sheet.name === 'Chi tiết theo đơn vị (đang ghi)') throw new Error('Exceeded maximum execution time');
       return setValues.call(this, v);
     });
-    expect(() => consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings)).toThrow('Exceeded maximum execution time');
+    expect(() => consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings)).toThrow(
+      'Exceeded maximum execution time',
+    );
     dying.mockRestore();
     expect(JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells])).toBe(detailBefore);
     expect(fake.ss.sheets.map((s) => s.name)).toContain('Chi tiết theo đơn vị (đang ghi)');
@@ -193,7 +219,10 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
 
   it('never lets text from a sheet become a formula in the outputs', () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0 });
-    const evil = { ...settings, agencies: settings.agencies.map((a, i) => (i === 0 ? { ...a, name: '=IMPORTXML("http://x","//a")' } : a)) };
+    const evil = {
+      ...settings,
+      agencies: settings.agencies.map((a, i) => (i === 0 ? { ...a, name: '=IMPORTXML("http://x","//a")' } : a)),
+    };
     const sheet = fake.ss.sheet(settings.agencies[1].sheet);
     const row = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '2.1')!;
     sheet.type(`D${row}`, '+cmd|calc');

@@ -3,7 +3,7 @@
  * indicator, verbatim from shared/spec/indicators.csv (a test keeps the two identical).
  * Kept as text so the same data drives Apps Script and Node without a file system.
  */
-export const CATALOG_VERSION = "BNV-6459-2021";
+export const CATALOG_VERSION = 'BNV-6459-2021';
 
 export const INDICATORS_CSV = `code,parent,name,unit,kind,aggregate,role,applies_to,check,note
 1,,Công tác chỉ đạo điều hành CCHC,,group,,,,,

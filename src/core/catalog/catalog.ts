@@ -46,7 +46,11 @@ export type Indicator =
   | (IndicatorBase & { readonly kind: 'group' })
   | (IndicatorBase & { readonly kind: 'count'; readonly aggregate: 'sum' | 'owner' })
   | (IndicatorBase & { readonly kind: 'percent'; readonly aggregate: 'ratio' | 'derived' | 'owner' })
-  | (IndicatorBase & { readonly kind: 'code'; readonly aggregate: 'codes' | 'owner'; readonly answers: readonly Answer[] });
+  | (IndicatorBase & {
+      readonly kind: 'code';
+      readonly aggregate: 'codes' | 'owner';
+      readonly answers: readonly Answer[];
+    });
 
 export type ValueIndicator = Exclude<Indicator, { kind: 'group' }>;
 
@@ -73,18 +77,24 @@ type RawRow = z.infer<typeof RawRow>;
 
 /** Parses "Chưa = 0; Đang làm = 1; Hoàn thành = 2". */
 export function parseAnswers(unit: string): Answer[] {
-  return unit.split(';').map((part) => {
-    const m = /^\s*(.+?)\s*=\s*(\d+)\s*$/.exec(part);
-    if (!m) throw new Error(`answer list "${unit}": cannot read "${part}"`);
-    return { label: m[1], code: Number(m[2]) };
-  }).sort((a, b) => a.code - b.code);
+  return unit
+    .split(';')
+    .map((part) => {
+      const m = /^\s*(.+?)\s*=\s*(\d+)\s*$/.exec(part);
+      if (!m) throw new Error(`answer list "${unit}": cannot read "${part}"`);
+      return { label: m[1], code: Number(m[2]) };
+    })
+    .sort((a, b) => a.code - b.code);
 }
 
 /** Parses a check column: "<= 2.2 + 2.3", "= a + b; = c + d", "<= 4.2.1 (warning)", "0..100". */
 export function parseCheck(text: string): { relations: Relation[]; range0to100: boolean } {
   const relations: Relation[] = [];
   let range0to100 = false;
-  for (const clause of text.split(';').map((c) => c.trim()).filter(Boolean)) {
+  for (const clause of text
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     if (clause === '0..100') {
       range0to100 = true;
       continue;
@@ -123,7 +133,8 @@ function toIndicator(r: RawRow): Indicator {
       if (agg !== 'sum' && agg !== 'owner') throw new Error(`${r.code}: a count aggregates by sum or owner`);
       return { ...base, kind: 'count', aggregate: agg };
     case 'percent':
-      if (agg !== 'ratio' && agg !== 'derived' && agg !== 'owner') throw new Error(`${r.code}: a percent aggregates by ratio, derived or owner`);
+      if (agg !== 'ratio' && agg !== 'derived' && agg !== 'owner')
+        throw new Error(`${r.code}: a percent aggregates by ratio, derived or owner`);
       return { ...base, kind: 'percent', aggregate: agg };
     case 'code':
       if (agg !== 'codes' && agg !== 'owner') throw new Error(`${r.code}: a coded answer aggregates by codes or owner`);

@@ -110,17 +110,34 @@ export function buildReport(ctx: ReportContext): ReportModel {
   blocks.push(headerTable(ctx));
   blocks.push(para('', { align: 'center', spaceAfter: 6 }));
   blocks.push(para([{ text: 'BÁO CÁO', bold: true }], { align: 'center', spaceAfter: 0 }));
-  blocks.push(para([{ text: `Kết quả thực hiện công tác cải cách hành chính ${periodText}`, bold: true }], { align: 'center', spaceAfter: 0 }));
+  blocks.push(
+    para([{ text: `Kết quả thực hiện công tác cải cách hành chính ${periodText}`, bold: true }], {
+      align: 'center',
+      spaceAfter: 0,
+    }),
+  );
   blocks.push(para([{ text: '________________' }], { align: 'center', spaceAfter: 12, size: 12 }));
   const opening = st.guidance ? `Thực hiện ${st.guidance.replace(/[.;]\s*$/, '')}, ` : '';
-  blocks.push(body([{ text: `${opening}${opening ? lowerFirst(st.issuingBody) : st.issuingBody} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:` }]));
+  blocks.push(
+    body([
+      {
+        text: `${opening}${opening ? lowerFirst(st.issuingBody) : st.issuingBody} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+      },
+    ]),
+  );
 
   sectionI(blocks, s);
   sectionII(blocks, s);
   sectionIII(blocks, ctx);
   sectionIV(blocks, s);
   sectionV(blocks, s);
-  blocks.push(body([{ text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(st.issuingBody)}./.` }]));
+  blocks.push(
+    body([
+      {
+        text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(st.issuingBody)}./.`,
+      },
+    ]),
+  );
   blocks.push(footerTable(ctx));
   appendixI(blocks, ctx);
   appendixII(blocks, ctx);
@@ -135,7 +152,9 @@ export function buildReport(ctx: ReportContext): ReportModel {
 
 function lowerFirst(text: string): string {
   // "Ủy ban nhân dân tỉnh" stays as written after "của"; only a leading capital common noun is lowered.
-  return /^(Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng)/.test(text) ? text : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  return /^(Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng)/.test(text)
+    ? text
+    : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 function docNumberText(docNumber: string): string {
@@ -151,15 +170,26 @@ function reportDate(ctx: ReportContext): IsoDate {
 function headerTable(ctx: ReportContext): TableBlock {
   const st = ctx.summary.settings;
   const left: Para[] = [];
-  if (st.parentBody) left.push(para([{ text: upper(st.parentBody), size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }));
-  left.push(para([{ text: upper(st.issuingBody), bold: true, size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }));
+  if (st.parentBody)
+    left.push(para([{ text: upper(st.parentBody), size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }));
+  left.push(
+    para([{ text: upper(st.issuingBody), bold: true, size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }),
+  );
   left.push(para([{ text: '________', size: 13 }], { align: 'center', size: 13, spaceAfter: 6 }));
   left.push(para([{ text: docNumberText(st.docNumber), size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }));
   const right: Para[] = [
-    para([{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: 13 }], { align: 'center', size: 13, spaceAfter: 0 }),
+    para([{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: 13 }], {
+      align: 'center',
+      size: 13,
+      spaceAfter: 0,
+    }),
     para([{ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: 14 }], { align: 'center', size: 14, spaceAfter: 0 }),
     para([{ text: '_____________________', size: 13 }], { align: 'center', size: 13, spaceAfter: 6 }),
-    para([{ text: `${st.place}, ${formatLongDate(reportDate(ctx))}`, italic: true, size: 14 }], { align: 'center', size: 14, spaceAfter: 0 }),
+    para([{ text: `${st.place}, ${formatLongDate(reportDate(ctx))}`, italic: true, size: 14 }], {
+      align: 'center',
+      size: 14,
+      spaceAfter: 0,
+    }),
   ];
   return { kind: 'table', widths: [37, 63], rows: [[left, right]], borders: false, headerRows: 0 };
 }
@@ -172,9 +202,19 @@ function footerTable(ctx: ReportContext): TableBlock {
   ];
   const right: Para[] = [];
   if (st.authority) right.push(para([{ text: upper(st.authority), bold: true }], { align: 'center', spaceAfter: 0 }));
-  right.push(para([{ text: upper(st.signerTitle || 'CHỨC VỤ NGƯỜI KÝ'), bold: true, highlight: !st.signerTitle }], { align: 'center', spaceAfter: 0 }));
+  right.push(
+    para([{ text: upper(st.signerTitle || 'CHỨC VỤ NGƯỜI KÝ'), bold: true, highlight: !st.signerTitle }], {
+      align: 'center',
+      spaceAfter: 0,
+    }),
+  );
   for (let i = 0; i < 4; i++) right.push(para('', { align: 'center', spaceAfter: 0 }));
-  right.push(para([st.signerName ? { text: st.signerName, bold: true } : todo('Họ và tên người ký')], { align: 'center', spaceAfter: 0 }));
+  right.push(
+    para([st.signerName ? { text: st.signerName, bold: true } : todo('Họ và tên người ký')], {
+      align: 'center',
+      spaceAfter: 0,
+    }),
+  );
   return { kind: 'table', widths: [50, 50], rows: [[left, right]], borders: false, headerRows: 0 };
 }
 
@@ -187,11 +227,23 @@ function sectionI(blocks: Block[], s: Summary): void {
   const planned = value(s, '1.1.1');
   const done = value(s, '1.1.2');
   say(blocks, s, [
-    ['Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.', { rate: rate(done, planned) }],
+    [
+      'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
+      { rate: rate(done, planned) },
+    ],
     'Các cơ quan, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
-    ['Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.', { dialogue: codedCount(s, '1.2', 'Có') }],
+    [
+      'Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.',
+      { dialogue: codedCount(s, '1.2', 'Có') },
+    ],
   ]);
-  blocks.push(body([todo('Bổ sung: các văn bản chỉ đạo, điều hành tiêu biểu; công tác tuyên truyền, kiểm tra cải cách hành chính trong kỳ')]));
+  blocks.push(
+    body([
+      todo(
+        'Bổ sung: các văn bản chỉ đạo, điều hành tiêu biểu; công tác tuyên truyền, kiểm tra cải cách hành chính trong kỳ',
+      ),
+    ]),
+  );
 }
 
 function sectionII(blocks: Block[], s: Summary): void {
@@ -227,7 +279,10 @@ function sectionII(blocks: Block[], s: Summary): void {
   say(blocks, s, [
     'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
     'Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.',
-    ['Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].', { exam: codedCount(s, '5.3.1', 'Đã thực hiện') }],
+    [
+      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
+      { exam: codedCount(s, '5.3.1', 'Đã thực hiện') },
+    ],
     'Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} lãnh đạo cấp sở, ngành và UBND cấp huyện, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
   ]);
 
@@ -238,7 +293,10 @@ function sectionII(blocks: Block[], s: Summary): void {
 
   blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
   say(blocks, s, [
-    ['Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.', { a: codedLabel(s, '7.1'), b: codedLabel(s, '7.2'), c: codedLabel(s, '7.3'), d: codedLabel(s, '7.5') }],
+    [
+      'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
+      { a: codedLabel(s, '7.1'), b: codedLabel(s, '7.2'), c: codedLabel(s, '7.3'), d: codedLabel(s, '7.5') },
+    ],
     'Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số đạt {7.4}.',
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
     'Tổng số văn bản đi giữa các cơ quan nhà nước là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
@@ -253,13 +311,18 @@ function quoteTable(s: Summary, field: FreeTextField): TableBlock | null {
     .map((r) => ({ agency: r.agency.name, text: squish(r.report!.freeText[field]) }))
     .filter((x) => x.text && !/^(không|không có|0|-)$/i.test(x.text));
   if (!rows.length) return null;
-  const cell = (text: string, bold = false): Para[] => [para([{ text, bold, size: 13 }], { align: 'left', size: 13, spaceAfter: 0 })];
+  const cell = (text: string, bold = false): Para[] => [
+    para([{ text, bold, size: 13 }], { align: 'left', size: 13, spaceAfter: 0 }),
+  ];
   return {
     kind: 'table',
     widths: [30, 70],
     headerRows: 1,
     borders: true,
-    rows: [[cell('Đơn vị', true), cell(FREE_TEXT_LABELS[field], true)], ...rows.map((r) => [cell(r.agency), cell(r.text)])],
+    rows: [
+      [cell('Đơn vị', true), cell(FREE_TEXT_LABELS[field], true)],
+      ...rows.map((r) => [cell(r.agency), cell(r.text)]),
+    ],
   };
 }
 
@@ -274,13 +337,30 @@ function sectionIII(blocks: Block[], ctx: ReportContext): void {
   blocks.push(heading('1. Ưu điểm'));
   const sent = s.submission.filter((e) => e.submitted);
   const onTime = sent.filter((e) => !e.daysLate);
-  blocks.push(body([{ text: `Có ` }, { text: `${sent.length}/${s.submission.length}`, bold: true }, { text: ` cơ quan, đơn vị đã gửi báo cáo, trong đó ` }, { text: `${onTime.length}`, bold: true }, { text: ` đơn vị gửi đúng hạn (hạn gửi ${formatDmy(st.deadline)}).` }]));
+  blocks.push(
+    body([
+      { text: `Có ` },
+      { text: `${sent.length}/${s.submission.length}`, bold: true },
+      { text: ` cơ quan, đơn vị đã gửi báo cáo, trong đó ` },
+      { text: `${onTime.length}`, bold: true },
+      { text: ` đơn vị gửi đúng hạn (hạn gửi ${formatDmy(st.deadline)}).` },
+    ]),
+  );
   const strengths: Run[] = [];
-  for (const [code, label] of [['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'], ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã']] as const) {
+  for (const [code, label] of [
+    ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'],
+    ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã'],
+  ] as const) {
     const v = value(s, code);
-    if (v !== null && st.onTimeTarget !== null && v >= st.onTimeTarget) strengths.push({ text: `${strengths.length ? '; ' : ''}${label} đạt ` }, { text: formatPercent(v), bold: true }, { text: ` (mục tiêu ${formatPercent(st.onTimeTarget)})` });
+    if (v !== null && st.onTimeTarget !== null && v >= st.onTimeTarget)
+      strengths.push(
+        { text: `${strengths.length ? '; ' : ''}${label} đạt ` },
+        { text: formatPercent(v), bold: true },
+        { text: ` (mục tiêu ${formatPercent(st.onTimeTarget)})` },
+      );
   }
-  if (strengths.length) blocks.push(body([{ text: 'Một số chỉ tiêu đạt mục tiêu đề ra: ' }, ...strengths, { text: '.' }]));
+  if (strengths.length)
+    blocks.push(body([{ text: 'Một số chỉ tiêu đạt mục tiêu đề ra: ' }, ...strengths, { text: '.' }]));
   const highlights = quoteTable(s, 'highlights');
   if (highlights) {
     blocks.push(body([{ text: 'Kết quả nổi bật do các cơ quan, đơn vị báo cáo:' }]));
@@ -292,15 +372,36 @@ function sectionIII(blocks: Block[], ctx: ReportContext): void {
   const missing = s.submission.filter((e) => !e.submitted).map((e) => e.agency.name);
   const late = sent.filter((e) => e.daysLate).map((e) => `${e.agency.name} (${submissionNote(e).toLowerCase()})`);
   const withErrors = s.submission.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
-  if (missing.length) blocks.push(body([{ text: `Còn ${missing.length} cơ quan, đơn vị chưa gửi báo cáo: ${names(missing)}.` }]));
-  if (late.length) blocks.push(body([{ text: `Có ${late.length} cơ quan, đơn vị gửi báo cáo chậm so với thời hạn: ${names(late)}.` }]));
-  if (withErrors.length) blocks.push(body([{ text: `Số liệu của ${withErrors.length} cơ quan, đơn vị còn sai sót nên chưa được tổng hợp: ${names(withErrors)}.` }]));
-  const flaggedErrors = s.results.filter((r) => r.errors && s.submission.find((e) => e.agency.name === r.agency.name)?.included);
-  if (flaggedErrors.length) blocks.push(body([{ text: `Số liệu của ${names(flaggedErrors.map((r) => r.agency.name))} còn sai sót nhưng vẫn được tổng hợp theo thiết lập; cần kiểm tra lại trước khi ban hành.` }]));
+  if (missing.length)
+    blocks.push(body([{ text: `Còn ${missing.length} cơ quan, đơn vị chưa gửi báo cáo: ${names(missing)}.` }]));
+  if (late.length)
+    blocks.push(
+      body([{ text: `Có ${late.length} cơ quan, đơn vị gửi báo cáo chậm so với thời hạn: ${names(late)}.` }]),
+    );
+  if (withErrors.length)
+    blocks.push(
+      body([
+        {
+          text: `Số liệu của ${withErrors.length} cơ quan, đơn vị còn sai sót nên chưa được tổng hợp: ${names(withErrors)}.`,
+        },
+      ]),
+    );
+  const flaggedErrors = s.results.filter(
+    (r) => r.errors && s.submission.find((e) => e.agency.name === r.agency.name)?.included,
+  );
+  if (flaggedErrors.length)
+    blocks.push(
+      body([
+        {
+          text: `Số liệu của ${names(flaggedErrors.map((r) => r.agency.name))} còn sai sót nhưng vẫn được tổng hợp theo thiết lập; cần kiểm tra lại trước khi ban hành.`,
+        },
+      ]),
+    );
   const below: string[] = [];
   const check = (code: string, label: string, target: number | null) => {
     const v = value(s, code);
-    if (v !== null && target !== null && v < target) below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
+    if (v !== null && target !== null && v < target)
+      below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
   };
   check('3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
   check('3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
@@ -308,9 +409,23 @@ function sectionIII(blocks: Block[], ctx: ReportContext): void {
   check('7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', st.onlineTarget);
   if (below.length) blocks.push(body([{ text: `${below.join('; ').replace(/^./, (c) => c.toUpperCase())}.` }]));
   const overdue = value(s, '3.4.c.2');
-  if (overdue) blocks.push(body([{ text: 'Còn ' }, { text: formatNumber(overdue), bold: true }, { text: ' hồ sơ đang giải quyết đã quá hạn.' }]));
+  if (overdue)
+    blocks.push(
+      body([
+        { text: 'Còn ' },
+        { text: formatNumber(overdue), bold: true },
+        { text: ' hồ sơ đang giải quyết đã quá hạn.' },
+      ]),
+    );
   const means = [...s.indicators.values()].filter((r) => r.method === 'mean');
-  if (means.length) blocks.push(body([{ text: `Các chỉ tiêu ${means.map((r) => r.ind.code).join(', ')} chỉ tính được bằng trung bình cộng tỷ lệ của các đơn vị do thiếu số liệu chi tiết; cần đề nghị các đơn vị bổ sung.` }]));
+  if (means.length)
+    blocks.push(
+      body([
+        {
+          text: `Các chỉ tiêu ${means.map((r) => r.ind.code).join(', ')} chỉ tính được bằng trung bình cộng tỷ lệ của các đơn vị do thiếu số liệu chi tiết; cần đề nghị các đơn vị bổ sung.`,
+        },
+      ]),
+    );
   const difficulties = quoteTable(s, 'difficulties');
   if (difficulties) {
     blocks.push(body([{ text: 'Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo:' }]));
@@ -322,9 +437,15 @@ function sectionIII(blocks: Block[], ctx: ReportContext): void {
 function sectionIV(blocks: Block[], s: Summary): void {
   blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
   const lines = ['Tiếp tục triển khai đồng bộ các nhiệm vụ cải cách hành chính theo kế hoạch đã đề ra.'];
-  if (s.submission.some((e) => !e.submitted || e.daysLate)) lines.push('Đôn đốc các cơ quan, đơn vị thực hiện nghiêm chế độ báo cáo định kỳ, bảo đảm đúng thời hạn và đầy đủ số liệu.');
+  if (s.submission.some((e) => !e.submitted || e.daysLate))
+    lines.push(
+      'Đôn đốc các cơ quan, đơn vị thực hiện nghiêm chế độ báo cáo định kỳ, bảo đảm đúng thời hạn và đầy đủ số liệu.',
+    );
   const overdue = value(s, '3.4.c.2');
-  if (overdue) lines.push('Tập trung giải quyết dứt điểm các hồ sơ thủ tục hành chính quá hạn; nâng cao tỷ lệ hồ sơ giải quyết đúng hạn.');
+  if (overdue)
+    lines.push(
+      'Tập trung giải quyết dứt điểm các hồ sơ thủ tục hành chính quá hạn; nâng cao tỷ lệ hồ sơ giải quyết đúng hạn.',
+    );
   for (const l of lines) blocks.push(body([{ text: `- ${l}` }]));
   blocks.push(body([todo('Bổ sung các nhiệm vụ trọng tâm kỳ tới')]));
 }
@@ -349,8 +470,15 @@ function attachedTo(ctx: ReportContext): string {
   return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${formatLongDate(reportDate(ctx))} của ${st.issuingBody})`;
 }
 
-const cellPara = (text: string, opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; highlight?: boolean; italic?: boolean } = {}): Para[] => [
-  para([{ text, bold: opts.bold, size: 12, highlight: opts.highlight, italic: opts.italic }], { align: opts.align ?? 'left', size: 12, spaceAfter: 0 }),
+const cellPara = (
+  text: string,
+  opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; highlight?: boolean; italic?: boolean } = {},
+): Para[] => [
+  para([{ text, bold: opts.bold, size: 12, highlight: opts.highlight, italic: opts.italic }], {
+    align: opts.align ?? 'left',
+    size: 12,
+    spaceAfter: 0,
+  }),
 ];
 
 function appendixTitle(blocks: Block[], ctx: ReportContext, label: string, title: string): void {
@@ -361,8 +489,18 @@ function appendixTitle(blocks: Block[], ctx: ReportContext, label: string, title
 
 function appendixI(blocks: Block[], ctx: ReportContext): void {
   const s = ctx.summary;
-  appendixTitle(blocks, ctx, 'Phụ lục I', `TÌNH HÌNH GỬI BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.settings.period, s.settings.year))}`);
-  blocks.push(para([{ text: `(Thời hạn gửi báo cáo: ${formatDmy(s.settings.deadline)})`, italic: true }], { align: 'center', spaceAfter: 6 }));
+  appendixTitle(
+    blocks,
+    ctx,
+    'Phụ lục I',
+    `TÌNH HÌNH GỬI BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.settings.period, s.settings.year))}`,
+  );
+  blocks.push(
+    para([{ text: `(Thời hạn gửi báo cáo: ${formatDmy(s.settings.deadline)})`, italic: true }], {
+      align: 'center',
+      spaceAfter: 6,
+    }),
+  );
   const rows: Para[][][] = [SUBMISSION_HEADER.map((h) => cellPara(h, { bold: true, align: 'center' }))];
   s.submission.forEach((e, i) => {
     rows.push([
@@ -375,7 +513,14 @@ function appendixI(blocks: Block[], ctx: ReportContext): void {
     ]);
   });
   const sent = s.submission.filter((e) => e.submitted).length;
-  rows.push([cellPara(''), cellPara('Tổng cộng', { bold: true }), cellPara(String(sent), { bold: true, align: 'center' }), cellPara(String(s.submission.length - sent), { bold: true, align: 'center' }), cellPara(''), cellPara('')]);
+  rows.push([
+    cellPara(''),
+    cellPara('Tổng cộng', { bold: true }),
+    cellPara(String(sent), { bold: true, align: 'center' }),
+    cellPara(String(s.submission.length - sent), { bold: true, align: 'center' }),
+    cellPara(''),
+    cellPara(''),
+  ]);
   blocks.push({ kind: 'table', widths: [8, 36, 12, 12, 15, 17], rows, borders: true, headerRows: 1 });
 }
 
@@ -386,14 +531,31 @@ function appendixII(blocks: Block[], ctx: ReportContext): void {
   for (const ind of s.asked) {
     if (ind.supporting) continue;
     if (!isValueRow(ind)) {
-      rows.push([cellPara(`${ind.code}.`, { bold: true }), cellPara(ind.name, { bold: true }), cellPara(''), cellPara(''), cellPara('')]);
+      rows.push([
+        cellPara(`${ind.code}.`, { bold: true }),
+        cellPara(ind.name, { bold: true }),
+        cellPara(''),
+        cellPara(''),
+        cellPara(''),
+      ]);
       continue;
     }
     const r = s.indicators.get(ind.code);
     const text = r ? formatResult(r) : null;
-    const unit = ind.kind === 'code' ? ind.answers.map((a) => `${a.label} = ${a.code}`).join('; ') : ind.kind === 'percent' ? '%' : ind.unit;
+    const unit =
+      ind.kind === 'code'
+        ? ind.answers.map((a) => `${a.label} = ${a.code}`).join('; ')
+        : ind.kind === 'percent'
+          ? '%'
+          : ind.unit;
     const shown = text === null ? '' : ind.kind === 'code' ? String(r!.value) : text;
-    rows.push([cellPara(`${ind.code}.`), cellPara(ind.name, { italic: ind.isPart }), cellPara(unit, { align: 'center' }), cellPara(shown, { align: 'right' }), cellPara(r?.note ?? '', { italic: true })]);
+    rows.push([
+      cellPara(`${ind.code}.`),
+      cellPara(ind.name, { italic: ind.isPart }),
+      cellPara(unit, { align: 'center' }),
+      cellPara(shown, { align: 'right' }),
+      cellPara(r?.note ?? '', { italic: true }),
+    ]);
   }
   blocks.push({ kind: 'table', widths: [9, 45, 13, 11, 22], rows, borders: true, headerRows: 1 });
 }
@@ -410,7 +572,9 @@ export function placeholderValues(ctx: ReportContext): Record<string, string> {
   const st = s.settings;
   const sent = s.submission.filter((e) => e.submitted);
   const out: Record<string, string> = {
-    ky_bao_cao: periodInText(st.period, st.year).replace(/ năm \d{4}$/, '').replace(/^năm \d{4}$/, 'năm'),
+    ky_bao_cao: periodInText(st.period, st.year)
+      .replace(/ năm \d{4}$/, '')
+      .replace(/^năm \d{4}$/, 'năm'),
     ky_bao_cao_day_du: periodInText(st.period, st.year),
     nam: String(st.year),
     co_quan_bao_cao: st.issuingBody,
@@ -424,7 +588,11 @@ export function placeholderValues(ctx: ReportContext): Record<string, string> {
     so_don_vi_da_gui: String(sent.length),
     so_don_vi_chua_gui: String(s.submission.length - sent.length),
     so_don_vi_gui_cham: String(sent.filter((e) => e.daysLate).length),
-    don_vi_chua_gui: s.submission.filter((e) => !e.submitted).map((e) => e.agency.name).join(', ') || 'không có',
+    don_vi_chua_gui:
+      s.submission
+        .filter((e) => !e.submitted)
+        .map((e) => e.agency.name)
+        .join(', ') || 'không có',
   };
   for (const [code, r] of s.indicators) out[code] = formatResult(r) ?? `[chưa có số liệu: ${code}]`;
   return out;

@@ -41,7 +41,11 @@ export interface ReportModel {
   readonly fileName: string;
   readonly font: 'Times New Roman';
   /** Millimetres; A4 portrait. */
-  readonly page: { readonly widthMm: 210; readonly heightMm: 297; readonly marginsMm: { top: number; bottom: number; left: number; right: number } };
+  readonly page: {
+    readonly widthMm: 210;
+    readonly heightMm: 297;
+    readonly marginsMm: { top: number; bottom: number; left: number; right: number };
+  };
   readonly pageNumbersFromSecondPage: true;
   readonly blocks: readonly Block[];
 }
