@@ -109,7 +109,7 @@ describe('npm run cchc', () => {
     writeFileSync(at('notes.xlsx'), 'đây không phải tệp Excel');
     const bad = await cli('validate', at('notes.xlsx'));
     expect(bad.code).toBe(2);
-    expect(bad.out).toContain('không phải tệp Excel (.xlsx) hợp lệ');
+    expect(bad.out).toContain('là tệp văn bản (có thể là CSV), không phải sổ Excel');
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1').getCell('A1').value = 'xin chào';
     await other.xlsx.writeFile(at('other.xlsx'));

@@ -1,9 +1,9 @@
 /**
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
- * read; results go to the files named by --out and --json.
+ * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog, standardCatalog } from '../core/catalog/catalog';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
@@ -15,56 +15,97 @@ import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
 import { Settings, exampleSettings, settingsPlan } from '../core/settings';
 import { AgencyResult, RULES } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
+import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
+import { CliError, FileError, fromOsError } from './errors';
+import { LIMITS, Output, checkOutputs, defaultCwd, readWorkbookBytes, userPath, writeOutputs } from './files';
+import { forCli } from './wording';
 
-/** Exit codes: 0 fine, 1 the data has errors, 2 the input cannot be used. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 2,
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
 export interface Io {
   out(line: string): void;
   clock(): Date;
+  /** The folder relative paths are resolved against; INIT_CWD under npm, else the process's. */
+  cwd?: string;
 }
 
-function write(path: string, data: string | Buffer): string {
-  const full = resolve(path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, data);
-  return full;
+/** A path the user typed, resolved where they typed it. */
+export interface UserFile {
+  readonly shown: string;
+  readonly path: string;
 }
 
-async function open(path: string, io: Io): Promise<XlsxWorkbook> {
-  if (!existsSync(path)) throw new CliError(`Không đọc được "${path}": không tìm thấy tệp.`);
+export function userFile(io: Io, shown: string): UserFile {
+  return { shown, path: userPath(shown, io.cwd ?? defaultCwd()) };
+}
+
+async function open(file: UserFile, io: Io): Promise<XlsxWorkbook> {
+  const bytes = await readWorkbookBytes(file.path, file.shown);
+  let wb: XlsxWorkbook;
   try {
-    return await XlsxWorkbook.load(path, io.clock);
-  } catch {
-    throw new CliError(`Không đọc được "${path}": không phải tệp Excel (.xlsx) hợp lệ.`);
+    wb = await XlsxWorkbook.fromBuffer(bytes, io.clock);
+  } catch (e) {
+    throw new FileError('not-xlsx', file.shown, String((e as Error)?.message ?? '').slice(0, 120));
   }
+  checkCells(wb, file.shown);
+  return wb;
 }
 
-function settingsOf(wb: XlsxWorkbook, catalog: Catalog, path: string): Settings {
+/** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
+function checkCells(wb: XlsxWorkbook, shown: string): void {
+  let total = 0;
+  for (const ws of wb.book.worksheets) {
+    const cells = ws.rowCount * Math.max(ws.columnCount, 1);
+    total += cells;
+    if (cells > LIMITS.sheetCells)
+      throw new FileError(
+        'too-many-cells',
+        shown,
+        `trang "${ws.name}" dùng tới ${formatNumber(ws.rowCount)} dòng × ${formatNumber(ws.columnCount)} cột (tối đa ${formatNumber(LIMITS.sheetCells)} ô một trang)`,
+      );
+  }
+  if (total > LIMITS.totalCells)
+    throw new FileError(
+      'too-many-cells',
+      shown,
+      `${formatNumber(total)} ô (tối đa ${formatNumber(LIMITS.totalCells)})`,
+    );
+}
+
+/** JSON with nothing non-finite in it (JSON.stringify would silently write null). */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (key, v) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number at "${key}" in JSON output`);
+      return v;
+    },
+    2,
+  );
+}
+
+function settingsOf(wb: XlsxWorkbook, catalog: Catalog, shown: string): Settings {
   const loaded = loadSettings(wb, catalog);
   if (loaded.ok) return loaded.settings;
   if ('missing' in loaded)
     throw new CliError(
-      `"${path}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh template.`,
+      `"${shown}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh: npm run cchc -- template --out <sổ.xlsx>`,
     );
   throw new CliError(
-    `Trang "Thiết lập" của "${path}" chưa hợp lệ:\n${loaded.problems.map((p) => `  - ${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`).join('\n')}`,
+    `Trang "Thiết lập" của "${shown}" chưa hợp lệ; hãy sửa các ô sau rồi chạy lại:\n${loaded.problems.map((p) => `  - ${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`).join('\n')}`,
   );
+}
+
+function output(io: Io, shown: string, data: Output['data']): Output {
+  return { ...userFile(io, shown), data };
 }
 
 // ---------------------------------------------------------------------------------------------
 
 export async function template(
   io: Io,
-  opts: { out: string; agencies?: string; period?: string; year?: string },
+  opts: { out: string; agencies?: string; period?: string; year?: string; force?: boolean },
 ): Promise<number> {
   const catalog = standardCatalog();
   const today = io.clock();
@@ -73,24 +114,28 @@ export async function template(
     const p = periodFromLabel(opts.period);
     if (!p)
       throw new CliError(
-        `Kỳ báo cáo "${opts.period}" không hợp lệ; dùng Q1, Q2, H1, Q3, M9, Q4, Y hoặc "Quý I", "6 tháng", …`,
+        `Kỳ báo cáo "${opts.period}" (--period) không hợp lệ; dùng Q1, Q2, H1, Q3, M9, Q4, Y hoặc "Quý I", "6 tháng", …`,
       );
     period = p;
   }
   const year = opts.year ? Number(opts.year) : today.getFullYear();
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw new CliError(`Năm "${opts.year}" không hợp lệ.`);
+  if (!Number.isInteger(year) || year < 2015 || year > 2100)
+    throw new CliError(`Năm "${opts.year}" (--year) không hợp lệ; nhập năm từ 2015 đến 2100, ví dụ --year 2026.`);
   let agencies = travinhExample();
+  const inputs: UserFile[] = [];
   if (opts.agencies) {
+    const csv = userFile(io, opts.agencies);
+    inputs.push(csv);
     let text: string;
     try {
-      text = readFileSync(opts.agencies, 'utf8');
-    } catch {
-      throw new CliError(`Không đọc được danh sách đơn vị "${opts.agencies}".`);
+      text = readFileSync(csv.path, 'utf8');
+    } catch (e) {
+      throw fromOsError(e, csv.shown, 'read');
     }
     const parsed = agenciesFromCsv(text);
     if (parsed.problems.length)
       throw new CliError(
-        `Danh sách đơn vị "${opts.agencies}" có lỗi:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`,
+        `Danh sách đơn vị "${csv.shown}" có lỗi; hãy sửa rồi chạy lại:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`,
       );
     agencies = parsed.agencies;
   }
@@ -98,7 +143,7 @@ export async function template(
   wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, agencies)));
   const settings = settingsOf(wb, catalog, opts.out);
   const outcome = generateTemplates(wb, catalog, settings);
-  const path = write(opts.out, await wb.toBuffer());
+  const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], inputs, { force: !!opts.force });
   io.out(
     `Đã tạo ${outcome.created.length} trang biểu mẫu (${periodInText(period, year)}) và trang "Thiết lập": ${path}`,
   );
@@ -124,15 +169,16 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
         indicator: f.indicator,
         rule: f.rule,
         severity: f.severity,
-        message: f.message,
+        message: forCli(f.message),
       })),
     ),
   };
 }
 
-export async function validate(io: Io, opts: { file: string; json?: string }): Promise<number> {
+export async function validate(io: Io, opts: { file: string; json?: string; quiet?: boolean }): Promise<number> {
   const catalog = standardCatalog();
-  const wb = await open(opts.file, io);
+  const input = userFile(io, opts.file);
+  const wb = await open(input, io);
   const settings = settingsOf(wb, catalog, opts.file);
   const results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
@@ -141,29 +187,47 @@ export async function validate(io: Io, opts: { file: string; json?: string }): P
     );
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const warnings = results.reduce((n, r) => n + r.warnings, 0);
-  for (const f of results.flatMap((r) => r.findings).filter((f) => f.severity === 'error'))
-    io.out(`  [Lỗi] ${f.sheet}${f.cell ? `!${f.cell}` : ''}: ${f.message}`);
-  io.out(`Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.`);
-  if (opts.json) io.out(`Kết quả chi tiết: ${write(opts.json, JSON.stringify(validationJson(results), null, 2))}`);
+  const findings = results.flatMap((r) => r.findings);
+  const line = (label: string, f: (typeof findings)[number]) =>
+    `  [${label}] ${input.shown}, trang "${f.sheet}"${f.cell ? `, ô ${f.cell}` : ''}: ${forCli(f.message)}`;
+  for (const f of findings.filter((f) => f.severity === 'error')) io.out(line('Lỗi', f));
+  if (!opts.quiet) for (const f of findings.filter((f) => f.severity !== 'error')) io.out(line('Cảnh báo', f));
+  io.out(
+    `Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.${opts.quiet && warnings ? ' (--quiet: không in cảnh báo)' : ''}`,
+  );
+  if (opts.json) {
+    const [path] = await writeOutputs([output(io, opts.json, () => safeJson(validationJson(results)))], [input], {
+      force: true,
+    });
+    io.out(`Kết quả chi tiết: ${path}`);
+  }
   return errors ? 1 : 0;
 }
 
-export async function consolidate(io: Io, opts: { file: string; out: string; json?: string }): Promise<number> {
+export async function consolidate(
+  io: Io,
+  opts: { file: string; out: string; json?: string; quiet?: boolean },
+): Promise<number> {
   const catalog = standardCatalog();
-  const wb = await open(opts.file, io);
+  const input = userFile(io, opts.file);
+  const wb = await open(input, io);
   const settings = settingsOf(wb, catalog, opts.file);
-  if (resolve(opts.out) === resolve(opts.file))
-    throw new CliError('Tệp kết quả (--out) phải khác tệp đầu vào: tiện ích không ghi vào tệp của các đơn vị.');
-  const summary = consolidateWorkbook(wb, catalog, settings);
+  const outputs = [output(io, opts.out, () => wb.toBuffer())];
+  let summary: Summary | null = null;
+  if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!))));
+  checkOutputs(outputs, [input], { force: true }); // a bad --out is refused before any work
+  summary = consolidateWorkbook(wb, catalog, settings);
   printSummary(io, summary);
-  io.out(`Sổ tổng hợp: ${write(opts.out, await wb.toBuffer())}`);
-  if (opts.json) io.out(`Số liệu tổng hợp (JSON): ${write(opts.json, JSON.stringify(summaryJson(summary), null, 2))}`);
+  const [book, json] = await writeOutputs(outputs, [input], { force: true });
+  io.out(`Sổ tổng hợp: ${book}`);
+  if (json) io.out(`Số liệu tổng hợp (JSON): ${json}`);
   return 0;
 }
 
 export async function report(io: Io, opts: { file: string; out: string }): Promise<number> {
   const catalog = standardCatalog();
-  const wb = await open(opts.file, io);
+  const input = userFile(io, opts.file);
+  const wb = await open(input, io);
   const settings = settingsOf(wb, catalog, opts.file);
   const summary = consolidateWorkbook(wb, catalog, settings);
   const d = io.clock();
@@ -173,27 +237,31 @@ export async function report(io: Io, opts: { file: string; out: string }): Promi
     today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
     stamp: wb.stamp(),
   });
-  io.out(`Dự thảo báo cáo: ${write(opts.out, await renderDocx(model))}`);
+  const [path] = await writeOutputs([output(io, opts.out, () => renderDocx(model))], [input], { force: true });
+  io.out(`Dự thảo báo cáo: ${path}`);
   return 0;
 }
 
 export async function sample(
   io: Io,
-  opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string },
+  opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string; force?: boolean },
 ): Promise<number> {
   const num = (v: string | undefined, what: string, max: number): number | undefined => {
     if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0 || n > max) throw new CliError(`${what} "${v}" không hợp lệ (từ 0 đến ${max}).`);
+    const n = Number(v.replace(',', '.'));
+    if (!Number.isFinite(n) || n < 0 || n > max || v.trim() === '')
+      throw new CliError(`${what} "${v}" không hợp lệ; nhập số từ 0 đến ${formatNumber(max)}.`);
     return n;
   };
-  const wb = await buildSample(io, {
-    communes: num(opts.communes, '--communes', 1000),
-    provincial: num(opts.provincial, '--provincial', 20),
-    seed: num(opts.seed, '--seed', 2 ** 32),
-    mistakeShare: num(opts.mistakes, '--mistakes', 1),
-  });
-  io.out(`Sổ mẫu đã nhập số liệu: ${write(opts.out, await wb.wb.toBuffer())}`);
+  const communes = num(opts.communes, '--communes', 1000);
+  const provincial = num(opts.provincial, '--provincial', 20);
+  const seed = num(opts.seed, '--seed', 2 ** 32);
+  const mistakeShare = num(opts.mistakes, '--mistakes', 1);
+  const target = userFile(io, opts.out);
+  checkOutputs([target], [], { force: !!opts.force }); // before building anything
+  const wb = await buildSample(io, { communes, provincial, seed, mistakeShare });
+  const [path] = await writeOutputs([{ ...target, data: () => wb.wb.toBuffer() }], [], { force: !!opts.force });
+  io.out(`Sổ mẫu đã nhập số liệu: ${path}`);
   return 0;
 }
 
@@ -227,11 +295,18 @@ function printSummary(io: Io, s: Summary): void {
 
 export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const started = Date.now();
-  const dir = resolve(opts.outDir);
+  const dir = userFile(io, opts.outDir).path;
+  // Demo outputs replace the previous demo's, never anything else: the names are fixed.
+  const put = async (name: string, data: string | Buffer) =>
+    (
+      await writeOutputs([{ shown: join(opts.outDir, name), path: join(dir, name), data: () => data }], [], {
+        force: true,
+      })
+    )[0];
   const catalog = standardCatalog();
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
   const settings = settingsOf(wb, catalog, 'demo');
-  const input = write(join(dir, 'so-lieu-cac-don-vi.xlsx'), await wb.toBuffer());
+  const input = await put('so-lieu-cac-don-vi.xlsx', await wb.toBuffer());
   io.out(
     `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
   );
@@ -240,8 +315,8 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const results = validateAll(checked, catalog, settings);
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const byStatus = (st: string) => results.filter((r) => r.status === st).length;
-  const json = write(join(dir, 'ket-qua-kiem-tra.json'), JSON.stringify(validationJson(results), null, 2));
-  const checkedPath = write(join(dir, 'da-kiem-tra.xlsx'), await checked.toBuffer());
+  const json = await put('ket-qua-kiem-tra.json', safeJson(validationJson(results)));
+  const checkedPath = await put('da-kiem-tra.xlsx', await checked.toBuffer());
   io.out(
     `2. Kiểm tra: ${byStatus('Đạt')} đạt, ${byStatus('Có cảnh báo')} có cảnh báo, ${byStatus('Có lỗi')} có lỗi (${errors} lỗi), ${byStatus('Chưa gửi')} chưa gửi.`,
   );
@@ -252,8 +327,8 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   io.out(`   Sổ có đánh dấu ô lỗi: ${checkedPath}\n   Danh sách lỗi (JSON): ${json}`);
 
   const summary = consolidateWorkbook(wb, catalog, settings);
-  const summaryPath = write(join(dir, 'tong-hop.xlsx'), await wb.toBuffer());
-  write(join(dir, 'tong-hop.json'), JSON.stringify(summaryJson(summary), null, 2));
+  const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
+  await put('tong-hop.json', safeJson(summaryJson(summary)));
   io.out(`3. Tổng hợp: ${summaryPath}`);
   printSummary(io, summary);
 
@@ -264,7 +339,7 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
     today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
     stamp: wb.stamp(),
   });
-  const docx = write(join(dir, 'du-thao-bao-cao.docx'), await renderDocx(model));
+  const docx = await put('du-thao-bao-cao.docx', await renderDocx(model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);
   return 0;

@@ -1,89 +1,186 @@
 /**
- * `npm run cchc -- <lệnh> …`: the offline engine on .xlsx files.
+ * `npm run cchc -- <lệnh> …`: the offline engine on .xlsx files. Commands are a table: each row
+ * says its usage, its options, how many file names it takes, and what it runs. Adding a command
+ * is adding a row.
  */
-import { parseArgs } from 'node:util';
-import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 
-const HELP = `Báo cáo CCHC — công cụ dòng lệnh (chạy trên tệp Excel .xlsx)
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+import { failureOf } from './errors';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  readonly name: string;
+  /** One line: the command with its arguments. */
+  readonly usage: string;
+  /** What it does, in a few lines. */
+  readonly about: string;
+  readonly options: ParseArgsOptionsConfig;
+  /** File names it takes, in order (what each is, for the "missing" message). */
+  readonly files: readonly string[];
+  run(io: Io, values: Values, files: string[]): Promise<number>;
+}
+
+const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined);
+const s = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
+
+function need(v: Values[string], what: string, command: string): string {
+  if (typeof v !== 'string' || !v) throw new CliError(`Thiếu ${what}. Xem: npm run cchc -- ${command} --help`);
+  return v;
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'template',
+    usage: 'template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--period <kỳ>] [--year <năm>] [--force]',
+    about:
+      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+    options: { out: s, agencies: s, period: s, year: s, force: flag },
+    files: [],
+    run: (io, v) =>
+      template(io, {
+        out: need(v.out, '--out <sổ.xlsx>', 'template'),
+        agencies: str(v.agencies),
+        period: str(v.period),
+        year: str(v.year),
+        force: v.force === true,
+      }),
+  },
+  {
+    name: 'validate',
+    usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet]',
+    about:
+      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc lệnh sai.',
+    options: { json: s, quiet: flag },
+    files: ['tệp .xlsx cần kiểm tra'],
+    run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true }),
+  },
+  {
+    name: 'consolidate',
+    usage: 'consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>]',
+    about:
+      'Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,\nTình hình gửi báo cáo, Kết quả kiểm tra. Không bao giờ ghi vào tệp đầu vào.',
+    options: { out: s, json: s },
+    files: ['tệp .xlsx cần tổng hợp'],
+    run: (io, v, [file]) =>
+      consolidate(io, { file, out: need(v.out, '--out <tổng-hợp.xlsx>', 'consolidate'), json: str(v.json) }),
+  },
+  {
+    name: 'report',
+    usage: 'report <sổ.xlsx> --out <báo-cáo.docx>',
+    about: 'Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.',
+    options: { out: s },
+    files: ['tệp .xlsx'],
+    run: (io, v, [file]) => report(io, { file, out: need(v.out, '--out <báo-cáo.docx>', 'report') }),
+  },
+  {
+    name: 'sample',
+    usage:
+      'sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>] [--force]',
+    about:
+      'Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+    options: { out: s, communes: s, provincial: s, seed: s, mistakes: s, force: flag },
+    files: [],
+    run: (io, v) =>
+      sample(io, {
+        out: need(v.out, '--out <sổ.xlsx>', 'sample'),
+        communes: str(v.communes),
+        provincial: str(v.provincial),
+        seed: str(v.seed),
+        mistakes: str(v.mistakes),
+        force: v.force === true,
+      }),
+  },
+  {
+    name: 'demo',
+    usage: 'demo [--out-dir <thư mục>]',
+    about: 'Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/ (thay kết quả của lần chạy demo trước).',
+    options: { 'out-dir': s },
+    files: [],
+    run: (io, v) => demo(io, { outDir: str(v['out-dir']) ?? 'demo-output' }),
+  },
+];
+
+const GUARANTEES = `Đường dẫn tương đối tính từ thư mục đang đứng khi gõ lệnh. Tệp đầu vào chỉ được đọc, không bao giờ bị ghi;
+tệp kết quả được ghi vào tệp tạm rồi mới thay vào chỗ, nên lỗi giữa chừng không làm hỏng tệp cũ.`;
+
+function overview(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage}\n${indent(c.about, 8)}`);
+  return `Báo cáo CCHC — công cụ dòng lệnh (chạy trên tệp Excel .xlsx)
 
 Cách dùng: npm run cchc -- <lệnh> [tùy chọn]
 
 Lệnh:
-  template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--period <kỳ>] [--year <năm>]
-        Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.
-        Kỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.
-  validate <sổ.xlsx> [--json <kết-quả.json>]
-        Kiểm tra số liệu các đơn vị. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
-  consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>]
-        Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,
-        Tình hình gửi báo cáo, Kết quả kiểm tra. Không ghi vào tệp đầu vào.
-  report <sổ.xlsx> --out <báo-cáo.docx>
-        Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.
-  sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>]
-        Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).
-  demo [--out-dir <thư mục>]
-        Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/.
-  --help
-        Hiện hướng dẫn này.
+${lines.join('\n')}
+  <lệnh> --help
+        Hướng dẫn riêng của một lệnh.
+
+${GUARANTEES}
 `;
+}
+
+function commandHelp(c: Command): string {
+  return `Cách dùng: npm run cchc -- ${c.usage}\n\n${c.about}\n\n${GUARANTEES}\n`;
+}
+
+function indent(text: string, n: number): string {
+  return text
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(HELP);
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
     return 0;
   }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      json: { type: 'string' },
-      agencies: { type: 'string' },
-      period: { type: 'string' },
-      year: { type: 'string' },
-      communes: { type: 'string' },
-      provincial: { type: 'string' },
-      seed: { type: 'string' },
-      mistakes: { type: 'string' },
-      'out-dir': { type: 'string' },
-    },
-  });
-  const file = positionals[0];
-  const need = (v: string | undefined, what: string): string => {
-    if (!v) throw new CliError(`Thiếu ${what}. Xem: npm run cchc -- --help`);
-    return v;
-  };
-  switch (command) {
-    case 'template':
-      return template(io, {
-        out: need(values.out, '--out <sổ.xlsx>'),
-        agencies: values.agencies,
-        period: values.period,
-        year: values.year,
-      });
-    case 'validate':
-      return validate(io, { file: need(file, 'tệp .xlsx cần kiểm tra'), json: values.json });
-    case 'consolidate':
-      return consolidate(io, {
-        file: need(file, 'tệp .xlsx cần tổng hợp'),
-        out: need(values.out, '--out <tổng-hợp.xlsx>'),
-        json: values.json,
-      });
-    case 'report':
-      return report(io, { file: need(file, 'tệp .xlsx'), out: need(values.out, '--out <báo-cáo.docx>') });
-    case 'sample':
-      return sample(io, {
-        out: need(values.out, '--out <sổ.xlsx>'),
-        communes: values.communes,
-        provincial: values.provincial,
-        seed: values.seed,
-        mistakes: values.mistakes,
-      });
-    case 'demo':
-      return demo(io, { outDir: values['out-dir'] ?? 'demo-output' });
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command)
+    throw new CliError(
+      `Không có lệnh "${name}". Các lệnh: ${COMMANDS.map((c) => c.name).join(', ')}. Xem: npm run cchc -- --help`,
+    );
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    }) as { values: Values; positionals: string[] };
+  } catch (e) {
+    throw new CliError(argumentMessage(e, command));
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  const { positionals } = parsed;
+  if (positionals.length > command.files.length)
+    throw new CliError(
+      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". Xem: npm run cchc -- ${command.name} --help`,
+    );
+  command.files.forEach((what, i) => need(positionals[i], what, command.name));
+  return command.run(io, parsed.values, positionals);
+}
+
+/** node:util's parseArgs errors, in Vietnamese. */
+function argumentMessage(e: unknown, c: Command): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const message = String((e as Error)?.message ?? e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  const help = `Xem: npm run cchc -- ${c.name} --help`;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Lệnh ${c.name} không có tùy chọn "${option}". ${help}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `Tùy chọn "${option}" của lệnh ${c.name} ${/argument missing/.test(message) ? 'cần một giá trị' : 'không nhận giá trị'}. ${help}`;
     default:
-      throw new CliError(`Không có lệnh "${command}". Xem: npm run cchc -- --help`);
+      return `Không hiểu các tham số của lệnh ${c.name}. ${help}`;
   }
 }
 
@@ -92,19 +189,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof CliError) {
-      io.out(e.message);
-      return e.exitCode;
-    }
-    if (
-      e instanceof TypeError &&
-      /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${(e as NodeJS.ErrnoException).code} ${e.message}`)
-    ) {
-      io.out(`Tùy chọn không hợp lệ: ${e.message}. Xem: npm run cchc -- --help`);
-      return 2;
-    }
-    io.out(`Lỗi ngoài dự kiến: ${(e as Error).message}`);
-    return 2;
+    const { message, exitCode } = failureOf(e);
+    io.out(message);
+    return exitCode;
   }
 }
 

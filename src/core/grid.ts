@@ -15,7 +15,22 @@ export interface SheetSnapshot {
   readonly formats: string[][];
   /** Whether the sheet carries a protection (null when the adapter cannot tell). */
   readonly isProtected: boolean | null;
+  /**
+   * What the adapter knows about cells beyond their values, by A1 reference; absent when it
+   * knows nothing more (Sheets computes formulas itself). The core turns these into findings
+   * or recomputes, never guesses.
+   */
+  readonly cells?: ReadonlyMap<string, CellFact>;
 }
+
+export type CellFact =
+  /** The cell lies in a merged range (e.g. "D20:D22"); `anchor` is the range's top-left cell. */
+  | { readonly kind: 'merged'; readonly range: string; readonly anchor: boolean }
+  /**
+   * The cell holds a formula (without "="); `cached` says whether the file stored its result
+   * (the snapshot's value is that result, or '' when none).
+   */
+  | { readonly kind: 'formula'; readonly formula: string; readonly cached: boolean };
 
 /** What a plan may put into a cell. Text is always written as text, never as a formula. */
 export type CellInput =

@@ -11,6 +11,9 @@ export type ParsedNumber =
   | { ok: true; value: number; warning?: string }
   | { ok: false; problem: 'text' | 'ambiguous' | 'formula-error'; detail: string };
 
+/** Beyond this a count or a percentage is a typing slip, not a figure (a province counts far below it). */
+export const PLAUSIBLE_LIMIT = 1e12;
+
 export const FORMULA_ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#ERROR!', '#NUM!', '#NULL!'];
 
 /** Parses typed text. `kind` decides how a lone "." or "," is read. */
@@ -36,6 +39,23 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
   const plain = /^\d+(,\d+)?$/;
 
   if (plain.test(body) && commas === 0) return { ok: true, value: sign * Number(body) };
+  if (kind === 'percent' && dots && /^0\.\d+$/.test(body.split(',')[0]) && !hasPercent) {
+    // "0.050" in a per-cent row: 5 % written as a fraction, 0,05 %, or 50 with a thousands dot.
+    const frac = Number(`0.${body.split('.')[1]}`);
+    return {
+      ok: false,
+      problem: 'ambiguous',
+      detail: `"${text}" không rõ: có thể là ${formatNumber(frac * 100, 6)}% (viết dạng phân số) hoặc ${formatNumber(frac, 6)}%`,
+    };
+  }
+  if (groupedByDots.test(body) && (body.startsWith('0') || kind === 'percent')) {
+    // "0.050" is not how anyone writes fifty, and a per-cent figure never needs a thousands dot.
+    return {
+      ok: false,
+      problem: 'ambiguous',
+      detail: `"${text}" không rõ: dấu chấm ở đây không phải dấu phân cách hàng nghìn (ví dụ 1.949) mà cũng không phải dấu thập phân của Việt Nam (dấu phẩy, ví dụ 12,5)`,
+    };
+  }
   if (groupedByDots.test(body)) {
     // "1.949" or "1.949,5": dots group thousands, a comma marks decimals.
     return { ok: true, value: sign * Number(body.replace(/\./g, '').replace(',', '.')) };

@@ -6,8 +6,9 @@
  */
 import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
 import { IsoDate, isDate, readDate } from './dates';
-import { RawCell, SheetSnapshot, a1, cellText, isBlank } from './grid';
-import { FORMULA_ERRORS, parseTypedNumber } from './numbers';
+import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formula-value';
+import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from './grid';
+import { FORMULA_ERRORS, PLAUSIBLE_LIMIT, formatNumber, parseTypedNumber } from './numbers';
 import {
   COL,
   FREE_TEXT_LABELS,
@@ -25,7 +26,19 @@ export type Reading =
   | { readonly state: 'number'; readonly value: number; readonly warning?: string }
   | {
       readonly state: 'invalid';
-      readonly problem: 'text' | 'ambiguous' | 'formula-error' | 'code';
+      readonly problem:
+        | 'text'
+        | 'ambiguous'
+        | 'formula-error'
+        | 'code'
+        /** In a merged range spanning rows, or covered by another cell: whose figure is it? */
+        | 'merged'
+        /** A formula the file stored no result for, and that we cannot compute. */
+        | 'uncached'
+        /** A formula taking figures from another sheet. */
+        | 'cross-sheet'
+        /** Beyond PLAUSIBLE_LIMIT or not finite. */
+        | 'implausible';
       readonly detail: string;
     };
 
@@ -70,7 +83,47 @@ export function readCode(v: RawCell): string {
   return squish(cellText(v)).replace(/\.$/, '');
 }
 
+/**
+ * A value cell through what the adapter knows of it: a merged cell is refused, a formula is
+ * recomputed from the cells it reads (a result another program cached is not trusted), one we
+ * cannot compute is used only if the file stored its result, one reading another sheet is refused.
+ */
+function readValueCell(snap: SheetSnapshot, ind: ValueIndicator, cell: string, raw: RawCell, format: string): Reading {
+  const fact = snap.cells?.get(cell);
+  if (fact?.kind === 'merged' && (!fact.anchor || parseA1(fact.range).rows > 1))
+    return { state: 'invalid', problem: 'merged', detail: fact.range };
+  if (fact?.kind !== 'formula') return readValue(ind, raw, format);
+  const shown = `=${fact.formula}`;
+  if (formulaRefs(fact.formula) === null) return { state: 'invalid', problem: 'cross-sheet', detail: shown };
+  const computed = evaluateFormula(fact.formula, lookupIn(snap, 0));
+  if (computed !== null) return readValue(ind, computed, format);
+  if (fact.cached) return readValue(ind, raw, format);
+  return { state: 'invalid', problem: 'uncached', detail: shown };
+}
+
+/** Cells as a formula sees them; formulas they hold are computed in turn (a few levels deep). */
+function lookupIn(snap: SheetSnapshot, depth: number) {
+  return (row: number, col: number): FormulaValue | null => {
+    const fact = snap.cells?.get(a1(row, col));
+    if (fact?.kind === 'merged' && !fact.anchor) return null;
+    if (fact?.kind === 'formula')
+      return depth < 5 && formulaRefs(fact.formula) ? evaluateFormula(fact.formula, lookupIn(snap, depth + 1)) : null;
+    return formulaInput(snap.values[row - 1]?.[col - 1] ?? '');
+  };
+}
+
 function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
+  const reading = readPlainValue(ind, raw, format);
+  if (reading.state === 'number' && !(Math.abs(reading.value) <= PLAUSIBLE_LIMIT))
+    return {
+      state: 'invalid',
+      problem: 'implausible',
+      detail: Number.isFinite(reading.value) ? formatNumber(reading.value) : String(raw),
+    };
+  return reading;
+}
+
+function readPlainValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
   if (isBlank(raw)) return { state: 'blank' };
   if (typeof raw === 'boolean' || isDate(raw)) {
     return { state: 'invalid', problem: 'text', detail: isDate(raw) ? 'một ngày tháng' : String(raw) };
@@ -193,7 +246,13 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
         continue;
       }
       const raw = row[COL.value - 1] ?? '';
-      rows.set(code, { ind, row: r + 1, cell, raw, reading: readValue(ind, raw, formats[r]?.[COL.value - 1] ?? '') });
+      rows.set(code, {
+        ind,
+        row: r + 1,
+        cell,
+        raw,
+        reading: readValueCell(snap, ind, cell, raw, formats[r]?.[COL.value - 1] ?? ''),
+      });
     }
   }
 

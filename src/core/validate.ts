@@ -34,8 +34,18 @@ export const RULES = {
   'status-unknown': 'Trạng thái báo cáo không hợp lệ',
   'sent-without-date': 'Đã gửi nhưng thiếu ngày gửi',
   'sent-date-invalid': 'Ngày gửi không hợp lệ',
+  'merged-cell': 'Ô số liệu bị gộp',
+  'formula-uncached': 'Công thức chưa có kết quả',
+  'formula-other-sheet': 'Công thức lấy số liệu từ trang khác',
+  'implausible-number': 'Số quá lớn',
 } as const;
 export type RuleId = keyof typeof RULES;
+
+/** The menu steps messages name; the CLI words them as its own steps (src/cli/wording.ts). */
+export const MENU_STEPS = {
+  regenerate: 'chạy lại "Tạo biểu mẫu cho các đơn vị"',
+  markSent: 'dùng menu "Đánh dấu đã gửi báo cáo"',
+} as const;
 
 export interface Finding {
   readonly agency: string;
@@ -94,7 +104,7 @@ export function validateAgency(
       'error',
       null,
       null,
-      `Không tìm thấy trang "${agency.sheet}" của ${agency.name}. Nếu trang đã bị đổi tên, hãy đặt lại tên "${agency.sheet}" hoặc sửa cột "Tên trang tính" trên trang Thiết lập; nếu bị xóa, chạy lại "Tạo biểu mẫu cho các đơn vị".`,
+      `Không tìm thấy trang "${agency.sheet}" của ${agency.name}. Nếu trang đã bị đổi tên, hãy đặt lại tên "${agency.sheet}" hoặc sửa cột "Tên trang tính" trên trang Thiết lập; nếu bị xóa, ${MENU_STEPS.regenerate}.`,
     );
     return summarize(agency, findings, null);
   }
@@ -107,7 +117,7 @@ export function validateAgency(
       'warning',
       null,
       null,
-      `${where} không còn được bảo vệ: người khác có thể sửa số liệu. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bảo vệ lại.`,
+      `${where} không còn được bảo vệ: người khác có thể sửa số liệu. Đơn vị tổng hợp ${MENU_STEPS.regenerate} để bảo vệ lại.`,
     );
   }
 
@@ -120,7 +130,7 @@ export function validateAgency(
         'error',
         null,
         ind.code,
-        `${where} thiếu dòng chỉ tiêu ${ind.code} "${ind.name}". Không xóa dòng trong biểu; đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để bổ sung dòng thiếu.`,
+        `${where} thiếu dòng chỉ tiêu ${ind.code} "${ind.name}". Không xóa dòng trong biểu; đơn vị tổng hợp ${MENU_STEPS.regenerate} để bổ sung dòng thiếu.`,
       );
     }
   }
@@ -266,6 +276,42 @@ function checkValue(row: ParsedRow, add: AddFn): void {
             `${at}: "${reading.detail}" không thuộc danh sách. Hãy chọn một giá trị: ${ind.answers.map((a) => `${a.code} - ${a.label}`).join('; ')}.`,
           );
         return;
+      case 'merged':
+        add(
+          'merged-cell',
+          'error',
+          cell,
+          ind.code,
+          `${at}: ô nằm trong vùng gộp ô ${reading.detail}, nên không biết số liệu thuộc dòng nào. Hãy bỏ gộp ô (Unmerge) và nhập số liệu riêng cho từng dòng.`,
+        );
+        return;
+      case 'uncached':
+        add(
+          'formula-uncached',
+          'error',
+          cell,
+          ind.code,
+          `${at}: có công thức ${reading.detail} nhưng tệp không lưu kết quả tính. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc nhập số liệu trực tiếp thay cho công thức.`,
+        );
+        return;
+      case 'cross-sheet':
+        add(
+          'formula-other-sheet',
+          'error',
+          cell,
+          ind.code,
+          `${at}: công thức ${reading.detail} lấy số liệu từ trang khác; mỗi đơn vị báo cáo số liệu của chính mình. Hãy nhập số liệu trực tiếp thay cho công thức.`,
+        );
+        return;
+      case 'implausible':
+        add(
+          'implausible-number',
+          'error',
+          cell,
+          ind.code,
+          `${at}: số ${reading.detail} lớn bất thường (quá 1.000 tỷ), có thể do gõ nhầm. Hãy kiểm tra và nhập lại số liệu.`,
+        );
+        return;
       case 'text':
         add(
           'not-number',
@@ -387,7 +433,7 @@ function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, a
       'error',
       sentOn.cell,
       null,
-      `Ô ${sentOn.cell}: trạng thái là "Đã gửi" nhưng chưa có ngày gửi. Hãy dùng menu "Đánh dấu đã gửi báo cáo" hoặc nhập ngày gửi (dd/mm/yyyy).`,
+      `Ô ${sentOn.cell}: trạng thái là "Đã gửi" nhưng chưa có ngày gửi. Hãy ${MENU_STEPS.markSent} hoặc nhập ngày gửi (dd/mm/yyyy).`,
     );
   }
   if (sentOn.date && sentOn.date > today) {

@@ -1,6 +1,7 @@
 /**
- * WorkbookPort over an ExcelJS workbook held in memory: the offline twin of the Apps Script
- * adapter. Load a file, run the same use cases, save to another file.
+ * WorkbookPort over an excelts (ExcelJS-compatible) workbook held in memory: the offline twin of
+ * the Apps Script adapter. Load a file, run the same use cases, save to another file. Cell-level
+ * reading and formula results live in xlsx-cells.ts.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/dates';
@@ -8,7 +9,6 @@ import {
   CellInput,
   PlanCell,
   Protection,
-  RawCell,
   SheetPlan,
   SheetSnapshot,
   Validation,
@@ -18,16 +18,13 @@ import {
 import { pad2 } from '../core/numbers';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
+import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
 const FONT = 'Times New Roman';
 
 type Clock = () => Date;
-
-/** Worksheet fields ExcelJS uses but does not declare. */
-type Sheet = ExcelJS.Worksheet & { sheetProtection?: Record<string, unknown> & { sheet?: boolean }; orderNo: number };
-const internal = (ws: ExcelJS.Worksheet): Sheet => ws as Sheet;
 
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
@@ -41,24 +38,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book, clock);
   }
 
-  /** Reads a file; throws when it is not an .xlsx workbook. */
-  static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    return new XlsxWorkbook(book, clock);
-  }
-
+  /** Reads .xlsx bytes; throws when they are not a workbook excelts can read. */
   static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buf as ArrayBuffer);
     return new XlsxWorkbook(book, clock);
   }
 
-  async save(path: string): Promise<void> {
-    await this.book.xlsx.writeFile(path);
-  }
-
+  /** The workbook as .xlsx bytes, every formula stored with its computed result. */
   async toBuffer(): Promise<Buffer> {
+    for (const ws of this.book.worksheets) storeFormulaResults(ws);
     return Buffer.from(await this.book.xlsx.writeBuffer());
   }
 
@@ -68,24 +57,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   read(name: string): SheetSnapshot | null {
     const ws = this.book.getWorksheet(name);
-    if (!ws) return null;
-    const rows = ws.rowCount;
-    const cols = Math.max(ws.columnCount, 1);
-    const values: RawCell[][] = [];
-    const formats: string[][] = [];
-    for (let r = 1; r <= rows; r++) {
-      const row = ws.getRow(r);
-      const vr: RawCell[] = [];
-      const fr: string[] = [];
-      for (let c = 1; c <= cols; c++) {
-        const cell = row.getCell(c);
-        vr.push(uncomputed(cell.value) ? evaluateOwnFormula(ws, cell.formula ?? '') : rawValue(cell.value));
-        fr.push(numFmtCode(cell.numFmt));
-      }
-      values.push(vr);
-      formats.push(fr);
-    }
-    return { name, values, formats, isProtected: Boolean(internal(ws).sheetProtection?.sheet) };
+    return ws ? snapshotOf(ws, name) : null;
   }
 
   create(plan: SheetPlan): ProtectionOutcome {
@@ -209,6 +181,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private excelValue(v: CellInput): ExcelJS.CellValue {
     if (v === null) return null;
+    // Never write Infinity or NaN into a workbook: the core should have refused such a figure.
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number ${v} written to a cell`);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if ('formula' in v) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
     if ('date' in v) {
@@ -309,74 +283,6 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-function numFmtCode(f: string | ExcelJS.NumFmt | undefined): string {
-  if (!f) return '';
-  return typeof f === 'string' ? f : f.formatCode;
-}
-
 function argb(color: string): string {
   return `FF${color.replace('#', '').toUpperCase()}`;
-}
-
-/** ExcelJS cell values to what Sheets' getValues would give. */
-function rawValue(v: ExcelJS.CellValue): RawCell {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate());
-  if (typeof v === 'object') {
-    if ('error' in v) return String(v.error);
-    if ('richText' in v) return (v.richText ?? []).map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const res = (v as ExcelJS.CellFormulaValue).result;
-      if (res === undefined || res === null) return '';
-      if (typeof res === 'object' && 'error' in res) return String(res.error);
-      return rawValue(res as ExcelJS.CellValue);
-    }
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-  }
-  return String(v);
-}
-
-/** ExcelJS does not adjust formulas when rows move; Sheets does. Make them agree. */
-function shiftFormulaRows(ws: ExcelJS.Worksheet, afterRow: number, count: number): void {
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') {
-        const formula = v.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m, col: string, r: string) =>
-          Number(r) > afterRow ? `${col}${Number(r) + count}` : m,
-        );
-        cell.value = { formula } as ExcelJS.CellFormulaValue;
-      }
-    }),
-  );
-}
-
-function uncomputed(v: ExcelJS.CellValue): boolean {
-  return !!v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null);
-}
-
-function numberAt(ws: ExcelJS.Worksheet, ref: string): number | null {
-  const v = rawValue(ws.getCell(ref).value);
-  return typeof v === 'number' ? v : null;
-}
-
-/**
- * A file written here and never opened in Excel has formulas without cached results. Sheets
- * would compute them, so compute the two shapes the template writes; anything else reads blank.
- */
-function evaluateOwnFormula(ws: ExcelJS.Worksheet, formula: string): RawCell {
-  const ratio = /^IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
-  if (ratio) {
-    const num = numberAt(ws, ratio[2]);
-    const den = numberAt(ws, ratio[3]);
-    return num !== null && den !== null && den > 0 ? num / den : '';
-  }
-  const reduction = /^IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
-  if (reduction) {
-    const base = numberAt(ws, reduction[2]);
-    const now = numberAt(ws, reduction[3]);
-    return base !== null && now !== null && base > 0 ? (base - now) / base : '';
-  }
-  return '';
 }

@@ -1,0 +1,126 @@
+/**
+ * The CLI's failures, typed, and the one place that turns them into Vietnamese messages with the
+ * file, what went wrong and the fix. Nothing else in src/cli or src/local words a file problem.
+ */
+
+/** Exit codes: 0 fine, 1 the data has errors, 2 the input or the command cannot be used. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(message);
+  }
+}
+
+export type FileErrorCode =
+  | 'not-found'
+  | 'no-read-permission'
+  | 'no-write-permission'
+  | 'no-space'
+  | 'is-directory'
+  | 'not-a-directory'
+  | 'read-only-fs'
+  | 'exists'
+  | 'output-is-input'
+  | 'outputs-collide'
+  | 'too-large'
+  | 'too-many-cells'
+  | 'xls'
+  | 'ods'
+  | 'text'
+  | 'encrypted'
+  | 'zip-not-workbook'
+  | 'not-xlsx'
+  | 'os-other';
+
+/** A file-system or file-format problem, with the path the user typed and what we know. */
+export class FileError extends Error {
+  constructor(
+    readonly code: FileErrorCode,
+    readonly path: string,
+    readonly detail: string = '',
+  ) {
+    super(`${code}: ${path}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/** Node's errno for a read or a write to `path`, as a typed FileError. */
+export function fromOsError(e: unknown, path: string, action: 'read' | 'write'): FileError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new FileError('not-found', path);
+    case 'EACCES':
+    case 'EPERM':
+      return new FileError(action === 'read' ? 'no-read-permission' : 'no-write-permission', path);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new FileError('no-space', path);
+    case 'EISDIR':
+      return new FileError('is-directory', path);
+    case 'ENOTDIR':
+      return new FileError('not-a-directory', path);
+    case 'EROFS':
+      return new FileError('read-only-fs', path);
+    default:
+      return new FileError('os-other', path, `${code ?? ''} ${(e as Error)?.message ?? e}`.trim());
+  }
+}
+
+const HELP = 'npm run cchc -- --help';
+
+/** The Vietnamese message for a FileError: the file, what is wrong, what to do. */
+export function fileMessage(e: FileError): string {
+  const f = `"${e.path}"`;
+  switch (e.code) {
+    case 'not-found':
+      return `Không tìm thấy ${f}. Hãy kiểm tra tên tệp, thư mục (đường dẫn tương đối tính từ thư mục đang đứng khi gõ lệnh).`;
+    case 'no-read-permission':
+      return `Không có quyền đọc ${f}. Hãy xin quyền đọc tệp hoặc sao chép tệp vào thư mục của mình rồi chạy lại.`;
+    case 'no-write-permission':
+      return `Không có quyền ghi ${f}. Hãy chọn thư mục khác (tùy chọn --out) hoặc xin quyền ghi vào thư mục đó.`;
+    case 'no-space':
+      return `Hết dung lượng đĩa khi ghi ${f}; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy giải phóng dung lượng hoặc ghi sang ổ khác rồi chạy lại.`;
+    case 'is-directory':
+      return `${f} là một thư mục, không phải tệp. Hãy ghi cả tên tệp, ví dụ ${e.path.replace(/[/\\]$/, '')}/tong-hop.xlsx.`;
+    case 'not-a-directory':
+      return `Đường dẫn ${f} có một phần là tệp chứ không phải thư mục. Hãy kiểm tra lại đường dẫn.`;
+    case 'read-only-fs':
+      return `Không ghi được ${f}: ổ đĩa chỉ cho phép đọc. Hãy ghi sang thư mục khác.`;
+    case 'exists':
+      return `Đã có tệp ${f}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này.`;
+    case 'output-is-input':
+      return `Không ghi vào ${f}: đó là tệp đầu vào${e.detail ? ` (${e.detail})` : ''}. Tiện ích không bao giờ ghi vào tệp của các đơn vị; hãy chọn tên tệp kết quả khác.`;
+    case 'outputs-collide':
+      return `Hai tệp kết quả cùng trỏ tới ${f}${e.detail ? ` (${e.detail})` : ''}. Hãy đặt tên khác nhau cho --out và --json.`;
+    case 'too-large':
+      return `Tệp ${f} quá lớn so với nhu cầu của một tỉnh (${e.detail}); tiện ích từ chối đọc để tránh treo máy. Hãy kiểm tra đúng tệp, hoặc xóa các trang, dòng, cột thừa rồi lưu lại.`;
+    case 'too-many-cells':
+      return `Tệp ${f}: ${e.detail}, quá nhu cầu của một tỉnh. Hãy xóa các dòng, cột thừa (Ctrl+End cho biết ô cuối cùng đang dùng) rồi lưu lại.`;
+    case 'xls':
+      return `${f} là tệp Excel 97-2003 (.xls), tiện ích chỉ đọc .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)", rồi chạy lại với tệp mới.`;
+    case 'ods':
+      return `${f} là bảng tính OpenDocument (.ods), tiện ích chỉ đọc .xlsx. Hãy mở bằng LibreOffice Calc, chọn Lưu thành kiểu "Excel 2007-365 (.xlsx)", rồi chạy lại với tệp mới.`;
+    case 'text':
+      return `${f} là tệp văn bản (có thể là CSV), không phải sổ Excel. Hãy dùng sổ .xlsx tạo bằng lệnh template (hoặc tải từ Google Sheets: Tệp › Tải xuống › Microsoft Excel (.xlsx)).`;
+    case 'encrypted':
+      return `${f} được đặt mật khẩu mở tệp (mã hóa), nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa trống), lưu lại rồi chạy lại.`;
+    case 'zip-not-workbook':
+      return `${f} là tệp nén nhưng không phải sổ Excel (.xlsx) (có thể là .docx hoặc .zip đổi tên). Hãy chọn đúng sổ số liệu .xlsx.`;
+    case 'not-xlsx':
+      return `Không đọc được ${f}: không phải tệp Excel (.xlsx) hợp lệ${e.detail ? ` (${e.detail})` : ''}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.`;
+    case 'os-other':
+      return `Lỗi hệ thống với ${f}: ${e.detail}. Hãy kiểm tra tệp, thư mục rồi chạy lại. Xem: ${HELP}`;
+  }
+}
+
+/** Any failure to a message and an exit code; never a trace. */
+export function failureOf(e: unknown): { message: string; exitCode: 1 | 2 } {
+  if (e instanceof CliError) return { message: e.message, exitCode: e.exitCode };
+  if (e instanceof FileError) return { message: fileMessage(e), exitCode: 2 };
+  return {
+    message: `Lỗi ngoài dự kiến: ${(e as Error)?.message ?? e}. Xin báo lại cho nhóm phát triển kèm lệnh đã gõ.`,
+    exitCode: 2,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Findings are worded for the Sheets menu; the CLI has no menu, so each menu step a message names
+ * is replaced by what a CLI user does instead. Keyed by the core's own constants, so a reworded
+ * menu step cannot slip through unnoticed (tests/cli.test.ts checks no menu wording is printed).
+ */
+import { MENU_STEPS } from '../core/validate';
+
+const CLI_STEPS: Record<keyof typeof MENU_STEPS, string> = {
+  regenerate:
+    'tạo lại biểu mẫu (trên Google Sheets: menu Báo cáo CCHC; với tệp Excel: lấy trang mẫu từ sổ tạo bằng lệnh npm run cchc -- template)',
+  markSent: 'nhập "Đã gửi" vào ô Trạng thái',
+};
+
+export function forCli(message: string): string {
+  let out = message;
+  for (const key of Object.keys(MENU_STEPS) as (keyof typeof MENU_STEPS)[])
+    out = out.split(MENU_STEPS[key]).join(CLI_STEPS[key]);
+  return out;
+}

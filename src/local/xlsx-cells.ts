@@ -1,0 +1,149 @@
+/**
+ * Cell-level translation between excelts worksheets and the core's grid: reading a sheet into a
+ * SheetSnapshot that says what the file holds (merged ranges, formulas and whether their results
+ * were stored), and storing every formula with its computed result when we write.
+ */
+import * as ExcelJS from '@cj-tech-master/excelts';
+import { FormulaValue, evaluateFormula, formulaInput } from '../core/formula-value';
+import { CellFact, RawCell, SheetSnapshot, a1, a1Range } from '../core/grid';
+
+/** Worksheet fields excelts uses but does not declare. */
+export type Sheet = ExcelJS.Worksheet & {
+  sheetProtection?: (Record<string, unknown> & { sheet?: boolean }) | null;
+  orderNo: number;
+};
+export const internal = (ws: ExcelJS.Worksheet): Sheet => ws as Sheet;
+
+/** The used range of a sheet as the core reads it: cached values, formats and what else the file says. */
+export function snapshotOf(ws: ExcelJS.Worksheet, name: string): SheetSnapshot {
+  const rows = ws.rowCount;
+  const cols = Math.max(ws.columnCount, 1);
+  const values: RawCell[][] = [];
+  const formats: string[][] = [];
+  const cells = new Map<string, CellFact>();
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const vr: RawCell[] = [];
+    const fr: string[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      const formula = formulaOf(cell);
+      if (formula !== null) {
+        const cached = hasResult(cell.value);
+        cells.set(a1(r, c), { kind: 'formula', formula, cached });
+        vr.push(cached ? rawValue(cell.value) : '');
+      } else vr.push(rawValue(cell.value));
+      fr.push(numFmtCode(cell.numFmt));
+    }
+    values.push(vr);
+    formats.push(fr);
+  }
+  // A merged range shows its top-left value only; excelts repeats it into covered cells, Sheets
+  // reads them blank. Report the range and read covered cells blank, as Sheets would.
+  for (const m of ws.mergedRegions) {
+    const range = a1Range(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
+    for (let r = m.top; r <= Math.min(m.bottom, rows); r++)
+      for (let c = m.left; c <= Math.min(m.right, cols); c++) {
+        const anchor = r === m.top && c === m.left;
+        cells.set(a1(r, c), { kind: 'merged', range, anchor });
+        if (!anchor) values[r - 1][c - 1] = '';
+      }
+  }
+  return { name, values, formats, isProtected: isProtected(ws), cells };
+}
+
+/**
+ * excelts reads `<sheetProtection sheet="1">` as `sheet: true` but LibreOffice's equally valid
+ * `sheet="true"` as `sheet: undefined` (it compares with "1" only), while still returning the
+ * element. Excel, LibreOffice and excelts omit the element on an unprotected sheet, so a present
+ * element not explicitly unprotected means protected. (An explicit sheet="0" also reads as
+ * protected: at worst one "protection removed" warning is missed, never a false one raised.)
+ */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = internal(ws).sheetProtection;
+  return !!p && p.sheet !== false;
+}
+
+/**
+ * Stores each formula of the sheet with the result Sheets would compute, so a reader or viewer
+ * that does not recalculate sees the right figure. A formula we cannot compute keeps no result
+ * (readers then recalculate, or our own parser reports it).
+ */
+export function storeFormulaResults(ws: ExcelJS.Worksheet): void {
+  const memo = new Map<string, FormulaValue | null>();
+  const valueAt = (row: number, col: number, depth: number): FormulaValue | null => {
+    const key = a1(row, col);
+    if (memo.has(key)) return memo.get(key)!;
+    const cell = ws.getCell(row, col);
+    const formula = formulaOf(cell);
+    if (formula === null) return formulaInput(rawValue(cell.value));
+    memo.set(key, null); // a cycle reads as "cannot compute"
+    const result = depth > 8 ? null : evaluateFormula(formula, (r, c) => valueAt(r, c, depth + 1));
+    memo.set(key, result);
+    return result;
+  };
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      const formula = formulaOf(cell);
+      if (formula === null || 'sharedFormula' in (cell.value as object)) return;
+      const result = valueAt(r, c, 0);
+      cell.value = {
+        formula,
+        result:
+          result === null ? undefined : typeof result === 'string' && /^#/.test(result) ? { error: result } : result,
+      } as ExcelJS.CellFormulaValue;
+    }),
+  );
+}
+
+/** The cell's formula without "=", shared formulas translated to the cell (excelts does that). */
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  const v = cell.value;
+  if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return null;
+  const f = cell.formula;
+  return typeof f === 'string' && f ? f.replace(/^=/, '') : null;
+}
+
+function hasResult(v: ExcelJS.CellValue): boolean {
+  const res = (v as ExcelJS.CellFormulaValue).result;
+  return res !== undefined && res !== null;
+}
+
+export function numFmtCode(f: string | ExcelJS.NumFmt | undefined): string {
+  if (!f) return '';
+  return typeof f === 'string' ? f : f.formatCode;
+}
+
+/** excelts cell values to what Sheets' getValues would give. */
+export function rawValue(v: ExcelJS.CellValue): RawCell {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate());
+  if (typeof v === 'object') {
+    if ('error' in v) return String(v.error);
+    if ('richText' in v) return (v.richText ?? []).map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const res = (v as ExcelJS.CellFormulaValue).result;
+      if (res === undefined || res === null) return '';
+      if (typeof res === 'object' && 'error' in res) return String(res.error);
+      return rawValue(res as ExcelJS.CellValue);
+    }
+    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(v);
+}
+
+/** excelts does not adjust formulas when rows move; Sheets does. Make them agree. */
+export function shiftFormulaRows(ws: ExcelJS.Worksheet, afterRow: number, count: number): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') {
+        const formula = v.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m, col: string, r: string) =>
+          Number(r) > afterRow ? `${col}${Number(r) + count}` : m,
+        );
+        cell.value = { formula } as ExcelJS.CellFormulaValue;
+      }
+    }),
+  );
+}
