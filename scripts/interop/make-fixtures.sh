@@ -21,8 +21,8 @@ mkdir -p "$out"
 # Three agencies, the template's forms as an agency receives them.
 printf 'stt,name,type\n1,Sở Nội vụ,so\n2,UBND xã Long Hòa,xa\n3,UBND phường 1,xa\n' >"$work/agencies.csv"
 node dist/cli.js template --force --out "$out/template.xlsx" --agencies "$work/agencies.csv" --period Q3 --year 2026
-# Three agencies with figures, every one with a planted mistake (fixed seed: the same file each run).
-node dist/cli.js sample --force --out "$out/sample.xlsx" --provincial 1 --communes 2 --seed 20260915 --mistakes 1
+# Four agencies with figures, two with planted mistakes (fixed seed: the same file each run).
+node dist/cli.js sample --force --out "$out/sample.xlsx" --provincial 2 --communes 2 --seed 20260915 --mistakes 0.25
 
 for name in template sample; do
   "$python" - "$out/$name.xlsx" "$out/$name.openpyxl.xlsx" <<'PY'
@@ -37,6 +37,9 @@ PY
     --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$work/lo-out" "$work/lo-in/$name.libreoffice.xlsx" >/dev/null
   cp "$work/lo-out/$name.libreoffice.xlsx" "$out/$name.libreoffice.xlsx"
 done
+
+# The sample edited by a script as users' tools do: merged value cells, uncached formulas, …
+"$python" scripts/interop/mess.py "$out/sample.xlsx" "$out/sample.edited.xlsx"
 
 {
   echo "Made by scripts/interop/make-fixtures.sh on $(date -u +%Y-%m-%d)."

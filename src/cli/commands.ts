@@ -188,8 +188,10 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const warnings = results.reduce((n, r) => n + r.warnings, 0);
   const findings = results.flatMap((r) => r.findings);
+  // Messages name their cell ("Ô D16 …"); the line adds the tab, and the cell when the message lacks it.
   const line = (label: string, f: (typeof findings)[number]) =>
-    `  [${label}] ${input.shown}, trang "${f.sheet}"${f.cell ? `, ô ${f.cell}` : ''}: ${forCli(f.message)}`;
+    `  [${label}] Trang "${f.sheet}"${f.cell && !f.message.includes(f.cell) ? `, ô ${f.cell}` : ''}: ${forCli(f.message)}`;
+  if (findings.length) io.out(`Tệp "${input.shown}":`);
   for (const f of findings.filter((f) => f.severity === 'error')) io.out(line('Lỗi', f));
   if (!opts.quiet) for (const f of findings.filter((f) => f.severity !== 'error')) io.out(line('Cảnh báo', f));
   io.out(

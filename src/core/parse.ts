@@ -118,9 +118,15 @@ function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
     return {
       state: 'invalid',
       problem: 'implausible',
-      detail: Number.isFinite(reading.value) ? formatNumber(reading.value) : String(raw),
+      detail: hugeNumber(reading.value),
     };
   return reading;
+}
+
+/** 1,00e+308 rather than a hundred digits (or "Infinity"). */
+function hugeNumber(v: number): string {
+  if (!Number.isFinite(v)) return 'vô hạn';
+  return Math.abs(v) < 1e15 ? formatNumber(v) : v.toExponential(2).replace('.', ',');
 }
 
 function readPlainValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {

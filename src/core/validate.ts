@@ -263,7 +263,7 @@ function checkValue(row: ParsedRow, add: AddFn): void {
           'error',
           cell,
           ind.code,
-          `${at}: ${reading.detail}. Hãy nhập lại cho rõ, ví dụ 1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5.`,
+          `${at}: ${reading.detail}. Hãy nhập lại cho rõ, ví dụ ${ind.kind === 'percent' ? '5% hoặc 12,5%' : '1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5'}.`,
         );
         return;
       case 'code':
@@ -309,7 +309,7 @@ function checkValue(row: ParsedRow, add: AddFn): void {
           'error',
           cell,
           ind.code,
-          `${at}: số ${reading.detail} lớn bất thường (quá 1.000 tỷ), có thể do gõ nhầm. Hãy kiểm tra và nhập lại số liệu.`,
+          `${at}: số ${reading.detail} lớn bất thường (quá 1.000 tỷ), có thể do gõ nhầm; số này không được tổng hợp. Hãy kiểm tra và nhập lại số liệu.`,
         );
         return;
       case 'text':
