@@ -3,10 +3,12 @@ import * as ExcelJS from '@cj-tech-master/excelts';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main';
+import { failureOf, fromOsError } from '../src/cli/errors';
+import { LIMITS, writeOutputs } from '../src/cli/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
 const at = (f: string) => join(dir, f);
@@ -116,7 +118,7 @@ describe('npm run cchc', () => {
     const notOurs = await cli('validate', at('other.xlsx'));
     expect(notOurs.code).toBe(2);
     expect(notOurs.out).toContain('không có trang "Thiết lập"');
-    expect((await cli('validate', at('missing.xlsx'))).out).toContain('không tìm thấy tệp');
+    expect((await cli('validate', at('missing.xlsx'))).out).toContain('Không tìm thấy');
     expect((await cli('frobnicate')).code).toBe(2);
   });
 
@@ -171,5 +173,180 @@ describe('npm run cchc', () => {
     expect(existsSync(built)).toBe(true);
     const out = execFileSync(process.execPath, [built, '--help'], { encoding: 'utf8' });
     expect(out).toContain('Báo cáo CCHC');
+  });
+});
+
+describe('npm run cchc: conventions', () => {
+  it('--help on every command, exit 0, in Vietnamese', async () => {
+    for (const c of ['template', 'validate', 'consolidate', 'report', 'sample', 'demo']) {
+      const { code, out } = await cli(c, '--help');
+      expect(code).toBe(0);
+      expect(out).toContain(`Cách dùng: npm run cchc -- ${c}`);
+    }
+  });
+
+  it('refuses unknown options, missing values and extra file names, in Vietnamese', async () => {
+    const unknown = await cli('validate', at('clean.xlsx'), '--jsn', 'x.json');
+    expect(unknown).toEqual({ code: 2, out: expect.stringContaining('Lệnh validate không có tùy chọn "--jsn"') });
+    const missing = await cli('consolidate', at('clean.xlsx'), '--out');
+    expect(missing).toEqual({
+      code: 2,
+      out: expect.stringContaining('Tùy chọn "--out" của lệnh consolidate cần một giá trị'),
+    });
+    const extra = await cli('validate', at('clean.xlsx'), at('province.xlsx'));
+    expect(extra).toEqual({ code: 2, out: expect.stringContaining('không nhận thêm') });
+    expect((await cli('template', 'form.xlsx')).out).toContain('không nhận thêm "form.xlsx"');
+  });
+
+  it('resolves relative paths against the folder the user ran the command in', async () => {
+    const lines: string[] = [];
+    const code = await main(['validate', 'clean.xlsx'], { out: (l) => lines.push(l), clock, cwd: dir });
+    expect(code).toBe(0);
+  });
+
+  it('prints errors, then warnings; --quiet hides the warnings; no menu items named', async () => {
+    const { out } = await cli('validate', at('province.xlsx'));
+    const firstWarning = out.indexOf('[Cảnh báo]');
+    const lastError = out.lastIndexOf('[Lỗi]');
+    expect(lastError).toBeGreaterThan(0);
+    if (firstWarning >= 0) expect(firstWarning).toBeGreaterThan(lastError);
+    const quiet = await cli('validate', at('province.xlsx'), '--quiet');
+    expect(quiet.out).not.toContain('[Cảnh báo]');
+    expect(quiet.out).toContain('[Lỗi]');
+    expect(out).not.toMatch(/menu|Tạo biểu mẫu cho các đơn vị/);
+  });
+
+  it('tells .xls, .ods, CSV and password-protected files apart by their bytes, with what to do', async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    writeFileSync(at('old.xlsx'), Buffer.concat([ole, Buffer.alloc(512), Buffer.from('Workbook', 'utf16le')]));
+    writeFileSync(
+      at('locked.xlsx'),
+      Buffer.concat([ole, Buffer.alloc(512), Buffer.from('EncryptedPackage', 'utf16le')]),
+    );
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<office:document-content/>');
+    writeFileSync(at('calc.xlsx'), await ods.generateAsync({ type: 'nodebuffer' }));
+    writeFileSync(at('list.xlsx'), 'stt;name;type\n1;Sở Nội vụ;so\n');
+    const docx = new JSZip();
+    docx.file('word/document.xml', '<w:document/>');
+    writeFileSync(at('letter.xlsx'), await docx.generateAsync({ type: 'nodebuffer' }));
+    const expectations: [string, string][] = [
+      ['old.xlsx', 'Excel 97-2003 (.xls)'],
+      ['locked.xlsx', 'được đặt mật khẩu'],
+      ['calc.xlsx', 'OpenDocument (.ods)'],
+      ['list.xlsx', 'tệp văn bản (có thể là CSV)'],
+      ['letter.xlsx', 'không phải sổ Excel (.xlsx)'],
+    ];
+    for (const [file, text] of expectations) {
+      const r = await cli('validate', at(file));
+      expect(r.code).toBe(2);
+      expect(r.out).toContain(text);
+      expect(r.out).toContain(file);
+    }
+  });
+
+  it('translates OS errors: a folder as output, a missing folder, no permission, a full disk', async () => {
+    const folder = await cli('consolidate', at('clean.xlsx'), '--out', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.out).toContain('là một thư mục, không phải tệp');
+    expect((await cli('validate', at('nowhere/clean.xlsx'))).out).toContain('Không tìm thấy');
+    const under = await cli('consolidate', at('clean.xlsx'), '--out', join(at('clean.xlsx'), 'x.xlsx'));
+    expect(under.out).toContain('có một phần là tệp chứ không phải thư mục');
+    const err = (code: string) => Object.assign(new Error(code), { code });
+    expect(failureOf(fromOsError(err('EACCES'), 'tong-hop.xlsx', 'write')).message).toContain(
+      'Không có quyền ghi "tong-hop.xlsx"',
+    );
+    expect(failureOf(fromOsError(err('ENOSPC'), 'tong-hop.xlsx', 'write')).message).toContain('Hết dung lượng');
+    expect(failureOf(fromOsError(err('EACCES'), 'so.xlsx', 'read')).message).toContain('Không có quyền đọc');
+  });
+});
+
+describe('npm run cchc: file safety', () => {
+  const snapshot = () => Object.fromEntries(readdirSync(dir).map((f) => [f, hash(at(f))]));
+
+  it('never writes to an input: --out, --json, a symlink or a hard link to it', async () => {
+    const before = hash(at('province.xlsx'));
+    symlinkSync(at('province.xlsx'), at('link.xlsx'));
+    linkSync(at('province.xlsx'), at('hard.xlsx'));
+    const attempts = [
+      ['report', at('province.xlsx'), '--out', at('province.xlsx')],
+      ['validate', at('province.xlsx'), '--json', at('province.xlsx')],
+      ['consolidate', at('province.xlsx'), '--out', at('s.xlsx'), '--json', at('province.xlsx')],
+      ['consolidate', at('province.xlsx'), '--out', at('link.xlsx')],
+      ['consolidate', at('province.xlsx'), '--out', at('hard.xlsx')],
+      ['consolidate', at('link.xlsx'), '--out', at('province.xlsx')],
+      ['consolidate', at('province.xlsx'), '--out', join(dir, '.', 'sub', '..', 'province.xlsx')],
+    ];
+    for (const args of attempts) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('tệp đầu vào');
+    }
+    expect(hash(at('province.xlsx'))).toBe(before);
+  });
+
+  it('refuses two outputs that are the same file', async () => {
+    const r = await cli('consolidate', at('clean.xlsx'), '--out', at('both.out'), '--json', at('both.out'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('Hai tệp kết quả cùng trỏ tới');
+    expect(existsSync(at('both.out'))).toBe(false);
+  });
+
+  it('template and sample keep an existing file unless --force', async () => {
+    const before = hash(at('province.xlsx'));
+    for (const c of ['template', 'sample']) {
+      const r = await cli(c, '--out', at('province.xlsx'));
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('--force');
+    }
+    expect(hash(at('province.xlsx'))).toBe(before);
+    writeFileSync(at('old-form.xlsx'), 'cũ');
+    expect((await cli('template', '--out', at('old-form.xlsx'), '--force')).code).toBe(0);
+    expect(readFileSync(at('old-form.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes through a temporary file: a failed write leaves the previous output and no litter', async () => {
+    writeFileSync(at('previous.json'), '{"good":true}');
+    const files = snapshot();
+    await expect(
+      writeOutputs(
+        [
+          {
+            shown: 'previous.json',
+            path: at('previous.json'),
+            data: () => {
+              throw new Error('disk died');
+            },
+          },
+        ],
+        [],
+        { force: true },
+      ),
+    ).rejects.toThrow('disk died');
+    expect(snapshot()).toEqual(files);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a file that would unpack beyond what a province needs, before unpacking it', async () => {
+    const saved = LIMITS.uncompressedBytes;
+    LIMITS.uncompressedBytes = 100_000;
+    try {
+      const r = await cli('validate', at('clean.xlsx'));
+      expect(r.code).toBe(2);
+      expect(r.out).toMatch(/quá lớn so với nhu cầu của một tỉnh \(giải nén ra [\d,]+ MB, tối đa 0,1 MB\)/);
+    } finally {
+      LIMITS.uncompressedBytes = saved;
+    }
+  });
+
+  it('refuses a sheet whose used range reaches the last row before reading it', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Thiết lập').getCell('A1').value = 'x';
+    book.getWorksheet('Thiết lập')!.getCell('Z1048576').value = 1;
+    await book.xlsx.writeFile(at('huge-range.xlsx'));
+    const r = await cli('validate', at('huge-range.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('trang "Thiết lập" dùng tới 1.048.576 dòng × 26 cột');
   });
 });

@@ -150,6 +150,9 @@ export function checkOutputs(
     const other = seen.get(real);
     if (other !== undefined) throw new FileError('outputs-collide', o.shown, `cũng là ${other}`);
     seen.set(real, o.shown);
+    let parent = dirname(real);
+    while (entryKind(parent) === 'none' && dirname(parent) !== parent) parent = dirname(parent);
+    if (entryKind(parent) === 'file') throw new FileError('not-a-directory', o.shown);
     const kind = entryKind(real);
     if (kind === 'directory') throw new FileError('is-directory', o.shown);
     const exists = kind === 'file';
