@@ -86,6 +86,23 @@ describe('what the fixtures hold (so the tests above test the real differences)'
   });
 });
 
+describe('writing a re-saved workbook', () => {
+  it.each(['openpyxl', 'libreoffice'])(
+    'the %s file is written back as valid OOXML (excelts self-check quiet)',
+    async (p) => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const wb = await XlsxWorkbook.fromBuffer(bytes(`sample.${p}.xlsx`), () => NOW);
+        const zip = await JSZip.loadAsync(await wb.toBuffer());
+        expect(zip.file('xl/theme/theme1.xml')).not.toBeNull();
+        expect(warn).not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+      }
+    },
+  );
+});
+
 describe('sample.edited.xlsx: a script merged cells, typed formulas and odd numbers', () => {
   it('reports each at its cell and never uses a guessed figure', async () => {
     const edited = await readBook('sample.edited.xlsx');

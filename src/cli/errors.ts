@@ -15,6 +15,7 @@ export class CliError extends Error {
 
 export type FileErrorCode =
   | 'not-found'
+  | 'cannot-create'
   | 'no-read-permission'
   | 'no-write-permission'
   | 'no-space'
@@ -50,7 +51,7 @@ export function fromOsError(e: unknown, path: string, action: 'read' | 'write'):
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return new FileError('not-found', path);
+      return new FileError(action === 'read' ? 'not-found' : 'cannot-create', path);
     case 'EACCES':
     case 'EPERM':
       return new FileError(action === 'read' ? 'no-read-permission' : 'no-write-permission', path);
@@ -76,6 +77,8 @@ export function fileMessage(e: FileError): string {
   switch (e.code) {
     case 'not-found':
       return `Không tìm thấy ${f}. Hãy kiểm tra tên tệp, thư mục (đường dẫn tương đối tính từ thư mục đang đứng khi gõ lệnh).`;
+    case 'cannot-create':
+      return `Không tạo được tệp ${f}: thư mục không tồn tại hoặc không cho tạo tệp. Hãy chọn thư mục khác cho tệp kết quả.`;
     case 'no-read-permission':
       return `Không có quyền đọc ${f}. Hãy xin quyền đọc tệp hoặc sao chép tệp vào thư mục của mình rồi chạy lại.`;
     case 'no-write-permission':

@@ -42,6 +42,11 @@ export class XlsxWorkbook implements WorkbookPort {
   static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buf as ArrayBuffer);
+    // A file without a theme (LibreOffice writes none) loads as an empty theme list, and excelts
+    // 10.2.0 then writes a theme relationship with no theme part (its own check reports it).
+    // No list at all makes it write its default theme, as for a new workbook.
+    const internals = book as unknown as { _themes?: Record<string, unknown> };
+    if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
     return new XlsxWorkbook(book, clock);
   }
 
