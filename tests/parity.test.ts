@@ -10,12 +10,18 @@ import { catalog, gasWorkbook, NOW } from './gas/setup';
 async function run(
   make: () => Promise<WorkbookPort> | WorkbookPort,
   reload?: (wb: WorkbookPort) => Promise<WorkbookPort>,
+  edit?: (wb: WorkbookPort, sheet: string, rowOf: (code: string) => number) => void,
 ) {
   const { settings, fills } = sampleProvince(catalog, { provincial: 8, communes: 12, mistakeShare: 0.5 });
   let wb = await make();
   wb.create(settingsPlan(catalog, settings));
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
+  if (edit) {
+    const sheet = settings.agencies[0].sheet;
+    const values = wb.read(sheet)!.values;
+    edit(wb, sheet, (code) => values.findIndex((row) => row[0] === code) + 1);
+  }
   if (reload) wb = await reload(wb);
   const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
   return {
@@ -34,5 +40,27 @@ describe('Apps Script and .xlsx parity', () => {
     expect(xlsx.findings).toEqual(gas.findings);
     expect(xlsx.summary).toEqual(gas.summary);
     expect(gas.findings.some(([, status]) => status === 'Có lỗi')).toBe(true);
+  });
+
+  it('reads a merged value cell as the same finding in both', async () => {
+    const merge =
+      (range: (wb: WorkbookPort, sheet: string, a1: string) => void) =>
+      (wb: WorkbookPort, sheet: string, rowOf: (code: string) => number) =>
+        range(wb, sheet, `D${rowOf('3.4.c.1')}:D${rowOf('3.4.c.2')}`);
+    const fake = gasWorkbook();
+    const gas = await run(
+      () => fake.wb,
+      undefined,
+      merge((_, sheet, a1) => fake.fake.ss.getSheetByName(sheet)!.getRange(a1).merge()),
+    );
+    const xlsx = await run(
+      () => XlsxWorkbook.create(() => NOW),
+      async (wb) => XlsxWorkbook.fromBuffer(await (wb as XlsxWorkbook).toBuffer(), () => NOW),
+      merge((wb, sheet, a1) => (wb as XlsxWorkbook).book.getWorksheet(sheet)!.mergeCells(a1)),
+    );
+    expect(xlsx.findings).toEqual(gas.findings);
+    expect(xlsx.summary).toEqual(gas.summary);
+    const merged = (gas.findings[0][2] as string[][]).filter(([rule]) => rule === 'merged-cell');
+    expect(merged.map(([, cell]) => cell)).toHaveLength(2);
   });
 });

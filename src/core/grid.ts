@@ -110,6 +110,18 @@ function letterIndex(letters: string): number {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
+/** Every cell of merged ranges ("D20:D22") as a merged fact, the top-left marked as the anchor. */
+export function mergedCellFacts(ranges: readonly string[]): Map<string, CellFact> {
+  const facts = new Map<string, CellFact>();
+  for (const range of ranges) {
+    const { row, col, rows, cols } = parseA1(range);
+    for (let r = row; r < row + rows; r++)
+      for (let c = col; c < col + cols; c++)
+        facts.set(a1(r, c), { kind: 'merged', range, anchor: r === row && c === col });
+  }
+  return facts;
+}
+
 /** Row numbers grouped into runs of consecutive rows: [14, 12, 13, 20] -> [[12, 3], [20, 1]]. */
 export function rowRuns(rows: readonly number[]): [start: number, count: number][] {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);

@@ -14,6 +14,7 @@ import {
   SheetSnapshot,
   Validation,
   a1Range,
+  mergedCellFacts,
   parseA1,
 } from '../core/grid';
 import { PaintGroup } from '../core/outputs';
@@ -89,7 +90,10 @@ export class GasWorkbook implements WorkbookPort {
     const formats = range.getNumberFormats();
     const isProtected =
       opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
-    return { name, values, formats, isProtected };
+    // One call (no cell data); a merged value cell becomes a finding at its cell, as offline.
+    const merged = range.getMergedRanges();
+    const cells = merged.length ? mergedCellFacts(merged.map((m) => m.getA1Notation())) : undefined;
+    return { name, values, formats, isProtected, ...(cells ? { cells } : {}) };
   }
 
   create(plan: SheetPlan): ProtectionOutcome {

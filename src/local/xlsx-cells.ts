@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { FormulaValue, evaluateFormula, formulaInput } from '../core/formula-value';
-import { CellFact, RawCell, SheetSnapshot, a1, a1Range } from '../core/grid';
+import { CellFact, RawCell, SheetSnapshot, a1, a1Range, mergedCellFacts, parseA1 } from '../core/grid';
 
 /** Worksheet fields excelts uses but does not declare. */
 export type Sheet = ExcelJS.Worksheet & {
@@ -39,15 +39,13 @@ export function snapshotOf(ws: ExcelJS.Worksheet, name: string): SheetSnapshot {
     formats.push(fr);
   }
   // A merged range shows its top-left value only; excelts repeats it into covered cells, Sheets
-  // reads them blank. Report the range and read covered cells blank, as Sheets would.
-  for (const m of ws.mergedRegions) {
-    const range = a1Range(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
-    for (let r = m.top; r <= Math.min(m.bottom, rows); r++)
-      for (let c = m.left; c <= Math.min(m.right, cols); c++) {
-        const anchor = r === m.top && c === m.left;
-        cells.set(a1(r, c), { kind: 'merged', range, anchor });
-        if (!anchor) values[r - 1][c - 1] = '';
-      }
+  // reads them blank. Report the ranges and read covered cells blank, as Sheets would.
+  const ranges = ws.mergedRegions.map((m) => a1Range(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1));
+  for (const [ref, fact] of mergedCellFacts(ranges)) {
+    const { row, col } = parseA1(ref);
+    if (row > rows || col > cols) continue;
+    cells.set(ref, fact);
+    if (fact.kind === 'merged' && !fact.anchor) values[row - 1][col - 1] = '';
   }
   return { name, values, formats, isProtected: isProtected(ws), cells };
 }

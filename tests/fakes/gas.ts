@@ -237,6 +237,8 @@ export class FakeRange implements Pick<
   | 'getNumRows'
   | 'getNumColumns'
   | 'protect'
+  | 'merge'
+  | 'getMergedRanges'
 > {
   constructor(
     readonly sheet: FakeSheet,
@@ -281,6 +283,34 @@ export class FakeRange implements Pick<
       }
     }
     data.forEach((line, r) => line.forEach((v, c) => f(this.sheet.cellAt(this.row + r, this.col + c, true), v)));
+  }
+  /**
+   * Sheets keeps only the top-left value of a merge ("Merging cells will only preserve the
+   * top-leftmost value"), so getValues reads the covered cells blank.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#merge()
+   */
+  merge() {
+    this.hit('merge');
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) if (r || c) this.sheet.cellAt(this.row + r, this.col + c, true).value = '';
+    this.sheet.merges.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols });
+    return this as any;
+  }
+  /**
+   * Merged ranges fully within this range or with at least one cell in it, each whole.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   */
+  getMergedRanges() {
+    this.hit('getMergedRanges');
+    return this.sheet.merges
+      .filter(
+        (m) =>
+          m.row < this.row + this.rows &&
+          this.row < m.row + m.rows &&
+          m.col < this.col + this.cols &&
+          this.col < m.col + m.cols,
+      )
+      .map((m) => new FakeRange(this.sheet, m.row, m.col, m.rows, m.cols)) as any[];
   }
   getValues() {
     this.hit('getValues');
@@ -504,6 +534,8 @@ export class FakeSheet implements Pick<
   widths = new Map<number, number>();
   frozenRows = 0;
   protections: FakeProtection[] = [];
+  /** Merged blocks (Range.merge); our own code never merges, tests do. */
+  merges: { row: number; col: number; rows: number; cols: number }[] = [];
   constructor(
     readonly ss: FakeSpreadsheet,
     public name: string,

@@ -174,6 +174,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
         'Sheet.getDataRange',
         'Range.getValues',
         'Range.getNumberFormats',
+        'Range.getMergedRanges',
         'Sheet.getProtections',
       ];
       return {
@@ -193,8 +194,8 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     const reads = filled({ communes: 24 });
     consolidateWorkbook(reads.wb, catalog, reads.settings);
     expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
-    // Per extra agency tab: find it, read values and formats, its id (for links), its protection.
-    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(6);
+    // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its protection.
+    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(7);
   });
 
   it('leaves the previous outputs intact when a run dies half-way, and cleans up on the next run', () => {
