@@ -86,7 +86,7 @@ export function fileMessage(e: FileError): string {
     case 'no-space':
       return `Hết dung lượng đĩa khi ghi ${f}; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy giải phóng dung lượng hoặc ghi sang ổ khác rồi chạy lại.`;
     case 'is-directory':
-      return `${f} là một thư mục, không phải tệp. Hãy ghi cả tên tệp, ví dụ ${e.path.replace(/[/\\]$/, '')}/tong-hop.xlsx.`;
+      return `${f} là một thư mục, không phải tệp. Hãy ghi cả tên tệp trong thư mục đó, ví dụ ${e.path.replace(/[/\\]$/, '')}/ten-tep.xlsx.`;
     case 'not-a-directory':
       return `Đường dẫn ${f} có một phần là tệp chứ không phải thư mục. Hãy kiểm tra lại đường dẫn.`;
     case 'read-only-fs':
