@@ -139,6 +139,7 @@ export async function template(
       );
     agencies = parsed.agencies;
   }
+  checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = XlsxWorkbook.create(io.clock);
   wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, agencies)));
   const settings = settingsOf(wb, catalog, opts.out);
