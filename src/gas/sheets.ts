@@ -242,9 +242,7 @@ export class GasWorkbook implements WorkbookPort {
           return (c.url ? b.setLinkUrl(c.url) : b).build();
         }),
       );
-      sheet
-        .getRange(top + run.row, 1 + run.col, run.cells.length, run.cells[0].length)
-        .setRichTextValues(values);
+      sheet.getRange(top + run.row, 1 + run.col, run.cells.length, run.cells[0].length).setRichTextValues(values);
     }
   }
 
@@ -293,10 +291,7 @@ export class GasWorkbook implements WorkbookPort {
     if (this.offsetMs === null) {
       const now = this.now();
       const probe = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-      const [y, m, d, hh, mi] = this.utilities
-        .formatDate(probe, this.tz(), 'yyyy-MM-dd-HH-mm')
-        .split('-')
-        .map(Number);
+      const [y, m, d, hh, mi] = this.utilities.formatDate(probe, this.tz(), 'yyyy-MM-dd-HH-mm').split('-').map(Number);
       this.offsetMs = Date.UTC(y, m - 1, d, hh, mi) - probe.getTime();
     }
     return this.offsetMs;

@@ -1036,6 +1036,54 @@ export interface DocNode {
   styled: { what: string; start: number; end: number; value: unknown }[];
   cells?: string[][];
   columnWidths?: number[];
+  /** A table's cells as paragraphs (and nested tables), made from `cells` on first use. */
+  paras?: DocNode[][][];
+}
+
+const paraNode = (text: string): DocNode => ({ kind: 'para', text, attrs: {}, styled: [] });
+const tableNode = (cells: string[][]): DocNode => ({
+  kind: 'table',
+  text: cells.map((r) => r.join('\t')).join('\n'),
+  attrs: {},
+  styled: [],
+  cells: cells.map((r) => [...r]),
+  columnWidths: [],
+});
+
+/** Where paragraphs live: the body, or one cell of a table. */
+interface DocContainer {
+  readonly kind: 'body' | 'cell';
+  readonly children: DocNode[];
+  changed(): void;
+}
+
+function cellParas(t: DocNode): DocNode[][][] {
+  t.paras ??= t.cells!.map((r) => r.map((c) => c.split('\n').map(paraNode)));
+  return t.paras;
+}
+
+function cellContainer(t: DocNode, r: number, c: number): DocContainer {
+  return {
+    kind: 'cell',
+    children: cellParas(t)[r][c],
+    changed() {
+      t.cells = t.paras!.map((row) => row.map((cell) => cell.map((n) => n.text).join('\n')));
+      t.text = t.cells.map((row) => row.join('\t')).join('\n');
+    },
+  };
+}
+
+/**
+ * Docs keeps a paragraph at the end of every body and table cell: "You can't delete the last
+ * newline character of a Body, Header, Footer, Footnote, TableCell" (developers.google.com/docs/
+ * api/concepts/rules-behavior); DocumentApp's removeFromParent on that paragraph throws.
+ */
+function removeParagraph(container: DocContainer, node: DocNode): void {
+  const i = container.children.indexOf(node);
+  if (i < 0) throw new Error('removeFromParent: element already removed');
+  if (i === container.children.length - 1) throw new Error("Can't remove the last paragraph in a document section.");
+  container.children.splice(i, 1);
+  container.changed();
 }
 
 export class FakeDocument {
@@ -1083,9 +1131,49 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
     editAsText: () => (hit('Paragraph.editAsText'), textOf(node)),
     removeFromParent: () => {
       hit('Paragraph.removeFromParent');
-      doc.body.splice(doc.body.indexOf(node), 1);
+      removeParagraph(bodyContainer(doc), node);
     },
   });
+  const bodyContainer = (doc: FakeDocument): DocContainer => ({ kind: 'body', children: doc.body, changed() {} });
+  /** A body or a table cell, as the parent of a paragraph. */
+  const containerOf = (c: DocContainer): any => {
+    const self: any = {
+      getType: () => (hit('Element.getType'), c.kind === 'body' ? 'BODY_SECTION' : 'TABLE_CELL'),
+      asBody: () => self,
+      asTableCell: () => self,
+      getNumChildren: () => (hit('Container.getNumChildren'), c.children.length),
+      getChildIndex: (el: { __node: DocNode }) => {
+        hit('Container.getChildIndex');
+        const i = c.children.indexOf(el.__node);
+        if (i < 0) throw new Error('getChildIndex: not a child of this element');
+        return i;
+      },
+      insertTable: (index: number, cells: string[][]) => {
+        hit('Container.insertTable');
+        if (index < 0 || index > c.children.length) throw new Error('insertTable: index out of range');
+        c.children.splice(index, 0, tableNode(cells));
+        c.changed();
+      },
+    };
+    return self;
+  };
+  /** A paragraph reached by findText: it knows its parent. */
+  const paraIn = (c: DocContainer, node: DocNode): any => {
+    const self: any = {
+      __node: node,
+      getType: () => (hit('Element.getType'), 'PARAGRAPH'),
+      asParagraph: () => self,
+      getParent: () => containerOf(c),
+      removeFromParent: () => (hit('Paragraph.removeFromParent'), removeParagraph(c, node)),
+      replaceText: (pattern: string, replacement: string) => {
+        hit('Paragraph.replaceText');
+        node.text = node.text.replace(new RegExp(pattern, 'g'), replacement);
+        c.changed();
+        return self;
+      },
+    };
+    return self;
+  };
   /** A body child as DocumentApp hands it out: typed, copyable, removable. */
   const elementOf = (doc: FakeDocument, node: DocNode): any => ({
     __node: node,
@@ -1098,8 +1186,25 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
     asTable: () => ({ __node: node }),
     asPageBreak: () => ({ __node: node }),
     asListItem: () => ({ __node: node }),
-    removeFromParent: () => (hit('Paragraph.removeFromParent'), doc.body.splice(doc.body.indexOf(node), 1)),
+    removeFromParent: () => {
+      hit('Paragraph.removeFromParent');
+      if (node.kind === 'para') removeParagraph(bodyContainer(doc), node);
+      else doc.body.splice(doc.body.indexOf(node), 1);
+    },
   });
+  /** Every paragraph of the body in document order, table cells included, with its container. */
+  const paragraphs = (doc: FakeDocument): { c: DocContainer; node: DocNode }[] => {
+    const out: { c: DocContainer; node: DocNode }[] = [];
+    const walk = (c: DocContainer) => {
+      for (const node of [...c.children]) {
+        if (node.kind === 'para') out.push({ c, node });
+        else if (node.kind === 'table')
+          cellParas(node).forEach((row, r) => row.forEach((_, k) => walk(cellContainer(node, r, k))));
+      }
+    };
+    walk(bodyContainer(doc));
+    return out;
+  };
   const bodyOf = (doc: FakeDocument) => {
     const body: any = {
       setPageWidth: (v: number) => (hit('Body.setPageWidth'), (doc.page.width = v), body),
@@ -1183,28 +1288,38 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
         if (i < 0) throw new Error('getChildIndex: not a child of this body');
         return i;
       },
-      getText: () => (hit('Body.getText'), doc.body.map((n) => n.text).join('\n')),
+      getText: () => (
+        hit('Body.getText'),
+        doc.body.map((n) => (n.cells ? n.cells.map((r) => r.join('\t')).join('\n') : n.text)).join('\n')
+      ),
       replaceText: (pattern: string, replacement: string) => {
         hit('Body.replaceText');
-        for (const n of doc.body) if (n.kind === 'para') n.text = n.text.replace(new RegExp(pattern, 'g'), replacement);
+        const re = new RegExp(pattern, 'g');
+        for (const { c, node } of paragraphs(doc)) {
+          const text = node.text.replace(re, replacement);
+          if (text !== node.text) {
+            node.text = text;
+            c.changed();
+          }
+        }
         return body;
       },
       findText: (pattern: string) => {
         hit('Body.findText');
-        const node = doc.body.find((n) => n.kind === 'para' && new RegExp(pattern).test(n.text));
-        return node ? { getElement: () => ({ getParent: () => elementOf(doc, node) }) } : null;
+        const found = paragraphs(doc).find(({ node }) => new RegExp(pattern).test(node.text));
+        return found ? { getElement: () => ({ getParent: () => paraIn(found.c, found.node) }) } : null;
       },
       insertTable: (index: number, cells: string[][]) => {
         hit('Body.insertTable');
         if (index < 0 || index > doc.body.length) throw new Error('insertTable: index out of range');
-        doc.body.splice(index, 0, {
-          kind: 'table',
-          text: cells.map((r) => r.join('\t')).join('\n'),
-          attrs: {},
-          styled: [],
-          cells,
-        });
+        doc.body.splice(index, 0, tableNode(cells));
       },
+      getPageWidth: () => (hit('Body.getPageWidth'), doc.page.width ?? 612),
+      getPageHeight: () => (hit('Body.getPageHeight'), doc.page.height ?? 792),
+      getMarginTop: () => (hit('Body.getMarginTop'), doc.page.top ?? 72),
+      getMarginBottom: () => (hit('Body.getMarginBottom'), doc.page.bottom ?? 72),
+      getMarginLeft: () => (hit('Body.getMarginLeft'), doc.page.left ?? 72),
+      getMarginRight: () => (hit('Body.getMarginRight'), doc.page.right ?? 72),
       appendListItem: (el: { __node: DocNode }) => (hit('Body.appendListItem'), doc.body.push(el.__node)),
       appendHorizontalRule: () => hit('Body.appendHorizontalRule'),
     };
@@ -1228,6 +1343,8 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
       LIST_ITEM: 'LIST_ITEM',
       PAGE_BREAK: 'PAGE_BREAK',
       HORIZONTAL_RULE: 'HORIZONTAL_RULE',
+      BODY_SECTION: 'BODY_SECTION',
+      TABLE_CELL: 'TABLE_CELL',
     },
     openById(id: string) {
       hit('DocumentApp.openById');
