@@ -38,8 +38,10 @@ const PATTERNS: readonly (readonly [GasErrorCode, RegExp])[] = [
 /** Any thrown value as a GasError, its code read from the Apps Script message. */
 export function classify(e: unknown): GasError {
   if (e instanceof GasError) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  const name = e instanceof Error ? e.name || e.constructor?.name || '' : '';
+  // Duck-typed: Apps Script's exceptions do not always share this realm's Error.
+  const err = typeof e === 'object' && e !== null ? (e as { message?: unknown; name?: unknown }) : null;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const name = typeof err?.name === 'string' ? err.name : '';
   const hit = PATTERNS.find(([, re]) => re.test(message) || re.test(name));
   return new GasError(hit ? hit[0] : 'unknown', message);
 }

@@ -5,6 +5,7 @@
  * removed rather than left open to everyone, and reported.
  */
 import { Protection, a1Range, parseA1 } from '../core/grid';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
 import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome } from '../core/workbook';
 import { GasError, classify } from './errors';
@@ -45,10 +46,27 @@ export class Protector {
     if (this.consolidatorList) return this.consolidatorList;
     const p = this.ss.getSheetByName(SETTINGS_SHEET)?.getProtections(this.app.ProtectionType.SHEET)[0];
     this.consolidatorList = p && p.canEdit() ? p.getEditors().map((u) => u.getEmail()) : [];
-    const known = JSON.stringify(this.consolidatorList.slice(0, 20));
-    if (this.consolidatorList.length && this.props.getProperty(CONSOLIDATORS_KEY) !== known)
+    const known = JSON.stringify(this.consolidatorList);
+    if (this.consolidatorList.length && this.props.getProperty(CONSOLIDATORS_KEY) !== known) {
       this.props.setProperty(CONSOLIDATORS_KEY, known);
+      this.syncOutputs(this.consolidatorList);
+    }
     return this.consolidatorList;
+  }
+
+  /**
+   * The output sheets are replaced on every run, so their protections must list the current
+   * consolidators too, or a newly added consolidator could not replace them. Runs only when the
+   * list changed, and only on protections this user may edit.
+   */
+  private syncOutputs(consolidators: readonly string[]): void {
+    for (const name of [VALIDATION_SHEET, SUMMARY_SHEET, DETAIL_SHEET, SUBMISSION_SHEET]) {
+      const p = this.ss.getSheetByName(name)?.getProtections(this.app.ProtectionType.SHEET)[0];
+      if (!p || !p.canEdit()) continue;
+      const have = new Set(p.getEditors().map((u) => u.getEmail()));
+      const add = consolidators.filter((e) => !have.has(e));
+      if (add.length) p.addEditors(add);
+    }
   }
 
   /** The consolidators last seen by a consolidator's run (readable by anyone). */

@@ -2,6 +2,7 @@ import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } fr
 import { COLORS } from '../../src/core/grid';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
+import { readSettings } from '../../src/core/settings';
 import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';
 
@@ -126,6 +127,24 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     const sheet = fake.ss.sheet(agency.sheet);
     expect(sheet.valueAt('C6')).toBe('Đã gửi');
     expect(sheet.dateAt('C7')).toBe('2026-09-25');
+  });
+
+  it.each([
+    ['America/Bogota', '2026-09-24'], // 22:00 the day before
+    ['Asia/Tokyo', '2026-09-25'],
+  ])('in a spreadsheet set to %s, writes and reads dates in its own zone', (zone, today) => {
+    const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const before = settings.deadline;
+    fake.ss.timeZone = zone; // changed after setup: the wall-clock dates in the sheet stay
+    const wb = gasWorkbook(fake).wb;
+    const reread = readSettings(wb.read('Thiết lập')!.values, catalog);
+    expect(reread.ok && reread.settings.deadline).toBe(before);
+    const agency = settings.agencies[1];
+    const out = markSubmitted(wb, catalog, settings, agency);
+    expect(out.ok && out.date).toBe(today);
+    expect(fake.ss.sheet(agency.sheet).dateAt('C7')).toBe(today);
+    const again = validateAll(gasWorkbook(fake).wb, catalog, settings);
+    expect(again[1].report!.sentOn.date).toBe(today);
   });
 });
 
