@@ -4,7 +4,7 @@
  * does not have fails the type-check, and the fake throws where Google's services throw.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateFormula, parseOwnFormula } from '../../src/core/formulas';
 type S = typeof GoogleAppsScript.Spreadsheet;
@@ -1423,8 +1423,14 @@ export function fakeUtilities(calls: Calls, now: () => Date) {
   };
 }
 
+/** The scopes appsscript.json asks for (found from the tests, or from the bench's dist/ bundle). */
 export const MANIFEST_SCOPES: readonly string[] = (
-  JSON.parse(readFileSync(join(__dirname, '..', '..', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] }
+  JSON.parse(
+    readFileSync(
+      [join(__dirname, '..', '..', 'appsscript.json'), join(__dirname, '..', 'appsscript.json')].find(existsSync)!,
+      'utf8',
+    ),
+  ) as { oauthScopes: string[] }
 ).oauthScopes;
 
 /** Thrown where Apps Script ends the run and asks the user for consent. */
