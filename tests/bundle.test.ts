@@ -173,6 +173,8 @@ describe('build/Code.js', () => {
     call('menuValidateAll'); // B cannot mark agency tabs protected before B was a consolidator…
     const refused = fake.ui.alerts.pop()!;
     expect(refused.title).toBe('Báo cáo CCHC: không có quyền');
+    expect(refused.message).toContain('chạy lại "Tạo biểu mẫu cho các đơn vị"');
+    expect(refused.message).toContain(fake.ss.owner);
     fake.ss.me = fake.ss.owner;
     call('menuGenerateTemplates'); // …until the owner runs "Tạo biểu mẫu" again: every protection now lists B
     expect(fake.ui.alerts.pop()!.title).toBe('Đã tạo biểu mẫu');

@@ -6,6 +6,7 @@
  */
 import { SETTINGS_SHEET } from '../core/settings';
 import { GasError, classify } from './errors';
+import { CONSOLIDATORS_KEY } from './protection';
 
 /** What an action answers, shown after the lock is released. */
 export type Reply =
@@ -87,11 +88,26 @@ function isConsolidator(): boolean {
   return !protection || protection.canEdit();
 }
 
+/** The consolidators last seen by a consolidator's run (kept by protection.ts), for "ask them". */
+function knownConsolidators(): string[] {
+  try {
+    const v: unknown = JSON.parse(PropertiesService.getDocumentProperties().getProperty(CONSOLIDATORS_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The Vietnamese answer to a failure; nothing the user typed was changed. */
-function failureReply(e: GasError): Reply {
+function failureReply(spec: ActionSpec, e: GasError): Reply {
   switch (e.code) {
     case 'protected':
-      return alertReply('Báo cáo CCHC: không có quyền', NOT_CONSOLIDATOR);
+      if (!spec.consolidator) return alertReply('Báo cáo CCHC: không có quyền', NOT_CONSOLIDATOR);
+      // A consolidator added after the tabs were protected: their protections do not list them yet.
+      return alertReply('Báo cáo CCHC: không có quyền', [
+        'Bạn là người tổng hợp, nhưng một số trang được bảo vệ trước khi bạn được thêm vào danh sách nên chưa cho bạn sửa.',
+        `Hãy nhờ ${knownConsolidators().join(', ') || 'chủ sở hữu bảng tính'} chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật bảo vệ của mọi trang, rồi thử lại.`,
+      ]);
     case 'permission':
       return alertReply('Báo cáo CCHC: không có quyền', [e.message]);
     case 'sheet-missing':
@@ -130,6 +146,6 @@ function attempt(spec: ActionSpec, fn: () => Reply): Reply {
     const err = classify(e);
     if (err.code === 'authorization') throw e; // Apps Script turns it into a consent prompt
     console.error(e);
-    return failureReply(err);
+    return failureReply(spec, err);
   }
 }
