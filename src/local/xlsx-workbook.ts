@@ -15,6 +15,7 @@ import {
   columnLetter,
   parseA1,
 } from '../core/grid';
+import { ooxmlFormula } from '../core/formulas';
 import { pad2 } from '../core/numbers';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
@@ -189,7 +190,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Never write Infinity or NaN into a workbook: the core should have refused such a figure.
     if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number ${v} written to a cell`);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    if ('formula' in v) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
+    if ('formula' in v) return { formula: ooxmlFormula(v.formula), date1904: false } as ExcelJS.CellFormulaValue;
     if ('date' in v) {
       const { y, m, d } = parts(v.date);
       return new Date(Date.UTC(y, m - 1, d));
