@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consolidateWorkbook, generateTemplates, readTabs, validateAll, validateTabs } from '../src/core/app';
-import { standardCatalog } from '../src/core/catalog/catalog';
+import { catalogFor } from '../src/core/catalog/versions';
 import { consolidate } from '../src/core/consolidate';
 import { isoDate } from '../src/core/dates';
 import { buildReport } from '../src/core/report/build';
@@ -21,7 +21,6 @@ import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from '../tests/fakes/gas';
 import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
 
-const catalog = standardCatalog();
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
 
@@ -91,10 +90,11 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 
 function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const communes = n - Math.min(PROVINCIAL, n);
-  const { settings, fills } = sampleProvince(catalog, { provincial: Math.min(PROVINCIAL, n), communes });
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
   const fake = fakeGas({ now: () => NOW });
   const setup = gas(fake);
-  setup.create(settingsPlan(catalog, settings));
+  setup.create(settingsPlan(settings));
   const rows: Row[] = [];
 
   fake.calls.reset();
@@ -136,9 +136,10 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
 async function offline(n: number): Promise<{ agencies: number; seconds: number }> {
   const started = Date.now();
   const communes = n - Math.min(PROVINCIAL, n);
-  const { settings, fills } = sampleProvince(catalog, { provincial: Math.min(PROVINCIAL, n), communes });
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(() => NOW);
-  wb.create(settingsPlan(catalog, settings));
+  wb.create(settingsPlan(settings));
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
   const file = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), () => NOW);

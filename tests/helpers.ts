@@ -1,15 +1,16 @@
 /** Fixtures for the core tests: settings, and agency tabs built from the real template. */
-import { standardCatalog } from '../src/core/catalog/catalog';
+import { catalogFor } from '../src/core/catalog/versions';
 import { parts } from '../src/core/dates';
 import { RawCell, SheetPlan, SheetSnapshot, parseA1 } from '../src/core/grid';
 import { parseAgencyTab } from '../src/core/parse';
 import { AgencyType, ExampleAgency, Settings, exampleSettings } from '../src/core/settings';
 import { agencyTabPlan } from '../src/core/template';
 
-export const catalog = standardCatalog();
+/** The catalog of the fixtures' period (quý III/2026: the two-level version). */
+export const catalog = catalogFor(exampleSettings('Q3', 2026, []));
 
 export function settingsFor(agencies: ExampleAgency[], overrides: Partial<Settings> = {}): Settings {
-  const s = exampleSettings(catalog, 'Q3', 2026, agencies);
+  const s = exampleSettings('Q3', 2026, agencies);
   return { ...s, ...overrides };
 }
 

@@ -11,9 +11,9 @@ async function run(
   make: () => Promise<WorkbookPort> | WorkbookPort,
   reload?: (wb: WorkbookPort) => Promise<WorkbookPort>,
 ) {
-  const { settings, fills } = sampleProvince(catalog, { provincial: 8, communes: 12, mistakeShare: 0.5 });
+  const { settings, fills } = sampleProvince({ provincial: 8, communes: 12, mistakeShare: 0.5 });
   let wb = await make();
-  wb.create(settingsPlan(catalog, settings));
+  wb.create(settingsPlan(settings));
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
   if (reload) wb = await reload(wb);

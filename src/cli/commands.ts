@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
-import { Catalog, standardCatalog } from '../core/catalog/catalog';
+import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
 import { isoDate } from '../core/dates';
 import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
@@ -48,9 +48,12 @@ async function open(path: string, io: Io): Promise<XlsxWorkbook> {
   }
 }
 
-function settingsOf(wb: XlsxWorkbook, catalog: Catalog, path: string): Settings {
-  const loaded = loadSettings(wb, catalog);
-  if (loaded.ok) return loaded.settings;
+function settingsOf(wb: XlsxWorkbook, path: string, io?: Io): Settings {
+  const loaded = loadSettings(wb);
+  if (loaded.ok) {
+    for (const w of loaded.warnings) io?.out(`Lưu ý${w.cell ? ` (ô ${w.cell} trang "Thiết lập")` : ''}: ${w.message}`);
+    return loaded.settings;
+  }
   if ('missing' in loaded)
     throw new CliError(
       `"${path}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh template.`,
@@ -66,7 +69,6 @@ export async function template(
   io: Io,
   opts: { out: string; agencies?: string; period?: string; year?: string },
 ): Promise<number> {
-  const catalog = standardCatalog();
   const today = io.clock();
   let period: PeriodId = 'Q1';
   if (opts.period) {
@@ -95,8 +97,9 @@ export async function template(
     agencies = parsed.agencies;
   }
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, agencies)));
-  const settings = settingsOf(wb, catalog, opts.out);
+  wb.create(settingsPlan(exampleSettings(period, year, agencies)));
+  const settings = settingsOf(wb, opts.out, io);
+  const catalog = catalogFor(settings);
   const outcome = generateTemplates(wb, catalog, settings);
   const path = write(opts.out, await wb.toBuffer());
   io.out(
@@ -131,9 +134,9 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
 }
 
 export async function validate(io: Io, opts: { file: string; json?: string }): Promise<number> {
-  const catalog = standardCatalog();
   const wb = await open(opts.file, io);
-  const settings = settingsOf(wb, catalog, opts.file);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
   const results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
@@ -149,9 +152,9 @@ export async function validate(io: Io, opts: { file: string; json?: string }): P
 }
 
 export async function consolidate(io: Io, opts: { file: string; out: string; json?: string }): Promise<number> {
-  const catalog = standardCatalog();
   const wb = await open(opts.file, io);
-  const settings = settingsOf(wb, catalog, opts.file);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
   if (resolve(opts.out) === resolve(opts.file))
     throw new CliError('Tệp kết quả (--out) phải khác tệp đầu vào: tiện ích không ghi vào tệp của các đơn vị.');
   const summary = consolidateWorkbook(wb, catalog, settings);
@@ -162,9 +165,9 @@ export async function consolidate(io: Io, opts: { file: string; out: string; jso
 }
 
 export async function report(io: Io, opts: { file: string; out: string }): Promise<number> {
-  const catalog = standardCatalog();
   const wb = await open(opts.file, io);
-  const settings = settingsOf(wb, catalog, opts.file);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
   const summary = consolidateWorkbook(wb, catalog, settings);
   const d = io.clock();
   const model = buildReport({
@@ -198,11 +201,11 @@ export async function sample(
 }
 
 export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: XlsxWorkbook; mistakes: number }> {
-  const catalog = standardCatalog();
-  const { settings, fills } = sampleProvince(catalog, opts);
+  const { settings, fills } = sampleProvince(opts);
+  const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(catalog, settings));
-  generateTemplates(wb, catalog, settingsOf(wb, catalog, 'sample'));
+  wb.create(settingsPlan(settings));
+  generateTemplates(wb, catalog, settingsOf(wb, 'sample'));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   // Round-trip through the file format, as a user's workbook would arrive.
   return {
@@ -228,9 +231,9 @@ function printSummary(io: Io, s: Summary): void {
 export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const started = Date.now();
   const dir = resolve(opts.outDir);
-  const catalog = standardCatalog();
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
-  const settings = settingsOf(wb, catalog, 'demo');
+  const settings = settingsOf(wb, 'demo', io);
+  const catalog = catalogFor(settings);
   const input = write(join(dir, 'so-lieu-cac-don-vi.xlsx'), await wb.toBuffer());
   io.out(
     `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,

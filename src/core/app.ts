@@ -18,12 +18,14 @@ import {
   readSettings,
   settingsPlan,
 } from './settings';
+import { currentPeriod } from './periods';
 import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
 import { ProtectionOutcome, WorkbookPort } from './workbook';
-import { PeriodId } from './periods';
-import { IsoDate, parts } from './dates';
+import { IsoDate } from './dates';
+
+export { currentPeriod };
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -31,37 +33,22 @@ import { IsoDate, parts } from './dates';
 
 export type LoadedSettings = SettingsResult | { ok: false; missing: true; problems: [] };
 
-export function loadSettings(wb: WorkbookPort, catalog: Catalog): LoadedSettings {
+/** The settings; the catalog they use is catalogFor(settings) (the period's version and the province's rows). */
+export function loadSettings(wb: WorkbookPort): LoadedSettings {
   const snap = wb.read(SETTINGS_SHEET);
   if (!snap) return { ok: false, missing: true, problems: [] };
-  return readSettings(snap.values, catalog);
-}
-
-/** The current quarter by the Nghị định 09 cut-offs (a quarter's data ends on the 14th). */
-export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {
-  const { y, m, d } = parts(today);
-  if (m === 12 && d >= 15) return { period: 'Q1', year: y + 1 };
-  const q =
-    m < 3 || (m === 3 && d < 15)
-      ? 'Q1'
-      : m < 6 || (m === 6 && d < 15)
-        ? 'Q2'
-        : m < 9 || (m === 9 && d < 15)
-          ? 'Q3'
-          : 'Q4';
-  return { period: q, year: y };
+  return readSettings(snap.values);
 }
 
 /** Creates the settings sheet with the example when absent; otherwise just reads it. */
 export function setupSettings(
   wb: WorkbookPort,
-  catalog: Catalog,
   example: readonly ExampleAgency[],
 ): { created: boolean; result: LoadedSettings } {
-  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb, catalog) };
+  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb) };
   const { period, year } = currentPeriod(wb.today());
-  wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, example)));
-  return { created: true, result: loadSettings(wb, catalog) };
+  wb.create(settingsPlan(exampleSettings(period, year, example)));
+  return { created: true, result: loadSettings(wb) };
 }
 
 // ---------------------------------------------------------------------------------------------

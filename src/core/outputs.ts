@@ -15,10 +15,9 @@ import { NUMBER_FORMATS, TABLE_HEADER } from './template';
 import { upper } from './text';
 import { AgencyResult, AgencyStatus, RULES } from './validate';
 
-export const VALIDATION_SHEET = 'Kết quả kiểm tra';
-export const SUMMARY_SHEET = 'Tổng hợp';
-export const DETAIL_SHEET = 'Chi tiết theo đơn vị';
-export const SUBMISSION_SHEET = 'Tình hình gửi báo cáo';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from './sheet-names';
+
+export { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET };
 
 const STATUS_COLORS: Record<AgencyStatus, string> = {
   Đạt: COLORS.ok,

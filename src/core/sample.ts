@@ -4,6 +4,7 @@
  * share of the mistakes the seeds show. Used by the demo, the tests and the benchmark.
  */
 import { Catalog, isValueRow } from './catalog/catalog';
+import { catalogFor } from './catalog/versions';
 import { IsoDate, addDays } from './dates';
 import { formRows } from './form';
 import { CellInput, a1Range, parseA1 } from './grid';
@@ -184,10 +185,7 @@ const MISTAKES: readonly Mistake[] = [
   'sent-no-date',
 ];
 
-export function sampleProvince(
-  catalog: Catalog,
-  opts: SampleOptions = {},
-): { settings: Settings; fills: AgencyFill[] } {
+export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; fills: AgencyFill[] } {
   const random = rng(opts.seed ?? 20260915);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -196,15 +194,16 @@ export function sampleProvince(
   const provincialCount = Math.min(opts.provincial ?? 20, PROVINCIAL_AGENCIES.length);
   const provincial = PROVINCIAL_AGENCIES.slice(0, provincialCount);
   const communes = communeNames(opts.communes ?? 40, random).map((name) => ({ name, type: 'xa' as AgencyType }));
-  const base = exampleSettings(catalog, period, year, [...provincial, ...communes]);
+  const base = exampleSettings(period, year, [...provincial, ...communes]);
   const settings: Settings = {
     ...base,
     deadline: addDays(defaultCutoff(period, year).to, 7),
     docNumber: '/BC-UBND',
     signerName: 'Nguyễn Văn A',
-    owners: defaultOwners(catalog, [...provincial, ...communes]),
+    owners: defaultOwners(catalogFor(base), [...provincial, ...communes]),
     agencies: base.agencies.map((a, i) => ({ ...a, emails: i % 3 === 0 ? [`nhaplieu${i + 1}@example.gov.vn`] : [] })),
   };
+  const catalog = catalogFor(settings);
   const mistakeShare = opts.mistakeShare ?? 0.2;
   const notSentShare = opts.notSentShare ?? 0.08;
   const lateShare = opts.lateShare ?? 0.15;

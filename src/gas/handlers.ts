@@ -15,7 +15,7 @@ import {
   validateOne,
   validateTabs,
 } from '../core/app';
-import { standardCatalog } from '../core/catalog/catalog';
+import { catalogFor } from '../core/catalog/versions';
 import { consolidate } from '../core/consolidate';
 import { formatDmy } from '../core/dates';
 import { travinhExample } from '../core/example-agencies';
@@ -110,7 +110,7 @@ function isConsolidator(): boolean {
 }
 
 function settingsOrExplain(wb: GasWorkbook): Settings | null {
-  const loaded: LoadedSettings = loadSettings(wb, standardCatalog());
+  const loaded: LoadedSettings = loadSettings(wb);
   if (loaded.ok) return loaded.settings;
   if ('missing' in loaded) {
     alert('Chưa có trang Thiết lập', ['Hãy chọn menu Báo cáo CCHC → Thiết lập kỳ báo cáo trước.']);
@@ -127,7 +127,7 @@ function settingsOrExplain(wb: GasWorkbook): Settings | null {
 
 export function setup(): void {
   const wb = workbook();
-  const { created, result } = setupSettings(wb, standardCatalog(), travinhExample());
+  const { created, result } = setupSettings(wb, travinhExample());
   spreadsheet().getSheetByName(SETTINGS_SHEET)?.activate();
   if (created) {
     const ss = spreadsheet();
@@ -148,6 +148,7 @@ export function setup(): void {
     alert('Thiết lập hợp lệ', [
       `Kỳ báo cáo: ${periodInText(s.period, s.year)} (số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}).`,
       `Hạn gửi báo cáo: ${formatDmy(s.deadline)}. Số đơn vị: ${s.agencies.length}.`,
+      ...result.warnings.map((w) => `Lưu ý${w.cell ? ` (ô ${w.cell})` : ''}: ${w.message}`),
     ]);
   } else settingsOrExplain(wb);
 }
@@ -159,7 +160,7 @@ export function generate(): void {
     const settings = settingsOrExplain(wb);
     if (!settings) return;
     toast(`Đang tạo biểu mẫu cho ${settings.agencies.length} đơn vị…`);
-    const out = generateTemplates(wb, standardCatalog(), settings, {
+    const out = generateTemplates(wb, catalogFor(settings), settings, {
       budgetMs: TEMPLATE_BUDGET_MS,
       progress: (done, total) => {
         if (done && done % 10 === 0) toast(`Đã xử lý ${done}/${total} đơn vị…`);
@@ -218,7 +219,7 @@ export function validateCurrent(): void {
   if (!settings) return;
   const agency = currentAgency(settings);
   if (!agency) return;
-  const r = validateOne(wb, standardCatalog(), settings, agency);
+  const r = validateOne(wb, catalogFor(settings), settings, agency);
   if (!r.findings.length)
     alert('Kiểm tra: không có lỗi', [`Trang "${agency.sheet}" không có lỗi. Có thể chọn "Đánh dấu đã gửi báo cáo".`]);
   else
@@ -234,7 +235,7 @@ export function validateEverything(): void {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
     if (!settings) return;
-    const results = validateAll(wb, standardCatalog(), settings);
+    const results = validateAll(wb, catalogFor(settings), settings);
     spreadsheet().getSheetByName(VALIDATION_SHEET)?.activate();
     toast(statusLine(results), 10);
   });
@@ -251,7 +252,7 @@ export function submit(): void {
   if (!settings) return;
   const agency = currentAgency(settings);
   if (!agency) return;
-  const out = markSubmitted(wb, standardCatalog(), settings, agency);
+  const out = markSubmitted(wb, catalogFor(settings), settings, agency);
   if (out.ok)
     alert('Đã đánh dấu đã gửi', [
       `Trang "${agency.sheet}": trạng thái "Đã gửi", ngày gửi ${formatDmy(out.date)}.`,
@@ -270,7 +271,7 @@ export function consolidateAll(): void {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
     if (!settings) return;
-    const summary = consolidateWorkbook(wb, standardCatalog(), settings);
+    const summary = consolidateWorkbook(wb, catalogFor(settings), settings);
     spreadsheet().getSheetByName(SUMMARY_SHEET)?.activate();
     const included = summary.submission.filter((e) => e.included).length;
     const excluded = summary.submission.filter((e) => !e.included);
@@ -288,7 +289,7 @@ export function draftReport(): void {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
     if (!settings) return;
-    const catalog = standardCatalog();
+    const catalog = catalogFor(settings);
     // The draft needs figures, not protection states: one call per tab fewer.
     const results = validateTabs(catalog, settings, readTabs(wb, settings, { protection: false }), wb.today());
     const summary = consolidate(catalog, settings, results);

@@ -1,6 +1,6 @@
 import { parseA1, RawCell, SheetPlan } from '../../src/core/grid';
 import { AGENCY_HEADER, FIELDS, Settings, defaultSheetName, readSettings, settingsPlan } from '../../src/core/settings';
-import { SO, XA, catalog, settingsFor, snapshotOf } from '../helpers';
+import { SO, XA, settingsFor, snapshotOf } from '../helpers';
 
 function grid(plan: SheetPlan): RawCell[][] {
   return snapshotOf(plan).values.map((r) => [...r]);
@@ -18,16 +18,16 @@ const base = () =>
   settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ'), SO('Sở Khoa học và Công nghệ'), XA('UBND xã Long Hòa')]);
 
 function problemsOf(edit: (v: RawCell[][]) => void, s: Settings = base()) {
-  const values = grid(settingsPlan(catalog, s));
+  const values = grid(settingsPlan(s));
   edit(values);
-  const r = readSettings(values, catalog);
+  const r = readSettings(values);
   return r.ok ? [] : r.problems;
 }
 
 describe('the settings sheet', () => {
   it('reads back exactly what it was written with', () => {
     const s = base();
-    const r = readSettings(grid(settingsPlan(catalog, s)), catalog);
+    const r = readSettings(grid(settingsPlan(s)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.settings.agencies.map((a) => [a.name, a.type, a.sheet])).toEqual(
@@ -59,7 +59,7 @@ describe('the settings sheet', () => {
       'Nơi nhận',
     ])
       expect(labels).toContain(l);
-    const plan = settingsPlan(catalog, base());
+    const plan = settingsPlan(base());
     const period = plan.rows.find((r) => r[0].v === 'Kỳ báo cáo')!;
     expect(period[1].s?.validation).toEqual({
       kind: 'list',
