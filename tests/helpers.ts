@@ -46,7 +46,8 @@ export interface TabInput {
 /** An agency tab as the template makes it, with values typed into Số liệu by code. */
 export function tabFor(settings: Settings, agencyName: string, input: TabInput = {}) {
   const agency = settings.agencies.find((a) => a.name === agencyName)!;
-  const { plan, layout } = agencyTabPlan(catalog, settings, agency);
+  const cat = catalogFor(settings);
+  const { plan, layout } = agencyTabPlan(cat, settings, agency);
   const snap = snapshotOf(plan);
   const put = (a1: string, v: RawCell) => {
     const { row, col } = parseA1(a1);
@@ -60,7 +61,7 @@ export function tabFor(settings: Settings, agencyName: string, input: TabInput =
   if (input.status !== undefined) put(layout.headerCells.status, input.status);
   if (input.sentOn !== undefined) put(layout.headerCells.sentOn, input.sentOn);
   for (const [k, v] of Object.entries(input.freeText ?? {})) put(layout.freeTextCells[k as 'highlights'], v);
-  return { agency, snap, layout, report: () => parseAgencyTab(catalog, snap) };
+  return { agency, snap, layout, report: () => parseAgencyTab(cat, snap) };
 }
 
 /** A complete, consistent set of figures for a provincial agency. */

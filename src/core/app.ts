@@ -5,7 +5,7 @@
 import { Catalog } from './catalog/catalog';
 import { Summary, consolidate } from './consolidate';
 import { formRows } from './form';
-import { SheetSnapshot } from './grid';
+import { CellInput, SheetSnapshot, cellText } from './grid';
 import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { AgencyReport, parseAgencyTab } from './parse';
 import {
@@ -19,7 +19,7 @@ import {
   settingsPlan,
 } from './settings';
 import { currentPeriod } from './periods';
-import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
+import { STATUS_SENT, agencyTabPlan, formStamp, indicatorRows, labelCells, valueAndNoteRanges } from './template';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
 import { ProtectionOutcome, WorkbookPort } from './workbook';
@@ -61,6 +61,8 @@ export interface TemplateOutcome {
   readonly created: string[];
   readonly unchanged: string[];
   readonly upgraded: { sheet: string; added: string[] }[];
+  /** Tabs made with another catalog version, relabelled and restamped (values kept). */
+  readonly relabeled: string[];
   /** Tabs this add-on created that are gone (deleted or renamed by hand): not recreated over data. */
   readonly vanished: { agency: string; sheet: string; renamedTo: string | null }[];
   /** Tabs of agencies no longer in the settings: kept as they are. */
@@ -101,6 +103,7 @@ export function generateTemplates(
     created: [],
     unchanged: [],
     upgraded: [],
+    relabeled: [],
     vanished: [],
     orphaned: [],
     conflicts: [],
@@ -137,6 +140,10 @@ export function generateTemplates(
     if (report.tableHeaderRow === null) {
       out.conflicts.push(agency.sheet);
       return;
+    }
+    if (report.version && report.version.version !== catalog.version) {
+      relabel(wb, catalog, settings, snap, report);
+      out.relabeled.push(agency.sheet);
     }
     const added = addMissingRows(wb, catalog, settings, agency, report);
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
@@ -184,6 +191,33 @@ function findRenamed(
     if (header && fold(header.text) === fold(agency.name)) return name;
   }
   return null;
+}
+
+/**
+ * A form made with another catalog version (e.g. before 01/07/2025, used for a later period):
+ * the indicator names and units are rewritten in the version the period uses, and the stamp with
+ * them. Values and notes are never touched; rows the new version lacks keep their old text.
+ */
+function relabel(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  snap: SheetSnapshot,
+  report: AgencyReport,
+): void {
+  const coded = [...report.codeRows.keys()];
+  if (coded.length) {
+    const first = report.tableHeaderRow! + 1;
+    const last = Math.max(...coded);
+    const cells: CellInput[][] = [];
+    for (let r = first; r <= last; r++) {
+      const ind = catalog.get(report.codeRows.get(r) ?? '');
+      const old = snap.values[r - 1] ?? [];
+      cells.push(ind ? labelCells(catalog, ind) : [cellText(old[1]) || null, cellText(old[2]) || null]);
+    }
+    wb.writeCells(snap.name, `B${first}:C${last}`, cells);
+  }
+  wb.writeCells(snap.name, report.version!.cell, [[formStamp(catalog, settings)]]);
 }
 
 /** Inserts rows the catalog asks for that the tab lacks (after a catalog or settings change). */

@@ -3,6 +3,7 @@
  * Vietnamese message saying what is wrong and what to do. Validation only reads.
  */
 import { Catalog, Severity } from './catalog/catalog';
+import { versionLabel } from './catalog/versions';
 import { IsoDate, formatDmy } from './dates';
 import { formRows, RowMode } from './form';
 import { formatNumber, formatPercent } from './numbers';
@@ -34,6 +35,7 @@ export const RULES = {
   'status-unknown': 'Trạng thái báo cáo không hợp lệ',
   'sent-without-date': 'Đã gửi nhưng thiếu ngày gửi',
   'sent-date-invalid': 'Ngày gửi không hợp lệ',
+  'catalog-version': 'Biểu mẫu khác phiên bản',
 } as const;
 export type RuleId = keyof typeof RULES;
 
@@ -101,6 +103,7 @@ export function validateAgency(
 
   const where = `Trang "${agency.sheet}"`;
   checkStructure(report, where, add);
+  checkVersion(catalog, report, where, add);
   if (context.isProtected === false) {
     add(
       'protection-removed',
@@ -230,6 +233,19 @@ function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
         break;
     }
   }
+}
+
+/** A form of another catalog version names some rows differently (e.g. districts before 01/07/2025). */
+function checkVersion(catalog: Catalog, report: AgencyReport, where: string, add: AddFn): void {
+  const found = report.version;
+  if (!found || found.version === catalog.version) return;
+  add(
+    'catalog-version',
+    'error',
+    found.cell,
+    null,
+    `${where} là biểu mẫu phiên bản ${versionLabel(found.version)}, nhưng kỳ báo cáo này dùng phiên bản ${versionLabel(catalog.version)}, với tên một số chỉ tiêu đã khác. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật biểu mẫu (số liệu đã nhập được giữ nguyên), rồi đơn vị kiểm tra lại số liệu.`,
+  );
 }
 
 function checkValue(row: ParsedRow, add: AddFn): void {

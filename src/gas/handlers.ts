@@ -169,6 +169,10 @@ export function generate(): void {
     const lines = [
       `Đã tạo mới ${out.created.length} trang; giữ nguyên ${out.unchanged.length} trang đã có; bổ sung dòng cho ${out.upgraded.length} trang.`,
     ];
+    if (out.relabeled.length)
+      lines.push(
+        `Cập nhật ${out.relabeled.length} trang theo biểu mẫu của kỳ này (tên chỉ tiêu mới, số liệu giữ nguyên): ${out.relabeled.join(', ')}.`,
+      );
     for (const u of out.upgraded)
       lines.push(
         `  • ${u.sheet}: thêm ${u.added.length} dòng (${u.added.slice(0, 6).join(', ')}${u.added.length > 6 ? ', …' : ''})`,

@@ -8,7 +8,7 @@ import { Catalog, isValueRow } from '../catalog/catalog';
 import { IndicatorResult, Summary, formatResult, submissionNote } from '../consolidate';
 import { IsoDate, formatDmy, formatLongDate } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
-import { periodInText } from '../periods';
+import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { SUBMISSION_HEADER } from '../outputs';
 import { FREE_TEXT_LABELS, FreeTextField, TABLE_HEADER } from '../template';
 import { squish, upper } from '../text';
@@ -125,6 +125,15 @@ export function buildReport(ctx: ReportContext): ReportModel {
       },
     ]),
   );
+
+  if (estimateNotice(st.deadline, st.cutoffTo))
+    blocks.push(
+      body([
+        {
+          text: `Số liệu trong báo cáo tính đến ngày các cơ quan, đơn vị gửi báo cáo (hạn ${formatDmy(st.deadline)}) và ước tính đến ngày ${formatDmy(st.cutoffTo)}.`,
+        },
+      ]),
+    );
 
   sectionI(blocks, s);
   sectionII(blocks, s);
@@ -246,7 +255,33 @@ function sectionI(blocks: Block[], s: Summary): void {
   );
 }
 
+/** Phrases that named districts before 01/07/2025; the two-level catalog rewords the same rows. */
+function levels(s: Summary) {
+  const two = !districtLevelExists(s.settings.cutoffTo);
+  return {
+    localUnits: two ? 'thuộc UBND cấp xã' : 'thuộc UBND cấp huyện',
+    transferredTo: two ? 'công chức cấp tỉnh' : 'công chức cấp huyện trở lên',
+    leaders: two ? 'lãnh đạo cấp sở, ngành' : 'lãnh đạo cấp sở, ngành và UBND cấp huyện',
+    certified: two
+      ? 'cơ quan chuyên môn cấp tỉnh, UBND cấp xã'
+      : 'cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã',
+  };
+}
+
+/** The province's own indicators ("Chỉ tiêu bổ sung" on Thiết lập), one sentence each. */
+function provinceIndicators(blocks: Block[], s: Summary): void {
+  const rows = s.settings.extraIndicators.filter((i) => isValueRow(i) && s.indicators.has(i.code));
+  if (!rows.length) return;
+  blocks.push(heading('7. Các chỉ tiêu bổ sung của tỉnh'));
+  say(
+    blocks,
+    s,
+    rows.map((i) => `${i.name}: {${i.code}}${i.kind === 'count' ? ` ${i.unit.toLocaleLowerCase('vi')}` : ''}.`),
+  );
+}
+
 function sectionII(blocks: Block[], s: Summary): void {
+  const w = levels(s);
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
 
   blocks.push(heading('1. Cải cách thể chế'));
@@ -270,7 +305,7 @@ function sectionII(blocks: Block[], s: Summary): void {
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
   say(blocks, s, [
     'Tổ chức bộ máy gồm {4.1.1} cơ quan chuyên môn cấp tỉnh, {4.1.2} ban quản lý trực thuộc UBND tỉnh và {4.1.3} tổ chức liên ngành do cấp tỉnh thành lập.',
-    'Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, thuộc UBND cấp huyện {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.',
+    `Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, ${w.localUnits} {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.`,
     'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan hành chính; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
     'Số người làm việc hưởng lương từ ngân sách tại các đơn vị sự nghiệp công lập được giao là {4.3.1} người, có mặt {4.3.2} người; trong kỳ đã tinh giản {4.3.3} người; tỷ lệ đã tinh giản so với năm 2015 là {4.3.4}.',
   ]);
@@ -278,12 +313,12 @@ function sectionII(blocks: Block[], s: Summary): void {
   blocks.push(heading('4. Cải cách chế độ công vụ'));
   say(blocks, s, [
     'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    'Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.',
+    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.`,
     [
       'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
       { exam: codedCount(s, '5.3.1', 'Đã thực hiện') },
     ],
-    'Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} lãnh đạo cấp sở, ngành và UBND cấp huyện, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+    `Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} ${w.leaders}, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
   ]);
 
   blocks.push(heading('5. Cải cách tài chính công'));
@@ -297,12 +332,13 @@ function sectionII(blocks: Block[], s: Summary): void {
       'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
       { a: codedLabel(s, '7.1'), b: codedLabel(s, '7.2'), c: codedLabel(s, '7.3'), d: codedLabel(s, '7.5') },
     ],
-    'Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số đạt {7.4}.',
+    `Tỷ lệ ${w.certified} được cấp chứng thư số đạt {7.4}.`,
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
     'Tổng số văn bản đi giữa các cơ quan nhà nước là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
     'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
     'Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
   ]);
+  provinceIndicators(blocks, s);
 }
 
 function quoteTable(s: Summary, field: FreeTextField): TableBlock | null {

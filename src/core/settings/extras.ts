@@ -54,7 +54,10 @@ function pick<K extends string>(labels: Record<K, string>, text: string): K | nu
   return (Object.keys(labels) as K[]).find((k) => k === t || fold(labels[k]) === t) ?? null;
 }
 
-const list = (labels: Record<string, string>) => Object.values(labels).map((l) => `"${l}"`).join(', ');
+const list = (labels: Record<string, string>) =>
+  Object.values(labels)
+    .map((l) => `"${l}"`)
+    .join(', ');
 
 /** The table's rows for the settings sheet plan (the province's indicators, then blank rows to fill). */
 export function extraPlanRows(extras: readonly Indicator[], blankRows = 5): PlanCell[][] {
@@ -69,7 +72,10 @@ export function extraPlanRows(extras: readonly Indicator[], blankRows = 5): Plan
       { v: i?.name ?? null, s: { wrap: true } },
       { v: i ? (i.kind === 'percent' ? '%' : i.unit) || null : null, s: { wrap: true } },
       { v: i ? KIND_LABELS[i.kind] : null, s: choice(KIND_LABELS) },
-      { v: i && i.kind !== 'group' ? AGGREGATE_LABELS[i.aggregate as ExtraAggregate] : null, s: choice(AGGREGATE_LABELS) },
+      {
+        v: i && i.kind !== 'group' ? AGGREGATE_LABELS[i.aggregate as ExtraAggregate] : null,
+        s: choice(AGGREGATE_LABELS),
+      },
       { v: f?.num ?? null, s: { numberFormat: '@' } },
       { v: f?.den ?? null, s: { numberFormat: '@' } },
       { v: i && i.kind !== 'group' ? APPLIES_LABELS[i.appliesTo as ExtraApplies] : null, s: choice(APPLIES_LABELS) },
@@ -119,7 +125,8 @@ export function readExtras(
       fail(C.code, 'mã không hợp lệ; mã gồm các số (hoặc chữ thường) cách nhau bởi dấu chấm, ví dụ 8.1 hoặc 7.9.1.');
     else if (base.get(code))
       fail(C.code, `mã này đã có trong biểu mẫu chuẩn ("${base.must(code).name}"); hãy chọn mã khác.`);
-    else if (seen.has(code)) fail(C.code, `mã bị trùng với dòng ${seen.get(code)! + 1}; mỗi chỉ tiêu cần một mã riêng.`);
+    else if (seen.has(code))
+      fail(C.code, `mã bị trùng với dòng ${seen.get(code)! + 1}; mỗi chỉ tiêu cần một mã riêng.`);
     if (code) seen.set(code, r);
 
     const parent = cells[C.parent].replace(/\.$/, '');
@@ -129,13 +136,22 @@ export function readExtras(
       else if (code && CODE.test(code) && !code.startsWith(`${parent}.`))
         fail(C.code, `mã phải bắt đầu bằng mã chỉ tiêu cha "${parent}.", ví dụ ${parent}.1.`);
     } else if (code.includes('.')) {
-      fail(C.parent, `mã "${code}" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột B (ví dụ "${code.replace(/\.[^.]+$/, '')}").`);
+      fail(
+        C.parent,
+        `mã "${code}" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột B (ví dụ "${code.replace(/\.[^.]+$/, '')}").`,
+      );
     }
     const name = cells[C.name];
     if (!name) fail(C.name, 'thiếu tên chỉ tiêu ở cột C.');
 
     const kind = pick(KIND_LABELS, cells[C.kind]);
-    if (!kind) fail(C.kind, cells[C.kind] ? `loại "${cells[C.kind]}" không hợp lệ; chọn ${list(KIND_LABELS)}.` : `chưa chọn loại; chọn ${list(KIND_LABELS)}.`);
+    if (!kind)
+      fail(
+        C.kind,
+        cells[C.kind]
+          ? `loại "${cells[C.kind]}" không hợp lệ; chọn ${list(KIND_LABELS)}.`
+          : `chưa chọn loại; chọn ${list(KIND_LABELS)}.`,
+      );
     const aggText = cells[C.aggregate];
     let aggregate = aggText ? pick(AGGREGATE_LABELS, aggText) : null;
     if (kind && kind !== 'group') {
@@ -164,7 +180,8 @@ export function readExtras(
       if (!num) fail(C.num, 'tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu tử số ở cột G.');
       if (!den) fail(C.den, 'tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu mẫu số ở cột H.');
       if (num && den && ok) ratios.push({ r, code, num, den });
-    } else if (num || den) fail(num ? C.num : C.den, 'chỉ ghi tử số, mẫu số cho chỉ tiêu tỷ lệ tính từ tử số/mẫu số; hãy để trống.');
+    } else if (num || den)
+      fail(num ? C.num : C.den, 'chỉ ghi tử số, mẫu số cho chỉ tiêu tỷ lệ tính từ tử số/mẫu số; hãy để trống.');
 
     const appliesText = cells[C.applies];
     const applies = appliesText ? pick(APPLIES_LABELS, appliesText) : 'all';
@@ -212,5 +229,8 @@ export function readExtras(
 function withNumCheck(i: Indicator, ratios: readonly { num: string; den: string }[]): Indicator {
   const dens = ratios.filter((p) => p.num === i.code).map((p) => p.den);
   if (!dens.length || i.kind !== 'count') return i;
-  return { ...i, relations: [...i.relations, ...dens.map((d) => ({ op: '<=' as const, terms: [d], severity: 'error' as const }))] };
+  return {
+    ...i,
+    relations: [...i.relations, ...dens.map((d) => ({ op: '<=' as const, terms: [d], severity: 'error' as const }))],
+  };
 }

@@ -4,7 +4,17 @@
  * first run starts with (example).
  */
 export * from './model';
-export { AGENCY_HEADER, AGENCY_TITLE, EXTRA_HEADER, EXTRA_TITLE, FIELDS, OWNER_HEADER, OWNER_TITLE, fieldLabel, settingsPlan } from './layout';
+export {
+  AGENCY_HEADER,
+  AGENCY_TITLE,
+  EXTRA_HEADER,
+  EXTRA_TITLE,
+  FIELDS,
+  OWNER_HEADER,
+  OWNER_TITLE,
+  fieldLabel,
+  settingsPlan,
+} from './layout';
 export { AGGREGATE_LABELS, APPLIES_LABELS, KIND_LABELS } from './extras';
 export { readSettings } from './read';
 export { defaultOwners, exampleSettings } from './example';

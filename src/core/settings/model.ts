@@ -64,8 +64,7 @@ export interface SettingsProblem {
 
 /** Problems block every action; warnings (e.g. a deadline before the cut-off) never do. */
 export type SettingsResult =
-  | { ok: true; settings: Settings; warnings: SettingsProblem[] }
-  | { ok: false; problems: SettingsProblem[] };
+  { ok: true; settings: Settings; warnings: SettingsProblem[] } | { ok: false; problems: SettingsProblem[] };
 
 export type FieldKey = Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators'>;
 

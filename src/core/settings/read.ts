@@ -18,7 +18,18 @@ import {
 import { fold, squish } from '../text';
 import { defaultOwners } from './example';
 import { readExtras } from './extras';
-import { AGENCY_HEADER, AGENCY_TITLE, EXTRA_HEADER, EXTRA_TITLE, FIELDS, NO, OWNER_HEADER, OWNER_TITLE, YES, fieldLabel } from './layout';
+import {
+  AGENCY_HEADER,
+  AGENCY_TITLE,
+  EXTRA_HEADER,
+  EXTRA_TITLE,
+  FIELDS,
+  NO,
+  OWNER_HEADER,
+  OWNER_TITLE,
+  YES,
+  fieldLabel,
+} from './layout';
 import {
   AGENCY_TYPES,
   AGENCY_TYPE_LABELS,
@@ -209,7 +220,11 @@ function withExtras(base: Catalog, cutoffTo: IsoDate | null, extras: Indicator[]
     return catalogFor({ cutoffTo, extraIndicators: extras });
   } catch (e) {
     // readExtras checks everything a catalog needs; this is a net for what it might miss.
-    problem(null, 0, `Bảng "${EXTRA_TITLE}" chưa dùng được (${(e as Error).message}). Hãy kiểm tra lại các mã chỉ tiêu.`);
+    problem(
+      null,
+      0,
+      `Bảng "${EXTRA_TITLE}" chưa dùng được (${(e as Error).message}). Hãy kiểm tra lại các mã chỉ tiêu.`,
+    );
     return base;
   }
 }
