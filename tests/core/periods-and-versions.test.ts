@@ -5,6 +5,7 @@
 import { catalogFor } from '../../src/core/catalog/versions';
 import { consolidate } from '../../src/core/consolidate';
 import { isoDate } from '../../src/core/dates';
+import { SheetPlan } from '../../src/core/grid';
 import { travinhExample } from '../../src/core/example-agencies';
 import { summarySheetPlan } from '../../src/core/outputs';
 import { currentPeriod } from '../../src/core/periods';
@@ -18,7 +19,7 @@ import { parseAgencyTab } from '../../src/core/parse';
 
 const DISTRICT = /huyện|quận|thị xã|thành phố thuộc tỉnh|3 cấp/i;
 
-function textOfPlan(plan: { rows: { v: unknown }[][] }): string {
+function textOfPlan(plan: SheetPlan): string {
   return plan.rows
     .flat()
     .map((c) => (typeof c.v === 'string' ? c.v : ''))

@@ -1,4 +1,4 @@
-import { parseA1, RawCell, SheetPlan } from '../../src/core/grid';
+import { RawCell, SheetPlan } from '../../src/core/grid';
 import { AGENCY_HEADER, FIELDS, Settings, defaultSheetName, readSettings, settingsPlan } from '../../src/core/settings';
 import { SO, XA, settingsFor, snapshotOf } from '../helpers';
 
@@ -105,15 +105,17 @@ describe('the settings sheet', () => {
     expect(problems[0].message).toContain('tối đa 31 ký tự');
   });
 
-  it('refuses a deadline before the cut-off date', () => {
-    const problems = problemsOf((v) => {
-      v[rowOf(v, 'Hạn gửi báo cáo')][1] = new Date(2026, 8, 5);
-    });
-    expect(problems.map((p) => p.message).join()).toContain(
-      'Hạn gửi báo cáo (05/09/2026) trước ngày chốt số liệu (14/09/2026)',
+  it('takes a deadline before the cut-off date as a warning on its cell, not a problem', () => {
+    const values = grid(settingsPlan(base()));
+    const at = rowOf(values, 'Hạn gửi báo cáo');
+    values[at][1] = new Date(2026, 8, 5);
+    const r = readSettings(values);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => w.cell)).toEqual([`B${at + 1}`]);
+    expect(r.warnings[0].message).toContain(
+      'Hạn gửi báo cáo (05/09/2026) trước ngày chốt số liệu (14/09/2026): số liệu tính đến ngày gửi báo cáo',
     );
-    const row = problems[0].cell && parseA1(problems[0].cell).col;
-    expect(row).toBe(2);
   });
 
   it('refuses district committees for periods after 01/07/2025', () => {
@@ -139,5 +141,51 @@ describe('the settings sheet', () => {
     expect(defaultSheetName('Ủy ban nhân dân xã Long Hòa')).toBe('UBND xã Long Hòa');
     expect(defaultSheetName('Sở Lao động, Thương binh và Xã hội tỉnh Trà Vinh').length).toBeLessThanOrEqual(31);
     expect(defaultSheetName('Sở A/B: [thử]')).toBe('Sở A B thử');
+  });
+
+  it('reports every mistake in the province indicator table by its cell, with the fix', () => {
+    const values = grid(settingsPlan(base()));
+    const first = values.findIndex((r) => r[0] === 'CHỈ TIÊU BỔ SUNG CỦA TỈNH') + 3; // 0-based, below the header
+    const rows: string[][] = [
+      ['8', '', 'Chỉ tiêu chuyển đổi số', '', 'Nhóm', '', '', '', ''],
+      ['', '', 'Không có mã', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['9.1', '', 'Thiếu chỉ tiêu cha', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.2', '9', 'Cha không có', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.3', '8', '', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.4', '8', 'Tỷ lệ thiếu mẫu số', '%', 'Tỷ lệ (%)', 'Tính từ tử số/mẫu số', '8.4.a', '', ''],
+      ['8.5', '8', 'Tỷ lệ tử số là nhóm', '%', 'Tỷ lệ (%)', '', '8', '3.4.b', ''],
+      ['8.6', '8', 'Đã triển khai', '', 'Lựa chọn', '', '', '', ''],
+      ['8.7', '8', 'Số người', 'Người', 'Số lượng', 'Đếm theo lựa chọn', '', '', ''],
+      ['8.8', '8', 'Số người', 'Người', 'Số lượng', 'Cộng', '', '', 'Huyện'],
+      ['8.8', '8', 'Lặp mã', 'Người', 'Số lượng', 'Cộng', '', '', ''],
+      ['8.9', '8', 'Đúng', 'Người', 'Số lượng', 'Cộng', '', '', ''],
+    ];
+    values.splice(first, 0, ...rows); // more rows than the blank ones: inserted, as a user would
+    const r = readSettings(values);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const row = (i: number) => first + i + 1;
+    expect(r.problems.map((p) => p.cell)).toEqual([
+      `A${row(1)}`,
+      `B${row(2)}`,
+      `B${row(3)}`,
+      `C${row(4)}`,
+      `H${row(5)}`,
+      `D${row(7)}`,
+      `F${row(8)}`,
+      `I${row(9)}`,
+      `A${row(10)}`,
+      `G${row(6)}`,
+    ]);
+    const say = (cell: string) => r.problems.find((p) => p.cell === cell)!.message;
+    expect(say(`B${row(2)}`)).toBe(
+      'Chỉ tiêu bổ sung "9.1": mã "9.1" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột B (ví dụ "9").',
+    );
+    expect(say(`G${row(6)}`)).toContain('"8" không phải chỉ tiêu loại "Số lượng"');
+    expect(say(`D${row(7)}`)).toContain('"Chưa = 0; Đang làm = 1; Hoàn thành = 2"');
+    expect(say(`I${row(9)}`)).toBe(
+      'Chỉ tiêu bổ sung "8.8": "Huyện" không hợp lệ; chọn "Tất cả đơn vị", "Sở, ban, ngành", "UBND cấp xã".',
+    );
+    expect(say(`A${row(10)}`)).toContain(`mã bị trùng với dòng ${row(9)}`);
   });
 });
