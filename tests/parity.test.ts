@@ -33,6 +33,6 @@ describe('Apps Script and .xlsx parity', () => {
     );
     expect(xlsx.findings).toEqual(gas.findings);
     expect(xlsx.summary).toEqual(gas.summary);
-    expect(gas.findings.some(([, status]) => status === 'Có lỗi')).toBe(true);
+    expect(gas.findings.some(([, status]) => status === 'errors')).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
 import { buildReport } from '../core/report/build';
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
 import { Settings, exampleSettings, settingsPlan } from '../core/settings';
-import { AgencyResult, RULES } from '../core/validate';
+import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
 
@@ -115,7 +115,7 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
     agencies: results.map((r) => ({
       agency: r.agency.name,
       sheet: r.agency.sheet,
-      status: r.status,
+      status: AGENCY_STATUS_LABELS[r.status],
       errors: r.errors,
       warnings: r.warnings,
     })),
@@ -140,7 +140,7 @@ export async function validate(io: Io, opts: { file: string; json?: string }): P
   const results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
-      `${r.status.padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
+      `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
     );
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const warnings = results.reduce((n, r) => n + r.warnings, 0);
@@ -242,11 +242,11 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
   const results = validateAll(checked, catalog, settings);
   const errors = results.reduce((n, r) => n + r.errors, 0);
-  const byStatus = (st: string) => results.filter((r) => r.status === st).length;
+  const byStatus = (st: AgencyStatus) => results.filter((r) => r.status === st).length;
   const json = write(join(dir, 'ket-qua-kiem-tra.json'), JSON.stringify(validationJson(results), null, 2));
   const checkedPath = write(join(dir, 'da-kiem-tra.xlsx'), await checked.toBuffer());
   io.out(
-    `2. Kiểm tra: ${byStatus('Đạt')} đạt, ${byStatus('Có cảnh báo')} có cảnh báo, ${byStatus('Có lỗi')} có lỗi (${errors} lỗi), ${byStatus('Chưa gửi')} chưa gửi.`,
+    `2. Kiểm tra: ${byStatus('ok')} đạt, ${byStatus('warnings')} có cảnh báo, ${byStatus('errors')} có lỗi (${errors} lỗi), ${byStatus('not-sent')} chưa gửi.`,
   );
   const rules = new Map<string, number>();
   for (const f of results.flatMap((r) => r.findings))

@@ -49,7 +49,23 @@ export interface Finding {
   readonly message: string;
 }
 
-export type AgencyStatus = 'Đạt' | 'Có cảnh báo' | 'Có lỗi' | 'Chưa gửi' | 'Không tìm thấy trang';
+export const AGENCY_STATUSES = ['ok', 'warnings', 'errors', 'not-sent', 'sheet-missing'] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
+/** How each status is shown (the validation sheet, alerts, the CLI). */
+export const AGENCY_STATUS_LABELS: Readonly<Record<AgencyStatus, string>> = {
+  ok: 'Đạt',
+  warnings: 'Có cảnh báo',
+  errors: 'Có lỗi',
+  'not-sent': 'Chưa gửi',
+  'sheet-missing': 'Không tìm thấy trang',
+};
+
+/** "3 đạt, 1 có cảnh báo, 2 có lỗi, 0 chưa gửi, 0 không tìm thấy trang" */
+export function statusTally(results: readonly { status: AgencyStatus }[]): string {
+  return AGENCY_STATUSES.map(
+    (st) => `${results.filter((r) => r.status === st).length} ${AGENCY_STATUS_LABELS[st].toLocaleLowerCase('vi')}`,
+  ).join(', ');
+}
 
 export interface AgencyResult {
   readonly agency: Agency;
@@ -429,13 +445,13 @@ function summarize(agency: Agency, findings: Finding[], report: AgencyReport | n
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const status: AgencyStatus = !report
-    ? 'Không tìm thấy trang'
+    ? 'sheet-missing'
     : errors
-      ? 'Có lỗi'
+      ? 'errors'
       : report.status.value !== 'sent'
-        ? 'Chưa gửi'
+        ? 'not-sent'
         : warnings
-          ? 'Có cảnh báo'
-          : 'Đạt';
+          ? 'warnings'
+          : 'ok';
   return { agency, status, errors, warnings, findings, report };
 }

@@ -24,7 +24,7 @@ import { periodInText } from '../core/periods';
 import { TABLE_PLACEHOLDER, buildReport, placeholderValues, summaryTableBlock } from '../core/report/build';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings } from '../core/settings';
-import { AgencyResult, Finding } from '../core/validate';
+import { AgencyResult, Finding, statusTally } from '../core/validate';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { GasWorkbook } from './sheets';
 import { HELP_HTML } from './help';
@@ -246,8 +246,7 @@ export function validateEverything(): void {
 }
 
 function statusLine(results: readonly AgencyResult[]): string {
-  const n = (s: string) => results.filter((r) => r.status === s).length;
-  return `${n('Đạt')} đạt, ${n('Có cảnh báo')} có cảnh báo, ${n('Có lỗi')} có lỗi, ${n('Chưa gửi')} chưa gửi, ${n('Không tìm thấy trang')} không tìm thấy trang.`;
+  return `${statusTally(results)}.`;
 }
 
 export function submit(): void {
