@@ -5,7 +5,7 @@
 import { Catalog } from './catalog/catalog';
 import { Summary, consolidate } from './consolidate';
 import { formRows } from './form';
-import { CellInput, SheetSnapshot, cellText } from './grid';
+import { SheetSnapshot } from './grid';
 import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { AgencyReport, parseAgencyTab } from './parse';
 import {
@@ -19,7 +19,8 @@ import {
   settingsPlan,
 } from './settings';
 import { currentPeriod } from './periods';
-import { STATUS_SENT, agencyTabPlan, formStamp, indicatorRows, labelCells, valueAndNoteRanges } from './template';
+import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
+import { relabel } from './relabel';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
 import { ProtectionOutcome, WorkbookPort } from './workbook';
@@ -191,33 +192,6 @@ function findRenamed(
     if (header && fold(header.text) === fold(agency.name)) return name;
   }
   return null;
-}
-
-/**
- * A form made with another catalog version (e.g. before 01/07/2025, used for a later period):
- * the indicator names and units are rewritten in the version the period uses, and the stamp with
- * them. Values and notes are never touched; rows the new version lacks keep their old text.
- */
-function relabel(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  snap: SheetSnapshot,
-  report: AgencyReport,
-): void {
-  const coded = [...report.codeRows.keys()];
-  if (coded.length) {
-    const first = report.tableHeaderRow! + 1;
-    const last = Math.max(...coded);
-    const cells: CellInput[][] = [];
-    for (let r = first; r <= last; r++) {
-      const ind = catalog.get(report.codeRows.get(r) ?? '');
-      const old = snap.values[r - 1] ?? [];
-      cells.push(ind ? labelCells(catalog, ind) : [cellText(old[1]) || null, cellText(old[2]) || null]);
-    }
-    wb.writeCells(snap.name, `B${first}:C${last}`, cells);
-  }
-  wb.writeCells(snap.name, report.version!.cell, [[formStamp(catalog, settings)]]);
 }
 
 /** Inserts rows the catalog asks for that the tab lacks (after a catalog or settings change). */

@@ -3,7 +3,7 @@
  * Vietnamese message saying what is wrong and what to do. Validation only reads.
  */
 import { Catalog, Severity } from './catalog/catalog';
-import { versionLabel } from './catalog/versions';
+import { catalog2021, twoLevelCatalog, versionLabel } from './catalog/versions';
 import { IsoDate, formatDmy } from './dates';
 import { formRows, RowMode } from './form';
 import { formatNumber, formatPercent } from './numbers';
@@ -229,15 +229,19 @@ function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
           `Ô ${s.cell}: mã chỉ tiêu ${s.code} đã có ở ô ${s.first}. Hãy xóa dòng lặp, chỉ giữ một dòng cho mỗi chỉ tiêu.`,
         );
         break;
-      case 'unknown-code':
+      case 'unknown-code': {
+        const retired = retiredIndicator(s.code);
         add(
           'code-unknown',
           'warning',
           s.cell,
           s.code,
-          `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`,
+          retired
+            ? `Ô ${s.cell}: chỉ tiêu ${s.code} "${retired}" không còn trong biểu mẫu của kỳ này (từ 01/07/2025 không còn cấp huyện); dòng này không được tổng hợp, không cần nhập số liệu.`
+            : `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`,
         );
         break;
+      }
       case 'value-without-code':
         add(
           'value-without-code',
@@ -262,6 +266,12 @@ function checkVersion(catalog: Catalog, report: AgencyReport, where: string, add
     null,
     `${where} là biểu mẫu phiên bản ${versionLabel(found.version)}, nhưng kỳ báo cáo này dùng phiên bản ${versionLabel(catalog.version)}, với tên một số chỉ tiêu đã khác. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật biểu mẫu (số liệu đã nhập được giữ nguyên), rồi đơn vị kiểm tra lại số liệu.`,
   );
+}
+
+/** The name of a 2021 row the two-level form dropped (a district's), left on an older form. */
+function retiredIndicator(code: string): string | null {
+  const row = catalog2021().get(code);
+  return row && !twoLevelCatalog().get(code) ? row.name : null;
 }
 
 function checkValue(row: ParsedRow, add: AddFn): void {
