@@ -3,7 +3,7 @@
  * Vietnamese message saying what is wrong and what to do. Validation only reads.
  */
 import { Catalog, Severity } from './catalog/catalog';
-import { catalog2021, twoLevelCatalog, versionLabel } from './catalog/versions';
+import { retiredIndicator, versionLabel } from './catalog/versions';
 import { IsoDate, formatDmy } from './dates';
 import { formRows, RowMode } from './form';
 import { formatNumber, formatPercent } from './numbers';
@@ -266,12 +266,6 @@ function checkVersion(catalog: Catalog, report: AgencyReport, where: string, add
     null,
     `${where} là biểu mẫu phiên bản ${versionLabel(found.version)}, nhưng kỳ báo cáo này dùng phiên bản ${versionLabel(catalog.version)}, với tên một số chỉ tiêu đã khác. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật biểu mẫu (số liệu đã nhập được giữ nguyên), rồi đơn vị kiểm tra lại số liệu.`,
   );
-}
-
-/** The name of a 2021 row the two-level form dropped (a district's), left on an older form. */
-function retiredIndicator(code: string): string | null {
-  const row = catalog2021().get(code);
-  return row && !twoLevelCatalog().get(code) ? row.name : null;
 }
 
 function checkValue(row: ParsedRow, add: AddFn): void {

@@ -140,4 +140,22 @@ describe('a 2026 period', () => {
       }).findings.some((x) => x.rule === 'catalog-version'),
     ).toBe(false);
   });
+
+  it('reads a Thiết lập set up before 01/07/2025 once its period moves past it, with warnings only', () => {
+    const q2 = { ...exampleSettings('Q2', 2025, [SO('Văn phòng UBND tỉnh'), SO('Sở Nội vụ')]), disabled: ['3.4.2'] };
+    const values = snapshotOf(settingsPlan(q2)).values;
+    const owner = values.findIndex((r) => r[0] === '3.1.3.2');
+    expect(owner).toBeGreaterThan(0);
+    values[values.findIndex((r) => r[0] === 'Kỳ báo cáo')][1] = 'Quý III';
+    for (const label of ['Số liệu từ ngày', 'Ngày chốt số liệu', 'Hạn gửi báo cáo'])
+      values[values.findIndex((r) => r[0] === label)][1] = ''; // blank: the period's defaults
+    const r = readSettings(values);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(catalogFor(r.settings).version).toBe('BNV-6459-2021-2CAP');
+    expect(r.warnings.find((w) => w.cell === `A${owner + 1}`)?.message).toBe(
+      'Bảng đơn vị cung cấp số liệu: chỉ tiêu 3.1.3.2 "Trong đó: Số TTHC cấp huyện" không còn trong biểu mẫu từ 01/07/2025 (không còn cấp huyện); dòng này được bỏ qua, có thể xóa.',
+    );
+    expect(r.warnings.some((w) => w.message.startsWith('"Chỉ tiêu không sử dụng": chỉ tiêu 3.4.2'))).toBe(true);
+  });
 });

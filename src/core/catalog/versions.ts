@@ -65,3 +65,9 @@ export function versionLabel(version: string): string {
   const label = CATALOG_VERSION_LABELS[version];
   return label ? `${version} (${label})` : version;
 }
+
+/** The name of a 2021 row the two-level form dropped (a district's), when `code` is one. */
+export function retiredIndicator(code: string): string | null {
+  const row = catalog2021().get(code);
+  return row && !twoLevelCatalog().get(code) ? row.name : null;
+}

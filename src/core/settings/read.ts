@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
-import { catalogFor, catalogForPeriod, twoLevelCatalog } from '../catalog/versions';
+import { catalogFor, catalogForPeriod, retiredIndicator, twoLevelCatalog } from '../catalog/versions';
 import { IsoDate, formatDmy, readDate } from '../dates';
 import { RawCell, a1, cellText, isBlank } from '../grid';
 import {
@@ -157,15 +157,22 @@ export function readSettings(values: RawCell[][]): SettingsResult {
     .split(/[,;\s]+/)
     .map((c) => c.replace(/\.$/, ''))
     .filter(Boolean);
+  const retired = (code: string) =>
+    `chỉ tiêu ${code} "${retiredIndicator(code)}" không còn trong biểu mẫu từ 01/07/2025 (không còn cấp huyện)`;
+  const warn = (r: number | null, c: number, message: string) => warnings.push({ cell: cellOf(r, c), message });
   for (const c of disabled) {
-    if (!catalog.get(c)) problem(at('disabled'), 1, `"${fieldLabel('disabled')}": không có chỉ tiêu mã "${c}".`);
+    if (catalog.get(c)) continue;
+    if (retiredIndicator(c)) warn(at('disabled'), 1, `"${fieldLabel('disabled')}": ${retired(c)}; có thể xóa mã này.`);
+    else problem(at('disabled'), 1, `"${fieldLabel('disabled')}": không có chỉ tiêu mã "${c}".`);
   }
   const includeText = fold(text('includeErrors'));
   if (includeText && includeText !== fold(YES) && includeText !== fold(NO))
     problem(at('includeErrors'), 1, `"${fieldLabel('includeErrors')}" chỉ nhận "${YES}" hoặc "${NO}".`);
 
   const agencies = readAgencies(values, problem, cutoffTo);
-  const owners = readOwners(values, catalog, agencies, problem);
+  const owners = readOwners(values, catalog, agencies, problem, (r, code) =>
+    warn(r, 0, `Bảng đơn vị cung cấp số liệu: ${retired(code)}; dòng này được bỏ qua, có thể xóa.`),
+  );
 
   if (problems.length || !period || !yearOk || !cutoffFrom || !cutoffTo || !deadlineDate) {
     return { ok: false, problems };
@@ -316,6 +323,7 @@ function readOwners(
   catalog: Catalog,
   agencies: Agency[],
   problem: ProblemFn,
+  retired: (r: number, code: string) => void,
 ): Record<string, string | null> {
   const owners = defaultOwners(catalog, agencies);
   const title = findRow(values, 0, OWNER_TITLE);
@@ -326,6 +334,10 @@ function readOwners(
     const code = cellText(values[r]?.[0]).replace(/\.$/, '');
     if (!code) break;
     const row = catalog.get(code);
+    if (!row && retiredIndicator(code)) {
+      retired(r, code); // a sheet set up before 01/07/2025, now used for a later period
+      continue;
+    }
     if (!row || !isValueRow(row) || row.aggregate !== 'owner') {
       problem(r, 0, `Bảng đơn vị cung cấp số liệu: "${code}" không phải chỉ tiêu do một đơn vị cung cấp.`);
       continue;
