@@ -3,7 +3,7 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <h3 style="margin:4px 0">Báo cáo cải cách hành chính</h3>
 <p><b>Đơn vị tổng hợp (Sở Nội vụ)</b></p>
 <ol>
-<li><b>Thiết lập kỳ báo cáo</b>: tạo trang "Thiết lập". Điền kỳ báo cáo, năm, hạn gửi, thông tin ký ban hành, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung.</li>
+<li><b>Thiết lập kỳ báo cáo</b>: tạo trang "Thiết lập". Điền kỳ báo cáo, năm, hạn gửi, thông tin ký ban hành, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung. Chỉ tiêu riêng của tỉnh (ví dụ theo Quyết định 766/QĐ-TTg) thêm ở bảng "Chỉ tiêu bổ sung của tỉnh". Hạn gửi có thể trước ngày chốt số liệu: khi đó số liệu được ước tính đến ngày chốt.</li>
 <li><b>Tạo biểu mẫu cho các đơn vị</b>: mỗi đơn vị có một trang riêng, chỉ người có email của đơn vị (và đơn vị tổng hợp) được sửa, và chỉ sửa được các ô số liệu. Chạy lại bất cứ lúc nào: số liệu đã nhập được giữ nguyên.</li>
 <li>Chia sẻ bảng tính (quyền chỉnh sửa) cho email người nhập liệu của các đơn vị.</li>
 <li><b>Kiểm tra tất cả đơn vị</b>: xem trang "Kết quả kiểm tra"; bấm vào ô để đến đúng chỗ sai.</li>
