@@ -17,10 +17,10 @@ import { NOW, gasWorkbook } from './gas/setup';
 
 /** Quyết định 766/QĐ-TTg: the share of hồ sơ digitised, recomputed from its two counts. */
 const QD766: CellInput[][] = [
-  ['8', '', 'Chỉ tiêu chuyển đổi số (Quyết định 766/QĐ-TTg)', '', 'Nhóm', '', '', '', ''],
-  ['8.1', '8', 'Tỷ lệ hồ sơ được số hóa', '%', 'Tỷ lệ (%)', 'Tính từ tử số/mẫu số', '8.1.a', '8.1.b', 'Tất cả đơn vị'],
-  ['8.1.a', '8.1', 'Số hồ sơ được số hóa', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', 'Tất cả đơn vị'],
-  ['8.1.b', '8.1', 'Số hồ sơ tiếp nhận trong kỳ', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', 'Tất cả đơn vị'],
+  ['8', 'Chỉ tiêu chuyển đổi số (Quyết định 766/QĐ-TTg)', '', '', 'Nhóm', '', '', '', ''],
+  ['8.1', 'Tỷ lệ hồ sơ được số hóa', '8', '%', 'Tỷ lệ (%)', 'Tính từ tử số/mẫu số', '8.1.a', '8.1.b', 'Tất cả đơn vị'],
+  ['8.1.a', 'Số hồ sơ được số hóa', '8.1', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', 'Tất cả đơn vị'],
+  ['8.1.b', 'Số hồ sơ tiếp nhận trong kỳ', '8.1', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', 'Tất cả đơn vị'],
 ];
 
 function tableRow(wb: WorkbookPort): number {
@@ -115,8 +115,8 @@ describe.each([
     wb.create(settingsPlan(settings));
     const first = tableRow(wb);
     wb.writeCells(SETTINGS_SHEET, `A${first}:I${first + 1}`, [
-      ['7.9', '7', 'Tỷ lệ thanh toán trực tuyến', '%', 'Phần trăm', '', '', '', ''],
-      ['3.4.1', '3.4', 'Trùng mã', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', ''],
+      ['7.9', 'Tỷ lệ thanh toán trực tuyến', '7', '%', 'Phần trăm', '', '', '', ''],
+      ['3.4.1', 'Trùng mã', '3.4', 'Hồ sơ', 'Số lượng', 'Cộng', '', '', ''],
     ]);
     wb = await reload(wb);
     const loaded = loadSettings(wb);

@@ -147,18 +147,18 @@ describe('the settings sheet', () => {
     const values = grid(settingsPlan(base()));
     const first = values.findIndex((r) => r[0] === 'CHỈ TIÊU BỔ SUNG CỦA TỈNH') + 3; // 0-based, below the header
     const rows: string[][] = [
-      ['8', '', 'Chỉ tiêu chuyển đổi số', '', 'Nhóm', '', '', '', ''],
-      ['', '', 'Không có mã', 'Hồ sơ', 'Số lượng', '', '', '', ''],
-      ['9.1', '', 'Thiếu chỉ tiêu cha', 'Hồ sơ', 'Số lượng', '', '', '', ''],
-      ['8.2', '9', 'Cha không có', 'Hồ sơ', 'Số lượng', '', '', '', ''],
-      ['8.3', '8', '', 'Hồ sơ', 'Số lượng', '', '', '', ''],
-      ['8.4', '8', 'Tỷ lệ thiếu mẫu số', '%', 'Tỷ lệ (%)', 'Tính từ tử số/mẫu số', '8.4.a', '', ''],
-      ['8.5', '8', 'Tỷ lệ tử số là nhóm', '%', 'Tỷ lệ (%)', '', '8', '3.4.b', ''],
-      ['8.6', '8', 'Đã triển khai', '', 'Lựa chọn', '', '', '', ''],
-      ['8.7', '8', 'Số người', 'Người', 'Số lượng', 'Đếm theo lựa chọn', '', '', ''],
-      ['8.8', '8', 'Số người', 'Người', 'Số lượng', 'Cộng', '', '', 'Huyện'],
-      ['8.8', '8', 'Lặp mã', 'Người', 'Số lượng', 'Cộng', '', '', ''],
-      ['8.9', '8', 'Đúng', 'Người', 'Số lượng', 'Cộng', '', '', ''],
+      ['8', 'Chỉ tiêu chuyển đổi số', '', '', 'Nhóm', '', '', '', ''],
+      ['', 'Không có mã', '', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['9.1', 'Thiếu chỉ tiêu cha', '', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.2', 'Cha không có', '9', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.3', '', '8', 'Hồ sơ', 'Số lượng', '', '', '', ''],
+      ['8.4', 'Tỷ lệ thiếu mẫu số', '8', '%', 'Tỷ lệ (%)', 'Tính từ tử số/mẫu số', '8.4.a', '', ''],
+      ['8.5', 'Tỷ lệ tử số là nhóm', '8', '%', 'Tỷ lệ (%)', '', '8', '3.4.b', ''],
+      ['8.6', 'Đã triển khai', '8', '', 'Lựa chọn', '', '', '', ''],
+      ['8.7', 'Số người', '8', 'Người', 'Số lượng', 'Đếm theo lựa chọn', '', '', ''],
+      ['8.8', 'Số người', '8', 'Người', 'Số lượng', 'Cộng', '', '', 'Huyện'],
+      ['8.8', 'Lặp mã', '8', 'Người', 'Số lượng', 'Cộng', '', '', ''],
+      ['8.9', 'Đúng', '8', 'Người', 'Số lượng', 'Cộng', '', '', ''],
     ];
     values.splice(first, 0, ...rows); // more rows than the blank ones: inserted, as a user would
     const r = readSettings(values);
@@ -167,9 +167,9 @@ describe('the settings sheet', () => {
     const row = (i: number) => first + i + 1;
     expect(r.problems.map((p) => p.cell)).toEqual([
       `A${row(1)}`,
-      `B${row(2)}`,
-      `B${row(3)}`,
-      `C${row(4)}`,
+      `C${row(2)}`,
+      `C${row(3)}`,
+      `B${row(4)}`,
       `H${row(5)}`,
       `D${row(7)}`,
       `F${row(8)}`,
@@ -178,8 +178,8 @@ describe('the settings sheet', () => {
       `G${row(6)}`,
     ]);
     const say = (cell: string) => r.problems.find((p) => p.cell === cell)!.message;
-    expect(say(`B${row(2)}`)).toBe(
-      'Chỉ tiêu bổ sung "9.1": mã "9.1" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột B (ví dụ "9").',
+    expect(say(`C${row(2)}`)).toBe(
+      'Chỉ tiêu bổ sung "9.1": mã "9.1" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột C (ví dụ "9").',
     );
     expect(say(`G${row(6)}`)).toContain('"8" không phải chỉ tiêu loại "Số lượng"');
     expect(say(`D${row(7)}`)).toContain('"Chưa = 0; Đang làm = 1; Hoàn thành = 2"');

@@ -9,10 +9,11 @@ import { PlanCell, RawCell, cellText } from '../grid';
 import { fold, squish } from '../text';
 
 export const EXTRA_TITLE = 'CHỈ TIÊU BỔ SUNG CỦA TỈNH';
+// The name sits in column B, the sheet's wide column (as in the owner table above it).
 export const EXTRA_HEADER = [
   'Mã chỉ tiêu',
-  'Chỉ tiêu cha',
   'Tên chỉ tiêu',
+  'Chỉ tiêu cha',
   'Đơn vị tính',
   'Loại',
   'Cách tổng hợp',
@@ -20,7 +21,7 @@ export const EXTRA_HEADER = [
   'Mẫu số (mã)',
   'Áp dụng cho',
 ] as const;
-const C = { code: 0, parent: 1, name: 2, unit: 3, kind: 4, aggregate: 5, num: 6, den: 7, applies: 8 } as const;
+const C = { code: 0, name: 1, parent: 2, unit: 3, kind: 4, aggregate: 5, num: 6, den: 7, applies: 8 } as const;
 
 export const KIND_LABELS: Record<Kind, string> = {
   group: 'Nhóm',
@@ -48,6 +49,8 @@ const ALLOWED: Record<Kind, readonly ExtraAggregate[]> = {
   code: ['codes', 'owner'],
 };
 const CODE = /^\d+(\.[0-9a-z]+)*$/;
+/** "cột C": where a field sits, for messages. */
+const col = (c: number) => `cột ${String.fromCharCode(65 + c)}`;
 
 function pick<K extends string>(labels: Record<K, string>, text: string): K | null {
   const t = fold(text);
@@ -68,8 +71,8 @@ export function extraPlanRows(extras: readonly Indicator[], blankRows = 5): Plan
     const f = i ? ratioOf(i) : null;
     return [
       { v: i?.code ?? null, s: { numberFormat: '@' } },
-      { v: i?.parent ?? null, s: { numberFormat: '@' } },
       { v: i?.name ?? null, s: { wrap: true } },
+      { v: i?.parent ?? null, s: { numberFormat: '@' } },
       { v: i ? (i.kind === 'percent' ? '%' : i.unit) || null : null, s: { wrap: true } },
       { v: i ? KIND_LABELS[i.kind] : null, s: choice(KIND_LABELS) },
       {
@@ -120,7 +123,8 @@ export function readExtras(
       bad(c, `${who}: ${message}`);
       ok = false;
     };
-    if (!code) fail(C.code, 'thiếu mã chỉ tiêu ở cột A; hãy đặt mã, ví dụ 8 cho một nhóm mới hoặc 7.9 dưới nhóm 7.');
+    if (!code)
+      fail(C.code, `thiếu mã chỉ tiêu ở ${col(C.code)}; hãy đặt mã, ví dụ 8 cho một nhóm mới hoặc 7.9 dưới nhóm 7.`);
     else if (!CODE.test(code))
       fail(C.code, 'mã không hợp lệ; mã gồm các số (hoặc chữ thường) cách nhau bởi dấu chấm, ví dụ 8.1 hoặc 7.9.1.');
     else if (base.get(code))
@@ -138,11 +142,11 @@ export function readExtras(
     } else if (code.includes('.')) {
       fail(
         C.parent,
-        `mã "${code}" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở cột B (ví dụ "${code.replace(/\.[^.]+$/, '')}").`,
+        `mã "${code}" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở ${col(C.parent)} (ví dụ "${code.replace(/\.[^.]+$/, '')}").`,
       );
     }
     const name = cells[C.name];
-    if (!name) fail(C.name, 'thiếu tên chỉ tiêu ở cột C.');
+    if (!name) fail(C.name, `thiếu tên chỉ tiêu ở ${col(C.name)}.`);
 
     const kind = pick(KIND_LABELS, cells[C.kind]);
     if (!kind)
@@ -162,23 +166,27 @@ export function readExtras(
           C.aggregate,
           `cách tổng hợp "${aggText}" không dùng được cho loại "${KIND_LABELS[kind]}"; chọn ${allowed.map((a) => `"${AGGREGATE_LABELS[a]}"`).join(' hoặc ')}.`,
         );
-    } else if (kind === 'group' && aggText) fail(C.aggregate, 'một nhóm không có cách tổng hợp; hãy để trống cột F.');
+    } else if (kind === 'group' && aggText)
+      fail(C.aggregate, `một nhóm không có cách tổng hợp; hãy để trống ${col(C.aggregate)}.`);
 
     const unit = cells[C.unit];
-    if (kind === 'count' && !unit) fail(C.unit, 'thiếu đơn vị tính ở cột D, ví dụ "Hồ sơ".');
+    if (kind === 'count' && !unit) fail(C.unit, `thiếu đơn vị tính ở ${col(C.unit)}, ví dụ "Hồ sơ".`);
     if (kind === 'code') {
       try {
         if (!unit) throw new Error('blank');
         parseAnswers(unit);
       } catch {
-        fail(C.unit, 'loại "Lựa chọn" cần danh sách lựa chọn ở cột D, dạng "Chưa = 0; Đang làm = 1; Hoàn thành = 2".');
+        fail(
+          C.unit,
+          `loại "Lựa chọn" cần danh sách lựa chọn ở ${col(C.unit)}, dạng "Chưa = 0; Đang làm = 1; Hoàn thành = 2".`,
+        );
       }
     }
     const num = cells[C.num].replace(/\.$/, '');
     const den = cells[C.den].replace(/\.$/, '');
     if (kind === 'percent' && aggregate === 'ratio') {
-      if (!num) fail(C.num, 'tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu tử số ở cột G.');
-      if (!den) fail(C.den, 'tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu mẫu số ở cột H.');
+      if (!num) fail(C.num, `tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu tử số ở ${col(C.num)}.`);
+      if (!den) fail(C.den, `tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu mẫu số ở ${col(C.den)}.`);
       if (num && den && ok) ratios.push({ r, code, num, den });
     } else if (num || den)
       fail(num ? C.num : C.den, 'chỉ ghi tử số, mẫu số cho chỉ tiêu tỷ lệ tính từ tử số/mẫu số; hãy để trống.');
