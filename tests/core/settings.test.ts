@@ -188,4 +188,33 @@ describe('the settings sheet', () => {
     );
     expect(say(`A${row(10)}`)).toContain(`mã bị trùng với dòng ${row(9)}`);
   });
+
+  it('asks for the supplier of a province indicator one agency supplies, and reads it', () => {
+    const values = grid(settingsPlan(base()));
+    const first = values.findIndex((r) => r[0] === 'CHỈ TIÊU BỔ SUNG CỦA TỈNH') + 3;
+    values[first].splice(
+      0,
+      6,
+      '7.9',
+      'Tỷ lệ dịch vụ công trực tuyến toàn trình',
+      '7',
+      '%',
+      'Tỷ lệ (%)',
+      'Một đơn vị cung cấp',
+    );
+    const r = readSettings(values);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const ownerEnd = values.findIndex((row) => row[0] === '7.8.2') + 1; // the owner table's last row, 1-based
+    expect(r.warnings.map((w) => [w.cell, w.message])).toEqual([
+      [
+        `A${ownerEnd + 1}`,
+        `Chỉ tiêu bổ sung 7.9 "Tỷ lệ dịch vụ công trực tuyến toàn trình" do một đơn vị cung cấp nhưng chưa có trong bảng "ĐƠN VỊ CUNG CẤP SỐ LIỆU DÙNG CHUNG TOÀN TỈNH": thêm một dòng ngay dưới ô A${ownerEnd} (chèn dòng nếu cần), nhập mã 7.9 ở cột A và chọn đơn vị cung cấp ở cột C.`,
+      ],
+    ]);
+    values[ownerEnd].splice(0, 3, '7.9', '', 'Sở Khoa học và Công nghệ');
+    const again = readSettings(values);
+    expect(again.ok && again.warnings).toEqual([]);
+    expect(again.ok && again.settings.owners['7.9']).toBe('Sở Khoa học và Công nghệ');
+  });
 });

@@ -170,9 +170,17 @@ export function readSettings(values: RawCell[][]): SettingsResult {
     problem(at('includeErrors'), 1, `"${fieldLabel('includeErrors')}" chỉ nhận "${YES}" hoặc "${NO}".`);
 
   const agencies = readAgencies(values, problem, cutoffTo);
-  const owners = readOwners(values, catalog, agencies, problem, (r, code) =>
+  const { owners, listed, end } = readOwners(values, catalog, agencies, problem, (r, code) =>
     warn(r, 0, `Bảng đơn vị cung cấp số liệu: ${retired(code)}; dòng này được bỏ qua, có thể xóa.`),
   );
+  for (const i of extraIndicators) {
+    if (!isValueRow(i) || i.aggregate !== 'owner' || listed.has(i.code) || end === null) continue;
+    warn(
+      end,
+      0,
+      `Chỉ tiêu bổ sung ${i.code} "${i.name}" do một đơn vị cung cấp nhưng chưa có trong bảng "${OWNER_TITLE}": thêm một dòng ngay dưới ô A${end} (chèn dòng nếu cần), nhập mã ${i.code} ở cột A và chọn đơn vị cung cấp ở cột C.`,
+    );
+  }
 
   if (problems.length || !period || !yearOk || !cutoffFrom || !cutoffTo || !deadlineDate) {
     return { ok: false, problems };
@@ -324,15 +332,19 @@ function readOwners(
   agencies: Agency[],
   problem: ProblemFn,
   retired: (r: number, code: string) => void,
-): Record<string, string | null> {
+): { owners: Record<string, string | null>; listed: Set<string>; end: number | null } {
   const owners = defaultOwners(catalog, agencies);
+  const listed = new Set<string>();
   const title = findRow(values, 0, OWNER_TITLE);
   const head = title < 0 ? -1 : findRow(values, 0, OWNER_HEADER[0], title);
-  if (head < 0) return owners; // defaults
+  if (head < 0) return { owners, listed, end: null }; // defaults
   const byName = new Map(agencies.map((a) => [fold(a.name), a.name]));
-  for (let r = head + 1; r < values.length; r++) {
+  const titles = [EXTRA_TITLE, AGENCY_TITLE].map(fold);
+  let r = head + 1;
+  for (; r < values.length; r++) {
     const code = cellText(values[r]?.[0]).replace(/\.$/, '');
-    if (!code) break;
+    if (!code || titles.includes(fold(code))) break;
+    listed.add(code);
     const row = catalog.get(code);
     if (!row && retiredIndicator(code)) {
       retired(r, code); // a sheet set up before 01/07/2025, now used for a later period
@@ -351,5 +363,5 @@ function readOwners(
     if (!hit) problem(r, 2, `Chỉ tiêu ${code}: đơn vị cung cấp "${who}" không có trong danh sách đơn vị báo cáo.`);
     owners[code] = hit ?? null;
   }
-  return owners;
+  return { owners, listed, end: r };
 }
