@@ -9,19 +9,18 @@ import {
   generateTemplates,
   loadSettings,
   markSubmitted,
-  readTabs,
   setupSettings,
   validateAll,
   validateOne,
-  validateTabs,
 } from '../core/app';
 import { standardCatalog } from '../core/catalog/catalog';
-import { consolidate } from '../core/consolidate';
 import { formatDmy } from '../core/dates';
 import { travinhExample } from '../core/example-agencies';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
 import { periodInText } from '../core/periods';
-import { TABLE_PLACEHOLDER, buildReport, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { draftReport as draftReportUseCase } from '../core/draft';
+import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings } from '../core/settings';
 import { AgencyResult, Finding } from '../core/validate';
@@ -288,12 +287,12 @@ export function draftReport(): void {
     const wb = workbook();
     const settings = settingsOrExplain(wb);
     if (!settings) return;
-    const catalog = standardCatalog();
-    // The draft needs figures, not protection states: one call per tab fewer.
-    const results = validateTabs(catalog, settings, readTabs(wb, settings, { protection: false }), wb.today());
-    const summary = consolidate(catalog, settings, results);
-    const ctx = { catalog, summary, today: wb.today(), stamp: wb.stamp() };
-    const model = buildReport(ctx);
+    const draft = draftReportUseCase(wb, standardCatalog(), settings);
+    if (!draft.ok || draft.kind !== 'province') {
+      alert('Chưa soạn được dự thảo', [draft.ok ? '' : draft.problem]);
+      return;
+    }
+    const { model, context: ctx } = draft;
     let url: string;
     let extra = '';
     const templateId = settings.templateDoc ? docIdFrom(settings.templateDoc) : null;
@@ -315,20 +314,66 @@ export function draftReport(): void {
         extra = `Các chỗ trống không nhận ra (để nguyên): ${filled.unknown.map((k) => `{{${k}}}`).join(', ')}.`;
     } else {
       url = new DocsWriter(DocumentApp).write(model).url;
-      extra =
-        'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+      extra = PAGE_NUMBERS_HINT;
     }
-    const html = HtmlService.createHtmlOutput(
-      `<div style="font-family:Arial;font-size:14px;line-height:1.5">` +
-        `<p>Đã tạo dự thảo <b>${escapeHtml(model.fileName)}</b>.</p>` +
-        `<p><a href="${escapeHtml(url)}" target="_blank">Mở dự thảo báo cáo</a></p>` +
-        (extra ? `<p>${escapeHtml(extra)}</p>` : '') +
-        `<p>Các chỗ tô vàng cần đơn vị tổng hợp bổ sung hoặc kiểm tra.</p></div>`,
-    )
-      .setWidth(460)
-      .setHeight(240);
-    ui().showModalDialog(html, 'Dự thảo báo cáo');
+    if (draft.previous)
+      extra = `So sánh với ${comparedWith(draft.previous, settings)} (${draft.previous.source}). ${extra}`;
+    showDraft(model.fileName, url, extra, 'đơn vị tổng hợp');
   });
+}
+
+function showDraft(fileName: string, url: string, extra: string, who: string): void {
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font-family:Arial;font-size:14px;line-height:1.5">` +
+      `<p>Đã tạo dự thảo <b>${escapeHtml(fileName)}</b>.</p>` +
+      `<p><a href="${escapeHtml(url)}" target="_blank">Mở dự thảo báo cáo</a></p>` +
+      (extra ? `<p>${escapeHtml(extra)}</p>` : '') +
+      `<p>Các chỗ tô vàng cần ${who} bổ sung hoặc kiểm tra.</p></div>`,
+  )
+    .setWidth(460)
+    .setHeight(240);
+  ui().showModalDialog(html, 'Dự thảo báo cáo');
+}
+
+const PAGE_NUMBERS_HINT =
+  'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+
+/**
+ * An agency's own report, from the tab that is open. Agency staff may draft only the tab they can
+ * edit (its protected input area lists them); whoever may edit the settings may draft any tab.
+ * Protection.canEdit answers both without asking for the user's email.
+ */
+export function draftAgencyReport(): void {
+  const wb = workbook();
+  const settings = settingsOrExplain(wb);
+  if (!settings) return;
+  const agency = currentAgency(settings);
+  if (!agency) return;
+  if (!mayEditSettings() && !mayEditInputs(agency.sheet)) {
+    alert('Báo cáo CCHC: không có quyền', [
+      `Bạn không phải người nhập liệu của ${agency.name}: chỉ soạn được báo cáo từ trang của đơn vị mình.`,
+    ]);
+    return;
+  }
+  const draft = draftReportUseCase(wb, standardCatalog(), settings, { agency });
+  if (!draft.ok) {
+    alert('Chưa soạn được dự thảo', [draft.problem]);
+    return;
+  }
+  const url = new DocsWriter(DocumentApp).write(draft.model).url;
+  showDraft(draft.model.fileName, url, PAGE_NUMBERS_HINT, 'đơn vị');
+}
+
+function mayEditSettings(): boolean {
+  const sheet = spreadsheet().getSheetByName(SETTINGS_SHEET);
+  const protection = sheet?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  return !protection || protection.canEdit();
+}
+
+function mayEditInputs(sheetName: string): boolean {
+  const sheet = spreadsheet().getSheetByName(sheetName);
+  const area = sheet?.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
+  return !!area && area.canEdit();
 }
 
 export function help(): void {

@@ -17,6 +17,7 @@ export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[
   ['Kiểm tra trang hiện tại', 'menuValidateCurrent'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
   ['Đánh dấu đã gửi báo cáo', 'menuMarkSubmitted'],
+  ['Soạn báo cáo của đơn vị (Google Docs)', 'menuDraftAgencyReport'],
   null,
   ['Tổng hợp số liệu', 'menuConsolidate'],
   ['Soạn dự thảo báo cáo (Google Docs)', 'menuDraftReport'],
@@ -63,6 +64,9 @@ export function menuConsolidate(): void {
 }
 export function menuDraftReport(): void {
   handlers.guard(handlers.draftReport);
+}
+export function menuDraftAgencyReport(): void {
+  handlers.guard(handlers.draftAgencyReport);
 }
 export function menuHelp(): void {
   handlers.guard(handlers.help);
