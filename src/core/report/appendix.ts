@@ -107,7 +107,7 @@ export function summaryAppendix(
   appendixTitle(blocks, issuer, 'Phụ lục II', 'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
   if (previous && compared)
     blocks.push(
-      para([{ text: `(Cột "Kỳ trước": số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
+      para([{ text: `(Cột “Kỳ trước”: số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
         align: 'center',
         spaceAfter: 6,
       }),
