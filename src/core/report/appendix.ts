@@ -93,7 +93,8 @@ export function summaryTable(s: Summary, previous: PreviousSummary | null): Tabl
     row.push(cellPara(r?.note ?? '', { italic: true }));
     rows.push(row);
   }
-  const widths = previous ? [9, 40, 12, 11, 11, 17] : [9, 45, 13, 11, 22];
+  // STT fits "3.1.3.1." and the unit "Nhiệm vụ" on one line; the notes keep a fifth of the width.
+  const widths = previous ? [10, 35, 13, 11, 11, 20] : [9, 45, 13, 11, 22];
   return { kind: 'table', widths, rows, borders: true, headerRows: 1 };
 }
 
@@ -148,5 +149,5 @@ export function agencyAppendix(
       cellPara(notes.get(ind.code) ?? '', { italic: true }),
     ]);
   }
-  blocks.push({ kind: 'table', widths: [9, 45, 13, 11, 22], rows, borders: true, headerRows: 1 });
+  blocks.push({ kind: 'table', widths: [10, 44, 13, 11, 22], rows, borders: true, headerRows: 1 });
 }
