@@ -94,7 +94,7 @@ export function summaryTable(s: Summary, previous: PreviousSummary | null): Tabl
     rows.push(row);
   }
   // STT fits "3.1.3.1." and the unit "Nhiệm vụ" on one line; the notes keep a fifth of the width.
-  const widths = previous ? [10, 35, 13, 11, 11, 20] : [9, 45, 13, 11, 22];
+  const widths = previous ? [12, 34, 13, 10, 10, 21] : [12, 43, 13, 11, 21];
   return { kind: 'table', widths, rows, borders: true, headerRows: 1 };
 }
 
@@ -149,5 +149,5 @@ export function agencyAppendix(
       cellPara(notes.get(ind.code) ?? '', { italic: true }),
     ]);
   }
-  blocks.push({ kind: 'table', widths: [10, 44, 13, 11, 22], rows, borders: true, headerRows: 1 });
+  blocks.push({ kind: 'table', widths: [12, 43, 13, 11, 21], rows, borders: true, headerRows: 1 });
 }
