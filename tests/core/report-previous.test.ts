@@ -123,6 +123,14 @@ describe('a previous summary', () => {
     expect(checkPrevious(unnamed, q3)).toContain('không có đơn vị nào trùng với danh sách đơn vị trên trang Thiết lập');
   });
 
+  it('refuses a period of another length: 6 months are not compared with a quarter', () => {
+    const h1: Settings = { ...q3, period: 'H1', cutoffFrom: isoDate(2025, 12, 15), cutoffTo: isoDate(2026, 6, 14) };
+    const p = previous(fromJson(summaryOf(q3LastYear, { '3.4.a': 1 })));
+    expect(checkPrevious(p, h1)).toBe(
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý III năm 2025, không so sánh được với 6 tháng đầu năm 2026: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.',
+    );
+  });
+
   it('refuses the same period and a later one', () => {
     expect(checkPrevious(previous(fromJson(now)), q3)).toContain('là của chính kỳ này (quý III năm 2026)');
     const q4: Settings = { ...q3, period: 'Q4', cutoffFrom: isoDate(2026, 9, 15), cutoffTo: isoDate(2026, 12, 14) };

@@ -117,6 +117,9 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
   };
 }
 
+/** Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves. */
+const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+
 function sameBody(a: string, b: string): boolean {
   const norm = (s: string) => fold(s).replace(/ủy ban nhân dân|uỷ ban nhân dân/g, 'ubnd');
   return norm(a) === norm(b);
@@ -142,6 +145,8 @@ export function checkPrevious(prev: PreviousSummary, settings: Settings): string
   }
   if (prev.period === settings.period && prev.year === settings.year)
     return `Số liệu kỳ trước (${prev.source}) là của chính kỳ này (${here}). ${fix}`;
+  if (prev.period !== settings.period && !(QUARTERS.includes(prev.period) && QUARTERS.includes(settings.period)))
+    return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.`;
   if (prev.to >= settings.cutoffTo)
     return `Số liệu kỳ trước (${prev.source}) là của ${there} (đến ${formatDmy(prev.to)}), không trước kỳ báo cáo này (${here}, đến ${formatDmy(settings.cutoffTo)}). ${fix}`;
   return null;
@@ -149,6 +154,7 @@ export function checkPrevious(prev: PreviousSummary, settings: Settings): string
 
 /** "cùng kỳ năm 2025" or "kỳ trước (quý II năm 2026)": what the sentences compare with. */
 export function comparedWith(prev: PreviousSummary, settings: Settings): string {
-  if (prev.period === settings.period && prev.year === settings.year - 1) return `cùng kỳ năm ${prev.year}`;
+  if (prev.period === settings.period && prev.year === settings.year - 1)
+    return settings.period === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;
   return `kỳ trước (${periodInText(prev.period, prev.year)})`;
 }
