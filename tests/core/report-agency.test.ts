@@ -2,7 +2,7 @@
 import { isoDate } from '../../src/core/dates';
 import { formRows } from '../../src/core/form';
 import { RawCell } from '../../src/core/grid';
-import { buildAgencyReport } from '../../src/core/report/agency';
+import { agencyIssuer, buildAgencyReport } from '../../src/core/report/agency';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
@@ -150,5 +150,37 @@ describe("a commune's own report", () => {
     expect(text).not.toMatch(/NaN|undefined|null/);
     // A section with no figure at all gets a prompt, not an empty heading or a sentence of holes.
     expect(text).toContain('1. Cải cách thể chế\n[Kết quả cải cách thể chế]');
+  });
+});
+
+describe('who issues and signs an agency report', () => {
+  const others = settingsFor(
+    [
+      { name: 'Thanh tra tỉnh', type: 'so' },
+      { name: 'Ban Quản lý Khu kinh tế', type: 'so' },
+      { name: 'Công an tỉnh', type: 'nganh_doc' },
+      { name: 'Phường 1', type: 'xa' },
+    ],
+    { issuingBody: 'Ủy ban nhân dân tỉnh Vĩnh Long', place: 'Vĩnh Long' },
+  );
+  const issuer = (name: string) => {
+    const agency = others.agencies.find((a) => a.name === name)!;
+    const report = tabFor(others, name).report();
+    return agencyIssuer({ catalog, settings: others, agency, report, notes: new Map(), today, stamp: 'x' });
+  };
+
+  it.each([
+    ['Thanh tra tỉnh', 'UBND tỉnh Vĩnh Long', 'KT. CHÁNH THANH TRA', 'PHÓ CHÁNH THANH TRA', 'Vĩnh Long'],
+    ['Ban Quản lý Khu kinh tế', 'UBND tỉnh Vĩnh Long', 'KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Vĩnh Long'],
+    // A vertical agency answers to its ministry, not to the province: no parent line is guessed.
+    ['Công an tỉnh', '', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vĩnh Long'],
+    // A ward named by a number keeps "Phường" in its place name (Nghị định 30).
+    ['Phường 1', 'UBND tỉnh Vĩnh Long', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phường 1'],
+  ])('%s', (name, parent, authority, title, place) => {
+    expect(issuer(name)).toMatchObject({ parentBody: parent, authority, signerTitle: title, place });
+  });
+
+  it('names a commune by its committee', () => {
+    expect(issuer('Phường 1')).toMatchObject({ issuingBody: 'UBND Phường 1', docNumber: '/BC-UBND' });
   });
 });
