@@ -102,8 +102,8 @@ describe('the menu item "Soạn báo cáo của đơn vị (Google Docs)"', () =
     const ctx = vm.createContext({ ...fake.globals, console: { log() {}, error() {}, warn() {} } });
     vm.runInContext(readFileSync(CODE, 'utf8'), ctx, { filename: 'Code.js' });
     const call = (fn: string) => (ctx[fn] as () => unknown)();
-    call('menuSetup');
-    call('menuGenerateForms');
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
     fake.ui.alerts.length = 0;
     return { fake, call };
   }
