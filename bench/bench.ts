@@ -153,9 +153,9 @@ async function offline(n: number): Promise<{ agencies: number; seconds: number }
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
   const file = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), () => NOW);
-  consolidateWorkbook(file, catalog, settings);
+  const summary = consolidateWorkbook(file, catalog, settings);
   await file.toBuffer();
-  const draft = draftReport(file, catalog, settings, { today: TODAY });
+  const draft = draftReport(file, catalog, settings, { today: TODAY, summary });
   if (!draft.ok) throw new Error(draft.problem);
   await renderDocx(draft.model);
   sample();

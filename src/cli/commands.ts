@@ -304,7 +304,7 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   io.out(`3. Tổng hợp: ${summaryPath}`);
   printSummary(io, summary);
 
-  const draft = draftReport(wb, catalog, settings);
+  const draft = draftReport(wb, catalog, settings, { summary });
   if (!draft.ok) throw new CliError(draft.problem);
   const model = draft.model;
   const docx = write(join(dir, 'du-thao-bao-cao.docx'), await renderDocx(model));

@@ -35,6 +35,8 @@ export interface DraftOptions {
    * a sheet "Kỳ trước" (or a copied "Tổng hợp") in the workbook is used if there is one.
    */
   readonly previous?: PreviousRead | null;
+  /** The summary a consolidation of this same run already made (demo, bench): not read and consolidated again. */
+  readonly summary?: Summary;
 }
 
 export type DraftOutcome =
@@ -64,8 +66,13 @@ export function draftReport(
   const refused = previous && checkPrevious(previous, settings);
   if (refused) return { ok: false, problem: refused };
   // The draft needs figures, not protection states: one call per tab fewer.
-  const results = validateTabs(catalog, settings, readTabs(wb, settings, { protection: false }), today);
-  const summary = consolidate(catalog, settings, results);
+  const summary =
+    opts.summary ??
+    consolidate(
+      catalog,
+      settings,
+      validateTabs(catalog, settings, readTabs(wb, settings, { protection: false }), today),
+    );
   const context: ReportContext = { catalog, summary, today, stamp: wb.stamp(), previous };
   return { ok: true, kind: 'province', model: buildProvinceReport(context), summary, context, previous };
 }
