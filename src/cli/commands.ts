@@ -39,7 +39,7 @@ function write(path: string, data: string | Buffer): string {
   return full;
 }
 
-async function open(path: string, io: Io): Promise<XlsxWorkbook> {
+export async function open(path: string, io: Io): Promise<XlsxWorkbook> {
   if (!existsSync(path)) throw new CliError(`Không đọc được "${path}": không tìm thấy tệp.`);
   try {
     return await XlsxWorkbook.load(path, io.clock);
@@ -48,7 +48,7 @@ async function open(path: string, io: Io): Promise<XlsxWorkbook> {
   }
 }
 
-function settingsOf(wb: XlsxWorkbook, catalog: Catalog, path: string): Settings {
+export function settingsOf(wb: XlsxWorkbook, catalog: Catalog, path: string): Settings {
   const loaded = loadSettings(wb, catalog);
   if (loaded.ok) return loaded.settings;
   if ('missing' in loaded)
