@@ -12,7 +12,7 @@ import { settingsPlan } from '../src/core/settings';
 import { agencyFilePlan } from '../src/core/split';
 import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan } from '../src/core/template';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
-import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../tests/fixtures/collect/spec';
+import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../tests/fixtures/collect/fixture';
 
 async function main(): Promise<void> {
   const [outDir, workDir] = process.argv.slice(2);

@@ -12,6 +12,7 @@ const CODE = join(__dirname, '..', 'build', 'Code.js');
 const EXPECTED_MENU = [
   'Thiết lập kỳ báo cáo',
   'Tạo biểu mẫu cho các đơn vị',
+  'Nhập tệp Excel của đơn vị',
   'Kiểm tra trang hiện tại',
   'Kiểm tra tất cả đơn vị',
   'Đánh dấu đã gửi báo cáo',

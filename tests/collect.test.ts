@@ -18,7 +18,7 @@ import { writeFill } from '../src/core/sample';
 import { Settings } from '../src/core/settings';
 import { agencyFileName, agencyFilePlan } from '../src/core/split';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
-import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from './fixtures/collect/spec';
+import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from './fixtures/collect/fixture';
 
 const catalog = standardCatalog();
 const { settings, fills } = fixtureProvince(catalog);

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { standardCatalog } from '../core/catalog/catalog';
 import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/collect';
-import { XlsxWorkbook } from '../local/xlsx-workbook';
+import { readWorkbookGrids } from '../local/xlsx-grids';
 import { CliError, Io, open, settingsOf } from './commands';
 import { writeOutput } from './output-files';
 
@@ -36,8 +36,7 @@ export function expandInputs(paths: readonly string[]): string[] {
 /** Every sheet of one file as grids; null when the file is not an .xlsx workbook. */
 export async function readIncoming(path: string): Promise<IncomingFile | null> {
   try {
-    const wb = await XlsxWorkbook.fromBuffer(readFileSync(path));
-    return { name: basename(path), sheets: wb.sheetNames().map((n) => wb.read(n)!) };
+    return await readWorkbookGrids(basename(path), readFileSync(path));
   } catch {
     return null;
   }

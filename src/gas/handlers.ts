@@ -43,7 +43,7 @@ function spreadsheet() {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-function workbook(): GasWorkbook {
+export function workbook(): GasWorkbook {
   return new GasWorkbook(spreadsheet(), SpreadsheetApp, PropertiesService.getDocumentProperties(), Utilities);
 }
 
@@ -101,7 +101,7 @@ const NOT_CONSOLIDATOR = [
  * Consolidator actions are for whoever may edit the settings sheet. Protection.canEdit answers
  * that without asking for the user's email (which would need another OAuth scope).
  */
-function isConsolidator(): boolean {
+export function isConsolidator(): boolean {
   const sheet = spreadsheet().getSheetByName(SETTINGS_SHEET);
   const protection = sheet?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
   if (!protection || protection.canEdit()) return true;
@@ -109,7 +109,7 @@ function isConsolidator(): boolean {
   return false;
 }
 
-function settingsOrExplain(wb: GasWorkbook): Settings | null {
+export function settingsOrExplain(wb: GasWorkbook): Settings | null {
   const loaded: LoadedSettings = loadSettings(wb, standardCatalog());
   if (loaded.ok) return loaded.settings;
   if ('missing' in loaded) {

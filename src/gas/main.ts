@@ -3,6 +3,7 @@
  * (scripts/build.mjs appends the forwarders), so menu items can name them.
  */
 import * as handlers from './handlers';
+import * as agencyFiles from './import';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
 declare const __ADDON__: boolean | undefined;
@@ -13,6 +14,7 @@ export const MENU_TITLE = 'Báo cáo CCHC';
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập kỳ báo cáo', 'menuSetup'],
   ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateForms'],
+  ['Nhập tệp Excel của đơn vị', 'menuImportAgencyFiles'],
   null,
   ['Kiểm tra trang hiện tại', 'menuValidateCurrent'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
@@ -66,4 +68,11 @@ export function menuDraftReport(): void {
 }
 export function menuHelp(): void {
   handlers.guard(handlers.help);
+}
+export function menuImportAgencyFiles(): void {
+  handlers.guard(agencyFiles.openImportDialog);
+}
+/** Called from the import dialog by google.script.run, not from the menu. */
+export function importAgencyGrids(payload: unknown): agencyFiles.ImportAnswer {
+  return agencyFiles.importAgencyGrids(payload);
 }

@@ -1,0 +1,58 @@
+/**
+ * "Nhập tệp Excel của đơn vị": a dialog (build/import.html, made from import-dialog.ts) reads the
+ * agencies' .xlsx files in the browser with the CLI's own reader and sends only their grids
+ * here; the core's collect rules decide, and each accepted agency's tab gets one write. No Drive
+ * scope and no network: the files never leave the user's browser except as cell values.
+ */
+import { loadSettings } from '../core/app';
+import { standardCatalog } from '../core/catalog/catalog';
+import { CollectRow, collectFiles } from '../core/collect';
+import { fromWire } from '../core/collect-wire';
+import { SETTINGS_SHEET } from '../core/settings';
+import { isConsolidator, settingsOrExplain, workbook } from './handlers';
+
+/** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
+export const IMPORT_DIALOG_FILE = 'import';
+
+export function openImportDialog(): void {
+  if (!isConsolidator()) return;
+  if (!settingsOrExplain(workbook())) return;
+  const html = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(760).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Nhập tệp Excel của đơn vị');
+}
+
+export type ImportAnswer = { ok: true; rows: CollectRow[]; written: number } | { ok: false; problem: string };
+
+/** Called by the dialog through google.script.run with the files' grids (see core/collect-wire.ts). */
+export function importAgencyGrids(payload: unknown): ImportAnswer {
+  const wire = fromWire(payload);
+  if (!wire.ok)
+    return { ok: false, problem: `Không nhận được tệp: ${wire.problem}. Hãy mở lại hộp thoại và chọn lại tệp.` };
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const protection = ss.getSheetByName(SETTINGS_SHEET)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (protection && !protection.canEdit())
+    return {
+      ok: false,
+      problem: 'Chỉ đơn vị tổng hợp (người sửa được trang Thiết lập) mới nhập được tệp của các đơn vị.',
+    };
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(5000))
+    return {
+      ok: false,
+      problem: 'Một người khác đang chạy một thao tác trên bảng tính này. Vui lòng đợi ít phút rồi thử lại.',
+    };
+  try {
+    const wb = workbook();
+    const catalog = standardCatalog();
+    const loaded = loadSettings(wb, catalog);
+    if (!loaded.ok)
+      return {
+        ok: false,
+        problem: `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
+      };
+    const out = collectFiles(wb, catalog, loaded.settings, wire.files, { prefer: wire.prefer, today: wb.today() });
+    return { ok: true, rows: out.rows, written: out.written.length };
+  } finally {
+    lock.releaseLock();
+  }
+}
