@@ -40,7 +40,10 @@ const MAX_STEM = 120;
 
 export function agencyFileName(settings: Settings, agency: Agency): string {
   const id = String(agency.stt).padStart(2, '0');
-  const name = windowsSafe(asciiName(agency.name)).slice(0, MAX_STEM - 20);
+  const short = agency.name.replace(/Ủy ban nhân dân|Uỷ ban nhân dân/gi, 'UBND');
+  const name = windowsSafe(asciiName(short))
+    .slice(0, MAX_STEM - 20)
+    .trim();
   const period = windowsSafe(asciiName(`${periodLabel(settings.period)} ${settings.year}`));
   return `${windowsSafe(`${id} - ${name} - ${period}`)}.xlsx`;
 }
