@@ -21,6 +21,7 @@ import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from '../tests/fakes/gas';
 import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
 import { collectFiles } from '../src/core/collect';
+import { toWire } from '../src/core/collect-wire';
 import { agencyFilePlan } from '../src/core/split';
 import { readWorkbookGrids } from '../src/local/xlsx-grids';
 
@@ -163,6 +164,7 @@ interface CollectBench {
   readonly writeSeconds: number;
   readonly rssMb: number;
   readonly gasCalls: number;
+  readonly wireKb: number;
   readonly gasModeledSeconds: number;
 }
 
@@ -220,6 +222,7 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
     writeSeconds: (t2 - tRules) / 1000,
     rssMb: peak / 1024 / 1024,
     gasCalls: fake.calls.total(),
+    wireKb: toWire(grids).length / 1024,
     gasModeledSeconds: modelSeconds(fake.calls.byMethod(), n * 150 * 5 * 2, model),
   };
 }
@@ -260,7 +263,7 @@ async function main(): Promise<void> {
   );
   for (const c of collected)
     console.log(
-      `  ${pad(c.agencies, 4)} files (${c.fileKb.toFixed(0)} KB each): read ${c.readSeconds.toFixed(1)} s, then ${c.collectSeconds.toFixed(1)} s (load province ${c.loadSeconds.toFixed(1)}, rules + tab writes ${c.rulesSeconds.toFixed(1)}, save ${c.writeSeconds.toFixed(1)}), RSS so far ${c.rssMb.toFixed(0)} MB; add-on import: ${c.gasCalls} calls, ~${c.gasModeledSeconds.toFixed(1)} s modeled`,
+      `  ${pad(c.agencies, 4)} files (${c.fileKb.toFixed(0)} KB each): read ${c.readSeconds.toFixed(1)} s, then ${c.collectSeconds.toFixed(1)} s (load province ${c.loadSeconds.toFixed(1)}, rules + tab writes ${c.rulesSeconds.toFixed(1)}, save ${c.writeSeconds.toFixed(1)}), RSS so far ${c.rssMb.toFixed(0)} MB; add-on import: ${(c.wireKb / 1024).toFixed(1)} MB sent by the dialog, ${c.gasCalls} calls, ~${c.gasModeledSeconds.toFixed(1)} s modeled`,
     );
   const dialog = join(__dirname, '..', 'build', 'import.html');
   if (existsSync(dialog))
