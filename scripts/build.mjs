@@ -72,7 +72,7 @@ async function buildNode(entry, out) {
 const DIALOG_BUDGET_BYTES = 1536 * 1024;
 async function buildImportDialog() {
   const result = await build({
-    entryPoints: [join(root, 'src', 'gas', 'import-dialog-entry.ts')],
+    entryPoints: [join(root, 'src', 'dialog', 'entry.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -84,7 +84,7 @@ async function buildImportDialog() {
   });
   // A "</script" inside the bundle would end the inline script early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
-  const html = readFileSync(join(root, 'src', 'gas', 'import.html'), 'utf8').replace('/*DIALOG_BUNDLE*/', () => js);
+  const html = readFileSync(join(root, 'src', 'dialog', 'import.html'), 'utf8').replace('/*DIALOG_BUNDLE*/', () => js);
   writeFileSync(join(root, 'build', 'import.html'), html);
   const size = Buffer.byteLength(html);
   if (!quiet)

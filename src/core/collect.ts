@@ -258,6 +258,9 @@ function findingText(errors: number, warnings: number): string {
   return [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ');
 }
 
+/** What the add-on's import returns to its dialog (through google.script.run). */
+export type ImportAnswer = { ok: true; rows: CollectRow[]; written: number } | { ok: false; problem: string };
+
 export interface CollectOutcome {
   readonly rows: CollectRow[];
   readonly written: string[];

@@ -1,12 +1,12 @@
 /**
- * "Nhập tệp Excel của đơn vị": a dialog (build/import.html, made from import-dialog.ts) reads the
+ * "Nhập tệp Excel của đơn vị": a dialog (build/import.html, made from src/dialog/) reads the
  * agencies' .xlsx files in the browser with the CLI's own reader and sends only their grids
  * here; the core's collect rules decide, and each accepted agency's tab gets one write. No Drive
  * scope and no network: the files never leave the user's browser except as cell values.
  */
 import { loadSettings } from '../core/app';
 import { standardCatalog } from '../core/catalog/catalog';
-import { CollectRow, collectFiles } from '../core/collect';
+import { ImportAnswer, collectFiles } from '../core/collect';
 import { fromWire } from '../core/collect-wire';
 import { SETTINGS_SHEET } from '../core/settings';
 import { isConsolidator, settingsOrExplain, workbook } from './handlers';
@@ -20,8 +20,6 @@ export function openImportDialog(): void {
   const html = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(760).setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, 'Nhập tệp Excel của đơn vị');
 }
-
-export type ImportAnswer = { ok: true; rows: CollectRow[]; written: number } | { ok: false; problem: string };
 
 /** Called by the dialog through google.script.run with the files' grids (see core/collect-wire.ts). */
 export function importAgencyGrids(payload: unknown): ImportAnswer {

@@ -4,6 +4,7 @@
  */
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
+import type { ImportAnswer } from '../core/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
 declare const __ADDON__: boolean | undefined;
@@ -73,6 +74,6 @@ export function menuImportAgencyFiles(): void {
   handlers.guard(agencyFiles.openImportDialog);
 }
 /** Called from the import dialog by google.script.run, not from the menu. */
-export function importAgencyGrids(payload: unknown): agencyFiles.ImportAnswer {
+export function importAgencyGrids(payload: unknown): ImportAnswer {
   return agencyFiles.importAgencyGrids(payload);
 }

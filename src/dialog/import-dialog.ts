@@ -1,12 +1,11 @@
 /**
- * The import dialog's logic, bundled for the browser into build/import.html (entry:
- * import-dialog-entry.ts). It reads each chosen .xlsx with the CLI's reader, sends only grids to
+ * The add-on's import dialog, bundled for the browser into build/import.html (entry:
+ * entry.ts). It reads each chosen .xlsx with the CLI's reader, sends only grids to
  * the server, and shows the server's answer per file. Kept free of DOM types so jest can run it.
  */
-import { CollectRow, IncomingFile } from '../core/collect';
+import { CollectRow, ImportAnswer, IncomingFile } from '../core/collect';
 import { toWire } from '../core/collect-wire';
 import { readWorkbookGrids } from '../local/xlsx-grids';
-import type { ImportAnswer } from './import';
 
 export interface PickedFile {
   readonly name: string;
