@@ -21,6 +21,15 @@ export default tseslint.config(
     },
   },
   {
+    // Data flows one way: the core imports no adapter, and neither adapter imports the other.
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gas/**', '**/local/**', '**/cli/**', 'node:*'] }] },
+  },
+  {
+    files: ['src/gas/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/local/**', '**/cli/**', 'node:*'] }] },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {
