@@ -61,12 +61,12 @@ describe('build/Code.js', () => {
 
   it('runs every menu item end to end, answering in Vietnamese', () => {
     const { fake, call } = sandbox();
-    call('menuSetup');
+    call('menuSetupSettings');
     const setup = fake.ui.alerts.pop()!;
     expect(setup.title).toBe('Đã tạo trang Thiết lập');
     expect(setup.message).toContain('vi_VN');
     expect(fake.ss.locale).toBe('vi_VN');
-    call('menuGenerateForms');
+    call('menuGenerateTemplates');
     const generated = fake.ui.alerts.pop()!;
     expect(generated.title).toBe('Đã tạo biểu mẫu');
     expect(generated.message).toMatch(/^Đã tạo mới \d+ trang/);
@@ -75,12 +75,12 @@ describe('build/Code.js', () => {
     expect(fake.ss.toasts.pop()).toMatch(/chưa gửi/);
     const tab = fake.ss.sheets.find((s) => s.name === 'Sở Nội vụ')!;
     fake.ss.active = tab;
-    call('menuValidateCurrent');
+    call('menuValidateOne');
     expect(fake.ui.alerts.pop()!.title).toMatch(/^Kiểm tra: \d+ lỗi/); // an empty form lacks required figures
     call('menuMarkSubmitted');
     expect(fake.ui.alerts.pop()!.title).toBe('Chưa thể đánh dấu đã gửi');
     expect(tab.valueAt('C6')).toBe('Chưa gửi');
-    call('menuConsolidate');
+    call('menuConsolidateWorkbook');
     expect(fake.ui.alerts.pop()!.title).toBe('Đã tổng hợp số liệu');
     call('menuDraftReport');
     expect(fake.docs).toHaveLength(1);
@@ -92,23 +92,143 @@ describe('build/Code.js', () => {
     call('menuHelp');
     expect(fake.ui.dialogs.pop()).toContain('Đơn vị tổng hợp');
     expect(fake.ui.alerts.every((a) => !/Error|undefined|TypeError/.test(a.message))).toBe(true);
+    // No alert or dialog was shown while the document lock was held.
+    expect(fake.ui.underLock).toEqual([]);
+    expect(fake.lock.held).toBe(false);
+  });
+
+  it('writes no locale-dependent formula: the vi_VN spreadsheet computes every rate', () => {
+    const { fake, call } = sandbox();
+    call('menuSetupSettings');
+    expect(fake.ss.locale).toBe('vi_VN');
+    call('menuGenerateTemplates'); // the fake throws on a "," separator in a vi_VN formula
+    const formulas = fake.ss.sheets.flatMap((s) => [...s.cells.values()].map((c) => c.formula).filter(Boolean));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) expect(f).toMatch(/^=IFERROR\(\(?[A-Z]+\d+(-[A-Z]+\d+\))?\/[A-Z]+\d+\)$/);
+    const tab = fake.ss.sheet('Sở Nội vụ');
+    const rate = [...tab.cells].find(([, c]) => c.formula)!;
+    const [num, den] = /IFERROR\(\(?([A-Z]+\d+).*\/([A-Z]+\d+)\)/.exec(rate[1].formula!)!.slice(1);
+    if (!rate[1].formula!.includes('-')) {
+      tab.type(num, 3);
+      tab.type(den, 4);
+      const [r, c] = rate[0].split(',').map(Number);
+      expect(tab.getRange(r, c).getValues()[0][0]).toBe(0.75);
+    }
+    // The same old formula would be refused.
+    expect(() => tab.getRange('Z1').setValues([['=IF(N(D15)>0,D14/D15,"")']])).toThrow('#ERROR!');
+  });
+
+  it('keeps deadlines and sent dates in a spreadsheet set to another time zone', () => {
+    const fake = fakeGas();
+    fake.ss.timeZone = 'America/Bogota';
+    const { call } = sandbox(fake);
+    call('menuSetupSettings');
+    expect(fake.ss.timeZone).toBe('Asia/Ho_Chi_Minh'); // set beside the locale
+    fake.ss.timeZone = 'Asia/Tokyo'; // someone changes it later: the adapter still reads the sheet's own dates
+    const settings = fake.ss.sheet('Thiết lập');
+    const dates = [...settings.cells.keys()]
+      .map((k) => k.split(',').map(Number))
+      .map(([r, c]) => settings.dateAt(`${String.fromCharCode(64 + c)}${r}`))
+      .filter(Boolean);
+    expect(dates.length).toBeGreaterThan(0);
+    call('menuSetupSettings');
+    const ok = fake.ui.alerts.pop()!;
+    expect(ok.title).toBe('Thiết lập hợp lệ');
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    const shown = ok.message.match(/\d\d\/\d\d\/\d{4}/g)!;
+    expect(shown.length).toBeGreaterThanOrEqual(3); // cut-offs and deadline
+    for (const d of shown) expect(dates.map((x) => dmy(x!))).toContain(d);
+  });
+
+  it('needs only the sheet scopes for agency staff; the Docs scope is asked for when drafting', () => {
+    const { fake, call } = sandbox();
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
+    // Granular consent: this user left Google Docs unticked.
+    fake.granted.delete('https://www.googleapis.com/auth/documents');
+    fake.ss.active = fake.ss.sheet('Sở Nội vụ');
+    call('menuValidateOne');
+    expect(fake.ui.alerts.pop()!.title).toMatch(/^Kiểm tra: \d+ lỗi/);
+    call('menuMarkSubmitted');
+    expect(fake.ui.alerts.pop()!.title).toBe('Chưa thể đánh dấu đã gửi');
+    call('menuValidateAll');
+    expect(fake.calls.of('DocumentApp.create')).toBe(0);
+    expect(() => call('menuDraftReport')).toThrow('Authorization is required');
+    expect(fake.docs).toHaveLength(0);
+    expect(fake.lock.held).toBe(false);
+    fake.granted.add('https://www.googleapis.com/auth/documents');
+    call('menuDraftReport');
+    expect(fake.docs).toHaveLength(1);
+  });
+
+  it('lets a second consolidator, added to the Thiết lập protection, run the whole cycle', () => {
+    const { fake, call } = sandbox();
+    const B = 'tonghop2@example.gov.vn';
+    fake.ss.sharedWith.push(B, 'nhaplieu@example.gov.vn');
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
+    call('menuValidateAll');
+    // The owner adds B to the Thiết lập protection, as README says.
+    fake.ss.sheet('Thiết lập').protections[0].editors.push(B);
+    fake.ss.me = B;
+    call('menuValidateAll'); // B cannot mark agency tabs protected before B was a consolidator…
+    const refused = fake.ui.alerts.pop()!;
+    expect(refused.title).toBe('Báo cáo CCHC: không có quyền');
+    expect(refused.message).toContain('chạy lại "Tạo biểu mẫu cho các đơn vị"');
+    expect(refused.message).toContain(fake.ss.owner);
+    fake.ss.me = fake.ss.owner;
+    call('menuGenerateTemplates'); // …until the owner runs "Tạo biểu mẫu" again: every protection now lists B
+    expect(fake.ui.alerts.pop()!.title).toBe('Đã tạo biểu mẫu');
+    const tab = fake.ss.sheet('Sở Nội vụ');
+    expect(tab.protections.every((p) => p.editors.includes(B))).toBe(true);
+    expect(tab.protections.some((p) => p.editors.includes('nhaplieu@example.gov.vn'))).toBe(false);
+    fake.ss.me = B;
+    fake.ui.alerts.length = 0;
+    call('menuGenerateTemplates');
+    call('menuValidateAll');
+    call('menuConsolidateWorkbook');
+    call('menuDraftReport');
+    expect(fake.ui.alerts.map((a) => a.title)).toEqual(['Đã tạo biểu mẫu', 'Đã tổng hợp số liệu']);
+    expect(fake.docs).toHaveLength(1);
+    expect(fake.ss.sheet('Tổng hợp').protections[0].editors).toContain(B);
+    // Someone who is only an editor of the spreadsheet is told what to do.
+    fake.ss.me = 'nhaplieu@example.gov.vn';
+    call('menuConsolidateWorkbook');
+    expect(fake.ui.alerts.pop()!.message).toContain('bảo vệ của trang Thiết lập');
+    expect(fake.ui.underLock).toEqual([]);
+  });
+
+  it('removes a half-made protection and says so when access comes from a Google Group', () => {
+    const fake = fakeGas();
+    fake.ss.owner = 'so-noi-vu@example.gov.vn';
+    fake.ss.me = 'chuyenvien@example.gov.vn';
+    fake.ss.sharedWith = ['so-noi-vu@example.gov.vn', 'cchc-group@example.gov.vn'];
+    fake.ss.groups.set('cchc-group@example.gov.vn', ['chuyenvien@example.gov.vn', 'khac@example.gov.vn']);
+    const { call } = sandbox(fake);
+    call('menuSetupSettings');
+    const a = fake.ui.alerts.pop()!;
+    expect(a.title).toBe('Đã tạo trang Thiết lập');
+    expect(a.message).toContain('Chưa bảo vệ được các trang sau');
+    expect(a.message).toContain('nhóm Google');
+    // Not left looking protected while every group member can edit it.
+    expect(fake.ss.sheet('Thiết lập').protections).toEqual([]);
   });
 
   it('tells a second consolidator to wait while the document is locked', () => {
     const { fake, call } = sandbox();
-    call('menuSetup');
+    call('menuSetupSettings');
     fake.lock.busy = true;
-    call('menuConsolidate');
+    call('menuConsolidateWorkbook');
     expect(fake.ui.alerts.pop()!.message).toContain('Một người khác đang chạy "Tổng hợp số liệu"');
     expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Tổng hợp');
   });
 
   it("tells an agency's staff that consolidator actions are not theirs", () => {
     const { fake, call } = sandbox();
-    call('menuSetup');
-    call('menuGenerateForms');
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
     fake.ss.me = 'nhaplieu@example.gov.vn';
-    call('menuConsolidate');
+    call('menuConsolidateWorkbook');
     const a = fake.ui.alerts.pop()!;
     expect(a.title).toBe('Báo cáo CCHC: không có quyền');
     expect(a.message).toContain('Kiểm tra trang hiện tại');
@@ -116,11 +236,11 @@ describe('build/Code.js', () => {
 
   it('turns an unexpected failure into a Vietnamese message, not a stack trace', () => {
     const { fake, call } = sandbox();
-    call('menuSetup');
+    call('menuSetupSettings');
     fake.ss.insertSheet = () => {
       throw new Error('Service Spreadsheets timed out');
     };
-    call('menuGenerateForms');
+    call('menuGenerateTemplates');
     const a = fake.ui.alerts.pop()!;
     expect(a.title).toBe('Báo cáo CCHC: có lỗi');
     expect(a.message).toContain('Không hoàn thành được thao tác: Service Spreadsheets timed out');

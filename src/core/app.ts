@@ -69,6 +69,8 @@ export function setupSettings(
 // ---------------------------------------------------------------------------------------------
 
 const CREATED_KEY = 'cchc.createdTabs';
+/** Per tab, a fingerprint of what the last run made it from; unchanged tabs are skipped. */
+const FINGERPRINT_KEY = 'cchc.tabFingerprints';
 
 export interface TemplateOutcome {
   readonly created: string[];
@@ -102,6 +104,32 @@ function stateList(wb: WorkbookPort, key: string): string[] {
   }
 }
 
+/** A short hash (FNV-1a, base 36): fingerprints must fit the workbook's small state. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** What a tab's rows and protection are made from: when equal, running again changes nothing. */
+function tabFingerprint(catalog: Catalog, settings: Settings, agency: Agency, key: string): string {
+  const rows = formRows(catalog, settings, agency).map((r) => `${r.ind.code}:${r.mode.kind}`);
+  return shortHash(JSON.stringify([1, agency.sheet, [...agency.emails].sort(), rows, key]));
+}
+
+function stateMap(wb: WorkbookPort, key: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(wb.getState(key) ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Creates the tabs that are missing first, then brings the others up to date, skipping those
+ * whose fingerprint is unchanged; stops before the budget runs out, so each run progresses.
+ */
 export function generateTemplates(
   wb: WorkbookPort,
   catalog: Catalog,
@@ -121,53 +149,76 @@ export function generateTemplates(
     remaining: [],
   };
   const created = new Set(stateList(wb, CREATED_KEY));
+  const fingerprints = stateMap(wb, FINGERPRINT_KEY);
+  const key = wb.protectionKey?.() ?? '';
   const existing = new Set(wb.sheetNames());
   const configured = new Set(settings.agencies.map((a) => a.sheet));
+  const total = settings.agencies.length;
+  let done = 0;
+  const outOfTime = () => opts.budgetMs !== undefined && now() - start > opts.budgetMs;
+  const missing = settings.agencies.filter((a) => !existing.has(a.sheet));
+  const present = settings.agencies.filter((a) => existing.has(a.sheet));
+  const skipped: Agency[] = [];
 
-  settings.agencies.forEach((agency, i) => {
-    if (opts.budgetMs !== undefined && now() - start > opts.budgetMs) {
-      out.remaining.push(agency.name);
-      return;
+  for (const agency of missing) {
+    if (created.has(agency.sheet)) {
+      out.vanished.push({
+        agency: agency.name,
+        sheet: agency.sheet,
+        renamedTo: findRenamed(wb, catalog, existing, configured, agency),
+      });
+      continue;
     }
-    opts.progress?.(i, settings.agencies.length, agency.name);
-    if (!existing.has(agency.sheet)) {
-      if (created.has(agency.sheet)) {
-        out.vanished.push({
-          agency: agency.name,
-          sheet: agency.sheet,
-          renamedTo: findRenamed(wb, catalog, existing, configured, agency),
-        });
-        return;
-      }
-      const { plan } = agencyTabPlan(catalog, settings, agency);
-      noteProtection(out, agency, wb.create(plan));
-      created.add(agency.sheet);
-      out.created.push(agency.sheet);
-      return;
+    if (outOfTime()) {
+      skipped.push(agency);
+      continue;
     }
+    opts.progress?.(done++, total, agency.name);
+    const { plan } = agencyTabPlan(catalog, settings, agency);
+    const outcome = wb.create(plan);
+    noteProtection(out, agency, outcome);
+    created.add(agency.sheet);
+    out.created.push(agency.sheet);
+    if (outcome.applied) fingerprints[shortHash(agency.sheet)] = tabFingerprint(catalog, settings, agency, key);
+  }
+  for (const agency of present) {
+    const fp = tabFingerprint(catalog, settings, agency, key);
+    if (created.has(agency.sheet) && fingerprints[shortHash(agency.sheet)] === fp) {
+      out.unchanged.push(agency.sheet);
+      if (!agency.emails.length) noteProtection(out, agency, { applied: true });
+      continue;
+    }
+    if (outOfTime()) {
+      skipped.push(agency);
+      continue;
+    }
+    opts.progress?.(done++, total, agency.name);
     const snap = wb.read(agency.sheet)!;
     const report = parseAgencyTab(catalog, snap);
     if (report.tableHeaderRow === null) {
       out.conflicts.push(agency.sheet);
-      return;
+      continue;
     }
     const added = addMissingRows(wb, catalog, settings, agency, report);
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
     else out.unchanged.push(agency.sheet);
     const fresh = added.length ? parseAgencyTab(catalog, wb.read(agency.sheet)!) : report;
-    noteProtection(
-      out,
-      agency,
-      wb.protect(agency.sheet, {
-        kind: 'agency',
-        editors: agency.emails,
-        editable: editableRanges(catalog, settings, agency, fresh),
-      }),
-    );
+    const outcome = wb.protect(agency.sheet, {
+      kind: 'agency',
+      editors: agency.emails,
+      editable: editableRanges(catalog, settings, agency, fresh),
+    });
+    noteProtection(out, agency, outcome);
     created.add(agency.sheet);
-  });
+    if (outcome.applied) fingerprints[shortHash(agency.sheet)] = fp;
+    else delete fingerprints[shortHash(agency.sheet)];
+  }
+  // In the order of the settings, as before.
+  const order = new Map(settings.agencies.map((a, i) => [a.sheet, i]));
+  out.remaining.push(...skipped.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!).map((a) => a.name));
   for (const name of created) if (!configured.has(name) && existing.has(name)) out.orphaned.push(name);
   wb.setState(CREATED_KEY, JSON.stringify([...created]));
+  wb.setState(FINGERPRINT_KEY, JSON.stringify(fingerprints));
   return out;
 }
 

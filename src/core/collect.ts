@@ -8,11 +8,12 @@ import { IsoDate, formatDmy, isDate, readDate } from './dates';
 import { formRows } from './form';
 import { CellInput, RawCell, SheetSnapshot, a1Range, isBlank, parseA1 } from './grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from './identity';
-import { AgencyReport, parseAgencyTab, valueOf } from './parse';
+import { AgencyReport, parseAgencyTab } from './parse';
 import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
 import { COL, FreeTextField } from './template';
 import { fold } from './text';
+import { CellFormula, evaluateFormula } from './formulas';
 import { validateAgency } from './validate';
 import { WorkbookPort } from './workbook';
 
@@ -153,7 +154,8 @@ function asInput(v: RawCell | undefined): CellInput {
   return v;
 }
 
-function formulaText(catalog: Catalog, code: string, rowOf: (code: string) => number | undefined): string | null {
+/** The add-on's formula for this row, with references to rows as `rowOf` places them (null: none). */
+function formulaAt(catalog: Catalog, code: string, rowOf: (code: string) => number | undefined): CellFormula | null {
   const f = catalog.formula(code);
   if (!f) return null;
   const ref = (c: string) => {
@@ -161,23 +163,11 @@ function formulaText(catalog: Catalog, code: string, rowOf: (code: string) => nu
     return r ? `D${r}` : null;
   };
   if (f.kind === 'ratio') {
-    const [n, d] = [ref(f.num), ref(f.den)];
-    return n && d ? `=IF(N(${d})>0,${n}/${d},"")` : null;
+    const [num, den] = [ref(f.num), ref(f.den)];
+    return num && den ? { kind: 'ratio', num, den } : null;
   }
-  const [b, now] = [ref(f.base), ref(f.now)];
-  return b && now ? `=IF(N(${b})>0,(${b}-${now})/${b},"")` : null;
-}
-
-/** What the formula would show in the agency's own file: then the formula, not a frozen number, is copied. */
-function formulaResult(catalog: Catalog, code: string, src: AgencyReport): number | '' {
-  const f = catalog.formula(code);
-  if (!f) return '';
-  if (f.kind === 'ratio') {
-    const [n, d] = [valueOf(src, f.num), valueOf(src, f.den)];
-    return n !== null && d !== null && d > 0 ? n / d : '';
-  }
-  const [b, now] = [valueOf(src, f.base), valueOf(src, f.now)];
-  return b !== null && now !== null && b > 0 ? (b - now) / b : '';
+  const [base, now] = [ref(f.base), ref(f.now)];
+  return base && now ? { kind: 'reduction', base, now } : null;
 }
 
 /**
@@ -238,10 +228,15 @@ export function tabWrite(
     const from = src.report.rows.get(code);
     const raw = from?.raw ?? '';
     const note = from ? src.snap.values[from.row - 1]?.[COL.note - 1] : undefined;
-    const formula = formulaText(catalog, code, (c) => dstRow.get(c));
+    const formula = formulaAt(catalog, code, (c) => dstRow.get(c));
     let value: CellInput = asInput(raw);
-    if (formula) {
-      const computed = formulaResult(catalog, code, src.report);
+    // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
+    const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
+    if (formula && inSource) {
+      const computed = evaluateFormula(inSource, (ref) => {
+        const { row, col } = parseA1(ref);
+        return src.snap.values[row - 1]?.[col - 1] ?? '';
+      });
       const same =
         isBlank(raw) || (typeof raw === 'number' && typeof computed === 'number' && Math.abs(raw - computed) < 1e-9);
       if (same) value = { formula };

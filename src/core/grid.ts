@@ -4,6 +4,7 @@
  * adapter renders with a fixed number of whole-range calls.
  */
 import { IsoDate, isDate } from './dates';
+import type { CellFormula } from './formulas';
 
 /** A cell as read: '' when empty, like Range.getValues. */
 export type RawCell = string | number | boolean | Date;
@@ -17,13 +18,17 @@ export interface SheetSnapshot {
   readonly isProtected: boolean | null;
 }
 
-/** What a plan may put into a cell. Text is always written as text, never as a formula. */
+/**
+ * What a plan may put into a cell. Text is always written as text, never as a formula; formulas
+ * are described (formulas.ts) and each adapter renders them, so none depends on a locale; a link
+ * goes to a cell of another sheet (a rich-text link in Sheets, a hyperlink in .xlsx).
+ */
 export type CellInput =
   | null
   | string
   | number
   | boolean
-  | { readonly formula: string }
+  | { readonly formula: CellFormula }
   | { readonly date: IsoDate }
   | { readonly link: { readonly text: string; readonly sheet: string; readonly a1?: string } };
 

@@ -133,9 +133,9 @@ export function indicatorRows(catalog: Catalog, rows: readonly FormRow[], firstR
     let value: CellInput = null;
     const f = mode.formula;
     if (f?.kind === 'ratio' && ref(f.num) && ref(f.den)) {
-      value = { formula: `=IF(N(${ref(f.den)})>0,${ref(f.num)}/${ref(f.den)},"")` };
+      value = { formula: { kind: 'ratio', num: ref(f.num)!, den: ref(f.den)! } };
     } else if (f?.kind === 'reduction' && ref(f.base) && ref(f.now)) {
-      value = { formula: `=IF(N(${ref(f.base)})>0,(${ref(f.base)}-${ref(f.now)})/${ref(f.base)},"")` };
+      value = { formula: { kind: 'reduction', base: ref(f.base)!, now: ref(f.now)! } };
     }
     const bg = ind.supporting ? COLORS.supporting : COLORS.input;
     return [

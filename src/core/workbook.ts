@@ -35,4 +35,9 @@ export interface WorkbookPort {
   today(): IsoDate;
   /** "dd/mm/yyyy HH:mm" in the spreadsheet's time zone. */
   stamp(): string;
+  /**
+   * Whatever, beside the plan, decides the protections this adapter makes (Apps Script: the
+   * consolidators). A tab whose plan and key are unchanged since it was protected is skipped.
+   */
+  protectionKey?(): string;
 }

@@ -154,6 +154,7 @@ export function fillTemplate(
   const source = app.openById(templateId).getBody();
   const doc = app.create(fileName);
   const body = doc.getBody();
+  copyPageSetup(source, body);
   const T = app.ElementType;
   for (let i = 0; i < source.getNumChildren(); i++) {
     const el = source.getChild(i).copy();
@@ -171,16 +172,41 @@ export function fillTemplate(
     const pattern = `\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`;
     if (key === table.key) {
       const hit = body.findText(pattern);
-      if (hit) {
-        const para = hit.getElement().getParent();
-        const at = body.getChildIndex(para);
-        body.insertTable(at, table.rows);
-        para.removeFromParent();
-      }
+      if (hit) insertTableAt(app, hit.getElement().getParent().asParagraph(), pattern, table.rows);
     } else if (key in values) body.replaceText(pattern, values[key].replace(/\$/g, '$$$$'));
     else unknown.push(key);
   }
   const url = doc.getUrl();
   doc.saveAndClose();
   return { url, unknown };
+}
+
+/** The template's page size and margins, so the draft prints like the template. */
+function copyPageSetup(source: Body, body: Body): void {
+  body
+    .setPageWidth(source.getPageWidth())
+    .setPageHeight(source.getPageHeight())
+    .setMarginTop(source.getMarginTop())
+    .setMarginBottom(source.getMarginBottom())
+    .setMarginLeft(source.getMarginLeft())
+    .setMarginRight(source.getMarginRight());
+}
+
+/**
+ * Puts the table where the placeholder's paragraph stands, in the body or inside a table cell.
+ * Docs keeps a paragraph at the end of a body or a cell and refuses to remove it, so a
+ * placeholder in that last paragraph is emptied instead of removed.
+ */
+function insertTableAt(
+  app: DocumentApp,
+  para: GoogleAppsScript.Document.Paragraph,
+  pattern: string,
+  rows: string[][],
+): void {
+  const parent = para.getParent();
+  const container = parent.getType() === app.ElementType.TABLE_CELL ? parent.asTableCell() : parent.asBody();
+  const at = container.getChildIndex(para);
+  container.insertTable(at, rows);
+  if (at + 1 === container.getNumChildren() - 1) para.replaceText(pattern, '');
+  else para.removeFromParent();
 }

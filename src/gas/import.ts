@@ -9,16 +9,31 @@ import { standardCatalog } from '../core/catalog/catalog';
 import { ImportAnswer, collectFiles } from '../core/collect';
 import { fromWire } from '../core/collect-wire';
 import { SETTINGS_SHEET } from '../core/settings';
-import { isConsolidator, settingsOrExplain, workbook } from './handlers';
+import { Reply, alertReply } from './actions';
+import { GasWorkbook } from './sheets';
 
 /** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
 export const IMPORT_DIALOG_FILE = 'import';
 
-export function openImportDialog(): void {
-  if (!isConsolidator()) return;
-  if (!settingsOrExplain(workbook())) return;
+function workbook(): GasWorkbook {
+  return new GasWorkbook(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    SpreadsheetApp,
+    PropertiesService.getDocumentProperties(),
+    Utilities,
+  );
+}
+
+/** Run by actions.ts as a consolidator action; the dialog opens at once (it does not wait for the user). */
+export function openImportDialog(): Reply {
+  const loaded = loadSettings(workbook(), standardCatalog());
+  if (!loaded.ok)
+    return alertReply('Chưa thể nhập tệp', [
+      `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
+    ]);
   const html = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(760).setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, 'Nhập tệp Excel của đơn vị');
+  return { kind: 'none' };
 }
 
 /** Called by the dialog through google.script.run with the files' grids (see core/collect-wire.ts). */
@@ -26,12 +41,13 @@ export function importAgencyGrids(payload: unknown): ImportAnswer {
   const wire = fromWire(payload);
   if (!wire.ok)
     return { ok: false, problem: `Không nhận được tệp: ${wire.problem}. Hãy mở lại hộp thoại và chọn lại tệp.` };
+  // The same test as every consolidator action (actions.ts): may this user edit the settings sheet?
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const protection = ss.getSheetByName(SETTINGS_SHEET)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
   if (protection && !protection.canEdit())
     return {
       ok: false,
-      problem: 'Chỉ đơn vị tổng hợp (người sửa được trang Thiết lập) mới nhập được tệp của các đơn vị.',
+      problem: 'Chỉ người tổng hợp (người sửa được trang Thiết lập) mới nhập được tệp của các đơn vị.',
     };
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(5000))

@@ -2,6 +2,7 @@
  * The Apps Script entry. Every export becomes a real top-level function in build/Code.js
  * (scripts/build.mjs appends the forwarders), so menu items can name them.
  */
+import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
 import type { ImportAnswer } from '../core/collect';
@@ -13,15 +14,15 @@ export const MENU_TITLE = 'Báo cáo CCHC';
 
 /** Menu items in order: label and the exported function it calls. */
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
-  ['Thiết lập kỳ báo cáo', 'menuSetup'],
-  ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateForms'],
+  ['Thiết lập kỳ báo cáo', 'menuSetupSettings'],
+  ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateTemplates'],
   ['Nhập tệp Excel của đơn vị', 'menuImportAgencyFiles'],
   null,
-  ['Kiểm tra trang hiện tại', 'menuValidateCurrent'],
+  ['Kiểm tra trang hiện tại', 'menuValidateOne'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
   ['Đánh dấu đã gửi báo cáo', 'menuMarkSubmitted'],
   null,
-  ['Tổng hợp số liệu', 'menuConsolidate'],
+  ['Tổng hợp số liệu', 'menuConsolidateWorkbook'],
   ['Soạn dự thảo báo cáo (Google Docs)', 'menuDraftReport'],
   null,
   ['Hướng dẫn sử dụng', 'menuHelp'],
@@ -46,32 +47,37 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-export function menuSetup(): void {
-  handlers.guard(handlers.setup);
+// One name per action: menu<X> runs handlers.<x>, which runs the core use case <x>.
+// Agency staff's actions need only the sheet scopes; only drafting asks for Google Docs.
+const consolidator = (what: string, scopes: readonly string[] = SCOPES.sheet) => ({ what, scopes, consolidator: true });
+const agency = (what: string) => ({ what, scopes: SCOPES.sheet, consolidator: false });
+
+export function menuSetupSettings(): void {
+  runAction(consolidator('Thiết lập kỳ báo cáo'), handlers.setupSettings);
 }
-export function menuGenerateForms(): void {
-  handlers.guard(handlers.generate);
+export function menuGenerateTemplates(): void {
+  runAction(consolidator('Tạo biểu mẫu'), handlers.generateTemplates);
 }
-export function menuValidateCurrent(): void {
-  handlers.guard(handlers.validateCurrent);
+export function menuValidateOne(): void {
+  runAction(agency('Kiểm tra trang hiện tại'), handlers.validateOne);
 }
 export function menuValidateAll(): void {
-  handlers.guard(handlers.validateEverything);
+  runAction(consolidator('Kiểm tra tất cả đơn vị'), handlers.validateAll);
 }
 export function menuMarkSubmitted(): void {
-  handlers.guard(handlers.submit);
+  runAction(agency('Đánh dấu đã gửi báo cáo'), handlers.markSubmitted);
 }
-export function menuConsolidate(): void {
-  handlers.guard(handlers.consolidateAll);
+export function menuConsolidateWorkbook(): void {
+  runAction(consolidator('Tổng hợp số liệu'), handlers.consolidateWorkbook);
 }
 export function menuDraftReport(): void {
-  handlers.guard(handlers.draftReport);
+  runAction(consolidator('Soạn dự thảo báo cáo', [...SCOPES.sheet, ...SCOPES.docs]), handlers.draftReport);
 }
 export function menuHelp(): void {
-  handlers.guard(handlers.help);
+  runAction(agency('Hướng dẫn sử dụng'), handlers.help);
 }
 export function menuImportAgencyFiles(): void {
-  handlers.guard(agencyFiles.openImportDialog);
+  runAction(consolidator('Nhập tệp Excel của đơn vị'), agencyFiles.openImportDialog);
 }
 /** Called from the import dialog by google.script.run, not from the menu. */
 export function importAgencyGrids(payload: unknown): ImportAnswer {

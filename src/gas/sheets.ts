@@ -1,9 +1,11 @@
 /**
  * WorkbookPort over SpreadsheetApp. Each plan is rendered with one call per attribute over the
  * whole range (values, formats, backgrounds, text styles, wraps, alignments, notes,
- * validations), so the calls for a tab do not grow with its rows.
+ * validations, links), so the calls for a tab do not grow with its rows. Dates are read and
+ * written in the spreadsheet's own time zone, whatever the script's.
  */
-import { IsoDate, isoDate, parts } from '../core/dates';
+import { IsoDate, isDate, isoDate, parts } from '../core/dates';
+import { sheetsFormula } from '../core/formulas';
 import {
   CellInput,
   CellStyle,
@@ -13,15 +15,15 @@ import {
   SheetPlan,
   SheetSnapshot,
   Validation,
-  a1Range,
-  parseA1,
 } from '../core/grid';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
+import { GasError } from './errors';
+import { LinkCell, linkRuns } from './links';
+import { Protector } from './protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * Text Sheets would turn into something else when written with setValues: formulas (= + - @),
@@ -30,21 +32,6 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  */
 export function asSheetText(s: string): string {
   return /^[=+\-@'\d.,(%$#]/.test(s) || /^(true|false)$/i.test(s.trim()) ? `'${s}` : s;
-}
-
-function hyperlinkFormula(text: string, url: string): string {
-  const q = (s: string) => s.replace(/"/g, '""');
-  return `=HYPERLINK("${q(url)}","${q(text)}")`;
-}
-
-/** The smallest range holding all of these ("C6", "D12:E40", "B150") -> "B6:E150". */
-function boundingBox(refs: readonly string[]): string {
-  const boxes = refs.map(parseA1);
-  const top = Math.min(...boxes.map((b) => b.row));
-  const left = Math.min(...boxes.map((b) => b.col));
-  const bottom = Math.max(...boxes.map((b) => b.row + b.rows - 1));
-  const right = Math.max(...boxes.map((b) => b.col + b.cols - 1));
-  return a1Range(top, left, bottom - top + 1, right - left + 1);
 }
 
 const NEW_SHEET_ROWS = 1000;
@@ -59,15 +46,10 @@ export class GasWorkbook implements WorkbookPort {
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   private readonly styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
   private timeZone: string | null = null;
+  private offsetMs: number | null = null;
   /** Sheets in the spreadsheet, counted once per run so that new tabs go last without asking again. */
   private sheetCount: number | null = null;
-  /** Whether new protections let the whole Workspace domain edit (asked once per run). */
-  private domainEdit: boolean | null = null;
-  /**
-   * A new protection starts with the spreadsheet's editors, the same for every tab made in a run,
-   * so they are asked once and removed from each new protection.
-   */
-  private sharedEditors: GoogleAppsScript.Base.User[] | null = null;
+  readonly protector: Protector;
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -75,7 +57,14 @@ export class GasWorkbook implements WorkbookPort {
     private readonly props: GoogleAppsScript.Properties.Properties,
     private readonly utilities: GoogleAppsScript.Utilities.Utilities,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.protector = new Protector(ss, app, props);
+  }
+
+  /** Changes when the protections this adapter makes would change: the consolidators. */
+  protectionKey(): string {
+    return [...this.protector.consolidators()].sort().join(',');
+  }
 
   sheetNames(): string[] {
     return this.ss.getSheets().map((s) => s.getName());
@@ -85,7 +74,9 @@ export class GasWorkbook implements WorkbookPort {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
-    const values = range.getValues() as RawCell[][];
+    const values = (range.getValues() as RawCell[][]).map((row) =>
+      row.map((v) => (isDate(v) ? this.fromSheetDate(v) : v)),
+    );
     const formats = range.getNumberFormats();
     const isProtected =
       opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
@@ -97,11 +88,12 @@ export class GasWorkbook implements WorkbookPort {
     const sheet = this.ss.insertSheet(plan.name, this.sheetCount++);
     this.sheets.set(plan.name, sheet);
     this.render(sheet, plan);
-    return plan.protection ? this.applyProtection(sheet, plan.protection) : { applied: true };
+    return plan.protection ? this.protector.apply(sheet, plan.name, plan.protection) : { applied: true };
   }
 
   replace(plan: SheetPlan): void {
     const old = this.ss.getSheetByName(plan.name);
+    if (old) this.protector.mustMayDelete(old); // before any work, so nothing is left half done
     const tmpName = `${plan.name} (đang ghi)`;
     const stale = this.ss.getSheetByName(tmpName);
     if (stale) {
@@ -111,7 +103,7 @@ export class GasWorkbook implements WorkbookPort {
     const tmp = this.ss.insertSheet(tmpName, old ? old.getIndex() - 1 : this.ss.getNumSheets());
     if (this.sheetCount !== null && !old) this.sheetCount++;
     this.render(tmp, plan);
-    if (plan.protection) this.applyProtection(tmp, plan.protection);
+    if (plan.protection) this.protector.apply(tmp, plan.name, plan.protection);
     if (old) this.ss.deleteSheet(old);
     tmp.setName(plan.name);
     this.sheets.set(plan.name, tmp);
@@ -121,18 +113,19 @@ export class GasWorkbook implements WorkbookPort {
   insertRows(name: string, afterRow: number, rows: readonly (readonly PlanCell[])[]): void {
     const sheet = this.mustSheet(name);
     sheet.insertRowsAfter(afterRow, rows.length);
-    this.renderCells(sheet.getRange(afterRow + 1, 1, rows.length, rows[0].length), rows);
+    this.renderCells(sheet, afterRow + 1, rows);
   }
 
   protect(name: string, protection: Protection): ProtectionOutcome {
     const sheet = this.mustSheet(name);
-    // The add-on owns the protections of its tabs: replace both layers.
-    for (const p of [
-      ...sheet.getProtections(this.app.ProtectionType.SHEET),
-      ...sheet.getProtections(this.app.ProtectionType.RANGE),
-    ])
-      p.remove();
-    return this.applyProtection(sheet, protection);
+    // The add-on owns the protections of its tabs: replace both layers, if this user may.
+    try {
+      this.protector.removeAll(sheet);
+    } catch (e) {
+      if (e instanceof GasError) return { applied: false, reason: e.message };
+      throw e;
+    }
+    return this.protector.apply(sheet, name, protection);
   }
 
   paint(name: string, groups: readonly PaintGroup[]): void {
@@ -181,7 +174,7 @@ export class GasWorkbook implements WorkbookPort {
 
   private mustSheet(name: string): Sheet {
     const sheet = this.sheet(name);
-    if (!sheet) throw new Error(`Không tìm thấy trang "${name}".`);
+    if (!sheet) throw new GasError('sheet-missing', `Không tìm thấy trang "${name}".`);
     return sheet;
   }
 
@@ -191,7 +184,7 @@ export class GasWorkbook implements WorkbookPort {
     const cols = plan.columnWidths.length;
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
-    this.renderCells(sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length), plan.rows);
+    this.renderCells(sheet, 1, plan.rows);
     // Columns at Sheets' default width need no call; adjacent equal widths share one.
     for (let c = 0; c < plan.columnWidths.length;) {
       let n = 1;
@@ -202,7 +195,8 @@ export class GasWorkbook implements WorkbookPort {
     if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   }
 
-  private renderCells(range: Range, rows: readonly (readonly PlanCell[])[]): void {
+  private renderCells(sheet: Sheet, top: number, rows: readonly (readonly PlanCell[])[]): void {
+    const range = sheet.getRange(top, 1, rows.length, rows[0].length);
     const grid = <T>(f: (s: CellStyle, v: CellInput) => T): T[][] => rows.map((r) => r.map((c) => f(c.s ?? {}, c.v)));
     // Formats go first so that a date or a '@' text cell takes the value as intended.
     range.setNumberFormats(
@@ -217,20 +211,90 @@ export class GasWorkbook implements WorkbookPort {
     range.setDataValidations(
       grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][],
     );
+    this.writeLinks(sheet, top, rows);
+  }
+
+  /**
+   * Links go in as rich text (a HYPERLINK formula would need an argument separator, which
+   * depends on the locale), one setRichTextValues per run of text cells holding links, after the
+   * text styles so the link keeps Sheets' link look.
+   */
+  private writeLinks(sheet: Sheet, top: number, rows: readonly (readonly PlanCell[])[]): void {
+    const cells: (LinkCell | null)[][] = rows.map((r) =>
+      r.map((c) => {
+        const v = c.v;
+        if (v === null) return { text: '' };
+        if (typeof v === 'string') return { text: v };
+        if (typeof v === 'object' && 'link' in v) {
+          const gid = this.gidOf(v.link.sheet);
+          return {
+            text: v.link.text,
+            url: gid === null ? undefined : `#gid=${gid}${v.link.a1 ? `&range=${v.link.a1}` : ''}`,
+          };
+        }
+        return null; // numbers, dates, formulas: never rewritten as text
+      }),
+    );
+    for (const run of linkRuns(cells)) {
+      const values = run.cells.map((row) =>
+        row.map((c) => {
+          const b = this.app.newRichTextValue().setText(c.text);
+          return (c.url ? b.setLinkUrl(c.url) : b).build();
+        }),
+      );
+      sheet.getRange(top + run.row, 1 + run.col, run.cells.length, run.cells[0].length).setRichTextValues(values);
+    }
   }
 
   private sheetValue(v: CellInput): unknown {
     if (v === null) return '';
     if (typeof v === 'string') return asSheetText(v);
     if (typeof v === 'number' || typeof v === 'boolean') return v;
-    if ('formula' in v) return v.formula;
-    if ('date' in v) {
-      const { y, m, d } = parts(v.date);
-      return new Date(y, m - 1, d);
+    if ('formula' in v) return sheetsFormula(v.formula);
+    if ('date' in v) return this.toSheetDate(v.date);
+    return asSheetText(v.link.text); // the link itself follows as rich text (writeLinks)
+  }
+
+  /**
+   * Midnight of this date in the spreadsheet's zone. Sheets keeps the wall-clock date of the
+   * instant written, in its own zone, so a script in another zone must shift it.
+   */
+  private toSheetDate(date: IsoDate): Date {
+    const { y, m, d } = parts(date);
+    return new Date(Date.UTC(y, m - 1, d) - this.zoneOffset());
+  }
+
+  /**
+   * A date read from the sheet, as the script's calendar date with the sheet's wall clock. The
+   * offset is taken once per run; a zone with daylight saving may be an hour off on the far side
+   * of a change, so a time within two hours of midnight is taken as that midnight (dates here
+   * are dates, not times).
+   */
+  private fromSheetDate(v: Date): Date {
+    const wall = new Date(v.getTime() + this.zoneOffset());
+    const h = wall.getUTCHours() + wall.getUTCMinutes() / 60;
+    if (h <= 2 || h >= 22) {
+      const day = new Date(Math.round(wall.getTime() / 86_400_000) * 86_400_000);
+      return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
     }
-    const gid = this.gidOf(v.link.sheet);
-    if (gid === null) return asSheetText(v.link.text);
-    return hyperlinkFormula(v.link.text, `#gid=${gid}${v.link.a1 ? `&range=${v.link.a1}` : ''}`);
+    return new Date(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+    );
+  }
+
+  /** The spreadsheet zone's offset from UTC in ms, now (one Utilities call per run). */
+  private zoneOffset(): number {
+    if (this.offsetMs === null) {
+      const now = this.now();
+      const probe = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+      const [y, m, d, hh, mi] = this.utilities.formatDate(probe, this.tz(), 'yyyy-MM-dd-HH-mm').split('-').map(Number);
+      this.offsetMs = Date.UTC(y, m - 1, d, hh, mi) - probe.getTime();
+    }
+    return this.offsetMs;
   }
 
   private gidOf(name: string): number | null {
@@ -279,36 +343,5 @@ export class GasWorkbook implements WorkbookPort {
       this.rules.set(key, rule);
     }
     return rule;
-  }
-
-  /**
-   * Sheets cannot say "only agency A, and only these cells" with one protection, so an agency tab
-   * gets two: the sheet, editable by the consolidator alone except for the value cells; and, over
-   * the area holding those cells, a range protection that admits only the agency's own emails.
-   * Other agencies, though editors of the spreadsheet, can then change nothing on this tab.
-   */
-  private applyProtection(sheet: Sheet, p: Protection): ProtectionOutcome {
-    try {
-      const whole = sheet.protect();
-      this.sharedEditors ??= whole.getEditors();
-      if (p.kind === 'agency')
-        whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
-      this.onlyConsolidator(whole);
-      if (p.kind === 'agency' && p.editable.length) {
-        const area = sheet.getRange(boundingBox(p.editable)).protect();
-        this.onlyConsolidator(area);
-        if (p.editors.length) area.addEditors([...p.editors]);
-      }
-      return { applied: true };
-    } catch (e) {
-      return { applied: false, reason: `không áp dụng được bảo vệ trang (${(e as Error).message})` };
-    }
-  }
-
-  /** Leaves the owner and the user running the script (the consolidator) as the only editors. */
-  private onlyConsolidator(protection: GoogleAppsScript.Spreadsheet.Protection): void {
-    protection.removeEditors(this.sharedEditors!);
-    this.domainEdit ??= protection.canDomainEdit();
-    if (this.domainEdit) protection.setDomainEdit(false);
   }
 }

@@ -15,6 +15,7 @@ import {
   columnLetter,
   parseA1,
 } from '../core/grid';
+import { evaluateFormula, ooxmlFormula, parseOwnFormula } from '../core/formulas';
 import { pad2 } from '../core/numbers';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
@@ -210,7 +211,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private excelValue(v: CellInput): ExcelJS.CellValue {
     if (v === null) return null;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    if ('formula' in v) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
+    if ('formula' in v) return { formula: ooxmlFormula(v.formula), date1904: false } as ExcelJS.CellFormulaValue;
     if ('date' in v) {
       const { y, m, d } = parts(v.date);
       return new Date(Date.UTC(y, m - 1, d));
@@ -356,27 +357,11 @@ function uncomputed(v: ExcelJS.CellValue): boolean {
   return !!v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null);
 }
 
-function numberAt(ws: ExcelJS.Worksheet, ref: string): number | null {
-  const v = rawValue(ws.getCell(ref).value);
-  return typeof v === 'number' ? v : null;
-}
-
 /**
  * A file written here and never opened in Excel has formulas without cached results. Sheets
- * would compute them, so compute the two shapes the template writes; anything else reads blank.
+ * would compute them, so compute the shapes the template writes; anything else reads blank.
  */
 function evaluateOwnFormula(ws: ExcelJS.Worksheet, formula: string): RawCell {
-  const ratio = /^IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
-  if (ratio) {
-    const num = numberAt(ws, ratio[2]);
-    const den = numberAt(ws, ratio[3]);
-    return num !== null && den !== null && den > 0 ? num / den : '';
-  }
-  const reduction = /^IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
-  if (reduction) {
-    const base = numberAt(ws, reduction[2]);
-    const now = numberAt(ws, reduction[3]);
-    return base !== null && now !== null && base > 0 ? (base - now) / base : '';
-  }
-  return '';
+  const f = parseOwnFormula(formula);
+  return f ? evaluateFormula(f, (ref) => rawValue(ws.getCell(ref).value)) : '';
 }

@@ -90,7 +90,7 @@ describe('the agency tab', () => {
     const p = plan('Sở Y tế');
     const num = p.layout.codeRows.get('3.3.3.a')!;
     const den = p.layout.codeRows.get('3.3.3.b')!;
-    expect(row('Sở Y tế', '3.3.3')[3].v).toEqual({ formula: `=IF(N(D${den})>0,D${num}/D${den},"")` });
+    expect(row('Sở Y tế', '3.3.3')[3].v).toEqual({ formula: { kind: 'ratio', num: `D${num}`, den: `D${den}` } });
     expect(row('Sở Y tế', '3.3.3')[3].s?.numberFormat).toBe('0.00%');
     expect(row('Sở Y tế', '1.2')[3].s?.validation).toEqual({ kind: 'list', values: ['0 - Không', '1 - Có'] });
     for (const [, r] of p.layout.codeRows) {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { fakeGas } from './gas';
+import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from './gas';
 
 describe('the Apps Script fake', () => {
   it('throws where Google does: data of the wrong size, ranges outside the sheet, bad sheet names', () => {
@@ -55,5 +55,95 @@ describe('the Apps Script fake', () => {
     });
     const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(messages.join('\n')).toMatch(/Property 'getSheetByNam' does not exist/);
+  });
+
+  it('refuses, as vi_VN Sheets shows #ERROR!, a formula with "," between arguments or a decimal point', () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    sheet.getRange('A1').setValues([['=IF(N(B1)>0,C1/B1,"")']]); // en_US: fine
+    ss.locale = 'vi_VN';
+    expect(() => sheet.getRange('A2').setValues([['=IF(N(B1)>0,C1/B1,"")']])).toThrow('#ERROR!');
+    expect(() => sheet.getRange('A2').setValues([['=ROUND(B1*0.5)']])).toThrow('decimal');
+    sheet.getRange('A3').setValues([['=IFERROR(C1/B1)']]);
+    sheet.type('B1', 4);
+    sheet.type('C1', 1);
+    expect(sheet.valueAt('A3')).toBe(0.25);
+    sheet.type('C1', 'một');
+    expect(sheet.valueAt('A3')).toBe(''); // text in arithmetic is an error, which IFERROR blanks
+  });
+
+  it('keeps rich text as text and its link', () => {
+    const { ss, globals } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    const v = globals.SpreadsheetApp.newRichTextValue().setText('=1+1').setLinkUrl('#gid=5&range=D14').build();
+    sheet.getRange('A1').setRichTextValues([[v]]);
+    expect(sheet.valueAt('A1')).toBe('=1+1');
+    expect(sheet.cell('A1').formula).toBeNull();
+    expect(sheet.cell('A1').link).toBe('#gid=5&range=D14');
+  });
+
+  it('lets only editors of a protection change, read or remove it, or delete its sheet', () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    ss.insertSheet('B');
+    const p = sheet.protect();
+    p.removeEditors(['colleague@example.gov.vn']);
+    ss.me = 'colleague@example.gov.vn';
+    expect(p.canEdit()).toBe(false);
+    expect(() => p.remove()).toThrow('protected');
+    expect(() => p.getEditors()).toThrow('protected');
+    expect(() => p.addEditors(['x@example.gov.vn'])).toThrow('protected');
+    expect(() => ss.deleteSheet(sheet)).toThrow('protected');
+  });
+
+  it('throws when a script removes the group its user edits through', () => {
+    const { ss } = fakeGas();
+    ss.me = 'member@example.gov.vn';
+    ss.sharedWith = [ss.owner, 'team@example.gov.vn'];
+    ss.groups.set('team@example.gov.vn', ['member@example.gov.vn']);
+    const p = ss.insertSheet('A').protect();
+    expect(p.canEdit()).toBe(true); // through the group
+    expect(() => p.removeEditors(['team@example.gov.vn'])).toThrow('group');
+  });
+
+  it('keeps the wall-clock date of a cell when the spreadsheet changes time zone', () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    sheet.getRange('A1').setValues([[new Date('2026-09-24T17:00:00Z')]]); // midnight 25/9 in Hà Nội
+    expect(sheet.dateAt('A1')).toBe('2026-09-25');
+    ss.timeZone = 'Asia/Tokyo';
+    expect(sheet.dateAt('A1')).toBe('2026-09-25');
+    expect((sheet.getRange('A1').getValues()[0][0] as Date).toISOString()).toBe('2026-09-24T15:00:00.000Z');
+  });
+
+  it('refuses DocumentApp without the Docs scope, and scopes outside the manifest', () => {
+    const fake = fakeGas();
+    fake.granted.delete('https://www.googleapis.com/auth/documents');
+    expect(() => fake.globals.DocumentApp.create('x')).toThrow('Required permissions');
+    const S = fake.globals.ScriptApp;
+    expect(() => S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/documents'])).toThrow(
+      'Authorization is required',
+    );
+    expect(() => S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/drive'])).toThrow('manifest');
+  });
+
+  it("refuses to remove a body's last paragraph, as Docs does", () => {
+    const docs: FakeDocument[] = [];
+    const app = fakeDocumentApp(new Calls(), docs);
+    const body = app.create('x').getBody();
+    body.appendParagraph('một');
+    expect(() => body.getChild(1).removeFromParent()).toThrow('last paragraph');
+    body.getChild(0).removeFromParent();
+    expect(docs[0].body.map((n) => n.text)).toEqual(['một']);
+  });
+
+  it('records an alert shown while the document lock is held', () => {
+    const fake = fakeGas();
+    const lock = fake.globals.LockService.getDocumentLock();
+    lock.tryLock(1000);
+    fake.ui.alert('Xong');
+    lock.releaseLock();
+    fake.ui.alert('Xong');
+    expect(fake.ui.underLock).toEqual(['Xong']);
   });
 });

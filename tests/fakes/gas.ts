@@ -4,6 +4,9 @@
  * does not have fails the type-check, and the fake throws where Google's services throw.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateFormula, parseOwnFormula } from '../../src/core/formulas';
 type S = typeof GoogleAppsScript.Spreadsheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,6 +56,68 @@ export interface Cell {
   wrap: boolean;
   align: string | null;
   validation: FakeDataValidation | null;
+  /** The link of a rich-text value (setRichTextValues), or null. */
+  link: string | null;
+}
+
+/**
+ * Sheets stores a date as a wall-clock date and time in the spreadsheet's time zone, and
+ * getValues hands it back as the instant of that wall clock in the spreadsheet's zone (a script
+ * in another zone sees another hour, even another day: issuetracker.google.com/issues/36756194,
+ * "Spreadsheet and script time zones differ"; developers.google.com/apps-script/reference/
+ * spreadsheet/spreadsheet#setSpreadsheetTimeZone). The fake keeps the wall clock.
+ */
+export class WallClock {
+  constructor(readonly ms: number) {}
+}
+
+/** UTC offsets in minutes of the zones the tests use; none has daylight saving, so each is exact. */
+const ZONE_OFFSETS: Readonly<Record<string, number>> = {
+  'Asia/Ho_Chi_Minh': 7 * 60,
+  'Asia/Bangkok': 7 * 60,
+  'Asia/Tokyo': 9 * 60,
+  'America/Bogota': -5 * 60,
+  'Etc/UTC': 0,
+};
+
+export function zoneOffsetMs(tz: string): number {
+  if (!(tz in ZONE_OFFSETS)) throw new Error(`fake knows no time zone ${tz}`);
+  return ZONE_OFFSETS[tz] * 60_000;
+}
+
+/**
+ * Locales whose decimal separator is a comma take `;` between formula arguments; a formula
+ * written with `,` there is a parse error (#ERROR!): support.google.com/docs/answer/58515
+ * ("Change a spreadsheet's locale"), github.com/mricon/ingress-fieldplan/issues/5,
+ * github.com/googleapis/google-api-nodejs-client/issues/1994,
+ * github.com/google-marketing-solutions/advanced-bidding-manager/issues/1.
+ */
+const SEMICOLON_LOCALES = new Set([
+  'vi_VN',
+  'de_DE',
+  'fr_FR',
+  'es_ES',
+  'it_IT',
+  'pt_BR',
+  'nl_NL',
+  'ru_RU',
+  'tr_TR',
+  'id_ID',
+]);
+
+/**
+ * Refuses, as Sheets would show #ERROR!, a formula whose meaning depends on the locale: a `,`
+ * between arguments or a decimal point in a number where the locale uses `;` and `,`.
+ */
+function checkFormulaForLocale(formula: string, locale: string): void {
+  if (!SEMICOLON_LOCALES.has(locale)) return;
+  const outsideStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  if (outsideStrings.includes(','))
+    throw new Error(
+      `fake: formula ${formula} separates arguments with "," but the spreadsheet locale ${locale} uses ";": Sheets shows #ERROR! (Formula parse error)`,
+    );
+  if (/\d\.\d/.test(outsideStrings))
+    throw new Error(`fake: formula ${formula} has a decimal point but locale ${locale} writes decimals with ","`);
 }
 
 /** Dates from the sandboxed bundle come from another realm, so instanceof cannot tell. */
@@ -70,6 +135,7 @@ const blankCell = (): Cell => ({
   wrap: false,
   align: null,
   validation: null,
+  link: null,
 });
 
 const DEFAULT_ROWS = 1000;
@@ -197,29 +263,63 @@ class FakeTextStyleBuilder implements Pick<
   }
 }
 
-/** Computes the formula shapes the template writes, as Sheets would; HYPERLINK shows its text. */
+/**
+ * Computes the formulas the add-on writes, as Sheets would (src/core/formulas.ts describes their
+ * meaning). Anything else is a formula the add-on should not be writing.
+ */
 function evaluate(sheet: FakeSheet, formula: string): unknown {
-  const at = (ref: string) => {
+  const f = parseOwnFormula(formula);
+  if (!f) throw new Error(`fake cannot evaluate formula ${formula}`);
+  return evaluateFormula(f, (ref) => {
     const c = sheet.cellAt(Number(/\d+/.exec(ref)![0]), colIndex(/[A-Z]+/.exec(ref)![0]));
-    return c.formula ? evaluate(sheet, c.formula) : c.value;
-  };
-  // N() turns text into 0; arithmetic on text gives #VALUE!, as in Sheets.
-  const n = (ref: string) => (typeof at(ref) === 'number' ? (at(ref) as number) : 0);
-  const arith = (...refs: string[]) =>
-    refs.every((r) => typeof at(r) === 'number' || at(r) === '') ? null : '#VALUE!';
-  let m = /^=IF\(N\((D\d+)\)>0,(D\d+)\/(D\d+),""\)$/.exec(formula);
-  if (m) return n(m[1]) > 0 ? (arith(m[2], m[3]) ?? n(m[2]) / n(m[3])) : '';
-  m = /^=IF\(N\((D\d+)\)>0,\((D\d+)-(D\d+)\)\/(D\d+),""\)$/.exec(formula);
-  if (m) return n(m[1]) > 0 ? (arith(m[2], m[3], m[4]) ?? (n(m[2]) - n(m[3])) / n(m[4])) : '';
-  m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
-  if (m) return m[1].replace(/""/g, '"');
-  throw new Error(`fake cannot evaluate formula ${formula}`);
+    return (c.formula ? evaluate(sheet, c.formula) : c.value instanceof WallClock ? '' : c.value) as never;
+  });
+}
+
+/** What getValues returns for a cell. */
+function cellValue(sheet: FakeSheet, c: Cell): unknown {
+  if (c.formula) return evaluate(sheet, c.formula);
+  if (c.value instanceof WallClock) return new Date(c.value.ms - zoneOffsetMs(sheet.ss.timeZone));
+  return c.value;
+}
+
+export class FakeRichTextValue {
+  constructor(
+    readonly text: string,
+    readonly link: string | null,
+  ) {}
+}
+
+class FakeRichTextValueBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.RichTextValueBuilder,
+  'setText' | 'setLinkUrl' | 'build'
+> {
+  private text = '';
+  private link: string | null = null;
+  constructor(private readonly calls: Calls) {}
+  setText(t: string) {
+    this.calls.hit('builder.RichTextValue.setText');
+    if (typeof t !== 'string') throw new Error('setText: text expected');
+    this.text = t;
+    return this as any;
+  }
+  setLinkUrl(...args: any[]) {
+    this.calls.hit('builder.RichTextValue.setLinkUrl');
+    if (args.length !== 1) throw new Error('fake: only setLinkUrl(linkUrl) for the whole value');
+    this.link = args[0];
+    return this as any;
+  }
+  build() {
+    this.calls.hit('builder.RichTextValue.build');
+    return new FakeRichTextValue(this.text, this.link) as any;
+  }
 }
 
 export class FakeRange implements Pick<
   GRange,
   | 'getValues'
   | 'setValues'
+  | 'setRichTextValues'
   | 'getFormulas'
   | 'getNumberFormats'
   | 'setNumberFormats'
@@ -272,8 +372,7 @@ export class FakeRange implements Pick<
     const ss = this.sheet.ss;
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
-        const blocked =
-          ss.me !== ss.owner && this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
+        const blocked = this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
         if (blocked)
           throw new Error(
             `${what}: You are trying to edit a protected cell or object (${letters(this.col + c)}${this.row + r}). Please contact the spreadsheet owner to remove protection if you need to edit.`,
@@ -284,9 +383,7 @@ export class FakeRange implements Pick<
   }
   getValues() {
     this.hit('getValues');
-    return this.map((c) =>
-      c.formula ? evaluate(this.sheet, c.formula) : isDate(c.value) ? new Date(c.value.getTime()) : c.value,
-    ) as any[][];
+    return this.map((c) => cellValue(this.sheet, c)) as any[][];
   }
   setValues(values: any[][]) {
     this.hit('setValues');
@@ -294,13 +391,26 @@ export class FakeRange implements Pick<
       if (v === undefined || (v !== null && typeof v === 'object' && !isDate(v)))
         throw new Error(`setValues: unsupported value ${String(v)}`);
       cell.formula = null;
+      cell.link = null;
       if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
       else if (typeof v === 'string' && v.startsWith('=')) {
+        checkFormulaForLocale(v, this.sheet.ss.locale);
         cell.formula = v;
         cell.value = '';
-      } else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()))
+      } else if (isDate(v)) cell.value = new WallClock(v.getTime() + zoneOffsetMs(this.sheet.ss.timeZone));
+      else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()))
         cell.value = Number(v); // Sheets parses typed-looking text
       else cell.value = v ?? '';
+    });
+  }
+  /** Rich text is text: it never becomes a formula or a number (developers.google.com/apps-script/reference/spreadsheet/range#setRichTextValues(RichTextValue)). */
+  setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]) {
+    this.hit('setRichTextValues');
+    return this.each(values as unknown as FakeRichTextValue[][], 'setRichTextValues', (cell, v) => {
+      if (!(v instanceof FakeRichTextValue)) throw new Error('setRichTextValues: not a RichTextValue');
+      cell.formula = null;
+      cell.value = v.text;
+      cell.link = v.link;
     });
   }
   getFormulas() {
@@ -414,8 +524,25 @@ export class FakeProtection implements Pick<
   private hit(m: string) {
     this.sheet.ss.calls.hit(`Protection.${m}`);
   }
+  /**
+   * Only the owner and the protection's own editors may change or remove it ("Remove all range
+   * protections in the spreadsheet that the user has permission to edit": check canEdit() before
+   * remove(), developers.google.com/apps-script/reference/spreadsheet/protection).
+   */
+  private mustEdit(what: string): void {
+    if (!this.mayEdit(this.sheet.ss.me))
+      throw new Error(
+        `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
+      );
+  }
+  /** The owner, a listed editor, or a member of a listed group. */
+  mayEdit(email: string): boolean {
+    const ss = this.sheet.ss;
+    return email === ss.owner || this.editors.some((e) => e === email || (ss.groups.get(e) ?? []).includes(email));
+  }
   setUnprotectedRanges(ranges: GRange[]) {
     this.hit('setUnprotectedRanges');
+    this.mustEdit('setUnprotectedRanges');
     if (this.range) throw new Error('setUnprotectedRanges: only a sheet protection has unprotected ranges');
     for (const r of ranges)
       if (!(r instanceof FakeRange) || r.sheet !== this.sheet)
@@ -429,17 +556,30 @@ export class FakeProtection implements Pick<
   }
   getEditors() {
     this.hit('getEditors');
+    // "This field is only visible to users with edit access to the protected range"
+    // (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange).
+    this.mustEdit('getEditors');
     return this.editors.map((e) => ({ getEmail: () => e })) as any;
   }
   removeEditors(users: any[]) {
     this.hit('removeEditors');
+    this.mustEdit('removeEditors');
     const gone = new Set(users.map((u: any) => (typeof u === 'string' ? u : u.getEmail())));
+    // "Ensure the current user is an editor before removing others. Otherwise, if the user's edit
+    // permission comes from a group, the script throws an exception upon removing the group."
+    // (developers.google.com/apps-script/reference/spreadsheet/protection, class example)
+    const ss = this.sheet.ss;
+    if (ss.me !== ss.owner && !this.editors.includes(ss.me))
+      for (const g of gone)
+        if ((ss.groups.get(g) ?? []).includes(ss.me) && this.editors.includes(g))
+          throw new Error(`Exception: You can't remove yourself as an editor (your access comes from the group ${g}).`);
     // Neither the owner nor the user running the script can be removed.
     this.editors = this.editors.filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
     return this as any;
   }
   addEditors(emails: string[]) {
     this.hit('addEditors');
+    this.mustEdit('addEditors');
     for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
     this.editors = [...new Set([...this.editors, ...emails])];
     return this as any;
@@ -450,12 +590,14 @@ export class FakeProtection implements Pick<
   }
   setDomainEdit(v: boolean) {
     this.hit('setDomainEdit');
+    this.mustEdit('setDomainEdit');
     if (!this.sheet.ss.domain) throw new Error('setDomainEdit: not a Google Workspace domain');
     this.domainEdit = v;
     return this as any;
   }
   remove() {
     this.hit('remove');
+    this.mustEdit('remove');
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
   }
   /**
@@ -467,14 +609,14 @@ export class FakeProtection implements Pick<
   canEdit(email?: string, row?: number, col?: number): boolean {
     if (email === undefined) {
       this.hit('canEdit');
-      return this.sheet.ss.me === this.sheet.ss.owner || this.editors.includes(this.sheet.ss.me);
+      return this.mayEdit(this.sheet.ss.me);
     }
     return this.cellEditable(email, row!, col!);
   }
   private cellEditable(email: string, row: number, col: number): boolean {
     const inside = (r: FakeRange) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
     if (this.range && !inside(this.range)) return true;
-    if (this.editors.includes(email)) return true;
+    if (this.mayEdit(email)) return true;
     return !this.range && this.unprotected.some(inside);
   }
 }
@@ -683,7 +825,12 @@ export class FakeSheet implements Pick<
   valueAt(a1: string): unknown {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     const c = this.cellAt(Number(m[2]), colIndex(m[1]));
-    return c.formula ? evaluate(this, c.formula) : c.value;
+    return cellValue(this, c);
+  }
+  /** A date cell as the spreadsheet shows it: "yyyy-mm-dd" of its wall clock. */
+  dateAt(a1: string): string | null {
+    const v = this.cell(a1).value;
+    return v instanceof WallClock ? new Date(v.ms).toISOString().slice(0, 10) : null;
   }
   cell(a1: string): Cell {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
@@ -694,7 +841,7 @@ export class FakeSheet implements Pick<
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     const c = this.cellAt(Number(m[2]), colIndex(m[1]), true);
     c.formula = typeof value === 'string' && value.startsWith('=') ? value : null;
-    c.value = c.formula ? '' : value;
+    c.value = c.formula ? '' : isDate(value) ? new WallClock(value.getTime() + zoneOffsetMs(this.ss.timeZone)) : value;
   }
 }
 
@@ -706,6 +853,7 @@ export class FakeSpreadsheet implements Pick<
   | 'deleteSheet'
   | 'getNumSheets'
   | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
   | 'toast'
   | 'getActiveSheet'
   | 'getSpreadsheetLocale'
@@ -718,6 +866,8 @@ export class FakeSpreadsheet implements Pick<
   owner = 'owner@example.gov.vn';
   me = 'owner@example.gov.vn';
   sharedWith: string[] = ['owner@example.gov.vn', 'colleague@example.gov.vn'];
+  /** Google Groups shared with the spreadsheet, by group email: their members. */
+  groups = new Map<string, string[]>();
   domain = false;
   timeZone = 'Asia/Ho_Chi_Minh';
   locale = 'en_US';
@@ -758,6 +908,11 @@ export class FakeSpreadsheet implements Pick<
     if (this.sheets.length === 1) throw new Error('You can’t remove all the sheets in a document.');
     const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
     if (i < 0) throw new Error('deleteSheet: sheet not in this spreadsheet');
+    // A protected sheet can be deleted only by those who may edit it (support.google.com/docs/answer/1218656).
+    if (this.sheets[i].protections.some((p) => !p.range && !p.mayEdit(this.me)))
+      throw new Error(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
     this.sheets.splice(i, 1);
   }
   getNumSheets() {
@@ -776,6 +931,11 @@ export class FakeSpreadsheet implements Pick<
   getSpreadsheetTimeZone() {
     this.hit('getSpreadsheetTimeZone');
     return this.timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string) {
+    this.hit('setSpreadsheetTimeZone');
+    zoneOffsetMs(tz);
+    this.timeZone = tz;
   }
   toast(msg: string) {
     this.hit('toast');
@@ -806,8 +966,20 @@ export class FakeUi {
   menus: MenuRecord[] = [];
   alerts: { title: string; message: string }[] = [];
   dialogs: string[] = [];
+  /**
+   * Alerts and dialogs shown while the document lock was held. Ui.alert waits for the user's
+   * click, so the lock would be held for as long as the message stays open and every other user's
+   * action would time out on tryLock: tests assert this stays empty.
+   */
+  underLock: string[] = [];
   ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' };
-  constructor(private readonly calls: Calls) {}
+  constructor(
+    private readonly calls: Calls,
+    private readonly lock: { held: boolean } = { held: false },
+  ) {}
+  private shown(what: string) {
+    if (this.lock.held) this.underLock.push(what);
+  }
   private menu(title: string, addon: boolean) {
     const rec: MenuRecord = { title, addon, items: [] };
     const calls = this.calls;
@@ -841,15 +1013,18 @@ export class FakeUi {
   }
   alert(title: string, message?: string) {
     this.calls.hit('Ui.alert');
+    this.shown(title);
     this.alerts.push({ title, message: message ?? '' });
     return 'OK';
   }
   showSidebar(html: { content: string }) {
     this.calls.hit('Ui.showSidebar');
+    this.shown('sidebar');
     this.dialogs.push(html.content);
   }
   showModalDialog(html: { content: string }) {
     this.calls.hit('Ui.showModalDialog');
+    this.shown('dialog');
     this.dialogs.push(html.content);
   }
 }
@@ -861,6 +1036,54 @@ export interface DocNode {
   styled: { what: string; start: number; end: number; value: unknown }[];
   cells?: string[][];
   columnWidths?: number[];
+  /** A table's cells as paragraphs (and nested tables), made from `cells` on first use. */
+  paras?: DocNode[][][];
+}
+
+const paraNode = (text: string): DocNode => ({ kind: 'para', text, attrs: {}, styled: [] });
+const tableNode = (cells: string[][]): DocNode => ({
+  kind: 'table',
+  text: cells.map((r) => r.join('\t')).join('\n'),
+  attrs: {},
+  styled: [],
+  cells: cells.map((r) => [...r]),
+  columnWidths: [],
+});
+
+/** Where paragraphs live: the body, or one cell of a table. */
+interface DocContainer {
+  readonly kind: 'body' | 'cell';
+  readonly children: DocNode[];
+  changed(): void;
+}
+
+function cellParas(t: DocNode): DocNode[][][] {
+  t.paras ??= t.cells!.map((r) => r.map((c) => c.split('\n').map(paraNode)));
+  return t.paras;
+}
+
+function cellContainer(t: DocNode, r: number, c: number): DocContainer {
+  return {
+    kind: 'cell',
+    children: cellParas(t)[r][c],
+    changed() {
+      t.cells = t.paras!.map((row) => row.map((cell) => cell.map((n) => n.text).join('\n')));
+      t.text = t.cells.map((row) => row.join('\t')).join('\n');
+    },
+  };
+}
+
+/**
+ * Docs keeps a paragraph at the end of every body and table cell: "You can't delete the last
+ * newline character of a Body, Header, Footer, Footnote, TableCell" (developers.google.com/docs/
+ * api/concepts/rules-behavior); DocumentApp's removeFromParent on that paragraph throws.
+ */
+function removeParagraph(container: DocContainer, node: DocNode): void {
+  const i = container.children.indexOf(node);
+  if (i < 0) throw new Error('removeFromParent: element already removed');
+  if (i === container.children.length - 1) throw new Error("Can't remove the last paragraph in a document section.");
+  container.children.splice(i, 1);
+  container.changed();
 }
 
 export class FakeDocument {
@@ -874,8 +1097,15 @@ export class FakeDocument {
 }
 
 /** DocumentApp with Body, Paragraph, Table, Text: enough for the report writer. */
-export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
+export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set<string> = new Set(MANIFEST_SCOPES)) {
   const hit = (m: string) => calls.hit(m);
+  /** Without the Docs scope every DocumentApp call fails, as in Apps Script. */
+  const needDocs = (m: string) => {
+    if (!granted.has('https://www.googleapis.com/auth/documents'))
+      throw new Error(
+        `You do not have permission to call ${m}. Required permissions: https://www.googleapis.com/auth/documents`,
+      );
+  };
   const textOf = (node: DocNode) => ({
     setBold: (s: number, e: number, v: boolean) => (
       hit('Text.setBold'),
@@ -901,9 +1131,49 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
     editAsText: () => (hit('Paragraph.editAsText'), textOf(node)),
     removeFromParent: () => {
       hit('Paragraph.removeFromParent');
-      doc.body.splice(doc.body.indexOf(node), 1);
+      removeParagraph(bodyContainer(doc), node);
     },
   });
+  const bodyContainer = (doc: FakeDocument): DocContainer => ({ kind: 'body', children: doc.body, changed() {} });
+  /** A body or a table cell, as the parent of a paragraph. */
+  const containerOf = (c: DocContainer): any => {
+    const self: any = {
+      getType: () => (hit('Element.getType'), c.kind === 'body' ? 'BODY_SECTION' : 'TABLE_CELL'),
+      asBody: () => self,
+      asTableCell: () => self,
+      getNumChildren: () => (hit('Container.getNumChildren'), c.children.length),
+      getChildIndex: (el: { __node: DocNode }) => {
+        hit('Container.getChildIndex');
+        const i = c.children.indexOf(el.__node);
+        if (i < 0) throw new Error('getChildIndex: not a child of this element');
+        return i;
+      },
+      insertTable: (index: number, cells: string[][]) => {
+        hit('Container.insertTable');
+        if (index < 0 || index > c.children.length) throw new Error('insertTable: index out of range');
+        c.children.splice(index, 0, tableNode(cells));
+        c.changed();
+      },
+    };
+    return self;
+  };
+  /** A paragraph reached by findText: it knows its parent. */
+  const paraIn = (c: DocContainer, node: DocNode): any => {
+    const self: any = {
+      __node: node,
+      getType: () => (hit('Element.getType'), 'PARAGRAPH'),
+      asParagraph: () => self,
+      getParent: () => containerOf(c),
+      removeFromParent: () => (hit('Paragraph.removeFromParent'), removeParagraph(c, node)),
+      replaceText: (pattern: string, replacement: string) => {
+        hit('Paragraph.replaceText');
+        node.text = node.text.replace(new RegExp(pattern, 'g'), replacement);
+        c.changed();
+        return self;
+      },
+    };
+    return self;
+  };
   /** A body child as DocumentApp hands it out: typed, copyable, removable. */
   const elementOf = (doc: FakeDocument, node: DocNode): any => ({
     __node: node,
@@ -916,8 +1186,25 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
     asTable: () => ({ __node: node }),
     asPageBreak: () => ({ __node: node }),
     asListItem: () => ({ __node: node }),
-    removeFromParent: () => (hit('Paragraph.removeFromParent'), doc.body.splice(doc.body.indexOf(node), 1)),
+    removeFromParent: () => {
+      hit('Paragraph.removeFromParent');
+      if (node.kind === 'para') removeParagraph(bodyContainer(doc), node);
+      else doc.body.splice(doc.body.indexOf(node), 1);
+    },
   });
+  /** Every paragraph of the body in document order, table cells included, with its container. */
+  const paragraphs = (doc: FakeDocument): { c: DocContainer; node: DocNode }[] => {
+    const out: { c: DocContainer; node: DocNode }[] = [];
+    const walk = (c: DocContainer) => {
+      for (const node of [...c.children]) {
+        if (node.kind === 'para') out.push({ c, node });
+        else if (node.kind === 'table')
+          cellParas(node).forEach((row, r) => row.forEach((_, k) => walk(cellContainer(node, r, k))));
+      }
+    };
+    walk(bodyContainer(doc));
+    return out;
+  };
   const bodyOf = (doc: FakeDocument) => {
     const body: any = {
       setPageWidth: (v: number) => (hit('Body.setPageWidth'), (doc.page.width = v), body),
@@ -1001,28 +1288,38 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
         if (i < 0) throw new Error('getChildIndex: not a child of this body');
         return i;
       },
-      getText: () => (hit('Body.getText'), doc.body.map((n) => n.text).join('\n')),
+      getText: () => (
+        hit('Body.getText'),
+        doc.body.map((n) => (n.cells ? n.cells.map((r) => r.join('\t')).join('\n') : n.text)).join('\n')
+      ),
       replaceText: (pattern: string, replacement: string) => {
         hit('Body.replaceText');
-        for (const n of doc.body) if (n.kind === 'para') n.text = n.text.replace(new RegExp(pattern, 'g'), replacement);
+        const re = new RegExp(pattern, 'g');
+        for (const { c, node } of paragraphs(doc)) {
+          const text = node.text.replace(re, replacement);
+          if (text !== node.text) {
+            node.text = text;
+            c.changed();
+          }
+        }
         return body;
       },
       findText: (pattern: string) => {
         hit('Body.findText');
-        const node = doc.body.find((n) => n.kind === 'para' && new RegExp(pattern).test(n.text));
-        return node ? { getElement: () => ({ getParent: () => elementOf(doc, node) }) } : null;
+        const found = paragraphs(doc).find(({ node }) => new RegExp(pattern).test(node.text));
+        return found ? { getElement: () => ({ getParent: () => paraIn(found.c, found.node) }) } : null;
       },
       insertTable: (index: number, cells: string[][]) => {
         hit('Body.insertTable');
         if (index < 0 || index > doc.body.length) throw new Error('insertTable: index out of range');
-        doc.body.splice(index, 0, {
-          kind: 'table',
-          text: cells.map((r) => r.join('\t')).join('\n'),
-          attrs: {},
-          styled: [],
-          cells,
-        });
+        doc.body.splice(index, 0, tableNode(cells));
       },
+      getPageWidth: () => (hit('Body.getPageWidth'), doc.page.width ?? 612),
+      getPageHeight: () => (hit('Body.getPageHeight'), doc.page.height ?? 792),
+      getMarginTop: () => (hit('Body.getMarginTop'), doc.page.top ?? 72),
+      getMarginBottom: () => (hit('Body.getMarginBottom'), doc.page.bottom ?? 72),
+      getMarginLeft: () => (hit('Body.getMarginLeft'), doc.page.left ?? 72),
+      getMarginRight: () => (hit('Body.getMarginRight'), doc.page.right ?? 72),
       appendListItem: (el: { __node: DocNode }) => (hit('Body.appendListItem'), doc.body.push(el.__node)),
       appendHorizontalRule: () => hit('Body.appendHorizontalRule'),
     };
@@ -1046,15 +1343,19 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[]) {
       LIST_ITEM: 'LIST_ITEM',
       PAGE_BREAK: 'PAGE_BREAK',
       HORIZONTAL_RULE: 'HORIZONTAL_RULE',
+      BODY_SECTION: 'BODY_SECTION',
+      TABLE_CELL: 'TABLE_CELL',
     },
     openById(id: string) {
       hit('DocumentApp.openById');
+      needDocs('DocumentApp.openById');
       const doc = docs.find((d) => d.id === id);
       if (!doc) throw new Error(`No item with the given ID could be found: ${id}`);
       return this.wrap(doc);
     },
     create(name: string) {
       hit('DocumentApp.create');
+      needDocs('DocumentApp.create');
       const doc = new FakeDocument(name, `doc${docs.length + 1}`);
       docs.push(doc);
       return this.wrap(doc);
@@ -1110,9 +1411,7 @@ export function fakeUtilities(calls: Calls, now: () => Date) {
   return {
     formatDate(date: Date, tz: string, pattern: string) {
       calls.hit('Utilities.formatDate');
-      if (tz !== 'Asia/Ho_Chi_Minh') throw new Error(`fake knows only Asia/Ho_Chi_Minh, not ${tz}`);
-      // UTC+7, no daylight saving.
-      const d = new Date((date ?? now()).getTime() + 7 * 3600 * 1000);
+      const d = new Date((date ?? now()).getTime() + zoneOffsetMs(tz));
       const p = (n: number) => String(n).padStart(2, '0');
       return pattern
         .replace('yyyy', String(d.getUTCFullYear()))
@@ -1120,6 +1419,42 @@ export function fakeUtilities(calls: Calls, now: () => Date) {
         .replace('dd', p(d.getUTCDate()))
         .replace('HH', p(d.getUTCHours()))
         .replace('mm', p(d.getUTCMinutes()));
+    },
+  };
+}
+
+/** The scopes appsscript.json asks for (found from the tests, or from the bench's dist/ bundle). */
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(
+    readFileSync(
+      [join(__dirname, '..', '..', 'appsscript.json'), join(__dirname, '..', 'appsscript.json')].find(existsSync)!,
+      'utf8',
+    ),
+  ) as { oauthScopes: string[] }
+).oauthScopes;
+
+/** Thrown where Apps Script ends the run and asks the user for consent. */
+export class AuthorizationRequired extends Error {}
+
+/**
+ * ScriptApp.requireScopes "validates if the user has granted consent for all of the requested
+ * scopes"; if not, the execution ends and the user is asked for those scopes (granular consent:
+ * developers.google.com/apps-script/concepts/scopes, "Handle granular OAuth consent";
+ * workspaceupdates.googleblog.com, January 2025, "Granular OAuth consent in Google Apps Script IDE
+ * executions"). A scope outside the manifest can never be granted.
+ */
+export function fakeScriptApp(calls: Calls, granted: Set<string>) {
+  const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+  return {
+    AuthMode,
+    requireScopes(mode: string, scopes: string[]) {
+      calls.hit('ScriptApp.requireScopes');
+      if (mode !== AuthMode.FULL) throw new Error('requireScopes: use AuthMode.FULL');
+      for (const scope of scopes) {
+        if (!MANIFEST_SCOPES.includes(scope)) throw new Error(`requireScopes: ${scope} is not in the manifest`);
+        if (!granted.has(scope))
+          throw new AuthorizationRequired(`Authorization is required to perform that action (${scope}).`);
+      }
     },
   };
 }
@@ -1141,9 +1476,11 @@ export function fakeHtmlService(calls: Calls) {
 export function fakeGas(opts: { now?: () => Date } = {}) {
   const calls = new Calls();
   const ss = new FakeSpreadsheet(calls);
-  const ui = new FakeUi(calls);
   const docs: FakeDocument[] = [];
   const lock = { busy: false, held: false };
+  const ui = new FakeUi(calls, lock);
+  /** Scopes the user running the script granted (granular consent lets them grant only some). */
+  const granted = new Set(MANIFEST_SCOPES);
   const props = new Map<string, string>();
   const now = opts.now ?? (() => new Date('2026-09-25T03:00:00Z'));
   const SpreadsheetApp = {
@@ -1155,6 +1492,7 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
       new FakeDataValidationBuilder(calls)
     ),
     newTextStyle: () => (calls.hit('builder.SpreadsheetApp.newTextStyle'), new FakeTextStyleBuilder(calls)),
+    newRichTextValue: () => (calls.hit('builder.SpreadsheetApp.newRichTextValue'), new FakeRichTextValueBuilder(calls)),
   };
   return {
     calls,
@@ -1163,14 +1501,15 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     docs,
     lock,
     props,
+    granted,
     globals: {
       SpreadsheetApp,
-      DocumentApp: fakeDocumentApp(calls, docs),
+      DocumentApp: fakeDocumentApp(calls, docs, granted),
       LockService: fakeLockService(calls, lock),
       PropertiesService: fakePropertiesService(calls, props),
       Utilities: fakeUtilities(calls, now),
       HtmlService: fakeHtmlService(calls),
-      ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
+      ScriptApp: fakeScriptApp(calls, granted),
     },
   };
 }

@@ -119,4 +119,56 @@ describe("a consolidator's own template", () => {
     expect(copy.saved).toBe(true);
     expect(JSON.stringify(template.body)).toBe(before);
   });
+
+  const ROWS = [
+    ['STT', 'Chỉ tiêu'],
+    ['1', 'Công tác chỉ đạo'],
+  ];
+  const fill = (docs: FakeDocument[], t: FakeDocument) =>
+    fillTemplate(
+      fakeDocumentApp(new Calls(), docs) as never,
+      t.id,
+      'Dự thảo',
+      {},
+      { key: 'bang_tong_hop', rows: ROWS },
+    );
+
+  it("copies the template's page size and margins into the draft", () => {
+    const docs: FakeDocument[] = [];
+    const t = templateDoc(docs);
+    t.page = { width: 595.3, height: 841.9, top: 56.7, bottom: 56.7, left: 85, right: 42.5 };
+    fill(docs, t);
+    expect(docs[1].page).toEqual(t.page);
+  });
+
+  it('puts the table where {{bang_tong_hop}} stands even in the last paragraph, which Docs cannot remove', () => {
+    const docs: FakeDocument[] = [];
+    const t = templateDoc(docs);
+    t.body = [
+      { kind: 'para', text: 'Kết quả:', attrs: {}, styled: [] },
+      { kind: 'para', text: '{{bang_tong_hop}}', attrs: {}, styled: [] },
+    ];
+    fill(docs, t);
+    const copy = docs[1].body;
+    expect(copy.map((n) => n.kind)).toEqual(['para', 'table', 'para']);
+    expect(copy[1].cells).toEqual(ROWS);
+    expect(copy[2].text).toBe(''); // emptied, not removed: a body ends with a paragraph
+  });
+
+  it('puts the table inside a table cell when the placeholder is there', () => {
+    const docs: FakeDocument[] = [];
+    const t = templateDoc(docs);
+    t.body = [
+      { kind: 'para', text: 'Phụ lục', attrs: {}, styled: [] },
+      { kind: 'table', text: '', attrs: {}, styled: [], cells: [['Số liệu', '{{bang_tong_hop}}']] },
+      { kind: 'para', text: 'Hết.', attrs: {}, styled: [] },
+    ];
+    fill(docs, t);
+    const table = docs[1].body[1];
+    const cell = table.paras![0][1];
+    expect(cell.map((n) => n.kind)).toEqual(['table', 'para']);
+    expect(cell[0].cells).toEqual(ROWS);
+    expect(table.text).not.toContain('{{bang_tong_hop}}');
+    expect(docs[1].body[2].text).toBe('Hết.');
+  });
 });

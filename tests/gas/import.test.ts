@@ -155,8 +155,8 @@ describe('Nhập tệp Excel của đơn vị', () => {
     const perTab = (total(three) - total(small)) / 2;
     // One tab: find it, one read of values and formats, one range, one setValues.
     expect(perTab).toBe(6);
-    // The rest is per run, not per file: settings read, permission check, lock, date.
-    expect(total(small) - perTab).toBeLessThanOrEqual(16);
+    // The rest is per run, not per file: settings read, permission check, lock, time zone and date.
+    expect(total(small) - perTab).toBeLessThanOrEqual(18);
   });
 
   it('refuses a Date in the payload as Google does, so the dialog sends dates as text', async () => {

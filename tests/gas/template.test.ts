@@ -1,7 +1,9 @@
 import { generateTemplates } from '../../src/core/app';
 import { COLORS } from '../../src/core/grid';
 import { writeFill } from '../../src/core/sample';
-import { catalog, province } from './setup';
+import { modelSeconds } from '../../bench/latency';
+import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
+import { catalog, gasWorkbook, province } from './setup';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('creates one protected tab per agency, laid out like the appendix', () => {
@@ -132,5 +134,43 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(first.remaining.length).toBeGreaterThan(0);
     const second = generateTemplates(wb, catalog, settings);
     expect(second.created).toEqual(first.remaining.map((n) => settings.agencies.find((a) => a.name === n)!.sheet));
+  });
+
+  it('finishes 190 agencies in three clicks on a slow day: missing tabs first, unchanged tabs skipped', () => {
+    const { fake, settings } = province({ provincial: 20, communes: 170 });
+    expect(settings.agencies).toHaveLength(190);
+    // The latency model, made 2.5 times slower: real Apps Script has slow days.
+    const SLOW = 2.5;
+    /** One menu click: a fresh GasWorkbook whose clock is the modelled Apps Script time of its calls. */
+    const click = () => {
+      fake.calls.reset();
+      const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings, {
+        budgetMs: TEMPLATE_BUDGET_MS,
+        now: () => SLOW * modelSeconds(fake.calls.byMethod(), 0) * 1000,
+      });
+      return { out, seconds: SLOW * modelSeconds(fake.calls.byMethod(), 0) };
+    };
+    /** Clicks until done; every click must progress, and it must end within `max` clicks. */
+    const untilDone = (max: number) => {
+      let left = Infinity;
+      for (let clicks = 1; ; clicks++) {
+        const run = click();
+        expect(run.seconds).toBeLessThan(6 * 60); // never killed by Apps Script's limit
+        expect(run.out.remaining.length).toBeLessThan(left);
+        left = run.out.remaining.length;
+        if (!left) return clicks;
+        expect(clicks).toBeLessThan(max);
+      }
+    };
+    expect(untilDone(3)).toBeGreaterThan(1); // 190 tabs do not fit one run on a slow day
+    expect(fake.ss.sheets.filter((s) => s.protections.length)).toHaveLength(191);
+    const idle = click();
+    expect(idle.out.unchanged).toHaveLength(190);
+    expect(idle.seconds).toBeLessThan(10); // nothing changed: no tab is read or re-protected
+    // A new consolidator changes every protection: each click still progresses and the work ends.
+    fake.ss.sheet('Thiết lập').protections[0].editors.push('colleague@example.gov.vn');
+    untilDone(4);
+    const tab = fake.ss.sheet(settings.agencies[189].sheet);
+    expect(tab.protections.every((p) => p.editors.includes('colleague@example.gov.vn'))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } fr
 import { COLORS } from '../../src/core/grid';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
+import { readSettings } from '../../src/core/settings';
 import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';
 
@@ -33,11 +34,17 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
     const withErrors = results.find((r) => r.errors)!;
     const row = 5 + settings.agencies.indexOf(withErrors.agency);
     expect(sheet.valueAt(`D${row}`)).toBe('Có lỗi');
-    expect(sheet.cell(`C${row}`).formula).toMatch(/^=HYPERLINK\("#gid=\d+","/);
+    // Links are rich text, not HYPERLINK formulas, so no locale can break them.
+    const agencyGid = fake.ss.sheet(withErrors.agency.sheet).id;
+    expect(sheet.cell(`C${row}`).formula).toBeNull();
+    expect(sheet.cell(`C${row}`).link).toBe(`#gid=${agencyGid}`);
+    expect(sheet.valueAt(`C${row}`)).toBe(withErrors.agency.sheet);
     const first = results.flatMap((r) => r.findings).find((f) => f.cell && f.rule !== 'sheet-missing')!;
     const gid = fake.ss.sheet(first.sheet).id;
-    const findingCell = [...sheet.cells].find(([, c]) => c.formula?.includes(`range=${first.cell}`))![1];
-    expect(findingCell.formula).toBe(`=HYPERLINK("#gid=${gid}&range=${first.cell}","${first.cell}")`);
+    const findingCell = [...sheet.cells].find(([, c]) => c.link?.endsWith(`range=${first.cell}`))![1];
+    expect(findingCell.link).toBe(`#gid=${gid}&range=${first.cell}`);
+    expect(findingCell.value).toBe(first.cell);
+    expect([...sheet.cells].filter(([, c]) => c.formula)).toEqual([]);
   });
 
   it("marks the cells with findings, clears last run's marks, and changes no value, formula or note", () => {
@@ -119,8 +126,25 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     expect(out.ok).toBe(true);
     const sheet = fake.ss.sheet(agency.sheet);
     expect(sheet.valueAt('C6')).toBe('Đã gửi');
-    const d = sheet.valueAt('C7') as Date;
-    expect([d.getFullYear(), d.getMonth() + 1, d.getDate()]).toEqual([2026, 9, 25]);
+    expect(sheet.dateAt('C7')).toBe('2026-09-25');
+  });
+
+  it.each([
+    ['America/Bogota', '2026-09-24'], // 22:00 the day before
+    ['Asia/Tokyo', '2026-09-25'],
+  ])('in a spreadsheet set to %s, writes and reads dates in its own zone', (zone, today) => {
+    const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const before = settings.deadline;
+    fake.ss.timeZone = zone; // changed after setup: the wall-clock dates in the sheet stay
+    const wb = gasWorkbook(fake).wb;
+    const reread = readSettings(wb.read('Thiết lập')!.values, catalog);
+    expect(reread.ok && reread.settings.deadline).toBe(before);
+    const agency = settings.agencies[1];
+    const out = markSubmitted(wb, catalog, settings, agency);
+    expect(out.ok && out.date).toBe(today);
+    expect(fake.ss.sheet(agency.sheet).dateAt('C7')).toBe(today);
+    const again = validateAll(gasWorkbook(fake).wb, catalog, settings);
+    expect(again[1].report!.sentOn.date).toBe(today);
   });
 });
 

@@ -1,0 +1,165 @@
+/**
+ * Protections the add-on makes, for GasWorkbook. Consolidators are one list: the editors of the
+ * Thiết lập protection (the owner adds a second consolidator there). Every protection keeps them
+ * and drops the other editors of the spreadsheet; a protection that cannot be completed is
+ * removed rather than left open to everyone, and reported.
+ */
+import { Protection, a1Range, parseA1 } from '../core/grid';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
+import { SETTINGS_SHEET } from '../core/settings';
+import { ProtectionOutcome } from '../core/workbook';
+import { GasError, classify } from './errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GProtection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** Where the last known consolidators are kept, so a non-consolidator can be told whom to ask. */
+export const CONSOLIDATORS_KEY = 'cchc.consolidators';
+
+/** The smallest range holding all of these ("C6", "D12:E40", "B150") -> "B6:E150". */
+function boundingBox(refs: readonly string[]): string {
+  const boxes = refs.map(parseA1);
+  const top = Math.min(...boxes.map((b) => b.row));
+  const left = Math.min(...boxes.map((b) => b.col));
+  const bottom = Math.max(...boxes.map((b) => b.row + b.rows - 1));
+  const right = Math.max(...boxes.map((b) => b.col + b.cols - 1));
+  return a1Range(top, left, bottom - top + 1, right - left + 1);
+}
+
+export class Protector {
+  /** Emails (or group emails) on the Thiết lập protection; asked once per run. */
+  private consolidatorList: string[] | null = null;
+  /** A new protection starts with all the spreadsheet's editors, the same for every tab of a run. */
+  private sharedEditors: GoogleAppsScript.Base.User[] | null = null;
+  private domainEdit: boolean | null = null;
+  /** Protections this run could not apply, for the handler's message. */
+  readonly failures: { sheet: string; reason: string }[] = [];
+
+  constructor(
+    private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    private readonly props: GoogleAppsScript.Properties.Properties,
+  ) {}
+
+  /** The consolidators: editors of the Thiết lập protection (empty before it exists). */
+  consolidators(): string[] {
+    if (this.consolidatorList) return this.consolidatorList;
+    const p = this.ss.getSheetByName(SETTINGS_SHEET)?.getProtections(this.app.ProtectionType.SHEET)[0];
+    this.consolidatorList = p && p.canEdit() ? p.getEditors().map((u) => u.getEmail()) : [];
+    const known = JSON.stringify(this.consolidatorList);
+    if (this.consolidatorList.length && this.props.getProperty(CONSOLIDATORS_KEY) !== known) {
+      this.props.setProperty(CONSOLIDATORS_KEY, known);
+      this.syncOutputs(this.consolidatorList);
+    }
+    return this.consolidatorList;
+  }
+
+  /**
+   * The output sheets are replaced on every run, so their protections must list the current
+   * consolidators too, or a newly added consolidator could not replace them. Runs only when the
+   * list changed, and only on protections this user may edit.
+   */
+  private syncOutputs(consolidators: readonly string[]): void {
+    for (const name of [VALIDATION_SHEET, SUMMARY_SHEET, DETAIL_SHEET, SUBMISSION_SHEET]) {
+      const p = this.ss.getSheetByName(name)?.getProtections(this.app.ProtectionType.SHEET)[0];
+      if (!p || !p.canEdit()) continue;
+      const have = new Set(p.getEditors().map((u) => u.getEmail()));
+      const add = consolidators.filter((e) => !have.has(e));
+      if (add.length) p.addEditors(add);
+    }
+  }
+
+  /** The consolidators last seen by a consolidator's run (readable by anyone). */
+  knownConsolidators(): string[] {
+    try {
+      const v: unknown = JSON.parse(this.props.getProperty(CONSOLIDATORS_KEY) ?? '[]');
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Sheets cannot say "only agency A, and only these cells" with one protection, so an agency tab
+   * gets two: the sheet, editable by the consolidators alone except for the value cells; and,
+   * over the area holding those cells, a range protection that admits only the agency's emails.
+   */
+  apply(sheet: Sheet, name: string, p: Protection): ProtectionOutcome {
+    const made: GProtection[] = [];
+    // The settings sheet's own protection starts the list: only the owner and the user running.
+    const keep = name === SETTINGS_SHEET ? [] : this.consolidators();
+    try {
+      const whole = sheet.protect();
+      made.push(whole);
+      this.sharedEditors ??= whole.getEditors();
+      if (p.kind === 'agency')
+        whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
+      this.onlyConsolidators(whole, keep);
+      if (p.kind === 'agency' && p.editable.length) {
+        const area = sheet.getRange(boundingBox(p.editable)).protect();
+        made.push(area);
+        this.onlyConsolidators(area, keep);
+        if (p.editors.length) area.addEditors([...p.editors]);
+      }
+      if (name === SETTINGS_SHEET) this.consolidatorList = null; // read it again when next needed
+      return { applied: true };
+    } catch (e) {
+      if (name === SETTINGS_SHEET) this.consolidatorList = null;
+      // A half-made protection still lists every editor: remove it, so the tab is visibly open
+      // rather than looking protected, and say so.
+      const undone = made.every((m) => {
+        try {
+          m.remove();
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      const err = classify(e);
+      const why =
+        err.code === 'permission'
+          ? 'quyền sửa của bạn đến từ một nhóm Google nên không thể tự loại nhóm đó khỏi bảo vệ; hãy nhờ chủ sở hữu bảng tính chạy lại, hoặc thêm email của bạn vào bảo vệ trang Thiết lập'
+          : err.message;
+      const reason = `không áp dụng được bảo vệ trang (${why})${undone ? '; trang hiện chưa được bảo vệ' : ''}`;
+      this.failures.push({ sheet: name, reason });
+      return { applied: false, reason };
+    }
+  }
+
+  /** Removes the add-on's protections of a sheet, after checking the user may. */
+  removeAll(sheet: Sheet): void {
+    const all = [
+      ...sheet.getProtections(this.app.ProtectionType.SHEET),
+      ...sheet.getProtections(this.app.ProtectionType.RANGE),
+    ];
+    if (all.some((p) => !p.canEdit())) throw this.notYours(sheet.getName());
+    for (const p of all) p.remove();
+  }
+
+  /** Before deleting a protected sheet: may this user? */
+  mustMayDelete(sheet: Sheet): void {
+    if (sheet.getProtections(this.app.ProtectionType.SHEET).some((p) => !p.canEdit()))
+      throw this.notYours(sheet.getName());
+  }
+
+  notYours(name: string): GasError {
+    const who = this.knownConsolidators();
+    return new GasError(
+      'permission',
+      `Trang "${name}" được bảo vệ bởi một đơn vị tổng hợp khác và bạn không có trong danh sách được sửa. ` +
+        (who.length
+          ? `Hãy nhờ một trong những người sau chạy thao tác này: ${who.join(', ')}.`
+          : 'Hãy nhờ chủ sở hữu bảng tính chạy thao tác này.') +
+        ' Để thêm người tổng hợp: chủ sở hữu thêm email vào bảo vệ của trang Thiết lập rồi chạy lại "Tạo biểu mẫu cho các đơn vị".',
+    );
+  }
+
+  /** Keeps the owner, the consolidators and the user running the script; drops everyone else. */
+  private onlyConsolidators(protection: GProtection, consolidators: readonly string[]): void {
+    const keep = new Set(consolidators);
+    const others = this.sharedEditors!.filter((u) => !keep.has(u.getEmail()));
+    if (others.length) protection.removeEditors(others);
+    this.domainEdit ??= protection.canDomainEdit();
+    if (this.domainEdit) protection.setDomainEdit(false);
+  }
+}
