@@ -38,8 +38,9 @@ function windowsSafe(s: string): string {
 
 const MAX_STEM = 120;
 
-export function agencyFileName(settings: Settings, agency: Agency): string {
-  const id = String(agency.stt).padStart(2, '0');
+/** `digits`: numbers padded alike ("007" when there are 190 agencies) so files sort in order anywhere. */
+export function agencyFileName(settings: Settings, agency: Agency, digits = 2): string {
+  const id = String(agency.stt).padStart(digits, '0');
   const short = agency.name.replace(/Ủy ban nhân dân|Uỷ ban nhân dân/gi, 'UBND');
   const name = windowsSafe(asciiName(short))
     .slice(0, MAX_STEM - 20)
@@ -48,13 +49,13 @@ export function agencyFileName(settings: Settings, agency: Agency): string {
   return `${windowsSafe(`${id} - ${name} - ${period}`)}.xlsx`;
 }
 
-export function agencyFilePlan(catalog: Catalog, settings: Settings, agency: Agency): AgencyFile {
+export function agencyFilePlan(catalog: Catalog, settings: Settings, agency: Agency, digits = 2): AgencyFile {
   const { plan } = agencyTabPlan(catalog, settings, agency);
   const identity = identityOf(catalog, settings, agency);
   return {
     agency,
     identity,
-    fileName: agencyFileName(settings, agency),
+    fileName: agencyFileName(settings, agency, digits),
     plan: { ...plan, rows: [...plan.rows, ...identityRows(identity, TAB_WIDTHS.length)] },
   };
 }
@@ -62,8 +63,9 @@ export function agencyFilePlan(catalog: Catalog, settings: Settings, agency: Age
 /** Every agency's file, names made unique without ever depending on the order of the disk. */
 export function splitPlans(catalog: Catalog, settings: Settings): AgencyFile[] {
   const used = new Set<string>();
+  const digits = Math.max(2, ...settings.agencies.map((a) => String(a.stt).length));
   return settings.agencies.map((agency) => {
-    const f = agencyFilePlan(catalog, settings, agency);
+    const f = agencyFilePlan(catalog, settings, agency, digits);
     let name = f.fileName;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = f.fileName.replace(/\.xlsx$/, ` (${i}).xlsx`);
     used.add(name.toLowerCase());

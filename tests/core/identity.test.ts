@@ -1,7 +1,7 @@
 /** The identity block and file names of split files. */
 import { checksum, identityOf, identityRows, readIdentity } from '../../src/core/identity';
 import { RawCell } from '../../src/core/grid';
-import { agencyFileName } from '../../src/core/split';
+import { agencyFileName, splitPlans } from '../../src/core/split';
 import { SO, XA, catalog, settingsFor } from '../helpers';
 
 const settings = settingsFor([
@@ -55,5 +55,16 @@ describe('split file names', () => {
     expect(names[1]).toBe('02 - UBND xa Tan Hanh - Quy III 2026.xlsx');
     expect(names[2]).not.toMatch(/[<>:"/\\|?*]/);
     expect(names[2]).toMatch(/^03 - So Tai chinh Ke hoach Dau tu - Quy III 2026\.xlsx$/);
+    // With 100 or more agencies every number has three digits, so the files sort in order anywhere.
+    const many = {
+      ...settings,
+      agencies: [...settings.agencies, { ...settings.agencies[0], stt: 120, name: 'Sở Y tế' }],
+    };
+    expect(splitPlans(catalog, many).map((f) => f.fileName.slice(0, 6))).toEqual([
+      '001 - ',
+      '002 - ',
+      '003 - ',
+      '120 - ',
+    ]);
   });
 });
