@@ -63,9 +63,10 @@ export interface Cell {
 /**
  * Sheets stores a date as a wall-clock date and time in the spreadsheet's time zone, and
  * getValues hands it back as the instant of that wall clock in the spreadsheet's zone (a script
- * in another zone sees another hour, even another day: issuetracker.google.com/issues/36756194,
- * "Spreadsheet and script time zones differ"; developers.google.com/apps-script/reference/
- * spreadsheet/spreadsheet#setSpreadsheetTimeZone). The fake keeps the wall clock.
+ * in another zone sees another hour, even another day: a value of 2023/01/01 12:00 read in an
+ * Asia/Tokyo spreadsheet lands as 2022/12/31 19:00 in an America/Los_Angeles one, per
+ * gist.github.com/tanaikech/fd525434b51b8b0df3293c0067f071ca and Eric Koleda's time-zone
+ * examples, gist.github.com/erickoledadevrel/6cf5d1e764839cba8701). The fake keeps the wall clock.
  */
 export class WallClock {
   constructor(readonly ms: number) {}
