@@ -1,8 +1,8 @@
 /**
  * HtmlService with project HTML files, and google.script.run between a dialog and the server,
  * as strict as Google documents them:
- * - createHtmlOutputFromFile(name) serves an HTML file of the project and fails for an unknown
- *   name (developers.google.com/apps-script/reference/html/html-service#createHtmlOutputFromFile(String)).
+ * - createHtmlOutputFromFile(name) serves an HTML file of the project (HtmlService reference). For
+ *   an unknown name it throws here; Google's exact message was not found, so no test relies on it.
  * - google.script.run is asynchronous; "Legal parameters are JavaScript primitives ... as well as
  *   objects and arrays composed of primitives ... Requests fail if you attempt to pass a Date,
  *   Function, DOM element besides a form ... undefined fields within arrays become null", and
@@ -18,7 +18,7 @@ export function fakeHtmlServiceWithFiles(calls: Calls, files: Record<string, str
     ...base,
     createHtmlOutputFromFile(name: string) {
       calls.hit('HtmlService.createHtmlOutputFromFile');
-      if (!(name in files)) throw new Error(`No HTML file named ${name} was found.`);
+      if (!(name in files)) throw new Error(`No HTML file named ${name} in the project.`);
       const out: { content: string; setWidth(): unknown; setHeight(): unknown; setTitle(): unknown } = {
         content: files[name],
         setWidth: () => out,
