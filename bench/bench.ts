@@ -7,11 +7,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consolidateWorkbook, generateTemplates, readTabs, validateAll, validateTabs } from '../src/core/app';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../src/core/app';
 import { standardCatalog } from '../src/core/catalog/catalog';
-import { consolidate } from '../src/core/consolidate';
 import { isoDate } from '../src/core/dates';
-import { buildReport } from '../src/core/report/build';
+import { draftReport } from '../src/core/draft';
 import { sampleProvince, writeFill } from '../src/core/sample';
 import { settingsPlan } from '../src/core/settings';
 import { DocsWriter } from '../src/gas/docs';
@@ -28,6 +27,7 @@ import { readWorkbookGrids } from '../src/local/xlsx-grids';
 const catalog = standardCatalog();
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
+const TODAY = isoDate(2026, 10, 5);
 
 interface Row {
   readonly agencies: number;
@@ -122,19 +122,30 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const docCalls = new Calls();
   const docs: FakeDocument[] = [];
   const t4 = timed(() => {
-    const wb = gas(fake);
-    const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
-    const summary = consolidate(catalog, settings, results);
-    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(
-      buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: wb.stamp() }),
-    );
+    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY });
+    if (!draft.ok) throw new Error(draft.problem);
+    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(draft.model);
   });
-  const merged = new Calls();
-  for (const [k, v] of [...Object.entries(fake.calls.byMethod()), ...Object.entries(docCalls.byMethod())])
-    for (let i = 0; i < v; i++) merged.hit(k);
-  rows.push(measure(n, 'report', merged, n * 2 * 150 * 5, t4.ms, model));
+  rows.push(measure(n, 'report', merged(fake.calls, docCalls), n * 2 * 150 * 5, t4.ms, model));
+  sample();
+
+  // One agency's own report reads its tab only: its cost must not depend on the province's size.
+  fake.calls.reset();
+  const agencyDocCalls = new Calls();
+  const t5 = timed(() => {
+    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY, agency: settings.agencies[0] });
+    if (!draft.ok) throw new Error(draft.problem);
+    new DocsWriter(fakeDocumentApp(agencyDocCalls, docs) as never).write(draft.model);
+  });
+  rows.push(measure(n, 'agency-report', merged(fake.calls, agencyDocCalls), 150 * 5, t5.ms, model));
   sample();
   return rows;
+}
+
+function merged(...sources: Calls[]): Calls {
+  const out = new Calls();
+  for (const c of sources) for (const [k, v] of Object.entries(c.byMethod())) for (let i = 0; i < v; i++) out.hit(k);
+  return out;
 }
 
 async function offline(n: number): Promise<{ agencies: number; seconds: number }> {
@@ -148,7 +159,9 @@ async function offline(n: number): Promise<{ agencies: number; seconds: number }
   const file = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), () => NOW);
   const summary = consolidateWorkbook(file, catalog, settings);
   await file.toBuffer();
-  await renderDocx(buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: file.stamp() }));
+  const draft = draftReport(file, catalog, settings, { today: TODAY, summary });
+  if (!draft.ok) throw new Error(draft.problem);
+  await renderDocx(draft.model);
   sample();
   return { agencies: n, seconds: (Date.now() - started) / 1000 };
 }

@@ -16,6 +16,7 @@ const EXPECTED_MENU = [
   'Kiểm tra trang hiện tại',
   'Kiểm tra tất cả đơn vị',
   'Đánh dấu đã gửi báo cáo',
+  'Soạn báo cáo của đơn vị (Google Docs)',
   'Tổng hợp số liệu',
   'Soạn dự thảo báo cáo (Google Docs)',
   'Hướng dẫn sử dụng',

@@ -7,12 +7,14 @@ import { dirname, join, resolve } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog, standardCatalog } from '../core/catalog/catalog';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
-import { isoDate } from '../core/dates';
 import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
 import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
-import { buildReport } from '../core/report/build';
+import { draftReport } from '../core/draft';
+import { SUMMARY_SHEET } from '../core/outputs';
+import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
-import { Settings, exampleSettings, settingsPlan } from '../core/settings';
+import { Agency, Settings, exampleSettings, settingsPlan } from '../core/settings';
+import { fold } from '../core/text';
 import { AgencyResult, RULES } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
@@ -161,20 +163,65 @@ export async function consolidate(io: Io, opts: { file: string; out: string; jso
   return 0;
 }
 
-export async function report(io: Io, opts: { file: string; out: string }): Promise<number> {
+export async function report(
+  io: Io,
+  opts: { file: string; out: string; agency?: string; previous?: string },
+): Promise<number> {
   const catalog = standardCatalog();
   const wb = await open(opts.file, io);
   const settings = settingsOf(wb, catalog, opts.file);
-  const summary = consolidateWorkbook(wb, catalog, settings);
-  const d = io.clock();
-  const model = buildReport({
-    catalog,
-    summary,
-    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
-    stamp: wb.stamp(),
-  });
-  io.out(`Dự thảo báo cáo: ${write(opts.out, await renderDocx(model))}`);
+  for (const input of [opts.file, opts.previous])
+    if (input && resolve(opts.out) === resolve(input))
+      throw new CliError('Tệp báo cáo (--out) phải khác các tệp đầu vào: tiện ích không ghi vào tệp đầu vào.');
+  let agency: Agency | undefined;
+  if (opts.agency) {
+    const wanted = fold(opts.agency);
+    agency = settings.agencies.find((a) => fold(a.name) === wanted || fold(a.sheet) === wanted);
+    if (!agency)
+      throw new CliError(
+        `Không có đơn vị "${opts.agency}" trên trang Thiết lập của "${opts.file}". Ghi đúng tên đơn vị hoặc tên trang tính, ví dụ: --agency "${settings.agencies[0]?.name ?? 'Sở Nội vụ'}".`,
+      );
+    if (opts.previous)
+      throw new CliError(
+        '--previous chỉ dùng cho báo cáo tổng hợp; báo cáo của một đơn vị (--agency) không so sánh với kỳ trước.',
+      );
+  }
+  const previous = opts.previous ? await readPrevious(opts.previous, catalog, io) : undefined;
+  const outcome = draftReport(wb, catalog, settings, { agency, previous });
+  if (!outcome.ok) throw new CliError(outcome.problem);
+  const path = write(opts.out, await renderDocx(outcome.model));
+  if (outcome.kind === 'agency') io.out(`Dự thảo báo cáo của ${outcome.agency.name}: ${path}`);
+  else {
+    io.out(`Dự thảo báo cáo: ${path}`);
+    if (outcome.previous)
+      io.out(`So sánh với ${comparedWith(outcome.previous, settings)} (${outcome.previous.source}).`);
+  }
   return 0;
+}
+
+/** --previous: the JSON of `consolidate --json`, or a consolidated workbook (its "Tổng hợp" sheet). */
+async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<PreviousRead> {
+  const source = `tệp "${path}"`;
+  if (/\.json$/i.test(path)) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new CliError(`Không đọc được ${source}: không tìm thấy tệp.`);
+    }
+    return previousFromJson(text, source);
+  }
+  const wb = await open(path, io);
+  const snap = wb.read(SUMMARY_SHEET);
+  if (!snap)
+    throw new CliError(
+      `${source} không có trang "${SUMMARY_SHEET}". Dùng sổ đã tổng hợp (lệnh consolidate --out) hoặc tệp của consolidate --json.`,
+    );
+  const read = previousFromSheet(catalog, snap, source);
+  if (!read.ok || read.previous.issuer !== null) return read;
+  // A sheet made before it named its issuer: the workbook's own settings say who it was.
+  const loaded = loadSettings(wb, catalog);
+  return loaded.ok ? { ok: true, previous: { ...read.previous, issuer: loaded.settings.issuingBody } } : read;
 }
 
 export async function sample(
@@ -257,13 +304,9 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   io.out(`3. Tổng hợp: ${summaryPath}`);
   printSummary(io, summary);
 
-  const d = io.clock();
-  const model = buildReport({
-    catalog,
-    summary,
-    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
-    stamp: wb.stamp(),
-  });
+  const draft = draftReport(wb, catalog, settings, { summary });
+  if (!draft.ok) throw new CliError(draft.problem);
+  const model = draft.model;
   const docx = write(join(dir, 'du-thao-bao-cao.docx'), await renderDocx(model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);

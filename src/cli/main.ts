@@ -19,8 +19,11 @@ Lệnh:
   consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>]
         Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,
         Tình hình gửi báo cáo, Kết quả kiểm tra. Không ghi vào tệp đầu vào.
-  report <sổ.xlsx> --out <báo-cáo.docx>
+  report <sổ.xlsx> --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>]
         Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.
+        --agency: báo cáo riêng của một đơn vị, từ trang của đơn vị đó.
+        --previous: so sánh với kỳ trước hoặc cùng kỳ năm trước (tệp của consolidate --json,
+        hoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.
   sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>]
         Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).
   split <sổ.xlsx> --out <thư mục> [--force]
@@ -56,6 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       'out-dir': { type: 'string' },
       prefer: { type: 'string' },
       force: { type: 'boolean' },
+      agency: { type: 'string' },
+      previous: { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -80,7 +85,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         json: values.json,
       });
     case 'report':
-      return report(io, { file: need(file, 'tệp .xlsx'), out: need(values.out, '--out <báo-cáo.docx>') });
+      return report(io, {
+        file: need(file, 'tệp .xlsx'),
+        out: need(values.out, '--out <báo-cáo.docx>'),
+        agency: values.agency,
+        previous: values.previous,
+      });
     case 'sample':
       return sample(io, {
         out: need(values.out, '--out <sổ.xlsx>'),

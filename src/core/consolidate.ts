@@ -289,6 +289,8 @@ export function summaryJson(s: Summary): unknown {
     };
   }
   return {
+    // Who reported: a later report refuses to compare itself with another province's figures.
+    issuer: { body: s.settings.issuingBody, parent: s.settings.parentBody, place: s.settings.place },
     period: {
       id: s.settings.period,
       year: s.settings.year,

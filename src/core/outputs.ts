@@ -176,7 +176,7 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   t.line([
     { v: null },
     italic(
-      `Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
+      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
     ),
   ]);
   t.line([]);

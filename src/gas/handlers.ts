@@ -6,16 +6,17 @@
  */
 import * as app from '../core/app';
 import { standardCatalog } from '../core/catalog/catalog';
-import { consolidate } from '../core/consolidate';
 import { formatDmy } from '../core/dates';
 import { travinhExample } from '../core/example-agencies';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
 import { periodInText } from '../core/periods';
-import { TABLE_PLACEHOLDER, buildReport, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { draftReport as draftReportUseCase } from '../core/draft';
+import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings } from '../core/settings';
 import { AgencyResult, Finding } from '../core/validate';
-import { Reply, alertReply } from './actions';
+import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
 import { GasWorkbook } from './sheets';
@@ -227,18 +228,15 @@ export function draftReport(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const catalog = standardCatalog();
   const templateId = settings.templateDoc ? docIdFrom(settings.templateDoc) : null;
   if (settings.templateDoc && !templateId)
     return alertReply('Mẫu báo cáo không hợp lệ', [
       `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
     ]);
-  // The draft needs figures, not protection states: one call per tab fewer.
-  const tabs = app.readTabs(wb, settings, { protection: false });
-  const results = app.validateTabs(catalog, settings, tabs, wb.today());
-  const summary = consolidate(catalog, settings, results);
-  const ctx = { catalog, summary, today: wb.today(), stamp: wb.stamp() };
-  const model = buildReport(ctx);
+  const draft = draftReportUseCase(wb, standardCatalog(), settings);
+  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
+  if (draft.kind !== 'province') return { kind: 'none' };
+  const { model, context: ctx } = draft;
   let url: string;
   let extra = '';
   if (templateId) {
@@ -253,9 +251,17 @@ export function draftReport(): Reply {
       extra = `Các chỗ trống không nhận ra (để nguyên): ${filled.unknown.map((k) => `{{${k}}}`).join(', ')}.`;
   } else {
     url = new DocsWriter(DocumentApp).write(model).url;
-    extra =
-      'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+    extra = PAGE_NUMBERS_HINT;
   }
+  if (draft.previous)
+    extra = `So sánh với ${comparedWith(draft.previous, settings)} (${draft.previous.source}). ${extra}`;
+  return draftDialog(model.fileName, url, extra, 'đơn vị tổng hợp');
+}
+
+const PAGE_NUMBERS_HINT =
+  'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+
+function draftDialog(fileName: string, url: string, extra: string, who: string): Reply {
   return {
     kind: 'dialog',
     title: 'Dự thảo báo cáo',
@@ -263,11 +269,37 @@ export function draftReport(): Reply {
     height: 240,
     html:
       `<div style="font-family:Arial;font-size:14px;line-height:1.5">` +
-      `<p>Đã tạo dự thảo <b>${escapeHtml(model.fileName)}</b>.</p>` +
+      `<p>Đã tạo dự thảo <b>${escapeHtml(fileName)}</b>.</p>` +
       `<p><a href="${escapeHtml(url)}" target="_blank">Mở dự thảo báo cáo</a></p>` +
       (extra ? `<p>${escapeHtml(extra)}</p>` : '') +
-      `<p>Các chỗ tô vàng cần đơn vị tổng hợp bổ sung hoặc kiểm tra.</p></div>`,
+      `<p>Các chỗ tô vàng cần ${who} bổ sung hoặc kiểm tra.</p></div>`,
   };
+}
+
+/**
+ * An agency's own report, from the tab that is open. Agency staff may draft only the tab whose
+ * input area they may edit (its range protection lists them); a consolidator may draft any tab.
+ * Protection.canEdit answers both without asking for the user's email.
+ */
+export function draftAgencyReport(): Reply {
+  const wb = workbook();
+  const settings = settingsOr(wb);
+  if (isReply(settings)) return settings;
+  const agency = currentAgency(settings);
+  if ('kind' in agency) return agency;
+  if (!isConsolidator() && !mayEditInputs(agency.sheet))
+    return alertReply('Báo cáo CCHC: không có quyền', [
+      `Bạn không phải người nhập liệu của ${agency.name}: chỉ soạn được báo cáo từ trang của đơn vị mình.`,
+    ]);
+  const draft = draftReportUseCase(wb, standardCatalog(), settings, { agency });
+  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
+  const url = new DocsWriter(DocumentApp).write(draft.model).url;
+  return draftDialog(draft.model.fileName, url, PAGE_NUMBERS_HINT, 'đơn vị');
+}
+
+function mayEditInputs(sheetName: string): boolean {
+  const area = spreadsheet().getSheetByName(sheetName)?.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
+  return !!area && area.canEdit();
 }
 
 export function help(): Reply {

@@ -21,6 +21,7 @@ export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[
   ['Kiểm tra trang hiện tại', 'menuValidateOne'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
   ['Đánh dấu đã gửi báo cáo', 'menuMarkSubmitted'],
+  ['Soạn báo cáo của đơn vị (Google Docs)', 'menuDraftAgencyReport'],
   null,
   ['Tổng hợp số liệu', 'menuConsolidateWorkbook'],
   ['Soạn dự thảo báo cáo (Google Docs)', 'menuDraftReport'],
@@ -72,6 +73,13 @@ export function menuConsolidateWorkbook(): void {
 }
 export function menuDraftReport(): void {
   runAction(consolidator('Soạn dự thảo báo cáo', [...SCOPES.sheet, ...SCOPES.docs]), handlers.draftReport);
+}
+export function menuDraftAgencyReport(): void {
+  // Agency staff draft their own tab's report (the handler checks which tab): no lock, no consolidator check.
+  runAction(
+    { what: 'Soạn báo cáo của đơn vị', scopes: [...SCOPES.sheet, ...SCOPES.docs], consolidator: false },
+    handlers.draftAgencyReport,
+  );
 }
 export function menuHelp(): void {
   runAction(agency('Hướng dẫn sử dụng'), handlers.help);
