@@ -11,7 +11,8 @@ import vm from 'node:vm';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-const BUDGET_BYTES = 300 * 1024;
+// 350 KB: main was at 294 KB when the add-on import (collect rules, identity, wire format: +23 KB) arrived.
+const BUDGET_BYTES = 350 * 1024;
 const GLOBAL = 'CCHC';
 
 async function buildAppsScript() {
