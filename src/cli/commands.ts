@@ -42,7 +42,7 @@ function write(path: string, data: string | Buffer): string {
   return full;
 }
 
-async function open(path: string, io: Io): Promise<XlsxWorkbook> {
+export async function open(path: string, io: Io): Promise<XlsxWorkbook> {
   if (!existsSync(path)) throw new CliError(`Không đọc được "${path}": không tìm thấy tệp.`);
   try {
     return await XlsxWorkbook.load(path, io.clock);
@@ -51,7 +51,7 @@ async function open(path: string, io: Io): Promise<XlsxWorkbook> {
   }
 }
 
-function settingsOf(wb: XlsxWorkbook, path: string, io?: Io): Settings {
+export function settingsOf(wb: XlsxWorkbook, path: string, io?: Io): Settings {
   const loaded = loadSettings(wb);
   if (loaded.ok) {
     for (const w of loaded.warnings) io?.out(`Lưu ý${w.cell ? ` (ô ${w.cell} trang "Thiết lập")` : ''}: ${w.message}`);

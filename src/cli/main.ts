@@ -3,6 +3,8 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+import { collect } from './collect';
+import { split } from './split';
 
 const HELP = `Báo cáo CCHC — công cụ dòng lệnh (chạy trên tệp Excel .xlsx)
 
@@ -24,6 +26,11 @@ Lệnh:
         hoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.
   sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>]
         Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).
+  split <sổ.xlsx> --out <thư mục> [--force]
+        Tách mỗi đơn vị một tệp .xlsx (chỉ trang của đơn vị, có khối nhận dạng) để gửi cho đơn vị.
+  collect <sổ.xlsx> <tệp hoặc thư mục>… --out <sổ-mới.xlsx> [--prefer newest] [--force]
+        Nhận lại tệp của các đơn vị vào sổ mới (tệp đầu vào không bị sửa). Nhận diện đơn vị theo
+        khối nhận dạng; từ chối tệp khác kỳ, khác tỉnh, mẫu cũ, đơn vị lạ, trùng đơn vị.
   demo [--out-dir <thư mục>]
         Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/.
   --help
@@ -50,6 +57,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       seed: { type: 'string' },
       mistakes: { type: 'string' },
       'out-dir': { type: 'string' },
+      prefer: { type: 'string' },
+      force: { type: 'boolean' },
       agency: { type: 'string' },
       previous: { type: 'string' },
     },
@@ -89,6 +98,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
         provincial: values.provincial,
         seed: values.seed,
         mistakes: values.mistakes,
+      });
+    case 'split':
+      return split(io, {
+        file: need(file, 'tệp .xlsx cần tách'),
+        out: need(values.out, '--out <thư mục>'),
+        force: values.force,
+      });
+    case 'collect':
+      return collect(io, {
+        file: need(file, 'sổ tổng hợp .xlsx'),
+        inputs: positionals.slice(1),
+        out: need(values.out, '--out <sổ-mới.xlsx>'),
+        prefer: values.prefer,
+        force: values.force,
       });
     case 'demo':
       return demo(io, { outDir: values['out-dir'] ?? 'demo-output' });

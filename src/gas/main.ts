@@ -4,6 +4,8 @@
  */
 import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
+import * as agencyFiles from './import';
+import type { ImportAnswer } from '../core/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
 declare const __ADDON__: boolean | undefined;
@@ -14,6 +16,7 @@ export const MENU_TITLE = 'Báo cáo CCHC';
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập kỳ báo cáo', 'menuSetupSettings'],
   ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateTemplates'],
+  ['Nhập tệp Excel của đơn vị', 'menuImportAgencyFiles'],
   null,
   ['Kiểm tra trang hiện tại', 'menuValidateOne'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
@@ -80,4 +83,11 @@ export function menuDraftAgencyReport(): void {
 }
 export function menuHelp(): void {
   runAction(agency('Hướng dẫn sử dụng'), handlers.help);
+}
+export function menuImportAgencyFiles(): void {
+  runAction(consolidator('Nhập tệp Excel của đơn vị'), agencyFiles.openImportDialog);
+}
+/** Called from the import dialog by google.script.run, not from the menu. */
+export function importAgencyGrids(payload: unknown): ImportAnswer {
+  return agencyFiles.importAgencyGrids(payload);
 }
