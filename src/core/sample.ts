@@ -190,7 +190,8 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
     const owned = (code: string) => settings.owners[code] === agency.name;
     if (owned('3.1.3')) v.set('3.1.3.1', 1342).set('3.1.3.3', 298).set('3.1.3', 1640);
     if (owned('4.1.1')) v.set('4.1.1', 14).set('4.1.2', 1).set('4.1.3', 6);
-    if (owned('4.1.4')) v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4', 208).set('4.1.4.4', 14.2);
+    if (owned('4.1.4'))
+      v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4.3', 396).set('4.1.4', 604).set('4.1.4.4', 14.2);
     if (owned('7.1')) {
       v.set('7.1', 1).set('7.2', 2).set('7.3', 2).set('7.4', 100).set('7.5', 2);
       v.set('7.6.1.1', 100)
