@@ -220,4 +220,39 @@ describe('collect refuses, one Vietnamese line per file', () => {
     expect(statusOf(newest.rows, 'lan-1.xlsx')).toContain('đã có tệp mới hơn');
     expect(newest.changed).toEqual([settings.agencies[0].sheet]);
   });
+
+  it('a file returned blank: refused, and the tab keeps what it held', async () => {
+    // The agency's tab in the province workbook already has figures (typed in the shared sheet).
+    const province = await XlsxWorkbook.load(PROVINCE, FIXTURE_CLOCK);
+    writeFill(province, catalog, settings, fills[0]);
+    const blank = XlsxWorkbook.create(FIXTURE_CLOCK);
+    blank.create(agencyFilePlan(catalog, settings, fills[0].agency).plan);
+    const file: IncomingFile = { name: 'trong.xlsx', sheets: [blank.read(fills[0].agency.sheet)!] };
+    const before = JSON.stringify(province.read(fills[0].agency.sheet)!.values);
+    const out = collectFiles(province, catalog, settings, [file], { today: province.today() });
+    expect(out.rows[0].status).toMatch(/^Từ chối: tệp chưa có số liệu/);
+    expect(out.written).toEqual([]);
+    expect(JSON.stringify(province.read(fills[0].agency.sheet)!.values)).toBe(before);
+  });
+});
+
+describe('split of a workbook that already holds figures', () => {
+  it("puts each agency's figures into its file, so collecting the untouched files changes no figure", async () => {
+    const province = await XlsxWorkbook.load(PROVINCE, FIXTURE_CLOCK);
+    for (const i of Object.values(FILLED_BY)) writeFill(province, catalog, settings, fills[i]);
+    writeFileSync(at('filled-province.xlsx'), await province.toBuffer());
+    expect((await cli('split', at('filled-province.xlsx'), '--out', at('resplit'))).code).toBe(0);
+    const res = await cli(
+      'collect',
+      at('filled-province.xlsx'),
+      ...Object.values(FILLED_BY).map((i) => join(at('resplit'), agencyFileName(settings, fills[i].agency))),
+      '--out',
+      at('recollected.xlsx'),
+    );
+    expect(res.out).toContain(`Đã nhận ${Object.values(FILLED_BY).length}/${Object.values(FILLED_BY).length} tệp`);
+    const expected = await outcome(await XlsxWorkbook.load(at('filled-province.xlsx'), FIXTURE_CLOCK));
+    const got = await outcome(await XlsxWorkbook.load(at('recollected.xlsx'), FIXTURE_CLOCK));
+    expect(got.json).toEqual(expected.json);
+    expect(got.submission).toEqual(expected.submission);
+  });
 });

@@ -248,6 +248,27 @@ export function tabWrite(
   return { sheet: agency.sheet, range: a1Range(top, left, bottom - top + 1, width), cells, rowsTaken };
 }
 
+/**
+ * What `split` puts into a fresh agency file: whatever the province tab already holds for that
+ * agency (figures typed in the shared spreadsheet, notes, status, free text), written with the
+ * same rules as collecting, so a re-split never drops what someone typed.
+ */
+export function carryOver(
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  from: SheetSnapshot,
+  into: SheetSnapshot,
+): TabWrite | { error: string } {
+  return tabWrite(catalog, settings, agency, { snap: from, report: parseAgencyTab(catalog, from) }, into);
+}
+
+/** A returned file nobody filled in: no figure, not marked sent, no sent date and no free text. */
+function untouched(report: AgencyReport, rowsTaken: number): boolean {
+  const freeText = Object.values(report.freeText).some((t) => t.trim() !== '');
+  return rowsTaken === 0 && report.status.value !== 'sent' && !report.sentOn.text && !report.sentOn.date && !freeText;
+}
+
 function findingText(errors: number, warnings: number): string {
   if (!errors && !warnings) return 'không có';
   return [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ');
@@ -310,6 +331,18 @@ export function collectFiles(
         rowsTaken: 0,
         findings: '',
         status: `Từ chối: ${w.error}`,
+        ok: false,
+      });
+      continue;
+    }
+    if (untouched(v.report, w.rowsTaken)) {
+      // Copying an empty file would blank figures the tab may already hold: refuse it instead.
+      rows.push({
+        file: v.file,
+        agency: v.agency.name,
+        rowsTaken: 0,
+        findings: '',
+        status: `Từ chối: tệp chưa có số liệu, trạng thái hay ý kiến nào (đơn vị chưa điền); trang "${v.agency.sheet}" giữ nguyên`,
         ok: false,
       });
       continue;
