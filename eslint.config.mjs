@@ -30,6 +30,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/local/**', '**/cli/**', 'node:*'] }] },
   },
   {
+    // The import dialog runs in the browser: the core and the .xlsx reader, never Node or Apps Script code.
+    files: ['src/dialog/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/gas/**', '**/cli/**', 'node:*'] }] },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

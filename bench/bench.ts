@@ -7,11 +7,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consolidateWorkbook, generateTemplates, readTabs, validateAll, validateTabs } from '../src/core/app';
-import { standardCatalog } from '../src/core/catalog/catalog';
-import { consolidate } from '../src/core/consolidate';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../src/core/app';
+import { catalogFor } from '../src/core/catalog/versions';
 import { isoDate } from '../src/core/dates';
-import { buildReport } from '../src/core/report/build';
+import { draftReport } from '../src/core/draft';
 import { sampleProvince, writeFill } from '../src/core/sample';
 import { settingsPlan } from '../src/core/settings';
 import { DocsWriter } from '../src/gas/docs';
@@ -20,10 +19,14 @@ import { renderDocx } from '../src/local/docx-writer';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from '../tests/fakes/gas';
 import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
+import { collectFiles } from '../src/core/collect';
+import { toWire } from '../src/core/collect-wire';
+import { agencyFilePlan } from '../src/core/split';
+import { readWorkbookGrids } from '../src/local/xlsx-grids';
 
-const catalog = standardCatalog();
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
+const TODAY = isoDate(2026, 10, 5);
 
 interface Row {
   readonly agencies: number;
@@ -91,10 +94,11 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 
 function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const communes = n - Math.min(PROVINCIAL, n);
-  const { settings, fills } = sampleProvince(catalog, { provincial: Math.min(PROVINCIAL, n), communes });
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
   const fake = fakeGas({ now: () => NOW });
   const setup = gas(fake);
-  setup.create(settingsPlan(catalog, settings));
+  setup.create(settingsPlan(settings));
   const rows: Row[] = [];
 
   fake.calls.reset();
@@ -118,35 +122,124 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const docCalls = new Calls();
   const docs: FakeDocument[] = [];
   const t4 = timed(() => {
-    const wb = gas(fake);
-    const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
-    const summary = consolidate(catalog, settings, results);
-    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(
-      buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: wb.stamp() }),
-    );
+    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY });
+    if (!draft.ok) throw new Error(draft.problem);
+    new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(draft.model);
   });
-  const merged = new Calls();
-  for (const [k, v] of [...Object.entries(fake.calls.byMethod()), ...Object.entries(docCalls.byMethod())])
-    for (let i = 0; i < v; i++) merged.hit(k);
-  rows.push(measure(n, 'report', merged, n * 2 * 150 * 5, t4.ms, model));
+  rows.push(measure(n, 'report', merged(fake.calls, docCalls), n * 2 * 150 * 5, t4.ms, model));
+  sample();
+
+  // One agency's own report reads its tab only: its cost must not depend on the province's size.
+  fake.calls.reset();
+  const agencyDocCalls = new Calls();
+  const t5 = timed(() => {
+    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY, agency: settings.agencies[0] });
+    if (!draft.ok) throw new Error(draft.problem);
+    new DocsWriter(fakeDocumentApp(agencyDocCalls, docs) as never).write(draft.model);
+  });
+  rows.push(measure(n, 'agency-report', merged(fake.calls, agencyDocCalls), 150 * 5, t5.ms, model));
   sample();
   return rows;
+}
+
+function merged(...sources: Calls[]): Calls {
+  const out = new Calls();
+  for (const c of sources) for (const [k, v] of Object.entries(c.byMethod())) for (let i = 0; i < v; i++) out.hit(k);
+  return out;
 }
 
 async function offline(n: number): Promise<{ agencies: number; seconds: number }> {
   const started = Date.now();
   const communes = n - Math.min(PROVINCIAL, n);
-  const { settings, fills } = sampleProvince(catalog, { provincial: Math.min(PROVINCIAL, n), communes });
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(() => NOW);
-  wb.create(settingsPlan(catalog, settings));
+  wb.create(settingsPlan(settings));
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
   const file = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), () => NOW);
   const summary = consolidateWorkbook(file, catalog, settings);
   await file.toBuffer();
-  await renderDocx(buildReport({ catalog, summary, today: isoDate(2026, 10, 5), stamp: file.stamp() }));
+  const draft = draftReport(file, catalog, settings, { today: TODAY, summary });
+  if (!draft.ok) throw new Error(draft.problem);
+  await renderDocx(draft.model);
   sample();
   return { agencies: n, seconds: (Date.now() - started) / 1000 };
+}
+
+interface CollectBench {
+  readonly agencies: number;
+  readonly files: number;
+  readonly fileKb: number;
+  readonly readSeconds: number;
+  readonly collectSeconds: number;
+  readonly loadSeconds: number;
+  readonly rulesSeconds: number;
+  readonly writeSeconds: number;
+  readonly rssMb: number;
+  readonly gasCalls: number;
+  readonly wireKb: number;
+  readonly gasModeledSeconds: number;
+}
+
+/**
+ * "collect 190 agency files": each agency's split file filled (not timed), then timed: read every
+ * file with the shared reader, apply the collect rules, write the new province workbook. The same
+ * grids then go through the Apps Script adapter against the fake (the add-on's import).
+ */
+async function collectBench(n: number, model: readonly LatencyRule[]): Promise<CollectBench> {
+  const communes = n - Math.min(PROVINCIAL, n);
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
+  const province = XlsxWorkbook.create(() => NOW);
+  province.create(settingsPlan(settings));
+  generateTemplates(province, catalog, settings);
+  const provinceBytes = await province.toBuffer();
+  const files: { name: string; data: Buffer }[] = [];
+  for (const f of fills) {
+    const one = XlsxWorkbook.create(() => NOW);
+    const plan = agencyFilePlan(catalog, settings, f.agency);
+    one.create(plan.plan);
+    writeFill(one, catalog, settings, f);
+    files.push({ name: plan.fileName, data: await one.toBuffer() });
+  }
+  const t0 = Date.now();
+  const grids = [];
+  for (const f of files) {
+    grids.push(await readWorkbookGrids(f.name, f.data));
+    sample();
+  }
+  const t1 = Date.now();
+  const wb = await XlsxWorkbook.fromBuffer(provinceBytes, () => NOW);
+  const tLoad = Date.now();
+  const out = collectFiles(wb, catalog, settings, grids, { today: wb.today() });
+  const tRules = Date.now();
+  await wb.toBuffer();
+  sample();
+  const t2 = Date.now();
+  if (out.written.length !== n) throw new Error(`collect bench: ${out.written.length}/${n} files accepted`);
+
+  const fake = fakeGas({ now: () => NOW });
+  const g = gas(fake);
+  g.create(settingsPlan(settings));
+  generateTemplates(g, catalog, settings);
+  fake.calls.reset();
+  collectFiles(gas(fake), catalog, settings, grids, { today: isoDate(2026, 9, 25) });
+  sample();
+  return {
+    agencies: n,
+    files: files.length,
+    fileKb: files.reduce((k, f) => k + f.data.length, 0) / files.length / 1024,
+    readSeconds: (t1 - t0) / 1000,
+    collectSeconds: (t2 - t1) / 1000,
+    loadSeconds: (tLoad - t1) / 1000,
+    rulesSeconds: (tRules - tLoad) / 1000,
+    writeSeconds: (t2 - tRules) / 1000,
+    rssMb: peak / 1024 / 1024,
+    gasCalls: fake.calls.total(),
+    wireKb: toWire(grids).length / 1024,
+    gasModeledSeconds: modelSeconds(fake.calls.byMethod(), n * 150 * 5 * 2, model),
+  };
 }
 
 async function main(): Promise<void> {
@@ -157,9 +250,11 @@ async function main(): Promise<void> {
   const model = values.latency ? (JSON.parse(readFileSync(values.latency, 'utf8')) as LatencyRule[]) : DEFAULT_MODEL;
   const rows: Row[] = [];
   const cli: { agencies: number; seconds: number }[] = [];
+  const collected: CollectBench[] = [];
   for (const n of counts) {
     rows.push(...appsScript(n, model));
     cli.push(await offline(n));
+    collected.push(await collectBench(n, model));
   }
   const bundle = join(__dirname, '..', 'build', 'Code.js');
   const bundleKb = existsSync(bundle) ? statSync(bundle).size / 1024 : NaN;
@@ -179,10 +274,23 @@ async function main(): Promise<void> {
   );
   for (const c of cli) console.log(`  ${pad(c.agencies, 4)} agencies: ${c.seconds.toFixed(1)} s`);
   console.log(
+    '\ncollect N agency files (read each .xlsx with the shared reader; collect; write the new workbook), wall time:',
+  );
+  for (const c of collected)
+    console.log(
+      `  ${pad(c.agencies, 4)} files (${c.fileKb.toFixed(0)} KB each): read ${c.readSeconds.toFixed(1)} s, then ${c.collectSeconds.toFixed(1)} s (load province ${c.loadSeconds.toFixed(1)}, rules + tab writes ${c.rulesSeconds.toFixed(1)}, save ${c.writeSeconds.toFixed(1)}), RSS so far ${c.rssMb.toFixed(0)} MB; add-on import: ${(c.wireKb / 1024).toFixed(1)} MB sent by the dialog, ${c.gasCalls} calls, ~${c.gasModeledSeconds.toFixed(1)} s modeled`,
+    );
+  const dialog = join(__dirname, '..', 'build', 'import.html');
+  if (existsSync(dialog))
+    console.log(`Import dialog build/import.html: ${(statSync(dialog).size / 1024).toFixed(1)} KB`);
+  console.log(
     `\nPeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`,
   );
   if (values.json)
-    writeFileSync(values.json, JSON.stringify({ rows, cli, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2));
+    writeFileSync(
+      values.json,
+      JSON.stringify({ rows, cli, collected, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2),
+    );
 }
 
 main().catch((e) => {

@@ -11,7 +11,8 @@ import vm from 'node:vm';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-const BUDGET_BYTES = 300 * 1024;
+// 350 KB: main was at 294 KB when the add-on import (collect rules, identity, wire format: +23 KB) arrived.
+const BUDGET_BYTES = 350 * 1024;
 const GLOBAL = 'CCHC';
 
 async function buildAppsScript() {
@@ -65,8 +66,37 @@ async function buildNode(entry, out) {
   });
 }
 
+/**
+ * build/import.html: the import dialog with its script inlined (Apps Script serves one HTML file
+ * per dialog; no network, so no CDN). Its size is mostly the .xlsx reader (excelts' browser build).
+ */
+const DIALOG_BUDGET_BYTES = 1536 * 1024;
+async function buildImportDialog() {
+  const result = await build({
+    entryPoints: [join(root, 'src', 'dialog', 'entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // A "</script" inside the bundle would end the inline script early.
+  const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const html = readFileSync(join(root, 'src', 'dialog', 'import.html'), 'utf8').replace('/*DIALOG_BUNDLE*/', () => js);
+  writeFileSync(join(root, 'build', 'import.html'), html);
+  const size = Buffer.byteLength(html);
+  if (!quiet)
+    console.log(`build/import.html: ${(size / 1024).toFixed(1)} KB (budget ${DIALOG_BUDGET_BYTES / 1024} KB)`);
+  if (size > DIALOG_BUDGET_BYTES)
+    throw new Error(`build/import.html is ${size} bytes, over the ${DIALOG_BUDGET_BYTES}-byte budget`);
+}
+
 mkdirSync(join(root, 'build'), { recursive: true });
 if (!args.has('--cli-only')) await buildAppsScript();
+if (!args.has('--cli-only')) await buildImportDialog();
 await buildNode('src/cli/main.ts', 'dist/cli.js');
 if (!args.has('--cli-only') && existsSync(join(root, 'bench', 'bench.ts')))
   await buildNode('bench/bench.ts', 'dist/bench.js');

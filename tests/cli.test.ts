@@ -135,7 +135,7 @@ describe('npm run cchc', () => {
     expect(code).toBe(0);
     expect(hash(at('province.xlsx'))).toBe(before);
     const json = JSON.parse(readFileSync(at('summary.json'), 'utf8'));
-    expect(Object.keys(json)).toEqual(['period', 'submission', 'indicators']);
+    expect(Object.keys(json)).toEqual(['issuer', 'period', 'submission', 'indicators']);
     expect(json.period).toMatchObject({ id: 'Q3', year: 2026 });
     expect(Object.keys(json.submission[0])).toEqual(
       expect.arrayContaining(['agency', 'submitted', 'date', 'daysLate']),

@@ -1,15 +1,16 @@
 /** Fixtures for the core tests: settings, and agency tabs built from the real template. */
-import { standardCatalog } from '../src/core/catalog/catalog';
+import { catalogFor } from '../src/core/catalog/versions';
 import { parts } from '../src/core/dates';
 import { RawCell, SheetPlan, SheetSnapshot, parseA1 } from '../src/core/grid';
 import { parseAgencyTab } from '../src/core/parse';
 import { AgencyType, ExampleAgency, Settings, exampleSettings } from '../src/core/settings';
 import { agencyTabPlan } from '../src/core/template';
 
-export const catalog = standardCatalog();
+/** The catalog of the fixtures' period (quý III/2026: the two-level version). */
+export const catalog = catalogFor(exampleSettings('Q3', 2026, []));
 
 export function settingsFor(agencies: ExampleAgency[], overrides: Partial<Settings> = {}): Settings {
-  const s = exampleSettings(catalog, 'Q3', 2026, agencies);
+  const s = exampleSettings('Q3', 2026, agencies);
   return { ...s, ...overrides };
 }
 
@@ -45,7 +46,8 @@ export interface TabInput {
 /** An agency tab as the template makes it, with values typed into Số liệu by code. */
 export function tabFor(settings: Settings, agencyName: string, input: TabInput = {}) {
   const agency = settings.agencies.find((a) => a.name === agencyName)!;
-  const { plan, layout } = agencyTabPlan(catalog, settings, agency);
+  const cat = catalogFor(settings);
+  const { plan, layout } = agencyTabPlan(cat, settings, agency);
   const snap = snapshotOf(plan);
   const put = (a1: string, v: RawCell) => {
     const { row, col } = parseA1(a1);
@@ -59,7 +61,7 @@ export function tabFor(settings: Settings, agencyName: string, input: TabInput =
   if (input.status !== undefined) put(layout.headerCells.status, input.status);
   if (input.sentOn !== undefined) put(layout.headerCells.sentOn, input.sentOn);
   for (const [k, v] of Object.entries(input.freeText ?? {})) put(layout.freeTextCells[k as 'highlights'], v);
-  return { agency, snap, layout, report: () => parseAgencyTab(catalog, snap) };
+  return { agency, snap, layout, report: () => parseAgencyTab(cat, snap) };
 }
 
 /** A complete, consistent set of figures for a provincial agency. */

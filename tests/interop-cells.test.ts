@@ -17,7 +17,7 @@ const sample = readFileSync(join(__dirname, 'fixtures', 'interop', 'sample.xlsx'
 
 async function readBuffer(buf: Buffer | ArrayBuffer) {
   const wb = await XlsxWorkbook.fromBuffer(buf, () => NOW);
-  const loaded = loadSettings(wb, catalog);
+  const loaded = loadSettings(wb);
   if (!loaded.ok) throw new Error('settings');
   const results = validateTabs(catalog, loaded.settings, readTabs(wb, loaded.settings), wb.today());
   return {

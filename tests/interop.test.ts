@@ -17,7 +17,7 @@ const bytes = (f: string) => readFileSync(join(dir, f));
 
 async function readBook(file: string) {
   const wb = await XlsxWorkbook.fromBuffer(bytes(file), () => NOW);
-  const loaded = loadSettings(wb, catalog);
+  const loaded = loadSettings(wb);
   if (!loaded.ok) throw new Error(`${file}: settings do not load`);
   const { settings } = loaded;
   const tabs = readTabs(wb, settings);

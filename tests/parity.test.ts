@@ -2,7 +2,12 @@
 import { consolidate, summaryJson } from '../src/core/consolidate';
 import { generateTemplates, readTabs, validateTabs } from '../src/core/app';
 import { sampleProvince, writeFill } from '../src/core/sample';
-import { settingsPlan } from '../src/core/settings';
+import { Agency, settingsPlan } from '../src/core/settings';
+import { isoDate } from '../src/core/dates';
+import { draftReport } from '../src/core/draft';
+import { summarySheetPlan } from '../src/core/outputs';
+import { defaultCutoff } from '../src/core/periods';
+import { plainText } from '../src/core/report/model';
 import { WorkbookPort } from '../src/core/workbook';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, gasWorkbook, NOW } from './gas/setup';
@@ -12,9 +17,9 @@ async function run(
   reload?: (wb: WorkbookPort) => Promise<WorkbookPort>,
   edit?: (wb: WorkbookPort, sheet: string, rowOf: (code: string) => number) => void,
 ) {
-  const { settings, fills } = sampleProvince(catalog, { provincial: 8, communes: 12, mistakeShare: 0.5 });
+  const { settings, fills } = sampleProvince({ provincial: 8, communes: 12, mistakeShare: 0.5 });
   let wb = await make();
-  wb.create(settingsPlan(catalog, settings));
+  wb.create(settingsPlan(settings));
   generateTemplates(wb, catalog, settings);
   for (const f of fills) writeFill(wb, catalog, settings, f);
   if (edit) {
@@ -22,11 +27,22 @@ async function run(
     const values = wb.read(sheet)!.values;
     edit(wb, sheet, (code) => values.findIndex((row) => row[0] === code) + 1);
   }
+  // Last year's "Tổng hợp" copied in as "Kỳ trước", for the draft's comparison.
+  const cut = defaultCutoff(settings.period, settings.year - 1);
+  const lastYear = { ...settings, year: settings.year - 1, cutoffFrom: cut.from, cutoffTo: cut.to };
+  const before = consolidate(catalog, lastYear, validateTabs(catalog, lastYear, readTabs(wb, lastYear), wb.today()));
+  wb.create({ ...summarySheetPlan(before, '05/10/2025 08:00'), name: 'Kỳ trước' });
   if (reload) wb = await reload(wb);
   const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
+  const draft = (agency?: Agency) => {
+    const d = draftReport(wb, catalog, settings, { agency, today: isoDate(2026, 10, 5) });
+    if (!d.ok) throw new Error(d.problem);
+    return d.model.blocks.map(plainText);
+  };
   return {
     findings: results.map((r) => [r.agency.name, r.status, r.findings.map((f) => [f.rule, f.cell, f.message])]),
     summary: summaryJson(consolidate(catalog, settings, results)),
+    drafts: [draft(), draft(settings.agencies[0]), draft(settings.agencies[settings.agencies.length - 1])],
   };
 }
 
@@ -39,7 +55,10 @@ describe('Apps Script and .xlsx parity', () => {
     );
     expect(xlsx.findings).toEqual(gas.findings);
     expect(xlsx.summary).toEqual(gas.summary);
-    expect(gas.findings.some(([, status]) => status === 'Có lỗi')).toBe(true);
+    // The same drafts, the province's with its comparison to "Kỳ trước", and two agencies' own.
+    expect(xlsx.drafts).toEqual(gas.drafts);
+    expect(gas.drafts[0].join('\n')).toContain('So với cùng kỳ năm 2025');
+    expect(gas.findings.some(([, status]) => status === 'errors')).toBe(true);
   });
 
   it('reads a merged value cell as the same finding in both', async () => {

@@ -5,15 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
-import { Catalog, standardCatalog } from '../core/catalog/catalog';
+import { Catalog } from '../core/catalog/catalog';
+import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
-import { isoDate } from '../core/dates';
 import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
 import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
-import { buildReport } from '../core/report/build';
+import { draftReport } from '../core/draft';
+import { SUMMARY_SHEET } from '../core/outputs';
+import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
-import { Settings, exampleSettings, settingsPlan } from '../core/settings';
-import { AgencyResult, RULES } from '../core/validate';
+import { Agency, Settings, exampleSettings, settingsPlan } from '../core/settings';
+import { fold } from '../core/text';
+import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
@@ -40,7 +43,9 @@ export function userFile(io: Io, shown: string): UserFile {
   return { shown, path: userPath(shown, io.cwd ?? defaultCwd()) };
 }
 
-async function open(file: UserFile, io: Io): Promise<XlsxWorkbook> {
+/** Reads an input workbook: kind sniffed, size checked before unpacking, used ranges before reading. */
+export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbook> {
+  const file = typeof input === 'string' ? userFile(io, input) : input;
   const bytes = await readWorkbookBytes(file.path, file.shown);
   let wb: XlsxWorkbook;
   try {
@@ -85,9 +90,12 @@ export function safeJson(value: unknown): string {
   );
 }
 
-function settingsOf(wb: XlsxWorkbook, catalog: Catalog, shown: string): Settings {
-  const loaded = loadSettings(wb, catalog);
-  if (loaded.ok) return loaded.settings;
+export function settingsOf(wb: XlsxWorkbook, shown: string, io?: Io): Settings {
+  const loaded = loadSettings(wb);
+  if (loaded.ok) {
+    for (const w of loaded.warnings) io?.out(`Lưu ý${w.cell ? ` (ô ${w.cell} trang "Thiết lập")` : ''}: ${w.message}`);
+    return loaded.settings;
+  }
   if ('missing' in loaded)
     throw new CliError(
       `"${shown}" không phải sổ báo cáo CCHC: không có trang "Thiết lập". Tạo sổ mới bằng lệnh: npm run cchc -- template --out <sổ.xlsx>`,
@@ -107,7 +115,6 @@ export async function template(
   io: Io,
   opts: { out: string; agencies?: string; period?: string; year?: string; force?: boolean },
 ): Promise<number> {
-  const catalog = standardCatalog();
   const today = io.clock();
   let period: PeriodId = 'Q1';
   if (opts.period) {
@@ -141,8 +148,9 @@ export async function template(
   }
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, agencies)));
-  const settings = settingsOf(wb, catalog, opts.out);
+  wb.create(settingsPlan(exampleSettings(period, year, agencies)));
+  const settings = settingsOf(wb, opts.out, io);
+  const catalog = catalogFor(settings);
   const outcome = generateTemplates(wb, catalog, settings);
   const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], inputs, { force: !!opts.force });
   io.out(
@@ -158,7 +166,7 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
     agencies: results.map((r) => ({
       agency: r.agency.name,
       sheet: r.agency.sheet,
-      status: r.status,
+      status: AGENCY_STATUS_LABELS[r.status],
       errors: r.errors,
       warnings: r.warnings,
     })),
@@ -177,14 +185,14 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
 }
 
 export async function validate(io: Io, opts: { file: string; json?: string; quiet?: boolean }): Promise<number> {
-  const catalog = standardCatalog();
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
-  const settings = settingsOf(wb, catalog, opts.file);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
   const results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
-      `${r.status.padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
+      `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
     );
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const warnings = results.reduce((n, r) => n + r.warnings, 0);
@@ -207,14 +215,11 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   return errors ? 1 : 0;
 }
 
-export async function consolidate(
-  io: Io,
-  opts: { file: string; out: string; json?: string; quiet?: boolean },
-): Promise<number> {
-  const catalog = standardCatalog();
+export async function consolidate(io: Io, opts: { file: string; out: string; json?: string }): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
-  const settings = settingsOf(wb, catalog, opts.file);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
   const outputs = [output(io, opts.out, () => wb.toBuffer())];
   let summary: Summary | null = null;
   if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!))));
@@ -227,22 +232,67 @@ export async function consolidate(
   return 0;
 }
 
-export async function report(io: Io, opts: { file: string; out: string }): Promise<number> {
-  const catalog = standardCatalog();
+export async function report(
+  io: Io,
+  opts: { file: string; out: string; agency?: string; previous?: string },
+): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
-  const settings = settingsOf(wb, catalog, opts.file);
-  const summary = consolidateWorkbook(wb, catalog, settings);
-  const d = io.clock();
-  const model = buildReport({
-    catalog,
-    summary,
-    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
-    stamp: wb.stamp(),
-  });
-  const [path] = await writeOutputs([output(io, opts.out, () => renderDocx(model))], [input], { force: true });
-  io.out(`Dự thảo báo cáo: ${path}`);
+  const settings = settingsOf(wb, opts.file, io);
+  const catalog = catalogFor(settings);
+  const inputs = [input, ...(opts.previous ? [userFile(io, opts.previous)] : [])];
+  const target = output(io, opts.out, () => Buffer.alloc(0));
+  checkOutputs([target], inputs, { force: true }); // before any work
+  let agency: Agency | undefined;
+  if (opts.agency) {
+    const wanted = fold(opts.agency);
+    agency = settings.agencies.find((a) => fold(a.name) === wanted || fold(a.sheet) === wanted);
+    if (!agency)
+      throw new CliError(
+        `Không có đơn vị "${opts.agency}" trên trang Thiết lập của "${opts.file}". Ghi đúng tên đơn vị hoặc tên trang tính, ví dụ: --agency "${settings.agencies[0]?.name ?? 'Sở Nội vụ'}".`,
+      );
+    if (opts.previous)
+      throw new CliError(
+        '--previous chỉ dùng cho báo cáo tổng hợp; báo cáo của một đơn vị (--agency) không so sánh với kỳ trước.',
+      );
+  }
+  const previous = opts.previous ? await readPrevious(opts.previous, catalog, io) : undefined;
+  const outcome = draftReport(wb, catalog, settings, { agency, previous });
+  if (!outcome.ok) throw new CliError(outcome.problem);
+  const model = outcome.model;
+  const [path] = await writeOutputs([{ ...target, data: () => renderDocx(model) }], inputs, { force: true });
+  if (outcome.kind === 'agency') io.out(`Dự thảo báo cáo của ${outcome.agency.name}: ${path}`);
+  else {
+    io.out(`Dự thảo báo cáo: ${path}`);
+    if (outcome.previous)
+      io.out(`So sánh với ${comparedWith(outcome.previous, settings)} (${outcome.previous.source}).`);
+  }
   return 0;
+}
+
+/** --previous: the JSON of `consolidate --json`, or a consolidated workbook (its "Tổng hợp" sheet). */
+async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<PreviousRead> {
+  const source = `tệp "${path}"`;
+  if (/\.json$/i.test(path)) {
+    let text: string;
+    try {
+      text = readFileSync(userFile(io, path).path, 'utf8');
+    } catch (e) {
+      throw fromOsError(e, path, 'read');
+    }
+    return previousFromJson(text, source);
+  }
+  const wb = await open(path, io);
+  const snap = wb.read(SUMMARY_SHEET);
+  if (!snap)
+    throw new CliError(
+      `${source} không có trang "${SUMMARY_SHEET}". Dùng sổ đã tổng hợp (lệnh consolidate --out) hoặc tệp của consolidate --json.`,
+    );
+  const read = previousFromSheet(catalog, snap, source);
+  if (!read.ok || read.previous.issuer !== null) return read;
+  // A sheet made before it named its issuer: the workbook's own settings say who it was.
+  const loaded = loadSettings(wb);
+  return loaded.ok ? { ok: true, previous: { ...read.previous, issuer: loaded.settings.issuingBody } } : read;
 }
 
 export async function sample(
@@ -269,11 +319,11 @@ export async function sample(
 }
 
 export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: XlsxWorkbook; mistakes: number }> {
-  const catalog = standardCatalog();
-  const { settings, fills } = sampleProvince(catalog, opts);
+  const { settings, fills } = sampleProvince(opts);
+  const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(catalog, settings));
-  generateTemplates(wb, catalog, settingsOf(wb, catalog, 'sample'));
+  wb.create(settingsPlan(settings));
+  generateTemplates(wb, catalog, settingsOf(wb, 'sample'));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   // Round-trip through the file format, as a user's workbook would arrive.
   return {
@@ -306,9 +356,9 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
         force: true,
       })
     )[0];
-  const catalog = standardCatalog();
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
-  const settings = settingsOf(wb, catalog, 'demo');
+  const settings = settingsOf(wb, 'demo', io);
+  const catalog = catalogFor(settings);
   const input = await put('so-lieu-cac-don-vi.xlsx', await wb.toBuffer());
   io.out(
     `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
@@ -317,11 +367,11 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
   const results = validateAll(checked, catalog, settings);
   const errors = results.reduce((n, r) => n + r.errors, 0);
-  const byStatus = (st: string) => results.filter((r) => r.status === st).length;
+  const byStatus = (st: AgencyStatus) => results.filter((r) => r.status === st).length;
   const json = await put('ket-qua-kiem-tra.json', safeJson(validationJson(results)));
   const checkedPath = await put('da-kiem-tra.xlsx', await checked.toBuffer());
   io.out(
-    `2. Kiểm tra: ${byStatus('Đạt')} đạt, ${byStatus('Có cảnh báo')} có cảnh báo, ${byStatus('Có lỗi')} có lỗi (${errors} lỗi), ${byStatus('Chưa gửi')} chưa gửi.`,
+    `2. Kiểm tra: ${byStatus('ok')} đạt, ${byStatus('warnings')} có cảnh báo, ${byStatus('errors')} có lỗi (${errors} lỗi), ${byStatus('not-sent')} chưa gửi.`,
   );
   const rules = new Map<string, number>();
   for (const f of results.flatMap((r) => r.findings))
@@ -335,14 +385,9 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
   io.out(`3. Tổng hợp: ${summaryPath}`);
   printSummary(io, summary);
 
-  const d = io.clock();
-  const model = buildReport({
-    catalog,
-    summary,
-    today: isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
-    stamp: wb.stamp(),
-  });
-  const docx = await put('du-thao-bao-cao.docx', await renderDocx(model));
+  const draft = draftReport(wb, catalog, settings, { summary });
+  if (!draft.ok) throw new CliError(draft.problem);
+  const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);
   return 0;

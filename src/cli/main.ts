@@ -7,7 +7,9 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+import { collect } from './collect';
 import { failureOf } from './errors';
+import { split } from './split';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -20,6 +22,8 @@ export interface Command {
   readonly options: ParseArgsOptionsConfig;
   /** File names it takes, in order (what each is, for the "missing" message). */
   readonly files: readonly string[];
+  /** Takes any number of further file names after `files`. */
+  readonly more?: boolean;
   run(io: Io, values: Values, files: string[]): Promise<number>;
 }
 
@@ -70,11 +74,18 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'report',
-    usage: 'report <sổ.xlsx> --out <báo-cáo.docx>',
-    about: 'Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.',
-    options: { out: s },
+    usage: 'report <sổ.xlsx> --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>]',
+    about:
+      'Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.\n--agency: báo cáo riêng của một đơn vị, từ trang của đơn vị đó.\n--previous: so sánh với kỳ trước hoặc cùng kỳ năm trước (tệp của consolidate --json,\nhoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.',
+    options: { out: s, agency: s, previous: s },
     files: ['tệp .xlsx'],
-    run: (io, v, [file]) => report(io, { file, out: need(v.out, '--out <báo-cáo.docx>', 'report') }),
+    run: (io, v, [file]) =>
+      report(io, {
+        file,
+        out: need(v.out, '--out <báo-cáo.docx>', 'report'),
+        agency: str(v.agency),
+        previous: str(v.previous),
+      }),
   },
   {
     name: 'sample',
@@ -91,6 +102,31 @@ export const COMMANDS: Command[] = [
         provincial: str(v.provincial),
         seed: str(v.seed),
         mistakes: str(v.mistakes),
+        force: v.force === true,
+      }),
+  },
+  {
+    name: 'split',
+    usage: 'split <sổ.xlsx> --out <thư mục> [--force]',
+    about: 'Tách mỗi đơn vị một tệp .xlsx (chỉ trang của đơn vị, có khối nhận dạng) để gửi cho đơn vị.',
+    options: { out: s, force: flag },
+    files: ['tệp .xlsx cần tách'],
+    run: (io, v, [file]) => split(io, { file, out: need(v.out, '--out <thư mục>', 'split'), force: v.force === true }),
+  },
+  {
+    name: 'collect',
+    usage: 'collect <sổ.xlsx> <tệp hoặc thư mục>… --out <sổ-mới.xlsx> [--prefer newest] [--force]',
+    about:
+      'Nhận lại tệp của các đơn vị vào sổ mới (tệp đầu vào không bị sửa). Nhận diện đơn vị theo\nkhối nhận dạng; từ chối tệp khác kỳ, khác tỉnh, mẫu cũ, đơn vị lạ, trùng đơn vị.',
+    options: { out: s, prefer: s, force: flag },
+    files: ['sổ tổng hợp .xlsx'],
+    more: true,
+    run: (io, v, [file, ...inputs]) =>
+      collect(io, {
+        file,
+        inputs,
+        out: need(v.out, '--out <sổ-mới.xlsx>', 'collect'),
+        prefer: str(v.prefer),
         force: v.force === true,
       }),
   },
@@ -160,7 +196,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const { positionals } = parsed;
-  if (positionals.length > command.files.length)
+  if (!command.more && positionals.length > command.files.length)
     throw new CliError(
       `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". Xem: npm run cchc -- ${command.name} --help`,
     );

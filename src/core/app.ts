@@ -18,12 +18,15 @@ import {
   readSettings,
   settingsPlan,
 } from './settings';
+import { currentPeriod } from './periods';
 import { STATUS_SENT, agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
+import { relabel } from './relabel';
 import { fold } from './text';
 import { AgencyResult, validateAgency } from './validate';
 import { ProtectionOutcome, WorkbookPort } from './workbook';
-import { PeriodId } from './periods';
-import { IsoDate, parts } from './dates';
+import { IsoDate } from './dates';
+
+export { currentPeriod };
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -31,37 +34,22 @@ import { IsoDate, parts } from './dates';
 
 export type LoadedSettings = SettingsResult | { ok: false; missing: true; problems: [] };
 
-export function loadSettings(wb: WorkbookPort, catalog: Catalog): LoadedSettings {
+/** The settings; the catalog they use is catalogFor(settings) (the period's version and the province's rows). */
+export function loadSettings(wb: WorkbookPort): LoadedSettings {
   const snap = wb.read(SETTINGS_SHEET);
   if (!snap) return { ok: false, missing: true, problems: [] };
-  return readSettings(snap.values, catalog);
-}
-
-/** The current quarter by the Nghị định 09 cut-offs (a quarter's data ends on the 14th). */
-export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {
-  const { y, m, d } = parts(today);
-  if (m === 12 && d >= 15) return { period: 'Q1', year: y + 1 };
-  const q =
-    m < 3 || (m === 3 && d < 15)
-      ? 'Q1'
-      : m < 6 || (m === 6 && d < 15)
-        ? 'Q2'
-        : m < 9 || (m === 9 && d < 15)
-          ? 'Q3'
-          : 'Q4';
-  return { period: q, year: y };
+  return readSettings(snap.values);
 }
 
 /** Creates the settings sheet with the example when absent; otherwise just reads it. */
 export function setupSettings(
   wb: WorkbookPort,
-  catalog: Catalog,
   example: readonly ExampleAgency[],
 ): { created: boolean; result: LoadedSettings } {
-  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb, catalog) };
+  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb) };
   const { period, year } = currentPeriod(wb.today());
-  wb.create(settingsPlan(catalog, exampleSettings(catalog, period, year, example)));
-  return { created: true, result: loadSettings(wb, catalog) };
+  wb.create(settingsPlan(exampleSettings(period, year, example)));
+  return { created: true, result: loadSettings(wb) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +64,8 @@ export interface TemplateOutcome {
   readonly created: string[];
   readonly unchanged: string[];
   readonly upgraded: { sheet: string; added: string[] }[];
+  /** Tabs made with another catalog version, relabelled and restamped (values kept). */
+  readonly relabeled: string[];
   /** Tabs this add-on created that are gone (deleted or renamed by hand): not recreated over data. */
   readonly vanished: { agency: string; sheet: string; renamedTo: string | null }[];
   /** Tabs of agencies no longer in the settings: kept as they are. */
@@ -142,6 +132,7 @@ export function generateTemplates(
     created: [],
     unchanged: [],
     upgraded: [],
+    relabeled: [],
     vanished: [],
     orphaned: [],
     conflicts: [],
@@ -198,6 +189,10 @@ export function generateTemplates(
     if (report.tableHeaderRow === null) {
       out.conflicts.push(agency.sheet);
       continue;
+    }
+    if (report.version && report.version.version !== catalog.version) {
+      relabel(wb, catalog, settings, snap, report);
+      out.relabeled.push(agency.sheet);
     }
     const added = addMissingRows(wb, catalog, settings, agency, report);
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });

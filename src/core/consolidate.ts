@@ -21,7 +21,25 @@ export interface SubmissionEntry {
   readonly status: AgencyStatus;
   readonly included: boolean;
   /** Why the agency's figures are left out, when they are. */
+  readonly exclusion: Exclusion | null;
+  /** The same, as shown to a user (exclusionLabel). */
   readonly excludedReason: string | null;
+}
+
+export type Exclusion =
+  | { readonly kind: 'sheet-missing' }
+  | { readonly kind: 'not-sent' }
+  | { readonly kind: 'errors'; readonly count: number };
+
+export function exclusionLabel(e: Exclusion): string {
+  switch (e.kind) {
+    case 'sheet-missing':
+      return 'Không tìm thấy trang';
+    case 'not-sent':
+      return 'Chưa gửi báo cáo';
+    case 'errors':
+      return `Còn ${e.count} lỗi`;
+  }
 }
 
 export type Method = 'sum' | 'ratio' | 'mean' | 'derived' | 'owner' | 'codes';
@@ -73,18 +91,19 @@ function submissionEntry(settings: Settings, r: AgencyResult): SubmissionEntry {
   const submitted = r.report?.status.value === 'sent';
   const date = submitted ? (r.report?.sentOn.date ?? null) : null;
   const daysLate = date ? Math.max(0, daysBetween(settings.deadline, date)) : null;
-  let excludedReason: string | null = null;
-  if (!r.report) excludedReason = 'Không tìm thấy trang';
-  else if (!submitted) excludedReason = 'Chưa gửi báo cáo';
-  else if (r.errors && !settings.includeErrors) excludedReason = `Còn ${r.errors} lỗi`;
+  let exclusion: Exclusion | null = null;
+  if (!r.report) exclusion = { kind: 'sheet-missing' };
+  else if (!submitted) exclusion = { kind: 'not-sent' };
+  else if (r.errors && !settings.includeErrors) exclusion = { kind: 'errors', count: r.errors };
   return {
     agency: r.agency,
     submitted,
     date,
     daysLate,
     status: r.status,
-    included: excludedReason === null,
-    excludedReason,
+    included: exclusion === null,
+    exclusion,
+    excludedReason: exclusion && exclusionLabel(exclusion),
   };
 }
 
@@ -289,6 +308,8 @@ export function summaryJson(s: Summary): unknown {
     };
   }
   return {
+    // Who reported: a later report refuses to compare itself with another province's figures.
+    issuer: { body: s.settings.issuingBody, parent: s.settings.parentBody, place: s.settings.place },
     period: {
       id: s.settings.period,
       year: s.settings.year,
@@ -312,7 +333,7 @@ export function summaryJson(s: Summary): unknown {
 
 export function submissionNote(e: SubmissionEntry): string {
   const parts: string[] = [];
-  if (!e.submitted) parts.push(e.excludedReason === 'Không tìm thấy trang' ? 'Không tìm thấy trang' : 'Chưa gửi');
+  if (!e.submitted) parts.push(e.exclusion?.kind === 'sheet-missing' ? exclusionLabel(e.exclusion) : 'Chưa gửi');
   else if (e.daysLate) parts.push(`Chậm ${e.daysLate} ngày`);
   else if (e.date) parts.push('Đúng hạn');
   if (e.submitted && !e.included && e.excludedReason) parts.push(`${e.excludedReason}, chưa tổng hợp`);

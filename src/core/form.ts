@@ -3,7 +3,6 @@
  * supplied by another agency, or not applicable to its type.
  */
 import { Catalog, Formula, Indicator, isValueRow } from './catalog/catalog';
-import { districtLevelExists } from './periods';
 import { Agency, Settings, appliesToType } from './settings';
 
 export type RowMode =
@@ -17,15 +16,17 @@ export interface FormRow {
   readonly mode: RowMode;
 }
 
-/** Rows asked this period: switched-off rows (and their children) and abolished district rows are left out. */
-export function askedRows(catalog: Catalog, settings: Pick<Settings, 'disabled' | 'cutoffTo'>): Indicator[] {
+/**
+ * Rows asked this period: the catalog's rows (its version already leaves out abolished district
+ * rows) less the switched-off ones and their children.
+ */
+export function askedRows(catalog: Catalog, settings: Pick<Settings, 'disabled'>): Indicator[] {
   const off = new Set(settings.disabled);
-  const districts = districtLevelExists(settings.cutoffTo);
   const isOff = (code: string | null): boolean => {
     for (let c = code; c; c = catalog.get(c)?.parent ?? null) if (off.has(c)) return true;
     return false;
   };
-  return catalog.rows.filter((r) => !isOff(r.code) && (districts || !r.districtOnly));
+  return catalog.rows.filter((r) => !isOff(r.code));
 }
 
 export function rowMode(catalog: Catalog, settings: Settings, agency: Agency, ind: Indicator): RowMode {

@@ -13,19 +13,18 @@ import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from './template';
 import { upper } from './text';
-import { AgencyResult, AgencyStatus, RULES } from './validate';
+import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES, statusTally } from './validate';
 
-export const VALIDATION_SHEET = 'Kết quả kiểm tra';
-export const SUMMARY_SHEET = 'Tổng hợp';
-export const DETAIL_SHEET = 'Chi tiết theo đơn vị';
-export const SUBMISSION_SHEET = 'Tình hình gửi báo cáo';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from './sheet-names';
+
+export { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET };
 
 const STATUS_COLORS: Record<AgencyStatus, string> = {
-  Đạt: COLORS.ok,
-  'Có cảnh báo': COLORS.warning,
-  'Có lỗi': COLORS.error,
-  'Chưa gửi': COLORS.locked,
-  'Không tìm thấy trang': COLORS.error,
+  ok: COLORS.ok,
+  warnings: COLORS.warning,
+  errors: COLORS.error,
+  'not-sent': COLORS.locked,
+  'sheet-missing': COLORS.error,
 };
 
 type Row = PlanCell[];
@@ -47,15 +46,10 @@ const italic = (text: string): PlanCell => ({ v: text, s: { italic: true } });
 
 export function validationSheetPlan(settings: Settings, results: readonly AgencyResult[], stamp: string): SheetPlan {
   const t = table(7);
-  const count = (s: AgencyStatus) => results.filter((r) => r.status === s).length;
   t.line([
     title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(settings.period, settings.year))}`),
   ]);
-  t.line([
-    italic(
-      `Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${count('Đạt')} đạt, ${count('Có cảnh báo')} có cảnh báo, ${count('Có lỗi')} có lỗi, ${count('Chưa gửi')} chưa gửi, ${count('Không tìm thấy trang')} không tìm thấy trang.`,
-    ),
-  ]);
+  t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${statusTally(results)}.`)]);
   t.line([]);
   t.header(['STT', 'Đơn vị', 'Trang', 'Trạng thái', 'Số lỗi', 'Số cảnh báo', 'Ngày gửi']);
   results.forEach((r, i) => {
@@ -64,7 +58,7 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
       { v: i + 1, s: { align: 'center' } },
       { v: r.agency.name, s: { wrap: true } },
       r.report ? { v: { link: { text: r.agency.sheet, sheet: r.agency.sheet } } } : { v: r.agency.sheet },
-      { v: r.status, s: { background: STATUS_COLORS[r.status], bold: true } },
+      { v: AGENCY_STATUS_LABELS[r.status], s: { background: STATUS_COLORS[r.status], bold: true } },
       { v: r.errors },
       { v: r.warnings },
       sent ? { v: { date: sent }, s: { numberFormat: 'dd/mm/yyyy' } } : { v: null },
@@ -176,7 +170,7 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   t.line([
     { v: null },
     italic(
-      `Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
+      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
     ),
   ]);
   t.line([]);

@@ -18,6 +18,7 @@ import {
   STATUS_DRAFT,
   STATUS_SENT,
   TABLE_HEADER,
+  formVersion,
 } from './template';
 import { fold, squish } from './text';
 
@@ -72,6 +73,8 @@ export interface AgencyReport {
   /** Where each free-text answer sits (one row under its label). */
   readonly freeTextCells: Readonly<Partial<Record<FreeTextField, string>>>;
   readonly structure: readonly StructureIssue[];
+  /** The catalog version stamped on the form, and where (null: no stamp found). */
+  readonly version: { readonly version: string; readonly cell: string } | null;
   /** 1-based row of the table header, and of every coded row below it (groups included). */
   readonly tableHeaderRow: number | null;
   readonly codeRows: ReadonlyMap<number, string>;
@@ -281,6 +284,7 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
     freeText,
     freeTextCells,
     structure,
+    version: formVersion(values, headerLimit),
     tableHeaderRow: headerIdx < 0 ? null : headerIdx + 1,
     codeRows,
   };

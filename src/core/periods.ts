@@ -2,7 +2,7 @@
  * Reporting periods and their data cut-offs (Nghị định 09/2019/NĐ-CP), and the date local
  * government became two-level (01/07/2025), after which district rows are no longer asked.
  */
-import { IsoDate, addDays, isoDate } from './dates';
+import { IsoDate, addDays, formatDmy, isoDate, parts } from './dates';
 
 export const PERIOD_IDS = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'Y'] as const;
 export type PeriodId = (typeof PERIOD_IDS)[number];
@@ -51,6 +51,29 @@ export function defaultCutoff(id: PeriodId, year: number): { from: IsoDate; to: 
 /** A default deadline for agencies: a week after the cut-off. Provinces set their own. */
 export function defaultDeadline(id: PeriodId, year: number): IsoDate {
   return addDays(defaultCutoff(id, year).to, 7);
+}
+
+const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+
+/** The quarter whose data range holds this day (from 15/12, data belong to next year's quý I). */
+export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {
+  const { y } = parts(today);
+  for (const year of [y, y + 1]) {
+    for (const period of QUARTERS) {
+      const c = defaultCutoff(period, year);
+      if (c.from <= today && today <= c.to) return { period, year };
+    }
+  }
+  throw new Error(`no quarter holds ${today}`); // unreachable: the quarters tile the year
+}
+
+/**
+ * A deadline before the data cut-off is normal (seed 000: agencies by 05/03, data to 14/03): the
+ * figures then run to the day of sending and are estimated to the cut-off. Null when it is not so.
+ */
+export function estimateNotice(deadline: IsoDate, cutoffTo: IsoDate): string | null {
+  if (deadline >= cutoffTo) return null;
+  return `Hạn gửi báo cáo (${formatDmy(deadline)}) trước ngày chốt số liệu (${formatDmy(cutoffTo)}): số liệu tính đến ngày gửi báo cáo và ước tính đến ngày ${formatDmy(cutoffTo)}.`;
 }
 
 export const TWO_LEVEL_SINCE = isoDate(2025, 7, 1);

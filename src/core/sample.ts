@@ -4,14 +4,16 @@
  * share of the mistakes the seeds show. Used by the demo, the tests and the benchmark.
  */
 import { Catalog, isValueRow } from './catalog/catalog';
+import { catalogFor } from './catalog/versions';
 import { IsoDate, addDays } from './dates';
 import { formRows } from './form';
 import { CellInput, a1Range, parseA1 } from './grid';
 import { formatNumber, formatPercent } from './numbers';
 import { PeriodId, defaultCutoff } from './periods';
-import { Agency, AgencyType, ExampleAgency, Settings, defaultOwners, exampleSettings } from './settings';
+import { Agency, AgencyType, Settings, defaultOwners, exampleSettings } from './settings';
 import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan, answerChoice } from './template';
 import { WorkbookPort } from './workbook';
+import { DIFFICULTIES, GIVEN, HIGHLIGHTS, PROPOSALS, PROVINCIAL_AGENCIES, SURNAMES, communeNames } from './sample-data';
 
 export interface SampleOptions {
   readonly seed?: number;
@@ -50,122 +52,6 @@ function rng(seed: number): () => number {
   };
 }
 
-export const PROVINCIAL_AGENCIES: readonly ExampleAgency[] = [
-  { name: 'Văn phòng UBND tỉnh', type: 'so' },
-  { name: 'Sở Nội vụ', type: 'so' },
-  { name: 'Sở Tài chính', type: 'so' },
-  { name: 'Sở Tư pháp', type: 'so' },
-  { name: 'Sở Công Thương', type: 'so' },
-  { name: 'Sở Giáo dục và Đào tạo', type: 'so' },
-  { name: 'Sở Y tế', type: 'so' },
-  { name: 'Sở Xây dựng', type: 'so' },
-  { name: 'Sở Nông nghiệp và Môi trường', type: 'so' },
-  { name: 'Sở Khoa học và Công nghệ', type: 'so' },
-  { name: 'Sở Văn hóa, Thể thao và Du lịch', type: 'so' },
-  { name: 'Sở Dân tộc và Tôn giáo', type: 'so' },
-  { name: 'Sở Ngoại vụ', type: 'so' },
-  { name: 'Thanh tra tỉnh', type: 'so' },
-  { name: 'Ban Quản lý Khu kinh tế', type: 'so' },
-  { name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh', type: 'so' },
-  { name: 'Công an tỉnh', type: 'nganh_doc' },
-  { name: 'Bảo hiểm xã hội tỉnh', type: 'nganh_doc' },
-  { name: 'Thuế tỉnh', type: 'nganh_doc' },
-  { name: 'Kho bạc Nhà nước khu vực', type: 'nganh_doc' },
-];
-
-const PLACE_A = [
-  'Long',
-  'Tân',
-  'Phước',
-  'Hòa',
-  'Mỹ',
-  'An',
-  'Vĩnh',
-  'Bình',
-  'Phú',
-  'Thạnh',
-  'Đại',
-  'Hiệp',
-  'Trung',
-  'Đông',
-  'Tây',
-  'Nhị',
-  'Ngũ',
-  'Kim',
-  'Song',
-  'Thanh',
-];
-const PLACE_B = [
-  'Hòa',
-  'An',
-  'Lộc',
-  'Phú',
-  'Thuận',
-  'Hưng',
-  'Mỹ',
-  'Bình',
-  'Lợi',
-  'Sơn',
-  'Hải',
-  'Thành',
-  'Đức',
-  'Xuân',
-  'Quới',
-  'Trường',
-  'Khánh',
-  'Tiến',
-  'Long',
-  'Hiệp',
-];
-
-export function communeNames(n: number, random: () => number): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  while (names.length < n) {
-    const kind = random() < 0.2 ? 'phường' : 'xã';
-    const a = PLACE_A[Math.floor(random() * PLACE_A.length)];
-    const b = PLACE_B[Math.floor(random() * PLACE_B.length)];
-    let name = `UBND ${kind} ${a} ${b}`;
-    if (a === b) continue;
-    for (let i = 2; seen.has(name); i++) name = `UBND ${kind} ${a} ${b} ${i}`;
-    seen.add(name);
-    names.push(name);
-  }
-  return names;
-}
-
-const HIGHLIGHTS = [
-  'Duy trì 100% hồ sơ được tiếp nhận và trả kết quả qua Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.',
-  'Tổ chức đối thoại với người dân về thủ tục đất đai; tiếp thu và giải quyết dứt điểm 05 kiến nghị.',
-  'Triển khai ký số trên 95% văn bản đi; đẩy mạnh thanh toán trực tuyến phí, lệ phí.',
-  'Hoàn thành rà soát, đơn giản hóa 12 thủ tục hành chính thuộc thẩm quyền.',
-];
-const DIFFICULTIES = [
-  'Đường truyền Internet tại bộ phận một cửa thường xuyên chập chờn, ảnh hưởng việc tiếp nhận hồ sơ trực tuyến.',
-  'Người dân lớn tuổi chưa quen nộp hồ sơ trực tuyến; tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.',
-  'Thiếu công chức chuyên trách công nghệ thông tin sau sắp xếp bộ máy.',
-  'Một số thủ tục liên thông với cơ quan ngành dọc còn chậm trả kết quả.',
-];
-const PROPOSALS = [
-  'Đề nghị Sở Khoa học và Công nghệ nâng cấp đường truyền và thiết bị cho bộ phận một cửa cấp xã.',
-  'Đề nghị tổ chức tập huấn sử dụng Cổng dịch vụ công cho công chức mới.',
-  'Đề nghị bổ sung kinh phí số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.',
-];
-
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Dương', 'Thạch'];
-const GIVEN = [
-  'Văn An',
-  'Thị Bình',
-  'Minh Châu',
-  'Quốc Dũng',
-  'Thị Hạnh',
-  'Hoàng Long',
-  'Thanh Tâm',
-  'Ngọc Trâm',
-  'Sơn',
-  'Kim Yến',
-];
-
 type Mistake =
   | 'typo-decimal'
   | 'total-mismatch'
@@ -184,10 +70,7 @@ const MISTAKES: readonly Mistake[] = [
   'sent-no-date',
 ];
 
-export function sampleProvince(
-  catalog: Catalog,
-  opts: SampleOptions = {},
-): { settings: Settings; fills: AgencyFill[] } {
+export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; fills: AgencyFill[] } {
   const random = rng(opts.seed ?? 20260915);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -196,15 +79,16 @@ export function sampleProvince(
   const provincialCount = Math.min(opts.provincial ?? 20, PROVINCIAL_AGENCIES.length);
   const provincial = PROVINCIAL_AGENCIES.slice(0, provincialCount);
   const communes = communeNames(opts.communes ?? 40, random).map((name) => ({ name, type: 'xa' as AgencyType }));
-  const base = exampleSettings(catalog, period, year, [...provincial, ...communes]);
+  const base = exampleSettings(period, year, [...provincial, ...communes]);
   const settings: Settings = {
     ...base,
     deadline: addDays(defaultCutoff(period, year).to, 7),
     docNumber: '/BC-UBND',
     signerName: 'Nguyễn Văn A',
-    owners: defaultOwners(catalog, [...provincial, ...communes]),
+    owners: defaultOwners(catalogFor(base), [...provincial, ...communes]),
     agencies: base.agencies.map((a, i) => ({ ...a, emails: i % 3 === 0 ? [`nhaplieu${i + 1}@example.gov.vn`] : [] })),
   };
+  const catalog = catalogFor(settings);
   const mistakeShare = opts.mistakeShare ?? 0.2;
   const notSentShare = opts.notSentShare ?? 0.08;
   const lateShare = opts.lateShare ?? 0.15;
@@ -306,7 +190,8 @@ export function sampleProvince(
     const owned = (code: string) => settings.owners[code] === agency.name;
     if (owned('3.1.3')) v.set('3.1.3.1', 1342).set('3.1.3.3', 298).set('3.1.3', 1640);
     if (owned('4.1.1')) v.set('4.1.1', 14).set('4.1.2', 1).set('4.1.3', 6);
-    if (owned('4.1.4')) v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4', 208).set('4.1.4.4', 14.2);
+    if (owned('4.1.4'))
+      v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4.3', 396).set('4.1.4', 604).set('4.1.4.4', 14.2);
     if (owned('7.1')) {
       v.set('7.1', 1).set('7.2', 2).set('7.3', 2).set('7.4', 100).set('7.5', 2);
       v.set('7.6.1.1', 100)

@@ -6,7 +6,7 @@ import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { FormRow, formRows, lockedReason } from './form';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
-import { periodInText } from './periods';
+import { estimateNotice, periodInText } from './periods';
 import { Agency, Settings } from './settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
@@ -85,6 +85,11 @@ function valueValidation(ind: ValueIndicator): CellStyle['validation'] {
   return { kind: 'list', values: ind.answers.map(answerChoice) };
 }
 
+/** The indicator and unit cells of a row, as the form shows them (used to relabel an older form). */
+export function labelCells(catalog: Catalog, ind: Indicator): [string, string] {
+  return [displayName(ind, catalog), unitText(ind)];
+}
+
 export interface TabLayout {
   /** 1-based row of each indicator code. */
   readonly codeRows: ReadonlyMap<string, number>;
@@ -161,6 +166,31 @@ export function valueAndNoteRanges(rows: readonly number[]): string[] {
   return rowRuns(rows).map(([start, count]) => a1Range(start, COL.value, count, 2));
 }
 
+/**
+ * Row 2 of every form: the catalog version (checked when the form is read back), the data range,
+ * and, when the deadline comes first, that figures are estimated to the cut-off.
+ */
+export function formStamp(catalog: Catalog, settings: Settings): string {
+  const range = `(${STAMP_PREFIX}${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`;
+  const notice = estimateNotice(settings.deadline, settings.cutoffTo);
+  return notice ? `${range} ${notice}` : range;
+}
+
+const STAMP_PREFIX = 'Mẫu ';
+
+/** The catalog version a form was made with, from its stamp in the rows above the table. */
+export function formVersion(
+  values: readonly (readonly unknown[])[],
+  before: number,
+): { version: string; cell: string } | null {
+  for (let r = 0; r < Math.min(before, values.length); r++) {
+    const text = values[r]?.[COL.name - 1];
+    const m = typeof text === 'string' ? /^\(Mẫu ([^;)\s]+)[;)]/.exec(text.trim()) : null;
+    if (m) return { version: m[1], cell: a1(r + 1, COL.name) };
+  }
+  return null;
+}
+
 export function agencyTabPlan(
   catalog: Catalog,
   settings: Settings,
@@ -176,7 +206,7 @@ export function agencyTabPlan(
     line([
       { v: null },
       {
-        v: `(Mẫu ${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`,
+        v: formStamp(catalog, settings),
         s: { italic: true },
       },
     ]),

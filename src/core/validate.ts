@@ -3,6 +3,8 @@
  * Vietnamese message saying what is wrong and what to do. Validation only reads.
  */
 import { Catalog, Severity } from './catalog/catalog';
+import { retiredIndicator, versionLabel } from './catalog/versions';
+import { AGENCY_STATUSES, AGENCY_STATUS_LABELS, AgencyStatus, statusTally } from './status';
 import { IsoDate, formatDmy } from './dates';
 import { formRows, RowMode } from './form';
 import { formatNumber, formatPercent } from './numbers';
@@ -38,6 +40,7 @@ export const RULES = {
   'formula-uncached': 'Công thức chưa có kết quả',
   'formula-other-sheet': 'Công thức lấy số liệu từ trang khác',
   'implausible-number': 'Số quá lớn',
+  'catalog-version': 'Biểu mẫu khác phiên bản',
 } as const;
 export type RuleId = keyof typeof RULES;
 
@@ -57,7 +60,8 @@ export interface Finding {
   readonly message: string;
 }
 
-export type AgencyStatus = 'Đạt' | 'Có cảnh báo' | 'Có lỗi' | 'Chưa gửi' | 'Không tìm thấy trang';
+export { AGENCY_STATUSES, AGENCY_STATUS_LABELS, statusTally };
+export type { AgencyStatus };
 
 export interface AgencyResult {
   readonly agency: Agency;
@@ -111,6 +115,7 @@ export function validateAgency(
 
   const where = `Trang "${agency.sheet}"`;
   checkStructure(report, where, add);
+  checkVersion(catalog, report, where, add);
   if (context.isProtected === false) {
     add(
       'protection-removed',
@@ -220,15 +225,19 @@ function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
           `Ô ${s.cell}: mã chỉ tiêu ${s.code} đã có ở ô ${s.first}. Hãy xóa dòng lặp, chỉ giữ một dòng cho mỗi chỉ tiêu.`,
         );
         break;
-      case 'unknown-code':
+      case 'unknown-code': {
+        const retired = retiredIndicator(s.code);
         add(
           'code-unknown',
           'warning',
           s.cell,
           s.code,
-          `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`,
+          retired
+            ? `Ô ${s.cell}: chỉ tiêu ${s.code} "${retired}" không còn trong biểu mẫu của kỳ này (từ 01/07/2025 không còn cấp huyện); dòng này không được tổng hợp, không cần nhập số liệu.`
+            : `Ô ${s.cell}: "${s.code}" không phải mã chỉ tiêu của biểu mẫu; dòng này không được tổng hợp. Hãy sửa lại mã ở cột STT.`,
         );
         break;
+      }
       case 'value-without-code':
         add(
           'value-without-code',
@@ -240,6 +249,19 @@ function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
         break;
     }
   }
+}
+
+/** A form of another catalog version names some rows differently (e.g. districts before 01/07/2025). */
+function checkVersion(catalog: Catalog, report: AgencyReport, where: string, add: AddFn): void {
+  const found = report.version;
+  if (!found || found.version === catalog.version) return;
+  add(
+    'catalog-version',
+    'error',
+    found.cell,
+    null,
+    `${where} là biểu mẫu phiên bản ${versionLabel(found.version)}, nhưng kỳ báo cáo này dùng phiên bản ${versionLabel(catalog.version)}, với tên một số chỉ tiêu đã khác. Đơn vị tổng hợp chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật biểu mẫu (số liệu đã nhập được giữ nguyên), rồi đơn vị kiểm tra lại số liệu.`,
+  );
 }
 
 function checkValue(row: ParsedRow, add: AddFn): void {
@@ -459,13 +481,13 @@ function summarize(agency: Agency, findings: Finding[], report: AgencyReport | n
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const status: AgencyStatus = !report
-    ? 'Không tìm thấy trang'
+    ? 'sheet-missing'
     : errors
-      ? 'Có lỗi'
+      ? 'errors'
       : report.status.value !== 'sent'
-        ? 'Chưa gửi'
+        ? 'not-sent'
         : warnings
-          ? 'Có cảnh báo'
-          : 'Đạt';
+          ? 'warnings'
+          : 'ok';
   return { agency, status, errors, warnings, findings, report };
 }

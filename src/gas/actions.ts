@@ -82,7 +82,7 @@ export const NOT_CONSOLIDATOR = [
  * Consolidators are whoever may edit the settings sheet. Protection.canEdit answers that without
  * asking for the user's email (which would need another OAuth scope).
  */
-function isConsolidator(): boolean {
+export function isConsolidator(): boolean {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SETTINGS_SHEET);
   const protection = sheet?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
   return !protection || protection.canEdit();

@@ -5,17 +5,18 @@
  * decides figures; the core does.
  */
 import * as app from '../core/app';
-import { standardCatalog } from '../core/catalog/catalog';
-import { consolidate } from '../core/consolidate';
+import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/dates';
 import { travinhExample } from '../core/example-agencies';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
 import { periodInText } from '../core/periods';
-import { TABLE_PLACEHOLDER, buildReport, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { draftReport as draftReportUseCase } from '../core/draft';
+import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/build';
+import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings } from '../core/settings';
-import { AgencyResult, Finding } from '../core/validate';
-import { Reply, alertReply } from './actions';
+import { AgencyResult, Finding, statusTally } from '../core/validate';
+import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
 import { GasWorkbook } from './sheets';
@@ -53,7 +54,7 @@ function protectionLines(wb: GasWorkbook): string[] {
 
 /** The settings, or the reply explaining why they cannot be read. */
 function settingsOr(wb: GasWorkbook): Settings | Reply {
-  const loaded = app.loadSettings(wb, standardCatalog());
+  const loaded = app.loadSettings(wb);
   if (loaded.ok) return loaded.settings;
   if ('missing' in loaded)
     return alertReply('Chưa có trang Thiết lập', ['Hãy chọn menu Báo cáo CCHC → Thiết lập kỳ báo cáo trước.']);
@@ -69,7 +70,7 @@ const isReply = (x: Settings | Reply): x is Reply => 'kind' in x;
 
 export function setupSettings(): Reply {
   const wb = workbook();
-  const { created, result } = app.setupSettings(wb, standardCatalog(), travinhExample());
+  const { created, result } = app.setupSettings(wb, travinhExample());
   spreadsheet().getSheetByName(SETTINGS_SHEET)?.activate();
   if (created) {
     const ss = spreadsheet();
@@ -95,6 +96,7 @@ export function setupSettings(): Reply {
   return alertReply('Thiết lập hợp lệ', [
     `Kỳ báo cáo: ${periodInText(s.period, s.year)} (số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}).`,
     `Hạn gửi báo cáo: ${formatDmy(s.deadline)}. Số đơn vị: ${s.agencies.length}.`,
+    ...result.warnings.map((w) => `Lưu ý${w.cell ? ` (ô ${w.cell})` : ''}: ${w.message}`),
   ]);
 }
 
@@ -103,7 +105,7 @@ export function generateTemplates(): Reply {
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
   toast(`Đang tạo biểu mẫu cho ${settings.agencies.length} đơn vị…`);
-  const out = app.generateTemplates(wb, standardCatalog(), settings, {
+  const out = app.generateTemplates(wb, catalogFor(settings), settings, {
     budgetMs: TEMPLATE_BUDGET_MS,
     progress: (done, total) => {
       if (done && done % 10 === 0) toast(`Đã xử lý ${done}/${total} đơn vị…`);
@@ -112,6 +114,10 @@ export function generateTemplates(): Reply {
   const lines = [
     `Đã tạo mới ${out.created.length} trang; giữ nguyên ${out.unchanged.length} trang đã có; bổ sung dòng cho ${out.upgraded.length} trang.`,
   ];
+  if (out.relabeled.length)
+    lines.push(
+      `Cập nhật ${out.relabeled.length} trang theo biểu mẫu của kỳ này (tên chỉ tiêu mới, số liệu giữ nguyên): ${out.relabeled.join(', ')}.`,
+    );
   for (const u of out.upgraded)
     lines.push(
       `  • ${u.sheet}: thêm ${u.added.length} dòng (${u.added.slice(0, 6).join(', ')}${u.added.length > 6 ? ', …' : ''})`,
@@ -162,7 +168,7 @@ export function validateOne(): Reply {
   if (isReply(settings)) return settings;
   const agency = currentAgency(settings);
   if ('kind' in agency) return agency;
-  const r = app.validateOne(wb, standardCatalog(), settings, agency);
+  const r = app.validateOne(wb, catalogFor(settings), settings, agency);
   if (!r.findings.length)
     return alertReply('Kiểm tra: không có lỗi', [
       `Trang "${agency.sheet}" không có lỗi. Có thể chọn "Đánh dấu đã gửi báo cáo".`,
@@ -177,7 +183,7 @@ export function validateAll(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const results = app.validateAll(wb, standardCatalog(), settings);
+  const results = app.validateAll(wb, catalogFor(settings), settings);
   spreadsheet().getSheetByName(VALIDATION_SHEET)?.activate();
   const failed = protectionLines(wb);
   if (failed.length) return alertReply('Đã kiểm tra tất cả đơn vị', [statusLine(results), ...failed]);
@@ -185,8 +191,7 @@ export function validateAll(): Reply {
 }
 
 function statusLine(results: readonly AgencyResult[]): string {
-  const n = (s: string) => results.filter((r) => r.status === s).length;
-  return `${n('Đạt')} đạt, ${n('Có cảnh báo')} có cảnh báo, ${n('Có lỗi')} có lỗi, ${n('Chưa gửi')} chưa gửi, ${n('Không tìm thấy trang')} không tìm thấy trang.`;
+  return `${statusTally(results)}.`;
 }
 
 export function markSubmitted(): Reply {
@@ -195,7 +200,7 @@ export function markSubmitted(): Reply {
   if (isReply(settings)) return settings;
   const agency = currentAgency(settings);
   if ('kind' in agency) return agency;
-  const out = app.markSubmitted(wb, standardCatalog(), settings, agency);
+  const out = app.markSubmitted(wb, catalogFor(settings), settings, agency);
   if (out.ok)
     return alertReply('Đã đánh dấu đã gửi', [
       `Trang "${agency.sheet}": trạng thái "Đã gửi", ngày gửi ${formatDmy(out.date)}.`,
@@ -211,7 +216,7 @@ export function consolidateWorkbook(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const summary = app.consolidateWorkbook(wb, standardCatalog(), settings);
+  const summary = app.consolidateWorkbook(wb, catalogFor(settings), settings);
   spreadsheet().getSheetByName(SUMMARY_SHEET)?.activate();
   const included = summary.submission.filter((e) => e.included).length;
   const excluded = summary.submission.filter((e) => !e.included);
@@ -227,18 +232,15 @@ export function draftReport(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const catalog = standardCatalog();
   const templateId = settings.templateDoc ? docIdFrom(settings.templateDoc) : null;
   if (settings.templateDoc && !templateId)
     return alertReply('Mẫu báo cáo không hợp lệ', [
       `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
     ]);
-  // The draft needs figures, not protection states: one call per tab fewer.
-  const tabs = app.readTabs(wb, settings, { protection: false });
-  const results = app.validateTabs(catalog, settings, tabs, wb.today());
-  const summary = consolidate(catalog, settings, results);
-  const ctx = { catalog, summary, today: wb.today(), stamp: wb.stamp() };
-  const model = buildReport(ctx);
+  const draft = draftReportUseCase(wb, catalogFor(settings), settings);
+  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
+  if (draft.kind !== 'province') return { kind: 'none' };
+  const { model, context: ctx } = draft;
   let url: string;
   let extra = '';
   if (templateId) {
@@ -253,9 +255,17 @@ export function draftReport(): Reply {
       extra = `Các chỗ trống không nhận ra (để nguyên): ${filled.unknown.map((k) => `{{${k}}}`).join(', ')}.`;
   } else {
     url = new DocsWriter(DocumentApp).write(model).url;
-    extra =
-      'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+    extra = PAGE_NUMBERS_HINT;
   }
+  if (draft.previous)
+    extra = `So sánh với ${comparedWith(draft.previous, settings)} (${draft.previous.source}). ${extra}`;
+  return draftDialog(model.fileName, url, extra, 'đơn vị tổng hợp');
+}
+
+const PAGE_NUMBERS_HINT =
+  'Số trang: Google Docs chưa cho tiện ích chèn số trang; chọn Chèn → Số trang → kiểu không đánh số trang đầu.';
+
+function draftDialog(fileName: string, url: string, extra: string, who: string): Reply {
   return {
     kind: 'dialog',
     title: 'Dự thảo báo cáo',
@@ -263,11 +273,37 @@ export function draftReport(): Reply {
     height: 240,
     html:
       `<div style="font-family:Arial;font-size:14px;line-height:1.5">` +
-      `<p>Đã tạo dự thảo <b>${escapeHtml(model.fileName)}</b>.</p>` +
+      `<p>Đã tạo dự thảo <b>${escapeHtml(fileName)}</b>.</p>` +
       `<p><a href="${escapeHtml(url)}" target="_blank">Mở dự thảo báo cáo</a></p>` +
       (extra ? `<p>${escapeHtml(extra)}</p>` : '') +
-      `<p>Các chỗ tô vàng cần đơn vị tổng hợp bổ sung hoặc kiểm tra.</p></div>`,
+      `<p>Các chỗ tô vàng cần ${who} bổ sung hoặc kiểm tra.</p></div>`,
   };
+}
+
+/**
+ * An agency's own report, from the tab that is open. Agency staff may draft only the tab whose
+ * input area they may edit (its range protection lists them); a consolidator may draft any tab.
+ * Protection.canEdit answers both without asking for the user's email.
+ */
+export function draftAgencyReport(): Reply {
+  const wb = workbook();
+  const settings = settingsOr(wb);
+  if (isReply(settings)) return settings;
+  const agency = currentAgency(settings);
+  if ('kind' in agency) return agency;
+  if (!isConsolidator() && !mayEditInputs(agency.sheet))
+    return alertReply('Báo cáo CCHC: không có quyền', [
+      `Bạn không phải người nhập liệu của ${agency.name}: chỉ soạn được báo cáo từ trang của đơn vị mình.`,
+    ]);
+  const draft = draftReportUseCase(wb, catalogFor(settings), settings, { agency });
+  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
+  const url = new DocsWriter(DocumentApp).write(draft.model).url;
+  return draftDialog(draft.model.fileName, url, PAGE_NUMBERS_HINT, 'đơn vị');
+}
+
+function mayEditInputs(sheetName: string): boolean {
+  const area = spreadsheet().getSheetByName(sheetName)?.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
+  return !!area && area.canEdit();
 }
 
 export function help(): Reply {

@@ -4,6 +4,8 @@
  */
 import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
+import * as agencyFiles from './import';
+import type { ImportAnswer } from '../core/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
 declare const __ADDON__: boolean | undefined;
@@ -14,10 +16,12 @@ export const MENU_TITLE = 'Báo cáo CCHC';
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập kỳ báo cáo', 'menuSetupSettings'],
   ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateTemplates'],
+  ['Nhập tệp Excel của đơn vị', 'menuImportAgencyFiles'],
   null,
   ['Kiểm tra trang hiện tại', 'menuValidateOne'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
   ['Đánh dấu đã gửi báo cáo', 'menuMarkSubmitted'],
+  ['Soạn báo cáo của đơn vị (Google Docs)', 'menuDraftAgencyReport'],
   null,
   ['Tổng hợp số liệu', 'menuConsolidateWorkbook'],
   ['Soạn dự thảo báo cáo (Google Docs)', 'menuDraftReport'],
@@ -70,6 +74,20 @@ export function menuConsolidateWorkbook(): void {
 export function menuDraftReport(): void {
   runAction(consolidator('Soạn dự thảo báo cáo', [...SCOPES.sheet, ...SCOPES.docs]), handlers.draftReport);
 }
+export function menuDraftAgencyReport(): void {
+  // Agency staff draft their own tab's report (the handler checks which tab): no lock, no consolidator check.
+  runAction(
+    { what: 'Soạn báo cáo của đơn vị', scopes: [...SCOPES.sheet, ...SCOPES.docs], consolidator: false },
+    handlers.draftAgencyReport,
+  );
+}
 export function menuHelp(): void {
   runAction(agency('Hướng dẫn sử dụng'), handlers.help);
+}
+export function menuImportAgencyFiles(): void {
+  runAction(consolidator('Nhập tệp Excel của đơn vị'), agencyFiles.openImportDialog);
+}
+/** Called from the import dialog by google.script.run, not from the menu. */
+export function importAgencyGrids(payload: unknown): ImportAnswer {
+  return agencyFiles.importAgencyGrids(payload);
 }

@@ -39,6 +39,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book, clock);
   }
 
+  /** Reads a file (no kind or size checks: the CLI reads inputs through src/cli/files.ts). */
+  static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
+    const { readFile } = await import('node:fs/promises');
+    return XlsxWorkbook.fromBuffer(await readFile(path), clock);
+  }
+
   /** Reads .xlsx bytes; throws when they are not a workbook excelts can read. */
   static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();

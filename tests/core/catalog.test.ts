@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { parseCatalog, parseCheck } from '../../src/core/catalog/catalog';
 import { CATALOG_VERSION, INDICATORS_CSV } from '../../src/core/catalog/bnv-6459-2021';
 import { parseCsv } from '../../src/core/catalog/csv';
+import { TWO_LEVEL_VERSION } from '../../src/core/catalog/two-level-2025';
+import { catalog2021, catalogForPeriod, twoLevelCatalog } from '../../src/core/catalog/versions';
 import { askedRows } from '../../src/core/form';
 import { defaultCutoff } from '../../src/core/periods';
-import { catalog } from '../helpers';
+
+const catalog = catalog2021();
+const DISTRICT = /huyện|quận|thị xã|thành phố thuộc tỉnh|3 cấp/i;
 
 describe('the indicator catalog', () => {
   it('holds every row of the shared indicator list, verbatim', () => {
@@ -59,19 +63,37 @@ describe('the indicator catalog', () => {
     expect(() => parseCatalog('t', `${head}1,,A,,group,,,,,\n1.1,1,B,Người,count,average,,all,,\n`)).toThrow(/row 3/);
   });
 
-  it('does not ask district rows after 30/06/2025, and asks them before', () => {
-    const after = askedRows(catalog, { disabled: [], cutoffTo: defaultCutoff('Q3', 2025).to }).map((r) => r.code);
-    const before = askedRows(catalog, { disabled: [], cutoffTo: defaultCutoff('Q1', 2025).to }).map((r) => r.code);
-    for (const code of ['3.4.2', '3.1.3.2', '4.1.4.3', '5.3.4', '7.6.1.2', '7.7.2']) {
-      expect(after).not.toContain(code);
-      expect(before).toContain(code);
-    }
+  it('uses the 2021 form for periods ending before 01/07/2025 and the two-level form after', () => {
+    expect(catalogForPeriod(defaultCutoff('Q1', 2025).to).version).toBe(CATALOG_VERSION);
+    expect(catalogForPeriod(defaultCutoff('Q2', 2025).to).version).toBe(CATALOG_VERSION);
+    expect(catalogForPeriod(defaultCutoff('Q3', 2025).to).version).toBe(TWO_LEVEL_VERSION);
+    expect(catalogForPeriod(defaultCutoff('Q1', 2026).to).version).toBe(TWO_LEVEL_VERSION);
+  });
+
+  it('drops the district-only rows in the two-level form and keeps every other code', () => {
+    const two = twoLevelCatalog().rows.map((r) => r.code);
+    const dropped = catalog.rows.map((r) => r.code).filter((c) => !two.includes(c));
+    expect(dropped).toEqual(['3.1.3.2', '3.4.2', '5.3.4', '7.6.1.2', '7.7.2']);
+    expect(two.length).toBe(catalog.rows.length - 5);
+    // A total is made of the parts that still exist.
+    expect(twoLevelCatalog().must('3.1.3').relations[0].terms).toEqual(['3.1.3.1', '3.1.3.3']);
+  });
+
+  it('words no label or answer of the two-level form after a district, as the 2021 form did', () => {
+    const text = (r: { name: string; unit: string }) => `${r.name} ${r.unit}`;
+    const districtRows2021 = catalog.rows.filter((r) => DISTRICT.test(text(r))).map((r) => r.code);
+    expect(districtRows2021.length).toBeGreaterThanOrEqual(14);
+    for (const r of twoLevelCatalog().rows) expect(text(r)).not.toMatch(DISTRICT);
+    const two = twoLevelCatalog();
+    expect(two.must('5.4.2').name).toBe('Số lãnh đạo cấp sở, ngành bị kỷ luật');
+    expect(two.must('7.6.1.3').name).toBe('Trong đó: Tỷ lệ UBND cấp xã đã kết nối, liên thông với UBND tỉnh');
+    expect(catalog.must('5.4.2').name).toBe('Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật');
+    const meeting = two.must('7.2');
+    expect(meeting.kind === 'code' && meeting.answers.map((a) => a.code)).toEqual([0, 1, 2]);
   });
 
   it('lets the consolidator switch an indicator off, with its children', () => {
-    const asked = askedRows(catalog, { disabled: ['3.4.4'], cutoffTo: defaultCutoff('Q3', 2026).to }).map(
-      (r) => r.code,
-    );
+    const asked = askedRows(twoLevelCatalog(), { disabled: ['3.4.4'] }).map((r) => r.code);
     expect(asked).not.toContain('3.4.4');
     expect(asked).not.toContain('3.4.4.a');
     expect(asked).toContain('3.4.5');

@@ -27,7 +27,7 @@ describe('validation of an agency tab', () => {
   it('finds nothing on a clean, complete tab', () => {
     const r = check('Sở Thông tin và Truyền thông', {});
     expect(r.findings).toEqual([]);
-    expect(r.status).toBe('Đạt');
+    expect(r.status).toBe('ok');
   });
 
   it('accepts the way people really type numbers: "1.949", "02", "12,5%", "100%"', () => {
@@ -119,7 +119,7 @@ describe('validation of an agency tab', () => {
   ] as const)('rule %s', (rule, values, code) => {
     const r = check('Sở Thông tin và Truyền thông', { values: values as Record<string, RawCell> });
     expect(only(r)).toEqual([[rule, 'error', `D${r.row(code)}`, code]]);
-    expect(r.status).toBe('Có lỗi');
+    expect(r.status).toBe('errors');
     expect(r.findings[0].message).toMatch(/^Ô D\d+/);
   });
 
@@ -136,7 +136,7 @@ describe('validation of an agency tab', () => {
       ['relation', 'warning', `D${r.row('4.2.2')}`, '4.2.2'],
     ]);
     expect(r.findings[0].message).toContain('do Văn phòng UBND tỉnh cung cấp');
-    expect(r.status).toBe('Có cảnh báo');
+    expect(r.status).toBe('warnings');
   });
 
   it('requires the hồ sơ and staff figures, and says to type 0 when nothing happened', () => {
@@ -159,7 +159,7 @@ describe('validation of an agency tab', () => {
       'C6',
       null,
     ]);
-    expect(check('Sở Thông tin và Truyền thông', { status: 'Chưa gửi', sentOn: '' }).status).toBe('Chưa gửi');
+    expect(check('Sở Thông tin và Truyền thông', { status: 'Chưa gửi', sentOn: '' }).status).toBe('not-sent');
   });
 
   it('finds rows by code: an inserted blank row and re-sorted rows still parse', () => {
@@ -194,7 +194,7 @@ describe('validation of an agency tab', () => {
       validateAgency(catalog, settings, t.agency, t.report(), { today, isProtected: null }).findings.map((f) => f.rule),
     ).toEqual(['table-missing']);
     const missing = validateAgency(catalog, settings, t.agency, null, { today, isProtected: null });
-    expect(missing.status).toBe('Không tìm thấy trang');
+    expect(missing.status).toBe('sheet-missing');
     expect(missing.findings[0].message).toContain('Không tìm thấy trang "Sở Nội vụ"');
   });
 

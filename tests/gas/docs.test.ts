@@ -12,7 +12,7 @@ import { catalog } from './setup';
 
 /** A province whose agencies all report the same, so that only their number differs. */
 function report(communes: number) {
-  const { settings } = sampleProvince(catalog, { provincial: 6, communes, mistakeShare: 0 });
+  const { settings } = sampleProvince({ provincial: 6, communes, mistakeShare: 0 });
   const results = settings.agencies.map((a) => {
     const snap = snapshotOf(agencyTabPlan(catalog, settings, a).plan);
     return validateAgency(catalog, settings, a, parseAgencyTab(catalog, snap), {

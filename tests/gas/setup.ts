@@ -1,11 +1,12 @@
 /** GasWorkbook over the fake, with a sample province's settings sheet in place. */
-import { standardCatalog } from '../../src/core/catalog/catalog';
+import { catalogFor } from '../../src/core/catalog/versions';
 import { sampleProvince, SampleOptions } from '../../src/core/sample';
 import { Settings, settingsPlan, readSettings } from '../../src/core/settings';
 import { GasWorkbook } from '../../src/gas/sheets';
 import { fakeGas } from '../fakes/gas';
 
-export const catalog = standardCatalog();
+/** The sample province's catalog (quý III/2026: the two-level version). */
+export const catalog = catalogFor(sampleProvince({ provincial: 1, communes: 0 }).settings);
 export const NOW = new Date('2026-09-25T03:00:00Z'); // 10:00 in Hà Nội
 
 /** A GasWorkbook as one menu run makes it (it caches sheets for the length of a run). */
@@ -23,9 +24,9 @@ export function gasWorkbook(fake = fakeGas({ now: () => NOW })) {
 
 export function province(opts: SampleOptions = {}) {
   const { fake, wb } = gasWorkbook();
-  const sample = sampleProvince(catalog, { provincial: 6, communes: 4, ...opts });
-  wb.create(settingsPlan(catalog, sample.settings));
-  const read = readSettings(wb.read('Thiết lập')!.values, catalog);
+  const sample = sampleProvince({ provincial: 6, communes: 4, ...opts });
+  wb.create(settingsPlan(sample.settings));
+  const read = readSettings(wb.read('Thiết lập')!.values);
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   const settings: Settings = read.settings;
   fake.calls.reset();

@@ -1,6 +1,8 @@
-import { generateTemplates } from '../../src/core/app';
+import { generateTemplates, validateAll } from '../../src/core/app';
+import { catalogFor } from '../../src/core/catalog/versions';
+import { isoDate } from '../../src/core/dates';
 import { COLORS } from '../../src/core/grid';
-import { writeFill } from '../../src/core/sample';
+import { sampleProvince, writeFill } from '../../src/core/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { catalog, gasWorkbook, province } from './setup';
@@ -172,5 +174,44 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     untilDone(4);
     const tab = fake.ss.sheet(settings.agencies[189].sheet);
     expect(tab.protections.every((p) => p.editors.includes('colleague@example.gov.vn'))).toBe(true);
+  });
+});
+
+describe('a form made before 01/07/2025, used for a later period', () => {
+  it('is relabelled in place by "Tạo biểu mẫu": the two-level names and stamp, the figures kept', () => {
+    const { fake, wb } = gasWorkbook();
+    const sample = sampleProvince({ provincial: 3, communes: 1, period: 'Q2', year: 2025 });
+    const before = sample.settings;
+    expect(catalogFor(before).version).toBe('BNV-6459-2021');
+    generateTemplates(wb, catalogFor(before), before);
+    const agency = before.agencies[0];
+    writeFill(wb, catalogFor(before), before, sample.fills[0]);
+    const sheet = fake.ss.sheet(agency.sheet);
+    const rowOf = (code: string) => 1 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${1 + i}`) === code)!;
+    const typed = sheet.valueAt(`D${rowOf('5.4.2')}`);
+    expect(sheet.valueAt(`B${rowOf('5.4.2')}`)).toBe('Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật');
+
+    const after = {
+      ...before,
+      period: 'Q3' as const,
+      cutoffFrom: isoDate(2025, 6, 15),
+      cutoffTo: isoDate(2025, 9, 14),
+    };
+    const catalog2 = catalogFor(after);
+    expect(validateAll(wb, catalog2, after, { mark: false })[0].findings.map((f) => f.rule)).toContain(
+      'catalog-version',
+    );
+    const out = generateTemplates(wb, catalog2, after);
+    expect(out.relabeled).toEqual(before.agencies.map((a) => a.sheet));
+    expect(sheet.valueAt(`B${rowOf('5.4.2')}`)).toBe('Số lãnh đạo cấp sở, ngành bị kỷ luật');
+    expect(sheet.valueAt(`D${rowOf('5.4.2')}`)).toEqual(typed);
+    expect(String(sheet.valueAt('B2'))).toMatch(
+      /^\(Mẫu BNV-6459-2021-2CAP; số liệu từ 15\/06\/2025 đến 14\/09\/2025\)/,
+    );
+    const again = validateAll(wb, catalog2, after, { mark: false })[0].findings;
+    expect(again.map((f) => f.rule)).not.toContain('catalog-version');
+    // The district row it still holds is named for what it is, not as a typing slip.
+    const retired = again.find((f) => f.indicator === '3.1.3.2');
+    expect(retired?.message).toContain('không còn trong biểu mẫu của kỳ này');
   });
 });

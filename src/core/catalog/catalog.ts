@@ -5,7 +5,6 @@
  */
 import * as z from 'zod/mini';
 import { csvRecords } from './csv';
-import { CATALOG_VERSION, INDICATORS_CSV } from './bnv-6459-2021';
 
 export type Kind = 'group' | 'count' | 'percent' | 'code';
 export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
@@ -34,8 +33,6 @@ interface IndicatorBase {
   readonly depth: number;
   /** Supporting rows are not on the official form; they make exact consolidation possible. */
   readonly supporting: boolean;
-  /** Asked only while district committees existed (before 01/07/2025). */
-  readonly districtOnly: boolean;
   /** "Trong đó: …" rows are parts of their parent. */
   readonly isPart: boolean;
   readonly role: string | null;
@@ -108,6 +105,13 @@ export function parseCheck(text: string): { relations: Relation[]; range0to100: 
   return { relations, range0to100 };
 }
 
+/** One catalog row from a CSV-shaped record (throws in English on a malformed row: a programmer's error). */
+export function indicatorFromRecord(rec: Readonly<Record<string, string>>): Indicator {
+  const parsed = z.safeParse(RawRow, rec);
+  if (!parsed.success) throw new Error(`indicator ${rec.code ?? '?'}: ${z.prettifyError(parsed.error)}`);
+  return toIndicator(parsed.data);
+}
+
 function toIndicator(r: RawRow): Indicator {
   const { relations } = parseCheck(r.check);
   const base: IndicatorBase = {
@@ -119,7 +123,6 @@ function toIndicator(r: RawRow): Indicator {
     note: r.note,
     depth: r.code.split('.').length - 1,
     supporting: r.note.startsWith('supporting'),
-    districtOnly: r.applies_to === 'huyen' || /district level abolished/.test(r.note),
     isPart: /^Trong đó/.test(r.name),
     role: r.role || null,
     relations,
@@ -172,6 +175,25 @@ export class Catalog {
     const r = this.byCode.get(code);
     if (!r) throw new Error(`unknown indicator ${code}`);
     return r;
+  }
+
+  /**
+   * This catalog with more rows, each placed after the last row of its parent's subtree (so a
+   * province's indicator under 7.8 follows 7.8.4.b), or at the end when it has no parent.
+   */
+  withRows(extra: readonly Indicator[]): Catalog {
+    const rows = [...this.rows];
+    for (const ind of extra) {
+      let at = rows.length;
+      if (ind.parent) {
+        const p = rows.findIndex((r) => r.code === ind.parent);
+        if (p < 0) throw new Error(`${ind.code}: parent ${ind.parent} does not exist`);
+        at = p + 1;
+        while (at < rows.length && isInSubtree(rows[at].code, ind.parent)) at++;
+      }
+      rows.splice(at, 0, ind);
+    }
+    return new Catalog(this.version, rows);
   }
 
   children(code: string): Indicator[] {
@@ -237,12 +259,8 @@ export function parseCatalog(version: string, csv: string): Catalog {
   return new Catalog(version, rows);
 }
 
-let standard: Catalog | null = null;
-
-/** The standard catalog (parsed once per execution). */
-export function standardCatalog(): Catalog {
-  standard ??= parseCatalog(CATALOG_VERSION, INDICATORS_CSV);
-  return standard;
+function isInSubtree(code: string, root: string): boolean {
+  return code.startsWith(`${root}.`);
 }
 
 export function isValueRow(r: Indicator): r is ValueIndicator {

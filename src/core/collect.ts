@@ -1,0 +1,363 @@
+/**
+ * Collecting agencies' own files back into the province workbook: written once here for the CLI
+ * and the add-on. A file is recognised by its identity block, never by its name; each refusal
+ * is one Vietnamese line; an accepted file is written into its agency's tab with one write.
+ */
+import { Catalog } from './catalog/catalog';
+import { IsoDate, formatDmy, isDate, readDate } from './dates';
+import { formRows } from './form';
+import { CellInput, RawCell, SheetSnapshot, a1Range, isBlank, parseA1 } from './grid';
+import { FormIdentity, formVersion, identityText, readIdentity } from './identity';
+import { AgencyReport, parseAgencyTab } from './parse';
+import { periodInText } from './periods';
+import { Agency, Settings } from './settings';
+import { COL, FreeTextField } from './template';
+import { fold } from './text';
+import { CellFormula, evaluateFormula } from './formulas';
+import { validateAgency } from './validate';
+import { WorkbookPort } from './workbook';
+
+/** A file as both adapters see it: its name and every sheet as a grid. */
+export interface IncomingFile {
+  readonly name: string;
+  readonly sheets: readonly SheetSnapshot[];
+}
+
+export type Prefer = 'none' | 'newest';
+
+interface Accepted {
+  readonly ok: true;
+  readonly file: string;
+  readonly agency: Agency;
+  readonly identity: FormIdentity;
+  readonly snap: SheetSnapshot;
+  readonly report: AgencyReport;
+}
+interface Refused {
+  readonly ok: false;
+  readonly file: string;
+  readonly agency: Agency | null;
+  readonly reason: string;
+}
+export type Verdict = Accepted | Refused;
+
+export interface CollectRow {
+  readonly file: string;
+  readonly agency: string;
+  readonly rowsTaken: number;
+  readonly findings: string;
+  readonly status: string;
+  readonly ok: boolean;
+}
+
+/** Who the file says it is, and whether the province workbook agrees. */
+export function examineFile(catalog: Catalog, settings: Settings, file: IncomingFile): Verdict {
+  const refuse = (reason: string, agency: Agency | null = null): Refused => ({
+    ok: false,
+    file: file.name,
+    agency,
+    reason,
+  });
+  const hits = file.sheets.map((s) => ({ snap: s, id: readIdentity(s.values) })).filter((h) => h.id.found);
+  if (!hits.length)
+    return refuse(
+      'không phải biểu mẫu CCHC tách từ sổ tổng hợp (không có khối "Thông tin nhận dạng biểu mẫu"); hãy gửi đơn vị tệp do lệnh split tạo',
+    );
+  if (hits.length > 1)
+    return refuse(`có ${hits.length} khối nhận dạng trong một tệp; mỗi tệp chỉ chứa biểu mẫu của một đơn vị`);
+  const { snap, id: reading } = hits[0];
+  if (!reading.found) return refuse('không đọc được khối nhận dạng');
+  if (!reading.identity) return refuse(`${reading.problem}; hãy dùng lại tệp gốc đã nhận`);
+  const id = reading.identity;
+  if (!reading.sealed)
+    return refuse(
+      `khối nhận dạng đã bị sửa hoặc chép từ tệp khác (mã kiểm tra không khớp với ${identityText(id)}); hãy dùng đúng tệp đã nhận từ đơn vị tổng hợp`,
+    );
+  if (fold(id.province) !== fold(settings.issuingBody))
+    return refuse(`biểu mẫu của "${id.province}", không phải của "${settings.issuingBody}"`);
+  if (id.period !== settings.period || id.year !== settings.year)
+    return refuse(
+      `biểu mẫu ${periodInText(id.period, id.year)}, sổ tổng hợp đang ở ${periodInText(settings.period, settings.year)}`,
+    );
+  const agency = settings.agencies.find((a) => a.stt === id.agencyId && fold(a.name) === fold(id.agencyName));
+  if (!agency)
+    return refuse(
+      `đơn vị "${id.agencyName}" (mã ${String(id.agencyId).padStart(2, '0')}) không có trong danh sách đơn vị của sổ tổng hợp`,
+    );
+  const current = formVersion(catalog, settings, agency);
+  if (id.form !== current)
+    return refuse(
+      `biểu mẫu phiên bản ${id.form} đã cũ (hiện là ${current}): danh sách chỉ tiêu hoặc đơn vị cung cấp số liệu đã đổi sau khi tách tệp; hãy gửi lại tệp mới cho đơn vị`,
+      agency,
+    );
+  const report = parseAgencyTab(catalog, snap);
+  if (report.tableHeaderRow === null)
+    return refuse('không tìm thấy bảng số liệu (dòng "STT | Chỉ tiêu thống kê | …")', agency);
+  const header = report.header.agency?.text ?? '';
+  if (fold(header) !== fold(agency.name))
+    return refuse(
+      `ô "Đơn vị báo cáo" ghi "${header}", khác với khối nhận dạng ("${agency.name}"): tệp đã bị chép hoặc sửa tiêu đề`,
+      agency,
+    );
+  return { ok: true, file: file.name, agency, identity: id, snap, report };
+}
+
+/** Two files for one agency: both refused, or with --prefer newest the later sent date wins. */
+export function resolveDuplicates(verdicts: readonly Verdict[], prefer: Prefer): Verdict[] {
+  const byAgency = new Map<string, Accepted[]>();
+  for (const v of verdicts) if (v.ok) byAgency.set(v.agency.sheet, [...(byAgency.get(v.agency.sheet) ?? []), v]);
+  const replaced = new Map<Verdict, Refused>();
+  for (const group of byAgency.values()) {
+    if (group.length < 2) continue;
+    const dated = group.map((v) => ({ v, d: v.report.sentOn.date }));
+    const newest = [...dated].sort((a, b) => (b.d ?? '').localeCompare(a.d ?? ''))[0];
+    const unique = newest.d !== null && dated.filter((x) => x.d === newest.d).length === 1;
+    for (const { v, d } of dated) {
+      const others = group.filter((o) => o !== v).map((o) => `"${o.file}"`);
+      if (prefer === 'newest' && unique) {
+        if (v === newest.v) continue;
+        replaced.set(v, {
+          ok: false,
+          file: v.file,
+          agency: v.agency,
+          reason: `đã có tệp mới hơn của ${v.agency.name}: "${newest.v.file}" (ngày gửi ${formatDmy(newest.d!)}; tệp này ${d ? formatDmy(d) : 'chưa ghi ngày gửi'})`,
+        });
+      } else {
+        replaced.set(v, {
+          ok: false,
+          file: v.file,
+          agency: v.agency,
+          reason:
+            prefer === 'newest'
+              ? `trùng đơn vị ${v.agency.name} với ${others.join(', ')} và không phân biệt được tệp nào mới hơn (ngày gửi trống hoặc bằng nhau)`
+              : `trùng đơn vị ${v.agency.name} với ${others.join(', ')}; chỉ nhận một tệp cho mỗi đơn vị (hoặc dùng --prefer newest để lấy tệp có ngày gửi mới nhất)`,
+        });
+      }
+    }
+  }
+  return verdicts.map((v) => replaced.get(v) ?? v);
+}
+
+export interface TabWrite {
+  readonly sheet: string;
+  readonly range: string;
+  readonly cells: CellInput[][];
+  readonly rowsTaken: number;
+}
+
+function asInput(v: RawCell | undefined): CellInput {
+  if (v === undefined || v === null || v === '') return null;
+  if (isDate(v)) {
+    const d = readDate(v);
+    return d ? { date: d } : null;
+  }
+  return v;
+}
+
+/** The add-on's formula for this row, with references to rows as `rowOf` places them (null: none). */
+function formulaAt(catalog: Catalog, code: string, rowOf: (code: string) => number | undefined): CellFormula | null {
+  const f = catalog.formula(code);
+  if (!f) return null;
+  const ref = (c: string) => {
+    const r = rowOf(c);
+    return r ? `D${r}` : null;
+  };
+  if (f.kind === 'ratio') {
+    const [num, den] = [ref(f.num), ref(f.den)];
+    return num && den ? { kind: 'ratio', num, den } : null;
+  }
+  const [base, now] = [ref(f.base), ref(f.now)];
+  return base && now ? { kind: 'reduction', base, now } : null;
+}
+
+/**
+ * The one write that puts an agency's file into its tab: a rectangle from the status row to the
+ * last free-text answer, columns B to E. Cells the agency may not edit keep the tab's own
+ * content; the agency's input cells, status, sent date, preparer, phone and free text come from
+ * the file. Rows are matched by indicator code, so moved rows still land right.
+ */
+export function tabWrite(
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  src: { snap: SheetSnapshot; report: AgencyReport },
+  target: SheetSnapshot,
+): TabWrite | { error: string } {
+  const dst = parseAgencyTab(catalog, target);
+  const header = [dst.status.cell, dst.sentOn.cell, dst.header.preparer?.cell, dst.header.phone?.cell];
+  const freeCells = Object.values(dst.freeTextCells);
+  if (dst.tableHeaderRow === null || header.some((c) => !c) || freeCells.length < 3)
+    return {
+      error: `trang "${agency.sheet}" trong sổ tổng hợp không còn đúng mẫu (thiếu bảng số liệu, ô trạng thái hoặc ô ý kiến); chạy "Tạo biểu mẫu" hoặc sửa trang rồi nhập lại`,
+    };
+  const rowsOf = (cells: readonly (string | null | undefined)[]) => cells.map((c) => parseA1(c!).row);
+  const top = Math.min(...rowsOf(header));
+  const bottom = Math.max(...rowsOf(freeCells), ...dst.codeRows.keys());
+  const left = COL.name;
+  const width = COL.note - COL.name + 1;
+  const cells: CellInput[][] = [];
+  for (let r = top; r <= bottom; r++)
+    cells.push(Array.from({ length: width }, (_, j) => asInput(target.values[r - 1]?.[left - 1 + j])));
+  const put = (ref: string, v: CellInput) => {
+    const { row, col } = parseA1(ref);
+    cells[row - top][col - left] = v;
+  };
+  const srcCell = (ref: string | null | undefined): RawCell | undefined => {
+    if (!ref) return undefined;
+    const { row, col } = parseA1(ref);
+    return src.snap.values[row - 1]?.[col - 1];
+  };
+
+  put(dst.status.cell!, src.report.status.text || null);
+  const sent = src.report.sentOn;
+  put(dst.sentOn.cell!, sent.date ? { date: sent.date } : sent.text || null);
+  put(dst.header.preparer!.cell, asInput(srcCell(src.report.header.preparer?.cell)));
+  put(dst.header.phone!.cell, asInput(srcCell(src.report.header.phone?.cell)));
+  for (const k of Object.keys(dst.freeTextCells) as FreeTextField[])
+    put(dst.freeTextCells[k]!, asInput(srcCell(src.report.freeTextCells[k])));
+
+  const inputs = new Set(
+    formRows(catalog, settings, agency)
+      .filter((r) => r.mode.kind === 'input')
+      .map((r) => r.ind.code),
+  );
+  const dstRow = new Map([...dst.codeRows].map(([row, code]) => [code, row]));
+  let rowsTaken = 0;
+  for (const [row, code] of dst.codeRows) {
+    if (!inputs.has(code)) continue;
+    const from = src.report.rows.get(code);
+    const raw = from?.raw ?? '';
+    const note = from ? src.snap.values[from.row - 1]?.[COL.note - 1] : undefined;
+    const formula = formulaAt(catalog, code, (c) => dstRow.get(c));
+    let value: CellInput = asInput(raw);
+    // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
+    const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
+    if (formula && inSource) {
+      const computed = evaluateFormula(inSource, (ref) => {
+        const { row, col } = parseA1(ref);
+        return src.snap.values[row - 1]?.[col - 1] ?? '';
+      });
+      const same =
+        isBlank(raw) || (typeof raw === 'number' && typeof computed === 'number' && Math.abs(raw - computed) < 1e-9);
+      if (same) value = { formula };
+    }
+    if (!isBlank(raw) && !(value && typeof value === 'object' && 'formula' in value)) rowsTaken++;
+    put(`D${row}`, value);
+    put(`E${row}`, asInput(note));
+  }
+  return { sheet: agency.sheet, range: a1Range(top, left, bottom - top + 1, width), cells, rowsTaken };
+}
+
+/**
+ * What `split` puts into a fresh agency file: whatever the province tab already holds for that
+ * agency (figures typed in the shared spreadsheet, notes, status, free text), written with the
+ * same rules as collecting, so a re-split never drops what someone typed.
+ */
+export function carryOver(
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  from: SheetSnapshot,
+  into: SheetSnapshot,
+): TabWrite | { error: string } {
+  return tabWrite(catalog, settings, agency, { snap: from, report: parseAgencyTab(catalog, from) }, into);
+}
+
+/** A returned file nobody filled in: no figure, not marked sent, no sent date and no free text. */
+function untouched(report: AgencyReport, rowsTaken: number): boolean {
+  const freeText = Object.values(report.freeText).some((t) => t.trim() !== '');
+  return rowsTaken === 0 && report.status.value !== 'sent' && !report.sentOn.text && !report.sentOn.date && !freeText;
+}
+
+function findingText(errors: number, warnings: number): string {
+  if (!errors && !warnings) return 'không có';
+  return [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ');
+}
+
+/** What the add-on's import returns to its dialog (through google.script.run). */
+export type ImportAnswer = { ok: true; rows: CollectRow[]; written: number } | { ok: false; problem: string };
+
+export interface CollectOutcome {
+  readonly rows: CollectRow[];
+  readonly written: string[];
+}
+
+/**
+ * Examines every file, settles duplicates, then writes each accepted file into its own agency's
+ * tab: one read and one write per tab. A tab not named by an accepted file is never touched.
+ */
+export function collectFiles(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  files: readonly IncomingFile[],
+  opts: { prefer?: Prefer; today: IsoDate },
+): CollectOutcome {
+  const verdicts = resolveDuplicates(
+    files.map((f) => examineFile(catalog, settings, f)),
+    opts.prefer ?? 'none',
+  );
+  const rows: CollectRow[] = [];
+  const written: string[] = [];
+  for (const v of verdicts) {
+    if (!v.ok) {
+      rows.push({
+        file: v.file,
+        agency: v.agency?.name ?? '—',
+        rowsTaken: 0,
+        findings: '',
+        status: `Từ chối: ${v.reason}`,
+        ok: false,
+      });
+      continue;
+    }
+    const target = wb.read(v.agency.sheet, { protection: false });
+    if (!target) {
+      rows.push({
+        file: v.file,
+        agency: v.agency.name,
+        rowsTaken: 0,
+        findings: '',
+        status: `Từ chối: sổ tổng hợp không có trang "${v.agency.sheet}"; chạy "Tạo biểu mẫu cho các đơn vị" trước`,
+        ok: false,
+      });
+      continue;
+    }
+    const w = tabWrite(catalog, settings, v.agency, v, target);
+    if ('error' in w) {
+      rows.push({
+        file: v.file,
+        agency: v.agency.name,
+        rowsTaken: 0,
+        findings: '',
+        status: `Từ chối: ${w.error}`,
+        ok: false,
+      });
+      continue;
+    }
+    if (untouched(v.report, w.rowsTaken)) {
+      // Copying an empty file would blank figures the tab may already hold: refuse it instead.
+      rows.push({
+        file: v.file,
+        agency: v.agency.name,
+        rowsTaken: 0,
+        findings: '',
+        status: `Từ chối: tệp chưa có số liệu, trạng thái hay ý kiến nào (đơn vị chưa điền); trang "${v.agency.sheet}" giữ nguyên`,
+        ok: false,
+      });
+      continue;
+    }
+    wb.writeCells(w.sheet, w.range, w.cells);
+    written.push(w.sheet);
+    const result = validateAgency(catalog, settings, v.agency, v.report, { today: opts.today, isProtected: null });
+    rows.push({
+      file: v.file,
+      agency: v.agency.name,
+      rowsTaken: w.rowsTaken,
+      findings: findingText(result.errors, result.warnings),
+      status: v.report.status.value === 'sent' ? 'Đã nhận (đơn vị ghi "Đã gửi")' : 'Đã nhận (đơn vị chưa ghi "Đã gửi")',
+      ok: true,
+    });
+  }
+  return { rows, written };
+}

@@ -1,0 +1,231 @@
+/**
+ * An agency's own report, as seed 003 is (a department's report to Sở Nội vụ): the agency as
+ * issuing body under the province, its own figures woven into the sentences, its free text in the
+ * sections it answers, its statistics appendix, and the signer block of a department (KT. GIÁM ĐỐC /
+ * PHÓ GIÁM ĐỐC) or a commune (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH).
+ */
+import { Catalog, Indicator } from '../catalog/catalog';
+import { IsoDate } from '../dates';
+import { formRows, lockedReason } from '../form';
+import { AgencyReport } from '../parse';
+import { periodInText } from '../periods';
+import { Agency, Settings } from '../settings';
+import { FreeTextField } from '../template';
+import { fold, squish } from '../text';
+import { agencyAppendix } from './appendix';
+import { Figures, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
+import { Issuer, document, footerTable, lowerFirst, opening } from './layout';
+import { Block, ReportModel } from './model';
+
+export interface AgencyReportContext {
+  readonly catalog: Catalog;
+  readonly settings: Settings;
+  readonly agency: Agency;
+  readonly report: AgencyReport;
+  /** Ghi chú of each row as typed on the agency's tab. */
+  readonly notes: ReadonlyMap<string, string>;
+  readonly today: IsoDate;
+  readonly stamp: string;
+}
+
+const UBND = /^(Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+/i;
+
+/** "Ủy ban nhân dân tỉnh Trà Vinh" -> "UBND tỉnh Trà Vinh", as the header's parent line reads. */
+function shortBody(name: string): string {
+  return squish(name).replace(UBND, 'UBND ');
+}
+
+/** The body above every agency: the consolidator's own parent, or the consolidator itself. */
+function provinceBody(settings: Settings): string {
+  return squish(settings.parentBody) || squish(settings.issuingBody);
+}
+
+function isCommittee(agency: Agency): boolean {
+  return agency.type === 'xa' || agency.type === 'huyen';
+}
+
+function issuingBody(agency: Agency): string {
+  const name = squish(agency.name);
+  return isCommittee(agency) && !UBND.test(name) ? `UBND ${name}` : name;
+}
+
+/** The head's title, by the kind of body its name says it is; null when the name does not tell. */
+function headTitle(name: string): string | null {
+  if (/^(Sở|Công an|Bảo hiểm|Kho bạc|Ngân hàng)\s/i.test(name)) return 'GIÁM ĐỐC';
+  if (/^Ban\s/i.test(name)) return 'TRƯỞNG BAN';
+  if (/^Văn phòng\s/i.test(name)) return 'CHÁNH VĂN PHÒNG';
+  if (/^Thanh tra\s/i.test(name)) return 'CHÁNH THANH TRA';
+  if (/^Cục\s/i.test(name)) return 'CỤC TRƯỞNG';
+  return null;
+}
+
+/** "Sở Thông tin và Truyền thông" -> "/BC-STTTT" (seed 003); communes "/BC-UBND"; otherwise "/BC-". */
+function docNumber(agency: Agency): string {
+  if (isCommittee(agency)) return '/BC-UBND';
+  const name = squish(agency.name);
+  if (!/^Sở\s/.test(name)) return '/BC-';
+  const initials = name
+    .replace(/[,;.()–-]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && fold(w) !== 'và')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi'))
+    .join('');
+  return `/BC-${initials}`;
+}
+
+/** A commune's place name is its own ("Long Hòa"; "Phường 1" keeps its word); others use the province's. */
+function placeOf(agency: Agency, settings: Settings): string {
+  if (agency.type !== 'xa') return settings.place;
+  const name = squish(agency.name).replace(UBND, '');
+  return /^phường\s+\d/i.test(name) ? name : name.replace(/^(xã|phường|thị trấn|đặc khu)\s+/i, '') || settings.place;
+}
+
+/** Where the agency's report goes: the consolidating department, by default Sở Nội vụ. */
+function consolidatorOf(settings: Settings): string {
+  return /^Sở\s/.test(squish(settings.issuingBody)) ? squish(settings.issuingBody) : 'Sở Nội vụ';
+}
+
+export function agencyIssuer(ctx: AgencyReportContext): Issuer {
+  const { agency, settings } = ctx;
+  const head = isCommittee(agency) ? null : headTitle(squish(agency.name));
+  const to = consolidatorOf(settings);
+  const self = fold(to) === fold(agency.name);
+  return {
+    parentBody: agency.type === 'nganh_doc' ? '' : shortBody(provinceBody(settings)),
+    issuingBody: issuingBody(agency),
+    docNumber: docNumber(agency),
+    place: placeOf(agency, settings),
+    date: ctx.today,
+    authority: isCommittee(agency) ? 'TM. ỦY BAN NHÂN DÂN' : head ? `KT. ${head}` : '',
+    signerTitle: isCommittee(agency) ? 'CHỦ TỊCH' : head ? `PHÓ ${head}` : '',
+    signerName: '',
+    recipients: [...(self ? [] : [`${to} (b/c);`]), 'Lưu: VT.'],
+  };
+}
+
+/** The rows of the agency's appendix: what it is asked and what others supply for it, with their groups. */
+function appendixRows(ctx: AgencyReportContext): Indicator[] {
+  const rows = formRows(ctx.catalog, ctx.settings, ctx.agency).filter((r) => r.mode.kind !== 'not-applicable');
+  return rows
+    .filter((r, i) => r.mode.kind !== 'group' || rows.slice(i + 1).some((x) => x.ind.code.startsWith(`${r.ind.code}.`)))
+    .map((r) => r.ind);
+}
+
+function notesWithLocks(ctx: AgencyReportContext): Map<string, string> {
+  const notes = new Map(ctx.notes);
+  for (const r of formRows(ctx.catalog, ctx.settings, ctx.agency))
+    if (r.mode.kind === 'owned-by' && !notes.get(r.ind.code)) notes.set(r.ind.code, lockedReason(r.mode));
+  return notes;
+}
+
+const NOTHING = /^(không|không có|0|-|\.)$/i;
+
+/** The agency's own words for a section, one paragraph per line; a writing prompt when it left it blank. */
+function freeText(blocks: Block[], report: AgencyReport, field: FreeTextField, prompt: string): void {
+  const text = report.freeText[field] ?? '';
+  const lines = text.split(/\r?\n/).map(squish).filter(Boolean);
+  if (!lines.length) blocks.push(body([todo(prompt)]));
+  else if (lines.length === 1 && NOTHING.test(lines[0])) blocks.push(body([{ text: 'Không có.' }]));
+  else for (const l of lines) blocks.push(body([{ text: l }]));
+}
+
+export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
+  const { settings, agency, report } = ctx;
+  const f = agencyFigures(ctx.catalog, settings, agency, report);
+  const issuer = agencyIssuer(ctx);
+  const periodText = periodInText(settings.period, settings.year);
+  const name = issuingBody(agency);
+  const blocks: Block[] = [];
+  opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
+  const lead = settings.guidance ? `Thực hiện ${settings.guidance.replace(/[.;]\s*$/, '')}, ` : '';
+  blocks.push(
+    body([
+      {
+        text: `${lead}${lead ? lowerFirst(name) : name} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+      },
+    ]),
+  );
+  direction(blocks, f);
+  results(blocks, f);
+
+  blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
+  blocks.push(heading('1. Ưu điểm'));
+  freeText(blocks, report, 'highlights', 'Kết quả nổi bật, ưu điểm trong kỳ');
+  blocks.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
+  freeText(blocks, report, 'difficulties', 'Khó khăn, vướng mắc và nguyên nhân (nếu có)');
+  if (valueOfFigure(f, '3.4.c.2')) say(blocks, f, ['Còn {3.4.c.2} hồ sơ đang giải quyết đã quá hạn.']);
+
+  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  blocks.push(body([todo('Các nhiệm vụ trọng tâm kỳ tới')]));
+  blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
+  freeText(blocks, report, 'proposals', 'Kiến nghị, đề xuất (nếu có)');
+
+  blocks.push(
+    body([
+      {
+        text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(name)}, gửi ${consolidatorOf(settings)} tổng hợp (đính kèm phụ lục)./.`,
+      },
+    ]),
+  );
+  blocks.push(footerTable(issuer));
+  agencyAppendix(blocks, issuer, appendixRows(ctx), f, notesWithLocks(ctx));
+  return document(
+    `Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${agency.name} - ${ctx.stamp}`,
+    blocks,
+  );
+}
+
+function direction(blocks: Block[], f: Figures): void {
+  blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
+  say(blocks, f, [
+    [
+      'Kế hoạch cải cách hành chính của đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
+      { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) },
+    ],
+    'Trong kỳ, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+    'Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: {1.2}.',
+  ]);
+  blocks.push(
+    body([
+      todo('Bổ sung: việc triển khai văn bản chỉ đạo, công tác tuyên truyền, kiểm tra cải cách hành chính tại đơn vị'),
+    ]),
+  );
+}
+
+function results(blocks: Block[], f: Figures): void {
+  blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
+  const section = (title: string, templates: Parameters<typeof say>[2]) => {
+    blocks.push(heading(title));
+    if (!say(blocks, f, templates)) blocks.push(body([todo(`Kết quả ${lowerFirst(title.replace(/^\d+\.\s*/, ''))}`)]));
+  };
+  section('1. Cải cách thể chế', [
+    'Trong kỳ, đơn vị đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
+    'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
+  ]);
+  section('2. Cải cách thủ tục hành chính', [
+    'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
+    'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
+    'Thực hiện cơ chế một cửa, một cửa liên thông: {3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.',
+    'Về giải quyết thủ tục hành chính, đơn vị đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn); đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {3.4.c.2} hồ sơ quá hạn).',
+    'Tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích {3.4.d} hồ sơ.',
+    'Tỷ lệ hồ sơ giải quyết đúng hạn[ đạt {3.4.1}][ đạt {3.4.3}][; lĩnh vực đất đai đạt {3.4.4}][; lĩnh vực xây dựng đạt {3.4.5}].',
+    'Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
+  ]);
+  section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [
+    'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
+    'Số người làm việc hưởng lương từ ngân sách tại các đơn vị sự nghiệp công lập trực thuộc được giao là {4.3.1} người, có mặt {4.3.2} người; trong kỳ đã tinh giản {4.3.3} người; tỷ lệ đã tinh giản so với năm 2015 là {4.3.4}.',
+  ]);
+  section('4. Cải cách chế độ công vụ', [
+    'Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.',
+    'Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: {5.3.1}; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành và {5.3.3} lãnh đạo cấp phòng.',
+    'Về kỷ luật: {5.4.2} lãnh đạo cấp sở, ngành, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+  ]);
+  section('5. Cải cách tài chính công', [
+    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
+  ]);
+  section('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', [
+    'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {7.1}; Hệ thống họp trực tuyến: {7.2}; Hệ thống thông tin báo cáo: {7.3}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {7.5}.',
+    'Tổng số văn bản đi là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
+    'Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+  ]);
+}

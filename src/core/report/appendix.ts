@@ -1,0 +1,153 @@
+/**
+ * The appendices: the submission table (province only) and the statistics table in seed 003's
+ * columns, either the province's consolidated figures (with a "Kỳ trước" column when a previous
+ * summary is attached) or one agency's own figures and notes.
+ */
+import { Indicator, ValueIndicator, isValueRow } from '../catalog/catalog';
+import { Summary, formatResult, submissionNote } from '../consolidate';
+import { formatDmy } from '../dates';
+import { formatNumber, formatPercent } from '../numbers';
+import { SUBMISSION_HEADER } from '../outputs';
+import { periodInText } from '../periods';
+import { TABLE_HEADER } from '../template';
+import { upper } from '../text';
+import { Figures } from './figures';
+import { Issuer, appendixTitle, cellPara } from './layout';
+import { Block, Para, TableBlock, para } from './model';
+import { PreviousSummary } from './previous';
+
+export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, label: string): void {
+  appendixTitle(
+    blocks,
+    issuer,
+    label,
+    `TÌNH HÌNH GỬI BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.settings.period, s.settings.year))}`,
+  );
+  blocks.push(
+    para([{ text: `(Thời hạn gửi báo cáo: ${formatDmy(s.settings.deadline)})`, italic: true }], {
+      align: 'center',
+      spaceAfter: 6,
+    }),
+  );
+  const rows: Para[][][] = [SUBMISSION_HEADER.map((h) => cellPara(h, { bold: true, align: 'center' }))];
+  s.submission.forEach((e, i) => {
+    rows.push([
+      cellPara(String(i + 1), { align: 'center' }),
+      cellPara(e.agency.name),
+      cellPara(e.submitted ? 'x' : '', { align: 'center' }),
+      cellPara(e.submitted ? '' : 'x', { align: 'center' }),
+      cellPara(e.date ? formatDmy(e.date) : '', { align: 'center' }),
+      cellPara(submissionNote(e)),
+    ]);
+  });
+  const sent = s.submission.filter((e) => e.submitted).length;
+  rows.push([
+    cellPara(''),
+    cellPara('Tổng cộng', { bold: true }),
+    cellPara(String(sent), { bold: true, align: 'center' }),
+    cellPara(String(s.submission.length - sent), { bold: true, align: 'center' }),
+    cellPara(''),
+    cellPara(''),
+  ]);
+  blocks.push({ kind: 'table', widths: [8, 36, 12, 12, 15, 17], rows, borders: true, headerRows: 1 });
+}
+
+function unitOf(ind: ValueIndicator): string {
+  if (ind.kind === 'code') return ind.answers.map((a) => `${a.label} = ${a.code}`).join('; ');
+  return ind.kind === 'percent' ? '%' : ind.unit;
+}
+
+/** A value as the form's Số liệu column shows it: coded answers by their code. */
+function shown(ind: ValueIndicator, value: number | null, text: string | null): string {
+  if (value === null) return '';
+  if (ind.kind === 'code') return String(value);
+  return text ?? (ind.kind === 'percent' ? formatPercent(value) : formatNumber(value));
+}
+
+function groupRow(ind: Indicator, columns: number): Para[][] {
+  return [
+    cellPara(`${ind.code}.`, { bold: true }),
+    cellPara(ind.name, { bold: true }),
+    ...Array.from({ length: columns - 2 }, () => cellPara('')),
+  ];
+}
+
+/** Province statistics (Phụ lục II): consolidated value, the previous period's when given, and the note. */
+export function summaryTable(s: Summary, previous: PreviousSummary | null): TableBlock {
+  const header = previous ? [...TABLE_HEADER.slice(0, 4), 'Kỳ trước', TABLE_HEADER[4]] : [...TABLE_HEADER];
+  const rows: Para[][][] = [header.map((h) => cellPara(h, { bold: true, align: 'center' }))];
+  for (const ind of s.asked) {
+    if (ind.supporting) continue;
+    if (!isValueRow(ind)) {
+      rows.push(groupRow(ind, header.length));
+      continue;
+    }
+    const r = s.indicators.get(ind.code);
+    const row = [
+      cellPara(`${ind.code}.`),
+      cellPara(ind.name, { italic: ind.isPart }),
+      cellPara(unitOf(ind), { align: 'center' }),
+      cellPara(shown(ind, r?.value ?? null, r ? formatResult(r) : null), { align: 'right' }),
+    ];
+    if (previous) row.push(cellPara(shown(ind, previous.values.get(ind.code) ?? null, null), { align: 'right' }));
+    row.push(cellPara(r?.note ?? '', { italic: true }));
+    rows.push(row);
+  }
+  // STT fits "3.1.3.1." and the unit "Nhiệm vụ" on one line; the notes keep a fifth of the width.
+  const widths = previous ? [12, 34, 13, 10, 10, 21] : [12, 43, 13, 11, 21];
+  return { kind: 'table', widths, rows, borders: true, headerRows: 1 };
+}
+
+export function summaryAppendix(
+  blocks: Block[],
+  issuer: Issuer,
+  s: Summary,
+  previous: PreviousSummary | null,
+  compared: string | null,
+): void {
+  appendixTitle(blocks, issuer, 'Phụ lục II', 'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
+  if (previous && compared)
+    blocks.push(
+      para([{ text: `(Cột “Kỳ trước”: số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
+        align: 'center',
+        spaceAfter: 6,
+      }),
+    );
+  blocks.push(summaryTable(s, previous));
+}
+
+/**
+ * One agency's statistics, as seed 003 sends them: the rows asked of it, its figures, and its
+ * notes (rows another agency supplies keep the form's note, e.g. "Do Văn phòng UBND tỉnh cung cấp").
+ */
+export function agencyAppendix(
+  blocks: Block[],
+  issuer: Issuer,
+  rowsAsked: readonly Indicator[],
+  figures: Figures,
+  notes: ReadonlyMap<string, string>,
+): void {
+  appendixTitle(
+    blocks,
+    issuer,
+    'Phụ lục',
+    `THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TẠI ${upper(issuer.issuingBody)}`,
+  );
+  const rows: Para[][][] = [TABLE_HEADER.map((h) => cellPara(h, { bold: true, align: 'center' }))];
+  for (const ind of rowsAsked) {
+    if (ind.supporting) continue;
+    if (!isValueRow(ind)) {
+      rows.push(groupRow(ind, TABLE_HEADER.length));
+      continue;
+    }
+    const f = figures.get(ind.code);
+    rows.push([
+      cellPara(`${ind.code}.`),
+      cellPara(ind.name, { italic: ind.isPart }),
+      cellPara(unitOf(ind), { align: 'center' }),
+      cellPara(shown(ind, f?.value ?? null, f?.text ?? null), { align: 'right' }),
+      cellPara(notes.get(ind.code) ?? '', { italic: true }),
+    ]);
+  }
+  blocks.push({ kind: 'table', widths: [12, 43, 13, 11, 21], rows, borders: true, headerRows: 1 });
+}

@@ -1,0 +1,170 @@
+/**
+ * Sections III-V of the province's report: what the data supports about strengths and
+ * shortcomings (submissions, targets, overdue hồ sơ, averaged rates), the agencies' own words
+ * quoted in tables, and the highlighted judgements only the consolidator can write.
+ */
+import { Summary, submissionNote } from '../consolidate';
+import { formatDmy } from '../dates';
+import { formatNumber, formatPercent } from '../numbers';
+import { FREE_TEXT_LABELS, FreeTextField } from '../template';
+import { squish } from '../text';
+import { body, heading, todo, valueOfFigure } from './figures';
+import { Block, Para, Run, TableBlock, para } from './model';
+import type { Province } from './province';
+
+function quoteTable(s: Summary, field: FreeTextField): TableBlock | null {
+  const rows = s.results
+    .filter((r) => r.report && s.submission.find((e) => e.agency.name === r.agency.name)?.submitted)
+    .map((r) => ({ agency: r.agency.name, text: squish(r.report!.freeText[field]) }))
+    .filter((x) => x.text && !/^(không|không có|0|-)$/i.test(x.text));
+  if (!rows.length) return null;
+  const cell = (text: string, bold = false): Para[] => [
+    para([{ text, bold, size: 13 }], { align: 'left', size: 13, spaceAfter: 0 }),
+  ];
+  return {
+    kind: 'table',
+    widths: [30, 70],
+    headerRows: 1,
+    borders: true,
+    rows: [
+      [cell('Đơn vị', true), cell(FREE_TEXT_LABELS[field], true)],
+      ...rows.map((r) => [cell(r.agency), cell(r.text)]),
+    ],
+  };
+}
+
+function names(list: string[]): string {
+  return list.join(', ');
+}
+
+export function sectionIII(blocks: Block[], p: Province): void {
+  const { s, f } = p;
+  const st = s.settings;
+  blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
+  blocks.push(heading('1. Ưu điểm'));
+  const sent = s.submission.filter((e) => e.submitted);
+  const onTime = sent.filter((e) => !e.daysLate);
+  blocks.push(
+    body([
+      { text: `Có ` },
+      { text: `${sent.length}/${s.submission.length}`, bold: true },
+      { text: ` cơ quan, đơn vị đã gửi báo cáo, trong đó ` },
+      { text: `${onTime.length}`, bold: true },
+      { text: ` đơn vị gửi đúng hạn (hạn gửi ${formatDmy(st.deadline)}).` },
+    ]),
+  );
+  const strengths: Run[] = [];
+  for (const [code, label] of [
+    ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'],
+    ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã'],
+  ] as const) {
+    const v = valueOfFigure(f, code);
+    if (v !== null && st.onTimeTarget !== null && v >= st.onTimeTarget)
+      strengths.push(
+        { text: `${strengths.length ? '; ' : ''}${label} đạt ` },
+        { text: formatPercent(v), bold: true },
+        { text: ` (mục tiêu ${formatPercent(st.onTimeTarget)})` },
+      );
+  }
+  if (strengths.length)
+    blocks.push(body([{ text: 'Một số chỉ tiêu đạt mục tiêu đề ra: ' }, ...strengths, { text: '.' }]));
+  const highlights = quoteTable(s, 'highlights');
+  if (highlights) {
+    blocks.push(body([{ text: 'Kết quả nổi bật do các cơ quan, đơn vị báo cáo:' }]));
+    blocks.push(highlights);
+  }
+  blocks.push(body([todo('Nhận định của đơn vị tổng hợp về ưu điểm')]));
+
+  blocks.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
+  const missing = s.submission.filter((e) => !e.submitted).map((e) => e.agency.name);
+  const late = sent.filter((e) => e.daysLate).map((e) => `${e.agency.name} (${submissionNote(e).toLowerCase()})`);
+  const withErrors = s.submission.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
+  if (missing.length)
+    blocks.push(body([{ text: `Còn ${missing.length} cơ quan, đơn vị chưa gửi báo cáo: ${names(missing)}.` }]));
+  if (late.length)
+    blocks.push(
+      body([{ text: `Có ${late.length} cơ quan, đơn vị gửi báo cáo chậm so với thời hạn: ${names(late)}.` }]),
+    );
+  if (withErrors.length)
+    blocks.push(
+      body([
+        {
+          text: `Số liệu của ${withErrors.length} cơ quan, đơn vị còn sai sót nên chưa được tổng hợp: ${names(withErrors)}.`,
+        },
+      ]),
+    );
+  const flaggedErrors = s.results.filter(
+    (r) => r.errors && s.submission.find((e) => e.agency.name === r.agency.name)?.included,
+  );
+  if (flaggedErrors.length)
+    blocks.push(
+      body([
+        {
+          text: `Số liệu của ${names(flaggedErrors.map((r) => r.agency.name))} còn sai sót nhưng vẫn được tổng hợp theo thiết lập; cần kiểm tra lại trước khi ban hành.`,
+        },
+      ]),
+    );
+  const below: string[] = [];
+  const check = (code: string, label: string, target: number | null) => {
+    const v = valueOfFigure(f, code);
+    if (v !== null && target !== null && v < target)
+      below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
+  };
+  check('3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
+  check('3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
+  check('7.8.3', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', st.onlineTarget);
+  check('7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', st.onlineTarget);
+  if (below.length) blocks.push(body([{ text: `${below.join('; ').replace(/^./, (c) => c.toUpperCase())}.` }]));
+  const overdue = valueOfFigure(f, '3.4.c.2');
+  if (overdue)
+    blocks.push(
+      body([
+        { text: 'Còn ' },
+        { text: formatNumber(overdue), bold: true },
+        { text: ' hồ sơ đang giải quyết đã quá hạn.' },
+      ]),
+    );
+  const means = [...s.indicators.values()].filter((r) => r.method === 'mean');
+  if (means.length)
+    blocks.push(
+      body([
+        {
+          text: `Các chỉ tiêu ${means.map((r) => r.ind.code).join(', ')} chỉ tính được bằng trung bình cộng tỷ lệ của các đơn vị do thiếu số liệu chi tiết; cần đề nghị các đơn vị bổ sung.`,
+        },
+      ]),
+    );
+  const difficulties = quoteTable(s, 'difficulties');
+  if (difficulties) {
+    blocks.push(body([{ text: 'Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo:' }]));
+    blocks.push(difficulties);
+  }
+  blocks.push(body([todo('Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân')]));
+}
+
+export function sectionIV(blocks: Block[], p: Province): void {
+  const { s, f } = p;
+  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  const lines = ['Tiếp tục triển khai đồng bộ các nhiệm vụ cải cách hành chính theo kế hoạch đã đề ra.'];
+  if (s.submission.some((e) => !e.submitted || e.daysLate))
+    lines.push(
+      'Đôn đốc các cơ quan, đơn vị thực hiện nghiêm chế độ báo cáo định kỳ, bảo đảm đúng thời hạn và đầy đủ số liệu.',
+    );
+  const overdue = valueOfFigure(f, '3.4.c.2');
+  if (overdue)
+    lines.push(
+      'Tập trung giải quyết dứt điểm các hồ sơ thủ tục hành chính quá hạn; nâng cao tỷ lệ hồ sơ giải quyết đúng hạn.',
+    );
+  for (const l of lines) blocks.push(body([{ text: `- ${l}` }]));
+  blocks.push(body([todo('Bổ sung các nhiệm vụ trọng tâm kỳ tới')]));
+}
+
+export function sectionV(blocks: Block[], p: Province): void {
+  const { s } = p;
+  blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
+  const proposals = quoteTable(s, 'proposals');
+  if (proposals) {
+    blocks.push(body([{ text: 'Kiến nghị, đề xuất của các cơ quan, đơn vị:' }]));
+    blocks.push(proposals);
+  }
+  blocks.push(body([todo('Kiến nghị, đề xuất của đơn vị tổng hợp')]));
+}

@@ -1,0 +1,130 @@
+/**
+ * The parts of a report that Nghị định 30/2020 (Phụ lục I) fixes, whoever issues it: the header
+ * table (parent and issuing body, number, motto, place and date), the title, the closing table
+ * (Nơi nhận, signer), the appendix titles. The province's and an agency's report share them.
+ */
+import { IsoDate, formatLongDate } from '../dates';
+import { squish, upper } from '../text';
+import { Block, Para, ReportModel, TableBlock, para } from './model';
+import { todo } from './figures';
+
+/** Who issues the report and who signs it. */
+export interface Issuer {
+  /** The body above the issuer ("UBND TỈNH TRÀ VINH" above "SỞ NỘI VỤ"); empty for none. */
+  readonly parentBody: string;
+  readonly issuingBody: string;
+  /** "/BC-UBND", "15/BC-SNV"; the number is filled in when the report is issued. */
+  readonly docNumber: string;
+  readonly place: string;
+  readonly date: IsoDate;
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"; empty when the head signs. */
+  readonly authority: string;
+  readonly signerTitle: string;
+  readonly signerName: string;
+  readonly recipients: readonly string[];
+}
+
+export function lowerFirst(text: string): string {
+  // "Ủy ban nhân dân tỉnh" stays as written after "của"; only a leading capital common noun is lowered.
+  return /^(Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng|Thanh tra|Công an|Bảo hiểm)/.test(text)
+    ? text
+    : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+function docNumberText(docNumber: string): string {
+  const n = squish(docNumber);
+  if (!n) return 'Số:       /BC-';
+  return n.startsWith('/') ? `Số:       ${n}` : `Số: ${n}`;
+}
+
+const small = (
+  text: string,
+  opts: { bold?: boolean; italic?: boolean; size?: number; spaceAfter?: number } = {},
+): Para =>
+  para([{ text, bold: opts.bold, italic: opts.italic, size: opts.size ?? 13 }], {
+    align: 'center',
+    size: opts.size ?? 13,
+    spaceAfter: opts.spaceAfter ?? 0,
+  });
+
+export function headerTable(issuer: Issuer): TableBlock {
+  const left: Para[] = [];
+  if (issuer.parentBody) left.push(small(upper(issuer.parentBody)));
+  left.push(small(upper(issuer.issuingBody), { bold: true }));
+  left.push(small('________', { spaceAfter: 6 }));
+  left.push(small(docNumberText(issuer.docNumber)));
+  const right: Para[] = [
+    small('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
+    small('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
+    small('_____________________', { spaceAfter: 6 }),
+    small(`${issuer.place}, ${formatLongDate(issuer.date)}`, { italic: true, size: 14 }),
+  ];
+  return { kind: 'table', widths: [37, 63], rows: [[left, right]], borders: false, headerRows: 0 };
+}
+
+/** Header, a blank line, "BÁO CÁO" and the subject with its short rule. */
+export function opening(blocks: Block[], issuer: Issuer, subject: string): void {
+  blocks.push(headerTable(issuer));
+  blocks.push(para('', { align: 'center', spaceAfter: 6 }));
+  blocks.push(para([{ text: 'BÁO CÁO', bold: true }], { align: 'center', spaceAfter: 0 }));
+  blocks.push(para([{ text: subject, bold: true }], { align: 'center', spaceAfter: 0 }));
+  blocks.push(para([{ text: '________________' }], { align: 'center', spaceAfter: 12, size: 12 }));
+}
+
+export function footerTable(issuer: Issuer): TableBlock {
+  const left: Para[] = [
+    para([{ text: 'Nơi nhận:', bold: true, italic: true, size: 12 }], { align: 'left', size: 12, spaceAfter: 0 }),
+    ...issuer.recipients.map((r) => para([{ text: `- ${r}`, size: 11 }], { align: 'left', size: 11, spaceAfter: 0 })),
+  ];
+  const right: Para[] = [];
+  if (issuer.authority)
+    right.push(para([{ text: upper(issuer.authority), bold: true }], { align: 'center', spaceAfter: 0 }));
+  right.push(
+    para([{ text: upper(issuer.signerTitle || 'CHỨC VỤ NGƯỜI KÝ'), bold: true, highlight: !issuer.signerTitle }], {
+      align: 'center',
+      spaceAfter: 0,
+    }),
+  );
+  for (let i = 0; i < 4; i++) right.push(para('', { align: 'center', spaceAfter: 0 }));
+  right.push(
+    para([issuer.signerName ? { text: issuer.signerName, bold: true } : todo('Họ và tên người ký')], {
+      align: 'center',
+      spaceAfter: 0,
+    }),
+  );
+  return { kind: 'table', widths: [50, 50], rows: [[left, right]], borders: false, headerRows: 0 };
+}
+
+/** "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)". */
+export function attachedTo(issuer: Issuer): string {
+  const num = squish(issuer.docNumber) || '      /BC-';
+  return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${formatLongDate(issuer.date)} của ${issuer.issuingBody})`;
+}
+
+export function appendixTitle(blocks: Block[], issuer: Issuer, label: string, title: string): void {
+  blocks.push(para([{ text: label, bold: true }], { align: 'center', pageBreakBefore: true, spaceAfter: 0 }));
+  blocks.push(para([{ text: title, bold: true }], { align: 'center', spaceAfter: 0 }));
+  blocks.push(para([{ text: attachedTo(issuer), italic: true }], { align: 'center', spaceAfter: 12 }));
+}
+
+export const cellPara = (
+  text: string,
+  opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; highlight?: boolean; italic?: boolean } = {},
+): Para[] => [
+  para([{ text, bold: opts.bold, size: 12, highlight: opts.highlight, italic: opts.italic }], {
+    align: opts.align ?? 'left',
+    size: 12,
+    spaceAfter: 0,
+  }),
+];
+
+/** The decree's page: A4 portrait, margins 20/20/30/15 mm, Times New Roman, numbers from page 2. */
+export function document(fileName: string, blocks: Block[]): ReportModel {
+  return {
+    fileName,
+    font: 'Times New Roman',
+    page: { widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } },
+    pageNumbersFromSecondPage: true,
+    blocks,
+  };
+}

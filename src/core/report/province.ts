@@ -1,0 +1,264 @@
+/**
+ * The province's report (or any consolidator's): the narrative built from the consolidated
+ * summary, the agencies' free text quoted by section, the comparison with a previous summary when
+ * one is attached, and Phụ lục I (submissions) and II (statistics).
+ */
+import { Catalog, isValueRow } from '../catalog/catalog';
+import { Summary } from '../consolidate';
+import { IsoDate, formatDmy } from '../dates';
+import { formatNumber, formatPercent } from '../numbers';
+import { districtLevelExists, estimateNotice, periodInText } from '../periods';
+import { submissionAppendix, summaryAppendix } from './appendix';
+import { sectionIII, sectionIV, sectionV } from './assessment';
+import { Figures, body, heading, rate, say, summaryFigures, todo, valueOfFigure } from './figures';
+import { Issuer, document, footerTable, lowerFirst, opening } from './layout';
+import { Block, ReportModel, Run } from './model';
+import { PreviousSummary, comparedWith } from './previous';
+
+export interface ReportContext {
+  readonly catalog: Catalog;
+  readonly summary: Summary;
+  /** The date printed on the report when the settings give none. */
+  readonly today: IsoDate;
+  readonly stamp: string;
+  /** The previous period's summary, already checked (checkPrevious); absent: no comparison. */
+  readonly previous?: PreviousSummary | null;
+}
+
+export interface Province {
+  readonly s: Summary;
+  readonly f: Figures;
+  readonly previous: PreviousSummary | null;
+  /** "cùng kỳ năm 2025", "kỳ trước (quý II năm 2026)". */
+  readonly compared: string | null;
+}
+
+export function reportDate(ctx: ReportContext): IsoDate {
+  return ctx.summary.settings.reportDate ?? ctx.today;
+}
+
+export function provinceIssuer(ctx: ReportContext): Issuer {
+  const st = ctx.summary.settings;
+  return {
+    parentBody: st.parentBody,
+    issuingBody: st.issuingBody,
+    docNumber: st.docNumber,
+    place: st.place,
+    date: reportDate(ctx),
+    authority: st.authority,
+    signerTitle: st.signerTitle,
+    signerName: st.signerName,
+    recipients: st.recipients,
+  };
+}
+
+export function buildProvinceReport(ctx: ReportContext): ReportModel {
+  const s = ctx.summary;
+  const st = s.settings;
+  const previous = ctx.previous ?? null;
+  const p: Province = { s, f: summaryFigures(s), previous, compared: previous ? comparedWith(previous, st) : null };
+  const issuer = provinceIssuer(ctx);
+  const periodText = periodInText(st.period, st.year);
+  const blocks: Block[] = [];
+  opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
+  const lead = st.guidance ? `Thực hiện ${st.guidance.replace(/[.;]\s*$/, '')}, ` : '';
+  blocks.push(
+    body([
+      {
+        text: `${lead}${lead ? lowerFirst(st.issuingBody) : st.issuingBody} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+      },
+    ]),
+  );
+  if (estimateNotice(st.deadline, st.cutoffTo))
+    blocks.push(
+      body([
+        {
+          text: `Số liệu trong báo cáo tính đến ngày các cơ quan, đơn vị gửi báo cáo (hạn ${formatDmy(st.deadline)}) và ước tính đến ngày ${formatDmy(st.cutoffTo)}.`,
+        },
+      ]),
+    );
+  sectionI(blocks, p);
+  sectionII(blocks, p);
+  sectionIII(blocks, p);
+  sectionIV(blocks, p);
+  sectionV(blocks, p);
+  blocks.push(
+    body([
+      {
+        text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(st.issuingBody)}./.`,
+      },
+    ]),
+  );
+  blocks.push(footerTable(issuer));
+  submissionAppendix(blocks, issuer, s, 'Phụ lục I');
+  summaryAppendix(blocks, issuer, s, previous, p.compared);
+  return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
+}
+
+function codedCount(s: Summary, code: string, label: string): string | null {
+  const r = s.indicators.get(code);
+  if (!r?.distribution || !r.contributors.length) return null;
+  return `${r.distribution[label] ?? 0}/${r.eligible}`;
+}
+
+function codedLabel(f: Figures, code: string): string | null {
+  return f.get(code)?.text ?? null;
+}
+
+/**
+ * "So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.114 hồ sơ (6,83%); tỷ lệ … tăng 1,2 điểm
+ * phần trăm (từ 97,5% lên 98,7%)." Only figures present in both periods are compared; nothing is
+ * written when there is no previous summary or nothing to compare.
+ */
+function compare(blocks: Block[], p: Province, items: readonly (readonly [string, string, string])[]): void {
+  if (!p.previous || !p.compared) return;
+  const parts: Run[][] = [];
+  for (const [code, label, unit] of items) {
+    const now = p.f.get(code);
+    const before = p.previous.values.get(code);
+    if (!now || now.value === null || before === undefined || before === null) continue;
+    const percent = p.s.indicators.get(code)!.ind.kind === 'percent';
+    const diff = now.value - before;
+    const runs: Run[] = [{ text: `${label} ` }];
+    if (Math.abs(diff) < 0.005) runs.push({ text: 'không thay đổi', bold: true });
+    else {
+      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))}`;
+      runs.push({ text: percent ? `${change} điểm phần trăm` : `${change} ${unit}`, bold: true });
+    }
+    if (percent && Math.abs(diff) < 0.005) runs.push({ text: ` (${formatPercent(now.value)})` });
+    else if (percent)
+      runs.push({ text: ` (từ ${formatPercent(before)} ${diff < 0 ? 'xuống' : 'lên'} ${formatPercent(now.value)})` });
+    else if (Math.abs(diff) >= 0.005 && before > 0)
+      runs.push({ text: ` (${formatPercent((100 * Math.abs(diff)) / before)})` });
+    parts.push(runs);
+  }
+  if (!parts.length) return;
+  const runs: Run[] = [{ text: `So với ${p.compared}, ` }];
+  parts.forEach((r, i) => runs.push(...(i ? [{ text: '; ' }] : []), ...r));
+  runs.push({ text: '.' });
+  blocks.push(body(runs));
+}
+
+function sectionI(blocks: Block[], p: Province): void {
+  const { f } = p;
+  blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
+  const planned = valueOfFigure(f, '1.1.1');
+  const done = valueOfFigure(f, '1.1.2');
+  say(blocks, f, [
+    [
+      'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
+      { rate: rate(done, planned) },
+    ],
+    'Các cơ quan, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+    [
+      'Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.',
+      { dialogue: codedCount(p.s, '1.2', 'Có') },
+    ],
+  ]);
+  blocks.push(
+    body([
+      todo(
+        'Bổ sung: các văn bản chỉ đạo, điều hành tiêu biểu; công tác tuyên truyền, kiểm tra cải cách hành chính trong kỳ',
+      ),
+    ]),
+  );
+}
+
+/** Phrases that named districts before 01/07/2025; the two-level catalog rewords the same rows. */
+function levels(s: Summary) {
+  const two = !districtLevelExists(s.settings.cutoffTo);
+  return {
+    localUnits: two ? 'thuộc UBND cấp xã' : 'thuộc UBND cấp huyện',
+    transferredTo: two ? 'công chức cấp tỉnh' : 'công chức cấp huyện trở lên',
+    leaders: two ? 'lãnh đạo cấp sở, ngành' : 'lãnh đạo cấp sở, ngành và UBND cấp huyện',
+    certified: two
+      ? 'cơ quan chuyên môn cấp tỉnh, UBND cấp xã'
+      : 'cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã',
+  };
+}
+
+/** The province's own indicators ("Chỉ tiêu bổ sung" on Thiết lập), one sentence each. */
+function provinceIndicators(blocks: Block[], p: Province): void {
+  const rows = p.s.settings.extraIndicators.filter((i) => isValueRow(i) && p.s.indicators.has(i.code));
+  if (!rows.length) return;
+  blocks.push(heading('7. Các chỉ tiêu bổ sung của tỉnh'));
+  say(
+    blocks,
+    p.f,
+    rows.map((i) => `${i.name}: {${i.code}}${i.kind === 'count' ? ` ${i.unit.toLocaleLowerCase('vi')}` : ''}.`),
+  );
+}
+
+function sectionII(blocks: Block[], p: Province): void {
+  const { f } = p;
+  const w = levels(p.s);
+  blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
+
+  blocks.push(heading('1. Cải cách thể chế'));
+  say(blocks, f, [
+    'Trong kỳ, đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
+    'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
+  ]);
+
+  blocks.push(heading('2. Cải cách thủ tục hành chính'));
+  say(blocks, f, [
+    'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
+    'Tổng số thủ tục hành chính đang có hiệu lực là {3.1.3} thủ tục (cấp tỉnh {3.1.3.1}[, cấp huyện {3.1.3.2}], cấp xã {3.1.3.3}).',
+    'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
+    'Thực hiện cơ chế một cửa, một cửa liên thông: {3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.',
+    'Về kết quả giải quyết thủ tục hành chính, các cơ quan, đơn vị đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn); đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {3.4.c.2} hồ sơ quá hạn).',
+    'Tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích {3.4.d} hồ sơ.',
+    'Tỷ lệ hồ sơ giải quyết đúng hạn: tại các sở, ngành đạt {3.4.1};[ tại UBND cấp huyện đạt {3.4.2};] tại UBND cấp xã đạt {3.4.3}; lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
+    'Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
+  ]);
+  compare(blocks, p, [
+    ['3.4.a', 'số hồ sơ tiếp nhận', 'hồ sơ'],
+    ['3.4.a.3', 'số hồ sơ tiếp nhận trực tuyến', 'hồ sơ'],
+    ['3.4.b', 'số hồ sơ đã giải quyết', 'hồ sơ'],
+    ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', ''],
+    ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', ''],
+  ]);
+
+  blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
+  say(blocks, f, [
+    'Tổ chức bộ máy gồm {4.1.1} cơ quan chuyên môn cấp tỉnh, {4.1.2} ban quản lý trực thuộc UBND tỉnh và {4.1.3} tổ chức liên ngành do cấp tỉnh thành lập.',
+    `Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, ${w.localUnits} {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.`,
+    'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan hành chính; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
+    'Số người làm việc hưởng lương từ ngân sách tại các đơn vị sự nghiệp công lập được giao là {4.3.1} người, có mặt {4.3.2} người; trong kỳ đã tinh giản {4.3.3} người; tỷ lệ đã tinh giản so với năm 2015 là {4.3.4}.',
+  ]);
+
+  blocks.push(heading('4. Cải cách chế độ công vụ'));
+  say(blocks, f, [
+    'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
+    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.`,
+    [
+      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
+      { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
+    ],
+    `Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} ${w.leaders}, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
+  ]);
+
+  blocks.push(heading('5. Cải cách tài chính công'));
+  say(blocks, f, [
+    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
+  ]);
+
+  blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
+  say(blocks, f, [
+    [
+      'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
+      { a: codedLabel(f, '7.1'), b: codedLabel(f, '7.2'), c: codedLabel(f, '7.3'), d: codedLabel(f, '7.5') },
+    ],
+    `Tỷ lệ ${w.certified} được cấp chứng thư số đạt {7.4}.`,
+    'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
+    'Tổng số văn bản đi giữa các cơ quan nhà nước là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
+    'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
+    'Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+  ]);
+  compare(blocks, p, [
+    ['7.6.2.1', 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', ''],
+    ['7.8.3', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', ''],
+    ['7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', ''],
+  ]);
+  provinceIndicators(blocks, p);
+}

@@ -1,0 +1,61 @@
+/** The settings a first run starts with: a real province's agencies and the period's defaults. */
+import { Catalog, isValueRow } from '../catalog/catalog';
+import { catalogForPeriod } from '../catalog/versions';
+import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists } from '../periods';
+import { foldAscii } from '../text';
+import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
+
+/** Each owner row's supplier by default: the first agency whose name the catalog suggests. */
+export function defaultOwners(catalog: Catalog, agencies: readonly { name: string }[]): Record<string, string | null> {
+  const owners: Record<string, string | null> = {};
+  for (const row of catalog.rows) {
+    if (!isValueRow(row) || row.aggregate !== 'owner') continue;
+    const hit = catalog
+      .ownerCandidates(row.code)
+      .map((c) => agencies.find((a) => foldAscii(a.name) === foldAscii(c)))
+      .find(Boolean);
+    owners[row.code] = hit ? hit.name : null;
+  }
+  return owners;
+}
+
+export function exampleSettings(period: PeriodId, year: number, agencies: readonly ExampleAgency[]): Settings {
+  const cutoff = defaultCutoff(period, year);
+  const usable = agencies.filter((a) => a.type !== 'huyen' || districtLevelExists(cutoff.to));
+  const list: Agency[] = usable.map((a, i) => ({
+    stt: i + 1,
+    name: a.name,
+    type: a.type,
+    sheet: uniqueSheetName(
+      defaultSheetName(a.name),
+      usable.slice(0, i).map((b) => defaultSheetName(b.name)),
+    ),
+    emails: [],
+    note: '',
+  }));
+  return {
+    parentBody: '',
+    issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh',
+    place: 'Trà Vinh',
+    period,
+    year,
+    cutoffFrom: cutoff.from,
+    cutoffTo: cutoff.to,
+    deadline: defaultDeadline(period, year),
+    reportDate: null,
+    guidance: 'Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ về việc hướng dẫn báo cáo cải cách hành chính',
+    docNumber: '/BC-UBND',
+    authority: 'KT. CHỦ TỊCH',
+    signerTitle: 'PHÓ CHỦ TỊCH',
+    signerName: '',
+    recipients: ['Bộ Nội vụ;', 'Vụ Cải cách hành chính - BNV;', 'CT, các PCT UBND tỉnh;', 'Sở Nội vụ;', 'Lưu: VT, NC.'],
+    disabled: [],
+    includeErrors: false,
+    onTimeTarget: 95,
+    onlineTarget: 50,
+    templateDoc: null,
+    agencies: list,
+    owners: defaultOwners(catalogForPeriod(cutoff.to), list),
+    extraIndicators: [],
+  };
+}

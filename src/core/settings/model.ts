@@ -1,0 +1,133 @@
+/**
+ * What the settings are: the typed settings, the agency types and which rows each is asked, and
+ * the rules for an agency's tab name.
+ */
+import { Indicator } from '../catalog/catalog';
+import { IsoDate } from '../dates';
+import { PeriodId } from '../periods';
+import { RESERVED_SHEETS } from '../sheet-names';
+import { fold, foldAscii, squish } from '../text';
+
+export { RESERVED_SHEETS, SETTINGS_SHEET } from '../sheet-names';
+
+export const AGENCY_TYPES = ['so', 'xa', 'nganh_doc', 'khac', 'huyen'] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+export const AGENCY_TYPE_LABELS: Record<AgencyType, string> = {
+  so: 'Sở, ban, ngành',
+  xa: 'UBND cấp xã',
+  nganh_doc: 'Ngành dọc',
+  khac: 'Khác',
+  huyen: 'UBND cấp huyện (trước 01/07/2025)',
+};
+
+export interface Agency {
+  readonly stt: number;
+  readonly name: string;
+  readonly type: AgencyType;
+  readonly sheet: string;
+  readonly emails: readonly string[];
+  readonly note: string;
+}
+
+export interface Settings {
+  readonly parentBody: string;
+  readonly issuingBody: string;
+  readonly place: string;
+  readonly period: PeriodId;
+  readonly year: number;
+  readonly cutoffFrom: IsoDate;
+  readonly cutoffTo: IsoDate;
+  readonly deadline: IsoDate;
+  readonly reportDate: IsoDate | null;
+  readonly guidance: string;
+  readonly docNumber: string;
+  readonly authority: string;
+  readonly signerTitle: string;
+  readonly signerName: string;
+  readonly recipients: readonly string[];
+  readonly disabled: readonly string[];
+  readonly includeErrors: boolean;
+  readonly onTimeTarget: number | null;
+  readonly onlineTarget: number | null;
+  readonly templateDoc: string | null;
+  readonly agencies: readonly Agency[];
+  /** Owner indicator code -> the agency that supplies it (null: nobody designated). */
+  readonly owners: Readonly<Record<string, string | null>>;
+  /** The province's own indicators ("Chỉ tiêu bổ sung"), added to the period's catalog. */
+  readonly extraIndicators: readonly Indicator[];
+}
+
+export interface SettingsProblem {
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+/** Problems block every action; warnings (e.g. a deadline before the cut-off) never do. */
+export type SettingsResult =
+  { ok: true; settings: Settings; warnings: SettingsProblem[] } | { ok: false; problems: SettingsProblem[] };
+
+export type FieldKey = Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators'>;
+
+export interface ExampleAgency {
+  readonly name: string;
+  readonly type: AgencyType;
+}
+
+export function agencyTypeFromLabel(label: string): AgencyType | null {
+  const t = foldAscii(label);
+  if (!t) return null;
+  const hit = AGENCY_TYPES.find((k) => foldAscii(AGENCY_TYPE_LABELS[k]) === t || k === t);
+  if (hit) return hit;
+  if (t.startsWith('ubnd cap huyen') || t === 'huyen') return 'huyen';
+  if (t.startsWith('ubnd cap xa') || t === 'xa') return 'xa';
+  if (t.startsWith('so') || t.startsWith('ban')) return 'so';
+  return null;
+}
+
+/** Which catalog rows an agency of this type is asked, before owner rules. */
+export function appliesToType(row: { appliesTo: string }, type: AgencyType): boolean {
+  switch (row.appliesTo) {
+    case 'all':
+      return true;
+    case 'so':
+      return type === 'so' || type === 'nganh_doc' || type === 'khac';
+    case 'xa':
+      return type === 'xa';
+    case 'huyen':
+      return type === 'huyen';
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tab names
+// ---------------------------------------------------------------------------------------------
+
+export const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
+export const MAX_SHEET_NAME = 31;
+
+/** A tab name Excel can open, from an agency's name: "UBND xã Long Hòa". */
+export function defaultSheetName(agencyName: string): string {
+  let s = squish(agencyName)
+    .replace(/Ủy ban nhân dân|Uỷ ban nhân dân/gi, 'UBND')
+    .replace(/Hội đồng nhân dân/gi, 'HĐND')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '');
+  s = squish(s);
+  return s.length <= MAX_SHEET_NAME ? s : s.slice(0, MAX_SHEET_NAME).trim();
+}
+
+export function isReservedSheet(name: string): boolean {
+  return RESERVED_SHEETS.some((x) => fold(x) === fold(name));
+}
+
+export function uniqueSheetName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map(fold));
+  if (!used.has(fold(name))) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!used.has(fold(candidate))) return candidate;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The add-on's import dialog, bundled for the browser into build/import.html (entry:
+ * entry.ts). It reads each chosen .xlsx with the CLI's reader, sends only grids to
+ * the server, and shows the server's answer per file. Kept free of DOM types so jest can run it.
+ */
+import { CollectRow, ImportAnswer, IncomingFile } from '../core/collect';
+import { toWire } from '../core/collect-wire';
+import { readWorkbookGrids } from '../local/xlsx-grids';
+
+export interface PickedFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Reads the files; the unreadable ones become refusal rows at once, without a server trip. */
+export async function readPicked(
+  picked: readonly PickedFile[],
+): Promise<{ files: IncomingFile[]; unreadable: CollectRow[] }> {
+  const files: IncomingFile[] = [];
+  const unreadable: CollectRow[] = [];
+  for (const p of picked) {
+    try {
+      files.push(await readWorkbookGrids(p.name, await p.arrayBuffer()));
+    } catch {
+      unreadable.push({
+        file: p.name,
+        agency: '—',
+        rowsTaken: 0,
+        findings: '',
+        status: 'Từ chối: không đọc được, không phải tệp Excel (.xlsx) hợp lệ',
+        ok: false,
+      });
+    }
+  }
+  return { files, unreadable };
+}
+
+export function payloadOf(files: readonly IncomingFile[], newest: boolean): string {
+  return toWire(files, newest ? 'newest' : 'none');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The result table, every text escaped: file names and agency names come from users. */
+export function resultHtml(answer: ImportAnswer, unreadable: readonly CollectRow[]): string {
+  if (!answer.ok) return `<p class="err">${escapeHtml(answer.problem)}</p>`;
+  const rows = [...answer.rows, ...unreadable];
+  const head = ['Đơn vị', 'Tệp', 'Số dòng', 'Phát hiện', 'Kết quả'].map((h) => `<th>${h}</th>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr class="${r.ok ? 'ok' : 'no'}">${[r.agency, r.file, r.ok ? String(r.rowsTaken) : '', r.findings, r.status]
+          .map((c) => `<td>${escapeHtml(c)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('');
+  const refused = rows.filter((r) => !r.ok).length;
+  return (
+    `<p>Đã nhận ${answer.written}/${rows.length} tệp${refused ? `, từ chối ${refused}` : ''}. ` +
+    `Tiếp theo: "Kiểm tra tất cả đơn vị" rồi "Tổng hợp số liệu".</p>` +
+    `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * "Nhập tệp Excel của đơn vị": a dialog (build/import.html, made from src/dialog/) reads the
+ * agencies' .xlsx files in the browser with the CLI's own reader and sends only their grids
+ * here; the core's collect rules decide, and each accepted agency's tab gets one write. No Drive
+ * scope and no network: the files never leave the user's browser except as cell values.
+ */
+import { loadSettings } from '../core/app';
+import { catalogFor } from '../core/catalog/versions';
+import { ImportAnswer, collectFiles } from '../core/collect';
+import { fromWire } from '../core/collect-wire';
+import { SETTINGS_SHEET } from '../core/settings';
+import { Reply, alertReply } from './actions';
+import { GasWorkbook } from './sheets';
+
+/** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
+export const IMPORT_DIALOG_FILE = 'import';
+
+function workbook(): GasWorkbook {
+  return new GasWorkbook(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    SpreadsheetApp,
+    PropertiesService.getDocumentProperties(),
+    Utilities,
+  );
+}
+
+/** Run by actions.ts as a consolidator action; the dialog opens at once (it does not wait for the user). */
+export function openImportDialog(): Reply {
+  const loaded = loadSettings(workbook());
+  if (!loaded.ok)
+    return alertReply('Chưa thể nhập tệp', [
+      `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
+    ]);
+  const html = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(760).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Nhập tệp Excel của đơn vị');
+  return { kind: 'none' };
+}
+
+/** Called by the dialog through google.script.run with the files' grids (see core/collect-wire.ts). */
+export function importAgencyGrids(payload: unknown): ImportAnswer {
+  const wire = fromWire(payload);
+  if (!wire.ok)
+    return { ok: false, problem: `Không nhận được tệp: ${wire.problem}. Hãy mở lại hộp thoại và chọn lại tệp.` };
+  // The same test as every consolidator action (actions.ts): may this user edit the settings sheet?
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const protection = ss.getSheetByName(SETTINGS_SHEET)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (protection && !protection.canEdit())
+    return {
+      ok: false,
+      problem: 'Chỉ người tổng hợp (người sửa được trang Thiết lập) mới nhập được tệp của các đơn vị.',
+    };
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(5000))
+    return {
+      ok: false,
+      problem: 'Một người khác đang chạy một thao tác trên bảng tính này. Vui lòng đợi ít phút rồi thử lại.',
+    };
+  try {
+    const wb = workbook();
+    const loaded = loadSettings(wb);
+    if (!loaded.ok)
+      return {
+        ok: false,
+        problem: `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
+      };
+    const out = collectFiles(wb, catalogFor(loaded.settings), loaded.settings, wire.files, {
+      prefer: wire.prefer,
+      today: wb.today(),
+    });
+    return { ok: true, rows: out.rows, written: out.written.length };
+  } finally {
+    lock.releaseLock();
+  }
+}
