@@ -62,10 +62,11 @@ describe('cells as other programs leave them', () => {
   });
 
   it('a cached result of a formula we cannot compute is used, as Sheets would show it', async () => {
+    const original = await readBuffer(sample);
     const r = await edited((ws) => {
       ws.getCell(rowOf(ws, '2.2'), 4).value = { formula: 'VLOOKUP(1,A1:B2,2)', result: 1 } as ExcelJS.CellFormulaValue;
     });
-    expect(r.findings[0]).toEqual([]);
+    expect(r.findings[0]).toEqual(original.findings[0]);
   });
 
   it('reads "0.050" in a per-cent row, and "0.050" as a count, as ambiguous', () => {

@@ -41,8 +41,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Reads a file (no kind or size checks: the CLI reads inputs through src/cli/files.ts). */
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
-    const { readFile } = await import('node:fs/promises');
-    return XlsxWorkbook.fromBuffer(await readFile(path), clock);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book, clock);
   }
 
   /** Reads .xlsx bytes; throws when they are not a workbook excelts can read. */
