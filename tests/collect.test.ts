@@ -5,7 +5,17 @@
  */
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main';
@@ -146,7 +156,55 @@ describe('split and collect', () => {
     expect(again.code).toBe(2);
     expect(again.out).toContain('--force');
   });
+
+  it('collect --out naming an input, directly or through a symlink, is refused even with --force', async () => {
+    symlinkSync(writerFile, at('link-to-writer.xlsx'));
+    symlinkSync(PROVINCE, at('link-to-province.xlsx'));
+    for (const out of [PROVINCE, writerFile, at('link-to-writer.xlsx'), at('link-to-province.xlsx')]) {
+      const before = hash(out);
+      const res = await cli('collect', PROVINCE, writerFile, '--out', out, '--force');
+      expect(res.code).toBe(2);
+      expect(res.out).toContain('tệp đầu vào');
+      expect(res.out).not.toContain('Đã nhận'); // refused before any file was read
+      expect(hash(out)).toBe(before);
+    }
+  });
+
+  it('split into a folder where a file of that name is a symlink to the input: nothing is written', async () => {
+    mkdirSync(at('trap'));
+    const names = plannedNames();
+    symlinkSync(PROVINCE, join(at('trap'), names[3]));
+    const before = hash(PROVINCE);
+    const res = await cli('split', PROVINCE, '--out', at('trap'), '--force');
+    expect(res.code).toBe(2);
+    expect(res.out).toContain('tệp đầu vào');
+    expect(res.out).toContain(names[3]);
+    expect(readdirSync(at('trap'))).toEqual([names[3]]); // not even the files checked before it
+    expect(hash(PROVINCE)).toBe(before);
+  });
+
+  it('split twice into one folder: refused without --force, naming the files, none changed; --force replaces', async () => {
+    const out = at(join('twice', 'nested'));
+    expect((await cli('split', PROVINCE, '--out', out)).code).toBe(0); // creates the folders
+    const names = plannedNames();
+    expect(readdirSync(out).sort()).toEqual([...names].sort());
+    const stamp = new Date(2001, 0, 1);
+    for (const n of names) utimesSync(join(out, n), stamp, stamp);
+    const again = await cli('split', PROVINCE, '--out', out);
+    expect(again.code).toBe(2);
+    expect(again.out).toContain('--force');
+    expect(again.out).toContain(names[0]);
+    expect(again.out).toContain(`${names.length - 1} tệp khác`);
+    for (const n of names) expect(statSync(join(out, n)).mtime.getTime()).toBe(stamp.getTime());
+    expect((await cli('split', PROVINCE, '--out', out, '--force')).code).toBe(0);
+    for (const n of names) expect(statSync(join(out, n)).mtime.getTime()).not.toBe(stamp.getTime());
+  });
 });
+
+/** The file split makes for each agency, in the settings' order. */
+function plannedNames(): string[] {
+  return settings.agencies.map((a) => agencyFileName(settings, a));
+}
 
 describe('collect refuses, one Vietnamese line per file', () => {
   async function run(files: IncomingFile[], prefer: 'none' | 'newest' = 'none') {

@@ -8,27 +8,27 @@ import { basename, join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
 import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/collect';
 import { readWorkbookGrids } from '../local/xlsx-grids';
-import { CliError, Io, open, settingsOf } from './commands';
-import { writeOutput } from './output-files';
+import { CliError, Io, UserFile, open, settingsOf, userFile } from './commands';
+import { checkOutputs, writeOutputs } from './files';
 
 /** Files named, and the .xlsx files directly inside folders named, in a stable order. */
-export function expandInputs(paths: readonly string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(paths: readonly UserFile[]): UserFile[] {
+  const out: UserFile[] = [];
   for (const p of paths) {
     let st;
     try {
-      st = statSync(p);
+      st = statSync(p.path);
     } catch {
-      throw new CliError(`Không tìm thấy "${p}".`);
+      throw new CliError(`Không tìm thấy "${p.shown}".`);
     }
     if (!st.isDirectory()) {
       out.push(p);
       continue;
     }
-    const inside = readdirSync(p)
+    const inside = readdirSync(p.path)
       .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
       .sort((a, b) => a.localeCompare(b, 'en'));
-    out.push(...inside.map((n) => join(p, n)));
+    out.push(...inside.map((n) => ({ shown: join(p.shown, n), path: join(p.path, n) })));
   }
   return out;
 }
@@ -63,18 +63,23 @@ export async function collect(
     throw new CliError(`--prefer chỉ nhận "newest" (lấy tệp có ngày gửi mới nhất), không nhận "${opts.prefer}".`);
   if (!opts.inputs.length)
     throw new CliError('Thiếu tệp hoặc thư mục chứa tệp của các đơn vị. Xem: npm run cchc -- --help');
-  const wb = await open(opts.file, io);
-  const settings = settingsOf(wb, opts.file, io);
+  const input = userFile(io, opts.file);
+  const paths = expandInputs(opts.inputs.map((p) => userFile(io, p)));
+  const inputs = [input, ...paths];
+  const target = userFile(io, opts.out);
+  const force = !!opts.force;
+  checkOutputs([target], inputs, { force }); // a bad --out is refused before any file is read
+  const wb = await open(input, io);
+  const settings = settingsOf(wb, input.shown, io);
   const catalog = catalogFor(settings);
-  const paths = expandInputs(opts.inputs);
   const files: IncomingFile[] = [];
   const unreadable: CollectRow[] = [];
   for (const p of paths) {
-    const f = await readIncoming(p);
+    const f = await readIncoming(p.path);
     if (f) files.push(f);
     else
       unreadable.push({
-        file: basename(p),
+        file: basename(p.path),
         agency: '—',
         rowsTaken: 0,
         findings: '',
@@ -88,10 +93,7 @@ export async function collect(
   });
   const rows = [...outcome.rows, ...unreadable];
   for (const l of collectTable(rows)) io.out(l);
-  const saved = writeOutput(opts.out, await wb.toBuffer(), {
-    force: opts.force,
-    inputs: [opts.file, ...paths],
-  });
+  const [saved] = await writeOutputs([{ ...target, data: () => wb.toBuffer() }], inputs, { force });
   const refused = rows.filter((r) => !r.ok).length;
   io.out(
     `Đã nhận ${outcome.written.length}/${rows.length} tệp${refused ? `, từ chối ${refused}` : ''}. Sổ mới: ${saved}. Tiếp theo: kiểm tra (validate) và tổng hợp (consolidate) sổ mới.`,

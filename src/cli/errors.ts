@@ -92,7 +92,9 @@ export function fileMessage(e: FileError): string {
     case 'read-only-fs':
       return `Không ghi được ${f}: ổ đĩa chỉ cho phép đọc. Hãy ghi sang thư mục khác.`;
     case 'exists':
-      return `Đã có tệp ${f}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này.`;
+      return e.detail
+        ? `Đã có tệp ${f} ${e.detail}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên hoặc thư mục khác, hoặc thêm --force nếu chắc chắn muốn thay các tệp này.`
+        : `Đã có tệp ${f}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này.`;
     case 'output-is-input':
       return `Không ghi vào ${f}: đó là tệp đầu vào${e.detail ? ` (${e.detail})` : ''}. Tiện ích không bao giờ ghi vào tệp của các đơn vị; hãy chọn tên tệp kết quả khác.`;
     case 'outputs-collide':

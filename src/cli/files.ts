@@ -141,7 +141,8 @@ export function checkOutputs(
 ): string[] {
   const ins = inputs.map((i) => ({ ...i, real: canonical(i.path), id: fileId(i.path) }));
   const seen = new Map<string, string>();
-  return outputs.map((o) => {
+  const existing: string[] = [];
+  const reals = outputs.map((o) => {
     const real = canonical(o.path);
     const id = fileId(real);
     for (const i of ins)
@@ -155,10 +156,18 @@ export function checkOutputs(
     if (entryKind(parent) === 'file') throw new FileError('not-a-directory', o.shown);
     const kind = entryKind(real);
     if (kind === 'directory') throw new FileError('is-directory', o.shown);
-    const exists = kind === 'file';
-    if (exists && !opts.force) throw new FileError('exists', o.shown);
+    if (kind === 'file' && !opts.force) existing.push(o.shown);
     return real;
   });
+  // Every file that would be replaced is named at once (split writes a folder of them).
+  if (existing.length) throw new FileError('exists', existing[0], existingDetail(existing.slice(1)));
+  return reals;
+}
+
+function existingDetail(more: readonly string[]): string {
+  if (!more.length) return '';
+  const named = more.slice(0, 5).map((s) => `"${s}"`);
+  return `và ${more.length} tệp khác: ${named.join(', ')}${more.length > 5 ? ', …' : ''}`;
 }
 
 /** Checks (checkOutputs), then writes each output through a temporary file renamed into place. */

@@ -1,6 +1,7 @@
 /**
  * `split <sổ.xlsx> --out <thư mục>`: one .xlsx per agency, its tab only, with the identity
- * block `collect` trusts.
+ * block `collect` trusts. Every file is checked (files.ts: not an input, not another output, not
+ * an existing file without --force) before any is built or written.
  */
 import { join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
@@ -8,27 +9,36 @@ import { periodInText } from '../core/periods';
 import { carryOver } from '../core/collect';
 import { splitPlans } from '../core/split';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
-import { Io, open, settingsOf } from './commands';
-import { writeOutput } from './output-files';
+import { Io, open, settingsOf, userFile } from './commands';
+import { Output, checkOutputs, writeOutputs } from './files';
 
 export async function split(io: Io, opts: { file: string; out: string; force?: boolean }): Promise<number> {
-  const wb = await open(opts.file, io);
-  const settings = settingsOf(wb, opts.file, io);
+  const input = userFile(io, opts.file);
+  const wb = await open(input, io);
+  const settings = settingsOf(wb, input.shown, io);
   const catalog = catalogFor(settings);
   const plans = splitPlans(catalog, settings);
-  for (const f of plans) {
-    const one = XlsxWorkbook.create(io.clock);
-    one.create(f.plan);
-    // What the province tab already holds for this agency goes into its file too.
-    const tab = wb.read(f.agency.sheet);
-    const fresh = one.read(f.plan.name);
-    if (tab && fresh) {
-      const w = carryOver(catalog, settings, f.agency, tab, fresh);
-      if (!('error' in w)) one.writeCells(f.plan.name, w.range, w.cells);
-    }
-    writeOutput(join(opts.out, f.fileName), await one.toBuffer(), { force: opts.force, inputs: [opts.file] });
-    io.out(`  ${f.fileName}`);
-  }
+  const dir = userFile(io, opts.out).path;
+  const outputs: Output[] = plans.map((f) => ({
+    shown: join(opts.out, f.fileName),
+    path: join(dir, f.fileName),
+    data: async () => {
+      const one = XlsxWorkbook.create(io.clock);
+      one.create(f.plan);
+      // What the province tab already holds for this agency goes into its file too.
+      const tab = wb.read(f.agency.sheet);
+      const fresh = one.read(f.plan.name);
+      if (tab && fresh) {
+        const w = carryOver(catalog, settings, f.agency, tab, fresh);
+        if (!('error' in w)) one.writeCells(f.plan.name, w.range, w.cells);
+      }
+      return one.toBuffer();
+    },
+  }));
+  const force = !!opts.force;
+  checkOutputs(outputs, [input], { force }); // all of them, before the first is built
+  await writeOutputs(outputs, [input], { force });
+  for (const f of plans) io.out(`  ${f.fileName}`);
   io.out(
     `Đã tách ${plans.length} tệp biểu mẫu (${periodInText(settings.period, settings.year)}) vào thư mục ${opts.out}. Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, dùng lệnh collect.`,
   );
