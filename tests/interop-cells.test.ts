@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings, readTabs, validateTabs } from '../src/core/app';
 import { consolidate, summaryJson } from '../src/core/consolidate';
-import { evaluateFormula } from '../src/core/formula-value';
+import { evaluateFormula } from '../src/core/formulas';
 import { parseTypedNumber } from '../src/core/numbers';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, NOW } from './gas/setup';

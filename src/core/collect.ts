@@ -13,7 +13,7 @@ import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
 import { COL, FreeTextField } from './template';
 import { fold } from './text';
-import { CellFormula, evaluateFormula } from './formulas';
+import { CellFormula, evaluateFormula, formulaInput, ooxmlFormula } from './formulas';
 import { validateAgency } from './validate';
 import { WorkbookPort } from './workbook';
 
@@ -233,10 +233,9 @@ export function tabWrite(
     // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
     const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
     if (formula && inSource) {
-      const computed = evaluateFormula(inSource, (ref) => {
-        const { row, col } = parseA1(ref);
-        return src.snap.values[row - 1]?.[col - 1] ?? '';
-      });
+      const computed = evaluateFormula(ooxmlFormula(inSource), (row, col) =>
+        formulaInput(src.snap.values[row - 1]?.[col - 1] ?? ''),
+      );
       const same =
         isBlank(raw) || (typeof raw === 'number' && typeof computed === 'number' && Math.abs(raw - computed) < 1e-9);
       if (same) value = { formula };

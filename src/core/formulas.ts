@@ -1,6 +1,9 @@
 /**
- * The only formulas the add-on writes: a ratio of two counts and a reduction from a base, both
- * described once here and rendered by each adapter in its own syntax.
+ * Formulas, written once: the only formulas the add-on writes (a ratio of two counts and a
+ * reduction from a base, rendered by each adapter in its own syntax), and the one evaluator that
+ * computes a formula the way Sheets shows it: the fake's getValues, the .xlsx writer's stored
+ * results, the parser's recompute on read and collect's "is this the formula's own result" all
+ * call evaluateFormula below.
  *
  * Google Sheets parses formulas in the spreadsheet's locale: vi_VN separates arguments with `;`
  * and writes decimals with `,`, so `=IF(N(D15)>0,D14/D15,"")` is a parse error there (#ERROR!)
@@ -58,20 +61,193 @@ export function parseOwnFormula(text: string): CellFormula | null {
   return null;
 }
 
-/**
- * What the spreadsheet shows for the formula: arithmetic treats a blank cell as 0 and fails on
- * text, a failure or a division by zero shows blank (IFERROR). Both adapters compute with this.
+/*
+ * The evaluator: the formulas our template writes (either form, and the older IF(N(..)>0,..) shape)
+ * and simple ones a user may type, with Sheets' semantics:
+ * - a blank cell is 0 in arithmetic; TRUE/FALSE are 1/0;
+ * - a date is its serial number, days since 1899-12-30 ("the whole number portion ... counts the
+ *   days since December 30, 1899", developers.google.com/sheets/api/guides/formats);
+ * - arithmetic on text is #VALUE! (Sheets: "... is a text and cannot be coerced to a number").
+ *   Sheets does coerce text that reads as a number in the spreadsheet's locale; the evaluator does
+ *   not know the locale, so such text stays an error here (the parser reports that count cell as
+ *   text anyway), never a guessed number;
+ * - x/0 is #DIV/0!, an overflow #NUM!, and an error passes through arithmetic and comparisons;
+ * - N(x): "Text is converted to 0 and errors are returned as-is" (support.google.com/docs/answer/3093357);
+ * - IF(c, a[, b]): b defaults to FALSE (support.google.com/docs/answer/3093364);
+ * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
+ * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
+ * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
+ * the caller says so (the parser uses a stored result or reports the cell, the fake throws).
  */
-export function evaluateFormula(f: CellFormula, valueAt: (ref: string) => RawCell): number | '' {
-  const n = (ref: string): number | null => {
-    const v = valueAt(ref);
-    if (v === '' || v === null || v === undefined) return 0;
-    if (typeof v === 'number') return v;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    return null; // text (and anything else) makes the arithmetic an error
+
+export type FormulaValue = number | string | boolean;
+/** A cell's value as the formula sees it: a number, text, '' for blank, or an error like '#VALUE!'. */
+export type CellLookup = (row: number, col: number) => FormulaValue | null;
+
+const ERROR = /^#[A-Z/0!?]+[!?]?$|^#N\/A$/;
+const isError = (v: FormulaValue): boolean => typeof v === 'string' && ERROR.test(v);
+
+/** Cell references of a formula on its own sheet, as [row, col]; null if it refers to another sheet. */
+export function formulaRefs(formula: string): [number, number][] | null {
+  if (formula.includes('!')) return null;
+  const refs: [number, number][] = [];
+  for (const m of stripStrings(formula).matchAll(/\$?([A-Z]{1,3})\$?(\d+)\b/g)) refs.push([Number(m[2]), colOf(m[1])]);
+  return refs;
+}
+
+/** The formula's value, or null when this evaluator cannot compute it. */
+export function evaluateFormula(formula: string, at: CellLookup): FormulaValue | null {
+  const tokens = tokenize(formula.replace(/^=/, ''));
+  if (!tokens) return null;
+  let i = 0;
+  const peek = () => tokens[i];
+  const take = (t?: string) => {
+    const tok = tokens[i];
+    if (t !== undefined && tok !== t) throw new Unsupported();
+    i++;
+    return tok;
   };
-  const [a, b] = f.kind === 'ratio' ? [n(f.num), n(f.den)] : [n(f.base), n(f.now)];
-  if (a === null || b === null) return '';
-  const [top, bottom] = f.kind === 'ratio' ? [a, b] : [a - b, a];
-  return bottom === 0 ? '' : top / bottom;
+  const num = (v: FormulaValue): number | string => {
+    if (isError(v)) return v as string;
+    if (v === '') return 0;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    return typeof v === 'number' ? v : '#VALUE!';
+  };
+  const arith = (a: FormulaValue, b: FormulaValue, f: (x: number, y: number) => FormulaValue): FormulaValue => {
+    const x = num(a);
+    const y = num(b);
+    if (typeof x === 'string') return x;
+    if (typeof y === 'string') return y;
+    const v = f(x, y);
+    return typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v;
+  };
+  const compare = (): FormulaValue => {
+    let left = additive();
+    while (['>', '<', '>=', '<=', '=', '<>'].includes(peek() ?? '')) {
+      const op = take();
+      const right = additive();
+      left = arith(left, right, (x, y) =>
+        op === '>'
+          ? x > y
+          : op === '<'
+            ? x < y
+            : op === '>='
+              ? x >= y
+              : op === '<='
+                ? x <= y
+                : op === '='
+                  ? x === y
+                  : x !== y,
+      );
+    }
+    return left;
+  };
+  const additive = (): FormulaValue => {
+    let left = term();
+    while (peek() === '+' || peek() === '-') {
+      const op = take();
+      left = arith(left, term(), (x, y) => (op === '+' ? x + y : x - y));
+    }
+    return left;
+  };
+  const term = (): FormulaValue => {
+    let left = unary();
+    while (peek() === '*' || peek() === '/') {
+      const op = take();
+      left = arith(left, unary(), (x, y) => (op === '*' ? x * y : y === 0 ? '#DIV/0!' : x / y));
+    }
+    return left;
+  };
+  const unary = (): FormulaValue => {
+    if (peek() === '-') {
+      take();
+      return arith(0, unary(), (x, y) => x - y);
+    }
+    return primary();
+  };
+  const args = (): FormulaValue[] => {
+    take('(');
+    const list: FormulaValue[] = [];
+    if (peek() !== ')') {
+      list.push(compare());
+      while (peek() === ',' || peek() === ';') {
+        take();
+        list.push(compare());
+      }
+    }
+    take(')');
+    return list;
+  };
+  const primary = (): FormulaValue => {
+    const tok = take();
+    if (tok === undefined) throw new Unsupported();
+    if (tok === '(') {
+      const v = compare();
+      take(')');
+      return v;
+    }
+    if (tok.startsWith('"')) return tok.slice(1, -1).replace(/""/g, '"');
+    if (/^\d/.test(tok)) return Number(tok);
+    const ref = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(tok);
+    if (ref && peek() !== '(') {
+      const v = at(Number(ref[2]), colOf(ref[1]));
+      if (v === null) throw new Unsupported();
+      return v;
+    }
+    const fn = tok.toUpperCase();
+    const a = args();
+    if (fn === 'N' && a.length === 1) return typeof a[0] === 'number' ? a[0] : isError(a[0]) ? a[0] : 0;
+    if (fn === 'IF' && (a.length === 2 || a.length === 3)) {
+      const c = num(a[0]);
+      if (typeof c === 'string') return c;
+      return c !== 0 ? a[1] : (a[2] ?? false);
+    }
+    if (fn === 'IFERROR' && (a.length === 1 || a.length === 2)) return isError(a[0]) ? (a[1] ?? '') : a[0];
+    throw new Unsupported();
+  };
+  try {
+    const v = compare();
+    if (i !== tokens.length) return null;
+    return typeof v === 'number' && !Number.isFinite(v) ? '#NUM!' : v;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+/** A grid value as a formula sees it: a date (a local calendar day, as getValues gives) is its serial number. */
+export function formulaInput(v: RawCell): FormulaValue {
+  return v instanceof Date
+    ? dateSerial(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours() * 60 + v.getMinutes())
+    : v;
+}
+
+/** Days since 1899-12-30 (Sheets' and Excel's 1900 date system), with the time of day as a fraction. */
+export function dateSerial(year: number, month: number, day: number, minutes = 0): number {
+  return (Date.UTC(year, month, day) - Date.UTC(1899, 11, 30)) / 86_400_000 + minutes / 1440;
+}
+
+class Unsupported extends Error {}
+
+function tokenize(text: string): string[] | null {
+  const re =
+    /\s*("(?:[^"]|"")*"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\$?[A-Za-z_][A-Za-z0-9_.]*\$?\d*|>=|<=|<>|[-+*/(),;<>=])/y;
+  const out: string[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) return /^\s*$/.test(text.slice(pos)) ? out : null;
+    out.push(m[1]);
+    pos = re.lastIndex;
+  }
+  return out;
+}
+
+function stripStrings(formula: string): string {
+  return formula.replace(/"(?:[^"]|"")*"/g, '""');
+}
+
+function colOf(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }

@@ -6,7 +6,7 @@
  */
 import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
 import { IsoDate, isDate, readDate } from './dates';
-import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formula-value';
+import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formulas';
 import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from './grid';
 import { FORMULA_ERRORS, PLAUSIBLE_LIMIT, formatNumber, parseTypedNumber } from './numbers';
 import {

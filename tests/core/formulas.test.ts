@@ -1,4 +1,13 @@
-import { CellFormula, evaluateFormula, ooxmlFormula, parseOwnFormula, sheetsFormula } from '../../src/core/formulas';
+import {
+  CellFormula,
+  FormulaValue,
+  evaluateFormula,
+  formulaInput,
+  formulaRefs,
+  ooxmlFormula,
+  parseOwnFormula,
+  sheetsFormula,
+} from '../../src/core/formulas';
 import { RawCell } from '../../src/core/grid';
 
 const ratio: CellFormula = { kind: 'ratio', num: 'D14', den: 'D15' };
@@ -27,13 +36,63 @@ describe('the formulas the add-on writes', () => {
     expect(parseOwnFormula('=IFERROR((D20-D21)/D22)')).toBeNull();
   });
 
-  it('computes what the spreadsheet shows: blank counts as 0, text or a zero denominator shows blank', () => {
-    const at = (cells: Record<string, RawCell>) => (ref: string) => cells[ref] ?? '';
-    expect(evaluateFormula(ratio, at({ D14: 1938, D15: 1949 }))).toBeCloseTo(0.99436, 5);
-    expect(evaluateFormula(ratio, at({ D15: 4 }))).toBe(0);
-    expect(evaluateFormula(ratio, at({ D14: 3 }))).toBe('');
-    expect(evaluateFormula(ratio, at({ D14: '1.949', D15: 4 }))).toBe('');
-    expect(evaluateFormula(reduction, at({ D20: 10, D21: 4 }))).toBeCloseTo(0.6);
-    expect(evaluateFormula(reduction, at({ D21: 4 }))).toBe('');
+  it('computes what the spreadsheet shows, in either form: blank counts as 0, text or a zero denominator shows blank', () => {
+    const at = (cells: Record<string, RawCell>) => (row: number, col: number) =>
+      formulaInput(cells[`${String.fromCharCode(64 + col)}${row}`] ?? '');
+    for (const form of [sheetsFormula, ooxmlFormula]) {
+      const show = (f: CellFormula, cells: Record<string, RawCell>) => evaluateFormula(form(f), at(cells));
+      expect(show(ratio, { D14: 1938, D15: 1949 })).toBeCloseTo(0.99436, 5);
+      expect(show(ratio, { D15: 4 })).toBe(0);
+      expect(show(ratio, { D14: 3 })).toBe('');
+      expect(show(ratio, { D14: '1.949', D15: 4 })).toBe('');
+      expect(show(reduction, { D20: 10, D21: 4 })).toBeCloseTo(0.6);
+      expect(show(reduction, { D21: 4 })).toBe('');
+    }
+  });
+});
+
+describe('the formula evaluator (Sheets semantics)', () => {
+  const grid: Record<string, FormulaValue> = { A1: 3, A2: 4, A3: 'abc', A4: '', A5: '#N/A', A6: true, A7: 1e308 };
+  const at = (row: number, col: number) => (col === 1 ? (grid[`A${row}`] ?? '') : '');
+  const ev = (f: string) => evaluateFormula(f, at);
+
+  it('arithmetic: blank is 0, TRUE is 1, text is #VALUE!, x/0 is #DIV/0!, overflow #NUM!, precedence', () => {
+    expect(ev('=A1+A4*2')).toBe(3);
+    expect(ev('A1+A6')).toBe(4);
+    expect(ev('A3+1')).toBe('#VALUE!');
+    expect(ev('A1/A4')).toBe('#DIV/0!');
+    expect(ev('A7*10')).toBe('#NUM!');
+    expect(ev('-A1+(A2-A1)*2')).toBe(-1);
+    expect(ev('A5+1')).toBe('#N/A'); // an error passes through
+  });
+
+  it('N, IF and IFERROR, with the arguments separated by "," or ";" (vi_VN)', () => {
+    for (const sep of [',', ';']) {
+      const f = (s: string) => ev(s.replace(/,/g, sep));
+      expect(f('IF(N(A2)>0,A1/A2,"")')).toBe(0.75);
+      expect(f('IF(N(A3)>0,A1/A3,"")')).toBe(''); // N of text is 0
+      expect(f('IF(N(A2)>0,A3/A2,"")')).toBe('#VALUE!');
+      expect(f('N(A5)')).toBe('#N/A'); // errors are returned as is
+      expect(f('IF(A1>5,1)')).toBe(false);
+      expect(f('IFERROR(A1/A4,"-")')).toBe('-');
+      expect(f('IFERROR(A1/A2,"-")')).toBe(0.75);
+    }
+    expect(ev('IFERROR(A1/A4)')).toBe('');
+    expect(ev('IF(A1=3,"ba","khác")')).toBe('ba');
+  });
+
+  it('a date is its serial number, days since 1899-12-30', () => {
+    expect(formulaInput(new Date(2026, 2, 31))).toBe(46112);
+    expect(formulaInput(new Date(1900, 0, 1))).toBe(2);
+  });
+
+  it('does not guess: other sheets, ranges, unknown functions and bad syntax give null', () => {
+    expect(formulaRefs("'Sở Nội vụ'!D1")).toBeNull();
+    expect(formulaRefs('IFERROR(D14/D15,"x1")')).toEqual([
+      [14, 4],
+      [15, 4],
+    ]);
+    for (const f of ["'Sở Nội vụ'!A1", 'SUM(A1:A2)', 'AVERAGE(A1,A2)', 'A1/', '(A1', 'IF(A1)'])
+      expect(ev(f)).toBeNull();
   });
 });

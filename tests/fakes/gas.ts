@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateFormula, parseOwnFormula } from '../../src/core/formulas';
+import { FormulaValue, dateSerial, evaluateFormula } from '../../src/core/formulas';
 type S = typeof GoogleAppsScript.Spreadsheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -265,16 +265,30 @@ class FakeTextStyleBuilder implements Pick<
 }
 
 /**
- * Computes the formulas the add-on writes, as Sheets would (src/core/formulas.ts describes their
- * meaning). Anything else is a formula the add-on should not be writing.
+ * Computes a formula as Sheets would, with the core's one evaluator (src/core/formulas.ts says
+ * where each rule comes from). A formula it cannot compute is one no test may rely on: the fake
+ * throws rather than guess what Sheets would show.
  */
-function evaluate(sheet: FakeSheet, formula: string): unknown {
-  const f = parseOwnFormula(formula);
-  if (!f) throw new Error(`fake cannot evaluate formula ${formula}`);
-  return evaluateFormula(f, (ref) => {
-    const c = sheet.cellAt(Number(/\d+/.exec(ref)![0]), colIndex(/[A-Z]+/.exec(ref)![0]));
-    return (c.formula ? evaluate(sheet, c.formula) : c.value instanceof WallClock ? '' : c.value) as never;
-  });
+function evaluate(sheet: FakeSheet, formula: string, depth = 0): unknown {
+  const v =
+    depth > 8
+      ? null
+      : evaluateFormula(formula, (row, col) => {
+          const c = sheet.cellAt(row, col);
+          if (c.formula) return evaluate(sheet, c.formula, depth + 1) as FormulaValue;
+          if (c.value instanceof WallClock) {
+            const d = new Date(c.value.ms); // wall-clock time, stored as if UTC
+            return dateSerial(
+              d.getUTCFullYear(),
+              d.getUTCMonth(),
+              d.getUTCDate(),
+              d.getUTCHours() * 60 + d.getUTCMinutes(),
+            );
+          }
+          return c.value as FormulaValue;
+        });
+  if (v === null) throw new Error(`fake cannot evaluate formula ${formula}`);
+  return v;
 }
 
 /** What getValues returns for a cell. */
