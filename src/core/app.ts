@@ -365,6 +365,7 @@ export function validateOne(
   mark = true,
 ): AgencyResult {
   const [result] = validateTabs(catalog, settings, [{ agency, snap: wb.read(agency.sheet) }], wb.today());
+  if (!result) throw new Error(`validateTabs returned nothing for ${agency.sheet}`);
   if (mark) markTabs(wb, catalog, settings, [result]);
   return result;
 }

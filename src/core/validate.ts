@@ -390,7 +390,7 @@ function checkRelations(catalog: Catalog, report: AgencyReport, modes: Map<strin
       const rhsText =
         terms.length > 1
           ? `${terms.join(' + ')} = ${(vals as number[]).map((v) => formatNumber(v)).join(' + ')} = ${formatNumber(rhs)}`
-          : `${terms[0]} "${names[0].name}" (${formatNumber(rhs)})`;
+          : `${terms[0]} "${names[0]!.name}" (${formatNumber(rhs)})`;
       const verb = rel.op === '<=' ? 'không được lớn hơn' : 'phải bằng';
       add(
         'relation',
