@@ -35,7 +35,7 @@ function toWireCell(v: RawCell): WireCell {
 
 function fromWireCell(v: WireCell): RawCell {
   if (typeof v === 'object') {
-    const [y, m, d] = v.d.split('-').map(Number);
+    const [y = 0, m = 1, d = 1] = v.d.split('-').map(Number);
     return new Date(y, m - 1, d);
   }
   return v;

@@ -65,7 +65,7 @@ export function examineFile(catalog: Catalog, settings: Settings, file: Incoming
     );
   if (hits.length > 1)
     return refuse(`có ${hits.length} khối nhận dạng trong một tệp; mỗi tệp chỉ chứa biểu mẫu của một đơn vị`);
-  const { snap, id: reading } = hits[0];
+  const { snap, id: reading } = hits[0]!;
   if (!reading.found) return refuse('không đọc được khối nhận dạng');
   if (!reading.identity) return refuse(`${reading.problem}; hãy dùng lại tệp gốc đã nhận`);
   const id = reading.identity;
@@ -110,7 +110,7 @@ export function resolveDuplicates(verdicts: readonly Verdict[], prefer: Prefer):
   for (const group of byAgency.values()) {
     if (group.length < 2) continue;
     const dated = group.map((v) => ({ v, d: v.report.sentOn.date }));
-    const newest = [...dated].sort((a, b) => (b.d ?? '').localeCompare(a.d ?? ''))[0];
+    const newest = [...dated].sort((a, b) => (b.d ?? '').localeCompare(a.d ?? ''))[0]!;
     const unique = newest.d !== null && dated.filter((x) => x.d === newest.d).length === 1;
     for (const { v, d } of dated) {
       const others = group.filter((o) => o !== v).map((o) => `"${o.file}"`);
@@ -200,7 +200,7 @@ export function tabWrite(
     cells.push(Array.from({ length: width }, (_, j) => asInput(target.values[r - 1]?.[left - 1 + j])));
   const put = (ref: string, v: CellInput) => {
     const { row, col } = parseA1(ref);
-    cells[row - top][col - left] = v;
+    cells[row - top]![col - left] = v;
   };
   const srcCell = (ref: string | null | undefined): RawCell | undefined => {
     if (!ref) return undefined;

@@ -26,7 +26,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
   const m = ISO.exec(s);
   if (!m) return false;
   try {
-    isoDate(+m[1], +m[2], +m[3]);
+    isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return true;
   } catch {
     return false;
@@ -35,7 +35,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
 
 export function parts(d: IsoDate): { y: number; m: number; d: number } {
   const [, y, m, day] = ISO.exec(d)!;
-  return { y: +y, m: +m, d: +day };
+  return { y: Number(y), m: Number(m), d: Number(day) };
 }
 
 export function addDays(d: IsoDate, n: number): IsoDate {
@@ -82,7 +82,7 @@ export function readDate(v: unknown): IsoDate | null {
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (!m) return null;
   try {
-    return isoDate(+m[3], +m[2], +m[1]);
+    return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
   } catch {
     return null;
   }

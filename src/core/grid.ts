@@ -104,7 +104,7 @@ export function a1Range(row: number, col: number, rows: number, cols: number): s
 export function parseA1(ref: string): { row: number; col: number; rows: number; cols: number } {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
   if (!m) throw new Error(`bad A1 reference ${ref}`);
-  const col = letterIndex(m[1]);
+  const col = letterIndex(m[1]!);
   const row = Number(m[2]);
   const col2 = m[3] ? letterIndex(m[3]) : col;
   const row2 = m[4] ? Number(m[4]) : row;

@@ -148,7 +148,7 @@ export function readIdentity(values: readonly (readonly RawCell[])[]): IdentityR
     };
   const agencyId = Number(raw.agencyId);
   const pm = /^([A-Z0-9]+)\/(\d{4})$/.exec(raw.period!.toUpperCase());
-  const period = pm && (PERIOD_IDS as readonly string[]).includes(pm[1]) ? (pm[1] as PeriodId) : null;
+  const period = pm?.[1] && (PERIOD_IDS as readonly string[]).includes(pm[1]) ? (pm[1] as PeriodId) : null;
   if (!Number.isInteger(agencyId) || !period)
     return {
       found: true,

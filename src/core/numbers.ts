@@ -39,7 +39,7 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
   const plain = /^\d+(,\d+)?$/;
 
   if (plain.test(body) && commas === 0) return { ok: true, value: sign * Number(body) };
-  if (kind === 'percent' && dots && /^0\.\d+$/.test(body.split(',')[0]) && !hasPercent) {
+  if (kind === 'percent' && dots && /^0\.\d+$/.test(body.split(',')[0] ?? '') && !hasPercent) {
     // "0.050" in a per-cent row: 5 % written as a fraction, 0,05 %, or 50 with a thousands dot.
     const frac = Number(`0.${body.split('.')[1]}`);
     return {
@@ -61,7 +61,7 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
     return { ok: true, value: sign * Number(body.replace(/\./g, '').replace(',', '.')) };
   }
   if (plain.test(body) && commas === 1) {
-    const [whole, frac] = body.split(',');
+    const [whole = '', frac = ''] = body.split(',');
     if (kind === 'count' && frac.length === 3) {
       return {
         ok: false,
@@ -72,7 +72,7 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
     return { ok: true, value: sign * Number(`${whole}.${frac}`) };
   }
   if (dots === 1 && commas === 0) {
-    const [whole, frac] = body.split('.');
+    const [whole = '', frac = ''] = body.split('.');
     if (kind === 'percent') {
       // A per-cent figure never needs a thousands separator, so "65.55" can only mean 65,55.
       return {
@@ -102,7 +102,7 @@ function groupThousands(digits: string): string {
 export function formatNumber(value: number, maxFraction = 2): string {
   if (!Number.isFinite(value)) throw new Error(`formatNumber: not a finite number: ${value}`);
   const rounded = Math.round(Math.abs(value) * 10 ** maxFraction) / 10 ** maxFraction;
-  const [whole, frac = ''] = rounded.toFixed(maxFraction).split('.');
+  const [whole = '', frac = ''] = rounded.toFixed(maxFraction).split('.');
   const fracTrim = frac.replace(/0+$/, '');
   const sign = value < 0 && rounded !== 0 ? '-' : '';
   return `${sign}${groupThousands(whole)}${fracTrim ? `,${fracTrim}` : ''}`;

@@ -225,14 +225,14 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
     structure.push({ kind: 'no-table' });
   } else {
     TABLE_HEADER.forEach((expected, c) => {
-      const found = squish(cellText(values[headerIdx][c]));
+      const found = squish(cellText(values[headerIdx]?.[c]));
       if (fold(found) !== fold(expected))
         structure.push({ kind: 'header-text', cell: a1(headerIdx + 1, c + 1), expected, found });
     });
     const firstAt = new Map<string, string>();
     for (let r = headerIdx + 1; r < tableEnd; r++) {
       const row = values[r] ?? [];
-      const code = readCode(row[COL.code - 1]);
+      const code = readCode(row[COL.code - 1] ?? '');
       const cell = a1(r + 1, COL.value);
       if (!code) {
         if (!isBlank(row[COL.value - 1])) structure.push({ kind: 'value-without-code', cell });

@@ -73,7 +73,7 @@ const MISTAKES: readonly Mistake[] = [
 export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; fills: AgencyFill[] } {
   const random = rng(opts.seed ?? 20260915);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const period = opts.period ?? 'Q3';
   const year = opts.year ?? 2026;
   const provincialCount = Math.min(opts.provincial ?? 20, PROVINCIAL_AGENCIES.length);
@@ -287,7 +287,7 @@ export function writeFill(wb: WorkbookPort, catalog: Catalog, settings: Settings
   const last = Math.max(...layout.codeRows.values());
   const column: CellInput[][] = [];
   for (let r = first; r <= last; r++) {
-    const planned = plan.rows[r - 1][3].v;
+    const planned = plan.rows[r - 1]?.[3]?.v ?? null;
     const code = [...layout.codeRows].find(([, row]) => row === r)?.[0];
     const typed = code ? fill.values.get(code) : undefined;
     column.push([typed !== undefined ? typed : planned]);

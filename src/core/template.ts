@@ -186,7 +186,7 @@ export function formVersion(
   for (let r = 0; r < Math.min(before, values.length); r++) {
     const text = values[r]?.[COL.name - 1];
     const m = typeof text === 'string' ? /^\(Mẫu ([^;)\s]+)[;)]/.exec(text.trim()) : null;
-    if (m) return { version: m[1], cell: a1(r + 1, COL.name) };
+    if (m) return { version: m[1]!, cell: a1(r + 1, COL.name) };
   }
   return null;
 }

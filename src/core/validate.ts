@@ -11,54 +11,11 @@ import { formatNumber, formatPercent } from './numbers';
 import { AgencyReport, ParsedRow, valueOf } from './parse';
 import { Agency, Settings } from './settings';
 import { TABLE_HEADER } from './template';
+import { EPS, checkValue } from './check-value';
+import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
 
-export const RULES = {
-  'sheet-missing': 'Không tìm thấy trang của đơn vị',
-  'table-missing': 'Không tìm thấy bảng chỉ tiêu',
-  'header-text': 'Tiêu đề cột bị sửa',
-  'code-missing': 'Thiếu dòng chỉ tiêu',
-  'code-duplicate': 'Mã chỉ tiêu bị lặp',
-  'code-unknown': 'Mã chỉ tiêu không có trong biểu mẫu',
-  'value-without-code': 'Số liệu ở dòng không có mã chỉ tiêu',
-  'protection-removed': 'Trang không còn được bảo vệ',
-  'not-number': 'Không phải số',
-  'ambiguous-number': 'Số viết không rõ nghĩa',
-  'formula-error': 'Công thức bị lỗi',
-  'number-format': 'Cách viết số cần xem lại',
-  negative: 'Số âm',
-  'fractional-count': 'Số đếm không phải số nguyên',
-  'percent-range': 'Tỷ lệ ngoài 0–100%',
-  'code-answer': 'Giá trị không thuộc danh sách',
-  relation: 'Số liệu không khớp nhau',
-  'ratio-mismatch': 'Tỷ lệ không khớp với số liệu chi tiết',
-  'required-missing': 'Thiếu số liệu bắt buộc',
-  'value-not-applicable': 'Số liệu ở dòng không thuộc đơn vị',
-  'status-unknown': 'Trạng thái báo cáo không hợp lệ',
-  'sent-without-date': 'Đã gửi nhưng thiếu ngày gửi',
-  'sent-date-invalid': 'Ngày gửi không hợp lệ',
-  'merged-cell': 'Ô số liệu bị gộp',
-  'formula-uncached': 'Công thức chưa có kết quả',
-  'formula-other-sheet': 'Công thức lấy số liệu từ trang khác',
-  'implausible-number': 'Số quá lớn',
-  'catalog-version': 'Biểu mẫu khác phiên bản',
-} as const;
-export type RuleId = keyof typeof RULES;
-
-/** The menu steps messages name; the CLI words them as its own steps (src/cli/wording.ts). */
-export const MENU_STEPS = {
-  regenerate: 'chạy lại "Tạo biểu mẫu cho các đơn vị"',
-  markSent: 'dùng menu "Đánh dấu đã gửi báo cáo"',
-} as const;
-
-export interface Finding {
-  readonly agency: string;
-  readonly sheet: string;
-  readonly cell: string | null;
-  readonly indicator: string | null;
-  readonly rule: RuleId;
-  readonly severity: Severity;
-  readonly message: string;
-}
+export { MENU_STEPS, RULES } from './rules';
+export type { AddFn, Finding, RuleId } from './rules';
 
 export { AGENCY_STATUSES, AGENCY_STATUS_LABELS, statusTally };
 export type { AgencyStatus };
@@ -87,7 +44,6 @@ export const REQUIRED_CODES = [
   '4.2.2',
 ];
 
-const EPS = 1e-9;
 /** A stated percentage may differ from its counts by truncation or rounding to two decimals. */
 export const RATIO_TOLERANCE = 0.01;
 
@@ -193,8 +149,6 @@ function isRecomputable(catalog: Catalog, report: AgencyReport, row: ParsedRow):
   return valueOf(report, a) !== null && valueOf(report, b) !== null;
 }
 
-type AddFn = (rule: RuleId, severity: Severity, cell: string | null, indicator: string | null, message: string) => void;
-
 function checkStructure(report: AgencyReport, where: string, add: AddFn): void {
   for (const s of report.structure) {
     switch (s.kind) {
@@ -264,115 +218,6 @@ function checkVersion(catalog: Catalog, report: AgencyReport, where: string, add
   );
 }
 
-function checkValue(row: ParsedRow, add: AddFn): void {
-  const { ind, cell, reading } = row;
-  const at = `Ô ${cell} (chỉ tiêu ${ind.code})`;
-  if (reading.state === 'blank') return;
-  if (reading.state === 'invalid') {
-    switch (reading.problem) {
-      case 'formula-error':
-        add(
-          'formula-error',
-          'error',
-          cell,
-          ind.code,
-          `${at}: công thức trả về lỗi ${reading.detail}. Hãy sửa công thức hoặc nhập số liệu trực tiếp.`,
-        );
-        return;
-      case 'ambiguous':
-        add(
-          'ambiguous-number',
-          'error',
-          cell,
-          ind.code,
-          `${at}: ${reading.detail}. Hãy nhập lại cho rõ, ví dụ ${ind.kind === 'percent' ? '5% hoặc 12,5%' : '1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5'}.`,
-        );
-        return;
-      case 'code':
-        if (ind.kind === 'code')
-          add(
-            'code-answer',
-            'error',
-            cell,
-            ind.code,
-            `${at}: "${reading.detail}" không thuộc danh sách. Hãy chọn một giá trị: ${ind.answers.map((a) => `${a.code} - ${a.label}`).join('; ')}.`,
-          );
-        return;
-      case 'merged':
-        add(
-          'merged-cell',
-          'error',
-          cell,
-          ind.code,
-          `${at}: ô nằm trong vùng gộp ô ${reading.detail}, nên không biết số liệu thuộc dòng nào. Hãy bỏ gộp ô (Unmerge) và nhập số liệu riêng cho từng dòng.`,
-        );
-        return;
-      case 'uncached':
-        add(
-          'formula-uncached',
-          'error',
-          cell,
-          ind.code,
-          `${at}: có công thức ${reading.detail} nhưng tệp không lưu kết quả tính. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc nhập số liệu trực tiếp thay cho công thức.`,
-        );
-        return;
-      case 'cross-sheet':
-        add(
-          'formula-other-sheet',
-          'error',
-          cell,
-          ind.code,
-          `${at}: công thức ${reading.detail} lấy số liệu từ trang khác; mỗi đơn vị báo cáo số liệu của chính mình. Hãy nhập số liệu trực tiếp thay cho công thức.`,
-        );
-        return;
-      case 'implausible':
-        add(
-          'implausible-number',
-          'error',
-          cell,
-          ind.code,
-          `${at}: số ${reading.detail} lớn bất thường (quá 1.000 tỷ), có thể do gõ nhầm; số này không được tổng hợp. Hãy kiểm tra và nhập lại số liệu.`,
-        );
-        return;
-      case 'text':
-        add(
-          'not-number',
-          'error',
-          cell,
-          ind.code,
-          `${at}: "${reading.detail}" không phải là số. Hãy nhập ${ind.kind === 'percent' ? 'tỷ lệ, ví dụ 12,5%' : 'số, ví dụ 1.949'}; ghi chú đưa sang cột Ghi chú.`,
-        );
-        return;
-    }
-  }
-  const v = reading.value;
-  if (reading.warning) add('number-format', 'warning', cell, ind.code, `${at}: ${reading.warning}.`);
-  if (v < 0) {
-    add('negative', 'error', cell, ind.code, `${at}: số liệu ${formatNumber(v)} là số âm. Hãy nhập số từ 0 trở lên.`);
-    return;
-  }
-  if (ind.kind === 'count' && !Number.isInteger(v)) {
-    const whole = Math.trunc(v);
-    const shifted = Math.round(v * 1000);
-    add(
-      'fractional-count',
-      'error',
-      cell,
-      ind.code,
-      `${at}: ${formatNumber(v, 6)} không phải số nguyên; số đếm (${ind.unit.toLowerCase()}) phải là số nguyên. Có thể ý là ${formatNumber(whole)} hoặc ${formatNumber(shifted)}; hãy kiểm tra và nhập lại.`,
-    );
-  }
-  if (ind.kind === 'percent' && v > 100 + EPS) {
-    add(
-      'percent-range',
-      'error',
-      cell,
-      ind.code,
-      `${at}: tỷ lệ ${formatPercent(v)} vượt quá 100%. Hãy kiểm tra lại số liệu.`,
-    );
-  }
-}
-
 function checkRelations(catalog: Catalog, report: AgencyReport, modes: Map<string, RowMode>, add: AddFn): void {
   for (const row of report.rows.values()) {
     if (modes.get(row.ind.code)?.kind !== 'input') continue;
@@ -390,7 +235,7 @@ function checkRelations(catalog: Catalog, report: AgencyReport, modes: Map<strin
       const rhsText =
         terms.length > 1
           ? `${terms.join(' + ')} = ${(vals as number[]).map((v) => formatNumber(v)).join(' + ')} = ${formatNumber(rhs)}`
-          : `${terms[0]} "${names[0].name}" (${formatNumber(rhs)})`;
+          : `${terms[0]} "${names[0]!.name}" (${formatNumber(rhs)})`;
       const verb = rel.op === '<=' ? 'không được lớn hơn' : 'phải bằng';
       add(
         'relation',

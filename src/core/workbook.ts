@@ -1,6 +1,6 @@
 /**
  * The one interface both adapters implement: Apps Script over SpreadsheetApp, and Node over
- * ExcelJS. Every method is a whole-sheet or whole-range operation, so each adapter can keep its
+ * excelts (the .xlsx adapter). Every method is a whole-sheet or whole-range operation, so each adapter can keep its
  * service calls per tab constant.
  */
 import { IsoDate } from './dates';
@@ -40,4 +40,31 @@ export interface WorkbookPort {
    * consolidators). A tab whose plan and key are unchanged since it was protected is skipped.
    */
   protectionKey?(): string;
+}
+
+export interface RunOptions {
+  /** Milliseconds since epoch, injected for tests and for Apps Script's 6-minute limit. */
+  readonly now?: () => number;
+  readonly budgetMs?: number;
+  readonly progress?: (done: number, total: number, current: string) => void;
+}
+
+/** A list of sheet names kept in the workbook's state; a damaged value reads as empty. */
+export function stateList(wb: WorkbookPort, key: string): string[] {
+  try {
+    const v: unknown = JSON.parse(wb.getState(key) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A map kept in the workbook's state; a damaged value reads as empty. */
+export function stateMap(wb: WorkbookPort, key: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(wb.getState(key) ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }

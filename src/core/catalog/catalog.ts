@@ -79,7 +79,7 @@ export function parseAnswers(unit: string): Answer[] {
     .map((part) => {
       const m = /^\s*(.+?)\s*=\s*(\d+)\s*$/.exec(part);
       if (!m) throw new Error(`answer list "${unit}": cannot read "${part}"`);
-      return { label: m[1], code: Number(m[2]) };
+      return { label: m[1]!, code: Number(m[2]) };
     })
     .sort((a, b) => a.code - b.code);
 }
@@ -98,7 +98,7 @@ export function parseCheck(text: string): { relations: Relation[]; range0to100: 
     }
     const m = /^(<=|=)\s*(.+?)\s*(\(warning\))?$/.exec(clause);
     if (!m) throw new Error(`check "${text}": cannot read "${clause}"`);
-    const terms = m[2].split('+').map((t) => t.trim());
+    const terms = m[2]!.split('+').map((t) => t.trim());
     if (!terms.every((t) => CODE.test(t))) throw new Error(`check "${text}": bad term in "${clause}"`);
     relations.push({ op: m[1] as '<=' | '=', terms, severity: m[3] ? 'warning' : 'error' });
   }
@@ -189,7 +189,7 @@ export class Catalog {
         const p = rows.findIndex((r) => r.code === ind.parent);
         if (p < 0) throw new Error(`${ind.code}: parent ${ind.parent} does not exist`);
         at = p + 1;
-        while (at < rows.length && isInSubtree(rows[at].code, ind.parent)) at++;
+        while (at < rows.length && isInSubtree(rows[at]!.code, ind.parent)) at++;
       }
       rows.splice(at, 0, ind);
     }
@@ -205,9 +205,9 @@ export class Catalog {
     const row = this.must(code);
     if (row.kind !== 'percent') return null;
     const noted = /ratio = ([\w.]+) \/ ([\w.]+)/.exec(row.note);
-    if (noted) return { kind: 'ratio', num: noted[1], den: noted[2] };
+    if (noted) return { kind: 'ratio', num: noted[1]!, den: noted[2]! };
     const derived = /\(\s*([\w.]+)\s*-\s*([\w.]+)\s*\)\s*\/\s*([\w.]+)/.exec(row.note);
-    if (row.aggregate === 'derived' && derived) return { kind: 'reduction', base: derived[1], now: derived[2] };
+    if (row.aggregate === 'derived' && derived) return { kind: 'reduction', base: derived[1]!, now: derived[2]! };
     const kids = this.children(code);
     const num = kids.find((k) => k.role === 'num');
     const den = kids.find((k) => k.role === 'den');

@@ -33,6 +33,6 @@ export function parseCsv(text: string): string[][] {
 
 /** Rows as objects keyed by the header row. */
 export function csvRecords(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
+  const [header = [], ...rows] = parseCsv(text);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
 }

@@ -36,8 +36,8 @@ export const TWO_LEVEL_CHANGES: Readonly<Record<string, Change>> = {
  */
 export function twoLevelRecords(records: readonly Record<string, string>[]): Record<string, string>[] {
   return records
-    .filter((r) => !isDistrictOnly(r) || r.code in TWO_LEVEL_CHANGES)
-    .map((r) => ({ ...r, ...TWO_LEVEL_CHANGES[r.code] }));
+    .filter((r) => !isDistrictOnly(r) || (r.code ?? '') in TWO_LEVEL_CHANGES)
+    .map((r) => ({ ...r, ...TWO_LEVEL_CHANGES[r.code ?? ''] }));
 }
 
 export function isDistrictOnly(r: { applies_to?: string; note?: string }): boolean {

@@ -125,7 +125,7 @@ function freeText(blocks: Block[], report: AgencyReport, field: FreeTextField, p
   const text = report.freeText[field] ?? '';
   const lines = text.split(/\r?\n/).map(squish).filter(Boolean);
   if (!lines.length) blocks.push(body([todo(prompt)]));
-  else if (lines.length === 1 && NOTHING.test(lines[0])) blocks.push(body([{ text: 'Không có.' }]));
+  else if (lines.length === 1 && NOTHING.test(lines[0] ?? '')) blocks.push(body([{ text: 'Không có.' }]));
   else for (const l of lines) blocks.push(body([{ text: l }]));
 }
 

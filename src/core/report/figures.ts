@@ -80,7 +80,7 @@ export function sentence(f: Figures, template: string, extra: Record<string, str
   const lookup = (key: string): string | null | undefined =>
     key in extra ? extra[key] : f.has(key) ? f.get(key)!.text : undefined;
   const text = template.replace(/\[([^[\]]*)\]/g, (_, inner: string) =>
-    [...inner.matchAll(/\{([^}]+)\}/g)].every((m) => lookup(m[1]) !== undefined) ? inner : '',
+    [...inner.matchAll(/\{([^}]+)\}/g)].every((m) => lookup(m[1]!) !== undefined) ? inner : '',
   );
   const runs: Run[] = [];
   let found = 0;
@@ -89,10 +89,10 @@ export function sentence(f: Figures, template: string, extra: Record<string, str
   for (const m of text.matchAll(/\{([^}]+)\}/g)) {
     if (m.index! > last) runs.push({ text: text.slice(last, m.index) });
     last = m.index! + m[0].length;
-    const value = lookup(m[1]);
+    const value = lookup(m[1]!);
     if (value === undefined) continue; // switched off in the settings: the slot goes with it
     slots++;
-    if (value === null) runs.push(missingMark(m[1]));
+    if (value === null) runs.push(missingMark(m[1]!));
     else {
       found++;
       runs.push({ text: value, bold: true });

@@ -94,7 +94,7 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
   const title = cellText(values[0]?.[1]).trim();
   const year = /NĂM (\d{4})$/.exec(title);
   if (!title.startsWith('TỔNG HỢP SỐ LIỆU THỐNG KÊ') || !year) return notSummary;
-  const period = PERIOD_IDS.find((id) => title.endsWith(`CHÍNH ${upper(periodInText(id, +year[1]))}`));
+  const period = PERIOD_IDS.find((id) => title.endsWith(`CHÍNH ${upper(periodInText(id, Number(year[1])))}`));
   const line = SUMMARY_LINE.exec(cellText(values[1]?.[1]).trim());
   const from = line ? readDate(line[2]) : null;
   const to = line ? readDate(line[3]) : null;
@@ -113,7 +113,16 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
   }
   return {
     ok: true,
-    previous: { issuer: line?.[1] ?? null, agencies: [], period, year: +year[1], from, to, values: read, source },
+    previous: {
+      issuer: line?.[1] ?? null,
+      agencies: [],
+      period,
+      year: Number(year[1]),
+      from,
+      to,
+      values: read,
+      source,
+    },
   };
 }
 

@@ -91,7 +91,7 @@ const RATIO_NOTE = /^ratio = ([\w.]+) \/ ([\w.]+)$/;
 
 function ratioOf(i: Indicator): { num: string; den: string } | null {
   const m = RATIO_NOTE.exec(i.note);
-  return m ? { num: m[1], den: m[2] } : null;
+  return m ? { num: m[1]!, den: m[2]! } : null;
 }
 
 type ProblemFn = (r: number | null, c: number, message: string) => void;
@@ -113,10 +113,11 @@ export function readExtras(
   type Pending = { r: number; code: string; num: string; den: string };
   const ratios: Pending[] = [];
   for (let r = head + 1; r < end; r++) {
-    const cells = EXTRA_HEADER.map((_, c) => squish(cellText(values[r]?.[c])));
+    const cells: string[] = EXTRA_HEADER.map((_, c) => squish(cellText(values[r]?.[c])));
+    const at = (c: number): string => cells[c] ?? '';
     if (cells.every((c) => !c)) continue;
     const bad = (c: number, message: string) => problem(r, c, message);
-    const code = cells[C.code].replace(/\.$/, '');
+    const code = at(C.code).replace(/\.$/, '');
     const who = code ? `Chỉ tiêu bổ sung "${code}"` : `Chỉ tiêu bổ sung ở dòng ${r + 1}`;
     let ok = true;
     const fail = (c: number, message: string) => {
@@ -133,7 +134,7 @@ export function readExtras(
       fail(C.code, `mã bị trùng với dòng ${seen.get(code)! + 1}; mỗi chỉ tiêu cần một mã riêng.`);
     if (code) seen.set(code, r);
 
-    const parent = cells[C.parent].replace(/\.$/, '');
+    const parent = at(C.parent).replace(/\.$/, '');
     if (parent) {
       if (!base.get(parent) && !kinds.has(parent))
         fail(C.parent, `chỉ tiêu cha "${parent}" không có trong biểu mẫu chuẩn hay ở các dòng trên của bảng này.`);
@@ -145,10 +146,10 @@ export function readExtras(
         `mã "${code}" là chỉ tiêu con nên cần ghi chỉ tiêu cha ở ${col(C.parent)} (ví dụ "${code.replace(/\.[^.]+$/, '')}").`,
       );
     }
-    const name = cells[C.name];
+    const name = at(C.name);
     if (!name) fail(C.name, `thiếu tên chỉ tiêu ở ${col(C.name)}.`);
 
-    const kind = pick(KIND_LABELS, cells[C.kind]);
+    const kind = pick(KIND_LABELS, at(C.kind));
     if (!kind)
       fail(
         C.kind,
@@ -156,7 +157,7 @@ export function readExtras(
           ? `loại "${cells[C.kind]}" không hợp lệ; chọn ${list(KIND_LABELS)}.`
           : `chưa chọn loại; chọn ${list(KIND_LABELS)}.`,
       );
-    const aggText = cells[C.aggregate];
+    const aggText = at(C.aggregate);
     let aggregate = aggText ? pick(AGGREGATE_LABELS, aggText) : null;
     if (kind && kind !== 'group') {
       if (!aggText) aggregate = ({ count: 'sum', percent: 'ratio', code: 'codes' } as const)[kind];
@@ -169,7 +170,7 @@ export function readExtras(
     } else if (kind === 'group' && aggText)
       fail(C.aggregate, `một nhóm không có cách tổng hợp; hãy để trống ${col(C.aggregate)}.`);
 
-    const unit = cells[C.unit];
+    const unit = at(C.unit);
     if (kind === 'count' && !unit) fail(C.unit, `thiếu đơn vị tính ở ${col(C.unit)}, ví dụ "Hồ sơ".`);
     if (kind === 'code') {
       try {
@@ -182,8 +183,8 @@ export function readExtras(
         );
       }
     }
-    const num = cells[C.num].replace(/\.$/, '');
-    const den = cells[C.den].replace(/\.$/, '');
+    const num = at(C.num).replace(/\.$/, '');
+    const den = at(C.den).replace(/\.$/, '');
     if (kind === 'percent' && aggregate === 'ratio') {
       if (!num) fail(C.num, `tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu tử số ở ${col(C.num)}.`);
       if (!den) fail(C.den, `tỷ lệ tính từ tử số/mẫu số cần mã chỉ tiêu mẫu số ở ${col(C.den)}.`);
@@ -191,7 +192,7 @@ export function readExtras(
     } else if (num || den)
       fail(num ? C.num : C.den, 'chỉ ghi tử số, mẫu số cho chỉ tiêu tỷ lệ tính từ tử số/mẫu số; hãy để trống.');
 
-    const appliesText = cells[C.applies];
+    const appliesText = at(C.applies);
     const applies = appliesText ? pick(APPLIES_LABELS, appliesText) : 'all';
     if (!applies) fail(C.applies, `"${appliesText}" không hợp lệ; chọn ${list(APPLIES_LABELS)}.`);
 

@@ -73,7 +73,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       );
       continue;
     }
-    raw.set(f.key, { row: r, v: values[r][1] ?? '' });
+    raw.set(f.key, { row: r, v: values[r]?.[1] ?? '' });
   }
   const text = (k: FieldKey) => squish(cellText(raw.get(k)?.v));
   const at = (k: FieldKey) => raw.get(k)?.row ?? null;
@@ -354,7 +354,7 @@ function readOwners(
       problem(r, 0, `Bảng đơn vị cung cấp số liệu: "${code}" không phải chỉ tiêu do một đơn vị cung cấp.`);
       continue;
     }
-    const who = squish(cellText(values[r][2]));
+    const who = squish(cellText(values[r]?.[2]));
     if (!who) {
       owners[code] = null;
       continue;

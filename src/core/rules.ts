@@ -1,0 +1,62 @@
+/**
+ * The validation rules' stable ids and Vietnamese titles, and the shape of a finding: what the
+ * results sheet, the CLI's JSON and the tests all speak of.
+ */
+import { Severity } from './catalog/catalog';
+
+export const RULES = {
+  'sheet-missing': 'Không tìm thấy trang của đơn vị',
+  'table-missing': 'Không tìm thấy bảng chỉ tiêu',
+  'header-text': 'Tiêu đề cột bị sửa',
+  'code-missing': 'Thiếu dòng chỉ tiêu',
+  'code-duplicate': 'Mã chỉ tiêu bị lặp',
+  'code-unknown': 'Mã chỉ tiêu không có trong biểu mẫu',
+  'value-without-code': 'Số liệu ở dòng không có mã chỉ tiêu',
+  'protection-removed': 'Trang không còn được bảo vệ',
+  'not-number': 'Không phải số',
+  'ambiguous-number': 'Số viết không rõ nghĩa',
+  'formula-error': 'Công thức bị lỗi',
+  'number-format': 'Cách viết số cần xem lại',
+  negative: 'Số âm',
+  'fractional-count': 'Số đếm không phải số nguyên',
+  'percent-range': 'Tỷ lệ ngoài 0–100%',
+  'code-answer': 'Giá trị không thuộc danh sách',
+  relation: 'Số liệu không khớp nhau',
+  'ratio-mismatch': 'Tỷ lệ không khớp với số liệu chi tiết',
+  'required-missing': 'Thiếu số liệu bắt buộc',
+  'value-not-applicable': 'Số liệu ở dòng không thuộc đơn vị',
+  'status-unknown': 'Trạng thái báo cáo không hợp lệ',
+  'sent-without-date': 'Đã gửi nhưng thiếu ngày gửi',
+  'sent-date-invalid': 'Ngày gửi không hợp lệ',
+  'merged-cell': 'Ô số liệu bị gộp',
+  'formula-uncached': 'Công thức chưa có kết quả',
+  'formula-other-sheet': 'Công thức lấy số liệu từ trang khác',
+  'implausible-number': 'Số quá lớn',
+  'catalog-version': 'Biểu mẫu khác phiên bản',
+} as const;
+export type RuleId = keyof typeof RULES;
+
+/** The menu steps messages name; the CLI words them as its own steps (src/cli/wording.ts). */
+export const MENU_STEPS = {
+  regenerate: 'chạy lại "Tạo biểu mẫu cho các đơn vị"',
+  markSent: 'dùng menu "Đánh dấu đã gửi báo cáo"',
+} as const;
+
+export interface Finding {
+  readonly agency: string;
+  readonly sheet: string;
+  readonly cell: string | null;
+  readonly indicator: string | null;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** How a check reports: the rule, its severity, the cell and indicator, and the message. */
+export type AddFn = (
+  rule: RuleId,
+  severity: Severity,
+  cell: string | null,
+  indicator: string | null,
+  message: string,
+) => void;
