@@ -49,15 +49,16 @@ export function parseOwnFormula(text: string): CellFormula | null {
   const inner = /^IFERROR\((.*?)(?:,"")?\)$/.exec(t)?.[1];
   if (inner !== undefined) {
     const r = RATIO.exec(inner);
-    if (r) return { kind: 'ratio', num: r[1], den: r[2] };
+    // Every group in these patterns is mandatory: a match has them all (hence the `!`s).
+    if (r) return { kind: 'ratio', num: r[1]!, den: r[2]! };
     const d = REDUCTION.exec(inner);
-    if (d && d[1] === d[3]) return { kind: 'reduction', base: d[1], now: d[2] };
+    if (d && d[1] === d[3]) return { kind: 'reduction', base: d[1]!, now: d[2]! };
     return null;
   }
   const lr = LEGACY_RATIO.exec(t);
-  if (lr && lr[1] === lr[3]) return { kind: 'ratio', num: lr[2], den: lr[3] };
+  if (lr && lr[1] === lr[3]) return { kind: 'ratio', num: lr[2]!, den: lr[3]! };
   const ld = LEGACY_REDUCTION.exec(t);
-  if (ld && ld[1] === ld[2] && ld[2] === ld[4]) return { kind: 'reduction', base: ld[2], now: ld[3] };
+  if (ld && ld[1] === ld[2] && ld[2] === ld[4]) return { kind: 'reduction', base: ld[2]!, now: ld[3]! };
   return null;
 }
 
@@ -91,7 +92,8 @@ const isError = (v: FormulaValue): boolean => typeof v === 'string' && ERROR.tes
 export function formulaRefs(formula: string): [number, number][] | null {
   if (formula.includes('!')) return null;
   const refs: [number, number][] = [];
-  for (const m of stripStrings(formula).matchAll(/\$?([A-Z]{1,3})\$?(\d+)\b/g)) refs.push([Number(m[2]), colOf(m[1])]);
+  for (const m of stripStrings(formula).matchAll(/\$?([A-Z]{1,3})\$?(\d+)\b/g))
+    refs.push([Number(m[2]), colOf(m[1] ?? '')]);
   return refs;
 }
 
@@ -190,19 +192,21 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
     if (/^\d/.test(tok)) return Number(tok);
     const ref = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(tok);
     if (ref && peek() !== '(') {
-      const v = at(Number(ref[2]), colOf(ref[1]));
+      const v = at(Number(ref[2]), colOf(ref[1] ?? ''));
       if (v === null) throw new Unsupported();
       return v;
     }
     const fn = tok.toUpperCase();
     const a = args();
-    if (fn === 'N' && a.length === 1) return typeof a[0] === 'number' ? a[0] : isError(a[0]) ? a[0] : 0;
-    if (fn === 'IF' && (a.length === 2 || a.length === 3)) {
-      const c = num(a[0]);
+    const [x, y, z] = a;
+    if (x === undefined) throw new Unsupported(); // each function below takes at least one argument
+    if (fn === 'N' && a.length === 1) return typeof x === 'number' ? x : isError(x) ? x : 0;
+    if (fn === 'IF' && y !== undefined && a.length <= 3) {
+      const c = num(x);
       if (typeof c === 'string') return c;
-      return c !== 0 ? a[1] : (a[2] ?? false);
+      return c !== 0 ? y : (z ?? false);
     }
-    if (fn === 'IFERROR' && (a.length === 1 || a.length === 2)) return isError(a[0]) ? (a[1] ?? '') : a[0];
+    if (fn === 'IFERROR' && a.length <= 2) return isError(x) ? (y ?? '') : x;
     throw new Unsupported();
   };
   try {
@@ -238,7 +242,7 @@ function tokenize(text: string): string[] | null {
     re.lastIndex = pos;
     const m = re.exec(text);
     if (!m) return /^\s*$/.test(text.slice(pos)) ? out : null;
-    out.push(m[1]);
+    out.push(m[1]!); // the one group is mandatory
     pos = re.lastIndex;
   }
   return out;
