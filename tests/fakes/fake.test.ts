@@ -72,6 +72,19 @@ describe('the Apps Script fake', () => {
     expect(sheet.valueAt('A3')).toBe(''); // text in arithmetic is an error, which IFERROR blanks
   });
 
+  it("computes a formula a user typed with the core's evaluator, and refuses to guess one it cannot compute", () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    ss.locale = 'vi_VN';
+    sheet.getRange('A1:C1').setValues([['=IF(N(B1)>0;C1/B1;"")', 8, 2]]);
+    sheet.getRange('A2:B2').setValues([['=B1/D1', '=IF(B1>9;1)']]);
+    expect(sheet.valueAt('A1')).toBe(0.25);
+    expect(sheet.valueAt('A2')).toBe('#DIV/0!'); // D1 is blank, so 0
+    expect(sheet.valueAt('B2')).toBe(false);
+    sheet.getRange('A3').setValues([['=SUM(B1:C1)']]);
+    expect(() => sheet.valueAt('A3')).toThrow('fake cannot evaluate');
+  });
+
   it('keeps rich text as text and its link', () => {
     const { ss, globals } = fakeGas();
     const sheet = ss.insertSheet('A');
