@@ -83,7 +83,7 @@ async function buildImportDialog() {
     minify: true,
     write: false,
     legalComments: 'none',
-    // Vietnamese text as UTF-8, not \uXXXX escapes (six bytes a letter): Apps Script reads UTF-8 source.
+    // Vietnamese text as UTF-8, not \uXXXX escapes (six bytes a letter): the dialog declares utf-8.
     charset: 'utf8',
     logLevel: 'warning',
   });
