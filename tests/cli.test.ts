@@ -282,6 +282,8 @@ describe('npm run cchc: file safety', () => {
       const r = await cli(...args);
       expect(r.code).toBe(2);
       expect(r.out).toContain('tệp đầu vào');
+      // Refused before any work: the refusal is all the user reads.
+      expect(r.out.split('\n')).toHaveLength(1);
     }
     expect(hash(at('province.xlsx'))).toBe(before);
   });

@@ -189,7 +189,10 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
   const catalog = catalogFor(settings);
-  const results = validateAll(wb, catalog, settings, { mark: false });
+  let results: ReturnType<typeof validateAll> = [];
+  const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
+  checkOutputs(json, [input], { force: true }); // a --json onto the input is refused before any work
+  results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
       `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
@@ -206,10 +209,8 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   io.out(
     `Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.${opts.quiet && warnings ? ' (--quiet: không in cảnh báo)' : ''}`,
   );
-  if (opts.json) {
-    const [path] = await writeOutputs([output(io, opts.json, () => safeJson(validationJson(results)))], [input], {
-      force: true,
-    });
+  if (json.length) {
+    const [path] = await writeOutputs(json, [input], { force: true });
     io.out(`Kết quả chi tiết: ${path}`);
   }
   return errors ? 1 : 0;
