@@ -382,14 +382,23 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
 
   const summary = consolidateWorkbook(wb, catalog, settings);
   const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
-  await put('tong-hop.json', safeJson(summaryJson(summary)));
-  io.out(`3. Tổng hợp: ${summaryPath}`);
+  const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary)));
+  io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
   printSummary(io, summary);
 
   const draft = draftReport(wb, catalog, settings, { summary });
   if (!draft.ok) throw new CliError(draft.problem);
   const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
+
+  // An agency's own report too: the first commune that reported without errors, else the first agency.
+  const clean = results.find((r) => r.status === 'ok' && r.agency.type === 'xa') ?? results[0];
+  if (clean) {
+    const own = draftReport(wb, catalog, settings, { agency: clean.agency });
+    if (!own.ok) throw new CliError(own.problem);
+    const ownPath = await put('bao-cao-cua-mot-don-vi.docx', await renderDocx(own.model));
+    io.out(`5. Báo cáo riêng của ${clean.agency.name} (lệnh report --agency): ${ownPath}`);
+  }
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);
   return 0;
 }
