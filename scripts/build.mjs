@@ -27,6 +27,8 @@ async function buildAppsScript() {
     mainFields: ['module', 'main'],
     outfile,
     legalComments: 'none',
+    // Vietnamese text as UTF-8, not \uXXXX escapes (six bytes a letter): Apps Script reads UTF-8 source.
+    charset: 'utf8',
     logLevel: 'warning',
     define: { __ADDON__: args.has('--addon') ? 'true' : 'false' },
   });
@@ -81,6 +83,8 @@ async function buildImportDialog() {
     minify: true,
     write: false,
     legalComments: 'none',
+    // Vietnamese text as UTF-8, not \uXXXX escapes (six bytes a letter): the dialog declares utf-8.
+    charset: 'utf8',
     logLevel: 'warning',
   });
   // A "</script" inside the bundle would end the inline script early.

@@ -74,6 +74,17 @@ describe('npm run cchc -- report', () => {
     expect(columns[columns.length - 1]).toBe(5);
   });
 
+  it('keeps the closing sentence on the page of the signer block, in both reports', async () => {
+    expect((await cli('report', at('so.xlsx'), '--out', at('tinh.docx'))).code).toBe(0);
+    for (const file of ['stc.docx', 'tinh.docx']) {
+      const xml = await (await JSZip.loadAsync(readFileSync(at(file)))).file('word/document.xml')!.async('string');
+      const closingPara = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].find((p) =>
+        p[0].includes('Trên đây là báo cáo'),
+      );
+      expect(closingPara?.[0]).toContain('<w:keepNext/>');
+    }
+  });
+
   it('--agency finds a commune by its tab name too, and names an unknown one', async () => {
     const ok = await cli('report', at('so.xlsx'), '--agency', 'ubnd xã phú hòa', '--out', at('xa.docx'));
     expect(ok.code).toBe(0);

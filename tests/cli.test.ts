@@ -282,6 +282,8 @@ describe('npm run cchc: file safety', () => {
       const r = await cli(...args);
       expect(r.code).toBe(2);
       expect(r.out).toContain('tệp đầu vào');
+      // Refused before any work: the refusal is all the user reads.
+      expect(r.out.split('\n')).toHaveLength(1);
     }
     expect(hash(at('province.xlsx'))).toBe(before);
   });
@@ -348,5 +350,28 @@ describe('npm run cchc: file safety', () => {
     const r = await cli('validate', at('huge-range.xlsx'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('trang "Thiết lập" dùng tới 1.048.576 dòng × 26 cột');
+  });
+});
+
+describe('npm run demo', () => {
+  it('runs a 60-agency province end to end and writes what it lists, the province draft and one agency report', async () => {
+    const out = join(dir, 'demo');
+    const { code, out: text } = await cli('demo', '--out-dir', out);
+    expect(code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([
+      'bao-cao-cua-mot-don-vi.docx',
+      'da-kiem-tra.xlsx',
+      'du-thao-bao-cao.docx',
+      'ket-qua-kiem-tra.json',
+      'so-lieu-cac-don-vi.xlsx',
+      'tong-hop.json',
+      'tong-hop.xlsx',
+    ]);
+    for (const f of files) expect(text).toContain(join(out, f));
+    expect(text).toMatch(/^2\. Kiểm tra: \d+ đạt/m);
+    expect(text).toMatch(/^5\. Báo cáo riêng của UBND xã /m);
+    const summary = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as { submission: unknown[] };
+    expect(summary.submission).toHaveLength(60);
   });
 });

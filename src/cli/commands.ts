@@ -189,7 +189,10 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
   const catalog = catalogFor(settings);
-  const results = validateAll(wb, catalog, settings, { mark: false });
+  let results: ReturnType<typeof validateAll> = [];
+  const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
+  checkOutputs(json, [input], { force: true }); // a --json onto the input is refused before any work
+  results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
       `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
@@ -206,10 +209,8 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
   io.out(
     `Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.${opts.quiet && warnings ? ' (--quiet: không in cảnh báo)' : ''}`,
   );
-  if (opts.json) {
-    const [path] = await writeOutputs([output(io, opts.json, () => safeJson(validationJson(results)))], [input], {
-      force: true,
-    });
+  if (json.length) {
+    const [path] = await writeOutputs(json, [input], { force: true });
     io.out(`Kết quả chi tiết: ${path}`);
   }
   return errors ? 1 : 0;
@@ -381,14 +382,23 @@ export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
 
   const summary = consolidateWorkbook(wb, catalog, settings);
   const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
-  await put('tong-hop.json', safeJson(summaryJson(summary)));
-  io.out(`3. Tổng hợp: ${summaryPath}`);
+  const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary)));
+  io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
   printSummary(io, summary);
 
   const draft = draftReport(wb, catalog, settings, { summary });
   if (!draft.ok) throw new CliError(draft.problem);
   const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
+
+  // An agency's own report too: the first commune that reported without errors, else the first agency.
+  const clean = results.find((r) => r.status === 'ok' && r.agency.type === 'xa') ?? results[0];
+  if (clean) {
+    const own = draftReport(wb, catalog, settings, { agency: clean.agency });
+    if (!own.ok) throw new CliError(own.problem);
+    const ownPath = await put('bao-cao-cua-mot-don-vi.docx', await renderDocx(own.model));
+    io.out(`5. Báo cáo riêng của ${clean.agency.name} (lệnh report --agency): ${ownPath}`);
+  }
   io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);
   return 0;
 }

@@ -39,6 +39,7 @@ function paragraph(p: Para, font: string): Paragraph {
     indent: p.firstLineIndent ? { firstLine: convertMillimetersToTwip(FIRST_LINE_INDENT_MM) } : undefined,
     spacing: { after: (p.spaceAfter ?? 0) * 20, line: 276 },
     pageBreakBefore: p.pageBreakBefore,
+    keepNext: p.keepWithNext,
     children: p.runs.map(
       (r) =>
         new TextRun({

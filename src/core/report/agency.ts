@@ -14,7 +14,7 @@ import { FreeTextField } from '../template';
 import { fold, squish } from '../text';
 import { agencyAppendix } from './appendix';
 import { Figures, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
-import { Issuer, document, footerTable, lowerFirst, opening } from './layout';
+import { Issuer, document, closing, lowerFirst, opening } from './layout';
 import { Block, ReportModel } from './model';
 
 export interface AgencyReportContext {
@@ -167,7 +167,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
       },
     ]),
   );
-  blocks.push(footerTable(issuer));
+  closing(blocks, issuer);
   agencyAppendix(blocks, issuer, appendixRows(ctx), f, notesWithLocks(ctx));
   return document(
     `Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${agency.name} - ${ctx.stamp}`,

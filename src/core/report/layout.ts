@@ -95,6 +95,16 @@ export function footerTable(issuer: Issuer): TableBlock {
   return { kind: 'table', widths: [50, 50], rows: [[left, right]], borders: false, headerRows: 0 };
 }
 
+/**
+ * The closing sentence and the signer block, kept on one page: a signature alone on a page, or
+ * one split from the text it signs, is what Nghị định 30 layouts avoid.
+ */
+export function closing(blocks: Block[], issuer: Issuer): void {
+  const last = blocks[blocks.length - 1];
+  if (last?.kind === 'para') blocks[blocks.length - 1] = { ...last, keepWithNext: true };
+  blocks.push(footerTable(issuer));
+}
+
 /** "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)". */
 export function attachedTo(issuer: Issuer): string {
   const num = squish(issuer.docNumber) || '      /BC-';

@@ -23,6 +23,8 @@ export interface Para {
   readonly firstLineIndent?: boolean;
   readonly spaceAfter?: number;
   readonly pageBreakBefore?: boolean;
+  /** On the same page as the next block (the closing sentence with the signer block). */
+  readonly keepWithNext?: boolean;
 }
 
 export interface TableBlock {
@@ -61,6 +63,7 @@ export function para(runs: Run[] | string, opts: Partial<Omit<Para, 'kind' | 'ru
     firstLineIndent: opts.firstLineIndent,
     spaceAfter: opts.spaceAfter ?? 6,
     pageBreakBefore: opts.pageBreakBefore,
+    keepWithNext: opts.keepWithNext,
   };
 }
 

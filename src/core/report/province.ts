@@ -11,7 +11,7 @@ import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { submissionAppendix, summaryAppendix } from './appendix';
 import { sectionIII, sectionIV, sectionV } from './assessment';
 import { Figures, body, heading, rate, say, summaryFigures, todo, valueOfFigure } from './figures';
-import { Issuer, document, footerTable, lowerFirst, opening } from './layout';
+import { Issuer, document, closing, lowerFirst, opening } from './layout';
 import { Block, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
 
@@ -89,7 +89,7 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
       },
     ]),
   );
-  blocks.push(footerTable(issuer));
+  closing(blocks, issuer);
   submissionAppendix(blocks, issuer, s, 'Phụ lục I');
   summaryAppendix(blocks, issuer, s, previous, p.compared);
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
