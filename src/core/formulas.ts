@@ -68,13 +68,17 @@ export function parseOwnFormula(text: string): CellFormula | null {
  * - a blank cell is 0 in arithmetic; TRUE/FALSE are 1/0;
  * - a date is its serial number, days since 1899-12-30 ("the whole number portion ... counts the
  *   days since December 30, 1899", developers.google.com/sheets/api/guides/formats);
- * - arithmetic on text is #VALUE! (Sheets: "... is a text and cannot be coerced to a number").
- *   Sheets does coerce text that reads as a number in the spreadsheet's locale; the evaluator does
- *   not know the locale, so such text stays an error here (the parser reports that count cell as
- *   text anyway), never a guessed number;
+ * - arithmetic on text is #VALUE!. Sheets does coerce text that reads as a number (`="100"` times 5
+ *   is 500, github.com/rathergood/Crypto-Currency-Price/pull/3), in the spreadsheet's locale; the
+ *   evaluator does not know the locale, so such text stays an error here (the parser reports that
+ *   count cell as text anyway), never a guessed number;
  * - x/0 is #DIV/0!, an overflow #NUM!, and an error passes through arithmetic and comparisons;
- * - N(x): "Text is converted to 0 and errors are returned as-is" (support.google.com/docs/answer/3093357);
- * - IF(c, a[, b]): b defaults to FALSE (support.google.com/docs/answer/3093364);
+ * - N(x): TRUE is 1, a number itself, a date its serial number, FALSE and anything else 0
+ *   (support.google.com/docs/answer/3093357); Google's page does not say what N does with an error,
+ *   so it passes through as the OOXML function reference specifies (ECMA-376 Part 4,
+ *   transitional, N: "error value: that error value") and Excel does;
+ * - IF(c, a[, b]): "value_if_false – OPTIONAL – blank by default" (support.google.com/docs/answer/3093364;
+ *   Excel and OOXML give FALSE there, Sheets' documented blank is what we follow);
  * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
  * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
  * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
@@ -200,11 +204,11 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
     const a = args();
     const [x, y, z] = a;
     if (x === undefined) throw new Unsupported(); // each function below takes at least one argument
-    if (fn === 'N' && a.length === 1) return typeof x === 'number' ? x : isError(x) ? x : 0;
+    if (fn === 'N' && a.length === 1) return typeof x === 'number' ? x : x === true ? 1 : isError(x) ? x : 0;
     if (fn === 'IF' && y !== undefined && a.length <= 3) {
       const c = num(x);
       if (typeof c === 'string') return c;
-      return c !== 0 ? y : (z ?? false);
+      return c !== 0 ? y : (z ?? '');
     }
     if (fn === 'IFERROR' && a.length <= 2) return isError(x) ? (y ?? '') : x;
     throw new Unsupported();

@@ -73,7 +73,8 @@ describe('the formula evaluator (Sheets semantics)', () => {
       expect(f('IF(N(A3)>0,A1/A3,"")')).toBe(''); // N of text is 0
       expect(f('IF(N(A2)>0,A3/A2,"")')).toBe('#VALUE!');
       expect(f('N(A5)')).toBe('#N/A'); // errors are returned as is
-      expect(f('IF(A1>5,1)')).toBe(false);
+      expect(f('N(A6)+N(A3)')).toBe(1); // TRUE is 1, text 0
+      expect(f('IF(A1>5,1)')).toBe(''); // value_if_false is blank by default in Sheets
       expect(f('IFERROR(A1/A4,"-")')).toBe('-');
       expect(f('IFERROR(A1/A2,"-")')).toBe(0.75);
     }

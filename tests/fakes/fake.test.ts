@@ -80,7 +80,7 @@ describe('the Apps Script fake', () => {
     sheet.getRange('A2:B2').setValues([['=B1/D1', '=IF(B1>9;1)']]);
     expect(sheet.valueAt('A1')).toBe(0.25);
     expect(sheet.valueAt('A2')).toBe('#DIV/0!'); // D1 is blank, so 0
-    expect(sheet.valueAt('B2')).toBe(false);
+    expect(sheet.valueAt('B2')).toBe(''); // IF's value_if_false: blank by default
     sheet.getRange('A3').setValues([['=SUM(B1:C1)']]);
     expect(() => sheet.valueAt('A3')).toThrow('fake cannot evaluate');
   });
