@@ -3,7 +3,6 @@
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
@@ -16,7 +15,7 @@ import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from 
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
 import { Agency, Settings, exampleSettings, settingsPlan } from '../core/settings';
 import { fold } from '../core/text';
-import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES } from '../core/validate';
+import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
@@ -333,7 +332,7 @@ export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: Xl
   };
 }
 
-function printSummary(io: Io, s: Summary): void {
+export function printSummary(io: Io, s: Summary): void {
   const sent = s.submission.filter((e) => e.submitted);
   const late = sent.filter((e) => e.daysLate);
   const included = s.submission.filter((e) => e.included);
@@ -345,60 +344,4 @@ function printSummary(io: Io, s: Summary): void {
     if (!r) continue;
     io.out(`  ${code.padEnd(8)} ${(formatResult(r) ?? '(chưa có số liệu)').padStart(10)}  ${r.ind.name} — ${r.note}`);
   }
-}
-
-export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
-  const started = Date.now();
-  const dir = userFile(io, opts.outDir).path;
-  // Demo outputs replace the previous demo's, never anything else: the names are fixed.
-  const put = async (name: string, data: string | Buffer) =>
-    (
-      await writeOutputs([{ shown: join(opts.outDir, name), path: join(dir, name), data: () => data }], [], {
-        force: true,
-      })
-    )[0];
-  const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
-  const settings = settingsOf(wb, 'demo', io);
-  const catalog = catalogFor(settings);
-  const input = await put('so-lieu-cac-don-vi.xlsx', await wb.toBuffer());
-  io.out(
-    `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
-  );
-
-  const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
-  const results = validateAll(checked, catalog, settings);
-  const errors = results.reduce((n, r) => n + r.errors, 0);
-  const byStatus = (st: AgencyStatus) => results.filter((r) => r.status === st).length;
-  const json = await put('ket-qua-kiem-tra.json', safeJson(validationJson(results)));
-  const checkedPath = await put('da-kiem-tra.xlsx', await checked.toBuffer());
-  io.out(
-    `2. Kiểm tra: ${byStatus('ok')} đạt, ${byStatus('warnings')} có cảnh báo, ${byStatus('errors')} có lỗi (${errors} lỗi), ${byStatus('not-sent')} chưa gửi.`,
-  );
-  const rules = new Map<string, number>();
-  for (const f of results.flatMap((r) => r.findings))
-    if (f.severity === 'error') rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
-  for (const [rule, n] of rules) io.out(`     ${n} × ${RULES[rule as keyof typeof RULES]}`);
-  io.out(`   Sổ có đánh dấu ô lỗi: ${checkedPath}\n   Danh sách lỗi (JSON): ${json}`);
-
-  const summary = consolidateWorkbook(wb, catalog, settings);
-  const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
-  const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary)));
-  io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
-  printSummary(io, summary);
-
-  const draft = draftReport(wb, catalog, settings, { summary });
-  if (!draft.ok) throw new CliError(draft.problem);
-  const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));
-  io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
-
-  // An agency's own report too: the first commune that reported without errors, else the first agency.
-  const clean = results.find((r) => r.status === 'ok' && r.agency.type === 'xa') ?? results[0];
-  if (clean) {
-    const own = draftReport(wb, catalog, settings, { agency: clean.agency });
-    if (!own.ok) throw new CliError(own.problem);
-    const ownPath = await put('bao-cao-cua-mot-don-vi.docx', await renderDocx(own.model));
-    io.out(`5. Báo cáo riêng của ${clean.agency.name} (lệnh report --agency): ${ownPath}`);
-  }
-  io.out(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Các tệp nằm trong ${dir}`);
-  return 0;
 }

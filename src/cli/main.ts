@@ -6,7 +6,8 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { CliError, Io, consolidate, demo, report, sample, template, validate } from './commands';
+import { CliError, Io, consolidate, report, sample, template, validate } from './commands';
+import { demo } from './demo';
 import { collect } from './collect';
 import { failureOf } from './errors';
 import { split } from './split';
