@@ -2,58 +2,16 @@
  * Reading the settings sheet back. Everything is checked and every problem reported at once, in
  * Vietnamese, by cell; a warning (such as a deadline before the cut-off) never blocks anything.
  */
-import * as z from 'zod/mini';
 import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
 import { catalogFor, catalogForPeriod, retiredIndicator, twoLevelCatalog } from '../catalog/versions';
 import { IsoDate, formatDmy, readDate } from '../dates';
 import { RawCell, a1, cellText, isBlank } from '../grid';
-import {
-  PERIOD_LABELS,
-  defaultCutoff,
-  defaultDeadline,
-  districtLevelExists,
-  estimateNotice,
-  periodFromLabel,
-} from '../periods';
+import { PERIOD_LABELS, defaultCutoff, defaultDeadline, estimateNotice, periodFromLabel } from '../periods';
 import { fold, squish } from '../text';
-import { defaultOwners } from './example';
 import { readExtras } from './extras';
-import {
-  AGENCY_HEADER,
-  AGENCY_TITLE,
-  EXTRA_HEADER,
-  EXTRA_TITLE,
-  FIELDS,
-  NO,
-  OWNER_HEADER,
-  OWNER_TITLE,
-  YES,
-  fieldLabel,
-} from './layout';
-import {
-  AGENCY_TYPES,
-  AGENCY_TYPE_LABELS,
-  Agency,
-  FORBIDDEN_IN_SHEET_NAME,
-  FieldKey,
-  MAX_SHEET_NAME,
-  SETTINGS_SHEET,
-  SettingsProblem,
-  SettingsResult,
-  agencyTypeFromLabel,
-  defaultSheetName,
-  isReservedSheet,
-} from './model';
-
-const Email = z.email();
-
-function findRow(values: RawCell[][], col: number, text: string, from = 0): number {
-  const want = fold(text);
-  for (let r = from; r < values.length; r++) if (fold(cellText(values[r]?.[col])) === want) return r;
-  return -1;
-}
-
-type ProblemFn = (r: number | null, c: number, message: string) => void;
+import { ProblemFn, findRow, readAgencies, readOwners } from './read-tables';
+import { AGENCY_TITLE, EXTRA_HEADER, EXTRA_TITLE, FIELDS, NO, OWNER_TITLE, YES, fieldLabel } from './layout';
+import { FieldKey, SETTINGS_SHEET, SettingsProblem, SettingsResult } from './model';
 
 /** Reads and checks the settings sheet; the catalog it is checked against follows from the period. */
 export function readSettings(values: RawCell[][]): SettingsResult {
@@ -242,126 +200,4 @@ function withExtras(base: Catalog, cutoffTo: IsoDate | null, extras: Indicator[]
     );
     return base;
   }
-}
-
-function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: IsoDate | null): Agency[] {
-  const title = findRow(values, 0, AGENCY_TITLE);
-  const head = title < 0 ? -1 : findRow(values, 0, AGENCY_HEADER[0], title);
-  if (head < 0) {
-    problem(
-      null,
-      0,
-      `Không tìm thấy bảng "${AGENCY_TITLE}" (tiêu đề và dòng "STT | Tên đơn vị | …") trên trang "${SETTINGS_SHEET}".`,
-    );
-    return [];
-  }
-  const agencies: Agency[] = [];
-  const names = new Map<string, number>();
-  const sheets = new Map<string, number>();
-  for (let r = head + 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const name = squish(cellText(row[1]));
-    if (!name && row.slice(2, 5).every(isBlank)) continue;
-    const where = `dòng ${r + 1}`;
-    if (!name) {
-      problem(r, 1, `Bảng đơn vị, ${where}: thiếu tên đơn vị.`);
-      continue;
-    }
-    const typeText = cellText(row[2]);
-    const type = agencyTypeFromLabel(typeText);
-    if (!type) {
-      problem(
-        r,
-        2,
-        `Đơn vị "${name}": loại "${typeText}" không hợp lệ; chọn một trong: ${AGENCY_TYPES.filter((t) => t !== 'huyen')
-          .map((t) => AGENCY_TYPE_LABELS[t])
-          .join('; ')}.`,
-      );
-    } else if (type === 'huyen' && cutoffTo && !districtLevelExists(cutoffTo)) {
-      problem(
-        r,
-        2,
-        `Đơn vị "${name}": từ 01/07/2025 không còn cấp huyện; chọn loại khác hoặc xóa đơn vị khỏi danh sách.`,
-      );
-    }
-    const sheet = squish(cellText(row[3])) || defaultSheetName(name);
-    if (sheet.length > MAX_SHEET_NAME)
-      problem(
-        r,
-        3,
-        `Đơn vị "${name}": tên trang tính "${sheet}" dài ${sheet.length} ký tự; Excel chỉ mở được tên tối đa ${MAX_SHEET_NAME} ký tự. Hãy rút gọn.`,
-      );
-    if (FORBIDDEN_IN_SHEET_NAME.test(sheet))
-      problem(
-        r,
-        3,
-        `Đơn vị "${name}": tên trang tính "${sheet}" chứa ký tự Excel không chấp nhận ([ ] : * ? / \\). Hãy bỏ các ký tự này.`,
-      );
-    if (isReservedSheet(sheet))
-      problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" trùng với trang của tiện ích; hãy đặt tên khác.`);
-    const prevName = names.get(fold(name));
-    if (prevName !== undefined) problem(r, 1, `Đơn vị "${name}" bị trùng (đã có ở dòng ${prevName + 1}).`);
-    names.set(fold(name), r);
-    const prevSheet = sheets.get(fold(sheet));
-    if (prevSheet !== undefined)
-      problem(r, 3, `Tên trang tính "${sheet}" bị trùng với dòng ${prevSheet + 1}; mỗi đơn vị cần một trang riêng.`);
-    sheets.set(fold(sheet), r);
-    const emails = cellText(row[4])
-      .split(/[\s,;]+/)
-      .filter(Boolean);
-    for (const e of emails) {
-      if (!z.safeParse(Email, e).success) problem(r, 4, `Đơn vị "${name}": email "${e}" không hợp lệ.`);
-    }
-    const sttRaw = row[0];
-    agencies.push({
-      stt: typeof sttRaw === 'number' ? sttRaw : Number(cellText(sttRaw)) || agencies.length + 1,
-      name,
-      type: type ?? 'khac',
-      sheet,
-      emails,
-      note: squish(cellText(row[5])),
-    });
-  }
-  if (!agencies.length) problem(head + 1, 1, 'Danh sách đơn vị báo cáo đang trống; hãy thêm ít nhất một đơn vị.');
-  return agencies;
-}
-
-function readOwners(
-  values: RawCell[][],
-  catalog: Catalog,
-  agencies: Agency[],
-  problem: ProblemFn,
-  retired: (r: number, code: string) => void,
-): { owners: Record<string, string | null>; listed: Set<string>; end: number | null } {
-  const owners = defaultOwners(catalog, agencies);
-  const listed = new Set<string>();
-  const title = findRow(values, 0, OWNER_TITLE);
-  const head = title < 0 ? -1 : findRow(values, 0, OWNER_HEADER[0], title);
-  if (head < 0) return { owners, listed, end: null }; // defaults
-  const byName = new Map(agencies.map((a) => [fold(a.name), a.name]));
-  const titles = [EXTRA_TITLE, AGENCY_TITLE].map(fold);
-  let r = head + 1;
-  for (; r < values.length; r++) {
-    const code = cellText(values[r]?.[0]).replace(/\.$/, '');
-    if (!code || titles.includes(fold(code))) break;
-    listed.add(code);
-    const row = catalog.get(code);
-    if (!row && retiredIndicator(code)) {
-      retired(r, code); // a sheet set up before 01/07/2025, now used for a later period
-      continue;
-    }
-    if (!row || !isValueRow(row) || row.aggregate !== 'owner') {
-      problem(r, 0, `Bảng đơn vị cung cấp số liệu: "${code}" không phải chỉ tiêu do một đơn vị cung cấp.`);
-      continue;
-    }
-    const who = squish(cellText(values[r]?.[2]));
-    if (!who) {
-      owners[code] = null;
-      continue;
-    }
-    const hit = byName.get(fold(who));
-    if (!hit) problem(r, 2, `Chỉ tiêu ${code}: đơn vị cung cấp "${who}" không có trong danh sách đơn vị báo cáo.`);
-    owners[code] = hit ?? null;
-  }
-  return { owners, listed, end: r };
 }
