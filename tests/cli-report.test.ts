@@ -3,20 +3,13 @@
  * .docx writer renders the same model the Docs writer does, so its text is checked here.
  */
 import JSZip from 'jszip';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { main } from '../src/cli/main';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cliWith, scratch } from './cli-helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'cchc-report-'));
-const at = (f: string) => join(dir, f);
+const { at } = scratch('cchc-report-');
 const clock = () => new Date(2026, 9, 5, 9, 30);
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(args, { out: (l) => lines.push(l), clock });
-  return { code, out: lines.join('\n') };
-}
+const cli = cliWith(clock);
 
 /** The visible text of a .docx, paragraph by paragraph, and its tables' column counts. */
 async function docx(path: string): Promise<{ text: string; columns: number[] }> {

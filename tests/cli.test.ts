@@ -3,22 +3,17 @@ import * as ExcelJS from '@cj-tech-master/excelts';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main';
 import { failureOf, fromOsError } from '../src/cli/errors';
 import { LIMITS, writeOutputs } from '../src/cli/files';
+import { cliWith, scratch } from './cli-helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
-const at = (f: string) => join(dir, f);
+const { dir, at } = scratch('cchc-');
 const clock = () => new Date(2026, 9, 5, 9, 30);
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(args, { out: (l) => lines.push(l), clock });
-  return { code, out: lines.join('\n') };
-}
+const cli = cliWith(clock);
 
 const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   statSync,
@@ -16,9 +15,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main';
 import { consolidateWorkbook } from '../src/core/app';
 import { catalogFor } from '../src/core/catalog/versions';
 import { IncomingFile, collectFiles } from '../src/core/collect';
@@ -29,20 +26,16 @@ import { Settings } from '../src/core/settings';
 import { agencyFileName, agencyFilePlan } from '../src/core/split';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from './fixtures/collect/fixture';
+import { cliWith, scratch } from './cli-helpers';
 
 const { settings, fills } = fixtureProvince();
 const catalog = catalogFor(settings);
 const FIX = join(__dirname, 'fixtures', 'collect');
 const PROVINCE = join(FIX, 'province.xlsx');
-const dir = mkdtempSync(join(tmpdir(), 'cchc-collect-'));
-const at = (f: string) => join(dir, f);
+const { at } = scratch('cchc-collect-');
 const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(args, { out: (l) => lines.push(l), clock: FIXTURE_CLOCK });
-  return { code, out: lines.join('\n') };
-}
+const cli = cliWith(FIXTURE_CLOCK);
 
 /** What a user compares: every consolidated figure, the submission table, the summary sheet. */
 async function outcome(wb: XlsxWorkbook) {
