@@ -747,36 +747,26 @@ export class FakeSheet implements Pick<
   }
   getRange(a: any, b?: number, c?: number, d?: number) {
     this.hit('getRange');
-    if (typeof a === 'string') {
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
-      if (!m) throw new Error(`Range not found: ${a}`);
-      const row = Number(m[2]);
-      const col = colIndex(m[1]);
-      return new FakeRange(
-        this,
-        row,
-        col,
-        (m[4] ? Number(m[4]) : row) - row + 1,
-        (m[3] ? colIndex(m[3]) : col) - col + 1,
-      ) as any;
-    }
+    if (typeof a === 'string') return this.rangeAt(a) as any;
     return new FakeRange(this, a, b!, c ?? 1, d ?? 1) as any;
+  }
+  /** An A1 reference as Sheets reads it; Sheets throws "Range not found" on anything else. */
+  private rangeAt(a1: string): FakeRange {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+    if (!m) throw new Error(`Range not found: ${a1}`);
+    const row = Number(m[2]);
+    const col = colIndex(m[1]);
+    return new FakeRange(
+      this,
+      row,
+      col,
+      (m[4] ? Number(m[4]) : row) - row + 1,
+      (m[3] ? colIndex(m[3]) : col) - col + 1,
+    );
   }
   getRangeList(a1s: string[]) {
     this.hit('getRangeList');
-    const ranges = a1s.map((x) => {
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(x);
-      if (!m) throw new Error(`Range not found: ${x}`);
-      const row = Number(m[2]);
-      const col = colIndex(m[1]);
-      return new FakeRange(
-        this,
-        row,
-        col,
-        (m[4] ? Number(m[4]) : row) - row + 1,
-        (m[3] ? colIndex(m[3]) : col) - col + 1,
-      );
-    });
+    const ranges = a1s.map((x) => this.rangeAt(x));
     const calls = this.ss.calls;
     const list = {
       getRanges: () => {
