@@ -107,14 +107,14 @@ describe('build/Code.js', () => {
     expect(formulas.length).toBeGreaterThan(0);
     for (const f of formulas) expect(f).toMatch(/^=IFERROR\(\(?[A-Z]+\d+(-[A-Z]+\d+\))?\/[A-Z]+\d+\)$/);
     const tab = fake.ss.sheet('Sở Nội vụ');
-    const rate = [...tab.cells].find(([, c]) => c.formula)!;
-    const [num, den] = /IFERROR\(\(?([A-Z]+\d+).*\/([A-Z]+\d+)\)/.exec(rate[1].formula!)!.slice(1);
-    if (!rate[1].formula!.includes('-')) {
-      tab.type(num, 3);
-      tab.type(den, 4);
-      const [r, c] = rate[0].split(',').map(Number);
-      expect(tab.getRange(r, c).getValues()[0][0]).toBe(0.75);
-    }
+    // A plain ratio (not a reduction): typing its counts makes Sheets compute the rate.
+    const rate = [...tab.cells].find(([, c]) => c.formula && !c.formula.includes('-'));
+    expect(rate).toBeDefined();
+    const [num, den] = /IFERROR\(([A-Z]+\d+)\/([A-Z]+\d+)\)/.exec(rate![1].formula!)!.slice(1);
+    tab.type(num, 3);
+    tab.type(den, 4);
+    const [r, c] = rate![0].split(',').map(Number);
+    expect(tab.getRange(r, c).getValues()[0][0]).toBe(0.75);
     // The same old formula would be refused.
     expect(() => tab.getRange('Z1').setValues([['=IF(N(D15)>0,D14/D15,"")']])).toThrow('#ERROR!');
   });
@@ -243,8 +243,22 @@ describe('build/Code.js', () => {
     };
     call('menuGenerateTemplates');
     const a = fake.ui.alerts.pop()!;
+    expect(a.title).toBe('Báo cáo CCHC: Google phản hồi chậm');
+    expect(a.message).toContain('hãy chạy lại thao tác này để làm tiếp');
+    expect(a.message).not.toContain('timed out');
+    expect(fake.lock.held).toBe(false);
+  });
+
+  it('names any other failure in Vietnamese, with the technical detail only in brackets', () => {
+    const { fake, call } = sandbox();
+    call('menuSetupSettings');
+    fake.ss.insertSheet = () => {
+      throw new Error('Something unexpected');
+    };
+    call('menuGenerateTemplates');
+    const a = fake.ui.alerts.pop()!;
     expect(a.title).toBe('Báo cáo CCHC: có lỗi');
-    expect(a.message).toContain('Không hoàn thành được thao tác: Service Spreadsheets timed out');
+    expect(a.message).toContain('Không hoàn thành được thao tác (chi tiết kỹ thuật: Something unexpected).');
     expect(fake.lock.held).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { SETTINGS_SHEET } from '../core/settings';
 import { GasError, classify } from './errors';
-import { CONSOLIDATORS_KEY } from './protection';
+import { knownConsolidators } from './protection';
 
 /** What an action answers, shown after the lock is released. */
 export type Reply =
@@ -88,37 +88,47 @@ export function isConsolidator(): boolean {
   return !protection || protection.canEdit();
 }
 
-/** The consolidators last seen by a consolidator's run (kept by protection.ts), for "ask them". */
-function knownConsolidators(): string[] {
-  try {
-    const v: unknown = JSON.parse(PropertiesService.getDocumentProperties().getProperty(CONSOLIDATORS_KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
+/** The Vietnamese answer to a failure, as a title and lines; nothing the user typed was changed. */
+export function failureText(consolidator: boolean, e: GasError): { title: string; lines: string[] } {
+  const denied = 'Báo cáo CCHC: không có quyền';
+  switch (e.code) {
+    case 'protected':
+      if (!consolidator) return { title: denied, lines: NOT_CONSOLIDATOR };
+      // A consolidator added after the tabs were protected: their protections do not list them yet.
+      return {
+        title: denied,
+        lines: [
+          'Bạn là người tổng hợp, nhưng một số trang được bảo vệ trước khi bạn được thêm vào danh sách nên chưa cho bạn sửa.',
+          `Hãy nhờ ${knownConsolidators(PropertiesService.getDocumentProperties()).join(', ') || 'chủ sở hữu bảng tính'} chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật bảo vệ của mọi trang, rồi thử lại.`,
+        ],
+      };
+    case 'permission':
+      return { title: denied, lines: [e.message] };
+    case 'sheet-missing':
+    case 'sheet-exists':
+      return { title: 'Báo cáo CCHC', lines: [e.message, 'Số liệu các đơn vị không bị thay đổi.'] };
+    case 'timeout':
+      return {
+        title: 'Báo cáo CCHC: Google phản hồi chậm',
+        lines: [
+          'Google Sheets phản hồi quá chậm hoặc thao tác vượt quá thời gian cho phép, nên chưa làm xong.',
+          'Phần đã xong được giữ lại và số liệu các đơn vị không bị thay đổi; hãy chạy lại thao tác này để làm tiếp.',
+        ],
+      };
+    default:
+      return {
+        title: 'Báo cáo CCHC: có lỗi',
+        lines: [
+          `Không hoàn thành được thao tác (chi tiết kỹ thuật: ${e.message}).`,
+          'Số liệu các đơn vị không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi nội dung này cho bộ phận hỗ trợ.',
+        ],
+      };
   }
 }
 
-/** The Vietnamese answer to a failure; nothing the user typed was changed. */
 function failureReply(spec: ActionSpec, e: GasError): Reply {
-  switch (e.code) {
-    case 'protected':
-      if (!spec.consolidator) return alertReply('Báo cáo CCHC: không có quyền', NOT_CONSOLIDATOR);
-      // A consolidator added after the tabs were protected: their protections do not list them yet.
-      return alertReply('Báo cáo CCHC: không có quyền', [
-        'Bạn là người tổng hợp, nhưng một số trang được bảo vệ trước khi bạn được thêm vào danh sách nên chưa cho bạn sửa.',
-        `Hãy nhờ ${knownConsolidators().join(', ') || 'chủ sở hữu bảng tính'} chạy lại "Tạo biểu mẫu cho các đơn vị" để cập nhật bảo vệ của mọi trang, rồi thử lại.`,
-      ]);
-    case 'permission':
-      return alertReply('Báo cáo CCHC: không có quyền', [e.message]);
-    case 'sheet-missing':
-    case 'sheet-exists':
-      return alertReply('Báo cáo CCHC', [e.message, 'Số liệu các đơn vị không bị thay đổi.']);
-    default:
-      return alertReply('Báo cáo CCHC: có lỗi', [
-        `Không hoàn thành được thao tác: ${e.message}`,
-        'Số liệu các đơn vị không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, gửi nội dung này cho bộ phận hỗ trợ.',
-      ]);
-  }
+  const { title, lines } = failureText(spec.consolidator, e);
+  return alertReply(title, lines);
 }
 
 /** Runs an action; every outcome, failures included, becomes a reply shown after the lock is released. */

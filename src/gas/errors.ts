@@ -12,6 +12,8 @@ export type GasErrorCode =
   | 'permission'
   /** The user has not granted a scope this action needs; Apps Script asks for it. */
   | 'authorization'
+  /** Google took too long: a service call timed out, or the run reached its 6-minute limit. */
+  | 'timeout'
   | 'unknown';
 
 export class GasError extends Error {
@@ -31,6 +33,7 @@ const PATTERNS: readonly (readonly [GasErrorCode, RegExp])[] = [
     /protected cell|protected range|protected sheet|protected object|ô được bảo vệ|trang tính được bảo vệ/i,
   ],
   ['permission', /do not have permission|don't have permission|can't remove yourself|access denied|không có quyền/i],
+  ['timeout', /timed out|exceeded maximum execution time|quá thời gian/i],
   ['sheet-exists', /already exists|đã tồn tại/i],
   ['sheet-missing', /sheet .*not found|could not find sheet|không tìm thấy trang/i],
 ];

@@ -19,7 +19,7 @@ import { AgencyResult, Finding, statusTally } from '../core/validate';
 import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
-import { GasWorkbook } from './sheets';
+import { GasWorkbook, activeWorkbook } from './sheets';
 
 const VI_LOCALE = 'vi_VN';
 const VI_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -32,9 +32,7 @@ function spreadsheet() {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-function workbook(): GasWorkbook {
-  return new GasWorkbook(spreadsheet(), SpreadsheetApp, PropertiesService.getDocumentProperties(), Utilities);
-}
+const workbook = activeWorkbook;
 
 function toast(message: string, seconds = 5): void {
   spreadsheet().toast(message, 'Báo cáo CCHC', seconds);

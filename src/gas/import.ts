@@ -9,20 +9,14 @@ import { catalogFor } from '../core/catalog/versions';
 import { ImportAnswer, collectFiles } from '../core/collect';
 import { fromWire } from '../core/collect-wire';
 import { SETTINGS_SHEET } from '../core/settings';
-import { Reply, alertReply } from './actions';
-import { GasWorkbook } from './sheets';
+import { Reply, alertReply, failureText, isConsolidator } from './actions';
+import { classify } from './errors';
+import { activeWorkbook } from './sheets';
 
 /** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
 export const IMPORT_DIALOG_FILE = 'import';
 
-function workbook(): GasWorkbook {
-  return new GasWorkbook(
-    SpreadsheetApp.getActiveSpreadsheet(),
-    SpreadsheetApp,
-    PropertiesService.getDocumentProperties(),
-    Utilities,
-  );
-}
+const workbook = activeWorkbook;
 
 /** Run by actions.ts as a consolidator action; the dialog opens at once (it does not wait for the user). */
 export function openImportDialog(): Reply {
@@ -42,9 +36,7 @@ export function importAgencyGrids(payload: unknown): ImportAnswer {
   if (!wire.ok)
     return { ok: false, problem: `Không nhận được tệp: ${wire.problem}. Hãy mở lại hộp thoại và chọn lại tệp.` };
   // The same test as every consolidator action (actions.ts): may this user edit the settings sheet?
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const protection = ss.getSheetByName(SETTINGS_SHEET)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  if (protection && !protection.canEdit())
+  if (!isConsolidator())
     return {
       ok: false,
       problem: 'Chỉ người tổng hợp (người sửa được trang Thiết lập) mới nhập được tệp của các đơn vị.',
@@ -68,6 +60,9 @@ export function importAgencyGrids(payload: unknown): ImportAnswer {
       today: wb.today(),
     });
     return { ok: true, rows: out.rows, written: out.written.length };
+  } catch (e) {
+    // The dialog shows this text: Vietnamese, never Apps Script's own message alone.
+    return { ok: false, problem: failureText(true, classify(e)).lines.join(' ') };
   } finally {
     lock.releaseLock();
   }

@@ -16,6 +16,16 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 /** Where the last known consolidators are kept, so a non-consolidator can be told whom to ask. */
 export const CONSOLIDATORS_KEY = 'cchc.consolidators';
 
+/** The consolidators a consolidator's run last recorded in the document properties; damaged reads as none. */
+export function knownConsolidators(props: GoogleAppsScript.Properties.Properties): string[] {
+  try {
+    const v: unknown = JSON.parse(props.getProperty(CONSOLIDATORS_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The smallest range holding all of these ("C6", "D12:E40", "B150") -> "B6:E150". */
 function boundingBox(refs: readonly string[]): string {
   const boxes = refs.map(parseA1);
@@ -71,12 +81,7 @@ export class Protector {
 
   /** The consolidators last seen by a consolidator's run (readable by anyone). */
   knownConsolidators(): string[] {
-    try {
-      const v: unknown = JSON.parse(this.props.getProperty(CONSOLIDATORS_KEY) ?? '[]');
-      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-    } catch {
-      return [];
-    }
+    return knownConsolidators(this.props);
   }
 
   /**

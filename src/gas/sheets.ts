@@ -39,9 +39,20 @@ const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 const DEFAULT_COLUMN_WIDTH = 100;
 
+/** The active spreadsheet as the core's port, with the document's properties as its state. */
+export function activeWorkbook(): GasWorkbook {
+  return new GasWorkbook(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    SpreadsheetApp,
+    PropertiesService.getDocumentProperties(),
+    Utilities,
+  );
+}
+
 /** One instance per execution: it caches sheet objects and ids for the length of a run. */
 export class GasWorkbook implements WorkbookPort {
-  private readonly gids = new Map<string, number>();
+  /** Sheet ids by name; null for a sheet that is not there (asked once per run, not once per link). */
+  private readonly gids = new Map<string, number | null>();
   /** Sheets already looked up in this run, so a read followed by marks asks for the sheet once. */
   private readonly sheets = new Map<string, Sheet>();
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
@@ -304,10 +315,9 @@ export class GasWorkbook implements WorkbookPort {
   private gidOf(name: string): number | null {
     if (!this.gids.has(name)) {
       const sheet = this.sheet(name);
-      if (!sheet) return null;
-      this.gids.set(name, sheet.getSheetId());
+      this.gids.set(name, sheet ? sheet.getSheetId() : null);
     }
-    return this.gids.get(name)!;
+    return this.gids.get(name) ?? null;
   }
 
   /** Builders run locally in Apps Script (no service round trip); one object per distinct style. */
