@@ -107,6 +107,12 @@ describe('the Apps Script fake', () => {
     expect(() => p.getEditors()).toThrow('protected');
     expect(() => p.addEditors(['x@example.gov.vn'])).toThrow('protected');
     expect(() => ss.deleteSheet(sheet)).toThrow('protected');
+    // Nor rename it, resize it, freeze it or insert rows into it; protect() hands back the existing one.
+    expect(() => sheet.setName('C')).toThrow('protected');
+    expect(() => sheet.insertRowsAfter(1, 2)).toThrow('protected');
+    expect(() => sheet.setColumnWidths(1, 1, 50)).toThrow('protected');
+    expect(() => sheet.setFrozenRows(1)).toThrow('protected');
+    expect(sheet.protect()).toBe(p);
   });
 
   it('throws when a script removes the group its user edits through', () => {

@@ -726,8 +726,20 @@ export class FakeSheet implements Pick<
     this.hit('getName');
     return this.name;
   }
+  /**
+   * Renaming, resizing, freezing or inserting rows and columns of a protected sheet is refused to
+   * whoever may not edit it, as a cell edit is ("You are trying to edit a protected cell or
+   * object", support.google.com/docs/answer/1218656: protection covers the sheet's structure).
+   */
+  private mustEditSheet(what: string): void {
+    if (this.protections.some((p) => !p.range && !p.mayEdit(this.ss.me)))
+      throw new Error(
+        `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
+      );
+  }
   setName(name: string) {
     this.hit('setName');
+    this.mustEditSheet('setName');
     this.ss.checkName(name, this);
     this.name = name;
     return this as any;
@@ -786,17 +798,20 @@ export class FakeSheet implements Pick<
   }
   setColumnWidths(start: number, n: number, width: number) {
     this.hit('setColumnWidths');
+    this.mustEditSheet('setColumnWidths');
     if (start < 1 || start + n - 1 > this.maxCols) throw new Error('setColumnWidths: columns out of bounds');
     for (let i = 0; i < n; i++) this.widths.set(start + i, width);
     return this as any;
   }
   setFrozenRows(n: number) {
     this.hit('setFrozenRows');
+    this.mustEditSheet('setFrozenRows');
     this.frozenRows = n;
     return this as any;
   }
   insertRowsAfter(after: number, n: number) {
     this.hit('insertRowsAfter');
+    this.mustEditSheet('insertRowsAfter');
     if (after < 1 || after > this.maxRows) throw new Error('insertRowsAfter: row out of bounds');
     const moved = new Map<string, Cell>();
     for (const [k, c] of this.cells) {
@@ -824,6 +839,7 @@ export class FakeSheet implements Pick<
   }
   insertColumnsAfter(after: number, n: number) {
     this.hit('insertColumnsAfter');
+    this.mustEditSheet('insertColumnsAfter');
     if (after < 1 || after > this.maxCols) throw new Error('insertColumnsAfter: column out of bounds');
     this.maxCols += n;
     return this as any;
@@ -835,6 +851,10 @@ export class FakeSheet implements Pick<
   }
   protect() {
     this.hit('protect');
+    // "If the sheet is already protected, this method returns an object representing the existing
+    // protection settings" (developers.google.com/apps-script/reference/spreadsheet/sheet#protect).
+    const existing = this.protections.find((p) => !p.range);
+    if (existing) return existing as any;
     const p = new FakeProtection(this);
     this.protections.push(p);
     return p as any;
