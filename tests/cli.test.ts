@@ -303,6 +303,27 @@ describe('npm run cchc: file safety', () => {
     expect(readFileSync(at('old-form.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('validate, consolidate and report keep an existing output unless --force', async () => {
+    writeFileSync(at('kept.xlsx'), 'tổng hợp đã sửa tay');
+    writeFileSync(at('kept.json'), '{"kept":true}');
+    writeFileSync(at('kept.docx'), 'bản đã sửa');
+    const attempts = [
+      ['consolidate', at('clean.xlsx'), '--out', at('kept.xlsx')],
+      ['validate', at('clean.xlsx'), '--json', at('kept.json')],
+      ['report', at('clean.xlsx'), '--out', at('kept.docx')],
+    ];
+    for (const args of attempts) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('--force');
+    }
+    expect(readFileSync(at('kept.xlsx'), 'utf8')).toBe('tổng hợp đã sửa tay');
+    expect(readFileSync(at('kept.json'), 'utf8')).toBe('{"kept":true}');
+    expect(readFileSync(at('kept.docx'), 'utf8')).toBe('bản đã sửa');
+    expect((await cli('consolidate', at('clean.xlsx'), '--out', at('kept.xlsx'), '--force')).code).toBe(0);
+    expect(readFileSync(at('kept.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('writes through a temporary file: a failed write leaves the previous output and no litter', async () => {
     writeFileSync(at('previous.json'), '{"good":true}');
     const files = snapshot();

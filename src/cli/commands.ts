@@ -183,14 +183,17 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
   };
 }
 
-export async function validate(io: Io, opts: { file: string; json?: string; quiet?: boolean }): Promise<number> {
+export async function validate(
+  io: Io,
+  opts: { file: string; json?: string; quiet?: boolean; force?: boolean },
+): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
   const catalog = catalogFor(settings);
   let results: ReturnType<typeof validateAll> = [];
   const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
-  checkOutputs(json, [input], { force: true }); // a --json onto the input is refused before any work
+  checkOutputs(json, [input], { force: opts.force === true }); // refused before any work
   results = validateAll(wb, catalog, settings, { mark: false });
   for (const r of results)
     io.out(
@@ -209,13 +212,16 @@ export async function validate(io: Io, opts: { file: string; json?: string; quie
     `Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.${opts.quiet && warnings ? ' (--quiet: không in cảnh báo)' : ''}`,
   );
   if (json.length) {
-    const [path] = await writeOutputs(json, [input], { force: true });
+    const [path] = await writeOutputs(json, [input], { force: opts.force === true });
     io.out(`Kết quả chi tiết: ${path}`);
   }
   return errors ? 1 : 0;
 }
 
-export async function consolidate(io: Io, opts: { file: string; out: string; json?: string }): Promise<number> {
+export async function consolidate(
+  io: Io,
+  opts: { file: string; out: string; json?: string; force?: boolean },
+): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
@@ -223,10 +229,10 @@ export async function consolidate(io: Io, opts: { file: string; out: string; jso
   const outputs = [output(io, opts.out, () => wb.toBuffer())];
   let summary: Summary | null = null;
   if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!))));
-  checkOutputs(outputs, [input], { force: true }); // a bad --out is refused before any work
+  checkOutputs(outputs, [input], { force: opts.force === true }); // a bad --out is refused before any work
   summary = consolidateWorkbook(wb, catalog, settings);
   printSummary(io, summary);
-  const [book, json] = await writeOutputs(outputs, [input], { force: true });
+  const [book, json] = await writeOutputs(outputs, [input], { force: opts.force === true });
   io.out(`Sổ tổng hợp: ${book}`);
   if (json) io.out(`Số liệu tổng hợp (JSON): ${json}`);
   return 0;
@@ -234,7 +240,7 @@ export async function consolidate(io: Io, opts: { file: string; out: string; jso
 
 export async function report(
   io: Io,
-  opts: { file: string; out: string; agency?: string; previous?: string },
+  opts: { file: string; out: string; agency?: string; previous?: string; force?: boolean },
 ): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
@@ -242,7 +248,7 @@ export async function report(
   const catalog = catalogFor(settings);
   const inputs = [input, ...(opts.previous ? [userFile(io, opts.previous)] : [])];
   const target = output(io, opts.out, () => Buffer.alloc(0));
-  checkOutputs([target], inputs, { force: true }); // before any work
+  checkOutputs([target], inputs, { force: opts.force === true }); // before any work
   let agency: Agency | undefined;
   if (opts.agency) {
     const wanted = fold(opts.agency);
@@ -260,7 +266,9 @@ export async function report(
   const outcome = draftReport(wb, catalog, settings, { agency, previous });
   if (!outcome.ok) throw new CliError(outcome.problem);
   const model = outcome.model;
-  const [path] = await writeOutputs([{ ...target, data: () => renderDocx(model) }], inputs, { force: true });
+  const [path] = await writeOutputs([{ ...target, data: () => renderDocx(model) }], inputs, {
+    force: opts.force === true,
+  });
   if (outcome.kind === 'agency') io.out(`Dự thảo báo cáo của ${outcome.agency.name}: ${path}`);
   else {
     io.out(`Dự thảo báo cáo: ${path}`);

@@ -56,29 +56,35 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'validate',
-    usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet]',
+    usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet] [--force]',
     about:
       'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc lệnh sai.',
-    options: { json: s, quiet: flag },
+    options: { json: s, quiet: flag, force: flag },
     files: ['tệp .xlsx cần kiểm tra'],
-    run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true }),
+    run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
   },
   {
     name: 'consolidate',
-    usage: 'consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>]',
+    usage: 'consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>] [--force]',
     about:
-      'Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,\nTình hình gửi báo cáo, Kết quả kiểm tra. Không bao giờ ghi vào tệp đầu vào.',
-    options: { out: s, json: s },
+      'Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,\nTình hình gửi báo cáo, Kết quả kiểm tra. Không bao giờ ghi vào tệp đầu vào;\nkhông ghi đè tệp kết quả có sẵn, trừ khi có --force.',
+    options: { out: s, json: s, force: flag },
     files: ['tệp .xlsx cần tổng hợp'],
     run: (io, v, [file]) =>
-      consolidate(io, { file, out: need(v.out, '--out <tổng-hợp.xlsx>', 'consolidate'), json: str(v.json) }),
+      consolidate(io, {
+        file,
+        out: need(v.out, '--out <tổng-hợp.xlsx>', 'consolidate'),
+        json: str(v.json),
+        force: v.force === true,
+      }),
   },
   {
     name: 'report',
-    usage: 'report <sổ.xlsx> --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>]',
+    usage:
+      'report <sổ.xlsx> --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>] [--force]',
     about:
       'Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.\n--agency: báo cáo riêng của một đơn vị, từ trang của đơn vị đó.\n--previous: so sánh với kỳ trước hoặc cùng kỳ năm trước (tệp của consolidate --json,\nhoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.',
-    options: { out: s, agency: s, previous: s },
+    options: { out: s, agency: s, previous: s, force: flag },
     files: ['tệp .xlsx'],
     run: (io, v, [file]) =>
       report(io, {
@@ -86,6 +92,7 @@ export const COMMANDS: Command[] = [
         out: need(v.out, '--out <báo-cáo.docx>', 'report'),
         agency: str(v.agency),
         previous: str(v.previous),
+        force: v.force === true,
       }),
   },
   {
