@@ -101,7 +101,10 @@ function groupThousands(digits: string): string {
 /** vi-VN number: 1.234.567 and 12,5 (at most `maxFraction` decimals, trailing zeros trimmed). */
 export function formatNumber(value: number, maxFraction = 2): string {
   if (!Number.isFinite(value)) throw new Error(`formatNumber: not a finite number: ${value}`);
-  const rounded = Math.round(Math.abs(value) * 10 ** maxFraction) / 10 ** maxFraction;
+  // Rounded in decimal, not in binary: 1.005 * 100 is 100.49999… in floating point, yet 1,005 written
+  // to two decimals is 1,01. Fifteen significant digits drop that binary noise before rounding.
+  const scale = 10 ** maxFraction;
+  const rounded = Math.round(Number((Math.abs(value) * scale).toPrecision(15))) / scale;
   const [whole = '', frac = ''] = rounded.toFixed(maxFraction).split('.');
   const fracTrim = frac.replace(/0+$/, '');
   const sign = value < 0 && rounded !== 0 ? '-' : '';

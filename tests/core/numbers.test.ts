@@ -66,6 +66,10 @@ describe('writing numbers the vi-VN way', () => {
     [12.5, '12,5'],
     [0, '0'],
     [65.5604, '65,56'],
+    [1.005, '1,01'],
+    [2.675, '2,68'],
+    [0.0000001, '0'],
+    [123456789012.345, '123.456.789.012,35'],
   ])('%d is written %s', (n, text) => expect(formatNumber(n)).toBe(text));
 
   it('writes percentages with a comma and no trailing zeros', () => {
