@@ -259,7 +259,7 @@ function checkRatios(catalog: Catalog, report: AgencyReport, modes: Map<string, 
     const vb = valueOf(report, b);
     if (va === null || vb === null) continue;
     const computed = f.kind === 'ratio' ? (vb > 0 ? (100 * va) / vb : null) : va > 0 ? (100 * (va - vb)) / va : null;
-    if (computed === null || Math.abs(stated - computed) <= RATIO_TOLERANCE + EPS) continue;
+    if (computed === null || Math.abs(stated - computed) <= ratioTolerance(stated) + EPS) continue;
     const how =
       f.kind === 'ratio'
         ? `${formatNumber(va)}/${formatNumber(vb)} (dòng ${a}/${b})`
@@ -272,6 +272,15 @@ function checkRatios(catalog: Catalog, report: AgencyReport, modes: Map<string, 
       `Ô ${row.cell}: tỷ lệ ghi ${formatPercent(stated)} nhưng tính từ số liệu chi tiết ${how} là ${formatPercent(computed)}. Hãy sửa tỷ lệ hoặc các số liệu chi tiết cho khớp.`,
     );
   }
+}
+
+/**
+ * How far a stated rate may sit from its counts: truncation or rounding at two decimals, or at the
+ * precision the agency typed it ("98%" for 97,96%, "65,6%" for 65,56% are the counts, rounded).
+ */
+function ratioTolerance(stated: number): number {
+  const decimals = (String(Math.round(stated * 1e6) / 1e6).split('.')[1] ?? '').length;
+  return Math.max(RATIO_TOLERANCE, decimals < 2 ? 0.5 * 10 ** -decimals : 0);
 }
 
 function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, add: AddFn): void {

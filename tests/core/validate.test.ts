@@ -91,6 +91,21 @@ describe('validation of an agency tab', () => {
     expect(r.findings.filter((f) => f.rule === 'relation').map((f) => f.indicator)).toEqual(['3.4.a']);
   });
 
+  it('allows a percentage rounded to the precision typed (66% or 65,6% for 3.685/5.621), not 65% or 65,4%', () => {
+    for (const typed of ['66%', '65,6%']) {
+      const ok = check('Sở Thông tin và Truyền thông', {
+        values: { '7.8.4': typed, '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+      });
+      expect(ok.findings).toEqual([]);
+    }
+    for (const typed of ['65%', '65,4%']) {
+      const bad = check('Sở Thông tin và Truyền thông', {
+        values: { '7.8.4': typed, '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+      });
+      expect(only(bad)).toEqual([['ratio-mismatch', 'error', `D${bad.row('7.8.4')}`, '7.8.4']]);
+    }
+  });
+
   it('allows a percentage truncated from its counts (65,55 for 3.685/5.621) but not 41,01 for 48,63', () => {
     const ok = check('Sở Thông tin và Truyền thông', {
       values: { '7.8.4': '65,55%', '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
