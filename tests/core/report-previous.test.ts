@@ -158,6 +158,17 @@ describe('the report with a previous summary', () => {
     expect(text).not.toMatch(/NaN|undefined|null|\[chưa có số liệu: 3\.4\.a\]/);
   });
 
+  it('states the change of a rate as the difference of the two rates printed', () => {
+    // Last year 97,4951% prints 97,5% and this year 99,8102% prints 99,81%: a reader subtracts 2,31.
+    const lastYear = previous(
+      fromJson(before, (j) => {
+        (j.indicators as Record<string, { value: number | null }>)['3.4.1']!.value = 97.4951;
+      }),
+    );
+    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
+    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,5% lên 99,81%)');
+  });
+
   it('adds a "Kỳ trước" column to Phụ lục II, next to this period', () => {
     const t = lastTable(withPrevious);
     expect(t.rows[0].map((c) => plainText(c[0]))).toEqual([

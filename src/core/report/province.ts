@@ -118,7 +118,9 @@ function compare(blocks: Block[], p: Province, items: readonly (readonly [string
     const before = p.previous.values.get(code);
     if (!now || now.value === null || before === undefined || before === null) continue;
     const percent = p.s.indicators.get(code)!.ind.kind === 'percent';
-    const diff = now.value - before;
+    // Rates are compared as printed (two decimals), so the difference is the one a reader computes.
+    const shown = (x: number) => (percent ? Math.round(x * 100) / 100 : x);
+    const diff = Math.round((shown(now.value) - shown(before)) * 100) / 100;
     const runs: Run[] = [{ text: `${label} ` }];
     if (Math.abs(diff) < 0.005) runs.push({ text: 'không thay đổi', bold: true });
     else {
