@@ -92,6 +92,14 @@ export function checkValue(row: ParsedRow, add: AddFn): void {
   }
   const v = reading.value;
   if (reading.warning) add('number-format', 'warning', cell, ind.code, `${at}: ${reading.warning}.`);
+  if (reading.asText && Number.isInteger(v) && v >= 0)
+    add(
+      'number-as-text',
+      'warning',
+      cell,
+      ind.code,
+      `${at}: "${String(row.raw).trim()}" được nhập dạng chữ (văn bản), không phải dạng số. Chương trình hiểu là ${formatNumber(v)}, nhưng bảng tính không tính được với ô này: tỷ lệ tự tính từ ô này để trống. Hãy gõ lại ${v} (không có dấu chấm, không có dấu ' ở đầu) vào ô.`,
+    );
   if (v < 0) {
     add('negative', 'error', cell, ind.code, `${at}: số liệu ${formatNumber(v)} là số âm. Hãy nhập số từ 0 trở lên.`);
     return;
