@@ -27,7 +27,8 @@ function engine(wb: WorkbookPort) {
   const report = parseAgencyTab(catalog, wb.read(agency.sheet)!);
   const result = validateAgency(catalog, settings, agency, report, { today: isoDate(2026, 9, 25), isProtected: true });
   const figure = agencyFigures(catalog, settings, agency, report).get(RATE)!;
-  return { findings: result.findings.map((f) => [f.rule, f.cell]), rate: figure.value };
+  const messages = new Map(result.findings.map((f) => [f.cell, f.message]));
+  return { findings: result.findings.map((f) => [f.rule, f.cell]), messages, rate: figure.value };
 }
 
 describe('the rate formula of the form and the engine', () => {
@@ -52,6 +53,10 @@ describe('the rate formula of the form and the engine', () => {
       ]),
     );
     expect(asText.rate).toBeCloseTo((100 * 3626) / 4029, 9); // 89,9975…%: the counts read the Vietnamese way
+    // The warning names the cell, says it is text and what was understood, the rate left blank, and the fix.
+    expect(asText.messages.get(cell(NUM))).toBe(
+      `Ô ${cell(NUM)} (chỉ tiêu ${NUM}): "3.626" được nhập dạng chữ (văn bản), không phải dạng số. Chương trình hiểu là 3.626, nhưng bảng tính không cộng, không tính được với ô này nên tỷ lệ ở chỉ tiêu ${RATE} để trống. Hãy gõ lại 3626 (không có dấu chấm, không có dấu ' ở đầu) vào ô.`,
+    );
 
     tab.type(cell(NUM), 3626);
     tab.type(cell(DEN), 4029);

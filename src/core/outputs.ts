@@ -72,9 +72,7 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
     t.line([
       { v: i + 1, s: { align: 'center' } },
       { v: r.agency.name, s: { wrap: true } },
-      r.report
-        ? { v: { link: { text: r.agency.sheet, sheet: r.agency.sheet } }, s: { wrap: true } }
-        : { v: r.agency.sheet, s: { wrap: true } },
+      r.report ? { v: { link: { text: r.agency.sheet, sheet: r.agency.sheet } } } : { v: r.agency.sheet },
       { v: AGENCY_STATUS_LABELS[r.status], s: { background: STATUS_COLORS[r.status], bold: true } },
       { v: r.errors },
       { v: r.warnings },
