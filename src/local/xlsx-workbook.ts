@@ -17,7 +17,7 @@ import {
 } from '../core/grid';
 import { ooxmlFormula } from '../core/formulas';
 import { pad2 } from '../core/numbers';
-import { FONT_PT, MARGINS, printLayout, rowHeights } from '../core/print';
+import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/print';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
@@ -100,6 +100,7 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.spliceRows(afterRow + 1, 0, ...rows.map(() => []));
     shiftFormulaRows(ws, afterRow, rows.length);
     rows.forEach((cells, i) => cells.forEach((pc, c) => this.writeCell(ws.getCell(afterRow + 1 + i, c + 1), pc)));
+    rows.forEach((_, i) => fitRowHeight(ws, afterRow + 1 + i));
   }
 
   protect(name: string, protection: Protection): ProtectionOutcome {
@@ -122,6 +123,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.mustSheet(name);
     const { row, col } = parseA1(range);
     cells.forEach((line, i) => line.forEach((v, j) => (ws.getCell(row + i, col + j).value = this.excelValue(v))));
+    // Text typed into a wrapped cell (a free-text answer) gets the lines it needs, as Sheets does by itself.
+    cells.forEach((_, i) => fitRowHeight(ws, row + i));
   }
 
   getState(key: string): string | null {
@@ -318,6 +321,17 @@ export class XlsxWorkbook implements WorkbookPort {
       note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
     };
   }
+}
+
+/** Raises a row to the lines its wrapped text cells need (never lowers it). */
+function fitRowHeight(ws: ExcelJS.Worksheet, r: number): void {
+  const row = ws.getRow(r);
+  let lines = 1;
+  row.eachCell((cell, c) => {
+    const text = typeof cell.value === 'string' ? cell.value : null;
+    if (text && cell.alignment?.wrapText) lines = Math.max(lines, wrappedLines(text, (ws.getColumn(c).width ?? 9) * 7));
+  });
+  if (lines > 1 && (row.height ?? 0) < lines * LINE_PT) row.height = lines * LINE_PT;
 }
 
 function argb(color: string): string {

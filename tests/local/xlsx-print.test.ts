@@ -108,4 +108,21 @@ describe('the written .xlsx prints on A4', () => {
     }
     expect(checked).toBeGreaterThan(3);
   });
+
+  it('gives a free-text answer typed after the form was made the lines it needs (no overprinting the next label)', () => {
+    // Column B of an agency tab is 420 px: at most (420 − 8) / 6 = 68 characters a line.
+    let checked = 0;
+    for (const ws of book.worksheets.filter((w) => !SUMMARY_SHEETS.includes(w.name) && w.state === 'visible')) {
+      const last = ws.rowCount; // getCell below the last row would add rows
+      for (let r = 1; r < last; r++) {
+        const answer = ws.getCell(r + 1, 2).value;
+        if (!/^(Kết quả nổi bật|Khó khăn, vướng mắc|Kiến nghị, đề xuất):$/.test(String(ws.getCell(r, 2).value)))
+          continue;
+        if (typeof answer !== 'string' || answer.length <= 68) continue;
+        expect(ws.getRow(r + 1).height).toBeGreaterThanOrEqual(15.75 * Math.ceil(answer.length / 68));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
