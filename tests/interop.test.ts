@@ -115,8 +115,8 @@ describe('sample.edited.xlsx: a script merged cells, typed formulas and odd numb
         [a, 'D52', 'merged-cell'],
         [a, 'D53', 'merged-cell'],
         [a, 'D57', 'ambiguous-number'],
-        [b, 'D65', 'formula-uncached'],
-        [b, 'D66', 'formula-other-sheet'],
+        [b, 'D114', 'formula-uncached'],
+        [b, 'D115', 'formula-other-sheet'],
       ]),
     );
     expect(added).toHaveLength(6);
