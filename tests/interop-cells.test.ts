@@ -38,7 +38,8 @@ const rowOf = (ws: ExcelJS.Worksheet, code: string) =>
   [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === code)!;
 
 /** Findings at every cell but `cell` (that cell's typed value is replaced by the edit). */
-const elsewhere = (findings: readonly (readonly string[])[], cell: string) => findings.filter((f) => f[1] !== cell);
+const elsewhere = <F extends readonly unknown[]>(findings: readonly F[], cell: string) =>
+  findings.filter((f) => f[1] !== cell);
 
 describe('cells as other programs leave them', () => {
   it('a stale cached ratio is recomputed from its counts: no false ratio-mismatch, same figures', async () => {
