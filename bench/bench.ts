@@ -22,7 +22,7 @@ import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
 import { collectFiles } from '../src/core/collect';
 import { toWire } from '../src/core/collect-wire';
 import { agencyFilePlan } from '../src/core/split';
-import { readWorkbookGrids } from '../src/local/xlsx-grids';
+import { guardedGrids } from '../src/local/xlsx-guard';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
@@ -206,7 +206,7 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   const t0 = Date.now();
   const grids = [];
   for (const f of files) {
-    grids.push(await readWorkbookGrids(f.name, f.data));
+    grids.push(await guardedGrids(f.name, f.data));
     sample();
   }
   const t1 = Date.now();

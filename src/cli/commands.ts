@@ -19,8 +19,9 @@ import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
-import { CliError, FileError, fromOsError } from './errors';
-import { LIMITS, Output, checkOutputs, defaultCwd, readWorkbookBytes, userPath, writeOutputs } from './files';
+import { CliError, fromOsError } from './errors';
+import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
+import { guardedWorkbook } from '../local/xlsx-guard';
 import { forCli } from './wording';
 
 export { CliError };
@@ -45,36 +46,7 @@ export function userFile(io: Io, shown: string): UserFile {
 /** Reads an input workbook: kind sniffed, size checked before unpacking, used ranges before reading. */
 export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbook> {
   const file = typeof input === 'string' ? userFile(io, input) : input;
-  const bytes = await readWorkbookBytes(file.path, file.shown);
-  let wb: XlsxWorkbook;
-  try {
-    wb = await XlsxWorkbook.fromBuffer(bytes, io.clock);
-  } catch (e) {
-    throw new FileError('not-xlsx', file.shown, String((e as Error)?.message ?? '').slice(0, 120));
-  }
-  checkCells(wb, file.shown);
-  return wb;
-}
-
-/** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
-function checkCells(wb: XlsxWorkbook, shown: string): void {
-  let total = 0;
-  for (const ws of wb.book.worksheets) {
-    const cells = ws.rowCount * Math.max(ws.columnCount, 1);
-    total += cells;
-    if (cells > LIMITS.sheetCells)
-      throw new FileError(
-        'too-many-cells',
-        shown,
-        `trang "${ws.name}" dùng tới ${formatNumber(ws.rowCount)} dòng × ${formatNumber(ws.columnCount)} cột (tối đa ${formatNumber(LIMITS.sheetCells)} ô một trang)`,
-      );
-  }
-  if (total > LIMITS.totalCells)
-    throw new FileError(
-      'too-many-cells',
-      shown,
-      `${formatNumber(total)} ô (tối đa ${formatNumber(LIMITS.totalCells)})`,
-    );
+  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock);
 }
 
 /** JSON with nothing non-finite in it (JSON.stringify would silently write null). */

@@ -5,13 +5,15 @@
  * is renamed into place, after checking (realpath, symlinks followed) that it is not an input,
  * not another output of the same command, and not an existing file unless --force.
  */
-import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
 import {
+  Stats,
   closeSync,
+  constants,
+  fstatSync,
+  readSync,
   fsyncSync,
   lstatSync,
   openSync,
-  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -21,17 +23,10 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { LIMITS, mb } from '../local/xlsx-guard';
 import { FileError, fromOsError } from './errors';
 
-/** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
-export const LIMITS = {
-  fileBytes: 64 * 1024 * 1024,
-  uncompressedBytes: 256 * 1024 * 1024,
-  entries: 5000,
-  /** Rows × columns of one sheet's used range (an agency tab is about 150 × 5). */
-  sheetCells: 200_000,
-  totalCells: 5_000_000,
-};
+export { LIMITS };
 
 /** A path as the user meant it: relative to the folder they ran the command in (INIT_CWD under npm). */
 export function userPath(path: string, cwd: string): string {
@@ -58,68 +53,44 @@ export function canonical(path: string, depth = 0): string {
   }
 }
 
-/** Reads an input workbook's bytes, refusing what is not an .xlsx or too big, before it is unpacked. */
-export async function readWorkbookBytes(path: string, shown: string): Promise<Buffer> {
-  let size: number;
+/**
+ * Reads an input file's bytes through one descriptor: opened without blocking (a FIFO would
+ * wait for a writer forever), fstat'ed before any read so that devices (a symlink to /dev/zero),
+ * FIFOs and sockets are refused at once, size checked, then read to the size fstat gave and no
+ * further (a file growing while read cannot make the read endless).
+ */
+export function readInputBytes(path: string, shown: string, maxBytes = LIMITS.fileBytes): Buffer {
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new FileError('is-directory', shown);
-    size = st.size;
-  } catch (e) {
-    throw e instanceof FileError ? e : fromOsError(e, shown, 'read');
-  }
-  if (size > LIMITS.fileBytes)
-    throw new FileError('too-large', shown, `${mb(size)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fromOsError(e, shown, 'read');
   }
-  const kind = sniff(buf);
-  if (kind !== 'zip') throw new FileError(kind, shown);
-  await checkZip(buf, shown);
-  return buf;
-}
-
-type Sniffed = 'zip' | 'xls' | 'encrypted' | 'ods' | 'text' | 'not-xlsx';
-
-/** What a file is, from its first bytes (magic numbers), not from its name. */
-export function sniff(buf: Buffer): Sniffed {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    // An OLE2 compound file: Excel 97-2003, or an .xlsx encrypted with a password (ECMA-376
-    // Agile/Standard encryption stores an "EncryptedPackage" stream in one).
-    return buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'xls';
-  }
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) {
-    // ODF puts an uncompressed "mimetype" entry first.
-    return buf.subarray(0, 120).includes('application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'zip';
-  }
-  const head = buf.subarray(0, 4096);
-  if (head.length && !head.includes(0)) return 'text';
-  return 'not-xlsx';
-}
-
-/** Sizes from the zip's central directory, read before anything is inflated. */
-async function checkZip(buf: Buffer, shown: string): Promise<void> {
-  let entries: readonly { path: string; uncompressedSize: number; isEncrypted: boolean }[];
   try {
-    entries = (await RemoteZipReader.fromReader(new BufferReader(buf))).getEntries();
-  } catch {
-    throw new FileError('not-xlsx', shown, 'tệp nén bị hỏng');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new FileError('is-directory', shown);
+    if (!st.isFile()) throw new FileError('not-regular', shown, kindOf(st));
+    if (st.size > maxBytes) throw new FileError('too-large', shown, `${mb(st.size)} MB, tối đa ${mb(maxBytes)} MB`);
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === buf.length ? buf : buf.subarray(0, off);
+  } catch (e) {
+    throw e instanceof FileError ? e : fromOsError(e, shown, 'read');
+  } finally {
+    closeSync(fd);
   }
-  if (entries.length > LIMITS.entries)
-    throw new FileError('too-large', shown, `${entries.length} thành phần, tối đa ${LIMITS.entries}`);
-  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (total > LIMITS.uncompressedBytes)
-    throw new FileError('too-large', shown, `giải nén ra ${mb(total)} MB, tối đa ${mb(LIMITS.uncompressedBytes)} MB`);
-  if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
-  if (!entries.some((e) => e.path === 'xl/workbook.xml' || e.path === '/xl/workbook.xml'))
-    throw new FileError('zip-not-workbook', shown);
 }
 
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
+function kindOf(st: Stats): string {
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'thiết bị';
+  if (st.isFIFO()) return 'ống dẫn FIFO';
+  if (st.isSocket()) return 'socket';
+  return 'không phải tệp thường';
 }
 
 export interface Output {
