@@ -5,7 +5,7 @@
  */
 import { Catalog } from './catalog/catalog';
 import { IsoDate, formatDmy, isDate, readDate } from './dates';
-import { formRows } from './form';
+import { formRows, lockedReason } from './form';
 import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from './grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from './identity';
 import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from './parse';
@@ -128,8 +128,27 @@ export function formMismatches(
     else if (s.kind === 'value-without-code') out.push(`ô ${s.cell} có số liệu trên dòng không có mã chỉ tiêu`);
     else if (s.kind === 'header-text') out.push(`ô ${s.cell} ghi "${s.found}" thay cho "${s.expected}"`);
   }
-  const expected = formRows(catalog, settings, agency).map((r) => r.ind.code);
+  const rows = formRows(catalog, settings, agency);
+  const expected = rows.map((r) => r.ind.code);
   const found = [...report.codeRows];
+  // Which rows the form locks, and for whom, is written in its notes ("Không áp dụng", "Do … cung
+  // cấp"): a table made for another agency (another type, another owner) says so there.
+  const otherForm = rows.filter((r) => {
+    const at = report.rows.get(r.ind.code);
+    if (!at) return false;
+    const note = squish(cellText(snap.values[at.row - 1]?.[COL.note - 1]));
+    const reason = lockedReason(r.mode);
+    return reason ? fold(note) !== fold(reason) : LOCKED_NOTE.test(note);
+  });
+  if (otherForm.length)
+    out.push(
+      `${otherForm.length} dòng chỉ tiêu (${otherForm
+        .slice(0, 3)
+        .map((r) => `ô ${a1(report.rows.get(r.ind.code)!.row, COL.note)}`)
+        .join(
+          ', ',
+        )}${otherForm.length > 3 ? ', …' : ''}) là của biểu mẫu đơn vị khác (ghi chú "Không áp dụng"/"Do … cung cấp" khác với biểu mẫu đã gửi ${agency.name})`,
+    );
   const len = Math.max(expected.length, found.length);
   for (let i = 0; i < len && out.length < 10; i++) {
     const want = expected[i];
@@ -153,6 +172,9 @@ export function formMismatches(
   }
   return out;
 }
+
+/** The notes the form writes on a row the agency does not fill (form.ts lockedReason). */
+const LOCKED_NOTE = /^(không áp dụng|do .* cung cấp|chưa chỉ định đơn vị cung cấp)$/i;
 
 /** Two files for one agency: both refused, or with --prefer newest the later sent date wins. */
 export function resolveDuplicates(verdicts: readonly Verdict[], prefer: Prefer): Verdict[] {
