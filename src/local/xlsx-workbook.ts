@@ -20,6 +20,7 @@ import { pad2 } from '../core/numbers';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
+import { repairLoadedStyles } from './xlsx-styles';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -43,6 +44,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -55,6 +57,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // No list at all makes it write its default theme, as for a new workbook.
     const internals = book as unknown as { _themes?: Record<string, unknown> };
     if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
