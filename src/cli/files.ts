@@ -12,7 +12,10 @@ import {
   fstatSync,
   readSync,
   fsyncSync,
+  linkSync,
   lstatSync,
+  readFileSync,
+  readdirSync,
   openSync,
   readlinkSync,
   realpathSync,
@@ -103,13 +106,16 @@ export interface Output {
 /**
  * Checks every output against the inputs and each other (realpath and file identity, so
  * symlinks and hard links count), and that none replaces an existing file unless `force`.
- * Writes nothing; commands call it before working, writeOutputs calls it again.
+ * Writes nothing of this run; commands call it before working, writeOutputs calls it again.
+ * A dead run's leftovers beside an output are settled first (recoverStale), so that what exists
+ * is what that run meant to leave.
  */
 export function checkOutputs(
   outputs: readonly Pick<Output, 'shown' | 'path'>[],
   inputs: readonly { shown: string; path: string }[],
   opts: { force: boolean },
 ): string[] {
+  for (const o of outputs) recoverStale(canonical(o.path));
   const ins = inputs.map((i) => ({ ...i, real: canonical(i.path), id: fileId(i.path) }));
   const seen = new Map<string, string>();
   const existing: string[] = [];
@@ -141,16 +147,175 @@ function existingDetail(more: readonly string[]): string {
   return `và ${more.length} tệp khác: ${named.join(', ')}${more.length > 5 ? ', …' : ''}`;
 }
 
-/** Checks (checkOutputs), then writes each output through a temporary file renamed into place. */
+/**
+ * Writes a command's outputs so that they appear together or not at all, and so that two runs
+ * to one new path leave one winner and one refusal:
+ * 1. every output's bytes go to a temporary file beside it (created exclusively, flushed);
+ * 2. a lock file is created exclusively (O_EXCL) beside each output, holding this run's pid and
+ *    the moves it is about to make (a journal); a live run's lock means "busy", refused at once;
+ * 3. under the locks, existing files are checked again (without --force nothing is replaced:
+ *    link(2) fails if another program created the file since), then every temporary file is
+ *    moved into place and the locks removed.
+ * A run killed in step 3 leaves its lock: the next run to the same path sees its pid is dead and
+ * finishes the journal's moves (every temporary file in it was complete before the lock was
+ * made), so the .xlsx and the .json of one run never sit beside another run's. Temporary files
+ * of dead runs are removed; a live process's never are.
+ */
 export async function writeOutputs(
   outputs: readonly Output[],
   inputs: readonly { shown: string; path: string }[],
   opts: { force: boolean },
 ): Promise<string[]> {
   const reals = checkOutputs(outputs, inputs, opts);
-  for (let i = 0; i < outputs.length; i++) atomicWrite(reals[i], await outputs[i].data(), outputs[i].shown);
+  const moves: Move[] = [];
+  try {
+    for (let i = 0; i < outputs.length; i++)
+      moves.push({ tmp: writeTemp(reals[i], await outputs[i].data(), outputs[i].shown), real: reals[i] });
+    commit(moves, outputs, opts.force);
+  } finally {
+    for (const m of moves) removeQuietly(m.tmp);
+  }
   return reals;
 }
+
+interface Move {
+  readonly tmp: string;
+  readonly real: string;
+}
+
+const lockOf = (real: string) => join(dirname(real), `.${basename(real)}.cchc-lock`);
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/;
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone (moved into place, or never made)
+  }
+}
+
+/** Whether a process of this pid still runs (EPERM: it does, as another user). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A dead run's lock beside this output: its moves finished, its lock and temporary files removed. */
+function recoverStale(real: string): void {
+  const lock = lockOf(real);
+  let journal: { pid: number; moves: Move[] } | null;
+  try {
+    journal = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; moves: Move[] };
+  } catch {
+    journal = null; // no lock (or one being written this instant: left to its owner)
+  }
+  if (journal && Number.isInteger(journal.pid) && !alive(journal.pid)) {
+    for (const m of journal.moves ?? [])
+      // Only a temporary file of ours, beside the file it was meant to become.
+      if (
+        typeof m?.tmp === 'string' &&
+        typeof m.real === 'string' &&
+        dirname(m.tmp) === dirname(m.real) &&
+        TEMP.exec(basename(m.tmp))?.[1] === basename(m.real)
+      )
+        try {
+          renameSync(m.tmp, m.real);
+        } catch {
+          // moved before the kill
+        }
+    for (const m of journal.moves ?? []) if (typeof m?.real === 'string') removeQuietly(lockOf(m.real));
+  }
+  let names: string[];
+  try {
+    names = readdirSync(dirname(real));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const t = TEMP.exec(n);
+    if (t && t[1] === basename(real) && !alive(Number(t[2]))) removeQuietly(join(dirname(real), n));
+  }
+}
+
+/** Takes every lock, checks again what exists, moves every temporary file into place, unlocks. */
+function commit(moves: readonly Move[], outputs: readonly Output[], force: boolean): void {
+  const held: string[] = [];
+  const journal = JSON.stringify({ pid: process.pid, moves });
+  try {
+    moves.forEach((m, i) => {
+      const lock = lockOf(m.real);
+      let fd: number;
+      try {
+        fd = openSync(lock, 'wx', 0o644);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new FileError('run-in-progress', outputs[i].shown, basename(lock));
+        throw fromOsError(e, outputs[i].shown, 'write');
+      }
+      held.push(lock);
+      try {
+        writeSync(fd, journal);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    });
+    if (!force) {
+      const existing = outputs.filter((_, i) => exists(moves[i].real)).map((o) => o.shown);
+      if (existing.length) throw new FileError('exists', existing[0], existingDetail(existing.slice(1)));
+    }
+    moves.forEach((m, i) => {
+      try {
+        if (force) renameSync(m.tmp, m.real);
+        else linkSync(m.tmp, m.real); // fails if the file appeared since: never replaced
+      } catch (e) {
+        throw fromOsError(e, outputs[i].shown, 'write');
+      }
+    });
+  } finally {
+    for (const l of held) removeQuietly(l);
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The output's bytes in a new temporary file beside it, flushed to disk; its path. */
+function writeTemp(real: string, data: string | Buffer, shown: string): string {
+  const dir = dirname(real);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fromOsError(e, shown, 'write');
+  }
+  const tmp = join(dir, `.${basename(real)}.${process.pid}.${Date.now().toString(36)}${tempCount++}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    return tmp;
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    removeQuietly(tmp);
+    throw fromOsError(e, shown, 'write');
+  }
+}
+let tempCount = 0;
 
 function entryKind(path: string): 'file' | 'directory' | 'none' {
   try {
@@ -166,34 +331,5 @@ function fileId(path: string): string | null {
     return `${st.dev}:${st.ino}`;
   } catch {
     return null;
-  }
-}
-
-/** Temp file in the same folder, flushed, then renamed: a crash or a full disk leaves the old file. */
-function atomicWrite(real: string, data: string | Buffer, shown: string): void {
-  const dir = dirname(real);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw fromOsError(e, shown, 'write');
-  }
-  const tmp = join(dir, `.${basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, real);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was created
-    }
-    throw fromOsError(e, shown, 'write');
   }
 }

@@ -140,11 +140,12 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'demo',
-    usage: 'demo [--out-dir <thư mục>]',
-    about: 'Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/ (thay kết quả của lần chạy demo trước).',
-    options: { 'out-dir': s },
+    usage: 'demo [--out-dir <thư mục>] [--force]',
+    about:
+      'Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/ (thêm --force để thay kết quả của lần chạy demo trước).',
+    options: { 'out-dir': s, force: flag },
     files: [],
-    run: (io, v) => demo(io, { outDir: str(v['out-dir']) ?? 'demo-output' }),
+    run: (io, v) => demo(io, { outDir: str(v['out-dir']) ?? 'demo-output', force: v.force === true }),
   },
 ];
 

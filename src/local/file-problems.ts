@@ -28,6 +28,8 @@ export type FileErrorCode =
   | 'not-regular'
   | 'file-too-big-for-disk'
   | 'busy'
+  | 'run-in-progress'
+  | 'symlink-output'
   | 'link-loop'
   | 'name-too-long'
   | 'too-many-open'
@@ -97,6 +99,10 @@ export function fileMessage(e: FileError): string {
       return `Không ghi được ${f}: tệp vượt kích thước tối đa mà ổ đĩa hoặc giới hạn của hệ thống cho phép. Hãy ghi sang ổ khác rồi chạy lại.`;
     case 'busy':
       return `${f} đang bị chương trình khác sử dụng hoặc khóa. Hãy đóng chương trình đó (ví dụ Excel đang mở tệp) rồi chạy lại.`;
+    case 'run-in-progress':
+      return `Một lần chạy khác đang ghi ${f} (có tệp khóa "${e.detail}"); lần chạy này dừng lại, không ghi gì. Hãy chờ lần chạy kia xong rồi xem kết quả của nó; nếu không còn lần chạy nào (máy vừa tắt đột ngột), hãy xóa tệp khóa đó rồi chạy lại.`;
+    case 'symlink-output':
+      return `${f} là một liên kết tượng trưng (symlink)${e.detail ? ` trỏ tới "${e.detail}"` : ''}; lệnh không ghi qua liên kết vì nó có thể trỏ ra ngoài thư mục kết quả. Hãy xóa liên kết đó hoặc chọn thư mục khác (--out-dir).`;
     case 'link-loop':
       return `Đường dẫn ${f} chứa liên kết tượng trưng (symlink) vòng lặp, không trỏ tới tệp nào. Hãy dùng đường dẫn thật của tệp.`;
     case 'name-too-long':
