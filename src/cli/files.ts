@@ -272,13 +272,29 @@ function commit(moves: readonly Move[], outputs: readonly Output[], force: boole
     moves.forEach((m, i) => {
       try {
         if (force) renameSync(m.tmp, m.real);
-        else linkSync(m.tmp, m.real); // fails if the file appeared since: never replaced
+        else placeNew(m);
       } catch (e) {
         throw fromOsError(e, outputs[i].shown, 'write');
       }
     });
   } finally {
     for (const l of held) removeQuietly(l);
+  }
+}
+
+/**
+ * Moves a temporary file to a name that must not exist: link(2) fails if the file appeared since
+ * (never replaced). Where the disk has no hard links (FAT or exFAT USB drives, some network
+ * shares), the lock held beside it is the guarantee, and a rename after checking again does.
+ */
+function placeNew(m: Move): void {
+  try {
+    linkSync(m.tmp, m.real);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (exists(m.real)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(m.tmp, m.real);
   }
 }
 
