@@ -165,4 +165,17 @@ describe('collect reads cells as validate does', () => {
     expect(out.cells?.get(rate.cell)?.kind).toBe('formula');
     expect(out.values[rate.row - 1][COL.value - 1]).not.toBe(12.34);
   });
+
+  it('a blank resend beside a filled file of the same agency: the filled one is taken, and the table says so', async () => {
+    const full = await filled(a, 'day-du.xlsx', () => {});
+    const blank = XlsxWorkbook.create(FIXTURE_CLOCK);
+    blank.create(agencyFilePlan(catalog, settings, fills[a].agency).plan);
+    writeFileSync(at('trong.xlsx'), await blank.toBuffer());
+    const res = await cli('collect', PROVINCE, at('trong.xlsx'), full, '--out', at('gui-lai-out.xlsx'));
+    expect(tableOf(res.out, 'day-du.xlsx')).toContain('Đã nhận');
+    expect(tableOf(res.out, 'trong.xlsx')).toContain('Từ chối: tệp trống');
+    expect(tableOf(res.out, 'trong.xlsx')).toContain('đã lấy tệp có số liệu của');
+    expect(res.out).toContain('Đã nhận 1/2 tệp');
+    expect(tableOf(res.out, 'day-du.xlsx')).toMatch(/\| [1-9]\d* +\|/); // its rows were taken
+  });
 });

@@ -3,7 +3,7 @@
  * Vietnamese line from validate, collect and the add-on's import dialog, at once and without
  * reading what it claims to hold.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPicked } from '../src/dialog/import-dialog';
 import { writeHostileFiles, Hostile } from '../scripts/hostile-files';
@@ -95,6 +95,19 @@ describe('hostile inputs', () => {
       { name: 'to.xlsx', size: 900 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) },
     ]);
     expect(huge.unreadable[0].status).toContain('quá lớn');
+  });
+
+  it('a text input (agency list, earlier summary) that is a device is refused at once too', async () => {
+    symlinkSync('/dev/zero', at('zero.json'));
+    symlinkSync('/dev/zero', at('zero.csv'));
+    const t0 = Date.now();
+    const prev = await cli('report', PROVINCE, '--previous', at('zero.json'), '--out', at('r.docx'));
+    const list = await cli('template', '--agencies', at('zero.csv'), '--out', at('t.xlsx'));
+    expect(Date.now() - t0).toBeLessThan(2000);
+    for (const r of [prev, list]) {
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('không phải một tệp thông thường (thiết bị)');
+    }
   });
 
   it('--communes -5 says what to write, not that the option takes no value', async () => {

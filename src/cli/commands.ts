@@ -2,7 +2,6 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { readFileSync } from 'node:fs';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
@@ -19,7 +18,7 @@ import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
-import { CliError, fromOsError } from './errors';
+import { CliError } from './errors';
 import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
 import { guardedWorkbook } from '../local/xlsx-guard';
 import { forCli } from './wording';
@@ -48,6 +47,9 @@ export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbo
   const file = typeof input === 'string' ? userFile(io, input) : input;
   return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock);
 }
+
+/** A text input (agency list, earlier summary's JSON) is far below this; /dev/zero is refused before. */
+const TEXT_LIMIT = 16 * 1024 * 1024;
 
 /** JSON with nothing non-finite in it (JSON.stringify would silently write null). */
 export function safeJson(value: unknown): string {
@@ -104,12 +106,7 @@ export async function template(
   if (opts.agencies) {
     const csv = userFile(io, opts.agencies);
     inputs.push(csv);
-    let text: string;
-    try {
-      text = readFileSync(csv.path, 'utf8');
-    } catch (e) {
-      throw fromOsError(e, csv.shown, 'read');
-    }
+    const text = readInputBytes(csv.path, csv.shown, TEXT_LIMIT).toString('utf8');
     const parsed = agenciesFromCsv(text);
     if (parsed.problems.length)
       throw new CliError(
@@ -254,12 +251,7 @@ export async function report(
 async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<PreviousRead> {
   const source = `tệp "${path}"`;
   if (/\.json$/i.test(path)) {
-    let text: string;
-    try {
-      text = readFileSync(userFile(io, path).path, 'utf8');
-    } catch (e) {
-      throw fromOsError(e, path, 'read');
-    }
+    const text = readInputBytes(userFile(io, path).path, path, TEXT_LIMIT).toString('utf8');
     return previousFromJson(text, source);
   }
   const wb = await open(path, io);
