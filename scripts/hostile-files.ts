@@ -146,7 +146,8 @@ export async function writeHostileFiles(dir: string): Promise<Hostile[]> {
   return out;
 }
 
-if (require.main === module) {
+// Run as a script only (bundled into bench, `module` is the bundle's own).
+if (require.main === module && /hostile-files/.test(process.argv[1] ?? '')) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: scripts/hostile-files.ts <folder>');
   void writeHostileFiles(dir).then((list) => list.forEach((h) => console.log(`${h.file}: ${h.expect}`)));
