@@ -65,15 +65,18 @@ const deflate = (zip: JSZip) => zip.generateAsync({ type: 'nodebuffer', compress
 /**
  * Sets every central-directory entry's uncompressed size for names matching `which` to `size`:
  * a zip that declares parts of hundreds of MB (what a zip bomb declares) without the test
- * having to inflate or even build them.
+ * having to inflate or even build them. With `local`, the local headers say the same: a "lying"
+ * zip whose parts inflate to far more than declared.
  */
-function declareSizes(zip: Buffer, which: RegExp, size: number): Buffer {
+function declareSizes(zip: Buffer, which: RegExp, size: number, local = false): Buffer {
   const out = Buffer.from(zip);
   for (let i = 0; i + 46 <= out.length; i++) {
     if (out.readUInt32LE(i) !== 0x02014b50) continue;
     const nameLen = out.readUInt16LE(i + 28);
     const name = out.subarray(i + 46, i + 46 + nameLen).toString('utf8');
-    if (which.test(name)) out.writeUInt32LE(size, i + 24);
+    if (!which.test(name)) continue;
+    out.writeUInt32LE(size, i + 24);
+    if (local) out.writeUInt32LE(size, out.readUInt32LE(i + 42) + 22);
   }
   return out;
 }
@@ -130,6 +133,10 @@ export async function writeHostileFiles(dir: string): Promise<Hostile[]> {
     declareSizes(await deflate(minimalXlsx(3)), /sheet\d\.xml$/, 495 * 1024 * 1024),
     'giải nén ra 1980 MB',
   );
+  // A lying bomb: a part declared as 1,000 bytes that inflates to 8 MB (a real one holds gigabytes).
+  const liar = minimalXlsx();
+  liar.file('xl/media/pad.xml', ' '.repeat(8 * 1024 * 1024));
+  put('gia.xlsx', declareSizes(await deflate(liar), /pad\.xml$/, 1000, true), 'nhiều hơn kích thước tệp nén khai báo');
   // A real (honest) sheet part of about 20 MB: a used range 450,000 rows long on an extra sheet.
   const long = minimalXlsx(1);
   long.file('xl/worksheets/sheet2.xml', longSheet(450_000));

@@ -70,7 +70,7 @@ export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<vo
     throw new FileError('too-large', shown, `${mb(buf.length)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
   const kind = sniff(buf);
   if (kind !== 'zip') throw new FileError(kind, shown);
-  let entries: readonly { path: string; uncompressedSize: number; isEncrypted: boolean }[];
+  let entries: readonly ZipPart[];
   try {
     entries = (await RemoteZipReader.fromReader(new BufferReader(buf))).getEntries();
   } catch {
@@ -91,6 +91,56 @@ export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<vo
   if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
   if (!entries.some((e) => e.path === 'xl/workbook.xml' || e.path === '/xl/workbook.xml'))
     throw new FileError('zip-not-workbook', shown);
+  for (const e of entries) {
+    const actual = await inflatedSize(buf, e);
+    if (actual === 'unreadable') throw new FileError('not-xlsx', shown, `thành phần "${e.path}" bị hỏng`);
+    if (actual !== 'skipped' && actual > e.uncompressedSize)
+      throw new FileError(
+        'too-large',
+        shown,
+        `thành phần "${e.path}" giải nén ra nhiều hơn kích thước tệp nén khai báo (${mb(e.uncompressedSize)} MB): tệp nén bị làm giả hoặc hỏng`,
+      );
+  }
+}
+
+interface ZipPart {
+  readonly path: string;
+  readonly uncompressedSize: number;
+  readonly compressedSize: number;
+  readonly compressionMethod: number;
+  readonly localHeaderOffset: number;
+  readonly isEncrypted: boolean;
+}
+
+/**
+ * How many bytes a part really inflates to, stopping one byte past what the central directory
+ * declares: a "lying" zip bomb (sizes understated, so that the check above passes) is refused
+ * after inflating at most its declared size, never the gigabytes it holds. Web streams, so the
+ * import dialog (browser) runs the same check.
+ */
+async function inflatedSize(buf: Uint8Array, e: ZipPart): Promise<number | 'skipped' | 'unreadable'> {
+  if (e.compressionMethod !== 8 || e.isEncrypted) return 'skipped';
+  const at = e.localHeaderOffset;
+  if (at + 30 > buf.length) return 'unreadable';
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.byteLength;
+      if (total > e.uncompressedSize) {
+        await reader.cancel();
+        return total;
+      }
+    }
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
@@ -124,8 +174,9 @@ export async function guardedWorkbook(
   let wb: XlsxWorkbook;
   try {
     wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
-  } catch (e) {
-    throw new FileError('not-xlsx', shown, String((e as Error)?.message ?? '').slice(0, 120));
+  } catch {
+    // The reader's own words are English: the user is told only that the inside is damaged.
+    throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
   }
   checkCells(wb, shown);
   return wb;
