@@ -178,4 +178,11 @@ describe('collect reads cells as validate does', () => {
     expect(res.out).toContain('Đã nhận 1/2 tệp');
     expect(tableOf(res.out, 'day-du.xlsx')).toMatch(/\| [1-9]\d* +\|/); // its rows were taken
   });
+
+  it('"Không áp dụng" typed by the agency in the note of a row it fills is its note, not another form', async () => {
+    const r = rowOf(a, '2.1');
+    const file = await filled(a, 'ghi-chu-kad.xlsx', (ws) => void (ws.getCell(r, COL.note).value = 'Không áp dụng'));
+    const res = await cli('collect', PROVINCE, file, '--out', at('ghi-chu-kad-out.xlsx'));
+    expect(tableOf(res.out, 'ghi-chu-kad.xlsx')).toContain('Đã nhận');
+  });
 });

@@ -173,8 +173,11 @@ export function formMismatches(
   return out;
 }
 
-/** The notes the form writes on a row the agency does not fill (form.ts lockedReason). */
-const LOCKED_NOTE = /^(không áp dụng|do .* cung cấp|chưa chỉ định đơn vị cung cấp)$/i;
+/**
+ * The notes the form writes on a row another agency supplies (form.ts lockedReason). "Không áp
+ * dụng" is left out: an agency may type it in the note of a row it fills.
+ */
+const LOCKED_NOTE = /^(do .* cung cấp|chưa chỉ định đơn vị cung cấp)$/i;
 
 /** Two files for one agency: both refused, or with --prefer newest the later sent date wins. */
 export function resolveDuplicates(verdicts: readonly Verdict[], prefer: Prefer): Verdict[] {
