@@ -120,6 +120,7 @@ export async function memoryBench(self: string, n: number): Promise<Measured[]> 
       measure(self, 'collect', `collect, ${n} agency files`, [join(dir, 'province.xlsx'), out, ...files]),
       measure(self, 'validate', 'validate, zip bomb (400 MB declared)', [join(dir, 'hostile', 'bom.xlsx')]),
       measure(self, 'validate', 'validate, 4 × 495 MB parts', [join(dir, 'hostile', 'bon-phan.xlsx')]),
+      measure(self, 'validate', 'validate, lying zip (sizes understated)', [join(dir, 'hostile', 'gia.xlsx')]),
       measure(self, 'validate', 'validate, 20 MB sheet (450,000 rows)', [join(dir, 'hostile', 'dai.xlsx')]),
       measure(self, 'validate', 'validate, symlink to /dev/zero', [join(dir, 'zero.xlsx')]),
     ];
