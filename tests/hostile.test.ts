@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { failureOf, fromOsError } from '../src/cli/errors';
 import { readPicked } from '../src/dialog/import-dialog';
 import { writeHostileFiles, Hostile } from '../scripts/hostile-files';
 import { FIXTURE_CLOCK } from './fixtures/collect/fixture';
@@ -108,6 +109,20 @@ describe('hostile inputs', () => {
       expect(r.code).toBe(2);
       expect(r.out).toContain('không phải một tệp thông thường (thiết bị)');
     }
+  });
+
+  it('every OS error reaches the user in Vietnamese, with the file and what to do', () => {
+    const err = (code: string) => Object.assign(new Error(`${code}: some English text`), { code });
+    const codes = ['EFBIG', 'EBUSY', 'ELOOP', 'ENAMETOOLONG', 'EMFILE', 'EIO', 'EXDEV', 'ESOMETHINGNEW'];
+    for (const code of codes)
+      for (const action of ['read', 'write'] as const) {
+        const { message, exitCode } = failureOf(fromOsError(err(code), 'tong-hop.xlsx', action));
+        expect(exitCode).toBe(2);
+        expect(message).toContain('"tong-hop.xlsx"');
+        expect(message).not.toContain('English text');
+        expect(message).toMatch(/Hãy/);
+      }
+    expect(failureOf(fromOsError(err('EFBIG'), 'a.xlsx', 'write')).message).toContain('vượt kích thước tối đa');
   });
 
   it('--communes -5 says what to write, not that the option takes no value', async () => {
