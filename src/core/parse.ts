@@ -110,6 +110,11 @@ function readValueCell(snap: SheetSnapshot, ind: ValueIndicator, cell: string, r
   return { state: 'invalid', problem: 'uncached', detail: shown };
 }
 
+/** A formula of this sheet computed by our engine from the cells it reads (null: it cannot be). */
+export function recompute(snap: SheetSnapshot, formula: string): FormulaValue | null {
+  return formulaRefs(formula) === null ? null : evaluateFormula(formula, lookupIn(snap, 0));
+}
+
 /** Cells as a formula sees them; formulas they hold are computed in turn (a few levels deep). */
 function lookupIn(snap: SheetSnapshot, depth: number) {
   return (row: number, col: number): FormulaValue | null => {

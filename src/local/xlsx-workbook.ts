@@ -21,6 +21,7 @@ import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
+import { repairLoadedStyles } from './xlsx-styles';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -44,6 +45,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -56,6 +58,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // No list at all makes it write its default theme, as for a new workbook.
     const internals = book as unknown as { _themes?: Record<string, unknown> };
     if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
