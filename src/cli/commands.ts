@@ -9,6 +9,7 @@ import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
 import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
 import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
+import { IsoDate, addDays, formatDmy, isoDate } from '../core/dates';
 import { draftReport } from '../core/draft';
 import { SUMMARY_SHEET } from '../core/outputs';
 import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
@@ -110,13 +111,13 @@ function output(io: Io, shown: string, data: Output['data']): Output {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function template(
-  io: Io,
-  opts: { out: string; agencies?: string; period?: string; year?: string; force?: boolean },
-): Promise<number> {
-  const today = io.clock();
-  let period: PeriodId = 'Q1';
-  if (opts.period) {
+/** --period and --year, checked; the defaults are the caller's. */
+function periodOptions(
+  opts: { period?: string; year?: string },
+  defaults: { period: PeriodId; year: number },
+): { period: PeriodId; year: number } {
+  let period = defaults.period;
+  if (opts.period !== undefined) {
     const p = periodFromLabel(opts.period);
     if (!p)
       throw new CliError(
@@ -124,9 +125,76 @@ export async function template(
       );
     period = p;
   }
-  const year = opts.year ? Number(opts.year) : today.getFullYear();
+  const year = opts.year !== undefined ? Number(opts.year.trim() || NaN) : defaults.year;
   if (!Number.isInteger(year) || year < 2015 || year > 2100)
     throw new CliError(`Năm "${opts.year}" (--year) không hợp lệ; nhập năm từ 2015 đến 2100, ví dụ --year 2026.`);
+  return { period, year };
+}
+
+/** The six centrally-run cities (since 12/6/2025): their people's committee is "thành phố", not "tỉnh". */
+const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+/**
+ * --province: "Vĩnh Long", "tỉnh Vĩnh Long", "thành phố Cần Thơ" or "Cần Thơ" -> the issuing body
+ * ("Ủy ban nhân dân tỉnh Vĩnh Long") and the place name the report is dated at ("Vĩnh Long").
+ */
+export function provinceOption(raw: string): { issuingBody: string; place: string; kind: 'tỉnh' | 'thành phố' } {
+  let name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  name = name.replace(/^(ủy|uỷ) ban nhân dân\s+|^ubnd\s+/iu, '');
+  let kind: 'tỉnh' | 'thành phố' | null = null;
+  const prefix = /^(tỉnh|thành phố|tp\.?)\s+/iu.exec(name);
+  if (prefix) {
+    kind = /^tỉnh$/iu.test(prefix[1]!) ? 'tỉnh' : 'thành phố';
+    name = name.slice(prefix[0].length).trim();
+  }
+  const bad = !name || name.length > 40 || /[^\p{L}\p{M} .'-]/u.test(name) || !/\p{L}/u.test(name);
+  if (bad)
+    throw new CliError(
+      `Tên tỉnh "${raw}" (--province) không hợp lệ; nhập tên tỉnh hoặc thành phố bằng chữ, ví dụ --province "Vĩnh Long" hoặc --province "thành phố Cần Thơ".`,
+    );
+  name = name.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
+  kind ??= CITIES.some((c) => fold(c) === fold(name)) ? 'thành phố' : 'tỉnh';
+  return { issuingBody: `Ủy ban nhân dân ${kind} ${name}`, place: name, kind };
+}
+
+/** --deadline dd/mm/yyyy, a real day from the period's first day to three months after its cut-off. */
+export function deadlineOption(raw: string, settings: Pick<Settings, 'cutoffFrom' | 'cutoffTo'>): IsoDate {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  let date: IsoDate | null = null;
+  if (m) {
+    try {
+      date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    } catch {
+      date = null;
+    }
+  }
+  if (!date)
+    throw new CliError(
+      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(addDays(settings.cutoffTo, 7))}.`,
+    );
+  const latest = addDays(settings.cutoffTo, 92);
+  if (date < settings.cutoffFrom || date > latest)
+    throw new CliError(
+      `Hạn gửi báo cáo ${formatDmy(date)} (--deadline) nằm ngoài kỳ báo cáo: kỳ này lấy số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)}; hãy chọn hạn gửi từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(latest)} (kiểm tra lại --period và --year).`,
+    );
+  return date;
+}
+
+export async function template(
+  io: Io,
+  opts: {
+    out: string;
+    agencies?: string;
+    period?: string;
+    year?: string;
+    province?: string;
+    deadline?: string;
+    force?: boolean;
+  },
+): Promise<number> {
+  const today = io.clock();
+  const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
+  const province = opts.province !== undefined ? provinceOption(opts.province) : null;
   let agencies = travinhExample();
   const inputs: UserFile[] = [];
   if (opts.agencies) {
@@ -147,7 +215,17 @@ export async function template(
   }
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(exampleSettings(period, year, agencies)));
+  const example = exampleSettings(period, year, agencies);
+  const chosen: Settings = {
+    ...example,
+    ...(province && {
+      issuingBody: province.issuingBody,
+      place: province.place,
+      recipients: example.recipients.map((r) => r.replace('UBND tỉnh', `UBND ${province.kind}`)),
+    }),
+    ...(opts.deadline !== undefined && { deadline: deadlineOption(opts.deadline, example) }),
+  };
+  wb.create(settingsPlan(chosen));
   const settings = settingsOf(wb, opts.out, io);
   const catalog = catalogFor(settings);
   const outcome = generateTemplates(wb, catalog, settings);
@@ -157,6 +235,11 @@ export async function template(
   );
   const dropped = agencies.length - settings.agencies.length;
   if (dropped) io.out(`Bỏ qua ${dropped} đơn vị cấp huyện: từ 01/07/2025 không còn cấp huyện.`);
+  io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
+  if (!opts.agencies)
+    io.out(
+      'Lưu ý: danh sách đơn vị là ví dụ của tỉnh Trà Vinh; dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".',
+    );
   return 0;
 }
 
@@ -305,8 +388,18 @@ async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<Pre
 
 export async function sample(
   io: Io,
-  opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string; force?: boolean },
+  opts: {
+    out: string;
+    communes?: string;
+    provincial?: string;
+    seed?: string;
+    mistakes?: string;
+    period?: string;
+    year?: string;
+    force?: boolean;
+  },
 ): Promise<number> {
+  const { period, year } = periodOptions(opts, { period: 'Q3', year: 2026 });
   const num = (v: string | undefined, what: string, max: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v.replace(',', '.'));
@@ -320,9 +413,9 @@ export async function sample(
   const mistakeShare = num(opts.mistakes, '--mistakes', 1);
   const target = userFile(io, opts.out);
   checkOutputs([target], [], { force: !!opts.force }); // before building anything
-  const wb = await buildSample(io, { communes, provincial, seed, mistakeShare });
+  const wb = await buildSample(io, { communes, provincial, seed, mistakeShare, period, year });
   const [path] = await writeOutputs([{ ...target, data: () => wb.wb.toBuffer() }], [], { force: !!opts.force });
-  io.out(`Sổ mẫu đã nhập số liệu: ${path}`);
+  io.out(`Sổ mẫu đã nhập số liệu (${periodInText(period, year)}): ${path}`);
   return 0;
 }
 
