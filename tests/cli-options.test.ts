@@ -1,6 +1,6 @@
 /** The CLI options a province needs so that no one edits Thiết lập by hand: province, deadline, period, year. */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadSettings } from '../src/core/app';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { cliWith, scratch } from './cli-helpers';
@@ -138,5 +138,62 @@ describe('sample --period --year', () => {
     expect([s.period, s.year, s.cutoffFrom, s.cutoffTo]).toEqual(['Q1', 2026, '2025-12-15', '2026-03-14']);
     const bad = await cli('sample', '--out', at('q9.xlsx'), '--period', 'quý 9');
     expect([bad.code, bad.out]).toEqual([2, expect.stringContaining('Kỳ báo cáo "quý 9" (--period) không hợp lệ')]);
+  });
+});
+
+describe('template --from: "Tạo biểu mẫu" on an existing workbook', () => {
+  it('moves the deadline on Thiết lập and on every tab into a new workbook, figures kept, input untouched', async () => {
+    expect(
+      (await cli('sample', '--out', at('filled.xlsx'), '--communes', '2', '--provincial', '2', '--mistakes', '0')).code,
+    ).toBe(0);
+    const before = readFileSync(at('filled.xlsx'));
+    const r = await cli(
+      'template',
+      '--from',
+      at('filled.xlsx'),
+      '--deadline',
+      '25/09/2026',
+      '--out',
+      at('moved2.xlsx'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('hạn gửi 25/09/2026');
+    expect(readFileSync(at('filled.xlsx')).equals(before)).toBe(true);
+    const s = await settingsIn(at('moved2.xlsx'));
+    expect(s.deadline).toBe('2026-09-25');
+    const [oldBook, newBook] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await oldBook.xlsx.readFile(at('filled.xlsx'));
+    await newBook.xlsx.readFile(at('moved2.xlsx'));
+    for (const a of s.agencies) {
+      const [was, now] = [oldBook.getWorksheet(a.sheet)!, newBook.getWorksheet(a.sheet)!];
+      expect(shown(was.getCell('C5').value)).toBe('21/09/2026'); // the sample's: a week after the 14/09 cut-off
+      expect(shown(now.getCell('C5').value)).toBe('25/09/2026');
+      const figures = (ws: ExcelJS.Worksheet) => [...Array(150).keys()].map((i) => ws.getCell(12 + i, 4).value);
+      expect(figures(now)).toEqual(figures(was));
+    }
+    const checked = await cli('validate', at('moved2.xlsx'));
+    expect(checked.out).not.toContain('Hạn gửi báo cáo khác');
+  });
+
+  it('takes a deadline changed by hand on Thiết lập to the tabs, which validate then stops flagging', async () => {
+    await cli('template', '--out', at('hand.xlsx'), '--period', 'Q2', '--year', '2026', '--deadline', '30/06/2026');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(at('hand.xlsx'));
+    const setup = book.getWorksheet('Thiết lập')!;
+    let row = 0;
+    setup.eachRow((r, i) => {
+      if (r.getCell(1).value === 'Hạn gửi báo cáo') row = i;
+    });
+    setup.getCell(row, 2).value = new Date(Date.UTC(2026, 6, 3));
+    await book.xlsx.writeFile(at('hand.xlsx'));
+    expect((await cli('validate', at('hand.xlsx'))).out).toContain('template --from');
+    expect((await cli('template', '--from', at('hand.xlsx'), '--out', at('hand2.xlsx'))).code).toBe(0);
+    expect((await cli('validate', at('hand2.xlsx'))).out).not.toContain('Hạn gửi báo cáo khác');
+  });
+
+  it('refuses options that Thiết lập of the workbook decides', async () => {
+    const r = await cli('template', '--from', at('hand.xlsx'), '--period', 'Q3', '--out', at('x.xlsx'));
+    expect([r.code, r.out]).toEqual([2, expect.stringContaining('Với --from, --period lấy từ trang "Thiết lập"')]);
+    expect(existsSync(at('x.xlsx'))).toBe(false);
   });
 });

@@ -14,7 +14,16 @@ import { draftReport } from '../core/draft';
 import { SUMMARY_SHEET } from '../core/outputs';
 import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
-import { Agency, Settings, exampleSettings, settingsPlan } from '../core/settings';
+import {
+  Agency,
+  FieldKey,
+  SETTINGS_SHEET,
+  Settings,
+  exampleSettings,
+  fieldLabel,
+  settingsPlan,
+} from '../core/settings';
+import { CellInput, cellText } from '../core/grid';
 import { fold } from '../core/text';
 import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
@@ -189,9 +198,11 @@ export async function template(
     year?: string;
     province?: string;
     deadline?: string;
+    from?: string;
     force?: boolean;
   },
 ): Promise<number> {
+  if (opts.from !== undefined) return templateFrom(io, { ...opts, from: opts.from });
   const today = io.clock();
   const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
   const province = opts.province !== undefined ? provinceOption(opts.province) : null;
@@ -239,6 +250,65 @@ export async function template(
   if (!opts.agencies)
     io.out(
       'Lưu ý: danh sách đơn vị là ví dụ của tỉnh Trà Vinh; dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".',
+    );
+  return 0;
+}
+
+/**
+ * `template --from <sổ.xlsx> --out <sổ-mới.xlsx>`: "Tạo biểu mẫu" on an existing workbook, into a
+ * new file: tabs of new agencies made, missing rows added, a stale period, deadline or stamp
+ * rewritten, values kept. --deadline and --province are written into Thiết lập first.
+ */
+async function templateFrom(
+  io: Io,
+  opts: {
+    out: string;
+    from: string;
+    agencies?: string;
+    period?: string;
+    year?: string;
+    province?: string;
+    deadline?: string;
+    force?: boolean;
+  },
+): Promise<number> {
+  const clash = (['agencies', 'period', 'year'] as const).filter((k) => opts[k] !== undefined);
+  if (clash.length)
+    throw new CliError(
+      `Với --from, ${clash.map((k) => `--${k}`).join(', ')} lấy từ trang "Thiết lập" của sổ: hãy sửa trang đó bằng Excel rồi chạy lại (chỉ --deadline và --province dùng được cùng --from).`,
+    );
+  const input = userFile(io, opts.from);
+  const force = !!opts.force;
+  checkOutputs([userFile(io, opts.out)], [input], { force });
+  const wb = await open(input, io);
+  let settings = settingsOf(wb, input.shown, io);
+  const fields: [FieldKey, CellInput][] = [];
+  if (opts.province !== undefined) {
+    const p = provinceOption(opts.province);
+    fields.push(['issuingBody', p.issuingBody], ['place', p.place]);
+  }
+  if (opts.deadline !== undefined) fields.push(['deadline', { date: deadlineOption(opts.deadline, settings) }]);
+  if (fields.length) {
+    const values = wb.read(SETTINGS_SHEET)!.values;
+    for (const [key, value] of fields) {
+      const row = values.findIndex((r) => fold(cellText(r?.[0])) === fold(fieldLabel(key)));
+      if (row >= 0) wb.writeCells(SETTINGS_SHEET, `B${row + 1}`, [[value]]);
+    }
+    settings = settingsOf(wb, input.shown);
+  }
+  const out = generateTemplates(wb, catalogFor(settings), settings);
+  const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], [input], { force });
+  io.out(
+    `Đã cập nhật biểu mẫu (${periodInText(settings.period, settings.year)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,
+  );
+  io.out(
+    `Tạo mới ${out.created.length} trang; bổ sung dòng cho ${out.upgraded.length} trang; đổi tên chỉ tiêu theo kỳ cho ${out.relabeled.length} trang; cập nhật kỳ và hạn gửi cho ${out.retimed.length} trang. Số liệu đã nhập được giữ nguyên.`,
+  );
+  if (out.conflicts.length)
+    io.out(`Trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
+  if (out.vanished.length)
+    io.out(
+      `Không thấy trang của: ${out.vanished.map((v) => `${v.agency} ("${v.sheet}")`).join(', ')}; sửa cột Tên trang tính trên trang "Thiết lập".`,
     );
   return 0;
 }
