@@ -58,7 +58,10 @@ describe('the guides', () => {
     const labels = MENU_ITEMS.filter((i) => i !== null).map((i) => i[0]);
     expect(labels.length).toBeGreaterThan(5);
     const table = guide.filter((l) => l.startsWith('| '));
-    const steps = guide.filter((l) => !l.startsWith('| ')).join(' ');
+    const steps = guide
+      .filter((l) => !l.startsWith('| '))
+      .join(' ')
+      .replace(/\s+/g, ' '); // labels may wrap
     for (const label of labels) {
       const where = { label, inTable: table.some((r) => r.startsWith(`| ${label} `)), inSteps: steps.includes(label) };
       expect(where).toEqual({ label, inTable: true, inSteps: true });
