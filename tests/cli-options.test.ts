@@ -136,6 +136,22 @@ describe('sample --period --year', () => {
     expect(r.out).toContain('quý I năm 2026');
     const s = await settingsIn(at('q1.xlsx'));
     expect([s.period, s.year, s.cutoffFrom, s.cutoffTo]).toEqual(['Q1', 2026, '2025-12-15', '2026-03-14']);
+    expect(r.out).not.toContain('chưa qua hạn gửi'); // quý I/2026 ended long before 05/10/2026
+    // Quý IV/2026: the clock's 05/10/2026 is before its sending days, which validate would call future dates.
+    const early = await cli(
+      'sample',
+      '--out',
+      at('q4.xlsx'),
+      '--period',
+      'Q4',
+      '--year',
+      '2026',
+      '--communes',
+      '1',
+      '--provincial',
+      '1',
+    );
+    expect([early.code, early.out]).toEqual([0, expect.stringContaining('quý IV năm 2026 chưa qua hạn gửi')]);
     const bad = await cli('sample', '--out', at('q9.xlsx'), '--period', 'quý 9');
     expect([bad.code, bad.out]).toEqual([2, expect.stringContaining('Kỳ báo cáo "quý 9" (--period) không hợp lệ')]);
   });

@@ -486,10 +486,18 @@ export async function sample(
   const wb = await buildSample(io, { communes, provincial, seed, mistakeShare, period, year });
   const [path] = await writeOutputs([{ ...target, data: () => wb.wb.toBuffer() }], [], { force: !!opts.force });
   io.out(`Sổ mẫu đã nhập số liệu (${periodInText(period, year)}): ${path}`);
+  const now = io.clock();
+  if (wb.latestSent && wb.latestSent > isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate()))
+    io.out(
+      `Lưu ý: ${periodInText(period, year)} chưa qua hạn gửi, nên ngày gửi của một số đơn vị mẫu ở sau hôm nay và sẽ bị báo lỗi khi kiểm tra; chọn kỳ đã qua (--period, --year) để có sổ mẫu không lỗi ngày gửi.`,
+    );
   return 0;
 }
 
-export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: XlsxWorkbook; mistakes: number }> {
+export async function buildSample(
+  io: Io,
+  opts: SampleOptions,
+): Promise<{ wb: XlsxWorkbook; mistakes: number; latestSent: IsoDate | null }> {
   const { settings, fills } = sampleProvince(opts);
   const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(io.clock);
@@ -500,6 +508,7 @@ export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: Xl
   return {
     wb: await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock),
     mistakes: fills.filter((f) => f.mistakes.length).length,
+    latestSent: fills.reduce<IsoDate | null>((m, f) => (f.sentOn && (!m || f.sentOn > m) ? f.sentOn : m), null),
   };
 }
 
