@@ -24,7 +24,13 @@ import { fold, squish } from './text';
 
 export type Reading =
   | { readonly state: 'blank' }
-  | { readonly state: 'number'; readonly value: number; readonly warning?: string }
+  | {
+      readonly state: 'number';
+      readonly value: number;
+      readonly warning?: string;
+      /** A count held as text ("3.626"): read the Vietnamese way, but no spreadsheet formula reads it so. */
+      readonly asText?: true;
+    }
   | {
       readonly state: 'invalid';
       readonly problem:
@@ -158,7 +164,12 @@ function readPlainValue(ind: ValueIndicator, raw: RawCell, format: string): Read
     return { state: 'invalid', problem: 'formula-error', detail: squish(text) };
   const parsed = parseTypedNumber(text, ind.kind);
   if (!parsed.ok) return { state: 'invalid', problem: parsed.problem, detail: parsed.detail };
-  return { state: 'number', value: parsed.value, warning: parsed.warning };
+  return {
+    state: 'number',
+    value: parsed.value,
+    warning: parsed.warning,
+    ...(ind.kind === 'count' ? { asText: true as const } : {}),
+  };
 }
 
 function readCoded(ind: Extract<Indicator, { kind: 'code' }>, raw: string | number): Reading {

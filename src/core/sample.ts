@@ -202,7 +202,8 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
         .set('7.8.2', 805);
     }
 
-    // What is typed: cleanly for most rows, the Vietnamese way for some ("1.949", "02", "12,5%").
+    // What is typed: cleanly for most rows, the Vietnamese way for some ("12,5%"), and now and then
+    // a count held as text ("1.949", "02"), which validation warns about at its cell.
     const rows = formRows(catalog, settings, agency);
     const typed = new Map<string, CellInput>();
     for (const { ind, mode } of rows) {
@@ -213,8 +214,8 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
       if (ind.kind === 'code')
         typed.set(ind.code, random() < 0.5 ? answerChoice(ind.answers.find((a) => a.code === x)!) : x);
       else if (ind.kind === 'percent') typed.set(ind.code, random() < 0.5 ? formatPercent(x) : x / 100);
-      else if (x >= 1000 && random() < 0.3) typed.set(ind.code, formatNumber(x));
-      else if (x < 10 && random() < 0.1) typed.set(ind.code, `0${x}`);
+      else if (x >= 1000 && random() < 0.03) typed.set(ind.code, formatNumber(x));
+      else if (x < 10 && random() < 0.01) typed.set(ind.code, `0${x}`);
       else typed.set(ind.code, x);
     }
 
