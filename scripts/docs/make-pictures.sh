@@ -18,23 +18,16 @@ cat >"$work/lo/user/registrymodifications.xcu" <<'XCU'
 XCU
 npm run -s cchc -- demo --out-dir "$work/demo" >/dev/null
 
-# One sheet of a workbook, alone, fitted to one page width, landscape or portrait.
-one_sheet() { # <in.xlsx> <sheet> <out.xlsx> <landscape|portrait> <max rows>
+# One sheet of a workbook, alone, printed with the page setup the project wrote (A4, titles, scale).
+one_sheet() { # <in.xlsx> <sheet> <out.xlsx>
   /usr/bin/python3 - "$@" <<'PY'
 import sys, openpyxl
-src, name, dst, orient, rows = sys.argv[1:6]
+src, name, dst = sys.argv[1:4]
 wb = openpyxl.load_workbook(src)
 for ws in list(wb.worksheets):
     if ws.title != name:
         wb.remove(ws)
-ws = wb[name]
-ws.sheet_state = 'visible'
-ws.print_area = f"A1:{openpyxl.utils.get_column_letter(min(ws.max_column, 12))}{min(ws.max_row, int(rows))}"
-ws.page_setup.orientation = orient
-ws.page_setup.paperSize = ws.PAPERSIZE_A4
-ws.sheet_properties.pageSetUpPr.fitToPage = True
-ws.page_setup.fitToWidth = 1
-ws.page_setup.fitToHeight = 1
+wb[name].sheet_state = 'visible'
 wb.save(dst)
 PY
 }
@@ -51,10 +44,10 @@ Image.open(sys.argv[1]).convert("L").quantize(16).save(sys.argv[2], optimize=Tru
   echo "$2: $(stat -c %s "$2") bytes"
 }
 
-one_sheet "$work/demo/so-lieu-cac-don-vi.xlsx" 'UBND xã Phú Hòa' "$work/bieu-mau-don-vi.xlsx" portrait 60
+one_sheet "$work/demo/so-lieu-cac-don-vi.xlsx" 'UBND xã Phú Hòa' "$work/bieu-mau-don-vi.xlsx"
 picture "$work/bieu-mau-don-vi.xlsx" "$out/bieu-mau-don-vi.png"
-one_sheet "$work/demo/tong-hop.xlsx" 'Kết quả kiểm tra' "$work/ket-qua-kiem-tra.xlsx" landscape 30
+one_sheet "$work/demo/tong-hop.xlsx" 'Kết quả kiểm tra' "$work/ket-qua-kiem-tra.xlsx"
 picture "$work/ket-qua-kiem-tra.xlsx" "$out/ket-qua-kiem-tra.png"
-one_sheet "$work/demo/tong-hop.xlsx" 'Tổng hợp' "$work/tong-hop.xlsx" portrait 55
+one_sheet "$work/demo/tong-hop.xlsx" 'Tổng hợp' "$work/tong-hop.xlsx"
 picture "$work/tong-hop.xlsx" "$out/tong-hop.png"
 picture "$work/demo/du-thao-bao-cao.docx" "$out/du-thao-bao-cao.png"
