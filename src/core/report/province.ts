@@ -4,15 +4,16 @@
  * one is attached, and Phụ lục I (submissions) and II (statistics).
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { Summary } from '../consolidate';
+import { Summary, isVertical } from '../consolidate';
 import { IsoDate, formatDmy } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { submissionAppendix, summaryAppendix } from './appendix';
 import { sectionIII, sectionIV, sectionV } from './assessment';
-import { Figures, body, heading, rate, say, summaryFigures, todo, valueOfFigure } from './figures';
-import { Issuer, document, closing, lowerFirst, opening } from './layout';
-import { Block, ReportModel, Run } from './model';
+import { Figures, body, heading, rate, say, sentence, summaryFigures, todo, valueOfFigure } from './figures';
+import { valueOf } from '../parse';
+import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
+import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
 
 export interface ReportContext {
@@ -191,6 +192,50 @@ function provinceIndicators(blocks: Block[], p: Province): void {
   );
 }
 
+/**
+ * Vertical agencies (ngành dọc) in a paragraph and a table of their own, as seed 000 reports them:
+ * their hồ sơ are not the province's and stay out of its totals and rates.
+ */
+function verticalAgencies(blocks: Block[], p: Province): void {
+  const entries = p.s.submission.filter((e) => isVertical(e.agency));
+  if (!entries.length) return;
+  const vf = summaryFigures({ ...p.s, indicators: p.s.vertical });
+  const names = entries.map((e) => e.agency.name);
+  const missing = entries.filter((e) => !e.included).map((e) => e.agency.name);
+  const intro = `Kết quả giải quyết thủ tục hành chính của các cơ quan ngành dọc trên địa bàn tỉnh (${names.join(', ')}; không tính vào số liệu chung của tỉnh): `;
+  const runs = sentence(
+    vf,
+    `${intro}tiếp nhận {3.4.a} hồ sơ; đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn), tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
+    { rate: rate(valueOfFigure(vf, '3.4.b.1'), valueOfFigure(vf, '3.4.b')) },
+  );
+  if (runs) blocks.push(body(runs));
+  else blocks.push(body([{ text: intro }, todo(`chưa có số liệu của ${names.join(', ')}`)]));
+  if (runs && missing.length) blocks.push(body([todo(`Chưa có số liệu của ${missing.join(', ')}`)]));
+  const header = ['Cơ quan', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ đúng hạn'];
+  const rows: Para[][][] = [header.map((h) => cellPara(h, { bold: true, align: 'center' }))];
+  for (const e of entries) {
+    const r = p.s.results.find((x) => x.agency.name === e.agency.name)?.report;
+    const v = (code: string): number | null => (e.included && r ? valueOf(r, code) : null);
+    const n = (code: string): string => {
+      const x = v(code);
+      return x === null ? '' : formatNumber(x);
+    };
+    rows.push([
+      cellPara(e.agency.name),
+      ...(e.included
+        ? [
+            cellPara(n('3.4.a'), { align: 'right' }),
+            cellPara(n('3.4.b'), { align: 'right' }),
+            cellPara(n('3.4.b.1'), { align: 'right' }),
+            cellPara(n('3.4.b.2'), { align: 'right' }),
+            cellPara(rate(v('3.4.b.1'), v('3.4.b')) ?? '', { align: 'right' }),
+          ]
+        : [cellPara(e.excludedReason ?? 'Chưa có số liệu'), cellPara(''), cellPara(''), cellPara(''), cellPara('')]),
+    ]);
+  }
+  blocks.push({ kind: 'table', widths: [32, 14, 14, 13, 13, 14], rows, borders: true, headerRows: 1 });
+}
+
 function sectionII(blocks: Block[], p: Province): void {
   const { f } = p;
   const w = levels(p.s);
@@ -220,6 +265,7 @@ function sectionII(blocks: Block[], p: Province): void {
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', ''],
     ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', ''],
   ]);
+  verticalAgencies(blocks, p);
 
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
   say(blocks, f, [
