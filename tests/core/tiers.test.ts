@@ -134,6 +134,10 @@ describe('vertical agencies (ngành dọc) are asked the hồ sơ block only and
     // 69.571 / 71.200 = 97,712…%
     expect(para).toContain('đạt 97,71%');
     expect(text).toContain('Chưa có số liệu của Cục Thuế tỉnh');
+    // Coverage out of all 5 agencies asked, the missing one named with why.
+    expect(text).toContain(
+      'Báo cáo tổng hợp số liệu của 4/5 cơ quan, đơn vị; chưa có số liệu của 1 cơ quan, đơn vị: Cục Thuế tỉnh (chưa gửi báo cáo).',
+    );
     const table = model.blocks.find((b) => b.kind === 'table' && plainText(b).startsWith('Cơ quan'))!;
     expect(table.kind === 'table' && table.rows.map((r) => r.map((c) => plainText(c[0])))).toEqual([
       ['Cơ quan', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ đúng hạn'],

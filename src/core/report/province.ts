@@ -78,6 +78,7 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
         },
       ]),
     );
+  coverage(blocks, s);
   sectionI(blocks, p);
   sectionII(blocks, p);
   sectionIII(blocks, p);
@@ -94,6 +95,31 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   submissionAppendix(blocks, issuer, s, 'Phụ lục I');
   summaryAppendix(blocks, issuer, s, previous, p.compared);
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
+}
+
+/**
+ * Coverage out of everyone asked (shared/spec/DOMAIN.md): "Báo cáo tổng hợp số liệu của 66/78 cơ
+ * quan, đơn vị; chưa có số liệu của 12 cơ quan, đơn vị: …", each missing agency named with why.
+ */
+function coverage(blocks: Block[], s: Summary): void {
+  const all = s.submission;
+  const used = all.filter((e) => e.included);
+  const missing = all.filter((e) => !e.included);
+  const runs: Run[] = [
+    { text: 'Báo cáo tổng hợp số liệu của ' },
+    { text: `${used.length}/${all.length}`, bold: true },
+    { text: ' cơ quan, đơn vị' },
+  ];
+  if (missing.length)
+    runs.push(
+      { text: `; chưa có số liệu của ${missing.length} cơ quan, đơn vị: ` },
+      {
+        text: missing.map((e) => `${e.agency.name} (${(e.excludedReason ?? '').toLowerCase()})`).join(', '),
+        highlight: true,
+      },
+    );
+  runs.push({ text: '. Chi tiết tình hình gửi báo cáo tại Phụ lục I, số liệu tổng hợp tại Phụ lục II kèm theo.' });
+  blocks.push(body(runs));
 }
 
 function codedCount(s: Summary, code: string, label: string): string | null {
