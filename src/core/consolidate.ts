@@ -61,6 +61,10 @@ export interface IndicatorResult {
   readonly ignored?: readonly { agency: string; value: number }[];
   /** Percent-only agencies left out of a ratio. */
   readonly leftOut?: readonly string[];
+  /** Agencies asked this row whose figure is not in the value (not sent, errors, left blank). */
+  readonly missing?: readonly string[];
+  /** A rate over nothing (0/0): no hồ sơ of the kind this period; reads "không phát sinh". */
+  readonly nothing?: boolean;
   readonly flagged: boolean;
 }
 
@@ -195,6 +199,7 @@ function sum(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     ind,
     value,
     method: 'sum',
+    missing: cov.missing,
     contributors: given.map((c) => c.agency),
     eligible: all.length,
     note,
@@ -262,6 +267,7 @@ function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     ind,
     value,
     method: 'codes',
+    missing: cov.missing,
     contributors: given.map((g) => g.agency),
     eligible: cov.asked,
     note,
@@ -296,7 +302,7 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const contributors = withCounts.map((r) => r.agency);
   const cov = coverage(ctx, ind, [...contributors, ...leftOut]);
   const of = `${withCounts.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`;
-  const base = { ind, eligible: all.length, leftOut, contributors };
+  const base = { ind, eligible: all.length, leftOut, contributors, missing: cov.missing };
   if (f.kind === 'ratio' && B > 0) {
     const unit = ctx.catalog.must(bCode).unit.toLowerCase();
     return {
@@ -332,6 +338,17 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       flagged: true,
     };
   }
+  if (f.kind === 'ratio' && withCounts.length && B === 0)
+    return {
+      ...base,
+      value: null,
+      method: 'ratio',
+      nothing: true,
+      num: 0,
+      den: 0,
+      note: `Không phát sinh (0/0 ${ctx.catalog.must(bCode).unit.toLowerCase()} của ${of})`,
+      flagged: false,
+    };
   return {
     ...base,
     value: null,

@@ -92,14 +92,17 @@ describe('the report model', () => {
 
   it('never writes a missing figure as 0, NaN, undefined or null', () => {
     expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
-    // Communes did not report: their rate is a highlighted placeholder, not 0%.
-    expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu: 3.4.3]');
+    // The commune did not report: its rate is a highlighted placeholder naming it, not 0%.
+    expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu của UBND xã An Phú: 3.4.3]');
     const placeholder = model.blocks
       .flatMap((b) => (b.kind === 'para' ? b.runs : []))
-      .find((r) => r.text === '[chưa có số liệu: 3.4.3]');
+      .find((r) => r.text === '[chưa có số liệu của UBND xã An Phú: 3.4.3]');
     expect(placeholder?.highlight).toBe(true);
-    // A sentence with no figure at all is left out.
-    expect(text).not.toContain('Cổng Dịch vụ công của tỉnh đã tích hợp');
+    // A sentence with no figure at all is still written, each hole saying whose figure is missing
+    // (no Văn phòng UBND tỉnh among these agencies: nobody is designated).
+    expect(text).toContain(
+      'Cổng Dịch vụ công của tỉnh đã tích hợp [chưa có số liệu của đơn vị được chỉ định (trang Thiết lập): 3.5.1] thủ tục hành chính',
+    );
   });
 
   it('states what the data supports in section III, and leaves the judgement highlighted', () => {

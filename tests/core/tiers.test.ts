@@ -147,3 +147,34 @@ describe('vertical agencies (ngành dọc) are asked the hồ sơ block only and
     ]);
   });
 });
+
+describe('nothing is dropped in silence in the province draft', () => {
+  const settings = settingsFor([SO('Văn phòng UBND tỉnh'), SO('Sở Y tế')]);
+  const tabs = [
+    tabFor(settings, 'Văn phòng UBND tỉnh', { status: 'Chưa gửi' }),
+    tabFor(settings, 'Sở Y tế', {
+      status: 'Đã gửi',
+      sentOn: new Date(2026, 8, 18),
+      values: { ...CLEAN_SO, '3.4.4.a': 0, '3.4.4.b': 0, '5.1.1': 1, '5.1.2': 0, '5.1.3': 0 },
+    }),
+  ];
+  const results = tabs.map((t) =>
+    validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }),
+  );
+  const summary = consolidate(catalog, settings, results);
+  const model = buildReport({ catalog, summary, today: isoDate(2026, 9, 30), stamp: '30/09/2026 08:00' });
+  const text = model.blocks.map((b) => plainText(b)).join('\n');
+
+  it('writes a sentence whose owner has not sent, naming the owner in each placeholder', () => {
+    expect(text).toContain(
+      'Công bố mới [chưa có số liệu của Văn phòng UBND tỉnh: 3.1.1] thủ tục hành chính; bãi bỏ, thay thế [chưa có số liệu của Văn phòng UBND tỉnh: 3.1.2] thủ tục hành chính.',
+    );
+  });
+
+  it('reads a rate over no hồ sơ as "không phát sinh" and a zero count as "không có"', () => {
+    expect(summary.indicators.get('3.4.4')!.nothing).toBe(true);
+    expect(text).toContain('lĩnh vực đất đai: không phát sinh');
+    expect(text).toContain('không có cơ quan, tổ chức có vi phạm');
+    expect(text).not.toMatch(/\b0 cơ quan, tổ chức có vi phạm/);
+  });
+});

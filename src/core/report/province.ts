@@ -10,7 +10,20 @@ import { formatNumber, formatPercent } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { submissionAppendix, summaryAppendix } from './appendix';
 import { sectionIII, sectionIV, sectionV } from './assessment';
-import { Figures, body, heading, rate, say, sentence, summaryFigures, todo, valueOfFigure } from './figures';
+import {
+  Extra,
+  Figures,
+  Template,
+  body,
+  heading,
+  rate,
+  say,
+  sentence,
+  summaryFigure,
+  summaryFigures,
+  todo,
+  valueOfFigure,
+} from './figures';
 import { valueOf } from '../parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
@@ -115,21 +128,26 @@ function coverage(blocks: Block[], s: Summary): void {
       { text: `; chưa có số liệu của ${missing.length} cơ quan, đơn vị: ` },
       {
         text: missing.map((e) => `${e.agency.name} (${(e.excludedReason ?? '').toLowerCase()})`).join(', '),
-        highlight: true,
       },
     );
   runs.push({ text: '. Chi tiết tình hình gửi báo cáo tại Phụ lục I, số liệu tổng hợp tại Phụ lục II kèm theo.' });
   blocks.push(body(runs));
 }
 
-function codedCount(s: Summary, code: string, label: string): string | null {
+/** The province's draft writes every sentence of the outline, missing figures as placeholders. */
+function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): number {
+  return say(blocks, f, templates, { keep: true });
+}
+
+function codedCount(s: Summary, code: string, label: string): Extra {
   const r = s.indicators.get(code);
-  if (!r?.distribution || !r.contributors.length) return null;
+  if (!r) return null;
+  if (!r.distribution || !r.contributors.length) return summaryFigure(s, r);
   return `${r.distribution[label] ?? 0}/${r.eligible}`;
 }
 
-function codedLabel(f: Figures, code: string): string | null {
-  return f.get(code)?.text ?? null;
+function codedLabel(f: Figures, code: string): Extra {
+  return f.get(code) ?? null;
 }
 
 /**
@@ -173,7 +191,7 @@ function sectionI(blocks: Block[], p: Province): void {
   blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
   const planned = valueOfFigure(f, '1.1.1');
   const done = valueOfFigure(f, '1.1.2');
-  say(blocks, f, [
+  sayAll(blocks, f, [
     [
       'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
       { rate: rate(done, planned) },
@@ -211,7 +229,7 @@ function provinceIndicators(blocks: Block[], p: Province): void {
   const rows = p.s.settings.extraIndicators.filter((i) => isValueRow(i) && p.s.indicators.has(i.code));
   if (!rows.length) return;
   blocks.push(heading('7. Các chỉ tiêu bổ sung của tỉnh'));
-  say(
+  sayAll(
     blocks,
     p.f,
     rows.map((i) => `${i.name}: {${i.code}}${i.kind === 'count' ? ` ${i.unit.toLocaleLowerCase('vi')}` : ''}.`),
@@ -268,13 +286,13 @@ function sectionII(blocks: Block[], p: Province): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
 
   blocks.push(heading('1. Cải cách thể chế'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Trong kỳ, đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
     'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
   ]);
 
   blocks.push(heading('2. Cải cách thủ tục hành chính'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
     'Tổng số thủ tục hành chính đang có hiệu lực là {3.1.3} thủ tục (cấp tỉnh {3.1.3.1}[, cấp huyện {3.1.3.2}], cấp xã {3.1.3.3}).',
     'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
@@ -294,7 +312,7 @@ function sectionII(blocks: Block[], p: Province): void {
   verticalAgencies(blocks, p);
 
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Tổ chức bộ máy gồm {4.1.1} cơ quan chuyên môn cấp tỉnh, {4.1.2} ban quản lý trực thuộc UBND tỉnh và {4.1.3} tổ chức liên ngành do cấp tỉnh thành lập.',
     `Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, ${w.localUnits} {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.`,
     'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan hành chính; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
@@ -302,23 +320,23 @@ function sectionII(blocks: Block[], p: Province): void {
   ]);
 
   blocks.push(heading('4. Cải cách chế độ công vụ'));
-  say(blocks, f, [
-    'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
+  sayAll(blocks, f, [
+    'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
     `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.`,
     [
-      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
+      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành, {~5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {~5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
       { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
     ],
-    `Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} ${w.leaders}, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
+    `Về kỷ luật: {~5.4.1} lãnh đạo cấp tỉnh, {~5.4.2} ${w.leaders}, {~5.4.3} lãnh đạo cấp phòng và {~5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
   ]);
 
   blocks.push(heading('5. Cải cách tài chính công'));
-  say(blocks, f, [
-    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
+  sayAll(blocks, f, [
+    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {~6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
   ]);
 
   blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     [
       'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
       { a: codedLabel(f, '7.1'), b: codedLabel(f, '7.2'), c: codedLabel(f, '7.3'), d: codedLabel(f, '7.5') },
