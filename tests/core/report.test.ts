@@ -74,7 +74,8 @@ describe('the report model', () => {
     expect(header).toContain('ỦY BAN NHÂN DÂN TỈNH TRÀ VINH');
     expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(header).toContain('Trà Vinh, ngày 05 tháng 3 năm 2026');
+    // No report date in the settings: the day is left for the signer, as the seeds do.
+    expect(header).toContain('Trà Vinh, ngày      tháng 3 năm 2026');
     expect(header).toContain('Số:       /BC-UBND');
     expect(text).toContain('Kết quả thực hiện công tác cải cách hành chính quý III năm 2026');
     expect(text).toContain('Thực hiện Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ');
@@ -117,7 +118,7 @@ describe('the report model', () => {
     expect(text).toContain('Phụ lục I');
     expect(text).toContain('Phụ lục II');
     expect(
-      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
+      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày {6}tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
     ).toHaveLength(2);
     const appendixII = model.blocks[model.blocks.length - 1];
     expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual([
@@ -159,6 +160,18 @@ describe('the report model', () => {
     expect(values['3.4.a']).toBe('17.445');
     expect(values['3.4.1']).toBe('99,81%');
     expect(values['3.4.3']).toBe('[chưa có số liệu: 3.4.3]');
-    expect(values.ngay_bao_cao).toBe('ngày 05 tháng 3 năm 2026');
+    expect(values.ngay_bao_cao).toBe('ngày      tháng 3 năm 2026');
+  });
+
+  it('prints the whole date, with leading zeros, when the settings give it', () => {
+    const summary = fullSummary();
+    const dated = { ...summary, settings: { ...summary.settings, reportDate: isoDate(2026, 10, 5) } };
+    const header = plainText(buildReport({ catalog, summary: dated, today, stamp: '' }).blocks[0]);
+    expect(header).toContain('Trà Vinh, ngày 05 tháng 10 năm 2026');
+  });
+
+  it('names the next period in Section IV', () => {
+    // The fixture is quý III năm 2026: the next period is quý IV năm 2026.
+    expect(text).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2026');
   });
 });

@@ -8,10 +8,10 @@ import { Catalog, Indicator } from '../catalog/catalog';
 import { IsoDate } from '../dates';
 import { formRows, lockedReason } from '../form';
 import { AgencyReport } from '../parse';
-import { periodInText } from '../periods';
+import { nextPeriodInText, periodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../template';
-import { fold, squish } from '../text';
+import { fold, squish, upper } from '../text';
 import { agencyAppendix } from './appendix';
 import { Figures, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
 import { Issuer, document, closing, lowerFirst, opening } from './layout';
@@ -155,7 +155,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   freeText(blocks, report, 'difficulties', 'Khó khăn, vướng mắc và nguyên nhân (nếu có)');
   if (valueOfFigure(f, '3.4.c.2')) say(blocks, f, ['Còn {3.4.c.2} hồ sơ đang giải quyết đã quá hạn.']);
 
-  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(settings.period, settings.year))}`));
   blocks.push(body([todo('Các nhiệm vụ trọng tâm kỳ tới')]));
   blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
   freeText(blocks, report, 'proposals', 'Kiến nghị, đề xuất (nếu có)');

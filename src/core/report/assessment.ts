@@ -7,7 +7,8 @@ import { Summary, submissionNote } from '../consolidate';
 import { formatDmy } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
 import { FREE_TEXT_LABELS, FreeTextField } from '../template';
-import { squish } from '../text';
+import { squish, upper } from '../text';
+import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Block, Para, Run, TableBlock, para } from './model';
 import type { Province } from './province';
@@ -143,7 +144,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
 
 export function sectionIV(blocks: Block[], p: Province): void {
   const { s, f } = p;
-  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(s.settings.period, s.settings.year))}`));
   const lines = ['Tiếp tục triển khai đồng bộ các nhiệm vụ cải cách hành chính theo kế hoạch đã đề ra.'];
   if (s.submission.some((e) => !e.submitted || e.daysLate))
     lines.push(

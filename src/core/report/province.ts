@@ -59,6 +59,7 @@ export function provinceIssuer(ctx: ReportContext): Issuer {
     docNumber: st.docNumber,
     place: st.place,
     date: reportDate(ctx),
+    dayBlank: !ctx.summary.settings.reportDate,
     authority: st.authority,
     signerTitle: st.signerTitle,
     signerName: st.signerName,
