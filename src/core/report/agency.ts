@@ -91,8 +91,10 @@ export function agencyIssuer(ctx: AgencyReportContext): Issuer {
   const to = consolidatorOf(settings);
   const self = fold(to) === fold(agency.name);
   return {
-    parentBody: agency.type === 'nganh_doc' ? '' : shortBody(provinceBody(settings)),
+    // A committee (UBND xã) heads its own report, ND 30: "ỦY BAN NHÂN DÂN" over "XÃ AN LONG".
+    parentBody: agency.type === 'nganh_doc' || isCommittee(agency) ? '' : shortBody(provinceBody(settings)),
     issuingBody: issuingBody(agency),
+    ...(isCommittee(agency) ? { headerLines: ['Ủy ban nhân dân', squish(agency.name).replace(UBND, '')] } : {}),
     docNumber: docNumber(agency),
     place: placeOf(agency, settings),
     date: ctx.today,

@@ -19,6 +19,11 @@ export interface Issuer {
   readonly date: IsoDate;
   /** Leave the day for the signer ("ngày      tháng 3 năm 2020"), as the seeds do. */
   readonly dayBlank?: boolean;
+  /**
+   * The issuing body as the header writes it, when it differs from one line of issuingBody: a
+   * commune's committee is "ỦY BAN NHÂN DÂN" over "XÃ AN LONG", with no parent body (ND 30).
+   */
+  readonly headerLines?: readonly string[];
   /** "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"; empty when the head signs. */
   readonly authority: string;
   readonly signerTitle: string;
@@ -57,7 +62,7 @@ const small = (
 export function headerTable(issuer: Issuer): TableBlock {
   const left: Para[] = [];
   if (issuer.parentBody) left.push(small(upper(issuer.parentBody)));
-  left.push(small(upper(issuer.issuingBody), { bold: true }));
+  for (const line of issuer.headerLines ?? [issuer.issuingBody]) left.push(small(upper(line), { bold: true }));
   left.push(small('________', { spaceAfter: 6 }));
   left.push(small(docNumberText(issuer.docNumber)));
   const right: Para[] = [
