@@ -155,7 +155,7 @@ describe('nothing is dropped in silence in the province draft', () => {
     tabFor(settings, 'Sở Y tế', {
       status: 'Đã gửi',
       sentOn: new Date(2026, 8, 18),
-      values: { ...CLEAN_SO, '3.4.4.a': 0, '3.4.4.b': 0, '5.1.1': 1, '5.1.2': 0, '5.1.3': 0 },
+      values: { ...CLEAN_SO, '3.4.4.a': 0, '3.4.4.b': 0, '5.1.1': 1, '5.1.2': 0, '5.1.3': 0, '5.2.1': 3, '5.2.2': 0 },
     }),
   ];
   const results = tabs.map((t) =>
@@ -176,5 +176,8 @@ describe('nothing is dropped in silence in the province draft', () => {
     expect(text).toContain('lĩnh vực đất đai: không phát sinh');
     expect(text).toContain('không có cơ quan, tổ chức có vi phạm');
     expect(text).not.toMatch(/\b0 cơ quan, tổ chức có vi phạm/);
+    expect(text).toContain(
+      'Tuyển dụng 3 công chức qua thi tuyển, xét tuyển và không có công chức theo trường hợp đặc biệt',
+    );
   });
 });

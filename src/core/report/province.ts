@@ -323,7 +323,7 @@ function sectionII(blocks: Block[], p: Province): void {
   blocks.push(heading('4. Cải cách chế độ công vụ'));
   sayAll(blocks, f, [
     'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.`,
+    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {~5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {~5.2.5} viên chức theo trường hợp đặc biệt.`,
     [
       'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành, {~5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {~5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
       { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
