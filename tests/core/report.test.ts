@@ -109,7 +109,7 @@ describe('the report model', () => {
   it('states what the data supports in section III, and leaves the judgement highlighted', () => {
     expect(text).toContain('Có 1/2 cơ quan, đơn vị đã gửi báo cáo');
     expect(text).toContain('Còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã An Phú.');
-    expect(text).toContain('Còn 14 hồ sơ đang giải quyết đã quá hạn.');
+    expect(text).toContain('Có 14 hồ sơ đang giải quyết đã quá hạn, tại 1 cơ quan, đơn vị: Sở Nội vụ (14).');
     expect(text).toContain('Đường truyền chập chờn.');
     expect(text).toContain('[Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân]');
   });

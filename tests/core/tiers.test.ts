@@ -134,6 +134,10 @@ describe('vertical agencies (ngành dọc) are asked the hồ sơ block only and
     // 69.571 / 71.200 = 97,712…%
     expect(para).toContain('đạt 97,71%');
     expect(text).toContain('Chưa có số liệu của Cục Thuế tỉnh');
+    // Late hồ sơ are named by agency (CLEAN_SO: 10 each); the vertical agencies' are not the province's.
+    expect(text).toContain('Có 20 hồ sơ giải quyết quá hạn, tại 2 cơ quan, đơn vị: Sở Y tế (10), UBND xã An Phú (10).');
+    // 100/110 = 90,909…% for both; the lowest rates never list a vertical agency (BHXH: 92,96%).
+    expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng hạn thấp nhất: Sở Y tế (90,91%), UBND xã An Phú (90,91%).');
     // Coverage out of all 5 agencies asked, the missing one named with why.
     expect(text).toContain(
       'Báo cáo tổng hợp số liệu của 4/5 cơ quan, đơn vị; chưa có số liệu của 1 cơ quan, đơn vị: Cục Thuế tỉnh (chưa gửi báo cáo).',
