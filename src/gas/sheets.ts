@@ -73,13 +73,23 @@ export class GasWorkbook implements WorkbookPort {
     this.protector = new Protector(ss, app, props);
   }
 
-  /** Changes when the protections this adapter makes would change: the consolidators. */
+  /**
+   * Changes when the protections this adapter makes would change: the consolidators, and how
+   * editor lists are set. "v2" protections set every editor list explicitly; a tab protected
+   * before may still mirror the sharing (open to every editor), so its fingerprint differs and
+   * the next "Tạo biểu mẫu" protects it again. No per-tab call: an unchanged province stays cheap.
+   */
   protectionKey(): string {
-    return [...this.protector.consolidators()].sort().join(',');
+    return ['v2', ...[...this.protector.consolidators()].sort()].join(',');
   }
 
   sheetNames(): string[] {
-    return this.ss.getSheets().map((s) => s.getName());
+    // The sheet objects come with the names: keep them, so later lookups cost no call.
+    return this.ss.getSheets().map((s) => {
+      const name = s.getName();
+      this.sheets.set(name, s);
+      return name;
+    });
   }
 
   read(name: string, opts: { protection?: boolean } = {}): SheetSnapshot | null {

@@ -115,6 +115,20 @@ describe('the Apps Script fake', () => {
     expect(sheet.protect()).toBe(p);
   });
 
+  it('leaves a protection whose editors were never set open to every editor, people shared later included', () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    const p = sheet.protect();
+    ss.share('early@example.gov.vn');
+    expect(sheet.canEdit('early@example.gov.vn', 'A1')).toBe(true); // mirrors the sharing
+    p.removeEditors([]); // changes nothing, so it still mirrors
+    expect(sheet.canEdit('early@example.gov.vn', 'A1')).toBe(true);
+    p.addEditors([ss.owner]); // the list is now the protection's own
+    ss.share('late@example.gov.vn');
+    expect(sheet.canEdit('late@example.gov.vn', 'A1')).toBe(false);
+    expect(sheet.canEdit('nobody@example.gov.vn', 'B2')).toBe(false); // not shared: no edit anywhere
+  });
+
   it('throws when a script removes the group its user edits through', () => {
     const { ss } = fakeGas();
     ss.me = 'member@example.gov.vn';

@@ -387,6 +387,7 @@ export class FakeRange implements Pick<
   writeCells<T>(data: T[][], what: string, f: (c: Cell, v: T) => void): void {
     dims(data, this.rows, this.cols, what);
     const ss = this.sheet.ss;
+    if (!ss.isEditor(ss.me)) throw new Error(`${what}: You do not have permission to edit this spreadsheet.`);
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
         const blocked = this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
@@ -555,16 +556,41 @@ export class FakeProtection implements Pick<
   | 'remove'
   | 'canEdit'
 > {
-  editors: string[];
+  /**
+   * The protection's own editors, or null while the script has never changed them: "Until the
+   * script actually changes the list of editors for the sheet (by calling removeEditor(emailAddress),
+   * removeEditor(user), removeEditors(emailAddresses), addEditor(emailAddress), addEditor(user),
+   * addEditors(emailAddresses), or setting a new value for setDomainEdit(editable)), the permissions
+   * mirror those of the spreadsheet itself, which effectively means that the sheet remains
+   * unprotected" (developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
+   * range#protect()). A mirroring protection follows the sharing, people added later included.
+   */
+  private own: string[] | null = null;
+  private ownDomain: boolean | null = null;
   unprotected: FakeRange[] = [];
-  domainEdit: boolean;
   /** A range protection covers its range; a sheet protection (range null) covers every cell. */
   constructor(
     readonly sheet: FakeSheet,
     public range: FakeRange | null = null,
-  ) {
-    this.editors = [...sheet.ss.sharedWith];
-    this.domainEdit = sheet.ss.domain;
+  ) {}
+  /** Whether the editor list was ever set (false: the protection mirrors the sharing). */
+  get explicit(): boolean {
+    return this.own !== null;
+  }
+  get editors(): string[] {
+    return this.own ?? [...this.sheet.ss.sharedWith];
+  }
+  set editors(v: string[]) {
+    this.own = v;
+  }
+  get domainEdit(): boolean {
+    return this.ownDomain ?? this.sheet.ss.domain;
+  }
+  /** The script changed the list: from now on it is the protection's own. */
+  private fix(): string[] {
+    this.own ??= [...this.sheet.ss.sharedWith];
+    this.ownDomain ??= this.sheet.ss.domain;
+    return this.own;
   }
   private hit(m: string) {
     this.sheet.ss.calls.hit(`Protection.${m}`);
@@ -583,6 +609,7 @@ export class FakeProtection implements Pick<
   /** The owner, a listed editor, or a member of a listed group. */
   mayEdit(email: string): boolean {
     const ss = this.sheet.ss;
+    if (!this.explicit) return ss.isEditor(email);
     return email === ss.owner || this.editors.some((e) => e === email || (ss.groups.get(e) ?? []).includes(email));
   }
   setUnprotectedRanges(ranges: GRange[]) {
@@ -618,15 +645,18 @@ export class FakeProtection implements Pick<
       for (const g of gone)
         if ((ss.groups.get(g) ?? []).includes(ss.me) && this.editors.includes(g))
           throw new Error(`Exception: You can't remove yourself as an editor (your access comes from the group ${g}).`);
-    // Neither the owner nor the user running the script can be removed.
-    this.editors = this.editors.filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
+    // Neither the owner nor the user running the script can be removed. An empty list changes
+    // nothing, so it leaves a mirroring protection mirroring (the strict reading).
+    if (!gone.size) return this as any;
+    this.own = this.fix().filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
     return this as any;
   }
   addEditors(emails: string[]) {
     this.hit('addEditors');
     this.mustEdit('addEditors');
     for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
-    this.editors = [...new Set([...this.editors, ...emails])];
+    if (!emails.length) return this as any;
+    this.own = [...new Set([...this.fix(), ...emails])];
     return this as any;
   }
   canDomainEdit() {
@@ -637,8 +667,14 @@ export class FakeProtection implements Pick<
     this.hit('setDomainEdit');
     this.mustEdit('setDomainEdit');
     if (!this.sheet.ss.domain) throw new Error('setDomainEdit: not a Google Workspace domain');
-    this.domainEdit = v;
+    this.fix();
+    this.ownDomain = v;
     return this as any;
+  }
+  /** Test helper: the state a protection made before v2 may be in (its editors never set). */
+  mirror(): void {
+    this.own = null;
+    this.ownDomain = null;
   }
   remove() {
     this.hit('remove');
@@ -732,7 +768,7 @@ export class FakeSheet implements Pick<
    * object", support.google.com/docs/answer/1218656: protection covers the sheet's structure).
    */
   private mustEditSheet(what: string): void {
-    if (this.protections.some((p) => !p.range && !p.mayEdit(this.ss.me)))
+    if (!this.ss.isEditor(this.ss.me) || this.protections.some((p) => !p.range && !p.mayEdit(this.ss.me)))
       throw new Error(
         `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
       );
@@ -875,6 +911,7 @@ export class FakeSheet implements Pick<
   /** Whether a user may edit a cell, all protections considered (no call counted). */
   canEdit(email: string, a1: string): boolean {
     if (email === this.ss.owner) return true;
+    if (!this.ss.isEditor(email)) return false;
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return this.protections.every((p) => p.canEdit(email, Number(m[2]), colIndex(m[1])));
   }
@@ -922,7 +959,11 @@ export class FakeSpreadsheet implements Pick<
   private nextId = 1000;
   owner = 'owner@example.gov.vn';
   me = 'owner@example.gov.vn';
-  sharedWith: string[] = ['owner@example.gov.vn', 'colleague@example.gov.vn'];
+  /**
+   * Editors of the spreadsheet. README tells the owner to generate the forms first and share
+   * afterwards, so a new fake spreadsheet is shared with nobody; tests call share().
+   */
+  sharedWith: string[] = ['owner@example.gov.vn'];
   /** Google Groups shared with the spreadsheet, by group email: their members. */
   groups = new Map<string, string[]>();
   domain = false;
@@ -934,6 +975,16 @@ export class FakeSpreadsheet implements Pick<
   }
   private hit(m: string) {
     this.calls.hit(`Spreadsheet.${m}`);
+  }
+  /** The owner shares the spreadsheet as an editor (Share → Editor); no call counted. */
+  share(...emails: string[]): void {
+    this.sharedWith = [...new Set([...this.sharedWith, ...emails])];
+  }
+  /** The owner, or an editor of the spreadsheet directly or through a group. */
+  isEditor(email: string): boolean {
+    return (
+      email === this.owner || this.sharedWith.some((e) => e === email || (this.groups.get(e) ?? []).includes(email))
+    );
   }
   checkName(name: string, self?: FakeSheet): void {
     if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');

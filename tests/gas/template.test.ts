@@ -5,7 +5,7 @@ import { COLORS } from '../../src/core/grid';
 import { sampleProvince, writeFill } from '../../src/core/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
-import { catalog, gasWorkbook, province } from './setup';
+import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('creates one protected tab per agency, laid out like the appendix', () => {
@@ -35,6 +35,8 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it("lets only the agency's emails and the consolidator edit, and only the value cells", () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, catalog, settings);
+    // Shared after the forms were made, as README says: the protections must not follow the sharing.
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
     const sheet = fake.ss.sheet(agency.sheet);
     const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
@@ -50,6 +52,28 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(sheet.canEdit('colleague@example.gov.vn', `D${valueRow}`)).toBe(false);
     expect(sheet.canEdit(fake.ss.owner, `B${valueRow}`)).toBe(true); // the consolidator
     expect(fake.ss.sheet('Thiết lập').canEdit(own, 'B5')).toBe(false);
+  });
+
+  it('protects again a tab whose protection still mirrors the sharing (made before v2), whatever the order of sharing', () => {
+    const { fake, settings } = province();
+    // What the previous version left when the owner generated before sharing: protections whose
+    // editors were never set, and fingerprints made without "v2".
+    const before = gasWorkbook(fake).wb;
+    before.protectionKey = () => fake.ss.owner;
+    generateTemplates(before, catalog, settings);
+    const tabs = fake.ss.sheets.filter((s) => s.name !== 'Thiết lập');
+    for (const t of tabs) for (const p of t.protections) p.mirror();
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
+    const [agency, other] = settings.agencies.filter((a) => a.emails.length);
+    const sheet = fake.ss.sheet(agency.sheet);
+    expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(true); // the hole
+    const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    expect(out.unchanged).toHaveLength(settings.agencies.length); // no row added…
+    expect(tabs.every((t) => t.protections.every((p) => p.explicit))).toBe(true); // …but every tab protected again
+    expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
+    expect(sheet.canEdit('colleague@example.gov.vn', 'A12')).toBe(false);
+    expect(sheet.canEdit(other.emails[0], 'C6')).toBe(false);
+    expect(sheet.canEdit(agency.emails[0], 'C6')).toBe(true);
   });
 
   it('says so when an agency has no email, instead of failing silently', () => {

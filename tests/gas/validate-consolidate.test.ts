@@ -4,7 +4,7 @@ import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
 import { readSettings } from '../../src/core/settings';
 import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
-import { catalog, gasWorkbook, province } from './setup';
+import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
 
 function filled(opts: Parameters<typeof province>[0] = {}) {
   const p = province(opts);
@@ -83,6 +83,7 @@ describe("an agency's own staff on a protected tab", () => {
   it('can check their tab and mark it sent; marks touch only the cells they may edit', () => {
     const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
     const agency = settings.agencies.find((a) => a.emails.length)!;
+    shareWithAgencies(fake, settings);
     fake.ss.me = agency.emails[0];
     const wb = gasWorkbook(fake).wb;
     const sheet = fake.ss.sheet(agency.sheet);
@@ -101,6 +102,7 @@ describe("an agency's own staff on a protected tab", () => {
   it("cannot write into another agency's tab", () => {
     const { fake, settings } = filled({ mistakeShare: 0 });
     const [mine, theirs] = settings.agencies.filter((a) => a.emails.length);
+    shareWithAgencies(fake, settings);
     fake.ss.me = mine.emails[0];
     const wb = gasWorkbook(fake).wb;
     expect(() => wb.writeCells(theirs.sheet, 'C6', [['Đã gửi']])).toThrow('protected cell');
