@@ -27,6 +27,9 @@ export type HeaderField = keyof typeof HEADER_LABELS;
 
 export const STATUS_SENT = 'Đã gửi';
 export const STATUS_DRAFT = 'Chưa gửi';
+/** The status cell's note: how an agency marks its report sent, with no menu and no permission. */
+export const STATUS_NOTE =
+  'Nhập xong, chọn "Đã gửi": bảng tính tự kiểm tra số liệu rồi ghi ngày gửi; còn lỗi thì trạng thái trở về "Chưa gửi" và lý do ghi ở ghi chú này.';
 
 export const FREE_TEXT_LABELS = {
   highlights: 'Kết quả nổi bật',
@@ -221,7 +224,7 @@ export function agencyTabPlan(
       s: {
         background: COLORS.input,
         validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] },
-        note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.',
+        note: STATUS_NOTE,
       },
     },
     sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' } } },

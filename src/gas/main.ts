@@ -5,6 +5,7 @@
 import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
+export { onEdit } from './on-edit';
 import type { ImportAnswer } from '../core/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */

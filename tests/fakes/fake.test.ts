@@ -160,6 +160,28 @@ describe('the Apps Script fake', () => {
     expect(() => S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/drive'])).toThrow('manifest');
   });
 
+  it('refuses, in a simple trigger, every service that needs authorization, and allows the bound spreadsheet', () => {
+    const fake = fakeGas();
+    const S = fake.globals.ScriptApp;
+    fake.asSimpleTrigger(() => {
+      expect(() => fake.ui.alert('x')).toThrow('permission');
+      expect(() => fake.ui.showSidebar({ content: '' })).toThrow('permission');
+      expect(() => fake.globals.DocumentApp.create('x')).toThrow('Required permissions');
+      expect(() =>
+        S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/spreadsheets.currentonly']),
+      ).toThrow('Authorization is required');
+      expect(() => fake.globals.LockService.getDocumentLock()).toThrow('simple trigger');
+      fake.ss
+        .sheet('Sheet1')
+        .getRange('A1')
+        .setValues([['ok']]);
+      fake.ss.toast('ok');
+    });
+    expect(fake.ss.sheet('Sheet1').valueAt('A1')).toBe('ok');
+    fake.ui.alert('after'); // the user's own consent is back once the trigger is over
+    expect(fake.ui.alerts).toHaveLength(1);
+  });
+
   it("refuses to remove a body's last paragraph, as Docs does", () => {
     const docs: FakeDocument[] = [];
     const app = fakeDocumentApp(new Calls(), docs);

@@ -354,6 +354,8 @@ export class FakeRange implements Pick<
   | 'protect'
   | 'merge'
   | 'getMergedRanges'
+  | 'getSheet'
+  | 'setNote'
 > {
   constructor(
     readonly sheet: FakeSheet,
@@ -502,6 +504,15 @@ export class FakeRange implements Pick<
   getNotes() {
     this.hit('getNotes');
     return this.map((c) => c.note);
+  }
+  getSheet() {
+    this.hit('getSheet');
+    return this.sheet as any;
+  }
+  setNote(note: string) {
+    this.hit('setNote');
+    this.writeCells([[note]], 'setNote', (c, v) => (c.note = v ?? ''));
+    return this as any;
   }
   setNotes(n: any[][]) {
     this.hit('setNotes');
@@ -930,6 +941,32 @@ export class FakeSheet implements Pick<
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return this.cellAt(Number(m[2]), colIndex(m[1]));
   }
+  /**
+   * A user (ss.me) typing one value into one cell in the Sheets UI: refused as Sheets refuses it
+   * when a protection does not list them; returns the event object an onEdit(e) simple trigger
+   * gets (e.value is set only when one cell was edited:
+   * developers.google.com/apps-script/guides/triggers/events#edit). No call counted.
+   */
+  edit(a1: string, value: string | number) {
+    if (!this.canEdit(this.ss.me, a1))
+      throw new Error(
+        `${this.ss.me} may not edit ${this.name}!${a1}: You are trying to edit a protected cell or object.`,
+      );
+    const oldValue = this.valueAt(a1);
+    this.type(a1, value);
+    return {
+      source: this.ss as any,
+      range: this.rangeAtPublic(a1) as any,
+      value: String(value),
+      oldValue: oldValue === '' || oldValue === null ? undefined : String(oldValue),
+      user: { getEmail: () => this.ss.me } as any,
+      authMode: 'LIMITED' as any,
+      triggerUid: '',
+    } as GoogleAppsScript.Events.SheetsOnEdit;
+  }
+  rangeAtPublic(a1: string): FakeRange {
+    return this.rangeAt(a1);
+  }
   /** Typing into a cell as a user would (no call counted). */
   type(a1: string, value: unknown): void {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
@@ -1084,8 +1121,16 @@ export class FakeUi {
   constructor(
     private readonly calls: Calls,
     private readonly lock: { held: boolean } = { held: false },
+    private readonly granted: Set<string> = new Set(MANIFEST_SCOPES),
   ) {}
-  private shown(what: string) {
+  /**
+   * Dialogs, alerts and sidebars need the container UI scope, which a user who never authorized
+   * the script (a simple trigger's user) has not granted; menus do not (onOpen builds them in
+   * AuthMode.NONE). developers.google.com/apps-script/reference/base/ui, "Authorization".
+   */
+  private shown(method: string, what: string) {
+    if (!this.granted.has(CONTAINER_UI))
+      throw new Error(`You do not have permission to call Ui.${method}. Required permissions: ${CONTAINER_UI}`);
     if (this.lock.held) this.underLock.push(what);
   }
   private menu(title: string, addon: boolean) {
@@ -1121,18 +1166,18 @@ export class FakeUi {
   }
   alert(title: string, message?: string) {
     this.calls.hit('Ui.alert');
-    this.shown(title);
+    this.shown('alert', title);
     this.alerts.push({ title, message: message ?? '' });
     return 'OK';
   }
   showSidebar(html: { content: string }) {
     this.calls.hit('Ui.showSidebar');
-    this.shown('sidebar');
+    this.shown('showSidebar', 'sidebar');
     this.dialogs.push(html.content);
   }
   showModalDialog(html: { content: string }) {
     this.calls.hit('Ui.showModalDialog');
-    this.shown('dialog');
+    this.shown('showModalDialog', 'dialog');
     this.dialogs.push(html.content);
   }
 }
@@ -1479,10 +1524,12 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
   };
 }
 
-export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }) {
+export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }, trigger = { simple: false }) {
   return {
     getDocumentLock() {
       calls.hit('LockService.getDocumentLock');
+      // Google documents no lock for simple triggers; refused so that the trigger never relies on one.
+      if (trigger.simple) throw new Error('fake: LockService is not available to a simple trigger');
       return {
         tryLock(_ms: number) {
           calls.hit('Lock.tryLock');
@@ -1507,7 +1554,9 @@ export function fakePropertiesService(calls: Calls, store: Map<string, string>) 
     },
     setProperty(k: string, v: string) {
       calls.hit('Properties.setProperty');
-      if (v.length > 9 * 1024) throw new Error('Argument too large: value');
+      // "Property value size: 9 KB / val" (developers.google.com/apps-script/guides/services/quotas),
+      // counted in bytes: a Vietnamese name takes more UTF-8 bytes than characters.
+      if (Buffer.byteLength(`${k}${v}`, 'utf8') > 9 * 1024) throw new Error('Argument too large: value');
       store.set(k, v);
       return props;
     },
@@ -1540,6 +1589,8 @@ export const MANIFEST_SCOPES: readonly string[] = (
     ),
   ) as { oauthScopes: string[] }
 ).oauthScopes;
+
+const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
 
 /** Thrown where Apps Script ends the run and asks the user for consent. */
 export class AuthorizationRequired extends Error {}
@@ -1586,9 +1637,28 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
   const ss = new FakeSpreadsheet(calls);
   const docs: FakeDocument[] = [];
   const lock = { busy: false, held: false };
-  const ui = new FakeUi(calls, lock);
   /** Scopes the user running the script granted (granular consent lets them grant only some). */
   const granted = new Set(MANIFEST_SCOPES);
+  const ui = new FakeUi(calls, lock, granted);
+  const trigger = { simple: false };
+  /**
+   * Runs fn as Apps Script runs a simple trigger (onEdit) for a user who never authorized the
+   * script: "they cannot access services that require authorization" and "can modify the file
+   * they are bound to, but cannot access other files" (developers.google.com/apps-script/guides/triggers,
+   * "Restrictions"). No scope is granted: Ui dialogs, DocumentApp and ScriptApp.requireScopes
+   * fail; the bound spreadsheet (SpreadsheetApp, toast included) works.
+   */
+  const asSimpleTrigger = <T>(fn: () => T): T => {
+    const had = [...granted];
+    granted.clear();
+    trigger.simple = true;
+    try {
+      return fn();
+    } finally {
+      trigger.simple = false;
+      for (const g of had) granted.add(g);
+    }
+  };
   const props = new Map<string, string>();
   const now = opts.now ?? (() => new Date('2026-09-25T03:00:00Z'));
   const SpreadsheetApp = {
@@ -1610,10 +1680,11 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     lock,
     props,
     granted,
+    asSimpleTrigger,
     globals: {
       SpreadsheetApp,
       DocumentApp: fakeDocumentApp(calls, docs, granted),
-      LockService: fakeLockService(calls, lock),
+      LockService: fakeLockService(calls, lock, trigger),
       PropertiesService: fakePropertiesService(calls, props),
       Utilities: fakeUtilities(calls, now),
       HtmlService: fakeHtmlService(calls),
