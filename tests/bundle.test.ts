@@ -15,7 +15,6 @@ const EXPECTED_MENU = [
   'Nhập tệp Excel của đơn vị',
   'Kiểm tra trang hiện tại',
   'Kiểm tra tất cả đơn vị',
-  'Đánh dấu đã gửi báo cáo',
   'Soạn báo cáo của đơn vị (Google Docs)',
   'Tổng hợp số liệu',
   'Soạn dự thảo báo cáo (Google Docs)',
@@ -232,7 +231,17 @@ describe('build/Code.js', () => {
     call('menuConsolidateWorkbook');
     const a = fake.ui.alerts.pop()!;
     expect(a.title).toBe('Báo cáo CCHC: không có quyền');
-    expect(a.message).toContain('Kiểm tra trang hiện tại');
+    expect(a.message).toContain('bạn không cần dùng menu');
+    expect(a.message).toContain('chọn "Đã gửi" ở ô Trạng thái báo cáo');
+  });
+
+  it('has an onEdit simple trigger whose common path makes no service call', () => {
+    const { fake, call } = sandbox();
+    const range = fake.ss.sheet('Sheet1').getRange('B2');
+    fake.calls.reset();
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range, value: '12' }));
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range })); // a paste: no e.value
+    expect(fake.calls.total()).toBe(0);
   });
 
   it('turns an unexpected failure into a Vietnamese message, not a stack trace', () => {

@@ -27,6 +27,9 @@ export type HeaderField = keyof typeof HEADER_LABELS;
 
 export const STATUS_SENT = 'Đã gửi';
 export const STATUS_DRAFT = 'Chưa gửi';
+/** The one line under the header telling the agency what to do, and that it needs no permission. */
+export const AGENCY_HINT =
+  'Đơn vị không cần cấp quyền cho tiện ích: nhập số liệu vào các ô màu (ô sai tô đỏ), xong chọn "Đã gửi" ở ô Trạng thái.';
 /** The status cell's note: how an agency marks its report sent, with no menu and no permission. */
 export const STATUS_NOTE =
   'Nhập xong, chọn "Đã gửi": bảng tính tự kiểm tra số liệu rồi ghi ngày gửi; còn lỗi thì trạng thái trở về "Chưa gửi" và lý do ghi ở ghi chú này.';
@@ -237,7 +240,7 @@ export function agencyTabPlan(
     headerCells[k] = a1(r, 3);
     rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true } }, headerValues[k]]));
   });
-  rows.push(line([]));
+  rows.push(line([{ v: null }, { v: AGENCY_HINT, s: { italic: true } }]));
 
   const headerRow = rows.length + 1;
   rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, wrap: true } })));
