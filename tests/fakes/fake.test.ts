@@ -182,6 +182,13 @@ describe('the Apps Script fake', () => {
     expect(fake.ui.alerts).toHaveLength(1);
   });
 
+  it('counts a property value in UTF-8 bytes, as Google does (9 KB per value)', () => {
+    const props = fakeGas().globals.PropertiesService.getDocumentProperties();
+    const vietnamese = 'Đ'.repeat(5000); // 5000 characters, 10000 bytes
+    expect(() => props.setProperty('k', vietnamese)).toThrow('Argument too large');
+    expect(() => props.setProperty('k', 'D'.repeat(5000))).not.toThrow();
+  });
+
   it("refuses to remove a body's last paragraph, as Docs does", () => {
     const docs: FakeDocument[] = [];
     const app = fakeDocumentApp(new Calls(), docs);

@@ -141,6 +141,7 @@ const blankCell = (): Cell => ({
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLS = 26;
+export const CELL_LIMIT = 10_000_000;
 
 function dims(data: unknown[][], rows: number, cols: number, what: string): void {
   if (!Array.isArray(data) || data.length !== rows)
@@ -726,6 +727,8 @@ export class FakeSheet implements Pick<
   | 'setFrozenRows'
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteColumns'
   | 'getProtections'
   | 'protect'
   | 'activate'
@@ -860,6 +863,8 @@ export class FakeSheet implements Pick<
     this.hit('insertRowsAfter');
     this.mustEditSheet('insertRowsAfter');
     if (after < 1 || after > this.maxRows) throw new Error('insertRowsAfter: row out of bounds');
+    this.ss.mustFit(n * this.maxCols);
+    this.maxRows += n; // first, so that ranges moved below fit the grown sheet
     const moved = new Map<string, Cell>();
     for (const [k, c] of this.cells) {
       const [r, col] = k.split(',').map(Number);
@@ -881,14 +886,52 @@ export class FakeSheet implements Pick<
       if (p.range) p.range = moveRange(p.range);
     }
     this.cells = moved;
-    this.maxRows += n;
     return this as any;
   }
   insertColumnsAfter(after: number, n: number) {
     this.hit('insertColumnsAfter');
     this.mustEditSheet('insertColumnsAfter');
     if (after < 1 || after > this.maxCols) throw new Error('insertColumnsAfter: column out of bounds');
+    this.ss.mustFit(n * this.maxRows);
     this.maxCols += n;
+    return this as any;
+  }
+  /**
+   * Deletes whole rows (Sheets refuses to delete them all: "Sorry, it is not possible to delete
+   * all non-frozen rows"). The fake models it for trimming: cells below move up; a sheet with
+   * protections or notes/validations in the deleted rows is not modelled and refused.
+   */
+  deleteRows(start: number, n: number) {
+    this.hit('deleteRows');
+    this.mustEditSheet('deleteRows');
+    if (start < 1 || n < 1 || start + n - 1 > this.maxRows) throw new Error('deleteRows: rows out of bounds');
+    if (n >= this.maxRows - this.frozenRows)
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    if (this.protections.length) throw new Error('fake: deleteRows on a protected sheet is not modelled');
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (r < start) moved.set(k, c);
+      else if (r >= start + n) moved.set(`${r - n},${col}`, c);
+    }
+    this.cells = moved;
+    this.maxRows -= n;
+    return this as any;
+  }
+  deleteColumns(start: number, n: number) {
+    this.hit('deleteColumns');
+    this.mustEditSheet('deleteColumns');
+    if (start < 1 || n < 1 || start + n - 1 > this.maxCols) throw new Error('deleteColumns: columns out of bounds');
+    if (n >= this.maxCols) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    if (this.protections.length) throw new Error('fake: deleteColumns on a protected sheet is not modelled');
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (col < start) moved.set(k, c);
+      else if (col >= start + n) moved.set(`${r},${col - n}`, c);
+    }
+    this.cells = moved;
+    this.maxCols -= n;
     return this as any;
   }
   getProtections(type: any) {
@@ -1023,6 +1066,20 @@ export class FakeSpreadsheet implements Pick<
       email === this.owner || this.sharedWith.some((e) => e === email || (this.groups.get(e) ?? []).includes(email))
     );
   }
+  /** Cells of every tab, blank ones included (rows × columns), as Google counts them. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+  /**
+   * "Up to 10 million cells or 18,278 columns" per spreadsheet, blank cells of a new 1000×26 tab
+   * included (support.google.com/drive/answer/37603).
+   */
+  mustFit(more: number): void {
+    if (this.cellCount() + more > CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+  }
   checkName(name: string, self?: FakeSheet): void {
     if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');
     if (name.length > 100) throw new Error('Sheet name is longer than 100 characters.');
@@ -1044,6 +1101,7 @@ export class FakeSpreadsheet implements Pick<
     const at = index ?? this.sheets.length;
     if (typeof at !== 'number' || at < 0 || at > this.sheets.length)
       throw new Error(`insertSheet: index ${at} out of range`);
+    this.mustFit(DEFAULT_ROWS * DEFAULT_COLS);
     const sheet = new FakeSheet(this, name, this.nextId++);
     this.sheets.splice(at, 0, sheet);
     return sheet as any;
