@@ -31,9 +31,12 @@ const NO_STATE = {
   },
 } as unknown as GoogleAppsScript.Properties.Properties;
 
-/** Returns at once unless a single cell was set to "Đã gửi" (e.value exists only for one cell). */
+/**
+ * Returns at once unless a single cell was set to "Đã gửi" (e.value exists only for one cell)
+ * from something else: choosing "Đã gửi" again on a sent report keeps its date.
+ */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || e.value !== STATUS_SENT) return;
+  if (!e || e.value !== STATUS_SENT || e.oldValue === STATUS_SENT) return;
   submitFromEdit(e, SpreadsheetApp, Utilities);
 }
 

@@ -103,6 +103,11 @@ describe('marking sent by choosing "Đã gửi" (onEdit simple trigger, no autho
       expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
       expect(sheet.cell(status).note).not.toContain('Chưa gửi được');
       expect(fake.ss.toasts.at(-1)).toContain('Đã ghi ngày gửi 25/09/2026');
+      // Choosing "Đã gửi" again the next day keeps the date it was sent.
+      jest.setSystemTime(new Date('2026-09-26T03:00:00Z'));
+      trigger(fake, sheet.edit(status, 'Đã gửi'));
+      expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
+      jest.setSystemTime(NOW);
     }
     // Nothing in that path asked for a dialog, a document, a lock or a scope.
     expect(fake.ui.alerts).toHaveLength(0);
