@@ -15,7 +15,6 @@ const EXPECTED_MENU = [
   'Nhập tệp Excel của đơn vị',
   'Kiểm tra trang hiện tại',
   'Kiểm tra tất cả đơn vị',
-  'Đánh dấu đã gửi báo cáo',
   'Soạn báo cáo của đơn vị (Google Docs)',
   'Tổng hợp số liệu',
   'Soạn dự thảo báo cáo (Google Docs)',
@@ -119,7 +118,7 @@ describe('build/Code.js', () => {
     const [r, c] = rate![0].split(',').map(Number);
     expect(tab.getRange(r, c).getValues()[0][0]).toBe(0.75);
     // The same old formula would be refused.
-    expect(() => tab.getRange('Z1').setValues([['=IF(N(D15)>0,D14/D15,"")']])).toThrow('#ERROR!');
+    expect(() => tab.getRange(1, tab.maxCols).setValues([['=IF(N(D15)>0,D14/D15,"")']])).toThrow('#ERROR!');
   });
 
   it('keeps deadlines and sent dates in a spreadsheet set to another time zone', () => {
@@ -235,7 +234,17 @@ describe('build/Code.js', () => {
     call('menuConsolidateWorkbook');
     const a = fake.ui.alerts.pop()!;
     expect(a.title).toBe('Báo cáo CCHC: không có quyền');
-    expect(a.message).toContain('Kiểm tra trang hiện tại');
+    expect(a.message).toContain('bạn không cần dùng menu');
+    expect(a.message).toContain('chọn "Đã gửi" ở ô Trạng thái báo cáo');
+  });
+
+  it('has an onEdit simple trigger whose common path makes no service call', () => {
+    const { fake, call } = sandbox();
+    const range = fake.ss.sheet('Sheet1').getRange('B2');
+    fake.calls.reset();
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range, value: '12' }));
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range })); // a paste: no e.value
+    expect(fake.calls.total()).toBe(0);
   });
 
   it('turns an unexpected failure into a Vietnamese message, not a stack trace', () => {

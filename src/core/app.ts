@@ -4,7 +4,7 @@
  */
 import { Catalog } from './catalog/catalog';
 import { Summary, consolidate } from './consolidate';
-import { SheetSnapshot } from './grid';
+import { RawCell, SheetSnapshot, parseA1 } from './grid';
 import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
 import { parseAgencyTab } from './parse';
 import {
@@ -18,7 +18,7 @@ import {
   settingsPlan,
 } from './settings';
 import { currentPeriod } from './periods';
-import { STATUS_SENT } from './template';
+import { STATUS_DRAFT, STATUS_SENT } from './template';
 import { AgencyResult, validateAgency } from './validate';
 import { RunOptions, WorkbookPort, stateList } from './workbook';
 
@@ -148,16 +148,57 @@ export function markSubmitted(wb: WorkbookPort, catalog: Catalog, settings: Sett
   const result = validateOne(wb, catalog, settings, agency);
   const report = result.report;
   if (result.errors || !report?.status.cell || !report.sentOn.cell) return { ok: false, result };
+  return { ok: true, date: stampSent(wb, agency, report.status.cell, report.sentOn.cell), result };
+}
+
+/** Writes "Đã gửi" and today's date (one write when they are one above the other). */
+function stampSent(wb: WorkbookPort, agency: Agency, statusCell: string, sentCell: string): IsoDate {
   const today = wb.today();
-  const statusRow = Number(report.status.cell.slice(1));
-  const dateRow = Number(report.sentOn.cell.slice(1));
-  if (dateRow === statusRow + 1) {
-    wb.writeCells(agency.sheet, `C${statusRow}:C${dateRow}`, [[STATUS_SENT], [{ date: today }]]);
+  const statusRow = Number(statusCell.slice(1));
+  const dateRow = Number(sentCell.slice(1));
+  if (dateRow === statusRow + 1 && statusCell[0] === sentCell[0]) {
+    wb.writeCells(agency.sheet, `${statusCell}:${sentCell}`, [[STATUS_SENT], [{ date: today }]]);
   } else {
-    wb.writeCells(agency.sheet, report.status.cell, [[STATUS_SENT]]);
-    wb.writeCells(agency.sheet, report.sentOn.cell, [[{ date: today }]]);
+    wb.writeCells(agency.sheet, statusCell, [[STATUS_SENT]]);
+    wb.writeCells(agency.sheet, sentCell, [[{ date: today }]]);
   }
-  return { ok: true, date: today, result };
+  return today;
+}
+
+/**
+ * The same gate when the agency chose "Đã gửi" in its status cell itself (the onEdit trigger,
+ * which needs no authorization). The tab is validated as the menu would validate it, before the
+ * choice: status not sent and no date yet. Then today's date is stamped, or the status is put
+ * back to "Chưa gửi". Null when `cell` is not the tab's status cell (nothing is written).
+ */
+export function submitTyped(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  cell: string,
+): SubmitOutcome | null {
+  const snap = wb.read(agency.sheet);
+  if (!snap) return null;
+  const typed = parseAgencyTab(catalog, snap);
+  const { cell: statusCell } = typed.status;
+  const sentCell = typed.sentOn.cell;
+  if (statusCell !== cell || !sentCell) return null;
+  const values = snap.values.map((row) => [...row]);
+  const put = (a1: string, v: RawCell) => {
+    const { row, col } = parseA1(a1);
+    if (values[row - 1]) values[row - 1]![col - 1] = v;
+  };
+  put(statusCell, STATUS_DRAFT);
+  put(sentCell, '');
+  const before = { ...snap, values };
+  const [result] = validateTabs(catalog, settings, [{ agency, snap: before }], wb.today());
+  if (!result) throw new Error(`validateTabs returned nothing for ${agency.sheet}`);
+  if (result.errors) {
+    wb.writeCells(agency.sheet, statusCell, [[STATUS_DRAFT]]);
+    return { ok: false, result };
+  }
+  return { ok: true, date: stampSent(wb, agency, statusCell, sentCell), result };
 }
 
 // ---------------------------------------------------------------------------------------------

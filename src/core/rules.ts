@@ -41,7 +41,7 @@ export type RuleId = keyof typeof RULES;
 /** The menu steps messages name; the CLI words them as its own steps (src/cli/wording.ts). */
 export const MENU_STEPS = {
   regenerate: 'chạy lại "Tạo biểu mẫu cho các đơn vị"',
-  markSent: 'dùng menu "Đánh dấu đã gửi báo cáo"',
+  markSent: 'chọn lại "Đã gửi" ở ô Trạng thái báo cáo (bảng tính tự kiểm tra và ghi ngày gửi)',
 } as const;
 
 export interface Finding {

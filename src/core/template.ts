@@ -27,6 +27,12 @@ export type HeaderField = keyof typeof HEADER_LABELS;
 
 export const STATUS_SENT = 'Đã gửi';
 export const STATUS_DRAFT = 'Chưa gửi';
+/** The one line under the header telling the agency what to do, and that it needs no permission. */
+export const AGENCY_HINT =
+  'Đơn vị không cần cấp quyền cho tiện ích: nhập số liệu vào các ô màu (ô sai tô đỏ), xong chọn "Đã gửi" ở ô Trạng thái.';
+/** The status cell's note: how an agency marks its report sent, with no menu and no permission. */
+export const STATUS_NOTE =
+  'Nhập xong, chọn "Đã gửi": bảng tính tự kiểm tra số liệu rồi ghi ngày gửi; còn lỗi thì trạng thái trở về "Chưa gửi" và lý do ghi ở ghi chú này.';
 
 export const FREE_TEXT_LABELS = {
   highlights: 'Kết quả nổi bật',
@@ -226,7 +232,7 @@ export function agencyTabPlan(
       s: {
         background: COLORS.input,
         validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] },
-        note: 'Dùng menu Báo cáo CCHC → Đánh dấu đã gửi báo cáo: tiện ích kiểm tra số liệu rồi ghi trạng thái và ngày gửi.',
+        note: STATUS_NOTE,
       },
     },
     sentOn: { v: null, s: { background: COLORS.input, numberFormat: 'dd/mm/yyyy', validation: { kind: 'date' } } },
@@ -239,7 +245,7 @@ export function agencyTabPlan(
     headerCells[k] = a1(r, 3);
     rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true } }, headerValues[k]]));
   });
-  rows.push(line([]));
+  rows.push(line([{ v: null }, { v: AGENCY_HINT, s: { italic: true } }]));
 
   const headerRow = rows.length + 1;
   rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, wrap: true } })));

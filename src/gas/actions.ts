@@ -74,7 +74,7 @@ export function show(reply: Reply): void {
 
 export const NOT_CONSOLIDATOR = [
   'Thao tác này cần sửa những trang chỉ đơn vị tổng hợp được sửa (Thiết lập, Tổng hợp, Kết quả kiểm tra…).',
-  'Nếu bạn là người nhập liệu của một đơn vị, hãy dùng "Kiểm tra trang hiện tại" và "Đánh dấu đã gửi báo cáo" trên trang của đơn vị mình.',
+  'Nếu bạn là người nhập liệu của một đơn vị, bạn không cần dùng menu: nhập số liệu trên trang của đơn vị mình (ô sai được tô đỏ) rồi chọn "Đã gửi" ở ô Trạng thái báo cáo.',
   'Nếu bạn là người tổng hợp: chủ sở hữu bảng tính cần thêm email của bạn vào bảo vệ của trang Thiết lập (Dữ liệu → Trang và dải ô được bảo vệ).',
 ];
 

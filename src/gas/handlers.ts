@@ -173,7 +173,7 @@ export function validateOne(): Reply {
   const r = app.validateOne(wb, catalogFor(settings), settings, agency);
   if (!r.findings.length)
     return alertReply('Kiểm tra: không có lỗi', [
-      `Trang "${agency.sheet}" không có lỗi. Có thể chọn "Đánh dấu đã gửi báo cáo".`,
+      `Trang "${agency.sheet}" không có lỗi. Đơn vị có thể chọn "Đã gửi" ở ô Trạng thái báo cáo.`,
     ]);
   return alertReply(`Kiểm tra: ${r.errors} lỗi, ${r.warnings} cảnh báo`, [
     `Các ô có vấn đề đã được tô màu (đỏ: lỗi, vàng: cảnh báo).`,

@@ -12,11 +12,17 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <li><b>Tổng hợp số liệu</b>: tạo các trang "Tổng hợp", "Chi tiết theo đơn vị", "Tình hình gửi báo cáo". Tỷ lệ được tính lại từ tổng số liệu chi tiết, không lấy trung bình các tỷ lệ. Khi in (Tệp → In): chọn khổ A4, "Vừa với chiều rộng" (trang "Chi tiết theo đơn vị" nhiều cột thì in tỷ lệ khoảng 70% qua nhiều trang); hàng tiêu đề bảng và các cột chỉ tiêu đã được cố định nên được lặp lại trên mỗi trang; bật số trang ở phần đầu trang và chân trang.</li>
 <li><b>Soạn dự thảo báo cáo</b>: tạo Google Docs theo thể thức Nghị định 30/2020/NĐ-CP, số liệu đã điền sẵn; chỉ cần bổ sung các đoạn tô vàng. Muốn so sánh với kỳ trước: sao chép trang "Tổng hợp" của bảng tính kỳ trước vào bảng tính này và đặt tên "Kỳ trước".</li>
 </ol>
-<p><b>Đơn vị báo cáo</b></p>
+<p><b>Đơn vị báo cáo</b> (không cần cấp quyền, không cần dùng menu)</p>
 <ol>
-<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu: số nhập dạng chữ thì công thức tỷ lệ của biểu không tính được.</li>
+<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu: số nhập dạng chữ thì công thức tỷ lệ của biểu không tính được. Ô sai được tô đỏ ngay khi nhập.</li>
 <li>Ghi ngắn gọn kết quả nổi bật, khó khăn, kiến nghị ở cuối trang.</li>
-<li><b>Kiểm tra trang hiện tại</b> rồi <b>Đánh dấu đã gửi báo cáo</b>: chỉ đánh dấu được khi không còn lỗi.</li>
-<li><b>Soạn báo cáo của đơn vị</b>: tạo báo cáo của đơn vị (Google Docs) từ trang đang mở, kèm phụ lục số liệu.</li>
+<li>Nhập xong, chọn <b>Đã gửi</b> ở ô "Trạng thái báo cáo": bảng tính tự kiểm tra trang và ghi ngày gửi. Nếu còn lỗi, trạng thái trở về "Chưa gửi", lý do ghi ở ghi chú của ô trạng thái.</li>
+<li>Báo cáo Google Docs của đơn vị do đơn vị tổng hợp soạn từ trang của đơn vị (<b>Soạn báo cáo của đơn vị</b>); đơn vị nào muốn tự soạn thì dùng mục đó và đồng ý cấp quyền.</li>
 </ol>
+<p><b>Ai cần cấp quyền</b></p>
+<ul>
+<li>Chỉ người tổng hợp dùng menu; lần đầu Google hỏi quyền sửa bảng tính này, hiện hộp thoại và tạo Google Docs.</li>
+<li>Nếu người dùng không cùng tổ chức Google Workspace với chủ sở hữu tập lệnh, Google hiện màn hình "ứng dụng chưa được xác minh" và giới hạn số người dùng chưa xác minh. Cùng một tên miền Workspace, hoặc xác minh ứng dụng với Google, thì không còn màn hình này (developers.google.com/apps-script/guides/client-verification).</li>
+<li>Chi tiết: tài liệu docs/quyen-va-uy-quyen.md.</li>
+</ul>
 </div>`;

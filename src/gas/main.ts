@@ -5,6 +5,7 @@
 import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
+export { onEdit } from './on-edit';
 import type { ImportAnswer } from '../core/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
@@ -12,7 +13,13 @@ declare const __ADDON__: boolean | undefined;
 
 export const MENU_TITLE = 'Báo cáo CCHC';
 
-/** Menu items in order: label and the exported function it calls. */
+/**
+ * Menu items in order: label and the exported function it calls. The menu is the consolidators':
+ * agencies type figures and choose "Đã gửi" in their status cell (onEdit, no authorization), so
+ * "Đánh dấu đã gửi báo cáo" left the menu; menuMarkSubmitted stays callable for old bookmarks.
+ * "Kiểm tra trang hiện tại" and the agency's own report serve consolidators (and any agency that
+ * chooses to authorize).
+ */
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập kỳ báo cáo', 'menuSetupSettings'],
   ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateTemplates'],
@@ -20,7 +27,6 @@ export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[
   null,
   ['Kiểm tra trang hiện tại', 'menuValidateOne'],
   ['Kiểm tra tất cả đơn vị', 'menuValidateAll'],
-  ['Đánh dấu đã gửi báo cáo', 'menuMarkSubmitted'],
   ['Soạn báo cáo của đơn vị (Google Docs)', 'menuDraftAgencyReport'],
   null,
   ['Tổng hợp số liệu', 'menuConsolidateWorkbook'],

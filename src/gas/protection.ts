@@ -99,12 +99,11 @@ export class Protector {
       this.sharedEditors ??= whole.getEditors();
       if (p.kind === 'agency')
         whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
-      this.onlyConsolidators(whole, keep);
+      this.onlyThese(whole, keep);
       if (p.kind === 'agency' && p.editable.length) {
         const area = sheet.getRange(boundingBox(p.editable)).protect();
         made.push(area);
-        this.onlyConsolidators(area, keep);
-        if (p.editors.length) area.addEditors([...p.editors]);
+        this.onlyThese(area, [...keep, ...p.editors]);
       }
       if (name === SETTINGS_SHEET) this.consolidatorList = null; // read it again when next needed
       return { applied: true };
@@ -159,11 +158,21 @@ export class Protector {
     );
   }
 
-  /** Keeps the owner, the consolidators and the user running the script; drops everyone else. */
-  private onlyConsolidators(protection: GProtection, consolidators: readonly string[]): void {
-    const keep = new Set(consolidators);
+  /**
+   * Sets the editor list explicitly: adds these people and removes every other editor of the
+   * spreadsheet, even when there is nobody to remove yet. Until a script changes the list, "the
+   * permissions mirror those of the spreadsheet itself, which effectively means that the sheet
+   * remains unprotected", and keep mirroring as people are shared later
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#protect()). The owner and the
+   * user running the script always stay editors (Protection.removeEditors).
+   */
+  private onlyThese(protection: GProtection, editors: readonly string[]): void {
+    const keep = new Set(editors);
     const others = this.sharedEditors!.filter((u) => !keep.has(u.getEmail()));
-    if (others.length) protection.removeEditors(others);
+    if (keep.size) protection.addEditors([...keep]);
+    // With nobody to add, the user running is always among the spreadsheet's editors, so this
+    // list is never empty and the editor list is always changed.
+    if (others.length || !keep.size) protection.removeEditors(others);
     this.domainEdit ??= protection.canDomainEdit();
     if (this.domainEdit) protection.setDomainEdit(false);
   }

@@ -18,6 +18,7 @@ import {
   mergedCellFacts,
 } from '../core/grid';
 import { PaintGroup } from '../core/outputs';
+import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { GasError } from './errors';
 import { LinkCell, linkRuns } from './links';
@@ -73,13 +74,23 @@ export class GasWorkbook implements WorkbookPort {
     this.protector = new Protector(ss, app, props);
   }
 
-  /** Changes when the protections this adapter makes would change: the consolidators. */
+  /**
+   * Changes when the protections this adapter makes would change: the consolidators, and how
+   * editor lists are set. "v2" protections set every editor list explicitly; a tab protected
+   * before may still mirror the sharing (open to every editor), so its fingerprint differs and
+   * the next "Tạo biểu mẫu" protects it again. No per-tab call: an unchanged province stays cheap.
+   */
   protectionKey(): string {
-    return [...this.protector.consolidators()].sort().join(',');
+    return ['v2', ...[...this.protector.consolidators()].sort()].join(',');
   }
 
   sheetNames(): string[] {
-    return this.ss.getSheets().map((s) => s.getName());
+    // The sheet objects come with the names: keep them, so later lookups cost no call.
+    return this.ss.getSheets().map((s) => {
+      const name = s.getName();
+      this.sheets.set(name, s);
+      return name;
+    });
   }
 
   read(name: string, opts: { protection?: boolean } = {}): SheetSnapshot | null {
@@ -193,12 +204,22 @@ export class GasWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** Renders into a sheet just made by insertSheet, which Sheets creates with 1000 rows and 26 columns. */
+  /**
+   * Renders into a sheet just made by insertSheet, which Sheets creates with 1000 rows and 26
+   * columns. Every tab but Thiết lập (where the owner adds agencies below the list) is then cut to
+   * the rows and columns it uses, one call each: a spreadsheet holds at most 10 million cells,
+   * blank ones included (support.google.com/drive/answer/37603), and 190 untrimmed agency tabs
+   * alone would take 4.9 million.
+   */
   private render(sheet: Sheet, plan: SheetPlan): void {
     const rows = plan.rows.length;
     const cols = plan.columnWidths.length;
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
+    if (plan.name !== SETTINGS_SHEET) {
+      if (rows > 0 && rows < NEW_SHEET_ROWS) sheet.deleteRows(rows + 1, NEW_SHEET_ROWS - rows);
+      if (cols > 0 && cols < NEW_SHEET_COLUMNS) sheet.deleteColumns(cols + 1, NEW_SHEET_COLUMNS - cols);
+    }
     this.renderCells(sheet, 1, plan.rows);
     // Columns at Sheets' default width need no call; adjacent equal widths share one.
     for (let c = 0; c < plan.columnWidths.length;) {

@@ -115,6 +115,20 @@ describe('the Apps Script fake', () => {
     expect(sheet.protect()).toBe(p);
   });
 
+  it('leaves a protection whose editors were never set open to every editor, people shared later included', () => {
+    const { ss } = fakeGas();
+    const sheet = ss.insertSheet('A');
+    const p = sheet.protect();
+    ss.share('early@example.gov.vn');
+    expect(sheet.canEdit('early@example.gov.vn', 'A1')).toBe(true); // mirrors the sharing
+    p.removeEditors([]); // changes nothing, so it still mirrors
+    expect(sheet.canEdit('early@example.gov.vn', 'A1')).toBe(true);
+    p.addEditors([ss.owner]); // the list is now the protection's own
+    ss.share('late@example.gov.vn');
+    expect(sheet.canEdit('late@example.gov.vn', 'A1')).toBe(false);
+    expect(sheet.canEdit('nobody@example.gov.vn', 'B2')).toBe(false); // not shared: no edit anywhere
+  });
+
   it('throws when a script removes the group its user edits through', () => {
     const { ss } = fakeGas();
     ss.me = 'member@example.gov.vn';
@@ -144,6 +158,35 @@ describe('the Apps Script fake', () => {
       'Authorization is required',
     );
     expect(() => S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/drive'])).toThrow('manifest');
+  });
+
+  it('refuses, in a simple trigger, every service that needs authorization, and allows the bound spreadsheet', () => {
+    const fake = fakeGas();
+    const S = fake.globals.ScriptApp;
+    fake.asSimpleTrigger(() => {
+      expect(() => fake.ui.alert('x')).toThrow('permission');
+      expect(() => fake.ui.showSidebar({ content: '' })).toThrow('permission');
+      expect(() => fake.globals.DocumentApp.create('x')).toThrow('Required permissions');
+      expect(() =>
+        S.requireScopes(S.AuthMode.FULL, ['https://www.googleapis.com/auth/spreadsheets.currentonly']),
+      ).toThrow('Authorization is required');
+      expect(() => fake.globals.LockService.getDocumentLock()).toThrow('simple trigger');
+      fake.ss
+        .sheet('Sheet1')
+        .getRange('A1')
+        .setValues([['ok']]);
+      fake.ss.toast('ok');
+    });
+    expect(fake.ss.sheet('Sheet1').valueAt('A1')).toBe('ok');
+    fake.ui.alert('after'); // the user's own consent is back once the trigger is over
+    expect(fake.ui.alerts).toHaveLength(1);
+  });
+
+  it('counts a property value in UTF-8 bytes, as Google does (9 KB per value)', () => {
+    const props = fakeGas().globals.PropertiesService.getDocumentProperties();
+    const vietnamese = 'Đ'.repeat(5000); // 5000 characters, 10000 bytes
+    expect(() => props.setProperty('k', vietnamese)).toThrow('Argument too large');
+    expect(() => props.setProperty('k', 'D'.repeat(5000))).not.toThrow();
   });
 
   it("refuses to remove a body's last paragraph, as Docs does", () => {

@@ -143,6 +143,7 @@ const blankCell = (): Cell => ({
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLS = 26;
+export const CELL_LIMIT = 10_000_000;
 
 function dims(data: unknown[][], rows: number, cols: number, what: string): void {
   if (!Array.isArray(data) || data.length !== rows)
@@ -356,6 +357,8 @@ export class FakeRange implements Pick<
   | 'protect'
   | 'merge'
   | 'getMergedRanges'
+  | 'getSheet'
+  | 'setNote'
 > {
   constructor(
     readonly sheet: FakeSheet,
@@ -389,6 +392,7 @@ export class FakeRange implements Pick<
   writeCells<T>(data: T[][], what: string, f: (c: Cell, v: T) => void): void {
     dims(data, this.rows, this.cols, what);
     const ss = this.sheet.ss;
+    if (!ss.isEditor(ss.me)) throw new Error(`${what}: You do not have permission to edit this spreadsheet.`);
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.cols; c++) {
         const blocked = this.sheet.protections.some((p) => !p.canEdit(ss.me, this.row + r, this.col + c));
@@ -504,6 +508,15 @@ export class FakeRange implements Pick<
     this.hit('getNotes');
     return this.map((c) => c.note);
   }
+  getSheet() {
+    this.hit('getSheet');
+    return this.sheet as any;
+  }
+  setNote(note: string) {
+    this.hit('setNote');
+    this.writeCells([[note]], 'setNote', (c, v) => (c.note = v ?? ''));
+    return this as any;
+  }
   setNotes(n: any[][]) {
     this.hit('setNotes');
     return this.each(n, 'setNotes', (c, v) => (c.note = v ?? ''));
@@ -557,16 +570,41 @@ export class FakeProtection implements Pick<
   | 'remove'
   | 'canEdit'
 > {
-  editors: string[];
+  /**
+   * The protection's own editors, or null while the script has never changed them: "Until the
+   * script actually changes the list of editors for the sheet (by calling removeEditor(emailAddress),
+   * removeEditor(user), removeEditors(emailAddresses), addEditor(emailAddress), addEditor(user),
+   * addEditors(emailAddresses), or setting a new value for setDomainEdit(editable)), the permissions
+   * mirror those of the spreadsheet itself, which effectively means that the sheet remains
+   * unprotected" (developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
+   * range#protect()). A mirroring protection follows the sharing, people added later included.
+   */
+  private own: string[] | null = null;
+  private ownDomain: boolean | null = null;
   unprotected: FakeRange[] = [];
-  domainEdit: boolean;
   /** A range protection covers its range; a sheet protection (range null) covers every cell. */
   constructor(
     readonly sheet: FakeSheet,
     public range: FakeRange | null = null,
-  ) {
-    this.editors = [...sheet.ss.sharedWith];
-    this.domainEdit = sheet.ss.domain;
+  ) {}
+  /** Whether the editor list was ever set (false: the protection mirrors the sharing). */
+  get explicit(): boolean {
+    return this.own !== null;
+  }
+  get editors(): string[] {
+    return this.own ?? [...this.sheet.ss.sharedWith];
+  }
+  set editors(v: string[]) {
+    this.own = v;
+  }
+  get domainEdit(): boolean {
+    return this.ownDomain ?? this.sheet.ss.domain;
+  }
+  /** The script changed the list: from now on it is the protection's own. */
+  private fix(): string[] {
+    this.own ??= [...this.sheet.ss.sharedWith];
+    this.ownDomain ??= this.sheet.ss.domain;
+    return this.own;
   }
   private hit(m: string) {
     this.sheet.ss.calls.hit(`Protection.${m}`);
@@ -585,6 +623,7 @@ export class FakeProtection implements Pick<
   /** The owner, a listed editor, or a member of a listed group. */
   mayEdit(email: string): boolean {
     const ss = this.sheet.ss;
+    if (!this.explicit) return ss.isEditor(email);
     return email === ss.owner || this.editors.some((e) => e === email || (ss.groups.get(e) ?? []).includes(email));
   }
   setUnprotectedRanges(ranges: GRange[]) {
@@ -620,15 +659,18 @@ export class FakeProtection implements Pick<
       for (const g of gone)
         if ((ss.groups.get(g) ?? []).includes(ss.me) && this.editors.includes(g))
           throw new Error(`Exception: You can't remove yourself as an editor (your access comes from the group ${g}).`);
-    // Neither the owner nor the user running the script can be removed.
-    this.editors = this.editors.filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
+    // Neither the owner nor the user running the script can be removed. An empty list changes
+    // nothing, so it leaves a mirroring protection mirroring (the strict reading).
+    if (!gone.size) return this as any;
+    this.own = this.fix().filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
     return this as any;
   }
   addEditors(emails: string[]) {
     this.hit('addEditors');
     this.mustEdit('addEditors');
     for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
-    this.editors = [...new Set([...this.editors, ...emails])];
+    if (!emails.length) return this as any;
+    this.own = [...new Set([...this.fix(), ...emails])];
     return this as any;
   }
   canDomainEdit() {
@@ -639,8 +681,14 @@ export class FakeProtection implements Pick<
     this.hit('setDomainEdit');
     this.mustEdit('setDomainEdit');
     if (!this.sheet.ss.domain) throw new Error('setDomainEdit: not a Google Workspace domain');
-    this.domainEdit = v;
+    this.fix();
+    this.ownDomain = v;
     return this as any;
+  }
+  /** Test helper: the state a protection made before v2 may be in (its editors never set). */
+  mirror(): void {
+    this.own = null;
+    this.ownDomain = null;
   }
   remove() {
     this.hit('remove');
@@ -682,6 +730,8 @@ export class FakeSheet implements Pick<
   | 'setFrozenColumns'
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteColumns'
   | 'getProtections'
   | 'protect'
   | 'activate'
@@ -736,7 +786,7 @@ export class FakeSheet implements Pick<
    * object", support.google.com/docs/answer/1218656: protection covers the sheet's structure).
    */
   private mustEditSheet(what: string): void {
-    if (this.protections.some((p) => !p.range && !p.mayEdit(this.ss.me)))
+    if (!this.ss.isEditor(this.ss.me) || this.protections.some((p) => !p.range && !p.mayEdit(this.ss.me)))
       throw new Error(
         `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
       );
@@ -835,6 +885,8 @@ export class FakeSheet implements Pick<
     this.hit('insertRowsAfter');
     this.mustEditSheet('insertRowsAfter');
     if (after < 1 || after > this.maxRows) throw new Error('insertRowsAfter: row out of bounds');
+    this.ss.mustFit(n * this.maxCols);
+    this.maxRows += n; // first, so that ranges moved below fit the grown sheet
     const moved = new Map<string, Cell>();
     for (const [k, c] of this.cells) {
       const [r, col] = k.split(',').map(Number);
@@ -856,14 +908,52 @@ export class FakeSheet implements Pick<
       if (p.range) p.range = moveRange(p.range);
     }
     this.cells = moved;
-    this.maxRows += n;
     return this as any;
   }
   insertColumnsAfter(after: number, n: number) {
     this.hit('insertColumnsAfter');
     this.mustEditSheet('insertColumnsAfter');
     if (after < 1 || after > this.maxCols) throw new Error('insertColumnsAfter: column out of bounds');
+    this.ss.mustFit(n * this.maxRows);
     this.maxCols += n;
+    return this as any;
+  }
+  /**
+   * Deletes whole rows (Sheets refuses to delete them all: "Sorry, it is not possible to delete
+   * all non-frozen rows"). The fake models it for trimming: cells below move up; a sheet with
+   * protections or notes/validations in the deleted rows is not modelled and refused.
+   */
+  deleteRows(start: number, n: number) {
+    this.hit('deleteRows');
+    this.mustEditSheet('deleteRows');
+    if (start < 1 || n < 1 || start + n - 1 > this.maxRows) throw new Error('deleteRows: rows out of bounds');
+    if (n >= this.maxRows - this.frozenRows)
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    if (this.protections.length) throw new Error('fake: deleteRows on a protected sheet is not modelled');
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (r < start) moved.set(k, c);
+      else if (r >= start + n) moved.set(`${r - n},${col}`, c);
+    }
+    this.cells = moved;
+    this.maxRows -= n;
+    return this as any;
+  }
+  deleteColumns(start: number, n: number) {
+    this.hit('deleteColumns');
+    this.mustEditSheet('deleteColumns');
+    if (start < 1 || n < 1 || start + n - 1 > this.maxCols) throw new Error('deleteColumns: columns out of bounds');
+    if (n >= this.maxCols) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    if (this.protections.length) throw new Error('fake: deleteColumns on a protected sheet is not modelled');
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (col < start) moved.set(k, c);
+      else if (col >= start + n) moved.set(`${r},${col - n}`, c);
+    }
+    this.cells = moved;
+    this.maxCols -= n;
     return this as any;
   }
   getProtections(type: any) {
@@ -897,6 +987,7 @@ export class FakeSheet implements Pick<
   /** Whether a user may edit a cell, all protections considered (no call counted). */
   canEdit(email: string, a1: string): boolean {
     if (email === this.ss.owner) return true;
+    if (!this.ss.isEditor(email)) return false;
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return this.protections.every((p) => p.canEdit(email, Number(m[2]), colIndex(m[1])));
   }
@@ -914,6 +1005,32 @@ export class FakeSheet implements Pick<
   cell(a1: string): Cell {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return this.cellAt(Number(m[2]), colIndex(m[1]));
+  }
+  /**
+   * A user (ss.me) typing one value into one cell in the Sheets UI: refused as Sheets refuses it
+   * when a protection does not list them; returns the event object an onEdit(e) simple trigger
+   * gets (e.value is set only when one cell was edited:
+   * developers.google.com/apps-script/guides/triggers/events#edit). No call counted.
+   */
+  edit(a1: string, value: string | number) {
+    if (!this.canEdit(this.ss.me, a1))
+      throw new Error(
+        `${this.ss.me} may not edit ${this.name}!${a1}: You are trying to edit a protected cell or object.`,
+      );
+    const oldValue = this.valueAt(a1);
+    this.type(a1, value);
+    return {
+      source: this.ss as any,
+      range: this.rangeAtPublic(a1) as any,
+      value: String(value),
+      oldValue: oldValue === '' || oldValue === null ? undefined : String(oldValue),
+      user: { getEmail: () => this.ss.me } as any,
+      authMode: 'LIMITED' as any,
+      triggerUid: '',
+    } as GoogleAppsScript.Events.SheetsOnEdit;
+  }
+  rangeAtPublic(a1: string): FakeRange {
+    return this.rangeAt(a1);
   }
   /** Typing into a cell as a user would (no call counted). */
   type(a1: string, value: unknown): void {
@@ -944,7 +1061,11 @@ export class FakeSpreadsheet implements Pick<
   private nextId = 1000;
   owner = 'owner@example.gov.vn';
   me = 'owner@example.gov.vn';
-  sharedWith: string[] = ['owner@example.gov.vn', 'colleague@example.gov.vn'];
+  /**
+   * Editors of the spreadsheet. README tells the owner to generate the forms first and share
+   * afterwards, so a new fake spreadsheet is shared with nobody; tests call share().
+   */
+  sharedWith: string[] = ['owner@example.gov.vn'];
   /** Google Groups shared with the spreadsheet, by group email: their members. */
   groups = new Map<string, string[]>();
   domain = false;
@@ -956,6 +1077,30 @@ export class FakeSpreadsheet implements Pick<
   }
   private hit(m: string) {
     this.calls.hit(`Spreadsheet.${m}`);
+  }
+  /** The owner shares the spreadsheet as an editor (Share → Editor); no call counted. */
+  share(...emails: string[]): void {
+    this.sharedWith = [...new Set([...this.sharedWith, ...emails])];
+  }
+  /** The owner, or an editor of the spreadsheet directly or through a group. */
+  isEditor(email: string): boolean {
+    return (
+      email === this.owner || this.sharedWith.some((e) => e === email || (this.groups.get(e) ?? []).includes(email))
+    );
+  }
+  /** Cells of every tab, blank ones included (rows × columns), as Google counts them. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+  /**
+   * "Up to 10 million cells or 18,278 columns" per spreadsheet, blank cells of a new 1000×26 tab
+   * included (support.google.com/drive/answer/37603).
+   */
+  mustFit(more: number): void {
+    if (this.cellCount() + more > CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
   }
   checkName(name: string, self?: FakeSheet): void {
     if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');
@@ -978,6 +1123,7 @@ export class FakeSpreadsheet implements Pick<
     const at = index ?? this.sheets.length;
     if (typeof at !== 'number' || at < 0 || at > this.sheets.length)
       throw new Error(`insertSheet: index ${at} out of range`);
+    this.mustFit(DEFAULT_ROWS * DEFAULT_COLS);
     const sheet = new FakeSheet(this, name, this.nextId++);
     this.sheets.splice(at, 0, sheet);
     return sheet as any;
@@ -1055,8 +1201,16 @@ export class FakeUi {
   constructor(
     private readonly calls: Calls,
     private readonly lock: { held: boolean } = { held: false },
+    private readonly granted: Set<string> = new Set(MANIFEST_SCOPES),
   ) {}
-  private shown(what: string) {
+  /**
+   * Dialogs, alerts and sidebars need the container UI scope, which a user who never authorized
+   * the script (a simple trigger's user) has not granted; menus do not (onOpen builds them in
+   * AuthMode.NONE). developers.google.com/apps-script/reference/base/ui, "Authorization".
+   */
+  private shown(method: string, what: string) {
+    if (!this.granted.has(CONTAINER_UI))
+      throw new Error(`You do not have permission to call Ui.${method}. Required permissions: ${CONTAINER_UI}`);
     if (this.lock.held) this.underLock.push(what);
   }
   private menu(title: string, addon: boolean) {
@@ -1092,18 +1246,18 @@ export class FakeUi {
   }
   alert(title: string, message?: string) {
     this.calls.hit('Ui.alert');
-    this.shown(title);
+    this.shown('alert', title);
     this.alerts.push({ title, message: message ?? '' });
     return 'OK';
   }
   showSidebar(html: { content: string }) {
     this.calls.hit('Ui.showSidebar');
-    this.shown('sidebar');
+    this.shown('showSidebar', 'sidebar');
     this.dialogs.push(html.content);
   }
   showModalDialog(html: { content: string }) {
     this.calls.hit('Ui.showModalDialog');
-    this.shown('dialog');
+    this.shown('showModalDialog', 'dialog');
     this.dialogs.push(html.content);
   }
 }
@@ -1450,10 +1604,12 @@ export function fakeDocumentApp(calls: Calls, docs: FakeDocument[], granted: Set
   };
 }
 
-export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }) {
+export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }, trigger = { simple: false }) {
   return {
     getDocumentLock() {
       calls.hit('LockService.getDocumentLock');
+      // Google documents no lock for simple triggers; refused so that the trigger never relies on one.
+      if (trigger.simple) throw new Error('fake: LockService is not available to a simple trigger');
       return {
         tryLock(_ms: number) {
           calls.hit('Lock.tryLock');
@@ -1478,7 +1634,9 @@ export function fakePropertiesService(calls: Calls, store: Map<string, string>) 
     },
     setProperty(k: string, v: string) {
       calls.hit('Properties.setProperty');
-      if (v.length > 9 * 1024) throw new Error('Argument too large: value');
+      // "Property value size: 9 KB / val" (developers.google.com/apps-script/guides/services/quotas),
+      // counted in bytes: a Vietnamese name takes more UTF-8 bytes than characters.
+      if (Buffer.byteLength(`${k}${v}`, 'utf8') > 9 * 1024) throw new Error('Argument too large: value');
       store.set(k, v);
       return props;
     },
@@ -1511,6 +1669,8 @@ export const MANIFEST_SCOPES: readonly string[] = (
     ),
   ) as { oauthScopes: string[] }
 ).oauthScopes;
+
+const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
 
 /** Thrown where Apps Script ends the run and asks the user for consent. */
 export class AuthorizationRequired extends Error {}
@@ -1557,9 +1717,28 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
   const ss = new FakeSpreadsheet(calls);
   const docs: FakeDocument[] = [];
   const lock = { busy: false, held: false };
-  const ui = new FakeUi(calls, lock);
   /** Scopes the user running the script granted (granular consent lets them grant only some). */
   const granted = new Set(MANIFEST_SCOPES);
+  const ui = new FakeUi(calls, lock, granted);
+  const trigger = { simple: false };
+  /**
+   * Runs fn as Apps Script runs a simple trigger (onEdit) for a user who never authorized the
+   * script: "they cannot access services that require authorization" and "can modify the file
+   * they are bound to, but cannot access other files" (developers.google.com/apps-script/guides/triggers,
+   * "Restrictions"). No scope is granted: Ui dialogs, DocumentApp and ScriptApp.requireScopes
+   * fail; the bound spreadsheet (SpreadsheetApp, toast included) works.
+   */
+  const asSimpleTrigger = <T>(fn: () => T): T => {
+    const had = [...granted];
+    granted.clear();
+    trigger.simple = true;
+    try {
+      return fn();
+    } finally {
+      trigger.simple = false;
+      for (const g of had) granted.add(g);
+    }
+  };
   const props = new Map<string, string>();
   const now = opts.now ?? (() => new Date('2026-09-25T03:00:00Z'));
   const SpreadsheetApp = {
@@ -1582,10 +1761,11 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     lock,
     props,
     granted,
+    asSimpleTrigger,
     globals: {
       SpreadsheetApp,
       DocumentApp: fakeDocumentApp(calls, docs, granted),
-      LockService: fakeLockService(calls, lock),
+      LockService: fakeLockService(calls, lock, trigger),
       PropertiesService: fakePropertiesService(calls, props),
       Utilities: fakeUtilities(calls, now),
       HtmlService: fakeHtmlService(calls),

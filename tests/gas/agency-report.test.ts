@@ -113,6 +113,7 @@ describe('the menu item "Soạn báo cáo của đơn vị (Google Docs)"', () =
     const own = fake.ss.sheets.find((s) => s.name === 'Sở Nội vụ')!;
     // Generating the forms with the staff's email in the settings makes them an editor of the input area.
     own.protections.find((p) => p.range)!.editors.push('nhaplieu@example.gov.vn');
+    fake.ss.share('nhaplieu@example.gov.vn');
     fake.ss.me = 'nhaplieu@example.gov.vn';
     fake.ss.active = own;
     call('menuDraftAgencyReport');

@@ -32,3 +32,11 @@ export function province(opts: SampleOptions = {}) {
   fake.calls.reset();
   return { fake, wb, settings, fills: sample.fills };
 }
+
+/**
+ * The owner shares the spreadsheet with every agency's staff, after generating the forms as
+ * README says (the fake's spreadsheet starts shared with nobody).
+ */
+export function shareWithAgencies(fake: ReturnType<typeof fakeGas>, settings: Settings, ...others: string[]): void {
+  fake.ss.share(...settings.agencies.flatMap((a) => a.emails), ...others);
+}

@@ -6,7 +6,7 @@ import { sampleProvince, writeFill } from '../../src/core/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { readSettings } from '../../src/core/settings';
-import { catalog, gasWorkbook, province } from './setup';
+import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('creates one protected tab per agency, laid out like the appendix', () => {
@@ -36,6 +36,8 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it("lets only the agency's emails and the consolidator edit, and only the value cells", () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, catalog, settings);
+    // Shared after the forms were made, as README says: the protections must not follow the sharing.
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
     const sheet = fake.ss.sheet(agency.sheet);
     const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
@@ -53,6 +55,28 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(fake.ss.sheet('Thiết lập').canEdit(own, 'B5')).toBe(false);
   });
 
+  it('protects again a tab whose protection still mirrors the sharing (made before v2), whatever the order of sharing', () => {
+    const { fake, settings } = province();
+    // What the previous version left when the owner generated before sharing: protections whose
+    // editors were never set, and fingerprints made without "v2".
+    const before = gasWorkbook(fake).wb;
+    before.protectionKey = () => fake.ss.owner;
+    generateTemplates(before, catalog, settings);
+    const tabs = fake.ss.sheets.filter((s) => s.name !== 'Thiết lập');
+    for (const t of tabs) for (const p of t.protections) p.mirror();
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
+    const [agency, other] = settings.agencies.filter((a) => a.emails.length);
+    const sheet = fake.ss.sheet(agency.sheet);
+    expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(true); // the hole
+    const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    expect(out.unchanged).toHaveLength(settings.agencies.length); // no row added…
+    expect(tabs.every((t) => t.protections.every((p) => p.explicit))).toBe(true); // …but every tab protected again
+    expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
+    expect(sheet.canEdit('colleague@example.gov.vn', 'A12')).toBe(false);
+    expect(sheet.canEdit(other.emails[0], 'C6')).toBe(false);
+    expect(sheet.canEdit(agency.emails[0], 'C6')).toBe(true);
+  });
+
   it('says so when an agency has no email, instead of failing silently', () => {
     const { wb, settings } = province();
     const out = generateTemplates(wb, catalog, settings);
@@ -61,14 +85,15 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(out.protection[0].note).toContain('chưa có email');
   });
 
-  it('builds a tab in at most 20 calls, however many indicators it has', () => {
+  // 20 calls to build and protect a tab, and 2 to cut it to its rows and columns (Google's cell limit).
+  it('builds a tab in at most 22 calls, however many indicators it has', () => {
     const small = province({ provincial: 2, communes: 0 });
     generateTemplates(small.wb, catalog, small.settings);
     const two = small.fake.calls.total();
     const big = province({ provincial: 3, communes: 0 });
     generateTemplates(big.wb, catalog, big.settings);
     const perTab = big.fake.calls.total() - two;
-    expect(perTab).toBeLessThanOrEqual(20);
+    expect(perTab).toBeLessThanOrEqual(22);
     // No call per cell or per row: one of each whole-range write per tab.
     expect(big.fake.calls.of('Range.setValues')).toBe(3);
     expect(big.fake.calls.of('Range.setBackgrounds')).toBe(3);

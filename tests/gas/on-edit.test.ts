@@ -1,0 +1,167 @@
+/**
+ * Marking sent with no authorization: the onEdit(e) simple trigger, tried as the issue's "Done
+ * when" says, on the fake: the owner generates the forms before sharing, then shares; each agency
+ * types, marks sent with and without errors, and nothing in that path needs authorization.
+ */
+import { generateTemplates } from '../../src/core/app';
+import { agencyTabPlan } from '../../src/core/template';
+import { onEdit } from '../../src/gas/on-edit';
+import { AgencyFill, sampleProvince } from '../../src/core/sample';
+import { Settings, readSettings, settingsPlan } from '../../src/core/settings';
+import { FakeGas, FakeSheet } from '../fakes/gas';
+import { NOW, catalog, gasWorkbook, shareWithAgencies } from './setup';
+
+/** What the agency types: the sample's figures for every row it is asked (no row left blank). */
+function typeFigures(sheet: FakeSheet, settings: Settings, fill: AgencyFill): void {
+  const { plan, layout } = agencyTabPlan(catalog, settings, fill.agency);
+  for (const [code, row] of layout.codeRows) {
+    // What the sample's agency answers; a row it does not answer keeps what the form put there.
+    const typed = fill.values.has(code) ? fill.values.get(code) : plan.rows[row - 1]?.[3]?.v;
+    if ((typeof typed === 'number' || typeof typed === 'string') && sheet.canEdit(sheet.ss.me, `D${row}`))
+      sheet.edit(`D${row}`, typed);
+  }
+  sheet.edit(layout.headerCells.preparer, 'Nguyễn Văn A');
+  sheet.edit(layout.headerCells.phone, '0912345678');
+}
+
+/** The first row the agency types a count into (the first rows asked may be computed). */
+function firstInput(sheet: FakeSheet, settings: Settings, fill: AgencyFill): number {
+  const { layout } = agencyTabPlan(catalog, settings, fill.agency);
+  const rows = [...layout.codeRows]
+    .filter(([code, r]) => typeof fill.values.get(code) === 'number' && sheet.canEdit(fill.agency.emails[0]!, `D${r}`))
+    .map(([, r]) => r);
+  return Math.min(...rows);
+}
+
+/**
+ * The trigger as Apps Script runs it for a user who never authorized the script: the bundle's
+ * globals are the fake's, and the fake refuses every service that needs authorization.
+ */
+function trigger(fake: FakeGas, e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const g = globalThis as Record<string, unknown>;
+  Object.assign(g, { SpreadsheetApp: fake.globals.SpreadsheetApp, Utilities: fake.globals.Utilities });
+  try {
+    fake.asSimpleTrigger(() => onEdit(e));
+  } finally {
+    delete g.SpreadsheetApp;
+    delete g.Utilities;
+  }
+}
+
+beforeEach(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
+afterEach(() => jest.useRealTimers());
+
+/** Twenty agencies, each with its own staff email (the sample leaves some without). */
+function twentyAgencies() {
+  const { fake, wb } = gasWorkbook();
+  const sample = sampleProvince({ provincial: 10, communes: 10, mistakeShare: 0, notSentShare: 1 });
+  const agencies = sample.settings.agencies.map((a, i) =>
+    a.emails.length ? a : { ...a, emails: [`donvi${i}@example.gov.vn`] },
+  );
+  wb.create(settingsPlan({ ...sample.settings, agencies }));
+  const read = readSettings(wb.read('Thiết lập')!.values);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  const settings = read.settings;
+  const fills = sample.fills.map((f, i) => ({ ...f, agency: settings.agencies[i]! }));
+  const p = { fake, wb, settings, fills };
+  let out = generateTemplates(p.wb, catalog, p.settings); // before sharing, as README says
+  while (out.remaining.length) out = generateTemplates(p.wb, catalog, p.settings);
+  shareWithAgencies(p.fake, p.settings, 'colleague@example.gov.vn');
+  return p;
+}
+
+describe('marking sent by choosing "Đã gửi" (onEdit simple trigger, no authorization)', () => {
+  it('20 agencies, forms made before sharing: each types, is refused with the reason, fixes, and is stamped', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    expect(settings.agencies).toHaveLength(20);
+    const staffed = fills.filter((f) => f.agency.emails.length);
+    expect(staffed).toHaveLength(20);
+    for (const fill of staffed) {
+      const agency = fill.agency;
+      const sheet = fake.ss.sheet(agency.sheet);
+      const { layout } = agencyTabPlan(catalog, settings, agency);
+      const status = layout.headerCells.status;
+      const sentOn = layout.headerCells.sentOn;
+      fake.ss.me = agency.emails[0];
+      typeFigures(sheet, settings, fill);
+      // A mistake: a negative count in the first row asked.
+      const firstRow = firstInput(sheet, settings, fill);
+      const good = sheet.valueAt(`D${firstRow}`);
+      expect(typeof good).toBe('number');
+      trigger(fake, sheet.edit(`D${firstRow}`, -3));
+      fake.calls.reset();
+      trigger(fake, sheet.edit(status, 'Đã gửi'));
+      expect(sheet.valueAt(status)).toBe('Chưa gửi');
+      expect(sheet.valueAt(sentOn)).toBe('');
+      expect(sheet.cell(status).note).toContain('Chưa gửi được');
+      expect(sheet.cell(status).note).toContain(`D${firstRow}`);
+      expect(fake.ss.toasts.at(-1)).toMatch(/^Chưa gửi được: còn \d+ lỗi/);
+      // Fixed: stamped with today's date in the spreadsheet's time zone (NOW is 25/09/2026 10:00).
+      sheet.edit(`D${firstRow}`, good as number);
+      trigger(fake, sheet.edit(status, 'Đã gửi'));
+      expect(sheet.valueAt(status)).toBe('Đã gửi');
+      expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
+      expect(sheet.cell(status).note).not.toContain('Chưa gửi được');
+      expect(fake.ss.toasts.at(-1)).toContain('Đã ghi ngày gửi 25/09/2026');
+      // Choosing "Đã gửi" again the next day keeps the date it was sent.
+      jest.setSystemTime(new Date('2026-09-26T03:00:00Z'));
+      trigger(fake, sheet.edit(status, 'Đã gửi'));
+      expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
+      jest.setSystemTime(NOW);
+    }
+    // Nothing in that path asked for a dialog, a document, a lock or a scope.
+    expect(fake.ui.alerts).toHaveLength(0);
+    expect(fake.ui.dialogs).toHaveLength(0);
+  });
+
+  it('makes no service call for any other edit: it looks at the event object only', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    const fill = fills.find((f) => f.agency.emails.length)!;
+    const sheet = fake.ss.sheet(fill.agency.sheet);
+    const { layout } = agencyTabPlan(catalog, settings, fill.agency);
+    fake.ss.me = fill.agency.emails[0];
+    fake.calls.reset();
+    const row = firstInput(sheet, settings, fill);
+    trigger(fake, sheet.edit(`D${row}`, 12));
+    trigger(fake, sheet.edit(layout.headerCells.preparer, 'Trần Thị B'));
+    trigger(fake, sheet.edit(layout.headerCells.status, 'Chưa gửi'));
+    onEdit(undefined); // run from the editor by hand
+    expect(fake.calls.total()).toBe(0);
+  });
+
+  it('leaves "Đã gửi" typed outside the status cell alone', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    const fill = fills.find((f) => f.agency.emails.length)!;
+    const sheet = fake.ss.sheet(fill.agency.sheet);
+    const { layout } = agencyTabPlan(catalog, settings, fill.agency);
+    fake.ss.me = fill.agency.emails[0];
+    const cell = layout.freeTextCells.highlights;
+    trigger(fake, sheet.edit(cell, 'Đã gửi'));
+    expect(sheet.valueAt(cell)).toBe('Đã gửi');
+    expect(sheet.valueAt(layout.headerCells.status)).toBe('Chưa gửi');
+    expect(fake.ss.toasts).toHaveLength(0);
+  });
+
+  it('keeps every tab closed to all but its agency and the consolidators, and no agency renames or deletes a tab', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    const [mine, their] = fills.filter((f) => f.agency.emails.length);
+    const theirs = their.agency;
+    const sheet = fake.ss.sheet(theirs.sheet);
+    const { layout } = agencyTabPlan(catalog, settings, theirs);
+    const value = `D${firstInput(sheet, settings, their)}`;
+    for (const who of [mine.agency.emails[0], 'colleague@example.gov.vn'])
+      for (const a1 of ['A12', 'C3', 'C4', 'C5', layout.headerCells.status, value])
+        expect(sheet.canEdit(who, a1)).toBe(false);
+    expect(sheet.canEdit(theirs.emails[0], value)).toBe(true);
+    expect(sheet.canEdit(theirs.emails[0], 'C3')).toBe(false); // its own agency name is fixed too
+    expect(sheet.canEdit(fake.ss.owner, value)).toBe(true);
+    for (const agency of settings.agencies.filter((a) => a.emails.length)) {
+      fake.ss.me = agency.emails[0];
+      // Every tab the add-on made (the spreadsheet's own blank Sheet1 is not one).
+      for (const tab of fake.ss.sheets.filter((t) => t.name !== 'Sheet1')) {
+        expect(() => tab.setName(`${tab.name} (đổi)`)).toThrow('protected');
+        expect(() => fake.ss.deleteSheet(tab as never)).toThrow('protected');
+      }
+    }
+  });
+});
