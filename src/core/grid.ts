@@ -5,6 +5,7 @@
  */
 import { IsoDate, isDate } from './dates';
 import type { CellFormula } from './formulas';
+import type { LiveCheck } from './live-checks';
 
 /** A cell as read: '' when empty, like Range.getValues. */
 export type RawCell = string | number | boolean | Date;
@@ -83,6 +84,8 @@ export interface SheetPlan {
   readonly columnWidths: readonly number[];
   readonly frozenRows?: number;
   readonly protection?: Protection;
+  /** Cells coloured as errors while their formula is true (conditional formatting; live-checks.ts). */
+  readonly checks?: readonly LiveCheck[];
 }
 
 export function columnLetter(col: number): string {

@@ -20,11 +20,8 @@
  *   precision the rate was typed (0 or 1 decimal: 98% for 97,96%, 65,6% for 65,56%).
  */
 import { Catalog, Severity } from './catalog/catalog';
-import { formRows } from './form';
-import { COL } from './template';
-import { a1 } from './grid';
+import { FormRow } from './form';
 import { RuleId } from './rules';
-import { Agency, Settings } from './settings';
 
 export interface LiveCheck {
   /** The cell the check colours, e.g. "D20". */
@@ -38,19 +35,14 @@ export interface LiveCheck {
 /** The header label of the cell counting the cells still to fix. */
 export const TO_FIX_LABEL = 'Số ô cần sửa:';
 
-/** The live checks of one agency's tab, in table order. */
+/** The live checks of one agency's tab (its form rows, each code's value cell), in table order. */
 export function liveChecks(
   catalog: Catalog,
-  settings: Settings,
-  agency: Agency,
-  codeRows: ReadonlyMap<string, number>,
+  form: readonly FormRow[],
+  valueCell: (code: string) => string | null,
 ): LiveCheck[] {
-  const form = formRows(catalog, settings, agency);
   const input = new Set(form.filter((r) => r.mode.kind === 'input').map((r) => r.ind.code));
-  const ref = (code: string): string | null => {
-    const row = codeRows.get(code);
-    return row && input.has(code) ? a1(row, COL.value) : null;
-  };
+  const ref = (code: string): string | null => (input.has(code) ? valueCell(code) : null);
   const out: LiveCheck[] = [];
   for (const { ind, mode } of form) {
     const x = ref(ind.code);

@@ -6,6 +6,7 @@ import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { FormRow, formRows, lockedReason } from './form';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
+import { liveChecks } from './live-checks';
 import { estimateNotice, periodInText } from './periods';
 import { Agency, Settings } from './settings';
 
@@ -274,6 +275,10 @@ export function agencyTabPlan(
       rows,
       columnWidths: TAB_WIDTHS,
       protection: { kind: 'agency', editors: agency.emails, editable },
+      checks: liveChecks(catalog, form, (code) => {
+        const row = codeRows.get(code);
+        return row ? a1(row, COL.value) : null;
+      }),
     },
     layout: { codeRows, headerRow, headerCells, freeTextCells, editable },
   };

@@ -1,7 +1,8 @@
 import { isoDate } from '../../src/core/dates';
 import { evaluateFormula } from '../../src/core/formulas';
 import { RawCell } from '../../src/core/grid';
-import { LiveCheck, liveChecks, toFixCountFormula } from '../../src/core/live-checks';
+import { LiveCheck, toFixCountFormula } from '../../src/core/live-checks';
+import { agencyTabPlan } from '../../src/core/template';
 import { RuleId, validateAgency } from '../../src/core/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
@@ -20,7 +21,7 @@ function both(agency: string, values: Record<string, RawCell>) {
     isProtected: true,
   });
   const byValidate = new Set(result.findings.filter((f) => COVERED.includes(f.rule)).map((f) => f.cell!));
-  const checks = liveChecks(catalog, settings, t.agency, t.layout.codeRows);
+  const checks = agencyTabPlan(catalog, settings, t.agency).plan.checks!;
   const lookup = (row: number, col: number) => t.snap.values[row - 1]?.[col - 1] ?? '';
   const at = (r: number, c: number) => {
     const v = lookup(r, c);
