@@ -80,7 +80,7 @@ export function parseOwnFormula(text: string): CellFormula | null {
  * - IF(c, a[, b]): "value_if_false – OPTIONAL – blank by default" (support.google.com/docs/answer/3093364;
  *   Excel and OOXML give FALSE there, Sheets' documented blank is what we follow);
  * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
- * - ISNUMBER(x), ISTEXT(x) (a blank cell is neither), INT(x) rounds down, ABS(x): the live checks'
+ * - ISNUMBER(x), ISTEXT(x) (a blank cell is neither), LEN(x), INT(x) rounds down, ABS(x): the live checks'
  *   functions (src/core/live-checks.ts);
  * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
  * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
@@ -215,6 +215,7 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
     if (fn === 'IFERROR' && a.length <= 2) return isError(x) ? (y ?? '') : x;
     if (a.length === 1 && fn === 'ISNUMBER') return typeof x === 'number';
     if (a.length === 1 && fn === 'ISTEXT') return typeof x === 'string' && x !== '' && !isError(x);
+    if (a.length === 1 && fn === 'LEN') return isError(x) ? x : typeof x === 'boolean' ? (x ? 4 : 5) : String(x).length;
     if (a.length === 1 && (fn === 'INT' || fn === 'ABS')) {
       const v = num(x);
       return typeof v === 'string' ? v : fn === 'INT' ? Math.floor(v) : Math.abs(v);

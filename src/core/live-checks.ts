@@ -49,7 +49,8 @@ export function liveChecks(
     if (!x || mode.kind !== 'input' || (ind.kind !== 'count' && ind.kind !== 'percent')) continue;
     const add = (rule: RuleId, formula: string, severity: Severity = 'error') =>
       out.push({ cell: x, rule, severity, formula });
-    add('not-number', `ISTEXT(${x})`);
+    // LEN: the rate formula's blank (IFERROR(…,"") in a .xlsx) is empty text, not a mistake.
+    add('not-number', `ISTEXT(${x})*(LEN(${x})>0)`);
     add('negative', `${x}<0`);
     if (ind.kind === 'count') add('fractional-count', `${x}<>INT(${x})`);
     else add('percent-range', `ISNUMBER(${x})*(${x}>1)`);
