@@ -105,7 +105,14 @@ describe('build/Code.js', () => {
     call('menuGenerateTemplates'); // the fake throws on a "," separator in a vi_VN formula
     const formulas = fake.ss.sheets.flatMap((s) => [...s.cells.values()].map((c) => c.formula).filter(Boolean));
     expect(formulas.length).toBeGreaterThan(0);
-    for (const f of formulas) expect(f).toMatch(/^=IFERROR\(\(?[A-Z]+\d+(-[A-Z]+\d+\))?\/[A-Z]+\d+\)$/);
+    // The rates, and on each agency tab the "Số ô cần sửa" count of its live checks (=0+(…>0)+…).
+    const [counts, rates] = [
+      formulas.filter((f) => f!.startsWith('=0+')),
+      formulas.filter((f) => !f!.startsWith('=0+')),
+    ];
+    expect(counts.length).toBe(fake.ss.sheets.filter((s) => s.conditionalRules.length).length);
+    for (const f of counts) expect(f).not.toMatch(/[,;.]/);
+    for (const f of rates) expect(f).toMatch(/^=IFERROR\(\(?[A-Z]+\d+(-[A-Z]+\d+\))?\/[A-Z]+\d+\)$/);
     const tab = fake.ss.sheet('Sở Nội vụ');
     // A plain ratio (not a reduction): typing its counts makes Sheets compute the rate.
     const rate = [...tab.cells].find(([, c]) => c.formula && !c.formula.includes('-'));

@@ -22,17 +22,37 @@ export type CellFormula =
   /** (base − now) / base, blank when it cannot be computed. */
   | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
 
+/**
+ * How many of these cells need fixing: each cell is a list of boolean check formulas, and a cell
+ * counts once when any is true (the "Số ô cần sửa" cell; src/core/live-checks.ts). A check that
+ * errors counts as passed, as conditional formatting treats it.
+ */
+export interface FlaggedCount {
+  readonly kind: 'flagged-count';
+  readonly cells: readonly (readonly string[])[];
+}
+
+/** What a plan may write as a formula: the template's own rates, or the flagged-cell count. */
+export type PlanFormula = CellFormula | FlaggedCount;
+
 function expression(f: CellFormula): string {
   return f.kind === 'ratio' ? `${f.num}/${f.den}` : `(${f.base}-${f.now})/${f.base}`;
 }
 
+function flaggedCount(f: FlaggedCount, guard: (check: string) => string): string {
+  return ['0', ...f.cells.map((checks) => `(${checks.map(guard).join('+')}>0)`)].join('+');
+}
+
 /** The Sheets form, the same in every locale: `=IFERROR(D14/D15)`. */
-export function sheetsFormula(f: CellFormula): string {
+export function sheetsFormula(f: PlanFormula): string {
+  // IFERROR with one argument is blank on an error (support.google.com/docs/answer/3093304).
+  if (f.kind === 'flagged-count') return `=${flaggedCount(f, (c) => `IFERROR(${c})`)}`;
   return `=IFERROR(${expression(f)})`;
 }
 
 /** OOXML's canonical form for a .xlsx cell (no leading `=`): `IFERROR(D14/D15,"")`. */
-export function ooxmlFormula(f: CellFormula): string {
+export function ooxmlFormula(f: PlanFormula): string {
+  if (f.kind === 'flagged-count') return flaggedCount(f, (c) => `IFERROR(${c},0)`);
   return `IFERROR(${expression(f)},"")`;
 }
 

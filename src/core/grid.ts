@@ -4,7 +4,7 @@
  * adapter renders with a fixed number of whole-range calls.
  */
 import { IsoDate, isDate } from './dates';
-import type { CellFormula } from './formulas';
+import type { PlanFormula } from './formulas';
 import type { LiveCheck } from './live-checks';
 
 /** A cell as read: '' when empty, like Range.getValues. */
@@ -44,7 +44,7 @@ export type CellInput =
   | string
   | number
   | boolean
-  | { readonly formula: CellFormula }
+  | { readonly formula: PlanFormula }
   | { readonly date: IsoDate }
   | { readonly link: { readonly text: string; readonly sheet: string; readonly a1?: string } };
 

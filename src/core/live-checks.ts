@@ -21,6 +21,7 @@
  */
 import { Catalog, Severity } from './catalog/catalog';
 import { FormRow } from './form';
+import type { FlaggedCount } from './formulas';
 import { RuleId } from './rules';
 
 export interface LiveCheck {
@@ -83,14 +84,9 @@ export function liveChecks(
   return out;
 }
 
-/**
- * The Sheets formula of the "Số ô cần sửa" cell: how many cells have at least one error check
- * true. IFERROR with one argument is blank on an error (support.google.com/docs/answer/3093304),
- * and a blank adds as 0, so a check that errors counts as passed, as in conditional formatting.
- */
-export function toFixCountFormula(checks: readonly LiveCheck[]): string {
+/** The error checks grouped by cell, for the "Số ô cần sửa" count (formulas.ts renders it). */
+export function toFixCount(checks: readonly LiveCheck[]): FlaggedCount {
   const byCell = new Map<string, string[]>();
   for (const c of checks) if (c.severity === 'error') byCell.set(c.cell, [...(byCell.get(c.cell) ?? []), c.formula]);
-  if (!byCell.size) return '=0';
-  return `=0+${[...byCell.values()].map((fs) => `(${fs.map((f) => `IFERROR(${f})`).join('+')}>0)`).join('+')}`;
+  return { kind: 'flagged-count', cells: [...byCell.values()] };
 }

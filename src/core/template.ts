@@ -6,7 +6,7 @@ import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { FormRow, formRows, lockedReason } from './form';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
-import { liveChecks } from './live-checks';
+import { TO_FIX_LABEL, liveChecks, toFixCount } from './live-checks';
 import { estimateNotice, periodInText } from './periods';
 import { Agency, Settings } from './settings';
 
@@ -264,6 +264,23 @@ export function agencyTabPlan(
     );
   }
 
+  const checks = liveChecks(catalog, form, (code) => {
+    const row = codeRows.get(code);
+    return row ? a1(row, COL.value) : null;
+  });
+  // Next to the agency's name: how many cells are still red, counted by the sheet itself.
+  const counterRow = rows[FIRST_HEADER_ROW - 1]!;
+  counterRow[COL.value - 1] = { v: TO_FIX_LABEL, s: { bold: true } };
+  counterRow[COL.note - 1] = {
+    v: { formula: toFixCount(checks) },
+    s: {
+      bold: true,
+      color: COLORS.title,
+      numberFormat: '0',
+      note: 'Số ô số liệu đang tô đỏ vì sai (số âm, không phải số nguyên, chữ trong ô số, tổng không khớp, tỷ lệ không khớp…). Sửa đến khi bằng 0 rồi mới gửi báo cáo.',
+    },
+  };
+
   const editable = [
     a1Range(FIRST_HEADER_ROW + 3, 3, 4, 1), // status, sent on, preparer, phone
     ...valueAndNoteRanges(form.flatMap((r, i) => (r.mode.kind === 'input' ? [firstRow + i] : []))),
@@ -275,10 +292,7 @@ export function agencyTabPlan(
       rows,
       columnWidths: TAB_WIDTHS,
       protection: { kind: 'agency', editors: agency.emails, editable },
-      checks: liveChecks(catalog, form, (code) => {
-        const row = codeRows.get(code);
-        return row ? a1(row, COL.value) : null;
-      }),
+      checks,
     },
     layout: { codeRows, headerRow, headerCells, freeTextCells, editable },
   };

@@ -1,7 +1,7 @@
 import { isoDate } from '../../src/core/dates';
-import { evaluateFormula } from '../../src/core/formulas';
+import { evaluateFormula, ooxmlFormula, sheetsFormula } from '../../src/core/formulas';
 import { RawCell } from '../../src/core/grid';
-import { LiveCheck, toFixCountFormula } from '../../src/core/live-checks';
+import { LiveCheck, toFixCount } from '../../src/core/live-checks';
 import { agencyTabPlan } from '../../src/core/template';
 import { RuleId, validateAgency } from '../../src/core/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../helpers';
@@ -33,7 +33,8 @@ function both(agency: string, values: Record<string, RawCell>) {
     return v === true || (typeof v === 'number' && v !== 0);
   };
   const byLive = new Set(checks.filter(flagged).map((c) => c.cell));
-  const count = evaluateFormula(toFixCountFormula(checks), at);
+  const count = evaluateFormula(sheetsFormula(toFixCount(checks)), at);
+  expect(evaluateFormula(ooxmlFormula(toFixCount(checks)), at)).toBe(count); // the .xlsx counts the same
   const cell = (code: string) => `D${t.layout.codeRows.get(code)}`;
   return { byValidate, byLive, checks, count, cell, findings: result.findings };
 }
@@ -43,7 +44,7 @@ describe('live checks (conditional formatting from the validate rules)', () => {
     const { checks } = both('Sở Nội vụ', {});
     expect(checks.length).toBeGreaterThan(50);
     for (const c of checks) expect(c.formula).not.toMatch(/[,;.]/);
-    expect(toFixCountFormula(checks)).not.toMatch(/[,;.]/);
+    expect(sheetsFormula(toFixCount(checks))).not.toMatch(/[,;.]/);
     expect(new Set(checks.map((c) => c.rule))).toEqual(new Set(COVERED));
   });
 

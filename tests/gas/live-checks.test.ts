@@ -27,6 +27,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
       expect([COLORS.error, COLORS.warning]).toContain(r.background);
     }
     expect(sheet.flaggedCells()).toEqual([]); // a blank form is not red
+    expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 0]);
   });
 
   it('colour, in the sheet, exactly the cells validate reports for the same typed figures', () => {
@@ -54,6 +55,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     const byValidate = new Set(result.findings.filter((f) => COVERED.includes(f.rule)).map((f) => f.cell));
     expect(byValidate.size).toBeGreaterThanOrEqual(7);
     expect(new Set(sheet.flaggedCells())).toEqual(byValidate);
+    expect(sheet.valueAt('E3')).toBe(byValidate.size); // "Số ô cần sửa", computed by the sheet
   });
 
   it('refuse a rule formula without "=" and rules of another sheet, as Sheets does', () => {

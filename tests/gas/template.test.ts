@@ -60,14 +60,15 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(out.protection[0].note).toContain('chưa có email');
   });
 
-  it('builds a tab in at most 20 calls, however many indicators it has', () => {
+  // 21: the live checks (issue 18) cost three calls a tab: getRangeList, getRanges, setConditionalFormatRules.
+  it('builds a tab in at most 21 calls, however many indicators it has', () => {
     const small = province({ provincial: 2, communes: 0 });
     generateTemplates(small.wb, catalog, small.settings);
     const two = small.fake.calls.total();
     const big = province({ provincial: 3, communes: 0 });
     generateTemplates(big.wb, catalog, big.settings);
     const perTab = big.fake.calls.total() - two;
-    expect(perTab).toBeLessThanOrEqual(20);
+    expect(perTab).toBeLessThanOrEqual(21);
     // No call per cell or per row: one of each whole-range write per tab.
     expect(big.fake.calls.of('Range.setValues')).toBe(3);
     expect(big.fake.calls.of('Range.setBackgrounds')).toBe(3);
