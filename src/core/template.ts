@@ -277,7 +277,6 @@ export function agencyTabPlan(
       bold: true,
       color: COLORS.title,
       numberFormat: '0',
-      note: 'Số ô số liệu đang tô đỏ vì sai (số âm, không phải số nguyên, chữ trong ô số, tổng không khớp, tỷ lệ không khớp…). Sửa đến khi bằng 0 rồi mới gửi báo cáo.',
     },
   };
 
