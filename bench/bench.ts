@@ -7,6 +7,7 @@
  * `--memory-only` runs just that part.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consolidateWorkbook, generateTemplates, validateAll } from '../src/core/app';
@@ -245,6 +246,51 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   };
 }
 
+interface StartupBench {
+  readonly evalMs: number;
+  readonly onEdit: { readonly ms: number; readonly calls: number; readonly byMethod: Record<string, number> } | null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Apps Script parses and evaluates the whole bundle before every execution, onEdit included (it runs
+ * on every edit of every user). Measures, in a fresh vm context holding only the fakes: evaluating
+ * build/Code.js, then one onEdit for an edit that is not a status change (a figure typed on an
+ * agency tab), if the bundle defines onEdit. Median of `runs`.
+ */
+function startup(bundlePath: string, runs = 15): StartupBench {
+  const code = readFileSync(bundlePath, 'utf8');
+  const script = new vm.Script(code, { filename: 'Code.js' });
+  const quiet = { log() {}, error() {}, warn() {} };
+  const evals: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = vm.createContext({ ...fakeGas({ now: () => NOW }).globals, console: quiet });
+    const t = performance.now();
+    script.runInContext(ctx);
+    evals.push(performance.now() - t);
+  }
+  const fake = fakeGas({ now: () => NOW });
+  const ctx = vm.createContext({ ...fake.globals, console: quiet });
+  script.runInContext(ctx);
+  if (typeof ctx.onEdit !== 'function') return { evalMs: median(evals), onEdit: null };
+  const call = (fn: string, ...args: unknown[]) => (ctx[fn] as (...a: unknown[]) => unknown)(...args);
+  call('menuSetupSettings');
+  call('menuGenerateTemplates');
+  const tab = fake.ss.sheets[fake.ss.sheets.length - 1];
+  const range = tab.getRange(20, 4);
+  const event = { authMode: 'LIMITED', source: fake.ss, range, value: '12', oldValue: '10', user: {} };
+  fake.calls.reset();
+  const edits: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    call('onEdit', event);
+    edits.push(performance.now() - t);
+  }
+  const byMethod = fake.calls.byMethod();
+  return { evalMs: median(evals), onEdit: { ms: median(edits), calls: fake.calls.total() / runs, byMethod } };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -301,10 +347,25 @@ async function main(): Promise<void> {
   console.log(
     `\nPeak memory (RSS) of this process: ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`,
   );
+  const start = existsSync(bundle) ? startup(bundle) : null;
+  if (start) {
+    console.log(
+      `Evaluating build/Code.js in a fresh vm context (every Apps Script execution): ${start.evalMs.toFixed(1)} ms`,
+    );
+    console.log(
+      start.onEdit
+        ? `onEdit, an edit that is not a status change: ${start.onEdit.ms.toFixed(2)} ms, ${start.onEdit.calls} service calls per edit`
+        : 'onEdit: not defined in build/Code.js (not measured)',
+    );
+  }
   if (values.json)
     writeFileSync(
       values.json,
-      JSON.stringify({ rows, cli, collected, memory, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2),
+      JSON.stringify(
+        { rows, cli, collected, memory, peakRssMb: peak / 1024 / 1024, bundleKb, startup: start, model },
+        null,
+        2,
+      ),
     );
 }
 

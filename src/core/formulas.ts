@@ -23,6 +23,19 @@ export type CellFormula =
   | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
 
 /**
+ * How many of these cells need fixing: each cell is a list of boolean check formulas, and a cell
+ * counts once when any is true (the "Số ô cần sửa" cell; src/core/live-checks.ts). A check that
+ * errors counts as passed, as conditional formatting treats it.
+ */
+export interface FlaggedCount {
+  readonly kind: 'flagged-count';
+  readonly cells: readonly (readonly string[])[];
+}
+
+/** What a plan may write as a formula: the template's own rates, or the flagged-cell count. */
+export type PlanFormula = CellFormula | FlaggedCount;
+
+/**
  * The counts are read through N() and a count typed as text blanks the result: spreadsheets
  * coerce text that looks like a number in arithmetic, each in its own locale ("3.626" is 3,626 to
  * LibreOffice or Excel in en-US, where the engine reads 3.626 the Vietnamese way), so a rate
@@ -39,13 +52,20 @@ function expression(f: CellFormula): string {
     : `(N(${f.base})-N(${f.now}))/N(${f.base})/NOT(ISTEXT(${f.now}))`;
 }
 
+function flaggedCount(f: FlaggedCount, guard: (check: string) => string): string {
+  return ['0', ...f.cells.map((checks) => `(${checks.map(guard).join('+')}>0)`)].join('+');
+}
+
 /** The Sheets form, the same in every locale: `=IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)))`. */
-export function sheetsFormula(f: CellFormula): string {
+export function sheetsFormula(f: PlanFormula): string {
+  // IFERROR with one argument is blank on an error (support.google.com/docs/answer/3093304).
+  if (f.kind === 'flagged-count') return `=${flaggedCount(f, (c) => `IFERROR(${c})`)}`;
   return `=IFERROR(${expression(f)})`;
 }
 
 /** OOXML's canonical form for a .xlsx cell (no leading `=`): `IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)),"")`. */
-export function ooxmlFormula(f: CellFormula): string {
+export function ooxmlFormula(f: PlanFormula): string {
+  if (f.kind === 'flagged-count') return flaggedCount(f, (c) => `IFERROR(${c},0)`);
   return `IFERROR(${expression(f)},"")`;
 }
 
@@ -99,7 +119,8 @@ export function parseOwnFormula(text: string): CellFormula | null {
  * - IF(c, a[, b]): "value_if_false – OPTIONAL – blank by default" (support.google.com/docs/answer/3093364;
  *   Excel and OOXML give FALSE there, Sheets' documented blank is what we follow);
  * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
- * - ISTEXT(x) and NOT(x), which the guarded rate formulas use (see expression above);
+ * - ISNUMBER(x), ISTEXT(x) (a blank cell is neither), LEN(x), INT(x) rounds down, ABS(x), NOT(x): the live
+ *   checks' functions (src/core/live-checks.ts) and the guarded rate formulas' (see expression above);
  * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
  * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
  * the caller says so (the parser uses a stored result or reports the cell, the fake throws).
@@ -231,9 +252,15 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
       return c !== 0 ? y : (z ?? '');
     }
     if (fn === 'IFERROR' && a.length <= 2) return isError(x) ? (y ?? '') : x;
+    if (a.length === 1 && fn === 'ISNUMBER') return typeof x === 'number';
     // ISTEXT: TRUE for text, FALSE for "a reference to a blank cell" and for errors
     // (support.google.com/docs/answer/3093297; OOXML: "no conversion shall take place").
-    if (fn === 'ISTEXT' && a.length === 1) return typeof x === 'string' && x !== '' && !isError(x);
+    if (a.length === 1 && fn === 'ISTEXT') return typeof x === 'string' && x !== '' && !isError(x);
+    if (a.length === 1 && fn === 'LEN') return isError(x) ? x : typeof x === 'boolean' ? (x ? 4 : 5) : String(x).length;
+    if (a.length === 1 && (fn === 'INT' || fn === 'ABS')) {
+      const v = num(x);
+      return typeof v === 'string' ? v : fn === 'INT' ? Math.floor(v) : Math.abs(v);
+    }
     if (fn === 'NOT' && a.length === 1) {
       const c = num(x);
       return typeof c === 'string' ? c : c === 0;

@@ -4,7 +4,8 @@
  * adapter renders with a fixed number of whole-range calls.
  */
 import { IsoDate, isDate } from './dates';
-import type { CellFormula } from './formulas';
+import type { PlanFormula } from './formulas';
+import type { LiveCheck } from './live-checks';
 
 /** A cell as read: '' when empty, like Range.getValues. */
 export type RawCell = string | number | boolean | Date;
@@ -43,7 +44,7 @@ export type CellInput =
   | string
   | number
   | boolean
-  | { readonly formula: CellFormula }
+  | { readonly formula: PlanFormula }
   | { readonly date: IsoDate }
   | { readonly link: { readonly text: string; readonly sheet: string; readonly a1?: string } };
 
@@ -89,6 +90,8 @@ export interface SheetPlan {
   /** Printing on A4 (.xlsx print titles): the table's header rows and the label columns repeat on every page. */
   readonly print?: { readonly titleRows?: readonly [first: number, last: number]; readonly titleColumns?: number };
   readonly protection?: Protection;
+  /** Cells coloured as errors while their formula is true (conditional formatting; live-checks.ts). */
+  readonly checks?: readonly LiveCheck[];
 }
 
 export function columnLetter(col: number): string {

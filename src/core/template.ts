@@ -6,6 +6,7 @@ import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
 import { formatDmy } from './dates';
 import { FormRow, formRows, lockedReason } from './form';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
+import { TO_FIX_LABEL, liveChecks, toFixCount } from './live-checks';
 import { estimateNotice, periodInText } from './periods';
 import { Agency, Settings } from './settings';
 
@@ -274,6 +275,22 @@ export function agencyTabPlan(
     );
   }
 
+  const checks = liveChecks(catalog, form, (code) => {
+    const row = codeRows.get(code);
+    return row ? a1(row, COL.value) : null;
+  });
+  // Next to the agency's name: how many cells are still red, counted by the sheet itself.
+  const counterRow = rows[FIRST_HEADER_ROW - 1]!;
+  counterRow[COL.value - 1] = { v: TO_FIX_LABEL, s: { bold: true } };
+  counterRow[COL.note - 1] = {
+    v: { formula: toFixCount(checks) },
+    s: {
+      bold: true,
+      color: COLORS.title,
+      numberFormat: '0',
+    },
+  };
+
   const editable = [
     a1Range(FIRST_HEADER_ROW + 3, 3, 4, 1), // status, sent on, preparer, phone
     ...valueAndNoteRanges(form.flatMap((r, i) => (r.mode.kind === 'input' ? [firstRow + i] : []))),
@@ -287,6 +304,7 @@ export function agencyTabPlan(
       borders: [a1Range(headerRow, 1, form.length + 1, width)],
       print: { titleRows: [headerRow, headerRow] },
       protection: { kind: 'agency', editors: agency.emails, editable },
+      checks,
     },
     layout: { codeRows, headerRow, headerCells, freeTextCells, editable },
   };

@@ -7,6 +7,7 @@
 import { IsoDate, isDate, isoDate, parts } from '../core/dates';
 import { sheetsFormula } from '../core/formulas';
 import {
+  COLORS,
   CellInput,
   CellStyle,
   PlanCell,
@@ -17,6 +18,7 @@ import {
   Validation,
   mergedCellFacts,
 } from '../core/grid';
+import { LiveCheck } from '../core/live-checks';
 import { PaintGroup } from '../core/outputs';
 import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
@@ -239,6 +241,26 @@ export class GasWorkbook implements WorkbookPort {
       sheet
         .getRangeList([...plan.borders])
         .setBorder(true, true, true, true, true, true, '#808080', this.app.BorderStyle.SOLID);
+    if (plan.checks?.length) this.writeChecks(sheet, plan.checks);
+  }
+
+  /**
+   * The live checks as conditional-format rules, all in one setConditionalFormatRules (it replaces
+   * the sheet's rules: developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
+   * Their ranges come from one getRangeList, never a getRange per cell.
+   */
+  private writeChecks(sheet: Sheet, checks: readonly LiveCheck[]): void {
+    const ranges = sheet.getRangeList(checks.map((c) => c.cell)).getRanges();
+    sheet.setConditionalFormatRules(
+      checks.map((c, i) =>
+        this.app
+          .newConditionalFormatRule()
+          .whenFormulaSatisfied(`=${c.formula}`)
+          .setBackground(c.severity === 'error' ? COLORS.error : COLORS.warning)
+          .setRanges([ranges[i]!])
+          .build(),
+      ),
+    );
   }
 
   private renderCells(sheet: Sheet, top: number, rows: readonly (readonly PlanCell[])[]): void {

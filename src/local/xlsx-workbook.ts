@@ -6,6 +6,7 @@
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/dates';
 import {
+  COLORS,
   CellInput,
   PlanCell,
   Protection,
@@ -16,6 +17,7 @@ import {
   parseA1,
 } from '../core/grid';
 import { ooxmlFormula } from '../core/formulas';
+import { LiveCheck } from '../core/live-checks';
 import { pad2 } from '../core/numbers';
 import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/print';
 import { PaintGroup } from '../core/outputs';
@@ -203,6 +205,34 @@ export class XlsxWorkbook implements WorkbookPort {
     if (titles?.titleColumns) ws.pageSetup.printTitlesColumn = `A:${columnLetter(titles.titleColumns)}`;
     // "Trang 2/5" at the foot of every page, the sheet's name at its left (&P, &N, &A: ECMA-376 §18.3.1.46).
     Object.assign(ws.headerFooter, { oddFooter: '&L&A&RTrang &P/&N' });
+    this.writeChecks(ws, plan.checks ?? []);
+  }
+
+  /**
+   * The live checks as conditional formatting, the same formulas as in Google Sheets (no argument
+   * separator, no decimal point, so the file's formula text is the sheet's): one block per cell.
+   */
+  private writeChecks(ws: ExcelJS.Worksheet, checks: readonly LiveCheck[]): void {
+    const byCell = new Map<string, LiveCheck[]>();
+    for (const c of checks) byCell.set(c.cell, [...(byCell.get(c.cell) ?? []), c]);
+    let priority = 1;
+    for (const [ref, list] of byCell) {
+      ws.addConditionalFormatting({
+        ref,
+        rules: list.map((c) => ({
+          type: 'expression' as const,
+          priority: priority++,
+          formulae: [c.formula],
+          style: {
+            fill: {
+              type: 'pattern' as const,
+              pattern: 'solid' as const,
+              bgColor: { argb: argb(c.severity === 'error' ? COLORS.error : COLORS.warning) },
+            },
+          },
+        })),
+      });
+    }
   }
 
   private writeCell(cell: ExcelJS.Cell, pc: PlanCell): void {

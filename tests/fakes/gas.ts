@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FormulaValue, dateSerial, evaluateFormula } from '../../src/core/formulas';
+import { a1 as a1Of } from '../../src/core/grid';
 type S = typeof GoogleAppsScript.Spreadsheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -264,6 +265,55 @@ class FakeTextStyleBuilder implements Pick<
   build() {
     this.calls.hit('builder.TextStyle.build');
     return new FakeTextStyle(this.bold, this.italic, this.color) as any;
+  }
+}
+
+/**
+ * Conditional-format rules as the add-on makes them: a custom formula and a background over ranges
+ * (SpreadsheetApp.newConditionalFormatRule(), developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder;
+ * Sheet.setConditionalFormatRules replaces every rule of the sheet,
+ * developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
+ * Strict: the formula must start with "=", a rule needs a condition and a range.
+ */
+export class FakeConditionalFormatRule {
+  constructor(
+    readonly formula: string,
+    readonly background: string | null,
+    readonly ranges: readonly FakeRange[],
+  ) {}
+}
+
+class FakeConditionalFormatRuleBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+  'whenFormulaSatisfied' | 'setBackground' | 'setRanges' | 'build'
+> {
+  private formula: string | null = null;
+  private background: string | null = null;
+  private ranges: FakeRange[] = [];
+  constructor(private readonly calls: Calls) {}
+  private hit(m: string) {
+    this.calls.hit(`builder.ConditionalFormatRule.${m}`);
+    return this as any;
+  }
+  whenFormulaSatisfied(formula: string) {
+    if (!formula.startsWith('=')) throw new Error(`Invalid formula: ${formula}`);
+    this.formula = formula;
+    return this.hit('whenFormulaSatisfied');
+  }
+  setBackground(color: string | null) {
+    this.background = color;
+    return this.hit('setBackground');
+  }
+  setRanges(ranges: GRange[]) {
+    if (!ranges.length || !ranges.every((r) => r instanceof FakeRange)) throw new Error('setRanges: ranges expected');
+    this.ranges = ranges as unknown as FakeRange[];
+    return this.hit('setRanges');
+  }
+  build() {
+    this.hit('build');
+    if (!this.formula || !this.ranges.length)
+      throw new Error('A conditional format rule needs a condition and a range.');
+    return new FakeConditionalFormatRule(this.formula, this.background, this.ranges) as any;
   }
 }
 
@@ -737,8 +787,11 @@ export class FakeSheet implements Pick<
   | 'activate'
   | 'getMaxRows'
   | 'getMaxColumns'
+  | 'setConditionalFormatRules'
+  | 'getConditionalFormatRules'
 > {
   cells = new Map<string, Cell>();
+  conditionalRules: FakeConditionalFormatRule[] = [];
   maxRows = DEFAULT_ROWS;
   maxCols = DEFAULT_COLS;
   widths = new Map<number, number>();
@@ -990,6 +1043,33 @@ export class FakeSheet implements Pick<
     if (!this.ss.isEditor(email)) return false;
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return this.protections.every((p) => p.canEdit(email, Number(m[2]), colIndex(m[1])));
+  }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]) {
+    this.hit('setConditionalFormatRules');
+    const own = rules as unknown as FakeConditionalFormatRule[];
+    if (!own.every((r) => r instanceof FakeConditionalFormatRule && r.ranges.every((g) => g.sheet === this)))
+      throw new Error('setConditionalFormatRules: rules built for this sheet expected');
+    this.conditionalRules = [...own];
+  }
+  getConditionalFormatRules() {
+    this.hit('getConditionalFormatRules');
+    return [...this.conditionalRules] as any[];
+  }
+  /**
+   * Test helper: the cells a conditional-format rule colours now, as Sheets evaluates them (an
+   * error is false), without counting calls. Only single-cell ranges: a relative reference over
+   * a larger range is not evaluated here.
+   */
+  flaggedCells(): string[] {
+    const out = new Set<string>();
+    for (const rule of this.conditionalRules) {
+      for (const g of rule.ranges) {
+        if (g.rows !== 1 || g.cols !== 1) throw new Error('fake: flaggedCells reads single-cell rule ranges only');
+        const v = evaluate(this, rule.formula);
+        if (v === true || (typeof v === 'number' && v !== 0)) out.add(a1Of(g.row, g.col));
+      }
+    }
+    return [...out];
   }
   /** Test helpers: what a user sees in a cell, without counting calls. */
   valueAt(a1: string): unknown {
@@ -1746,6 +1826,10 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     BorderStyle: { SOLID: 'SOLID' } as unknown as S['BorderStyle'],
     getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
     getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
+    newConditionalFormatRule: () => (
+      calls.hit('builder.SpreadsheetApp.newConditionalFormatRule'),
+      new FakeConditionalFormatRuleBuilder(calls)
+    ),
     newDataValidation: () => (
       calls.hit('builder.SpreadsheetApp.newDataValidation'),
       new FakeDataValidationBuilder(calls)

@@ -1,0 +1,73 @@
+import { generateTemplates, validateAll } from '../../src/core/app';
+import { COLORS } from '../../src/core/grid';
+import { RuleId } from '../../src/core/rules';
+import { FakeSheet } from '../fakes/gas';
+import { catalog, province } from './setup';
+
+const COVERED: RuleId[] = ['not-number', 'negative', 'fractional-count', 'percent-range', 'relation', 'ratio-mismatch'];
+
+function codeCell(sheet: FakeSheet, code: string): string {
+  const i = [...Array(300).keys()].find((k) => sheet.valueAt(`A${12 + k}`) === code);
+  if (i === undefined) throw new Error(`test: ${code} not on ${sheet.name}`);
+  return `D${12 + i}`;
+}
+
+describe('live checks on the agency tabs (conditional formatting)', () => {
+  it('are written with one setConditionalFormatRules per agency tab, whose ranges come from one getRangeList', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    const tabs = settings.agencies.length;
+    expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(tabs);
+    const sheet = fake.ss.sheet(settings.agencies[0].sheet);
+    expect(sheet.conditionalRules.length).toBeGreaterThan(50);
+    // Not a getRange per rule: every tab together asks fewer ranges than one tab has rules.
+    expect(fake.calls.of('Sheet.getRange')).toBeLessThan(sheet.conditionalRules.length);
+    for (const r of sheet.conditionalRules) {
+      expect(r.formula).toMatch(/^=[^,;.]+$/); // no argument separator, no decimal point
+      expect([COLORS.error, COLORS.warning]).toContain(r.background);
+    }
+    expect(sheet.flaggedCells()).toEqual([]); // a blank form is not red
+    expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 0]);
+  });
+
+  it('colour, in the sheet, exactly the cells validate reports for the same typed figures', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    const agency = settings.agencies[0];
+    const sheet = fake.ss.sheet(agency.sheet);
+    const typed: Record<string, unknown> = {
+      '1.1.1': 10,
+      '1.1.2': 12, // more than 1.1.1
+      '1.1.3': -2, // negative
+      '2.1': 3.5, // not a whole number
+      '3.4.a': 120,
+      '3.4.a.1': 20,
+      '3.4.a.2': 90, // 3.4.a is not 3.4.a.1 + 3.4.a.2
+      '3.4.b': 110,
+      '3.4.b.1': 100,
+      '3.4.b.2': 10,
+      '3.4.1': 0.9, // 90% typed over the formula, the counts give 90,91%
+      '3.3.3': 1.5, // 150%
+      '4.2.1': 'hai mươi tám', // text
+    };
+    for (const [code, v] of Object.entries(typed)) sheet.getRange(codeCell(sheet, code)).setValues([[v]]);
+    const result = validateAll(wb, catalog, settings).find((r) => r.agency.name === agency.name)!;
+    const byValidate = new Set(result.findings.filter((f) => COVERED.includes(f.rule)).map((f) => f.cell));
+    expect(byValidate.size).toBeGreaterThanOrEqual(7);
+    expect(new Set(sheet.flaggedCells())).toEqual(byValidate);
+    expect(sheet.valueAt('E3')).toBe(byValidate.size); // "Số ô cần sửa", computed by the sheet
+  });
+
+  it('refuse a rule formula without "=" and rules of another sheet, as Sheets does', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    const [a, b] = settings.agencies.map((x) => fake.ss.sheet(x.sheet));
+    const builder = () => fake.globals.SpreadsheetApp.newConditionalFormatRule();
+    expect(() => builder().whenFormulaSatisfied('D12<0')).toThrow();
+    const foreign = builder()
+      .whenFormulaSatisfied('=D12<0')
+      .setRanges([b.getRange('D12')])
+      .build();
+    expect(() => a.setConditionalFormatRules([foreign])).toThrow();
+  });
+});
