@@ -61,7 +61,7 @@ async function buildNode(entry, out) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     outfile: join(root, out),
     logLevel: 'warning',
