@@ -1,0 +1,107 @@
+/**
+ * The dialogs in a real browser: Debian's Chromium driven by playwright-core (which downloads no
+ * browser of its own), each dialog's real build/*.html, and google.script.run stubbed so that
+ * every call reaches the real build/Code.js running on the fake of Google (tests/fakes), with the
+ * same copy rules as Google's transport (tests/fakes/html.ts).
+ */
+import { existsSync } from 'node:fs';
+import vm from 'node:vm';
+import { Browser, Page, chromium } from 'playwright-core';
+import { transport } from '../fakes/html';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Fails, never skips, when there is no browser: a dialog test that did not run did not pass. */
+export function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p) => p && existsSync(p));
+  if (!found)
+    throw new Error(
+      'No Chromium found for the browser tests (looked at $CHROMIUM_PATH and ' +
+        `${CANDIDATES.join(', ')}). Install it: "sudo apt-get update && sudo apt-get install -y chromium" ` +
+        '(Debian/Ubuntu; .ci/run does this), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  return found;
+}
+
+/** Playwright gives every launch a fresh temporary profile (its own --user-data-dir). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=vi',
+    ],
+  });
+}
+
+const DIALOG_URL = 'https://dialog.invalid/';
+
+export interface ScriptCall {
+  readonly fn: string;
+  readonly bytes: number;
+}
+
+/**
+ * Opens a dialog's HTML in a page whose google.script.run calls `server` (the Code.js sandbox).
+ * Sidebar and dialog sizes are Google's: `width` as the dialog's setWidth (sidebars are 300 px).
+ */
+export async function openDialog(
+  browser: Browser,
+  html: string,
+  server: vm.Context,
+  size: { width: number; height: number },
+): Promise<{ page: Page; calls: ScriptCall[] }> {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  const page = await context.newPage();
+  const calls: ScriptCall[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (process.env.DEBUG_DIALOG) page.on('console', (m) => console.log(m.text()));
+  if (process.env.DEBUG_DIALOG) page.on('pageerror', (m) => console.log(m));
+  await page.exposeFunction('__scriptRun', (fn: string, args: unknown[]) => {
+    const f = (server as Record<string, unknown>)[fn];
+    if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
+    const sent = args.map((a, i) => transport(a, `argument ${i}`));
+    calls.push({ fn, bytes: JSON.stringify(sent).length });
+    return transport((f as (...a: unknown[]) => unknown)(...sent), 'return value');
+  });
+  await page.addInitScript(() => {
+    type Handler = ((v: unknown) => void) | null;
+    const w = globalThis as unknown as {
+      __scriptRun(fn: string, args: unknown[]): Promise<unknown>;
+      google: unknown;
+    };
+    const make = (ok: Handler, fail: Handler): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_t, prop: string) {
+            if (prop === 'withSuccessHandler') return (f: Handler) => make(f, fail);
+            if (prop === 'withFailureHandler') return (f: Handler) => make(ok, f);
+            return (...args: unknown[]) => {
+              w.__scriptRun(prop, args).then(
+                (v) => ok?.(v),
+                (e: Error) => fail?.({ message: e.message }),
+              );
+            };
+          },
+        },
+      );
+    w.google = { script: { run: make(null, null) } };
+  });
+  // Served at a made-up address from memory; any other request fails: the dialogs need no network.
+  await page.route('**/*', (route) =>
+    route.request().url() === DIALOG_URL
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+      : route.abort(),
+  );
+  await page.goto(DIALOG_URL, { waitUntil: 'load' });
+  if (errors.length) throw new Error(`The dialog's script failed: ${errors.join('; ')}`);
+  return { page, calls };
+}
