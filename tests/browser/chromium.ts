@@ -5,22 +5,27 @@
  * same copy rules as Google's transport (tests/fakes/html.ts).
  */
 import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import vm from 'node:vm';
 import { Browser, Page, chromium } from 'playwright-core';
 import { transport } from '../fakes/html';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** The names .ci/run looks for too (Debian's package installs /usr/bin/chromium). */
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Fails, never skips, when there is no browser: a dialog test that did not run did not pass. */
 export function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p) => p && existsSync(p));
-  if (!found)
-    throw new Error(
-      'No Chromium found for the browser tests (looked at $CHROMIUM_PATH and ' +
-        `${CANDIDATES.join(', ')}). Install it: "sudo apt-get update && sudo apt-get install -y chromium" ` +
-        '(Debian/Ubuntu; .ci/run does this), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    );
-  return found;
+  if (process.env.CHROMIUM_PATH) {
+    if (existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, which does not exist.`);
+  }
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of NAMES) for (const dir of dirs) if (existsSync(join(dir, name))) return join(dir, name);
+  throw new Error(
+    `No Chromium found for the browser tests (looked for ${NAMES.join(', ')} on PATH, and $CHROMIUM_PATH). ` +
+      'Install it: "sudo apt-get update && sudo apt-get install -y chromium" (Debian/Ubuntu; .ci/run does this), ' +
+      'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
 }
 
 /** Playwright gives every launch a fresh temporary profile (its own --user-data-dir). */
@@ -30,6 +35,7 @@ export function launch(): Promise<Browser> {
     headless: true,
     args: [
       '--no-sandbox',
+      '--disable-quic',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
