@@ -4,7 +4,7 @@
  * agency's form, an agency fills its file, the consolidator imports the files back.
  * Set CCHC_SCREENSHOTS=<folder> to keep the screenshots the consolidator's guide shows.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import JSZip from 'jszip';
@@ -12,6 +12,7 @@ import { Browser, Page } from 'playwright-core';
 import { consolidateWorkbook, generateTemplates } from '../../src/core/app';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
+import { settingsPlan } from '../../src/core/settings';
 import { splitPlans } from '../../src/core/split';
 import { agencyFileBytes } from '../../src/local/agency-file';
 import { readWorkbookGrids } from '../../src/local/xlsx-grids';
@@ -19,6 +20,7 @@ import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { MENU_ITEMS } from '../../src/gas/main';
 import { fakeHtmlServiceWithFiles } from '../fakes/html';
 import { NOW, catalog, gasWorkbook, province } from '../gas/setup';
+import { cliWith, scratch } from '../cli-helpers';
 import { launch, openDialog } from './chromium';
 
 const BUILD = join(__dirname, '..', '..', 'build');
@@ -46,6 +48,18 @@ function addon() {
 const toArrayBuffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const sheetValues = async (name: string, bytes: Uint8Array) =>
   (await readWorkbookGrids(name, toArrayBuffer(bytes))).sheets.map((s) => ({ name: s.name, values: s.values }));
+
+/**
+ * Every part of an .xlsx (sheet XML with its validations, protection and formulas, styles, notes)
+ * except the document properties, which hold the time the file was made.
+ */
+async function xlsxParts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const z = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(z.files).sort())
+    if (name !== 'docProps/core.xml' && !z.files[name].dir) out[name] = await z.file(name)!.async('string');
+  return out;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -76,6 +90,7 @@ describe('the dialogs in Chromium', () => {
 
     // The same files `split` writes from a workbook holding the same figures, cell for cell.
     const offline = XlsxWorkbook.create(() => NOW);
+    offline.create(settingsPlan(p.settings));
     generateTemplates(offline, catalog, p.settings);
     writeFill(offline, catalog, p.settings, p.fills[0]);
     const downloaded = new Map<string, Uint8Array>();
@@ -84,6 +99,7 @@ describe('the dialogs in Chromium', () => {
       downloaded.set(f.agency.sheet, bytes);
       const bySplit = await agencyFileBytes(catalog, p.settings, f, offline.read(f.agency.sheet), () => NOW);
       expect(await sheetValues(f.fileName, bytes)).toEqual(await sheetValues(f.fileName, bySplit));
+      expect(await xlsxParts(bytes)).toEqual(await xlsxParts(bySplit));
     }
 
     // An agency fills its file offline; both files come back through the import dialog.
@@ -109,8 +125,20 @@ describe('the dialogs in Chromium', () => {
     const direct = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
     generateTemplates(direct.wb, catalog, direct.settings);
     for (const i of [0, 3]) writeFill(direct.wb, catalog, direct.settings, direct.fills[i]);
+    const expected = summaryJson(consolidateWorkbook(direct.wb, catalog, direct.settings));
     const viaDialogs = summaryJson(consolidateWorkbook(gasWorkbook(p.fake).wb, catalog, p.settings));
-    expect(viaDialogs).toEqual(summaryJson(consolidateWorkbook(direct.wb, catalog, direct.settings)));
+    expect(viaDialogs).toEqual(expected);
+
+    // The same downloaded files collect back through the command line's `collect` as well.
+    const { at } = scratch('cchc-download-');
+    writeFileSync(at('tinh.xlsx'), await offline.toBuffer());
+    for (const f of back) writeFileSync(at(f.name), f.buffer);
+    const cli = cliWith(() => NOW);
+    const res = await cli('collect', at('tinh.xlsx'), ...back.map((f) => at(f.name)), '--out', at('moi.xlsx'));
+    expect(res.out).toContain('Đã nhận 2/2 tệp');
+    expect(res.code).toBe(0);
+    const collected = await XlsxWorkbook.fromBuffer(toArrayBuffer(readFileSync(at('moi.xlsx'))));
+    expect(summaryJson(consolidateWorkbook(collected, catalog, p.settings))).toEqual(expected);
   });
 
   it("gives agency staff no other agency's figures", async () => {
