@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import vm from 'node:vm';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Frame, Page, chromium } from 'playwright-core';
 import { transport } from '../fakes/html';
 
 /** The names .ci/run looks for too (Debian's package installs /usr/bin/chromium). */
@@ -46,7 +46,26 @@ export function launch(): Promise<Browser> {
   });
 }
 
-const DIALOG_URL = 'https://dialog.invalid/';
+const HOST_URL = 'https://dialog.invalid/';
+const DIALOG_URL = 'https://dialog.invalid/userCodeAppPanel';
+
+/**
+ * Apps Script shows a dialog's HTML in an iframe sandboxed with these keywords ("HTML Service:
+ * Restrictions", developers.google.com/apps-script/guides/html/restrictions): without
+ * allow-downloads the browser would drop the download dialog's .zip.
+ */
+const GOOGLE_SANDBOX = [
+  'allow-same-origin',
+  'allow-forms',
+  'allow-scripts',
+  'allow-popups',
+  'allow-downloads',
+  'allow-modals',
+  'allow-popups-to-escape-sandbox',
+].join(' ');
+const HOST_HTML =
+  '<!doctype html><html><body style="margin:0"><iframe id="dialog" ' +
+  `sandbox="${GOOGLE_SANDBOX}" src="${DIALOG_URL}" style="border:0;width:100vw;height:100vh"></iframe></body></html>`;
 
 export interface ScriptCall {
   readonly fn: string;
@@ -54,15 +73,16 @@ export interface ScriptCall {
 }
 
 /**
- * Opens a dialog's HTML in a page whose google.script.run calls `server` (the Code.js sandbox).
- * Sidebar and dialog sizes are Google's: `width` as the dialog's setWidth (sidebars are 300 px).
+ * Opens a dialog's HTML in a sandboxed iframe, as Google does, whose google.script.run calls
+ * `server` (the Code.js sandbox); `frame` is the dialog, `page` the window around it. Sidebar and
+ * dialog sizes are Google's: `width` as the dialog's setWidth (sidebars are 300 px).
  */
 export async function openDialog(
   browser: Browser,
   html: string,
   server: vm.Context,
   size: { width: number; height: number },
-): Promise<{ page: Page; calls: ScriptCall[] }> {
+): Promise<{ page: Page; frame: Frame; calls: ScriptCall[] }> {
   const context = await browser.newContext({ viewport: size, acceptDownloads: true });
   const page = await context.newPage();
   const calls: ScriptCall[] = [];
@@ -102,12 +122,14 @@ export async function openDialog(
     w.google = { script: { run: make(null, null) } };
   });
   // Served at a made-up address from memory; any other request fails: the dialogs need no network.
-  await page.route('**/*', (route) =>
-    route.request().url() === DIALOG_URL
-      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
-      : route.abort(),
-  );
-  await page.goto(DIALOG_URL, { waitUntil: 'load' });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    const body = url === HOST_URL ? HOST_HTML : url === DIALOG_URL ? html : null;
+    return body === null ? route.abort() : route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+  });
+  await page.goto(HOST_URL, { waitUntil: 'load' });
+  const frame = page.frames().find((f) => f.url() === DIALOG_URL);
+  if (!frame) throw new Error('The dialog did not load in its iframe.');
   if (errors.length) throw new Error(`The dialog's script failed: ${errors.join('; ')}`);
-  return { page, calls };
+  return { page, frame, calls };
 }

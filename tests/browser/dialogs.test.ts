@@ -2,13 +2,14 @@
  * The add-on's dialogs and help sidebar in Chromium: the real build/*.html, clicked as a user
  * clicks, talking to the real build/Code.js on the fake of Google. A consolidator downloads every
  * agency's form, an agency fills its file, the consolidator imports the files back.
- * Set CCHC_SCREENSHOTS=<folder> to keep the screenshots the consolidator's guide shows.
+ * Set CCHC_SCREENSHOTS=<folder> to keep the screenshots the consolidator's guide shows:
+ * `CCHC_SCREENSHOTS=docs/hinh npx jest tests/browser` remakes docs/hinh/*.png.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import JSZip from 'jszip';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Frame, Page } from 'playwright-core';
 import { consolidateWorkbook, generateTemplates } from '../../src/core/app';
 import { summaryJson } from '../../src/core/consolidate';
 import { writeFill } from '../../src/core/sample';
@@ -27,10 +28,15 @@ const BUILD = join(__dirname, '..', '..', 'build');
 const html = (name: string) => readFileSync(join(BUILD, `${name}.html`), 'utf8');
 const SHOTS = process.env.CCHC_SCREENSHOTS;
 
-async function shot(page: Page, name: string) {
+/** Keeps a picture of the dialog for the guides, as tall as its content (a sidebar scrolls). */
+async function shot(d: { page: Page; frame: Frame }, name: string) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const size = d.page.viewportSize()!;
+  const height = Number(await d.frame.evaluate('document.documentElement.scrollHeight'));
+  if (height > size.height) await d.page.setViewportSize({ width: size.width, height });
+  await d.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  if (height > size.height) await d.page.setViewportSize(size);
 }
 
 /** A province whose first agency already typed its figures into its tab, and the add-on's server. */
@@ -77,14 +83,14 @@ describe('the dialogs in Chromium', () => {
 
     // Download: one call to the script, one .zip holding split's files under split's names.
     const dl = await openDialog(browser, html('download'), p.server, { width: 760, height: 520 });
-    await shot(dl.page, 'tai-bieu-mau-truoc');
-    const [download] = await Promise.all([dl.page.waitForEvent('download'), dl.page.click('#go')]);
+    await shot(dl, 'tai-bieu-mau-truoc');
+    const [download] = await Promise.all([dl.page.waitForEvent('download'), dl.frame.click('#go')]);
     const zipped = await JSZip.loadAsync(readFileSync(await download.path()));
-    await dl.page.waitForSelector('ol.files');
-    await shot(dl.page, 'tai-bieu-mau');
+    await dl.frame.waitForSelector('ol.files');
+    await shot(dl, 'tai-bieu-mau');
     expect(dl.calls.map((c) => c.fn)).toEqual(['agencyFormGrids']);
     expect(download.suggestedFilename()).toBe('Bieu mau CCHC - Quy III 2026.zip');
-    expect(await dl.page.textContent('#out')).toContain('Đã tạo 6 tệp biểu mẫu');
+    expect(await dl.frame.textContent('#out')).toContain('Đã tạo 6 tệp biểu mẫu');
     const plans = splitPlans(catalog, p.settings);
     expect(Object.keys(zipped.files).sort()).toEqual(plans.map((f) => f.fileName).sort());
 
@@ -114,12 +120,13 @@ describe('the dialogs in Chromium', () => {
       { name: plans[3].fileName, mimeType: 'application/octet-stream', buffer: await fourth.toBuffer() },
     ];
     const im = await openDialog(browser, html('import'), p.server, { width: 760, height: 560 });
-    await im.page.setInputFiles('#files', back);
-    await im.page.click('#go');
-    await im.page.waitForSelector('#out table');
-    await shot(im.page, 'nhap-tep');
+    await im.frame.setInputFiles('#files', back);
+    await shot(im, 'nhap-tep-truoc');
+    await im.frame.click('#go');
+    await im.frame.waitForSelector('#out table');
+    await shot(im, 'nhap-tep');
     expect(im.calls.map((c) => c.fn)).toEqual(['importAgencyGrids']);
-    expect(await im.page.textContent('#out')).toContain('Đã nhận 2/2 tệp');
+    expect(await im.frame.textContent('#out')).toContain('Đã nhận 2/2 tệp');
 
     // The consolidation equals typing the same figures into the tabs directly.
     const direct = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
@@ -145,10 +152,10 @@ describe('the dialogs in Chromium', () => {
     const p = addon();
     p.fake.ss.me = 'nhaplieu@example.gov.vn';
     const dl = await openDialog(browser, html('download'), p.server, { width: 760, height: 520 });
-    await dl.page.click('#go');
-    await dl.page.waitForSelector('#out .err');
-    expect(await dl.page.textContent('#out')).toContain('Chỉ người tổng hợp');
-    expect(await dl.page.locator('#zip').count()).toBe(0);
+    await dl.frame.click('#go');
+    await dl.frame.waitForSelector('#out .err');
+    expect(await dl.frame.textContent('#out')).toContain('Chỉ người tổng hợp');
+    expect(await dl.frame.locator('#zip').count()).toBe(0);
   });
 
   it('shows the help sidebar at Google’s 300 px width, naming every menu item', async () => {
@@ -156,10 +163,10 @@ describe('the dialogs in Chromium', () => {
     (p.server.menuHelp as () => void)();
     const sidebar = p.fake.ui.dialogs.pop()!;
     const hp = await openDialog(browser, sidebar, p.server, { width: 300, height: 900 });
-    await shot(hp.page, 'huong-dan');
-    const text = (await hp.page.textContent('body'))!;
+    await shot(hp, 'huong-dan');
+    const text = (await hp.frame.textContent('body'))!;
     for (const item of MENU_ITEMS) if (item) expect(text).toContain(item[0].replace(/ \(.*\)$/, ''));
     // Nothing wider than the sidebar: no sideways scrolling.
-    expect(await hp.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+    expect(await hp.frame.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
   });
 });
