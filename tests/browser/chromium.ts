@@ -69,7 +69,10 @@ const HOST_HTML =
 
 export interface ScriptCall {
   readonly fn: string;
+  /** JSON size of the arguments sent and of the answer returned. */
   readonly bytes: number;
+  readonly returned: number;
+  readonly ms: number;
 }
 
 /**
@@ -94,8 +97,15 @@ export async function openDialog(
     const f = (server as Record<string, unknown>)[fn];
     if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
     const sent = args.map((a, i) => transport(a, `argument ${i}`));
-    calls.push({ fn, bytes: JSON.stringify(sent).length });
-    return transport((f as (...a: unknown[]) => unknown)(...sent), 'return value');
+    const start = Date.now();
+    const answer = transport((f as (...a: unknown[]) => unknown)(...sent), 'return value');
+    calls.push({
+      fn,
+      bytes: JSON.stringify(sent).length,
+      returned: JSON.stringify(answer).length,
+      ms: Date.now() - start,
+    });
+    return answer;
   });
   await page.addInitScript(() => {
     type Handler = ((v: unknown) => void) | null;
