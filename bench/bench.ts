@@ -2,7 +2,9 @@
  * `npm run bench -- [--agencies 190] [--json <file>] [--latency <model.json>]`
  * Runs template, validate-all, consolidate and report through the Apps Script adapter against the
  * call-counting fake, and through the CLI's .xlsx path; prints calls, modeled Apps Script seconds,
- * core CPU time, peak memory and the bundle size.
+ * core CPU time, peak memory and the bundle size; then (bench/memory.ts) validate and collect,
+ * each in its own process, beside a bare streaming read of the same files, and the hostile inputs.
+ * `--memory-only` runs just that part.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +24,8 @@ import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
 import { collectFiles } from '../src/core/collect';
 import { toWire } from '../src/core/collect-wire';
 import { agencyFilePlan } from '../src/core/split';
-import { readWorkbookGrids } from '../src/local/xlsx-grids';
+import { guardedGrids } from '../src/local/xlsx-guard';
+import { Measured, child, memoryBench, printMemory } from './memory';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
@@ -206,7 +209,7 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   const t0 = Date.now();
   const grids = [];
   for (const f of files) {
-    grids.push(await readWorkbookGrids(f.name, f.data));
+    grids.push(await guardedGrids(f.name, f.data));
     sample();
   }
   const t1 = Date.now();
@@ -244,8 +247,18 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { agencies: { type: 'string' }, json: { type: 'string' }, latency: { type: 'string' } },
+    options: {
+      agencies: { type: 'string' },
+      json: { type: 'string' },
+      latency: { type: 'string' },
+      child: { type: 'boolean' },
+      'memory-only': { type: 'boolean' },
+    },
+    allowPositionals: true,
   });
+  if (values.child) return child(process.argv.slice(process.argv.indexOf('--child') + 1));
+  const largest = values.agencies ? Math.max(...values.agencies.split(',').map(Number)) : 190;
+  if (values['memory-only']) return printMemory(await memoryBench(__filename, largest));
   const counts = values.agencies ? values.agencies.split(',').map(Number) : [10, 50, 190];
   const model = values.latency ? (JSON.parse(readFileSync(values.latency, 'utf8')) as LatencyRule[]) : DEFAULT_MODEL;
   const rows: Row[] = [];
@@ -256,6 +269,7 @@ async function main(): Promise<void> {
     cli.push(await offline(n));
     collected.push(await collectBench(n, model));
   }
+  const memory: Measured[] = await memoryBench(__filename, largest);
   const bundle = join(__dirname, '..', 'build', 'Code.js');
   const bundleKb = existsSync(bundle) ? statSync(bundle).size / 1024 : NaN;
 
@@ -283,13 +297,14 @@ async function main(): Promise<void> {
   const dialog = join(__dirname, '..', 'build', 'import.html');
   if (existsSync(dialog))
     console.log(`Import dialog build/import.html: ${(statSync(dialog).size / 1024).toFixed(1)} KB`);
+  printMemory(memory);
   console.log(
-    `\nPeak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`,
+    `\nPeak memory (RSS) of this process: ${(peak / 1024 / 1024).toFixed(0)} MB; bundle build/Code.js: ${bundleKb.toFixed(1)} KB`,
   );
   if (values.json)
     writeFileSync(
       values.json,
-      JSON.stringify({ rows, cli, collected, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2),
+      JSON.stringify({ rows, cli, collected, memory, peakRssMb: peak / 1024 / 1024, bundleKb, model }, null, 2),
     );
 }
 

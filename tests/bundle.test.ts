@@ -106,12 +106,15 @@ describe('build/Code.js', () => {
     call('menuGenerateTemplates'); // the fake throws on a "," separator in a vi_VN formula
     const formulas = fake.ss.sheets.flatMap((s) => [...s.cells.values()].map((c) => c.formula).filter(Boolean));
     expect(formulas.length).toBeGreaterThan(0);
-    for (const f of formulas) expect(f).toMatch(/^=IFERROR\(\(?[A-Z]+\d+(-[A-Z]+\d+\))?\/[A-Z]+\d+\)$/);
+    for (const f of formulas)
+      expect(f).toMatch(
+        /^=IFERROR\((N\([A-Z]+\d+\)|\(N\([A-Z]+\d+\)-N\([A-Z]+\d+\)\))\/N\([A-Z]+\d+\)\/NOT\(ISTEXT\([A-Z]+\d+\)\)\)$/,
+      );
     const tab = fake.ss.sheet('Sở Nội vụ');
     // A plain ratio (not a reduction): typing its counts makes Sheets compute the rate.
     const rate = [...tab.cells].find(([, c]) => c.formula && !c.formula.includes('-'));
     expect(rate).toBeDefined();
-    const [num, den] = /IFERROR\(([A-Z]+\d+)\/([A-Z]+\d+)\)/.exec(rate![1].formula!)!.slice(1);
+    const [num, den] = /IFERROR\(N\(([A-Z]+\d+)\)\/N\(([A-Z]+\d+)\)/.exec(rate![1].formula!)!.slice(1);
     tab.type(num, 3);
     tab.type(den, 4);
     const [r, c] = rate![0].split(',').map(Number);

@@ -27,7 +27,7 @@ cell(a, "1.1.3").value = 1e308
 cell(a, "3.4.4").value = "0.050"
 # openpyxl stores formulas without a result: one we can compute, one we cannot.
 cell(b, "4.2.4").value = f"={cell(b, '4.2.3').coordinate}+1"
-cell(b, "3.5.2").value = f"=SUM({cell(b, '3.5.1').coordinate}:{cell(b, '3.5.1').coordinate})"
+cell(b, "6.4").value = f"=SUM({cell(b, '6.3').coordinate}:{cell(b, '6.3').coordinate})"
 # A figure taken from another agency's tab.
-cell(b, "3.5.3").value = f"='{a.title}'!{cell(a, '3.5.3').coordinate}"
+cell(b, "6.5").value = f"='{a.title}'!{cell(a, '6.5').coordinate}"
 wb.save(sys.argv[2])

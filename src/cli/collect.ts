@@ -3,42 +3,74 @@
  * back into a new province workbook. The rules are the core's (src/core/collect.ts), shared with
  * the add-on's import; this file only reads files and prints the table.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
 import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/collect';
-import { readWorkbookGrids } from '../local/xlsx-grids';
+import { FileError, fileMessage } from '../local/file-problems';
+import { guardedGrids } from '../local/xlsx-guard';
 import { CliError, Io, UserFile, open, settingsOf, userFile } from './commands';
-import { checkOutputs, writeOutputs } from './files';
+import { fromOsError } from './errors';
+import { checkOutputs, readInputBytes, writeOutputs } from './files';
 
-/** Files named, and the .xlsx files directly inside folders named, in a stable order. */
-export function expandInputs(paths: readonly UserFile[]): UserFile[] {
-  const out: UserFile[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p.path);
-    } catch {
-      throw new CliError(`Không tìm thấy "${p.shown}".`);
-    }
-    if (!st.isDirectory()) {
-      out.push(p);
-      continue;
-    }
-    const inside = readdirSync(p.path)
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
-      .sort((a, b) => a.localeCompare(b, 'en'));
-    out.push(...inside.map((n) => ({ shown: join(p.shown, n), path: join(p.path, n) })));
-  }
-  return out;
+/** A file inside a named folder that collect does not read, and why (listed for the user). */
+export interface Skipped {
+  readonly shown: string;
+  readonly reason: string;
 }
 
-/** Every sheet of one file as grids; null when the file is not an .xlsx workbook. */
-export async function readIncoming(path: string): Promise<IncomingFile | null> {
+/** Why a folder entry is not read, or null when it is an .xlsx file to read. */
+function skipReason(name: string, isDir: boolean): string | null {
+  if (isDir) return 'thư mục con (chỉ đọc các tệp nằm ngay trong thư mục đã chọn)';
+  if (name.startsWith('~$')) return 'tệp khóa tạm của Excel (tệp đang mở), không phải tệp số liệu';
+  if (name.startsWith('.')) return 'tệp ẩn';
+  if (/\.xlsx$/i.test(name)) return null;
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'xls')
+    return 'tệp Excel 97-2003 (.xls): hãy mở bằng Excel hoặc LibreOffice, lưu thành .xlsx rồi chạy lại';
+  if (ext === 'xlsm') return 'tệp .xlsm (có macro): hãy lưu thành "Excel Workbook (.xlsx)" rồi chạy lại';
+  if (ext === 'ods') return 'tệp OpenDocument (.ods): hãy mở bằng LibreOffice Calc, lưu thành .xlsx rồi chạy lại';
+  return `không phải tệp .xlsx${ext ? ` (.${ext})` : ''}`;
+}
+
+/** Files named, and the .xlsx files directly inside folders named, in a stable order. */
+export function expandInputs(paths: readonly UserFile[]): { files: UserFile[]; skipped: Skipped[] } {
+  const files: UserFile[] = [];
+  const skipped: Skipped[] = [];
+  for (const p of paths) {
+    let names: string[];
+    try {
+      if (!statSync(p.path).isDirectory()) {
+        files.push(p);
+        continue;
+      }
+      names = readdirSync(p.path).sort((a, b) => a.localeCompare(b, 'en'));
+    } catch (e) {
+      throw new CliError(fileMessage(fromOsError(e, p.shown, 'read')));
+    }
+    for (const n of names) {
+      const f = { shown: join(p.shown, n), path: join(p.path, n) };
+      let isDir = false;
+      try {
+        isDir = statSync(f.path).isDirectory();
+      } catch {
+        // A dangling link: read below, where its OS error is worded.
+      }
+      const reason = skipReason(n, isDir);
+      if (reason) skipped.push({ shown: f.shown, reason });
+      else files.push(f);
+    }
+  }
+  return { files, skipped };
+}
+
+/** Every sheet of one file as grids, through the guarded reader; a refusal is a Vietnamese line. */
+export async function readIncoming(file: UserFile): Promise<IncomingFile | { problem: string }> {
   try {
-    return await readWorkbookGrids(basename(path), readFileSync(path));
-  } catch {
-    return null;
+    return await guardedGrids(basename(file.path), readInputBytes(file.path, file.shown));
+  } catch (e) {
+    if (e instanceof FileError) return { problem: fileMessage(e) };
+    throw e;
   }
 }
 
@@ -64,7 +96,12 @@ export async function collect(
   if (!opts.inputs.length)
     throw new CliError('Thiếu tệp hoặc thư mục chứa tệp của các đơn vị. Xem: npm run cchc -- --help');
   const input = userFile(io, opts.file);
-  const paths = expandInputs(opts.inputs.map((p) => userFile(io, p)));
+  const { files: paths, skipped } = expandInputs(opts.inputs.map((p) => userFile(io, p)));
+  for (const s of skipped) io.out(`Bỏ qua "${s.shown}": ${s.reason}.`);
+  if (!paths.length)
+    throw new CliError(
+      `Không có tệp .xlsx nào để nhận trong ${opts.inputs.map((p) => `"${p}"`).join(', ')}. Hãy chọn thư mục chứa các tệp .xlsx các đơn vị gửi lại (hoặc ghi tên từng tệp).`,
+    );
   const inputs = [input, ...paths];
   const target = userFile(io, opts.out);
   const force = !!opts.force;
@@ -75,15 +112,15 @@ export async function collect(
   const files: IncomingFile[] = [];
   const unreadable: CollectRow[] = [];
   for (const p of paths) {
-    const f = await readIncoming(p.path);
-    if (f) files.push(f);
+    const f = await readIncoming(p);
+    if ('sheets' in f) files.push(f);
     else
       unreadable.push({
         file: basename(p.path),
         agency: '—',
         rowsTaken: 0,
         findings: '',
-        status: 'Từ chối: không đọc được, không phải tệp Excel (.xlsx) hợp lệ',
+        status: `Từ chối: ${f.problem}`,
         ok: false,
       });
   }

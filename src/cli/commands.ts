@@ -2,7 +2,6 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { readFileSync } from 'node:fs';
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
@@ -19,8 +18,9 @@ import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
-import { CliError, FileError, fromOsError } from './errors';
-import { LIMITS, Output, checkOutputs, defaultCwd, readWorkbookBytes, userPath, writeOutputs } from './files';
+import { CliError } from './errors';
+import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
+import { guardedWorkbook } from '../local/xlsx-guard';
 import { forCli } from './wording';
 
 export { CliError };
@@ -45,37 +45,11 @@ export function userFile(io: Io, shown: string): UserFile {
 /** Reads an input workbook: kind sniffed, size checked before unpacking, used ranges before reading. */
 export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbook> {
   const file = typeof input === 'string' ? userFile(io, input) : input;
-  const bytes = await readWorkbookBytes(file.path, file.shown);
-  let wb: XlsxWorkbook;
-  try {
-    wb = await XlsxWorkbook.fromBuffer(bytes, io.clock);
-  } catch (e) {
-    throw new FileError('not-xlsx', file.shown, String((e as Error)?.message ?? '').slice(0, 120));
-  }
-  checkCells(wb, file.shown);
-  return wb;
+  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock);
 }
 
-/** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
-function checkCells(wb: XlsxWorkbook, shown: string): void {
-  let total = 0;
-  for (const ws of wb.book.worksheets) {
-    const cells = ws.rowCount * Math.max(ws.columnCount, 1);
-    total += cells;
-    if (cells > LIMITS.sheetCells)
-      throw new FileError(
-        'too-many-cells',
-        shown,
-        `trang "${ws.name}" dùng tới ${formatNumber(ws.rowCount)} dòng × ${formatNumber(ws.columnCount)} cột (tối đa ${formatNumber(LIMITS.sheetCells)} ô một trang)`,
-      );
-  }
-  if (total > LIMITS.totalCells)
-    throw new FileError(
-      'too-many-cells',
-      shown,
-      `${formatNumber(total)} ô (tối đa ${formatNumber(LIMITS.totalCells)})`,
-    );
-}
+/** A text input (agency list, earlier summary's JSON) is far below this; /dev/zero is refused before. */
+const TEXT_LIMIT = 16 * 1024 * 1024;
 
 /** JSON with nothing non-finite in it (JSON.stringify would silently write null). */
 export function safeJson(value: unknown): string {
@@ -132,12 +106,7 @@ export async function template(
   if (opts.agencies) {
     const csv = userFile(io, opts.agencies);
     inputs.push(csv);
-    let text: string;
-    try {
-      text = readFileSync(csv.path, 'utf8');
-    } catch (e) {
-      throw fromOsError(e, csv.shown, 'read');
-    }
+    const text = readInputBytes(csv.path, csv.shown, TEXT_LIMIT).toString('utf8');
     const parsed = agenciesFromCsv(text);
     if (parsed.problems.length)
       throw new CliError(
@@ -282,12 +251,7 @@ export async function report(
 async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<PreviousRead> {
   const source = `tệp "${path}"`;
   if (/\.json$/i.test(path)) {
-    let text: string;
-    try {
-      text = readFileSync(userFile(io, path).path, 'utf8');
-    } catch (e) {
-      throw fromOsError(e, path, 'read');
-    }
+    const text = readInputBytes(userFile(io, path).path, path, TEXT_LIMIT).toString('utf8');
     return previousFromJson(text, source);
   }
   const wb = await open(path, io);

@@ -1,7 +1,8 @@
 /**
  * `demo`: a 60-agency sample province end to end (sample, check, consolidate, the province's
- * draft and one agency's own), into a folder whose fixed file names it alone replaces.
+ * draft and one agency's own), into a folder; its fixed file names are replaced only with --force.
  */
+import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidateWorkbook, validateAll } from '../core/app';
 import { catalogFor } from '../core/catalog/versions';
@@ -11,18 +12,47 @@ import { AgencyStatus, RULES } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
 import { CliError, Io, buildSample, printSummary, safeJson, settingsOf, userFile, validationJson } from './commands';
-import { writeOutputs } from './files';
+import { FileError } from './errors';
+import { checkOutputs, writeOutputs } from './files';
 
-export async function demo(io: Io, opts: { outDir: string }): Promise<number> {
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function readlinkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
+
+/** The files demo writes, by fixed names. */
+export const DEMO_FILES = [
+  'so-lieu-cac-don-vi.xlsx',
+  'ket-qua-kiem-tra.json',
+  'da-kiem-tra.xlsx',
+  'tong-hop.xlsx',
+  'tong-hop.json',
+  'du-thao-bao-cao.docx',
+  'bao-cao-cua-mot-don-vi.docx',
+] as const;
+
+export async function demo(io: Io, opts: { outDir: string; force?: boolean }): Promise<number> {
   const started = Date.now();
   const dir = userFile(io, opts.outDir).path;
-  // Demo outputs replace the previous demo's, never anything else: the names are fixed.
-  const put = async (name: string, data: string | Buffer) =>
-    (
-      await writeOutputs([{ shown: join(opts.outDir, name), path: join(dir, name), data: () => data }], [], {
-        force: true,
-      })
-    )[0];
+  const force = !!opts.force;
+  const files = DEMO_FILES.map((name) => ({ shown: join(opts.outDir, name), path: join(dir, name) }));
+  // The same rules as every command: nothing replaced without --force, checked before any work;
+  // and a name in the folder that is a symlink is never written through (it may point anywhere).
+  for (const f of files) if (isSymlink(f.path)) throw new FileError('symlink-output', f.shown, readlinkTarget(f.path));
+  checkOutputs(files, [], { force });
+  const put = async (name: (typeof DEMO_FILES)[number], data: string | Buffer) =>
+    (await writeOutputs([{ ...files[DEMO_FILES.indexOf(name)], data: () => data }], [], { force }))[0];
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
   const settings = settingsOf(wb, 'demo', io);
   const catalog = catalogFor(settings);

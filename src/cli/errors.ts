@@ -1,7 +1,11 @@
 /**
- * The CLI's failures, typed, and the one place that turns them into Vietnamese messages with the
- * file, what went wrong and the fix. Nothing else in src/cli or src/local words a file problem.
+ * The CLI's failures, typed, and the one place that turns them into a message and an exit code.
+ * File problems are worded in src/local/file-problems.ts (the import dialog words them the same).
  */
+import { FileError, fileMessage } from '../local/file-problems';
+
+export { FileError, fileMessage };
+export type { FileErrorCode } from '../local/file-problems';
 
 /** Exit codes: 0 fine, 1 the data has errors, 2 the input or the command cannot be used. */
 export class CliError extends Error {
@@ -10,39 +14,6 @@ export class CliError extends Error {
     readonly exitCode: 1 | 2 = 2,
   ) {
     super(message);
-  }
-}
-
-export type FileErrorCode =
-  | 'not-found'
-  | 'cannot-create'
-  | 'no-read-permission'
-  | 'no-write-permission'
-  | 'no-space'
-  | 'is-directory'
-  | 'not-a-directory'
-  | 'read-only-fs'
-  | 'exists'
-  | 'output-is-input'
-  | 'outputs-collide'
-  | 'too-large'
-  | 'too-many-cells'
-  | 'xls'
-  | 'ods'
-  | 'text'
-  | 'encrypted'
-  | 'zip-not-workbook'
-  | 'not-xlsx'
-  | 'os-other';
-
-/** A file-system or file-format problem, with the path the user typed and what we know. */
-export class FileError extends Error {
-  constructor(
-    readonly code: FileErrorCode,
-    readonly path: string,
-    readonly detail: string = '',
-  ) {
-    super(`${code}: ${path}${detail ? ` (${detail})` : ''}`);
   }
 }
 
@@ -64,59 +35,31 @@ export function fromOsError(e: unknown, path: string, action: 'read' | 'write'):
       return new FileError('not-a-directory', path);
     case 'EROFS':
       return new FileError('read-only-fs', path);
+    case 'EFBIG':
+      return new FileError(
+        action === 'read' ? 'too-large' : 'file-too-big-for-disk',
+        path,
+        'vượt giới hạn kích thước tệp của hệ thống',
+      );
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new FileError('busy', path);
+    case 'ELOOP':
+      return new FileError('link-loop', path);
+    case 'ENAMETOOLONG':
+      return new FileError('name-too-long', path);
+    case 'EMFILE':
+    case 'ENFILE':
+      return new FileError('too-many-open', path);
+    case 'EIO':
+    case 'ENXIO':
+    case 'ENODEV':
+      return new FileError('io-error', path);
+    case 'EEXIST':
+      return new FileError('exists', path);
     default:
-      return new FileError('os-other', path, `${code ?? ''} ${(e as Error)?.message ?? e}`.trim());
-  }
-}
-
-const HELP = 'npm run cchc -- --help';
-
-/** The Vietnamese message for a FileError: the file, what is wrong, what to do. */
-export function fileMessage(e: FileError): string {
-  const f = `"${e.path}"`;
-  switch (e.code) {
-    case 'not-found':
-      return `Không tìm thấy ${f}. Hãy kiểm tra tên tệp, thư mục (đường dẫn tương đối tính từ thư mục đang đứng khi gõ lệnh).`;
-    case 'cannot-create':
-      return `Không tạo được tệp ${f}: thư mục không tồn tại hoặc không cho tạo tệp. Hãy chọn thư mục khác cho tệp kết quả.`;
-    case 'no-read-permission':
-      return `Không có quyền đọc ${f}. Hãy xin quyền đọc tệp hoặc sao chép tệp vào thư mục của mình rồi chạy lại.`;
-    case 'no-write-permission':
-      return `Không có quyền ghi ${f}. Hãy chọn thư mục khác (tùy chọn --out) hoặc xin quyền ghi vào thư mục đó.`;
-    case 'no-space':
-      return `Hết dung lượng đĩa khi ghi ${f}; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy giải phóng dung lượng hoặc ghi sang ổ khác rồi chạy lại.`;
-    case 'is-directory':
-      return `${f} là một thư mục, không phải tệp. Hãy ghi cả tên tệp trong thư mục đó, ví dụ ${e.path.replace(/[/\\]$/, '')}/ten-tep.xlsx.`;
-    case 'not-a-directory':
-      return `Đường dẫn ${f} có một phần là tệp chứ không phải thư mục. Hãy kiểm tra lại đường dẫn.`;
-    case 'read-only-fs':
-      return `Không ghi được ${f}: ổ đĩa chỉ cho phép đọc. Hãy ghi sang thư mục khác.`;
-    case 'exists':
-      return e.detail
-        ? `Đã có tệp ${f} ${e.detail}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên hoặc thư mục khác, hoặc thêm --force nếu chắc chắn muốn thay các tệp này.`
-        : `Đã có tệp ${f}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này.`;
-    case 'output-is-input':
-      return `Không ghi vào ${f}: đó là tệp đầu vào${e.detail ? ` (${e.detail})` : ''}. Tiện ích không bao giờ ghi vào tệp của các đơn vị; hãy chọn tên tệp kết quả khác.`;
-    case 'outputs-collide':
-      return `Hai tệp kết quả cùng trỏ tới ${f}${e.detail ? ` (${e.detail})` : ''}. Hãy đặt tên khác nhau cho --out và --json.`;
-    case 'too-large':
-      return `Tệp ${f} quá lớn so với nhu cầu của một tỉnh (${e.detail}); tiện ích từ chối đọc để tránh treo máy. Hãy kiểm tra đúng tệp, hoặc xóa các trang, dòng, cột thừa rồi lưu lại.`;
-    case 'too-many-cells':
-      return `Tệp ${f}: ${e.detail}, quá nhu cầu của một tỉnh. Hãy xóa các dòng, cột thừa (Ctrl+End cho biết ô cuối cùng đang dùng) rồi lưu lại.`;
-    case 'xls':
-      return `${f} là tệp Excel 97-2003 (.xls), tiện ích chỉ đọc .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)", rồi chạy lại với tệp mới.`;
-    case 'ods':
-      return `${f} là bảng tính OpenDocument (.ods), tiện ích chỉ đọc .xlsx. Hãy mở bằng LibreOffice Calc, chọn Lưu thành kiểu "Excel 2007-365 (.xlsx)", rồi chạy lại với tệp mới.`;
-    case 'text':
-      return `${f} là tệp văn bản (có thể là CSV), không phải sổ Excel. Hãy dùng sổ .xlsx tạo bằng lệnh template (hoặc tải từ Google Sheets: Tệp › Tải xuống › Microsoft Excel (.xlsx)).`;
-    case 'encrypted':
-      return `${f} được đặt mật khẩu mở tệp (mã hóa), nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa trống), lưu lại rồi chạy lại.`;
-    case 'zip-not-workbook':
-      return `${f} là tệp nén nhưng không phải sổ Excel (.xlsx) (có thể là .docx hoặc .zip đổi tên). Hãy chọn đúng sổ số liệu .xlsx.`;
-    case 'not-xlsx':
-      return `Không đọc được ${f}: không phải tệp Excel (.xlsx) hợp lệ${e.detail ? ` (${e.detail})` : ''}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.`;
-    case 'os-other':
-      return `Lỗi hệ thống với ${f}: ${e.detail}. Hãy kiểm tra tệp, thư mục rồi chạy lại. Xem: ${HELP}`;
+      // Only the code: Node's own text is English and means nothing more to the user.
+      return new FileError('os-other', path, code ?? '');
   }
 }
 

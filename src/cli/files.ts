@@ -5,13 +5,18 @@
  * is renamed into place, after checking (realpath, symlinks followed) that it is not an input,
  * not another output of the same command, and not an existing file unless --force.
  */
-import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
 import {
+  Stats,
   closeSync,
+  constants,
+  fstatSync,
+  readSync,
   fsyncSync,
+  linkSync,
   lstatSync,
-  openSync,
   readFileSync,
+  readdirSync,
+  openSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -21,17 +26,10 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { LIMITS, mb } from '../local/xlsx-guard';
 import { FileError, fromOsError } from './errors';
 
-/** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
-export const LIMITS = {
-  fileBytes: 64 * 1024 * 1024,
-  uncompressedBytes: 256 * 1024 * 1024,
-  entries: 5000,
-  /** Rows × columns of one sheet's used range (an agency tab is about 150 × 5). */
-  sheetCells: 200_000,
-  totalCells: 5_000_000,
-};
+export { LIMITS };
 
 /** A path as the user meant it: relative to the folder they ran the command in (INIT_CWD under npm). */
 export function userPath(path: string, cwd: string): string {
@@ -58,68 +56,44 @@ export function canonical(path: string, depth = 0): string {
   }
 }
 
-/** Reads an input workbook's bytes, refusing what is not an .xlsx or too big, before it is unpacked. */
-export async function readWorkbookBytes(path: string, shown: string): Promise<Buffer> {
-  let size: number;
+/**
+ * Reads an input file's bytes through one descriptor: opened without blocking (a FIFO would
+ * wait for a writer forever), fstat'ed before any read so that devices (a symlink to /dev/zero),
+ * FIFOs and sockets are refused at once, size checked, then read to the size fstat gave and no
+ * further (a file growing while read cannot make the read endless).
+ */
+export function readInputBytes(path: string, shown: string, maxBytes = LIMITS.fileBytes): Buffer {
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new FileError('is-directory', shown);
-    size = st.size;
-  } catch (e) {
-    throw e instanceof FileError ? e : fromOsError(e, shown, 'read');
-  }
-  if (size > LIMITS.fileBytes)
-    throw new FileError('too-large', shown, `${mb(size)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fromOsError(e, shown, 'read');
   }
-  const kind = sniff(buf);
-  if (kind !== 'zip') throw new FileError(kind, shown);
-  await checkZip(buf, shown);
-  return buf;
-}
-
-type Sniffed = 'zip' | 'xls' | 'encrypted' | 'ods' | 'text' | 'not-xlsx';
-
-/** What a file is, from its first bytes (magic numbers), not from its name. */
-export function sniff(buf: Buffer): Sniffed {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    // An OLE2 compound file: Excel 97-2003, or an .xlsx encrypted with a password (ECMA-376
-    // Agile/Standard encryption stores an "EncryptedPackage" stream in one).
-    return buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'xls';
-  }
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) {
-    // ODF puts an uncompressed "mimetype" entry first.
-    return buf.subarray(0, 120).includes('application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'zip';
-  }
-  const head = buf.subarray(0, 4096);
-  if (head.length && !head.includes(0)) return 'text';
-  return 'not-xlsx';
-}
-
-/** Sizes from the zip's central directory, read before anything is inflated. */
-async function checkZip(buf: Buffer, shown: string): Promise<void> {
-  let entries: readonly { path: string; uncompressedSize: number; isEncrypted: boolean }[];
   try {
-    entries = (await RemoteZipReader.fromReader(new BufferReader(buf))).getEntries();
-  } catch {
-    throw new FileError('not-xlsx', shown, 'tệp nén bị hỏng');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new FileError('is-directory', shown);
+    if (!st.isFile()) throw new FileError('not-regular', shown, kindOf(st));
+    if (st.size > maxBytes) throw new FileError('too-large', shown, `${mb(st.size)} MB, tối đa ${mb(maxBytes)} MB`);
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === buf.length ? buf : buf.subarray(0, off);
+  } catch (e) {
+    throw e instanceof FileError ? e : fromOsError(e, shown, 'read');
+  } finally {
+    closeSync(fd);
   }
-  if (entries.length > LIMITS.entries)
-    throw new FileError('too-large', shown, `${entries.length} thành phần, tối đa ${LIMITS.entries}`);
-  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (total > LIMITS.uncompressedBytes)
-    throw new FileError('too-large', shown, `giải nén ra ${mb(total)} MB, tối đa ${mb(LIMITS.uncompressedBytes)} MB`);
-  if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
-  if (!entries.some((e) => e.path === 'xl/workbook.xml' || e.path === '/xl/workbook.xml'))
-    throw new FileError('zip-not-workbook', shown);
 }
 
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
+function kindOf(st: Stats): string {
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'thiết bị';
+  if (st.isFIFO()) return 'ống dẫn FIFO';
+  if (st.isSocket()) return 'socket';
+  return 'không phải tệp thường';
 }
 
 export interface Output {
@@ -132,13 +106,16 @@ export interface Output {
 /**
  * Checks every output against the inputs and each other (realpath and file identity, so
  * symlinks and hard links count), and that none replaces an existing file unless `force`.
- * Writes nothing; commands call it before working, writeOutputs calls it again.
+ * Writes nothing of this run; commands call it before working, writeOutputs calls it again.
+ * A dead run's leftovers beside an output are settled first (recoverStale), so that what exists
+ * is what that run meant to leave.
  */
 export function checkOutputs(
   outputs: readonly Pick<Output, 'shown' | 'path'>[],
   inputs: readonly { shown: string; path: string }[],
   opts: { force: boolean },
 ): string[] {
+  for (const o of outputs) recoverStale(canonical(o.path));
   const ins = inputs.map((i) => ({ ...i, real: canonical(i.path), id: fileId(i.path) }));
   const seen = new Map<string, string>();
   const existing: string[] = [];
@@ -170,16 +147,191 @@ function existingDetail(more: readonly string[]): string {
   return `và ${more.length} tệp khác: ${named.join(', ')}${more.length > 5 ? ', …' : ''}`;
 }
 
-/** Checks (checkOutputs), then writes each output through a temporary file renamed into place. */
+/**
+ * Writes a command's outputs so that they appear together or not at all, and so that two runs
+ * to one new path leave one winner and one refusal:
+ * 1. every output's bytes go to a temporary file beside it (created exclusively, flushed);
+ * 2. a lock file is created exclusively (O_EXCL) beside each output, holding this run's pid and
+ *    the moves it is about to make (a journal); a live run's lock means "busy", refused at once;
+ * 3. under the locks, existing files are checked again (without --force nothing is replaced:
+ *    link(2) fails if another program created the file since), then every temporary file is
+ *    moved into place and the locks removed.
+ * A run killed in step 3 leaves its lock: the next run to the same path sees its pid is dead and
+ * finishes the journal's moves (every temporary file in it was complete before the lock was
+ * made), so the .xlsx and the .json of one run never sit beside another run's. Temporary files
+ * of dead runs are removed; a live process's never are.
+ */
 export async function writeOutputs(
   outputs: readonly Output[],
   inputs: readonly { shown: string; path: string }[],
   opts: { force: boolean },
 ): Promise<string[]> {
   const reals = checkOutputs(outputs, inputs, opts);
-  for (let i = 0; i < outputs.length; i++) atomicWrite(reals[i], await outputs[i].data(), outputs[i].shown);
+  const moves: Move[] = [];
+  try {
+    for (let i = 0; i < outputs.length; i++)
+      moves.push({ tmp: writeTemp(reals[i], await outputs[i].data(), outputs[i].shown), real: reals[i] });
+    commit(moves, outputs, opts.force);
+  } finally {
+    for (const m of moves) removeQuietly(m.tmp);
+  }
   return reals;
 }
+
+interface Move {
+  readonly tmp: string;
+  readonly real: string;
+}
+
+const lockOf = (real: string) => join(dirname(real), `.${basename(real)}.cchc-lock`);
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/;
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone (moved into place, or never made)
+  }
+}
+
+/** Whether a process of this pid still runs (EPERM: it does, as another user). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A dead run's lock beside this output: its moves finished, its lock and temporary files removed. */
+function recoverStale(real: string): void {
+  const lock = lockOf(real);
+  let journal: { pid: number; moves: Move[] } | null;
+  try {
+    journal = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; moves: Move[] };
+  } catch {
+    journal = null; // no lock (or one being written this instant: left to its owner)
+  }
+  if (journal && Number.isInteger(journal.pid) && !alive(journal.pid)) {
+    for (const m of journal.moves ?? [])
+      // Only a temporary file of ours, beside the file it was meant to become.
+      if (
+        typeof m?.tmp === 'string' &&
+        typeof m.real === 'string' &&
+        dirname(m.tmp) === dirname(m.real) &&
+        TEMP.exec(basename(m.tmp))?.[1] === basename(m.real)
+      )
+        try {
+          renameSync(m.tmp, m.real);
+        } catch {
+          // moved before the kill
+        }
+    for (const m of journal.moves ?? []) if (typeof m?.real === 'string') removeQuietly(lockOf(m.real));
+  }
+  let names: string[];
+  try {
+    names = readdirSync(dirname(real));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const t = TEMP.exec(n);
+    if (t && t[1] === basename(real) && !alive(Number(t[2]))) removeQuietly(join(dirname(real), n));
+  }
+}
+
+/** Takes every lock, checks again what exists, moves every temporary file into place, unlocks. */
+function commit(moves: readonly Move[], outputs: readonly Output[], force: boolean): void {
+  const held: string[] = [];
+  const journal = JSON.stringify({ pid: process.pid, moves });
+  try {
+    moves.forEach((m, i) => {
+      const lock = lockOf(m.real);
+      let fd: number;
+      try {
+        fd = openSync(lock, 'wx', 0o644);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new FileError('run-in-progress', outputs[i].shown, basename(lock));
+        throw fromOsError(e, outputs[i].shown, 'write');
+      }
+      held.push(lock);
+      try {
+        writeSync(fd, journal);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    });
+    if (!force) {
+      const existing = outputs.filter((_, i) => exists(moves[i].real)).map((o) => o.shown);
+      if (existing.length) throw new FileError('exists', existing[0], existingDetail(existing.slice(1)));
+    }
+    moves.forEach((m, i) => {
+      try {
+        if (force) renameSync(m.tmp, m.real);
+        else placeNew(m);
+      } catch (e) {
+        throw fromOsError(e, outputs[i].shown, 'write');
+      }
+    });
+  } finally {
+    for (const l of held) removeQuietly(l);
+  }
+}
+
+/**
+ * Moves a temporary file to a name that must not exist: link(2) fails if the file appeared since
+ * (never replaced). Where the disk has no hard links (FAT or exFAT USB drives, some network
+ * shares), the lock held beside it is the guarantee, and a rename after checking again does.
+ */
+function placeNew(m: Move): void {
+  try {
+    linkSync(m.tmp, m.real);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (exists(m.real)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(m.tmp, m.real);
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The output's bytes in a new temporary file beside it, flushed to disk; its path. */
+function writeTemp(real: string, data: string | Buffer, shown: string): string {
+  const dir = dirname(real);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fromOsError(e, shown, 'write');
+  }
+  const tmp = join(dir, `.${basename(real)}.${process.pid}.${Date.now().toString(36)}${tempCount++}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    return tmp;
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    removeQuietly(tmp);
+    throw fromOsError(e, shown, 'write');
+  }
+}
+let tempCount = 0;
 
 function entryKind(path: string): 'file' | 'directory' | 'none' {
   try {
@@ -195,34 +347,5 @@ function fileId(path: string): string | null {
     return `${st.dev}:${st.ino}`;
   } catch {
     return null;
-  }
-}
-
-/** Temp file in the same folder, flushed, then renamed: a crash or a full disk leaves the old file. */
-function atomicWrite(real: string, data: string | Buffer, shown: string): void {
-  const dir = dirname(real);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw fromOsError(e, shown, 'write');
-  }
-  const tmp = join(dir, `.${basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, real);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was created
-    }
-    throw fromOsError(e, shown, 'write');
   }
 }

@@ -140,11 +140,12 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'demo',
-    usage: 'demo [--out-dir <thư mục>]',
-    about: 'Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/ (thay kết quả của lần chạy demo trước).',
-    options: { 'out-dir': s },
+    usage: 'demo [--out-dir <thư mục>] [--force]',
+    about:
+      'Chạy toàn bộ trên dữ liệu mẫu, ghi kết quả vào demo-output/ (thêm --force để thay kết quả của lần chạy demo trước).',
+    options: { 'out-dir': s, force: flag },
     files: [],
-    run: (io, v) => demo(io, { outDir: str(v['out-dir']) ?? 'demo-output' }),
+    run: (io, v) => demo(io, { outDir: str(v['out-dir']) ?? 'demo-output', force: v.force === true }),
   },
 ];
 
@@ -222,6 +223,9 @@ function argumentMessage(e: unknown, c: Command): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Lệnh ${c.name} không có tùy chọn "${option}". ${help}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/ambiguous/.test(message))
+        // "--communes -5": Node does not take a value starting with "-" after a space.
+        return `Tùy chọn "${option}" của lệnh ${c.name} cần một giá trị, nhưng sau nó là một giá trị bắt đầu bằng dấu "-" (số âm hoặc một tùy chọn khác). Số âm không dùng được ở đây; hãy ghi một số không âm, ví dụ ${option} 5. ${help}`;
       return `Tùy chọn "${option}" của lệnh ${c.name} ${/argument missing/.test(message) ? 'cần một giá trị' : 'không nhận giá trị'}. ${help}`;
     default:
       return `Không hiểu các tham số của lệnh ${c.name}. ${help}`;

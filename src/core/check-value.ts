@@ -9,7 +9,8 @@ import { AddFn } from './rules';
 /** Float noise below this is no difference (sums of fractions typed as percentages). */
 export const EPS = 1e-9;
 
-export function checkValue(row: ParsedRow, add: AddFn): void {
+/** `rates`: the rates the form computes from this cell (what a count typed as text leaves blank). */
+export function checkValue(row: ParsedRow, add: AddFn, rates: readonly string[] = []): void {
   const { ind, cell, reading } = row;
   const at = `Ô ${cell} (chỉ tiêu ${ind.code})`;
   if (reading.state === 'blank') return;
@@ -92,6 +93,14 @@ export function checkValue(row: ParsedRow, add: AddFn): void {
   }
   const v = reading.value;
   if (reading.warning) add('number-format', 'warning', cell, ind.code, `${at}: ${reading.warning}.`);
+  if (reading.asText && Number.isInteger(v) && v >= 0)
+    add(
+      'number-as-text',
+      'warning',
+      cell,
+      ind.code,
+      `${at}: "${String(row.raw).trim()}" được nhập dạng chữ (văn bản), không phải dạng số. Chương trình hiểu là ${formatNumber(v)}, nhưng bảng tính không cộng, không tính được với ô này${rates.length ? ` nên tỷ lệ ở chỉ tiêu ${rates.join(', ')} để trống` : ''}. Hãy gõ lại ${v} (không có dấu chấm, không có dấu ' ở đầu) vào ô.`,
+    );
   if (v < 0) {
     add('negative', 'error', cell, ind.code, `${at}: số liệu ${formatNumber(v)} là số âm. Hãy nhập số từ 0 trở lên.`);
     return;

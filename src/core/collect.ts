@@ -5,15 +5,15 @@
  */
 import { Catalog } from './catalog/catalog';
 import { IsoDate, formatDmy, isDate, readDate } from './dates';
-import { formRows } from './form';
-import { CellInput, RawCell, SheetSnapshot, a1Range, isBlank, parseA1 } from './grid';
+import { formRows, lockedReason } from './form';
+import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from './grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from './identity';
-import { AgencyReport, parseAgencyTab } from './parse';
+import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from './parse';
 import { periodInText } from './periods';
 import { Agency, Settings } from './settings';
-import { COL, FreeTextField } from './template';
-import { fold } from './text';
-import { CellFormula, evaluateFormula, formulaInput, ooxmlFormula } from './formulas';
+import { COL, FreeTextField, labelCells } from './template';
+import { fold, squish } from './text';
+import { CellFormula, FormulaValue, ooxmlFormula } from './formulas';
 import { validateAgency } from './validate';
 import { WorkbookPort } from './workbook';
 
@@ -99,15 +99,104 @@ export function examineFile(catalog: Catalog, settings: Settings, file: Incoming
       `ô "Đơn vị báo cáo" ghi "${header}", khác với khối nhận dạng ("${agency.name}"): tệp đã bị chép hoặc sửa tiêu đề`,
       agency,
     );
+  const altered = formMismatches(catalog, settings, agency, report, snap);
+  if (altered.length)
+    return refuse(
+      `bảng số liệu không còn đúng biểu mẫu của ${agency.name}: ${altered.slice(0, 3).join('; ')}${altered.length > 3 ? `; và ${altered.length - 3} chỗ khác` : ''}. Số liệu không được nhận vì không biết con số nào thuộc chỉ tiêu nào; hãy điền lại vào tệp gốc đã nhận (không sửa cột STT, tên chỉ tiêu)`,
+      agency,
+    );
   return { ok: true, file: file.name, agency, identity: id, snap, report };
 }
+
+/**
+ * Where the file's table differs from the form this agency was sent: a code changed, added,
+ * removed or moved, or an indicator's name changed. The identity block names the agency; this
+ * is what makes the figures below it that agency's form (an agency of another type is asked
+ * other rows, so its table does not pass under another's block).
+ */
+export function formMismatches(
+  catalog: Catalog,
+  settings: Settings,
+  agency: Agency,
+  report: AgencyReport,
+  snap: SheetSnapshot,
+): string[] {
+  const out: string[] = [];
+  for (const s of report.structure) {
+    if (s.kind === 'unknown-code') out.push(`ô ${s.cell} ghi mã "${s.code}" không có trong biểu mẫu`);
+    else if (s.kind === 'duplicate-code') out.push(`ô ${s.cell} lặp lại mã ${s.code} (đã có ở ô ${s.first})`);
+    else if (s.kind === 'value-without-code') out.push(`ô ${s.cell} có số liệu trên dòng không có mã chỉ tiêu`);
+    else if (s.kind === 'header-text') out.push(`ô ${s.cell} ghi "${s.found}" thay cho "${s.expected}"`);
+  }
+  const rows = formRows(catalog, settings, agency);
+  const expected = rows.map((r) => r.ind.code);
+  const found = [...report.codeRows];
+  // Which rows the form locks, and for whom, is written in its notes ("Không áp dụng", "Do … cung
+  // cấp"): a table made for another agency (another type, another owner) says so there.
+  const otherForm = rows.filter((r) => {
+    const at = report.rows.get(r.ind.code);
+    if (!at) return false;
+    const note = squish(cellText(snap.values[at.row - 1]?.[COL.note - 1]));
+    const reason = lockedReason(r.mode);
+    return reason ? fold(note) !== fold(reason) : LOCKED_NOTE.test(note);
+  });
+  if (otherForm.length)
+    out.push(
+      `${otherForm.length} dòng chỉ tiêu (${otherForm
+        .slice(0, 3)
+        .map((r) => `ô ${a1(report.rows.get(r.ind.code)!.row, COL.note)}`)
+        .join(
+          ', ',
+        )}${otherForm.length > 3 ? ', …' : ''}) là của biểu mẫu đơn vị khác (ghi chú "Không áp dụng"/"Do … cung cấp" khác với biểu mẫu đã gửi ${agency.name})`,
+    );
+  const len = Math.max(expected.length, found.length);
+  for (let i = 0; i < len && out.length < 10; i++) {
+    const want = expected[i];
+    const got = found[i];
+    if (!got) {
+      out.push(`thiếu dòng chỉ tiêu ${want}`);
+      continue;
+    }
+    const [row, code] = got;
+    if (want !== code) {
+      out.push(`ô ${a1(row, COL.code)} ghi mã ${code}, biểu mẫu có ${want ?? 'hết bảng'} ở vị trí này`);
+      continue;
+    }
+    const ind = catalog.get(code)!;
+    const label = cellText(snap.values[row - 1]?.[COL.name - 1]);
+    const [name] = labelCells(catalog, ind);
+    if (fold(squish(label)) !== fold(squish(name)))
+      out.push(
+        `ô ${a1(row, COL.name)} (chỉ tiêu ${code}) ghi "${squish(label).slice(0, 60)}", biểu mẫu ghi "${squish(name).slice(0, 60)}"`,
+      );
+  }
+  return out;
+}
+
+/**
+ * The notes the form writes on a row another agency supplies (form.ts lockedReason). "Không áp
+ * dụng" is left out: an agency may type it in the note of a row it fills.
+ */
+const LOCKED_NOTE = /^(do .* cung cấp|chưa chỉ định đơn vị cung cấp)$/i;
 
 /** Two files for one agency: both refused, or with --prefer newest the later sent date wins. */
 export function resolveDuplicates(verdicts: readonly Verdict[], prefer: Prefer): Verdict[] {
   const byAgency = new Map<string, Accepted[]>();
   for (const v of verdicts) if (v.ok) byAgency.set(v.agency.sheet, [...(byAgency.get(v.agency.sheet) ?? []), v]);
   const replaced = new Map<Verdict, Refused>();
-  for (const group of byAgency.values()) {
+  for (const all of byAgency.values()) {
+    if (all.length < 2) continue;
+    // A blank file sent beside a filled one (a resend of the untouched form) is set aside, not a conflict.
+    const filled = all.filter((v) => !blankFile(v));
+    const group = filled.length ? filled : all;
+    for (const v of all)
+      if (filled.length && !filled.includes(v))
+        replaced.set(v, {
+          ok: false,
+          file: v.file,
+          agency: v.agency,
+          reason: `tệp trống (chưa có số liệu, trạng thái hay ý kiến nào); đã lấy tệp có số liệu của ${v.agency.name}: ${filled.map((o) => `"${o.file}"`).join(', ')}`,
+        });
     if (group.length < 2) continue;
     const dated = group.map((v) => ({ v, d: v.report.sentOn.date }));
     const newest = [...dated].sort((a, b) => (b.d ?? '').localeCompare(a.d ?? ''))[0]!;
@@ -171,6 +260,46 @@ function formulaAt(catalog: Catalog, code: string, rowOf: (code: string) => numb
 }
 
 /**
+ * What an input cell of the file becomes in the province tab: values, never another program's
+ * arithmetic. A formula is judged by what our engine computes from the file's own counts (the
+ * result LibreOffice or Excel cached is ignored: LibreOffice reads "3.123" as three, not three
+ * thousand). The form's own formula, or its result typed over it, becomes the province's formula,
+ * which recomputes from the collected counts; another computable formula becomes its result; one
+ * we cannot compute (no result, another sheet, another file) is kept as its text, so that
+ * validating the new workbook names the same cell the file's own check names.
+ */
+function valueFor(
+  catalog: Catalog,
+  code: string,
+  formula: CellFormula | null,
+  src: { snap: SheetSnapshot; report: AgencyReport },
+  from: ParsedRow | undefined,
+): CellInput {
+  if (!from) return null;
+  const fact = src.snap.cells?.get(from.cell);
+  const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
+  const expected = inSource ? recompute(src.snap, ooxmlFormula(inSource)) : null;
+  if (fact?.kind === 'formula') {
+    const own = recompute(src.snap, fact.formula);
+    if (formula && inSource && sameResult(own, expected)) return { formula };
+    if (own !== null && !(typeof own === 'string' && own.startsWith('#')))
+      return typeof own === 'number' ? own : asInput(own);
+    return `=${fact.formula}`;
+  }
+  const raw = from.raw;
+  // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
+  if (formula && inSource && (isBlank(raw) || (typeof raw === 'number' && sameResult(raw, expected))))
+    return { formula };
+  return asInput(raw);
+}
+
+function sameResult(a: FormulaValue | null, b: FormulaValue | null): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  const blank = (v: FormulaValue | null) => v === null || v === '';
+  return a === b || (blank(a) && blank(b));
+}
+
+/**
  * The one write that puts an agency's file into its tab: a rectangle from the status row to the
  * last free-text answer, columns B to E. Cells the agency may not edit keep the tab's own
  * content; the agency's input cells, status, sent date, preparer, phone and free text come from
@@ -226,21 +355,10 @@ export function tabWrite(
   for (const [row, code] of dst.codeRows) {
     if (!inputs.has(code)) continue;
     const from = src.report.rows.get(code);
-    const raw = from?.raw ?? '';
     const note = from ? src.snap.values[from.row - 1]?.[COL.note - 1] : undefined;
     const formula = formulaAt(catalog, code, (c) => dstRow.get(c));
-    let value: CellInput = asInput(raw);
-    // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
-    const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
-    if (formula && inSource) {
-      const computed = evaluateFormula(ooxmlFormula(inSource), (row, col) =>
-        formulaInput(src.snap.values[row - 1]?.[col - 1] ?? ''),
-      );
-      const same =
-        isBlank(raw) || (typeof raw === 'number' && typeof computed === 'number' && Math.abs(raw - computed) < 1e-9);
-      if (same) value = { formula };
-    }
-    if (!isBlank(raw) && !(value && typeof value === 'object' && 'formula' in value)) rowsTaken++;
+    const value = valueFor(catalog, code, formula, src, from);
+    if (value !== null && value !== '' && !(typeof value === 'object' && 'formula' in value)) rowsTaken++;
     put(`D${row}`, value);
     put(`E${row}`, asInput(note));
   }
@@ -260,6 +378,14 @@ export function carryOver(
   into: SheetSnapshot,
 ): TabWrite | { error: string } {
   return tabWrite(catalog, settings, agency, { snap: from, report: parseAgencyTab(catalog, from) }, into);
+}
+
+/** A file as split made it: no figure typed (the form's own formulas aside), no status, date or free text. */
+function blankFile(v: Accepted): boolean {
+  const typed = [...v.report.rows.values()].some(
+    (r) => !isBlank(r.raw) && v.snap.cells?.get(r.cell)?.kind !== 'formula',
+  );
+  return !typed && untouched(v.report, 0);
 }
 
 /** A returned file nobody filled in: no figure, not marked sent, no sent date and no free text. */

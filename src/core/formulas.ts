@@ -22,16 +22,29 @@ export type CellFormula =
   /** (base − now) / base, blank when it cannot be computed. */
   | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
 
+/**
+ * The counts are read through N() and a count typed as text blanks the result: spreadsheets
+ * coerce text that looks like a number in arithmetic, each in its own locale ("3.626" is 3,626 to
+ * LibreOffice or Excel in en-US, where the engine reads 3.626 the Vietnamese way), so a rate
+ * computed from such text would print a figure the engine never reports (0,09% for 90%). N() of
+ * text is 0 in Sheets ("N(value): ... anything else 0", support.google.com/docs/answer/3093357),
+ * Excel and LibreOffice; a text denominator then divides by zero, and dividing by NOT(ISTEXT(x))
+ * (FALSE, i.e. 0, for text; ISTEXT: "TRUE if this is a text value or a reference to a cell
+ * containing a text value", support.google.com/docs/answer/3093297) blanks a text numerator. The cell is then blank everywhere, as the engine's own evaluation of it, and the
+ * count cell carries a warning saying to retype it as a number.
+ */
 function expression(f: CellFormula): string {
-  return f.kind === 'ratio' ? `${f.num}/${f.den}` : `(${f.base}-${f.now})/${f.base}`;
+  return f.kind === 'ratio'
+    ? `N(${f.num})/N(${f.den})/NOT(ISTEXT(${f.num}))`
+    : `(N(${f.base})-N(${f.now}))/N(${f.base})/NOT(ISTEXT(${f.now}))`;
 }
 
-/** The Sheets form, the same in every locale: `=IFERROR(D14/D15)`. */
+/** The Sheets form, the same in every locale: `=IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)))`. */
 export function sheetsFormula(f: CellFormula): string {
   return `=IFERROR(${expression(f)})`;
 }
 
-/** OOXML's canonical form for a .xlsx cell (no leading `=`): `IFERROR(D14/D15,"")`. */
+/** OOXML's canonical form for a .xlsx cell (no leading `=`): `IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)),"")`. */
 export function ooxmlFormula(f: CellFormula): string {
   return `IFERROR(${expression(f)},"")`;
 }
@@ -39,7 +52,9 @@ export function ooxmlFormula(f: CellFormula): string {
 const REF = '([A-Z]{1,3}\\d+)';
 const RATIO = new RegExp(`^${REF}/${REF}$`);
 const REDUCTION = new RegExp(`^\\(${REF}-${REF}\\)/${REF}$`);
-/** The shapes written before formulas became locale-proof; still found in older files. */
+const GUARDED_RATIO = new RegExp(`^N\\(${REF}\\)/N\\(${REF}\\)/NOT\\(ISTEXT\\(${REF}\\)\\)$`);
+const GUARDED_REDUCTION = new RegExp(`^\\(N\\(${REF}\\)-N\\(${REF}\\)\\)/N\\(${REF}\\)/NOT\\(ISTEXT\\(${REF}\\)\\)$`);
+/** The shapes written before (unguarded, and before formulas became locale-proof); still found in older files. */
 const LEGACY_RATIO = new RegExp(`^IF\\(N\\(${REF}\\)>0,${REF}/${REF},""\\)$`);
 const LEGACY_REDUCTION = new RegExp(`^IF\\(N\\(${REF}\\)>0,\\(${REF}-${REF}\\)/${REF},""\\)$`);
 
@@ -48,6 +63,10 @@ export function parseOwnFormula(text: string): CellFormula | null {
   const t = text.trim().replace(/^=/, '');
   const inner = /^IFERROR\((.*?)(?:,"")?\)$/.exec(t)?.[1];
   if (inner !== undefined) {
+    const g = GUARDED_RATIO.exec(inner);
+    if (g && g[1] === g[3]) return { kind: 'ratio', num: g[1]!, den: g[2]! };
+    const gd = GUARDED_REDUCTION.exec(inner);
+    if (gd && gd[1] === gd[3] && gd[2] === gd[4]) return { kind: 'reduction', base: gd[1]!, now: gd[2]! };
     const r = RATIO.exec(inner);
     // Every group in these patterns is mandatory: a match has them all (hence the `!`s).
     if (r) return { kind: 'ratio', num: r[1]!, den: r[2]! };
@@ -80,6 +99,7 @@ export function parseOwnFormula(text: string): CellFormula | null {
  * - IF(c, a[, b]): "value_if_false – OPTIONAL – blank by default" (support.google.com/docs/answer/3093364;
  *   Excel and OOXML give FALSE there, Sheets' documented blank is what we follow);
  * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
+ * - ISTEXT(x) and NOT(x), which the guarded rate formulas use (see expression above);
  * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
  * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
  * the caller says so (the parser uses a stored result or reports the cell, the fake throws).
@@ -211,6 +231,13 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
       return c !== 0 ? y : (z ?? '');
     }
     if (fn === 'IFERROR' && a.length <= 2) return isError(x) ? (y ?? '') : x;
+    // ISTEXT: TRUE for text, FALSE for "a reference to a blank cell" and for errors
+    // (support.google.com/docs/answer/3093297; OOXML: "no conversion shall take place").
+    if (fn === 'ISTEXT' && a.length === 1) return typeof x === 'string' && x !== '' && !isError(x);
+    if (fn === 'NOT' && a.length === 1) {
+      const c = num(x);
+      return typeof c === 'string' ? c : c === 0;
+    }
     throw new Unsupported();
   };
   try {

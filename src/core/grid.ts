@@ -82,6 +82,12 @@ export interface SheetPlan {
   readonly rows: readonly (readonly PlanCell[])[];
   readonly columnWidths: readonly number[];
   readonly frozenRows?: number;
+  /** Columns kept in view; Sheets also repeats frozen rows and columns on every printed page. */
+  readonly frozenColumns?: number;
+  /** Ranges ruled with thin lines around and between their cells: the tables, as printed. */
+  readonly borders?: readonly string[];
+  /** Printing on A4 (.xlsx print titles): the table's header rows and the label columns repeat on every page. */
+  readonly print?: { readonly titleRows?: readonly [first: number, last: number]; readonly titleColumns?: number };
   readonly protection?: Protection;
 }
 

@@ -29,16 +29,31 @@ const STATUS_COLORS: Record<AgencyStatus, string> = {
 
 type Row = PlanCell[];
 
+/**
+ * Rows of a sheet with its tables: header() opens a table (ruled when printed) that lasts until
+ * end(); `headerRows` are the 1-based rows of the headers, for repeating on printed pages.
+ */
 function table(width: number) {
   const rows: Row[] = [];
+  const borders: string[] = [];
+  const headerRows: number[] = [];
+  let open: number | null = null;
   const line = (cells: PlanCell[]): void => {
     rows.push([...cells, ...Array.from({ length: width - cells.length }, () => ({ v: null }) as PlanCell)]);
   };
-  const header = (labels: readonly string[]): void =>
+  const end = (): void => {
+    if (open !== null && rows.length >= open) borders.push(a1Range(open, 1, rows.length - open + 1, width));
+    open = null;
+  };
+  const header = (labels: readonly string[]): void => {
+    end();
+    open = rows.length + 1;
+    headerRows.push(open);
     line(
       labels.map((l) => ({ v: l, s: { bold: true, background: COLORS.header, align: 'center' as const, wrap: true } })),
     );
-  return { rows, line, header };
+  };
+  return { rows, line, header, end, borders, headerRows };
 }
 
 const title = (text: string): PlanCell => ({ v: text, s: { bold: true, color: COLORS.title } });
@@ -64,6 +79,7 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
       sent ? { v: { date: sent }, s: { numberFormat: 'dd/mm/yyyy' } } : { v: null },
     ]);
   });
+  t.end();
   t.line([]);
   const findings = results.flatMap((r) => r.findings);
   t.line([
@@ -88,15 +104,19 @@ export function validationSheetPlan(settings: Settings, results: readonly Agency
           s: { background: f.severity === 'error' ? COLORS.error : COLORS.warning },
         },
         { v: f.message, s: { wrap: true } },
-        { v: `${f.rule}: ${RULES[f.rule]}`, s: { color: COLORS.lockedText } },
+        { v: `${f.rule}: ${RULES[f.rule]}`, s: { color: COLORS.lockedText, wrap: true } },
       ]);
     });
   }
+  t.end();
   return {
     name: VALIDATION_SHEET,
     rows: t.rows,
     columnWidths: [50, 240, 90, 120, 110, 520, 220],
     frozenRows: 0,
+    borders: t.borders,
+    // The findings' header repeats (the longer table); the agencies' fits the first pages.
+    print: { titleRows: [t.headerRows[t.headerRows.length - 1]!, t.headerRows[t.headerRows.length - 1]!] },
     protection: { kind: 'consolidator' },
   };
 }
@@ -197,6 +217,7 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
       { v: r?.note ?? '', s: { wrap: true } },
     ]);
   }
+  t.end();
   const excluded = summary.submission.filter((e) => !e.included);
   t.line([]);
   t.line([
@@ -208,6 +229,9 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
     name: SUMMARY_SHEET,
     rows: t.rows,
     columnWidths: [70, 430, 120, 120, 320],
+    frozenRows: t.headerRows[0],
+    borders: t.borders,
+    print: { titleRows: [t.headerRows[0]!, t.headerRows[0]!] },
     protection: { kind: 'consolidator' },
   };
 }
@@ -243,8 +267,8 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
   for (const ind of summary.asked) {
     const line: PlanCell[] = [
       { v: ind.code, s: { bold: ind.kind === 'group' } },
-      { v: ind.name, s: { bold: ind.kind === 'group', italic: ind.supporting } },
-      { v: isValueRow(ind) ? unitLabel(ind) : null },
+      { v: ind.name, s: { bold: ind.kind === 'group', italic: ind.supporting, wrap: true } },
+      { v: isValueRow(ind) ? unitLabel(ind) : null, s: { wrap: true } },
       isValueRow(ind) ? valueCell(summary.indicators.get(ind.code)) : { v: null },
     ];
     for (const r of results) {
@@ -263,8 +287,12 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
   return {
     name: DETAIL_SHEET,
     rows: t.rows,
-    columnWidths: [70, 380, 90, 110, ...results.map(() => 110)],
+    columnWidths: [70, 300, 90, 110, ...results.map(() => 110)],
     frozenRows: 4,
+    // Code, indicator, unit and the province's figure stay in view and repeat on every printed page.
+    frozenColumns: 4,
+    borders: [a1Range(3, 1, t.rows.length - 2, width)],
+    print: { titleRows: [3, 4], titleColumns: 4 },
     protection: { kind: 'consolidator' },
   };
 }
@@ -302,10 +330,14 @@ export function submissionSheetPlan(summary: Summary): SheetPlan {
     { v: null },
     { v: `Đúng hạn: ${sent.length - late.length}; chậm: ${late.length}`, s: { bold: true } },
   ]);
+  t.end();
   return {
     name: SUBMISSION_SHEET,
     rows: t.rows,
     columnWidths: [50, 330, 110, 110, 100, 220],
+    frozenRows: t.headerRows[0],
+    borders: t.borders,
+    print: { titleRows: [t.headerRows[0]!, t.headerRows[0]!] },
     protection: { kind: 'consolidator' },
   };
 }

@@ -24,7 +24,13 @@ import { fold, squish } from './text';
 
 export type Reading =
   | { readonly state: 'blank' }
-  | { readonly state: 'number'; readonly value: number; readonly warning?: string }
+  | {
+      readonly state: 'number';
+      readonly value: number;
+      readonly warning?: string;
+      /** A count held as text ("3.626"): read the Vietnamese way, but no spreadsheet formula reads it so. */
+      readonly asText?: true;
+    }
   | {
       readonly state: 'invalid';
       readonly problem:
@@ -104,6 +110,11 @@ function readValueCell(snap: SheetSnapshot, ind: ValueIndicator, cell: string, r
   return { state: 'invalid', problem: 'uncached', detail: shown };
 }
 
+/** A formula of this sheet computed by our engine from the cells it reads (null: it cannot be). */
+export function recompute(snap: SheetSnapshot, formula: string): FormulaValue | null {
+  return formulaRefs(formula) === null ? null : evaluateFormula(formula, lookupIn(snap, 0));
+}
+
 /** Cells as a formula sees them; formulas they hold are computed in turn (a few levels deep). */
 function lookupIn(snap: SheetSnapshot, depth: number) {
   return (row: number, col: number): FormulaValue | null => {
@@ -156,7 +167,12 @@ function readPlainValue(ind: ValueIndicator, raw: RawCell, format: string): Read
     return { state: 'invalid', problem: 'formula-error', detail: squish(text) };
   const parsed = parseTypedNumber(text, ind.kind);
   if (!parsed.ok) return { state: 'invalid', problem: parsed.problem, detail: parsed.detail };
-  return { state: 'number', value: parsed.value, warning: parsed.warning };
+  return {
+    state: 'number',
+    value: parsed.value,
+    warning: parsed.warning,
+    ...(ind.kind === 'count' ? { asText: true as const } : {}),
+  };
 }
 
 function readCoded(ind: Extract<Indicator, { kind: 'code' }>, raw: string | number): Reading {

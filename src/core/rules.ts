@@ -17,6 +17,7 @@ export const RULES = {
   'ambiguous-number': 'Số viết không rõ nghĩa',
   'formula-error': 'Công thức bị lỗi',
   'number-format': 'Cách viết số cần xem lại',
+  'number-as-text': 'Số nhập dạng chữ',
   negative: 'Số âm',
   'fractional-count': 'Số đếm không phải số nguyên',
   'percent-range': 'Tỷ lệ ngoài 0–100%',

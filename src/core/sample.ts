@@ -109,13 +109,7 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
     v.set('2.3', int(0, isXa ? 6 : 25));
     v.set('2.4', Math.min(int(0, 3), v.get('2.2')! + v.get('2.3')!));
     v.set('2.5', Math.min(int(0, 3), v.get('2.4')!));
-    // 3. Procedures
-    v.set('3.1.1', int(0, isXa ? 2 : 9));
-    v.set('3.1.2', int(0, isXa ? 2 : 6));
-    v.set('3.2.1', isXa ? int(90, 130) : int(15, 160));
-    v.set('3.2.2', Math.round(v.get('3.2.1')! * (0.5 + random() * 0.5)));
-    v.set('3.3.1', int(0, 5));
-    v.set('3.3.2', int(0, 8));
+    // 3. Procedures (the counts of procedures are the owner's, below)
     v.set('3.3.3.b', isXa ? int(95, 130) : int(20, 200));
     v.set('3.3.3.a', v.get('3.3.3.b')! - int(0, 3));
     v.set('3.3.4.b', v.get('3.3.3.a')!);
@@ -141,9 +135,6 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
     v.set('3.4.4.b', land).set('3.4.4.a', land - (land && random() < 0.3 ? int(0, Math.min(3, land)) : 0));
     const build = isXa || agency.name.includes('Xây dựng') ? Math.round(resolved * random() * 0.1) : 0;
     v.set('3.4.5.b', build).set('3.4.5.a', build - (build && random() < 0.2 ? 1 : 0));
-    v.set('3.5.1', v.get('3.2.1')!)
-      .set('3.5.2', v.get('3.2.2')!)
-      .set('3.5.3', Math.round(v.get('3.2.2')! * random() * 0.6));
     // 4. Organisation and staff
     v.set('4.2.1', isXa ? int(20, 23) : int(18, 85));
     v.set('4.2.2', v.get('4.2.1')! - int(0, 3));
@@ -189,20 +180,31 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
     // Owner rows, for the designated agencies only.
     const owned = (code: string) => settings.owners[code] === agency.name;
     if (owned('3.1.3')) v.set('3.1.3.1', 1342).set('3.1.3.3', 298).set('3.1.3', 1640);
+    // Province-wide counts of procedures (seed 000: 991 publicised on the national portal).
+    const procedures: [string, number][] = [
+      ['3.1.1', 48],
+      ['3.1.2', 31],
+      ['3.2.1', 991],
+      ['3.2.2', 684],
+      ['3.3.1', 52],
+      ['3.3.2', 118],
+      ['3.5.1', 991],
+      ['3.5.2', 684],
+      ['3.5.3', 412],
+      ['7.8.1', 762],
+      ['7.8.2', 805],
+    ];
+    for (const [code, n] of procedures) if (owned(code)) v.set(code, n);
     if (owned('4.1.1')) v.set('4.1.1', 14).set('4.1.2', 1).set('4.1.3', 6);
     if (owned('4.1.4'))
       v.set('4.1.4.1', 21).set('4.1.4.2', 187).set('4.1.4.3', 396).set('4.1.4', 604).set('4.1.4.4', 14.2);
     if (owned('7.1')) {
       v.set('7.1', 1).set('7.2', 2).set('7.3', 2).set('7.4', 100).set('7.5', 2);
-      v.set('7.6.1.1', 100)
-        .set('7.6.1.3', 100)
-        .set('7.7.1', 100)
-        .set('7.7.3', 98.5)
-        .set('7.8.1', 762)
-        .set('7.8.2', 805);
+      v.set('7.6.1.1', 100).set('7.6.1.3', 100).set('7.7.1', 100).set('7.7.3', 98.5);
     }
 
-    // What is typed: cleanly for most rows, the Vietnamese way for some ("1.949", "02", "12,5%").
+    // What is typed: cleanly for most rows, the Vietnamese way for some ("12,5%"), and now and then
+    // a count held as text ("1.949", "02"), which validation warns about at its cell.
     const rows = formRows(catalog, settings, agency);
     const typed = new Map<string, CellInput>();
     for (const { ind, mode } of rows) {
@@ -213,8 +215,8 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
       if (ind.kind === 'code')
         typed.set(ind.code, random() < 0.5 ? answerChoice(ind.answers.find((a) => a.code === x)!) : x);
       else if (ind.kind === 'percent') typed.set(ind.code, random() < 0.5 ? formatPercent(x) : x / 100);
-      else if (x >= 1000 && random() < 0.3) typed.set(ind.code, formatNumber(x));
-      else if (x < 10 && random() < 0.1) typed.set(ind.code, `0${x}`);
+      else if (x >= 1000 && random() < 0.03) typed.set(ind.code, formatNumber(x));
+      else if (x < 10 && random() < 0.01) typed.set(ind.code, `0${x}`);
       else typed.set(ind.code, x);
     }
 

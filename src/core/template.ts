@@ -273,6 +273,8 @@ export function agencyTabPlan(
       name: agency.sheet,
       rows,
       columnWidths: TAB_WIDTHS,
+      borders: [a1Range(headerRow, 1, form.length + 1, width)],
+      print: { titleRows: [headerRow, headerRow] },
       protection: { kind: 'agency', editors: agency.emails, editable },
     },
     layout: { codeRows, headerRow, headerCells, freeTextCells, editable },

@@ -114,7 +114,7 @@ export function validateAgency(
       continue;
     }
     if (isRecomputable(catalog, report, row)) continue;
-    checkValue(row, add);
+    checkValue(row, add, ratesFrom(modes, row.ind.code));
   }
 
   for (const code of REQUIRED_CODES) {
@@ -134,6 +134,14 @@ export function validateAgency(
   checkRatios(catalog, report, modes, add);
   checkStatus(settings, report, context.today, add);
   return summarize(agency, findings, report);
+}
+
+/** The rates the form computes from this count (their formulas read its cell). */
+function ratesFrom(modes: ReadonlyMap<string, RowMode>, code: string): string[] {
+  return [...modes].flatMap(([rate, m]) => {
+    const f = m.kind === 'input' ? m.formula : null;
+    return f && (f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]).includes(code) ? [rate] : [];
+  });
 }
 
 /**

@@ -1,16 +1,36 @@
 /**
  * The add-on's import dialog, bundled for the browser into build/import.html (entry:
- * entry.ts). It reads each chosen .xlsx with the CLI's reader, sends only grids to
+ * entry.ts). It reads each chosen .xlsx with the CLI's guarded reader, sends only grids to
  * the server, and shows the server's answer per file. Kept free of DOM types so jest can run it.
  */
 import { CollectRow, ImportAnswer, IncomingFile } from '../core/collect';
 import { toWire } from '../core/collect-wire';
 import { escapeHtml } from '../core/text';
-import { readWorkbookGrids } from '../local/xlsx-grids';
+import { FileError, fileMessage } from '../local/file-problems';
+import { LIMITS, guardedGrids, mb } from '../local/xlsx-guard';
 
 export interface PickedFile {
   readonly name: string;
+  /** Bytes, known before reading (a browser File has it). */
+  readonly size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * One chosen file through the CLI's guarded reader (xlsx-guard.ts): the same kinds refused with
+ * the same Vietnamese line as `validate` and `collect` give, the same cell rules afterwards.
+ */
+async function readOne(p: PickedFile): Promise<IncomingFile> {
+  if (p.size !== undefined && p.size > LIMITS.fileBytes)
+    throw new FileError('too-large', p.name, `${mb(p.size)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await p.arrayBuffer();
+  } catch {
+    // The browser could not read it: moved, deleted or not allowed since it was chosen.
+    throw new FileError('no-read-permission', p.name);
+  }
+  return guardedGrids(p.name, new Uint8Array(bytes));
 }
 
 /** Reads the files; the unreadable ones become refusal rows at once, without a server trip. */
@@ -21,14 +41,16 @@ export async function readPicked(
   const unreadable: CollectRow[] = [];
   for (const p of picked) {
     try {
-      files.push(await readWorkbookGrids(p.name, await p.arrayBuffer()));
-    } catch {
+      files.push(await readOne(p));
+    } catch (e) {
+      const problem =
+        e instanceof FileError ? fileMessage(e) : `Không đọc được "${p.name}": không phải tệp Excel (.xlsx) hợp lệ.`;
       unreadable.push({
         file: p.name,
         agency: '—',
         rowsTaken: 0,
         findings: '',
-        status: 'Từ chối: không đọc được, không phải tệp Excel (.xlsx) hợp lệ',
+        status: `Từ chối: ${problem}`,
         ok: false,
       });
     }

@@ -207,7 +207,17 @@ export class GasWorkbook implements WorkbookPort {
       if (plan.columnWidths[c] !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidths(c + 1, n, plan.columnWidths[c]);
       c += n;
     }
+    // Sheets repeats frozen rows and columns on every printed page (print settings, "Headers &
+    // footers": repeat frozen rows/columns); Apps Script has no other print setup to write.
     if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+    if (plan.frozenColumns) sheet.setFrozenColumns(plan.frozenColumns);
+    // Every table ruled in one call: RangeList.setBorder(top, left, bottom, right, vertical,
+    // horizontal, color, style), developers.google.com/apps-script/reference/spreadsheet/range-list
+    // and .../border-style (SOLID).
+    if (plan.borders?.length)
+      sheet
+        .getRangeList([...plan.borders])
+        .setBorder(true, true, true, true, true, true, '#808080', this.app.BorderStyle.SOLID);
   }
 
   private renderCells(sheet: Sheet, top: number, rows: readonly (readonly PlanCell[])[]): void {

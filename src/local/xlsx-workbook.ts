@@ -17,9 +17,11 @@ import {
 } from '../core/grid';
 import { ooxmlFormula } from '../core/formulas';
 import { pad2 } from '../core/numbers';
+import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/print';
 import { PaintGroup } from '../core/outputs';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
+import { repairLoadedStyles } from './xlsx-styles';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -43,6 +45,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -55,6 +58,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // No list at all makes it write its default theme, as for a new workbook.
     const internals = book as unknown as { _themes?: Record<string, unknown> };
     if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
+    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -104,6 +108,7 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.spliceRows(afterRow + 1, 0, ...rows.map(() => []));
     shiftFormulaRows(ws, afterRow, rows.length);
     rows.forEach((cells, i) => cells.forEach((pc, c) => this.writeCell(ws.getCell(afterRow + 1 + i, c + 1), pc)));
+    rows.forEach((_, i) => fitRowHeight(ws, afterRow + 1 + i));
   }
 
   protect(name: string, protection: Protection): ProtectionOutcome {
@@ -126,6 +131,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.mustSheet(name);
     const { row, col } = parseA1(range);
     cells.forEach((line, i) => line.forEach((v, j) => (ws.getCell(row + i, col + j).value = this.excelValue(v))));
+    // Text typed into a wrapped cell (a free-text answer) gets the lines it needs, as Sheets does by itself.
+    cells.forEach((_, i) => fitRowHeight(ws, row + i));
   }
 
   getState(key: string): string | null {
@@ -168,16 +175,39 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private render(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / 7)));
-    if (plan.frozenRows) ws.views = [{ state: 'frozen', ySplit: plan.frozenRows }];
-    // Printed on A4, as wide as the page, however many pages long.
+    if (plan.frozenRows || plan.frozenColumns)
+      ws.views = [{ state: 'frozen', ySplit: plan.frozenRows ?? 0, xSplit: plan.frozenColumns ?? 0 }];
+    plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
+    rowHeights(plan).forEach((pt, r) => {
+      if (pt !== null) ws.getRow(r + 1).height = pt;
+    });
+    const line = { style: 'thin' as const, color: { argb: 'FF808080' } };
+    for (const ref of plan.borders ?? []) {
+      const { row, col, rows, cols } = parseA1(ref);
+      for (let r = row; r < row + rows; r++)
+        for (let c = col; c < col + cols; c++)
+          ws.getCell(r, c).border = { top: line, left: line, bottom: line, right: line };
+    }
+    this.pageSetup(ws, plan);
+  }
+
+  /** A4, one page wide where the text stays ≥ 8 pt (core/print.ts), titles repeated, pages numbered. */
+  private pageSetup(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+    const fit = printLayout(plan);
     Object.assign(ws.pageSetup, {
       paperSize: 9,
-      orientation: plan.columnWidths.length > 7 ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      orientation: fit.orientation,
+      margins: { ...MARGINS },
+      horizontalCentered: true,
+      ...(fit.fitToWidth
+        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        : { fitToPage: false, scale: fit.scale, pageOrder: 'overThenDown' }),
     });
-    plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
+    const titles = plan.print;
+    if (titles?.titleRows) ws.pageSetup.printTitlesRow = `${titles.titleRows[0]}:${titles.titleRows[1]}`;
+    if (titles?.titleColumns) ws.pageSetup.printTitlesColumn = `A:${columnLetter(titles.titleColumns)}`;
+    // "Trang 2/5" at the foot of every page, the sheet's name at its left (&P, &N, &A: ECMA-376 §18.3.1.46).
+    Object.assign(ws.headerFooter, { oddFooter: '&L&A&RTrang &P/&N' });
   }
 
   private writeCell(cell: ExcelJS.Cell, pc: PlanCell): void {
@@ -185,7 +215,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const s = pc.s ?? {};
     cell.font = {
       name: FONT,
-      size: 12,
+      size: FONT_PT,
       bold: s.bold || undefined,
       italic: s.italic || undefined,
       color: s.color ? { argb: argb(s.color) } : undefined,
@@ -299,6 +329,17 @@ export class XlsxWorkbook implements WorkbookPort {
       note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
     };
   }
+}
+
+/** Raises a row to the lines its wrapped text cells need (never lowers it). */
+function fitRowHeight(ws: ExcelJS.Worksheet, r: number): void {
+  const row = ws.getRow(r);
+  let lines = 1;
+  row.eachCell((cell, c) => {
+    const text = typeof cell.value === 'string' ? cell.value : null;
+    if (text && cell.alignment?.wrapText) lines = Math.max(lines, wrappedLines(text, (ws.getColumn(c).width ?? 9) * 7));
+  });
+  if (lines > 1 && (row.height ?? 0) < lines * LINE_PT) row.height = lines * LINE_PT;
 }
 
 function argb(color: string): string {

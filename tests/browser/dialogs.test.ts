@@ -16,7 +16,7 @@ import { writeFill } from '../../src/core/sample';
 import { settingsPlan } from '../../src/core/settings';
 import { splitPlans } from '../../src/core/split';
 import { agencyFileBytes } from '../../src/local/agency-file';
-import { readWorkbookGrids } from '../../src/local/xlsx-grids';
+import { guardedGrids } from '../../src/local/xlsx-guard';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { MENU_ITEMS } from '../../src/gas/main';
 import { fakeHtmlServiceWithFiles } from '../fakes/html';
@@ -53,7 +53,7 @@ function addon() {
 
 const toArrayBuffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const sheetValues = async (name: string, bytes: Uint8Array) =>
-  (await readWorkbookGrids(name, toArrayBuffer(bytes))).sheets.map((s) => ({ name: s.name, values: s.values }));
+  (await guardedGrids(name, bytes)).sheets.map((s) => ({ name: s.name, values: s.values }));
 
 /**
  * Every part of an .xlsx (sheet XML with its validations, protection and formulas, styles, notes)

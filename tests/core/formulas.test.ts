@@ -15,14 +15,23 @@ const reduction: CellFormula = { kind: 'reduction', base: 'D20', now: 'D21' };
 
 describe('the formulas the add-on writes', () => {
   it('has a Sheets form with no argument separator and no decimal, the same in every locale', () => {
-    expect(sheetsFormula(ratio)).toBe('=IFERROR(D14/D15)');
-    expect(sheetsFormula(reduction)).toBe('=IFERROR((D20-D21)/D20)');
+    expect(sheetsFormula(ratio)).toBe('=IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)))');
+    expect(sheetsFormula(reduction)).toBe('=IFERROR((N(D20)-N(D21))/N(D20)/NOT(ISTEXT(D21)))');
     for (const f of [ratio, reduction]) expect(sheetsFormula(f)).not.toMatch(/[,;]|\d\.\d/);
   });
 
   it("has OOXML's canonical form for .xlsx, where IFERROR needs its second argument", () => {
-    expect(ooxmlFormula(ratio)).toBe('IFERROR(D14/D15,"")');
-    expect(ooxmlFormula(reduction)).toBe('IFERROR((D20-D21)/D20,"")');
+    expect(ooxmlFormula(ratio)).toBe('IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D14)),"")');
+    expect(ooxmlFormula(reduction)).toBe('IFERROR((N(D20)-N(D21))/N(D20)/NOT(ISTEXT(D21)),"")');
+  });
+
+  it('never puts a count cell into arithmetic, where a spreadsheet would read text like "3.626" in its own locale', () => {
+    for (const form of [sheetsFormula, ooxmlFormula])
+      for (const f of [ratio, reduction]) {
+        // Every reference sits inside N() or ISTEXT(), which read text as 0 and TRUE, never as a number.
+        const bare = form(f).replace(/\b(N|ISTEXT)\([A-Z]+\d+\)/g, '');
+        expect(bare).not.toMatch(/[A-Z]+\d+/);
+      }
   });
 
   it('recognises both forms and the shape older versions wrote', () => {
@@ -31,6 +40,9 @@ describe('the formulas the add-on writes', () => {
       expect(parseOwnFormula(ooxmlFormula(f))).toEqual(f);
     }
     expect(parseOwnFormula('IF(N(D15)>0,D14/D15,"")')).toEqual(ratio);
+    expect(parseOwnFormula('=IFERROR(D14/D15)')).toEqual(ratio);
+    expect(parseOwnFormula('IFERROR((D20-D21)/D20,"")')).toEqual(reduction);
+    expect(parseOwnFormula('=IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D15)))')).toBeNull();
     expect(parseOwnFormula('=IF(N(D20)>0,(D20-D21)/D20,"")')).toEqual(reduction);
     expect(parseOwnFormula('=SUM(D1:D9)')).toBeNull();
     expect(parseOwnFormula('=IFERROR((D20-D21)/D22)')).toBeNull();
@@ -45,6 +57,9 @@ describe('the formulas the add-on writes', () => {
       expect(show(ratio, { D15: 4 })).toBe(0);
       expect(show(ratio, { D14: 3 })).toBe('');
       expect(show(ratio, { D14: '1.949', D15: 4 })).toBe('');
+      expect(show(ratio, { D14: 3626, D15: '4.029' })).toBe('');
+      expect(show(reduction, { D20: 10, D21: '4' })).toBe('');
+      expect(show(reduction, { D20: '10', D21: 4 })).toBe('');
       expect(show(reduction, { D20: 10, D21: 4 })).toBeCloseTo(0.6);
       expect(show(reduction, { D21: 4 })).toBe('');
     }
@@ -80,6 +95,17 @@ describe('the formula evaluator (Sheets semantics)', () => {
     }
     expect(ev('IFERROR(A1/A4)')).toBe('');
     expect(ev('IF(A1=3,"ba","khác")')).toBe('ba');
+  });
+
+  it('ISTEXT is TRUE for text only (not a blank cell, a number or an error); NOT of a number or logical', () => {
+    expect([ev('ISTEXT(A3)'), ev('ISTEXT(A4)'), ev('ISTEXT(A1)'), ev('ISTEXT(A5)')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect([ev('NOT(A6)'), ev('NOT(A4)'), ev('NOT(A1)'), ev('NOT(A5)')]).toEqual([false, true, false, '#N/A']);
+    expect(ev('A1/NOT(ISTEXT(A3))')).toBe('#DIV/0!'); // FALSE divides as 0
   });
 
   it('a date is its serial number, days since 1899-12-30', () => {

@@ -87,6 +87,28 @@ describe('a previous summary', () => {
     );
   });
 
+  it('is checked like any input: a negative count, a rate over 100 and 1e308 are named, not compared', () => {
+    const read = fromJson(before, (j) => {
+      const ind = j.indicators as Record<string, { value: number }>;
+      ind['3.4.a'].value = -5;
+      ind['3.4.1'].value = 250;
+      ind['3.4.b'].value = 1e308;
+    });
+    expect(read.ok).toBe(false);
+    const problem = !read.ok ? read.problem : '';
+    expect(problem).toMatch(/^tệp "ky-truoc.json" có số liệu không dùng được để so sánh/);
+    expect(problem).toContain('chỉ tiêu 3.4.a: -5 là số âm');
+    expect(problem).toContain('chỉ tiêu 3.4.1: tỷ lệ 250% vượt 100%');
+    expect(problem).toContain('chỉ tiêu 3.4.b: 1.00e+308 quá lớn');
+    expect(problem).not.toMatch(/Infinity|NaN/);
+    // JSON's 1e999 is Infinity once parsed: refused the same way.
+    const inf = previousFromJson(
+      JSON.stringify(summaryJson(before)).replace('"value":16000', '"value":1e999'),
+      'tệp "ky-truoc.json"',
+    );
+    expect(!inf.ok && inf.problem).toContain('chỉ tiêu 3.4.a: vô hạn quá lớn');
+  });
+
   it('rejects what is not a summary, in Vietnamese, naming the file', () => {
     const garbage = previousFromJson('{"period": {"id": "Q9"}}', 'tệp "x.json"');
     expect(garbage.ok).toBe(false);

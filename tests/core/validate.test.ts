@@ -30,7 +30,7 @@ describe('validation of an agency tab', () => {
     expect(r.status).toBe('ok');
   });
 
-  it('accepts the way people really type numbers: "1.949", "02", "12,5%", "100%"', () => {
+  it('reads the way people really type numbers ("1.949", "02", "12,5%", "100%"); a count held as text is a warning at its cell', () => {
     const r = check('Sở Thông tin và Truyền thông', {
       values: {
         '3.4.a': '1.949',
@@ -47,7 +47,15 @@ describe('validation of an agency tab', () => {
         '3.3.3': '100%',
       },
     });
-    expect(r.findings).toEqual([]);
+    // Every count typed as text, and only those, is a warning; nothing is an error.
+    const textCounts = ['3.4.a', '3.4.a.1', '3.4.a.2', '3.4.b', '3.4.b.1'];
+    expect(only(r)).toEqual(textCounts.map((c) => ['number-as-text', 'warning', `D${r.row(c)}`, c]));
+    expect(r.status).toBe('warnings');
+    const first = r.findings[0].message;
+    expect(first).toContain(`Ô D${r.row('3.4.a')} (chỉ tiêu 3.4.a): "1.949" được nhập dạng chữ`);
+    expect(first).toContain('hiểu là 1.949');
+    expect(first).toContain('Hãy gõ lại 1949');
+    expect(r.findings[1].message).toContain('"02" được nhập dạng chữ');
   });
 
   it('catches seed 003\'s typo "1.93673" as ambiguous, at its cell', () => {
@@ -94,13 +102,13 @@ describe('validation of an agency tab', () => {
   it('allows a percentage rounded to the precision typed (66% or 65,6% for 3.685/5.621), not 65% or 65,4%', () => {
     for (const typed of ['66%', '65,6%']) {
       const ok = check('Sở Thông tin và Truyền thông', {
-        values: { '7.8.4': typed, '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+        values: { '7.8.4': typed, '7.8.4.a': 3685, '7.8.4.b': 5621 },
       });
       expect(ok.findings).toEqual([]);
     }
     for (const typed of ['65%', '65,4%']) {
       const bad = check('Sở Thông tin và Truyền thông', {
-        values: { '7.8.4': typed, '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+        values: { '7.8.4': typed, '7.8.4.a': 3685, '7.8.4.b': 5621 },
       });
       expect(only(bad)).toEqual([['ratio-mismatch', 'error', `D${bad.row('7.8.4')}`, '7.8.4']]);
     }
@@ -108,11 +116,11 @@ describe('validation of an agency tab', () => {
 
   it('allows a percentage truncated from its counts (65,55 for 3.685/5.621) but not 41,01 for 48,63', () => {
     const ok = check('Sở Thông tin và Truyền thông', {
-      values: { '7.8.4': '65,55%', '7.8.4.a': '3.685', '7.8.4.b': '5.621' },
+      values: { '7.8.4': '65,55%', '7.8.4.a': 3685, '7.8.4.b': 5621 },
     });
     expect(ok.findings).toEqual([]);
     const bad = check('Sở Thông tin và Truyền thông', {
-      values: { '7.8.3': '41,01%', '7.8.3.a': 762, '7.8.3.b': '1.567' },
+      values: { '7.8.3': '41,01%', '7.8.3.a': 762, '7.8.3.b': 1567 },
     });
     expect(only(bad)).toEqual([['ratio-mismatch', 'error', `D${bad.row('7.8.3')}`, '7.8.3']]);
     expect(bad.findings[0].message).toContain('tỷ lệ ghi 41,01% nhưng tính từ số liệu chi tiết 762/1.567');

@@ -58,6 +58,8 @@ export interface Cell {
   validation: FakeDataValidation | null;
   /** The link of a rich-text value (setRichTextValues), or null. */
   link: string | null;
+  /** Ruled on all sides (RangeList.setBorder). */
+  border?: boolean;
 }
 
 /**
@@ -677,6 +679,7 @@ export class FakeSheet implements Pick<
   | 'getRangeList'
   | 'setColumnWidths'
   | 'setFrozenRows'
+  | 'setFrozenColumns'
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
   | 'getProtections'
@@ -690,6 +693,7 @@ export class FakeSheet implements Pick<
   maxCols = DEFAULT_COLS;
   widths = new Map<number, number>();
   frozenRows = 0;
+  frozenColumns = 0;
   protections: FakeProtection[] = [];
   /** Merged blocks (Range.merge); our own code never merges, tests do. */
   merges: { row: number; col: number; rows: number; cols: number }[] = [];
@@ -785,6 +789,17 @@ export class FakeSheet implements Pick<
         calls.hit('RangeList.getRanges');
         return ranges;
       },
+      /** Rules every cell of the ranges (all six sides true, as the adapter asks), refusing protected cells. */
+      setBorder: (...sides: unknown[]) => {
+        calls.hit('RangeList.setBorder');
+        if (sides.length !== 8 || sides.slice(0, 6).some((b) => b !== true) || sides[7] !== 'SOLID')
+          throw new Error(`RangeList.setBorder: unsupported arguments ${JSON.stringify(sides)}`);
+        for (const r of ranges) {
+          const grid = Array.from({ length: r.rows }, () => Array.from({ length: r.cols }, () => true));
+          r.writeCells(grid, 'RangeList.setBorder', (c) => (c.border = true));
+        }
+        return list;
+      },
       setBackground: (color: string) => {
         calls.hit('RangeList.setBackground');
         for (const r of ranges) {
@@ -807,6 +822,13 @@ export class FakeSheet implements Pick<
     this.hit('setFrozenRows');
     this.mustEditSheet('setFrozenRows');
     this.frozenRows = n;
+    return this as any;
+  }
+  setFrozenColumns(n: number) {
+    this.hit('setFrozenColumns');
+    this.mustEditSheet('setFrozenColumns');
+    if (n < 0 || n > this.maxCols) throw new Error('setFrozenColumns: columns out of bounds');
+    this.frozenColumns = n;
     return this as any;
   }
   insertRowsAfter(after: number, n: number) {
@@ -1542,6 +1564,7 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date('2026-09-25T03:00:00Z'));
   const SpreadsheetApp = {
     ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' } as unknown as S['ProtectionType'],
+    BorderStyle: { SOLID: 'SOLID' } as unknown as S['BorderStyle'],
     getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
     getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
     newDataValidation: () => (

@@ -116,7 +116,8 @@ describe('Nhập tệp Excel của đơn vị', () => {
     expect(out).toContain('Đã nhận 2/6 tệp, từ chối 4');
     expect(out).toMatch(/khac-ky\.xlsx<\/td>.*Từ chối: biểu mẫu quý IV năm 2026/);
     expect(out).toMatch(/trung\.xlsx<\/td>.*trùng đơn vị.*&quot;trung-2\.xlsx&quot;/);
-    expect(out).toMatch(/ghi-chu\.xlsx<\/td>.*không đọc được/);
+    // Worded as validate and collect word a text file named .xlsx.
+    expect(out).toMatch(/ghi-chu\.xlsx<\/td>.*Từ chối: &quot;ghi-chu\.xlsx&quot; là tệp văn bản \(có thể là CSV\)/);
     // One write per accepted tab, and nothing else written.
     expect(fake.calls.of('Range.setValues')).toBe(2);
     const after = tabValues(fake, names);

@@ -20,18 +20,18 @@ export const INDICATORS_CSV = `code,parent,name,unit,kind,aggregate,role,applies
 2.5,2,Số VBQPPL có kiến nghị xử lý đã được xử lý xong,Văn bản,count,sum,,all,<= 2.4,
 3,,Cải cách thủ tục hành chính,,group,,,,,
 3.1,3,Thống kê TTHC,,group,,,,,
-3.1.1,3.1,Số TTHC công bố mới,Thủ tục,count,sum,,all,,
-3.1.2,3.1,"Số TTHC bãi bỏ, thay thế",Thủ tục,count,sum,,all,,
+3.1.1,3.1,Số TTHC công bố mới,Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
+3.1.2,3.1,"Số TTHC bãi bỏ, thay thế",Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
 3.1.3,3.1,Tổng số TTHC đang có hiệu lực,Thủ tục,count,owner,,all,= 3.1.3.1 + 3.1.3.2 + 3.1.3.3,province-wide figure supplied by one designated agency (default: Văn phòng UBND tỉnh); other tabs leave it blank
 3.1.3.1,3.1.3,Trong đó: Số TTHC cấp tỉnh,Thủ tục,count,owner,,all,,
 3.1.3.2,3.1.3,Trong đó: Số TTHC cấp huyện,Thủ tục,count,owner,,all,,district level abolished from 01/07/2025: not asked for periods after that date
 3.1.3.3,3.1.3,Trong đó: Số TTHC cấp xã,Thủ tục,count,owner,,all,,
 3.2,3,Vận hành Cổng dịch vụ công quốc gia,,group,,,,,
-3.2.1,3.2,"Số TTHC đã cập nhật, công khai trên Cổng DVC quốc gia",Thủ tục,count,sum,,all,,
-3.2.2,3.2,Số TTHC mức độ 3 và 4 đã tích hợp lên Cổng DVC quốc gia,Thủ tục,count,sum,,all,<= 3.2.1,
+3.2.1,3.2,"Số TTHC đã cập nhật, công khai trên Cổng DVC quốc gia",Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
+3.2.2,3.2,Số TTHC mức độ 3 và 4 đã tích hợp lên Cổng DVC quốc gia,Thủ tục,count,owner,,all,<= 3.2.1,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
 3.3,3,"Thực hiện cơ chế một cửa, một cửa liên thông",,group,,,,,
-3.3.1,3.3,Số TTHC liên thông cùng cấp,Thủ tục,count,sum,,all,,
-3.3.2,3.3,Số TTHC liên thông giữa các cấp chính quyền,Thủ tục,count,sum,,all,,
+3.3.1,3.3,Số TTHC liên thông cùng cấp,Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
+3.3.2,3.3,Số TTHC liên thông giữa các cấp chính quyền,Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
 3.3.3,3.3,Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ,%,percent,ratio,,all,0..100,
 3.3.3.a,3.3.3,Số TTHC đã được phê duyệt quy trình nội bộ,Thủ tục,count,sum,num,all,<= 3.3.3.b,supporting row (not in the official appendix): lets the percentage be recomputed from summed counts
 3.3.3.b,3.3.3,Tổng số TTHC thuộc thẩm quyền giải quyết,Thủ tục,count,sum,den,all,,supporting row (not in the official appendix): lets the percentage be recomputed from summed counts
@@ -60,9 +60,9 @@ export const INDICATORS_CSV = `code,parent,name,unit,kind,aggregate,role,applies
 3.4.5.a,3.4.5,Số hồ sơ lĩnh vực xây dựng giải quyết đúng hạn,Hồ sơ,count,sum,num,all,<= 3.4.5.b,supporting row (not in the official appendix): lets the percentage be recomputed from summed counts
 3.4.5.b,3.4.5,Số hồ sơ lĩnh vực xây dựng đã giải quyết,Hồ sơ,count,sum,den,all,,supporting row (not in the official appendix): lets the percentage be recomputed from summed counts
 3.5,3,Vận hành Cổng dịch vụ công của tỉnh,,group,,,,,
-3.5.1,3.5,Số TTHC được tích hợp lên Cổng DVC,Thủ tục,count,sum,,all,,
-3.5.2,3.5,"Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC",Thủ tục,count,sum,,all,,
-3.5.3,3.5,Số TTHC đã tích hợp dịch vụ thanh toán trực tuyến,Thủ tục,count,sum,,all,,
+3.5.1,3.5,Số TTHC được tích hợp lên Cổng DVC,Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
+3.5.2,3.5,"Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC",Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
+3.5.3,3.5,Số TTHC đã tích hợp dịch vụ thanh toán trực tuyến,Thủ tục,count,owner,,all,,"province-wide count of procedures supplied by one designated agency (default: Văn phòng UBND tỉnh, which controls TTHC); never summed over tabs: the same procedures apply in every commune, so a sum over 60–170 communes multiplies the province figure (seed 000: 991 procedures publicised, 1.949 on the portal)"
 4,,Cải cách tổ chức bộ máy hành chính nhà nước,,group,,,,,
 4.1,4,Cơ cấu tổ chức bộ máy,,group,,,,,
 4.1.1,4.1,Số cơ quan chuyên môn cấp tỉnh,"Cơ quan, đơn vị",count,owner,,all,,owner default: Sở Nội vụ

@@ -146,8 +146,15 @@ function toIndicator(r: RawRow): Indicator {
 }
 
 /** Which designated agency supplies an `owner` row by default, by name (first match wins). */
+const OFFICE = ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND tỉnh'];
 const OWNER_DEFAULTS: { prefix: string; names: string[] }[] = [
-  { prefix: '3.1.3', names: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND tỉnh'] },
+  // Counts of procedures are province-wide facts kept by the office that controls TTHC
+  // (shared/spec/DOMAIN.md, "Which figures make a province figure").
+  { prefix: '3.1', names: OFFICE },
+  { prefix: '3.2', names: OFFICE },
+  { prefix: '3.3', names: OFFICE },
+  { prefix: '3.5', names: OFFICE },
+  { prefix: '7.8', names: OFFICE },
   { prefix: '4.1', names: ['Sở Nội vụ'] },
   {
     prefix: '7',

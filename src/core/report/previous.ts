@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { Catalog } from '../catalog/catalog';
 import { IsoDate, formatDmy, isIsoDate, readDate } from '../dates';
 import { SheetSnapshot, cellText } from '../grid';
+import { PLAUSIBLE_LIMIT } from '../numbers';
 import { readCode } from '../parse';
 import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
 import { Settings } from '../settings';
@@ -43,7 +44,7 @@ const SummaryJson = z.object({
   issuer: z.optional(z.object({ body: z.string() })),
   period: z.object({ id: z.enum(PERIOD_IDS), year: z.int(), from: IsoDateString, to: IsoDateString }),
   submission: z.optional(z.array(z.object({ agency: z.string() }))),
-  indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()) })),
+  indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()), unit: z.optional(z.string()) })),
 });
 
 export function previousFromJson(text: string, source: string): PreviousRead {
@@ -56,6 +57,14 @@ export function previousFromJson(text: string, source: string): PreviousRead {
       problem: `${source} không phải tệp JSON hợp lệ. Dùng tệp do lệnh "consolidate --json" tạo ra.`,
     };
   }
+  // JSON's 1e999 parses as Infinity, which the schema would only call "not a number".
+  const raw = (data as { indicators?: unknown } | null)?.indicators;
+  if (raw && typeof raw === 'object') {
+    const infinite = Object.entries(raw as Record<string, { value?: unknown }>)
+      .filter(([, v]) => typeof v?.value === 'number' && !Number.isFinite(v.value))
+      .map(([code, v]) => [code, v.value as number, false] as const);
+    if (infinite.length) return { ok: false, problem: badValues(source, valueProblems(infinite)) };
+  }
   const parsed = z.safeParse(SummaryJson, data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -66,6 +75,8 @@ export function previousFromJson(text: string, source: string): PreviousRead {
     };
   }
   const j = parsed.data;
+  const bad = valueProblems(Object.entries(j.indicators).map(([code, v]) => [code, v.value, v.unit === '%']));
+  if (bad.length) return { ok: false, problem: badValues(source, bad) };
   return {
     ok: true,
     previous: {
@@ -79,6 +90,32 @@ export function previousFromJson(text: string, source: string): PreviousRead {
       source,
     },
   };
+}
+
+/**
+ * An earlier summary is checked like any input: every figure finite, not negative, not beyond
+ * what a province could count, and a rate between 0 and 100 %. A hand-edited file would
+ * otherwise print "Infinity" in the appendix or "tăng 59.922 hồ sơ" in the text.
+ */
+function valueProblems(entries: readonly (readonly [string, number | null, boolean])[]): string[] {
+  const out: string[] = [];
+  for (const [code, v, percent] of entries) {
+    if (v === null) continue;
+    const shown = Number.isFinite(v)
+      ? Math.abs(v) < 1e15
+        ? String(v).replace('.', ',')
+        : v.toExponential(2)
+      : 'vô hạn';
+    if (!Number.isFinite(v) || Math.abs(v) > PLAUSIBLE_LIMIT)
+      out.push(`chỉ tiêu ${code}: ${shown} quá lớn, không phải số liệu thật`);
+    else if (v < 0) out.push(`chỉ tiêu ${code}: ${shown} là số âm`);
+    else if (percent && v > 100) out.push(`chỉ tiêu ${code}: tỷ lệ ${shown}% vượt 100%`);
+  }
+  return out;
+}
+
+function badValues(source: string, bad: readonly string[]): string {
+  return `${source} có số liệu không dùng được để so sánh: ${bad.slice(0, 5).join('; ')}${bad.length > 5 ? `; và ${bad.length - 5} chỉ tiêu khác` : ''}. Hãy tạo lại tệp từ sổ tổng hợp kỳ trước (lệnh consolidate --json) thay vì sửa tay, hoặc sửa các số đó.`;
 }
 
 /** The line under the title of the "Tổng hợp" sheet, as outputs.ts writes it. */
@@ -111,6 +148,8 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
     // The sheet holds percentages as fractions shown with a % format.
     read.set(code, n === null ? null : ind.kind === 'percent' ? Math.round(n * 100 * 1e9) / 1e9 : n);
   }
+  const bad = valueProblems([...read].map(([code, v]) => [code, v, catalog.get(code)?.kind === 'percent']));
+  if (bad.length) return { ok: false, problem: badValues(source, bad) };
   return {
     ok: true,
     previous: {

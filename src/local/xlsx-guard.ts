@@ -1,0 +1,189 @@
+/**
+ * The one guarded way from an input's bytes to a workbook: what kind of file it is (from its
+ * first bytes, not its name), whether it is small enough to unpack (sizes from the zip's central
+ * directory, read before anything is inflated), then the used ranges before any reader walks
+ * them cell by cell. validate, consolidate, report, collect and the add-on's import dialog all
+ * read through here, so each refuses the same files with the same message. No Node imports: the
+ * dialog's browser bundle includes this file (the CLI's file-system side is src/cli/files.ts).
+ */
+import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
+import { IncomingFile } from '../core/collect';
+import { formatNumber } from '../core/numbers';
+import { FileError } from './file-problems';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+/** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
+export const LIMITS = {
+  fileBytes: 64 * 1024 * 1024,
+  uncompressedBytes: 256 * 1024 * 1024,
+  /**
+   * One sheet's XML: an agency tab is about 60 KB, a 190-agency summary under 1 MB. A sheet
+   * bigger than this would take gigabytes once parsed, so it is refused before parsing.
+   */
+  sheetPartBytes: 16 * 1024 * 1024,
+  entries: 5000,
+  /** Rows × columns of one sheet's used range (an agency tab is about 150 × 5). */
+  sheetCells: 200_000,
+  totalCells: 5_000_000,
+};
+
+export type Sniffed = 'zip' | 'xls' | 'encrypted' | 'ods' | 'text' | 'not-xlsx';
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function includes(buf: Uint8Array, text: string, utf16 = false): boolean {
+  const needle: number[] = [];
+  for (const ch of text) {
+    needle.push(ch.charCodeAt(0) & 0xff);
+    if (utf16) needle.push(0);
+  }
+  outer: for (let i = 0; i + needle.length <= buf.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** What a file is, from its first bytes (magic numbers), not from its name. */
+export function sniff(buf: Uint8Array): Sniffed {
+  if (buf.length >= 8 && OLE2.every((b, i) => buf[i] === b)) {
+    // An OLE2 compound file: Excel 97-2003, or an .xlsx encrypted with a password (ECMA-376
+    // Agile/Standard encryption stores an "EncryptedPackage" stream in one).
+    return includes(buf, 'EncryptedPackage', true) ? 'encrypted' : 'xls';
+  }
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) {
+    // ODF puts an uncompressed "mimetype" entry first.
+    return includes(buf.subarray(0, 120), 'application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'zip';
+  }
+  const head = buf.subarray(0, 4096);
+  if (head.length && !head.includes(0)) return 'text';
+  return 'not-xlsx';
+}
+
+export function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
+}
+
+/** Refuses what is not an .xlsx or too big, from the first bytes and the central directory only. */
+export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<void> {
+  if (buf.length > LIMITS.fileBytes)
+    throw new FileError('too-large', shown, `${mb(buf.length)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
+  const kind = sniff(buf);
+  if (kind !== 'zip') throw new FileError(kind, shown);
+  let entries: readonly ZipPart[];
+  try {
+    entries = (await RemoteZipReader.fromReader(new BufferReader(buf))).getEntries();
+  } catch {
+    throw new FileError('not-xlsx', shown, 'tệp nén bị hỏng');
+  }
+  if (entries.length > LIMITS.entries)
+    throw new FileError('too-large', shown, `${entries.length} thành phần, tối đa ${LIMITS.entries}`);
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > LIMITS.uncompressedBytes)
+    throw new FileError('too-large', shown, `giải nén ra ${mb(total)} MB, tối đa ${mb(LIMITS.uncompressedBytes)} MB`);
+  const sheet = entries.find((e) => /^\/?xl\/worksheets\//.test(e.path) && e.uncompressedSize > LIMITS.sheetPartBytes);
+  if (sheet)
+    throw new FileError(
+      'too-large',
+      shown,
+      `một trang giải nén ra ${mb(sheet.uncompressedSize)} MB, tối đa ${mb(LIMITS.sheetPartBytes)} MB một trang`,
+    );
+  if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
+  if (!entries.some((e) => e.path === 'xl/workbook.xml' || e.path === '/xl/workbook.xml'))
+    throw new FileError('zip-not-workbook', shown);
+  for (const e of entries) {
+    const actual = await inflatedSize(buf, e);
+    if (actual === 'unreadable') throw new FileError('not-xlsx', shown, `thành phần "${e.path}" bị hỏng`);
+    if (actual !== 'skipped' && actual > e.uncompressedSize)
+      throw new FileError(
+        'too-large',
+        shown,
+        `thành phần "${e.path}" giải nén ra nhiều hơn kích thước tệp nén khai báo (${mb(e.uncompressedSize)} MB): tệp nén bị làm giả hoặc hỏng`,
+      );
+  }
+}
+
+interface ZipPart {
+  readonly path: string;
+  readonly uncompressedSize: number;
+  readonly compressedSize: number;
+  readonly compressionMethod: number;
+  readonly localHeaderOffset: number;
+  readonly isEncrypted: boolean;
+}
+
+/**
+ * How many bytes a part really inflates to, stopping one byte past what the central directory
+ * declares: a "lying" zip bomb (sizes understated, so that the check above passes) is refused
+ * after inflating at most its declared size, never the gigabytes it holds. Web streams, so the
+ * import dialog (browser) runs the same check.
+ */
+async function inflatedSize(buf: Uint8Array, e: ZipPart): Promise<number | 'skipped' | 'unreadable'> {
+  if (e.compressionMethod !== 8 || e.isEncrypted) return 'skipped';
+  const at = e.localHeaderOffset;
+  if (at + 30 > buf.length) return 'unreadable';
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.byteLength;
+      if (total > e.uncompressedSize) {
+        await reader.cancel();
+        return total;
+      }
+    }
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
+export function checkCells(wb: XlsxWorkbook, shown: string): void {
+  let total = 0;
+  for (const ws of wb.book.worksheets) {
+    const cells = ws.rowCount * Math.max(ws.columnCount, 1);
+    total += cells;
+    if (cells > LIMITS.sheetCells)
+      throw new FileError(
+        'too-many-cells',
+        shown,
+        `trang "${ws.name}" dùng tới ${formatNumber(ws.rowCount)} dòng × ${formatNumber(ws.columnCount)} cột (tối đa ${formatNumber(LIMITS.sheetCells)} ô một trang)`,
+      );
+  }
+  if (total > LIMITS.totalCells)
+    throw new FileError(
+      'too-many-cells',
+      shown,
+      `${formatNumber(total)} ô (tối đa ${formatNumber(LIMITS.totalCells)})`,
+    );
+}
+
+/** Bytes to a workbook through every guard; throws FileError (worded in file-problems.ts). */
+export async function guardedWorkbook(
+  buf: Uint8Array,
+  shown: string,
+  clock: () => Date = () => new Date(),
+): Promise<XlsxWorkbook> {
+  await checkXlsxBytes(buf, shown);
+  let wb: XlsxWorkbook;
+  try {
+    wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
+  } catch {
+    // The reader's own words are English: the user is told only that the inside is damaged.
+    throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
+  }
+  checkCells(wb, shown);
+  return wb;
+}
+
+/** Every sheet of an agency's file as grids (what collect examines), through the same guards. */
+export async function guardedGrids(name: string, buf: Uint8Array): Promise<IncomingFile> {
+  const wb = await guardedWorkbook(buf, name);
+  return { name, sheets: wb.sheetNames().map((n) => wb.read(n)!) };
+}
