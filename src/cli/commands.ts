@@ -8,11 +8,21 @@ import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/consolidate';
 import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
 import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
+import { IsoDate, addDays, formatDmy, isoDate } from '../core/dates';
 import { draftReport } from '../core/draft';
 import { SUMMARY_SHEET } from '../core/outputs';
 import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
-import { Agency, Settings, exampleSettings, settingsPlan } from '../core/settings';
+import {
+  Agency,
+  FieldKey,
+  SETTINGS_SHEET,
+  Settings,
+  exampleSettings,
+  fieldLabel,
+  settingsPlan,
+} from '../core/settings';
+import { CellInput, cellText } from '../core/grid';
 import { fold } from '../core/text';
 import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
 import { renderDocx } from '../local/docx-writer';
@@ -84,13 +94,13 @@ function output(io: Io, shown: string, data: Output['data']): Output {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function template(
-  io: Io,
-  opts: { out: string; agencies?: string; period?: string; year?: string; force?: boolean },
-): Promise<number> {
-  const today = io.clock();
-  let period: PeriodId = 'Q1';
-  if (opts.period) {
+/** --period and --year, checked; the defaults are the caller's. */
+function periodOptions(
+  opts: { period?: string; year?: string },
+  defaults: { period: PeriodId; year: number },
+): { period: PeriodId; year: number } {
+  let period = defaults.period;
+  if (opts.period !== undefined) {
     const p = periodFromLabel(opts.period);
     if (!p)
       throw new CliError(
@@ -98,9 +108,78 @@ export async function template(
       );
     period = p;
   }
-  const year = opts.year ? Number(opts.year) : today.getFullYear();
+  const year = opts.year !== undefined ? Number(opts.year.trim() || NaN) : defaults.year;
   if (!Number.isInteger(year) || year < 2015 || year > 2100)
     throw new CliError(`Năm "${opts.year}" (--year) không hợp lệ; nhập năm từ 2015 đến 2100, ví dụ --year 2026.`);
+  return { period, year };
+}
+
+/** The six centrally-run cities (since 12/6/2025): their people's committee is "thành phố", not "tỉnh". */
+const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+/**
+ * --province: "Vĩnh Long", "tỉnh Vĩnh Long", "thành phố Cần Thơ" or "Cần Thơ" -> the issuing body
+ * ("Ủy ban nhân dân tỉnh Vĩnh Long") and the place name the report is dated at ("Vĩnh Long").
+ */
+export function provinceOption(raw: string): { issuingBody: string; place: string; kind: 'tỉnh' | 'thành phố' } {
+  let name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  name = name.replace(/^(ủy|uỷ) ban nhân dân\s+|^ubnd\s+/iu, '');
+  let kind: 'tỉnh' | 'thành phố' | null = null;
+  const prefix = /^(tỉnh|thành phố|tp\.?)\s+/iu.exec(name);
+  if (prefix) {
+    kind = /^tỉnh$/iu.test(prefix[1]!) ? 'tỉnh' : 'thành phố';
+    name = name.slice(prefix[0].length).trim();
+  }
+  const bad = !name || name.length > 40 || /[^\p{L}\p{M} .'-]/u.test(name) || !/\p{L}/u.test(name);
+  if (bad)
+    throw new CliError(
+      `Tên tỉnh "${raw}" (--province) không hợp lệ; nhập tên tỉnh hoặc thành phố bằng chữ, ví dụ --province "Vĩnh Long" hoặc --province "thành phố Cần Thơ".`,
+    );
+  name = name.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
+  kind ??= CITIES.some((c) => fold(c) === fold(name)) ? 'thành phố' : 'tỉnh';
+  return { issuingBody: `Ủy ban nhân dân ${kind} ${name}`, place: name, kind };
+}
+
+/** --deadline dd/mm/yyyy, a real day from the period's first day to three months after its cut-off. */
+export function deadlineOption(raw: string, settings: Pick<Settings, 'cutoffFrom' | 'cutoffTo'>): IsoDate {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  let date: IsoDate | null = null;
+  if (m) {
+    try {
+      date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    } catch {
+      date = null;
+    }
+  }
+  if (!date)
+    throw new CliError(
+      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(addDays(settings.cutoffTo, 7))}.`,
+    );
+  const latest = addDays(settings.cutoffTo, 92);
+  if (date < settings.cutoffFrom || date > latest)
+    throw new CliError(
+      `Hạn gửi báo cáo ${formatDmy(date)} (--deadline) nằm ngoài kỳ báo cáo: kỳ này lấy số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)}; hãy chọn hạn gửi từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(latest)} (kiểm tra lại --period và --year).`,
+    );
+  return date;
+}
+
+export async function template(
+  io: Io,
+  opts: {
+    out: string;
+    agencies?: string;
+    period?: string;
+    year?: string;
+    province?: string;
+    deadline?: string;
+    from?: string;
+    force?: boolean;
+  },
+): Promise<number> {
+  if (opts.from !== undefined) return templateFrom(io, { ...opts, from: opts.from });
+  const today = io.clock();
+  const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
+  const province = opts.province !== undefined ? provinceOption(opts.province) : null;
   let agencies = travinhExample();
   const inputs: UserFile[] = [];
   if (opts.agencies) {
@@ -116,7 +195,17 @@ export async function template(
   }
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = XlsxWorkbook.create(io.clock);
-  wb.create(settingsPlan(exampleSettings(period, year, agencies)));
+  const example = exampleSettings(period, year, agencies);
+  const chosen: Settings = {
+    ...example,
+    ...(province && {
+      issuingBody: province.issuingBody,
+      place: province.place,
+      recipients: example.recipients.map((r) => r.replace('UBND tỉnh', `UBND ${province.kind}`)),
+    }),
+    ...(opts.deadline !== undefined && { deadline: deadlineOption(opts.deadline, example) }),
+  };
+  wb.create(settingsPlan(chosen));
   const settings = settingsOf(wb, opts.out, io);
   const catalog = catalogFor(settings);
   const outcome = generateTemplates(wb, catalog, settings);
@@ -126,6 +215,70 @@ export async function template(
   );
   const dropped = agencies.length - settings.agencies.length;
   if (dropped) io.out(`Bỏ qua ${dropped} đơn vị cấp huyện: từ 01/07/2025 không còn cấp huyện.`);
+  io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
+  if (!opts.agencies)
+    io.out(
+      'Lưu ý: danh sách đơn vị là ví dụ của tỉnh Trà Vinh; dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".',
+    );
+  return 0;
+}
+
+/**
+ * `template --from <sổ.xlsx> --out <sổ-mới.xlsx>`: "Tạo biểu mẫu" on an existing workbook, into a
+ * new file: tabs of new agencies made, missing rows added, a stale period, deadline or stamp
+ * rewritten, values kept. --deadline and --province are written into Thiết lập first.
+ */
+async function templateFrom(
+  io: Io,
+  opts: {
+    out: string;
+    from: string;
+    agencies?: string;
+    period?: string;
+    year?: string;
+    province?: string;
+    deadline?: string;
+    force?: boolean;
+  },
+): Promise<number> {
+  const clash = (['agencies', 'period', 'year'] as const).filter((k) => opts[k] !== undefined);
+  if (clash.length)
+    throw new CliError(
+      `Với --from, ${clash.map((k) => `--${k}`).join(', ')} lấy từ trang "Thiết lập" của sổ: hãy sửa trang đó bằng Excel rồi chạy lại (chỉ --deadline và --province dùng được cùng --from).`,
+    );
+  const input = userFile(io, opts.from);
+  const force = !!opts.force;
+  checkOutputs([userFile(io, opts.out)], [input], { force });
+  const wb = await open(input, io);
+  let settings = settingsOf(wb, input.shown, io);
+  const fields: [FieldKey, CellInput][] = [];
+  if (opts.province !== undefined) {
+    const p = provinceOption(opts.province);
+    fields.push(['issuingBody', p.issuingBody], ['place', p.place]);
+  }
+  if (opts.deadline !== undefined) fields.push(['deadline', { date: deadlineOption(opts.deadline, settings) }]);
+  if (fields.length) {
+    const values = wb.read(SETTINGS_SHEET)!.values;
+    for (const [key, value] of fields) {
+      const row = values.findIndex((r) => fold(cellText(r?.[0])) === fold(fieldLabel(key)));
+      if (row >= 0) wb.writeCells(SETTINGS_SHEET, `B${row + 1}`, [[value]]);
+    }
+    settings = settingsOf(wb, input.shown);
+  }
+  const out = generateTemplates(wb, catalogFor(settings), settings);
+  const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], [input], { force });
+  io.out(
+    `Đã cập nhật biểu mẫu (${periodInText(settings.period, settings.year)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,
+  );
+  io.out(
+    `Tạo mới ${out.created.length} trang; bổ sung dòng cho ${out.upgraded.length} trang; đổi tên chỉ tiêu theo kỳ cho ${out.relabeled.length} trang; cập nhật kỳ và hạn gửi cho ${out.retimed.length} trang. Số liệu đã nhập được giữ nguyên.`,
+  );
+  if (out.conflicts.length)
+    io.out(`Trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
+  if (out.vanished.length)
+    io.out(
+      `Không thấy trang của: ${out.vanished.map((v) => `${v.agency} ("${v.sheet}")`).join(', ')}; sửa cột Tên trang tính trên trang "Thiết lập".`,
+    );
   return 0;
 }
 
@@ -269,8 +422,18 @@ async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<Pre
 
 export async function sample(
   io: Io,
-  opts: { out: string; communes?: string; provincial?: string; seed?: string; mistakes?: string; force?: boolean },
+  opts: {
+    out: string;
+    communes?: string;
+    provincial?: string;
+    seed?: string;
+    mistakes?: string;
+    period?: string;
+    year?: string;
+    force?: boolean;
+  },
 ): Promise<number> {
+  const { period, year } = periodOptions(opts, { period: 'Q3', year: 2026 });
   const num = (v: string | undefined, what: string, max: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v.replace(',', '.'));
@@ -284,13 +447,21 @@ export async function sample(
   const mistakeShare = num(opts.mistakes, '--mistakes', 1);
   const target = userFile(io, opts.out);
   checkOutputs([target], [], { force: !!opts.force }); // before building anything
-  const wb = await buildSample(io, { communes, provincial, seed, mistakeShare });
+  const wb = await buildSample(io, { communes, provincial, seed, mistakeShare, period, year });
   const [path] = await writeOutputs([{ ...target, data: () => wb.wb.toBuffer() }], [], { force: !!opts.force });
-  io.out(`Sổ mẫu đã nhập số liệu: ${path}`);
+  io.out(`Sổ mẫu đã nhập số liệu (${periodInText(period, year)}): ${path}`);
+  const now = io.clock();
+  if (wb.latestSent && wb.latestSent > isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate()))
+    io.out(
+      `Lưu ý: ${periodInText(period, year)} chưa qua hạn gửi, nên ngày gửi của một số đơn vị mẫu ở sau hôm nay và sẽ bị báo lỗi khi kiểm tra; chọn kỳ đã qua (--period, --year) để có sổ mẫu không lỗi ngày gửi.`,
+    );
   return 0;
 }
 
-export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: XlsxWorkbook; mistakes: number }> {
+export async function buildSample(
+  io: Io,
+  opts: SampleOptions,
+): Promise<{ wb: XlsxWorkbook; mistakes: number; latestSent: IsoDate | null }> {
   const { settings, fills } = sampleProvince(opts);
   const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(io.clock);
@@ -301,6 +472,7 @@ export async function buildSample(io: Io, opts: SampleOptions): Promise<{ wb: Xl
   return {
     wb: await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock),
     mistakes: fills.filter((f) => f.mistakes.length).length,
+    latestSent: fills.reduce<IsoDate | null>((m, f) => (f.sentOn && (!m || f.sentOn > m) ? f.sentOn : m), null),
   };
 }
 

@@ -40,17 +40,21 @@ function need(v: Values[string], what: string, command: string): string {
 export const COMMANDS: Command[] = [
   {
     name: 'template',
-    usage: 'template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--period <kỳ>] [--year <năm>] [--force]',
+    usage:
+      'template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--force]',
     about:
-      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
-    options: { out: s, agencies: s, period: s, year: s, force: flag },
+      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: 7 ngày sau ngày chốt số liệu).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+    options: { out: s, agencies: s, province: s, period: s, year: s, deadline: s, from: s, force: flag },
     files: [],
     run: (io, v) =>
       template(io, {
         out: need(v.out, '--out <sổ.xlsx>', 'template'),
         agencies: str(v.agencies),
+        province: str(v.province),
         period: str(v.period),
         year: str(v.year),
+        deadline: str(v.deadline),
+        from: str(v.from),
         force: v.force === true,
       }),
   },
@@ -98,10 +102,10 @@ export const COMMANDS: Command[] = [
   {
     name: 'sample',
     usage:
-      'sample --out <sổ.xlsx> [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>] [--force]',
+      'sample --out <sổ.xlsx> [--period <kỳ>] [--year <năm>] [--communes <số xã>] [--provincial <số sở>] [--seed <n>] [--mistakes <0..1>] [--force]',
     about:
-      'Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
-    options: { out: s, communes: s, provincial: s, seed: s, mistakes: s, force: flag },
+      'Tạo sổ mẫu đã nhập số liệu; --mistakes là tỷ lệ đơn vị có lỗi thường gặp (mặc định 0,2).\nKỳ mặc định: quý III năm 2026 (--period, --year như lệnh template).\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+    options: { out: s, period: s, year: s, communes: s, provincial: s, seed: s, mistakes: s, force: flag },
     files: [],
     run: (io, v) =>
       sample(io, {
@@ -110,6 +114,8 @@ export const COMMANDS: Command[] = [
         provincial: str(v.provincial),
         seed: str(v.seed),
         mistakes: str(v.mistakes),
+        period: str(v.period),
+        year: str(v.year),
         force: v.force === true,
       }),
   },

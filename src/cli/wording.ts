@@ -6,8 +6,7 @@
 import { MENU_STEPS } from '../core/validate';
 
 const CLI_STEPS: Record<keyof typeof MENU_STEPS, string> = {
-  regenerate:
-    'tạo lại biểu mẫu (trên Google Sheets: menu Báo cáo CCHC; với tệp Excel: lấy trang mẫu từ sổ tạo bằng lệnh npm run cchc -- template)',
+  regenerate: 'cập nhật biểu mẫu bằng lệnh npm run cchc -- template --from <sổ.xlsx> --out <sổ-mới.xlsx>',
   markSent: 'nhập "Đã gửi" vào ô Trạng thái',
 };
 

@@ -7,13 +7,20 @@ import { formRows } from './form';
 import { AgencyReport, parseAgencyTab } from './parse';
 import { relabel } from './relabel';
 import { Agency, SETTINGS_SHEET, Settings } from './settings';
-import { agencyTabPlan, indicatorRows, valueAndNoteRanges } from './template';
+import { SheetSnapshot, cellText, parseA1 } from './grid';
+import { agencyTabPlan, formStamp, indicatorRows, periodHeaderText, valueAndNoteRanges } from './template';
 import { fold } from './text';
 import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from './workbook';
 
 const CREATED_KEY = 'cchc.createdTabs';
 /** Per tab, a fingerprint of what the last run made it from; unchanged tabs are skipped. */
 const FINGERPRINT_KEY = 'cchc.tabFingerprints';
+/**
+ * Per tab, under "h." + its hash in the same map, what its header (period, deadline, stamp) was
+ * last written from: apart from the fingerprint, so a new deadline rewrites headers without
+ * redoing every tab's protection.
+ */
+const headerSlot = (sheet: string) => `h.${shortHash(sheet)}`;
 
 export interface TemplateOutcome {
   readonly created: string[];
@@ -21,6 +28,8 @@ export interface TemplateOutcome {
   readonly upgraded: { sheet: string; added: string[] }[];
   /** Tabs made with another catalog version, relabelled and restamped (values kept). */
   readonly relabeled: string[];
+  /** Tabs whose period, deadline or stamp was rewritten to follow the settings (values kept). */
+  readonly retimed: string[];
   /** Tabs this add-on created that are gone (deleted or renamed by hand): not recreated over data. */
   readonly vanished: { agency: string; sheet: string; renamedTo: string | null }[];
   /** Tabs of agencies no longer in the settings: kept as they are. */
@@ -45,6 +54,45 @@ function tabFingerprint(catalog: Catalog, settings: Settings, agency: Agency, ke
   return shortHash(JSON.stringify([1, agency.sheet, [...agency.emails].sort(), rows, key]));
 }
 
+/** What a tab's header cells are made from: the stamp (version, data range), period and deadline. */
+function headerKey(catalog: Catalog, settings: Settings): string {
+  return shortHash(JSON.stringify([formStamp(catalog, settings), periodHeaderText(settings), settings.deadline]));
+}
+
+/**
+ * Rewrites the header cells that no longer say what the settings say: "Kỳ báo cáo", "Hạn gửi báo
+ * cáo" and the stamp under the title. Only cells that differ are written; returns whether any was.
+ */
+function refreshHeader(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  snap: SheetSnapshot,
+  report: AgencyReport,
+): boolean {
+  let wrote = false;
+  const period = report.header.period;
+  const periodText = periodHeaderText(settings);
+  if (period && fold(period.text) !== fold(periodText)) {
+    wb.writeCells(snap.name, period.cell, [[periodText]]);
+    wrote = true;
+  }
+  if (report.deadline.cell && report.deadline.date !== settings.deadline) {
+    wb.writeCells(snap.name, report.deadline.cell, [[{ date: settings.deadline }]]);
+    wrote = true;
+  }
+  const stamp = report.version;
+  if (stamp && stamp.version === catalog.version) {
+    const { row, col } = parseA1(stamp.cell);
+    const expected = formStamp(catalog, settings);
+    if (cellText(snap.values[row - 1]?.[col - 1]) !== expected) {
+      wb.writeCells(snap.name, stamp.cell, [[expected]]);
+      wrote = true;
+    }
+  }
+  return wrote;
+}
+
 /**
  * Creates the tabs that are missing first, then brings the others up to date, skipping those
  * whose fingerprint is unchanged; stops before the budget runs out, so each run progresses.
@@ -62,6 +110,7 @@ export function generateTemplates(
     unchanged: [],
     upgraded: [],
     relabeled: [],
+    retimed: [],
     vanished: [],
     orphaned: [],
     conflicts: [],
@@ -70,6 +119,7 @@ export function generateTemplates(
   };
   const created = new Set(stateList(wb, CREATED_KEY));
   const fingerprints = stateMap(wb, FINGERPRINT_KEY);
+  const header = headerKey(catalog, settings);
   const key = wb.protectionKey?.() ?? '';
   const existing = new Set(wb.sheetNames());
   const configured = new Set(settings.agencies.map((a) => a.sheet));
@@ -99,11 +149,28 @@ export function generateTemplates(
     noteProtection(out, agency, outcome);
     created.add(agency.sheet);
     out.created.push(agency.sheet);
+    fingerprints[headerSlot(agency.sheet)] = header;
     if (outcome.applied) fingerprints[shortHash(agency.sheet)] = tabFingerprint(catalog, settings, agency, key);
   }
   for (const agency of present) {
     const fp = tabFingerprint(catalog, settings, agency, key);
     if (created.has(agency.sheet) && fingerprints[shortHash(agency.sheet)] === fp) {
+      if (fingerprints[headerSlot(agency.sheet)] !== header) {
+        // Only the header may be stale (e.g. a new deadline): one read, writes only where it differs.
+        if (outOfTime()) {
+          skipped.push(agency);
+          continue;
+        }
+        opts.progress?.(done++, total, agency.name);
+        const snap = wb.read(agency.sheet, { protection: false })!;
+        const report = parseAgencyTab(catalog, snap);
+        if (report.tableHeaderRow === null) {
+          out.conflicts.push(agency.sheet);
+          continue;
+        }
+        if (refreshHeader(wb, catalog, settings, snap, report)) out.retimed.push(agency.sheet);
+        fingerprints[headerSlot(agency.sheet)] = header;
+      }
       out.unchanged.push(agency.sheet);
       if (!agency.emails.length) noteProtection(out, agency, { applied: true });
       continue;
@@ -123,6 +190,8 @@ export function generateTemplates(
       relabel(wb, catalog, settings, snap, report);
       out.relabeled.push(agency.sheet);
     }
+    if (refreshHeader(wb, catalog, settings, snap, report)) out.retimed.push(agency.sheet);
+    fingerprints[headerSlot(agency.sheet)] = header;
     const added = addMissingRows(wb, catalog, settings, agency, report);
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
     else out.unchanged.push(agency.sheet);

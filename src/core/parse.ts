@@ -74,6 +74,8 @@ export interface AgencyReport {
   readonly groups: ReadonlySet<string>;
   readonly status: { readonly value: Status; readonly text: string; readonly cell: string | null };
   readonly sentOn: { readonly date: IsoDate | null; readonly text: string; readonly cell: string | null };
+  /** "Hạn gửi báo cáo" as the tab shows it (null date: blank or not a date). */
+  readonly deadline: { readonly date: IsoDate | null; readonly text: string; readonly cell: string | null };
   readonly header: Readonly<Partial<Record<HeaderField, { text: string; cell: string }>>>;
   readonly freeText: Readonly<Record<FreeTextField, string>>;
   /** Where each free-text answer sits (one row under its label). */
@@ -233,6 +235,8 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
         : 'unknown';
   const sentCell = header.sentOn?.cell ?? null;
   const sentRaw = sentCell ? values[Number(sentCell.slice(1)) - 1]?.[2] : undefined;
+  const deadlineCell = header.deadline?.cell ?? null;
+  const deadlineRaw = deadlineCell ? values[Number(deadlineCell.slice(1)) - 1]?.[2] : undefined;
 
   const rows = new Map<string, ParsedRow>();
   const groups = new Set<string>();
@@ -296,6 +300,11 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
     groups,
     status: { value: status, text: statusText, cell: header.status?.cell ?? null },
     sentOn: { date: sentRaw === undefined ? null : readDate(sentRaw), text: cellText(sentRaw), cell: sentCell },
+    deadline: {
+      date: deadlineRaw === undefined ? null : readDate(deadlineRaw),
+      text: cellText(deadlineRaw),
+      cell: deadlineCell,
+    },
     header,
     freeText,
     freeTextCells,

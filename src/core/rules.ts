@@ -34,6 +34,7 @@ export const RULES = {
   'formula-other-sheet': 'Công thức lấy số liệu từ trang khác',
   'implausible-number': 'Số quá lớn',
   'catalog-version': 'Biểu mẫu khác phiên bản',
+  'deadline-stale': 'Hạn gửi báo cáo khác trang Thiết lập',
 } as const;
 export type RuleId = keyof typeof RULES;
 

@@ -178,6 +178,11 @@ export function formStamp(catalog: Catalog, settings: Settings): string {
 
 const STAMP_PREFIX = 'Mẫu ';
 
+/** The "Kỳ báo cáo:" cell of a form: "Quý I năm 2026". */
+export function periodHeaderText(settings: Pick<Settings, 'period' | 'year'>): string {
+  return periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase());
+}
+
 /** The catalog version a form was made with, from its stamp in the rows above the table. */
 export function formVersion(
   values: readonly (readonly unknown[])[],
@@ -214,7 +219,7 @@ export function agencyTabPlan(
 
   const headerValues: Record<HeaderField, PlanCell> = {
     agency: { v: agency.name, s: { bold: true } },
-    period: { v: periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase()) },
+    period: { v: periodHeaderText(settings) },
     deadline: { v: { date: settings.deadline }, s: { numberFormat: 'dd/mm/yyyy' } },
     status: {
       v: STATUS_DRAFT,

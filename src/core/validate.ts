@@ -292,7 +292,17 @@ function ratioTolerance(stated: number): number {
 }
 
 function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, add: AddFn): void {
-  const { status, sentOn } = report;
+  const { status, sentOn, deadline } = report;
+  if (deadline.cell && deadline.date !== settings.deadline) {
+    const shown = deadline.date ? formatDmy(deadline.date) : deadline.text ? `"${deadline.text}"` : 'để trống';
+    add(
+      'deadline-stale',
+      'warning',
+      deadline.cell,
+      null,
+      `Ô ${deadline.cell}: hạn gửi báo cáo trên trang này là ${shown}, khác hạn trên trang Thiết lập (${formatDmy(settings.deadline)}); việc tính gửi chậm theo hạn trên trang Thiết lập. Đơn vị tổng hợp ${MENU_STEPS.regenerate} để cập nhật hạn gửi trên các trang.`,
+    );
+  }
   if (status.value === 'unknown') {
     add(
       'status-unknown',

@@ -117,6 +117,10 @@ export function generateTemplates(): Reply {
     lines.push(
       `Cập nhật ${out.relabeled.length} trang theo biểu mẫu của kỳ này (tên chỉ tiêu mới, số liệu giữ nguyên): ${out.relabeled.join(', ')}.`,
     );
+  if (out.retimed.length)
+    lines.push(
+      `Cập nhật kỳ báo cáo và hạn gửi báo cáo (${formatDmy(settings.deadline)}) theo trang Thiết lập trên ${out.retimed.length} trang: ${out.retimed.join(', ')}.`,
+    );
   for (const u of out.upgraded)
     lines.push(
       `  • ${u.sheet}: thêm ${u.added.length} dòng (${u.added.slice(0, 6).join(', ')}${u.added.length > 6 ? ', …' : ''})`,

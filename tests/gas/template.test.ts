@@ -5,6 +5,7 @@ import { COLORS } from '../../src/core/grid';
 import { sampleProvince, writeFill } from '../../src/core/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
+import { readSettings } from '../../src/core/settings';
 import { catalog, gasWorkbook, province } from './setup';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
@@ -213,5 +214,54 @@ describe('a form made before 01/07/2025, used for a later period', () => {
     // The district row it still holds is named for what it is, not as a typing slip.
     const retired = again.find((f) => f.indicator === '3.1.3.2');
     expect(retired?.message).toContain('không còn trong biểu mẫu của kỳ này');
+  });
+});
+
+describe('a new deadline on Thiết lập', () => {
+  it('is flagged at each tab\'s "Hạn gửi báo cáo" cell, then written there by "Tạo biểu mẫu", figures kept', () => {
+    const { fake, wb, settings, fills } = province({ provincial: 3, communes: 1 });
+    generateTemplates(wb, catalog, settings);
+    for (const f of fills) writeFill(wb, catalog, settings, f);
+    const tab = fake.ss.sheet(settings.agencies[0].sheet);
+    expect(tab.valueAt('B5')).toBe('Hạn gửi báo cáo:');
+    const typed = [...Array(150).keys()].map((i) => tab.valueAt(`D${12 + i}`));
+
+    // The consolidator moves the deadline to 10/09/2026, before the cut-off of 14/09/2026, on Thiết lập.
+    const setup = fake.ss.sheet('Thiết lập');
+    const row = 1 + [...Array(40).keys()].find((i) => setup.valueAt(`A${i + 1}`) === 'Hạn gửi báo cáo')!;
+    wb.writeCells('Thiết lập', `B${row}`, [[{ date: isoDate(2026, 9, 10) }]]);
+    const read = readSettings(wb.read('Thiết lập')!.values);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const moved = read.settings;
+
+    const stale = validateAll(wb, catalog, moved, { mark: false }).flatMap((r) =>
+      r.findings.filter((f) => f.rule === 'deadline-stale'),
+    );
+    expect(stale.map((f) => [f.sheet, f.cell, f.severity])).toEqual(
+      settings.agencies.map((a) => [a.sheet, 'C5', 'warning']),
+    );
+    expect(stale[0].message).toContain('21/09/2026');
+    expect(stale[0].message).toContain('10/09/2026');
+
+    fake.calls.reset();
+    const out = generateTemplates(wb, catalog, moved);
+    expect(out.retimed).toEqual(settings.agencies.map((a) => a.sheet));
+    expect(out.unchanged).toEqual(settings.agencies.map((a) => a.sheet));
+    // Only the header: no tab is re-protected or rebuilt.
+    expect(fake.calls.of('Sheet.protect') + fake.calls.of('Range.protect')).toBe(0);
+    // One read and a write per stale cell (here the deadline and the stamp): 10 calls a tab, fewer than building one.
+    expect(fake.calls.total()).toBeLessThanOrEqual(12 * settings.agencies.length);
+    expect(fake.calls.of('Range.setValues')).toBe(2 * settings.agencies.length);
+    expect(tab.dateAt('C5')).toBe('2026-09-10');
+    expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');
+    expect([...Array(150).keys()].map((i) => tab.valueAt(`D${12 + i}`))).toEqual(typed);
+    const after = validateAll(wb, catalog, moved, { mark: false }).flatMap((r) => r.findings);
+    expect(after.filter((f) => f.rule === 'deadline-stale')).toEqual([]);
+
+    // Nothing changed since: the next run reads no tab.
+    fake.calls.reset();
+    const idle = generateTemplates(wb, catalog, moved);
+    expect(idle.retimed).toEqual([]);
+    expect(fake.calls.reads()).toBe(0);
   });
 });
