@@ -4,13 +4,13 @@
  * percentage is always recomputed from summed counts, never averaged, unless no agency gave
  * counts, in which case the mean is labelled as such.
  */
-import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow } from './catalog/catalog';
+import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow, tierOf } from './catalog/catalog';
 import { IsoDate, daysBetween } from './dates';
 import { askedRows, rowMode } from './form';
 import { formatNumber, formatPercent } from './numbers';
 import { valueOf } from './parse';
 import { periodInText } from './periods';
-import { Agency, Settings } from './settings';
+import { Agency, Settings, isCaseRow } from './settings';
 import { AgencyResult, AgencyStatus } from './validate';
 
 export interface SubmissionEntry {
@@ -61,6 +61,10 @@ export interface IndicatorResult {
   readonly ignored?: readonly { agency: string; value: number }[];
   /** Percent-only agencies left out of a ratio. */
   readonly leftOut?: readonly string[];
+  /** Agencies asked this row whose figure is not in the value (not sent, errors, left blank). */
+  readonly missing?: readonly string[];
+  /** A rate over nothing (0/0): no hồ sơ of the kind this period; reads "không phát sinh". */
+  readonly nothing?: boolean;
   readonly flagged: boolean;
 }
 
@@ -71,6 +75,17 @@ export interface Summary {
   readonly results: readonly AgencyResult[];
   readonly submission: readonly SubmissionEntry[];
   readonly indicators: ReadonlyMap<string, IndicatorResult>;
+  /**
+   * The hồ sơ block (3.4.x) over the vertical agencies (ngành dọc) alone: reported apart, never in
+   * the province's totals or rates (shared/spec/DOMAIN.md, "Which figures make a province figure").
+   * Empty when no vertical agency is asked.
+   */
+  readonly vertical: ReadonlyMap<string, IndicatorResult>;
+}
+
+/** Vertical agencies belong to their ministries: their figures stay out of the province's. */
+export function isVertical(agency: Pick<Agency, 'type'>): boolean {
+  return agency.type === 'nganh_doc';
 }
 
 export function consolidate(catalog: Catalog, settings: Settings, results: readonly AgencyResult[]): Summary {
@@ -79,12 +94,17 @@ export function consolidate(catalog: Catalog, settings: Settings, results: reado
   const asked = askedRows(catalog, settings);
   const askedCodes = new Set(asked.map((r) => r.code));
   const indicators = new Map<string, IndicatorResult>();
-  const ctx: Ctx = { catalog, settings, results, included };
+  const ctx: Ctx = { catalog, settings, results, included, vertical: false };
+  const vctx: Ctx = { ...ctx, vertical: true };
+  const vertical = new Map<string, IndicatorResult>();
+  const anyVertical = results.some((r) => isVertical(r.agency));
   for (const ind of asked) {
     if (!isValueRow(ind)) continue;
     indicators.set(ind.code, aggregate(ctx, ind, askedCodes));
+    if (anyVertical && isCaseRow(ind.code) && ind.aggregate !== 'owner')
+      vertical.set(ind.code, aggregate(vctx, ind, askedCodes));
   }
-  return { settings, catalogVersion: catalog.version, asked, results, submission, indicators };
+  return { settings, catalogVersion: catalog.version, asked, results, submission, indicators, vertical };
 }
 
 function submissionEntry(settings: Settings, r: AgencyResult): SubmissionEntry {
@@ -112,15 +132,41 @@ interface Ctx {
   readonly settings: Settings;
   readonly results: readonly AgencyResult[];
   readonly included: ReadonlySet<string>;
+  /** Aggregate over the vertical agencies only (true) or over the province's apparatus (false). */
+  readonly vertical: boolean;
+}
+
+/** Agencies of the scope asked to fill this row themselves, included or not. */
+function askedOf(ctx: Ctx, ind: Indicator): AgencyResult[] {
+  return ctx.results.filter(
+    (r) => isVertical(r.agency) === ctx.vertical && rowMode(ctx.catalog, ctx.settings, r.agency, ind).kind === 'input',
+  );
 }
 
 /** Included agencies asked to fill this row themselves, with their figures. */
 function contributions(ctx: Ctx, ind: Indicator, code = ind.code): { agency: string; value: number | null }[] {
-  return ctx.results
-    .filter(
-      (r) => ctx.included.has(r.agency.name) && rowMode(ctx.catalog, ctx.settings, r.agency, ind).kind === 'input',
-    )
+  return askedOf(ctx, ind)
+    .filter((r) => ctx.included.has(r.agency.name))
     .map((r) => ({ agency: r.agency.name, value: valueOf(r.report!, code) }));
+}
+
+/**
+ * Coverage out of everyone asked: "Tổng của 66/78 đơn vị; thiếu: Sở A, UBND xã B" (the agencies
+ * that were asked the row and whose figure is not in the total, for whatever reason).
+ */
+function coverage(ctx: Ctx, ind: Indicator, given: readonly string[]): { asked: number; missing: string[] } {
+  const has = new Set(given);
+  const asked = askedOf(ctx, ind).map((r) => r.agency.name);
+  return { asked: asked.length, missing: asked.filter((a) => !has.has(a)) };
+}
+
+/** Who is asked the row, as the catalog states it ("sở, ban, ngành và UBND cấp xã"). */
+function scope(ctx: Ctx, ind: ValueIndicator): string {
+  return ` (${ctx.vertical ? 'cơ quan ngành dọc' : tierOf(ind).asked})`;
+}
+
+function missingNote(missing: readonly string[]): string {
+  return missing.length ? `; thiếu: ${missing.join(', ')}` : '';
 }
 
 function aggregate(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
@@ -141,11 +187,19 @@ function sum(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
   const all = contributions(ctx, ind);
   const given = all.filter((c) => c.value !== null) as { agency: string; value: number }[];
   const value = given.length ? given.reduce((a, c) => a + c.value, 0) : null;
-  const note = given.length ? `Tổng của ${given.length}/${all.length} đơn vị` : 'Chưa có đơn vị nào báo cáo số liệu';
+  const cov = coverage(
+    ctx,
+    ind,
+    given.map((g) => g.agency),
+  );
+  const note = given.length
+    ? `Tổng của ${given.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`
+    : 'Chưa có đơn vị nào báo cáo số liệu';
   return {
     ind,
     value,
     method: 'sum',
+    missing: cov.missing,
     contributors: given.map((c) => c.agency),
     eligible: all.length,
     note,
@@ -198,18 +252,24 @@ function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
   for (const a of ind.answers) distribution[a.label] = given.filter((g) => g.value === a.code).length;
   // The official form asks one answer of the province: the furthest any of its agencies went.
   const value = given.length ? Math.max(...given.map((g) => g.value)) : null;
+  const cov = coverage(
+    ctx,
+    ind,
+    given.map((g) => g.agency),
+  );
   const note = given.length
     ? [...ind.answers]
         .reverse()
-        .map((a) => `${a.label}: ${distribution[a.label]}/${all.length} đơn vị`)
-        .join('; ')
+        .map((a) => `${a.label}: ${distribution[a.label]}/${cov.asked} đơn vị`)
+        .join('; ') + missingNote(cov.missing)
     : 'Chưa có đơn vị nào báo cáo';
   return {
     ind,
     value,
     method: 'codes',
+    missing: cov.missing,
     contributors: given.map((g) => g.agency),
-    eligible: all.length,
+    eligible: cov.asked,
     note,
     distribution,
     flagged: value === null,
@@ -240,7 +300,9 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const A = withCounts.reduce((s, r) => s + r.a, 0);
   const B = withCounts.reduce((s, r) => s + r.b, 0);
   const contributors = withCounts.map((r) => r.agency);
-  const base = { ind, eligible: all.length, leftOut, contributors };
+  const cov = coverage(ctx, ind, [...contributors, ...leftOut]);
+  const of = `${withCounts.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`;
+  const base = { ind, eligible: all.length, leftOut, contributors, missing: cov.missing };
   if (f.kind === 'ratio' && B > 0) {
     const unit = ctx.catalog.must(bCode).unit.toLowerCase();
     return {
@@ -249,7 +311,7 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       method: 'ratio',
       num: A,
       den: B,
-      note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${withCounts.length}/${all.length} đơn vị${leftNote}`,
+      note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${of}${leftNote}`,
       flagged: leftOut.length > 0,
     };
   }
@@ -260,7 +322,7 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       method: 'derived',
       num: A - B,
       den: A,
-      note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${withCounts.length}/${all.length} đơn vị${leftNote}`,
+      note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${of}${leftNote}`,
       flagged: leftOut.length > 0,
     };
   }
@@ -276,6 +338,17 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       flagged: true,
     };
   }
+  if (f.kind === 'ratio' && withCounts.length && B === 0)
+    return {
+      ...base,
+      value: null,
+      method: 'ratio',
+      nothing: true,
+      num: 0,
+      den: 0,
+      note: `Không phát sinh (0/0 ${ctx.catalog.must(bCode).unit.toLowerCase()} của ${of})`,
+      flagged: false,
+    };
   return {
     ...base,
     value: null,

@@ -42,6 +42,29 @@ export function periodInText(id: PeriodId, year: number): string {
   return p ? `${p} năm ${year}` : `năm ${year}`;
 }
 
+/**
+ * The period after this one, as Section IV names it ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2020"):
+ * quý I → quý II, 6 tháng đầu → 6 tháng cuối năm, 9 tháng → quý IV, quý IV → quý I of next year,
+ * the year → the next year.
+ */
+export function nextPeriodInText(id: PeriodId, year: number): string {
+  switch (id) {
+    case 'Q1':
+      return periodInText('Q2', year);
+    case 'Q2':
+    case 'M9':
+      return periodInText(id === 'Q2' ? 'Q3' : 'Q4', year);
+    case 'H1':
+      return `6 tháng cuối năm ${year}`;
+    case 'Q3':
+      return periodInText('Q4', year);
+    case 'Q4':
+      return periodInText('Q1', year + 1);
+    case 'Y':
+      return periodInText('Y', year + 1);
+  }
+}
+
 export function defaultCutoff(id: PeriodId, year: number): { from: IsoDate; to: IsoDate } {
   const d = DEFS[id];
   const [prev, fm, fd] = d.from;

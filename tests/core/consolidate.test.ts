@@ -101,14 +101,20 @@ describe('consolidation', () => {
 
   it('sums counts over the included agencies (10 + 20 + 5 + 7 + 3)', () => {
     expect(ind('1.1.1').value).toBe(45);
-    expect(ind('1.1.1').note).toBe('Tổng của 5/5 đơn vị');
+    // Coverage is out of the 7 agencies asked; the two left out are named.
+    expect(ind('1.1.1').note).toBe(
+      'Tổng của 5/7 đơn vị (sở, ban, ngành và UBND cấp xã); thiếu: UBND xã Bình Hòa, Sở Tư pháp',
+    );
   });
 
   it('recomputes a rate from summed counts, not the mean of the rates', () => {
     // 3.4.1 covers provincial agencies: (95 + 190 + 30 + 180) / (100 + 200 + 30 + 200) = 495 / 530.
     expect(ind('3.4.1').value).toBeCloseTo((100 * 495) / 530, 10);
     expect(ind('3.4.1').method).toBe('ratio');
-    expect(ind('3.4.1').note).toBe('Tính từ 495/530 hồ sơ của 4/4 đơn vị');
+    // Asked of the 5 sở; Sở Tư pháp's tab has an error and is out.
+    expect(ind('3.4.1').note).toBe(
+      'Tính từ 495/530 hồ sơ của 4/5 đơn vị (sở, ban, ngành; cơ quan ngành dọc báo cáo riêng); thiếu: Sở Tư pháp',
+    );
     // The mean of the four agencies' own rates (95, 95, 100, 90) would be 95%.
     expect(ind('3.4.1').value).not.toBeCloseTo(95, 1);
     // Communes have their own rate: 45/50.
@@ -144,10 +150,10 @@ describe('consolidation', () => {
     expect(ind('7.1').note).toBe('Chưa có số liệu của Sở Khoa học và Công nghệ');
   });
 
-  it('counts coded answers per agency: Có 3/5, Không 2/5', () => {
+  it('counts coded answers per agency: Có 3/7, Không 2/7 of the 7 asked', () => {
     expect(ind('1.2').distribution).toEqual({ Không: 2, Có: 3 });
     expect(ind('1.2').value).toBe(1);
-    expect(ind('1.2').note).toBe('Có: 3/5 đơn vị; Không: 2/5 đơn vị');
+    expect(ind('1.2').note).toBe('Có: 3/7 đơn vị; Không: 2/7 đơn vị; thiếu: UBND xã Bình Hòa, Sở Tư pháp');
   });
 
   it('records who reported, when, and how late, against the 21/09 deadline', () => {

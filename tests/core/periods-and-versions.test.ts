@@ -8,7 +8,7 @@ import { isoDate } from '../../src/core/dates';
 import { SheetPlan } from '../../src/core/grid';
 import { travinhExample } from '../../src/core/example-agencies';
 import { summarySheetPlan } from '../../src/core/outputs';
-import { currentPeriod } from '../../src/core/periods';
+import { currentPeriod, nextPeriodInText } from '../../src/core/periods';
 import { buildReport } from '../../src/core/report/build';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
@@ -157,5 +157,15 @@ describe('a 2026 period', () => {
       'Bảng đơn vị cung cấp số liệu: chỉ tiêu 3.1.3.2 "Trong đó: Số TTHC cấp huyện" không còn trong biểu mẫu từ 01/07/2025 (không còn cấp huyện); dòng này được bỏ qua, có thể xóa.',
     );
     expect(r.warnings.some((w) => w.message.startsWith('"Chỉ tiêu không sử dụng": chỉ tiêu 3.4.2'))).toBe(true);
+  });
+});
+
+describe('the next period, as Section IV names it', () => {
+  it('follows quý, 6 tháng, 9 tháng and the year, into the next year after quý IV', () => {
+    expect(nextPeriodInText('Q1', 2020)).toBe('quý II năm 2020');
+    expect(nextPeriodInText('H1', 2026)).toBe('6 tháng cuối năm 2026');
+    expect(nextPeriodInText('M9', 2026)).toBe('quý IV năm 2026');
+    expect(nextPeriodInText('Q4', 2026)).toBe('quý I năm 2027');
+    expect(nextPeriodInText('Y', 2026)).toBe('năm 2027');
   });
 });

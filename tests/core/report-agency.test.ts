@@ -135,9 +135,9 @@ describe("a commune's own report", () => {
   const model = draft('UBND xã Long Hòa', { '3.4.a': 120, '3.4.b': 110 });
   const text = textOf(model);
 
-  it('is issued by UBND xã under its province, dated at the commune, signed TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', () => {
+  it('is headed ỦY BAN NHÂN DÂN / XÃ LONG HÒA (ND 30), dated at the commune, signed TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', () => {
     const header = plainText(model.blocks[0]);
-    expect(header.split('\n').slice(0, 2)).toEqual(['UBND TỈNH TRÀ VINH', 'UBND XÃ LONG HÒA']);
+    expect(header.split('\n').slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ LONG HÒA', '________']);
     expect(header).toContain('Số:       /BC-UBND');
     expect(header).toContain('Long Hòa, ngày 08 tháng 9 năm 2026');
     const footer = model.blocks.find((b) => b.kind === 'table' && plainText(b).startsWith('Nơi nhận:'))!;
@@ -175,12 +175,17 @@ describe('who issues and signs an agency report', () => {
     // A vertical agency answers to its ministry, not to the province: no parent line is guessed.
     ['Công an tỉnh', '', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vĩnh Long'],
     // A ward named by a number keeps "Phường" in its place name (Nghị định 30).
-    ['Phường 1', 'UBND tỉnh Vĩnh Long', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phường 1'],
+    // A ward's committee heads its own report with no parent line (ND 30: ỦY BAN NHÂN DÂN / PHƯỜNG 1).
+    ['Phường 1', '', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phường 1'],
   ])('%s', (name, parent, authority, title, place) => {
     expect(issuer(name)).toMatchObject({ parentBody: parent, authority, signerTitle: title, place });
   });
 
   it('names a commune by its committee', () => {
-    expect(issuer('Phường 1')).toMatchObject({ issuingBody: 'UBND Phường 1', docNumber: '/BC-UBND' });
+    expect(issuer('Phường 1')).toMatchObject({
+      issuingBody: 'UBND Phường 1',
+      headerLines: ['Ủy ban nhân dân', 'Phường 1'],
+      docNumber: '/BC-UBND',
+    });
   });
 });

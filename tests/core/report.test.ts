@@ -74,7 +74,8 @@ describe('the report model', () => {
     expect(header).toContain('ỦY BAN NHÂN DÂN TỈNH TRÀ VINH');
     expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(header).toContain('Trà Vinh, ngày 05 tháng 3 năm 2026');
+    // No report date in the settings: the day is left for the signer, as the seeds do.
+    expect(header).toContain('Trà Vinh, ngày      tháng 3 năm 2026');
     expect(header).toContain('Số:       /BC-UBND');
     expect(text).toContain('Kết quả thực hiện công tác cải cách hành chính quý III năm 2026');
     expect(text).toContain('Thực hiện Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ');
@@ -92,20 +93,23 @@ describe('the report model', () => {
 
   it('never writes a missing figure as 0, NaN, undefined or null', () => {
     expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
-    // Communes did not report: their rate is a highlighted placeholder, not 0%.
-    expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu: 3.4.3]');
+    // The commune did not report: its rate is a highlighted placeholder naming it, not 0%.
+    expect(text).toContain('tại UBND cấp xã đạt [chưa có số liệu của UBND xã An Phú: 3.4.3]');
     const placeholder = model.blocks
       .flatMap((b) => (b.kind === 'para' ? b.runs : []))
-      .find((r) => r.text === '[chưa có số liệu: 3.4.3]');
+      .find((r) => r.text === '[chưa có số liệu của UBND xã An Phú: 3.4.3]');
     expect(placeholder?.highlight).toBe(true);
-    // A sentence with no figure at all is left out.
-    expect(text).not.toContain('Cổng Dịch vụ công của tỉnh đã tích hợp');
+    // A sentence with no figure at all is still written, each hole saying whose figure is missing
+    // (no Văn phòng UBND tỉnh among these agencies: nobody is designated).
+    expect(text).toContain(
+      'Cổng Dịch vụ công của tỉnh đã tích hợp [chưa có số liệu của đơn vị được chỉ định (trang Thiết lập): 3.5.1] thủ tục hành chính',
+    );
   });
 
   it('states what the data supports in section III, and leaves the judgement highlighted', () => {
     expect(text).toContain('Có 1/2 cơ quan, đơn vị đã gửi báo cáo');
     expect(text).toContain('Còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã An Phú.');
-    expect(text).toContain('Còn 14 hồ sơ đang giải quyết đã quá hạn.');
+    expect(text).toContain('Có 14 hồ sơ đang giải quyết đã quá hạn, tại 1 cơ quan, đơn vị: Sở Nội vụ (14).');
     expect(text).toContain('Đường truyền chập chờn.');
     expect(text).toContain('[Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân]');
   });
@@ -114,7 +118,7 @@ describe('the report model', () => {
     expect(text).toContain('Phụ lục I');
     expect(text).toContain('Phụ lục II');
     expect(
-      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày 05 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
+      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày {6}tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
     ).toHaveLength(2);
     const appendixII = model.blocks[model.blocks.length - 1];
     expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual([
@@ -156,6 +160,18 @@ describe('the report model', () => {
     expect(values['3.4.a']).toBe('17.445');
     expect(values['3.4.1']).toBe('99,81%');
     expect(values['3.4.3']).toBe('[chưa có số liệu: 3.4.3]');
-    expect(values.ngay_bao_cao).toBe('ngày 05 tháng 3 năm 2026');
+    expect(values.ngay_bao_cao).toBe('ngày      tháng 3 năm 2026');
+  });
+
+  it('prints the whole date, with leading zeros, when the settings give it', () => {
+    const summary = fullSummary();
+    const dated = { ...summary, settings: { ...summary.settings, reportDate: isoDate(2026, 10, 5) } };
+    const header = plainText(buildReport({ catalog, summary: dated, today, stamp: '' }).blocks[0]);
+    expect(header).toContain('Trà Vinh, ngày 05 tháng 10 năm 2026');
+  });
+
+  it('names the next period in Section IV', () => {
+    // The fixture is quý III năm 2026: the next period is quý IV năm 2026.
+    expect(text).toContain('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2026');
   });
 });

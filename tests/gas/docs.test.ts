@@ -40,7 +40,9 @@ describe('the Google Docs writer', () => {
     const small = render(4);
     const large = render(60);
     expect(large.calls.total()).toBe(small.calls.total());
-    expect(large.calls.total()).toBeLessThan(400);
+    // Nobody filled anything here, so every sentence of the outline is written with its highlighted
+    // placeholders (nothing dropped in silence): the worst case for the number of runs.
+    expect(large.calls.total()).toBeLessThan(500);
   });
 
   it("sets A4, the decree's margins and Times New Roman, and saves the document", () => {

@@ -145,6 +145,35 @@ function toIndicator(r: RawRow): Indicator {
   }
 }
 
+/**
+ * Which figures make the province figure of a row (shared/spec/DOMAIN.md, "Which figures make a
+ * province figure"), in Vietnamese: who is asked, and how their figures are combined.
+ */
+export function tierOf(ind: Pick<Indicator, 'code' | 'appliesTo'> & { aggregate?: Aggregate | null }): {
+  asked: string;
+  rule: string;
+} {
+  const cases = ind.code === '3.4' || ind.code.startsWith('3.4.');
+  const apparatus: Record<AppliesTo, string> = {
+    all: 'sở, ban, ngành và UBND cấp xã',
+    so: 'sở, ban, ngành',
+    xa: 'UBND cấp xã',
+    huyen: 'UBND cấp huyện',
+  };
+  const asked =
+    ind.aggregate === 'owner'
+      ? 'một đơn vị được chỉ định'
+      : `${apparatus[ind.appliesTo]}${cases && ind.appliesTo !== 'xa' && ind.appliesTo !== 'huyen' ? '; cơ quan ngành dọc báo cáo riêng' : ''}`;
+  const rules: Record<Aggregate, string> = {
+    sum: `cộng số liệu của ${apparatus[ind.appliesTo]}`,
+    ratio: 'tính lại từ tổng tử số và mẫu số của các đơn vị',
+    derived: 'tính từ tổng biên chế năm 2015 và hiện nay của các đơn vị',
+    owner: 'một số liệu toàn tỉnh do đơn vị được chỉ định cung cấp, không cộng các trang',
+    codes: 'đếm số đơn vị theo từng câu trả lời; số liệu của tỉnh là mức cao nhất',
+  };
+  return { asked, rule: ind.aggregate ? rules[ind.aggregate] : '' };
+}
+
 /** Which designated agency supplies an `owner` row by default, by name (first match wins). */
 const OFFICE = ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND tỉnh'];
 const OWNER_DEFAULTS: { prefix: string; names: string[] }[] = [

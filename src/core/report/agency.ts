@@ -8,10 +8,10 @@ import { Catalog, Indicator } from '../catalog/catalog';
 import { IsoDate } from '../dates';
 import { formRows, lockedReason } from '../form';
 import { AgencyReport } from '../parse';
-import { periodInText } from '../periods';
+import { nextPeriodInText, periodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../template';
-import { fold, squish } from '../text';
+import { fold, squish, upper } from '../text';
 import { agencyAppendix } from './appendix';
 import { Figures, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
 import { Issuer, document, closing, lowerFirst, opening } from './layout';
@@ -91,8 +91,10 @@ export function agencyIssuer(ctx: AgencyReportContext): Issuer {
   const to = consolidatorOf(settings);
   const self = fold(to) === fold(agency.name);
   return {
-    parentBody: agency.type === 'nganh_doc' ? '' : shortBody(provinceBody(settings)),
+    // A committee (UBND xã) heads its own report, ND 30: "ỦY BAN NHÂN DÂN" over "XÃ AN LONG".
+    parentBody: agency.type === 'nganh_doc' || isCommittee(agency) ? '' : shortBody(provinceBody(settings)),
     issuingBody: issuingBody(agency),
+    ...(isCommittee(agency) ? { headerLines: ['Ủy ban nhân dân', squish(agency.name).replace(UBND, '')] } : {}),
     docNumber: docNumber(agency),
     place: placeOf(agency, settings),
     date: ctx.today,
@@ -155,7 +157,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   freeText(blocks, report, 'difficulties', 'Khó khăn, vướng mắc và nguyên nhân (nếu có)');
   if (valueOfFigure(f, '3.4.c.2')) say(blocks, f, ['Còn {3.4.c.2} hồ sơ đang giải quyết đã quá hạn.']);
 
-  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(settings.period, settings.year))}`));
   blocks.push(body([todo('Các nhiệm vụ trọng tâm kỳ tới')]));
   blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
   freeText(blocks, report, 'proposals', 'Kiến nghị, đề xuất (nếu có)');

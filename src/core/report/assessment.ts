@@ -3,11 +3,13 @@
  * shortcomings (submissions, targets, overdue hồ sơ, averaged rates), the agencies' own words
  * quoted in tables, and the highlighted judgements only the consolidator can write.
  */
-import { Summary, submissionNote } from '../consolidate';
+import { Summary, isVertical, submissionNote } from '../consolidate';
+import { valueOf } from '../parse';
 import { formatDmy } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
 import { FREE_TEXT_LABELS, FreeTextField } from '../template';
-import { squish } from '../text';
+import { squish, upper } from '../text';
+import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Block, Para, Run, TableBlock, para } from './model';
 import type { Province } from './province';
@@ -115,15 +117,9 @@ export function sectionIII(blocks: Block[], p: Province): void {
   check('7.8.3', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', st.onlineTarget);
   check('7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', st.onlineTarget);
   if (below.length) blocks.push(body([{ text: `${below.join('; ').replace(/^./, (c) => c.toUpperCase())}.` }]));
-  const overdue = valueOfFigure(f, '3.4.c.2');
-  if (overdue)
-    blocks.push(
-      body([
-        { text: 'Còn ' },
-        { text: formatNumber(overdue), bold: true },
-        { text: ' hồ sơ đang giải quyết đã quá hạn.' },
-      ]),
-    );
+  overdueByAgency(blocks, s, '3.4.b.2', 'hồ sơ giải quyết quá hạn');
+  overdueByAgency(blocks, s, '3.4.c.2', 'hồ sơ đang giải quyết đã quá hạn');
+  lowestRates(blocks, s);
   const means = [...s.indicators.values()].filter((r) => r.method === 'mean');
   if (means.length)
     blocks.push(
@@ -141,9 +137,64 @@ export function sectionIII(blocks: Block[], p: Province): void {
   blocks.push(body([todo('Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân')]));
 }
 
+/** Included agencies of the province's apparatus (not ngành dọc) with their figure for a code. */
+function perAgency(s: Summary, code: string): { agency: string; value: number }[] {
+  const out: { agency: string; value: number }[] = [];
+  for (const e of s.submission) {
+    if (!e.included || isVertical(e.agency)) continue;
+    const r = s.results.find((x) => x.agency.name === e.agency.name)?.report;
+    const v = r ? valueOf(r, code) : null;
+    if (v !== null) out.push({ agency: e.agency.name, value: v });
+  }
+  return out;
+}
+
+/** How many agencies a sentence names before it refers to Phụ lục II for the rest. */
+const LISTED = 5;
+
+/**
+ * "Có 169 hồ sơ giải quyết quá hạn, tại 7 cơ quan, đơn vị: Sở Y tế (52), UBND xã An Phú (31), …",
+ * the largest first (seed 000 names the agencies with late hồ sơ).
+ */
+function overdueByAgency(blocks: Block[], s: Summary, code: string, what: string): void {
+  const total = s.indicators.get(code)?.value;
+  if (!total) return;
+  const list = perAgency(s, code)
+    .filter((x) => x.value > 0)
+    .sort((a, b) => b.value - a.value || a.agency.localeCompare(b.agency, 'vi'));
+  const shown = list.slice(0, LISTED).map((x) => `${x.agency} (${formatNumber(x.value)})`);
+  const rest = list.length > LISTED ? ` và ${list.length - LISTED} cơ quan, đơn vị khác` : '';
+  blocks.push(
+    body([
+      { text: 'Có ' },
+      { text: formatNumber(total), bold: true },
+      { text: ` ${what}${list.length ? `, tại ${list.length} cơ quan, đơn vị: ${shown.join(', ')}${rest}` : ''}.` },
+    ]),
+  );
+}
+
+/** The lowest on-time rates (3.4.b.1 / 3.4.b) among agencies with resolved hồ sơ, below 100%. */
+function lowestRates(blocks: Block[], s: Summary): void {
+  const onTime = new Map(perAgency(s, '3.4.b.1').map((x) => [x.agency, x.value]));
+  const rates = perAgency(s, '3.4.b')
+    .filter((x) => x.value > 0 && onTime.has(x.agency))
+    .map((x) => ({ agency: x.agency, rate: (100 * onTime.get(x.agency)!) / x.value }))
+    .filter((x) => x.rate < 100)
+    .sort((a, b) => a.rate - b.rate || a.agency.localeCompare(b.agency, 'vi'))
+    .slice(0, 3);
+  if (!rates.length) return;
+  blocks.push(
+    body([
+      {
+        text: `Tỷ lệ hồ sơ giải quyết đúng hạn thấp nhất: ${rates.map((x) => `${x.agency} (${formatPercent(x.rate)})`).join(', ')}.`,
+      },
+    ]),
+  );
+}
+
 export function sectionIV(blocks: Block[], p: Province): void {
   const { s, f } = p;
-  blocks.push(heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'));
+  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(s.settings.period, s.settings.year))}`));
   const lines = ['Tiếp tục triển khai đồng bộ các nhiệm vụ cải cách hành chính theo kế hoạch đã đề ra.'];
   if (s.submission.some((e) => !e.submitted || e.daysLate))
     lines.push(

@@ -7,9 +7,10 @@
  * placeholders of a consolidator's own template.
  */
 import { formatResult } from '../consolidate';
-import { formatDmy, formatLongDate } from '../dates';
+import { formatDmy } from '../dates';
 import { periodInText } from '../periods';
 import { summaryTable } from './appendix';
+import { issueDate } from './layout';
 import { TableBlock } from './model';
 import { ReportContext, buildProvinceReport, reportDate } from './province';
 
@@ -40,7 +41,7 @@ export function placeholderValues(ctx: ReportContext): Record<string, string> {
     nam: String(st.year),
     co_quan_bao_cao: st.issuingBody,
     dia_danh: st.place,
-    ngay_bao_cao: formatLongDate(reportDate(ctx)),
+    ngay_bao_cao: issueDate({ date: reportDate(ctx), dayBlank: !ctx.summary.settings.reportDate }),
     so_ky_hieu: st.docNumber,
     han_gui: formatDmy(st.deadline),
     tu_ngay: formatDmy(st.cutoffFrom),

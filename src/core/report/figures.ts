@@ -4,7 +4,7 @@
  * same way: "đã tiếp nhận {3.4.a} hồ sơ" becomes "đã tiếp nhận **17.445** hồ sơ".
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { Summary, formatResult } from '../consolidate';
+import { IndicatorResult, Summary, formatResult } from '../consolidate';
 import { formRows } from '../form';
 import { formatNumber, formatPercent } from '../numbers';
 import { AgencyReport, valueOf } from '../parse';
@@ -16,6 +16,8 @@ export interface Figure {
   readonly value: number | null;
   /** As written in Vietnamese text: "1.949", "65,56%", "Có"; null when there is no figure. */
   readonly text: string | null;
+  /** When there is no figure: whose figures are missing ("Văn phòng UBND tỉnh", "3 cơ quan, đơn vị"). */
+  readonly missing?: string;
 }
 
 /** Every figure asked this period; a code that is absent was not asked (switched off, not applicable). */
@@ -23,9 +25,32 @@ export type Figures = ReadonlyMap<string, Figure>;
 
 export function summaryFigures(s: Summary): Figures {
   const out = new Map<string, Figure>();
-  for (const [code, r] of s.indicators) out.set(code, { value: r.value, text: formatResult(r) });
+  for (const [code, r] of s.indicators) out.set(code, summaryFigure(s, r));
   return out;
 }
+
+/** How many names a placeholder lists before it counts them instead. */
+const NAMED = 3;
+
+/** One consolidated figure; with no value, the placeholder says whose figures are missing. */
+export function summaryFigure(s: Summary, r: IndicatorResult): Figure {
+  if (r.nothing) return { value: null, text: NOTHING };
+  const text = formatResult(r);
+  if (text !== null) return { value: r.value, text };
+  const names =
+    r.method === 'owner'
+      ? [s.settings.owners[r.ind.code] ?? 'đơn vị được chỉ định (trang Thiết lập)']
+      : (r.missing ?? []);
+  const missing = !names.length
+    ? undefined
+    : names.length <= NAMED
+      ? names.join(', ')
+      : `${names.slice(0, NAMED).join(', ')} và ${names.length - NAMED} cơ quan, đơn vị khác`;
+  return { value: null, text: null, ...(missing ? { missing } : {}) };
+}
+
+/** A rate over nothing (0/0). */
+export const NOTHING = 'không phát sinh';
 
 /**
  * One agency's figures as it typed them on its tab. A percentage it left blank is recomputed from
@@ -59,8 +84,8 @@ export function agencyFigures(catalog: Catalog, settings: Settings, agency: Agen
   return out;
 }
 
-export function missingMark(code: string): Run {
-  return { text: `[chưa có số liệu: ${code}]`, highlight: true };
+export function missingMark(code: string, who?: string): Run {
+  return { text: `[chưa có số liệu${who ? ` của ${who}` : ''}: ${code}]`, highlight: true };
 }
 
 export function todo(text: string): Run {
@@ -71,16 +96,41 @@ export const body = (runs: Run[]): Para => para(runs, { firstLineIndent: true })
 export const heading = (text: string): Para =>
   para([{ text, bold: true }], { firstLineIndent: true, align: 'justify' });
 
+/** A value for a slot that is not a catalog code: text, a figure, or null for missing. */
+export type Extra = string | null | Figure;
+
+/** How a sentence treats missing figures. */
+export interface SayOptions {
+  /**
+   * Write the sentence even when all its figures are missing, each as a highlighted placeholder
+   * naming whose figures are missing (the province's draft: nothing is dropped in silence). Off,
+   * such a sentence is left out (an agency's own report).
+   */
+  readonly keep?: boolean;
+}
+
 /**
- * A sentence with figures: "đã tiếp nhận {3.4.a} hồ sơ". Returns null when none of its figures
- * exist, so the sentence is left out rather than printed with holes. "[, cấp huyện {3.1.3.2}]" is
- * dropped whole when its figure is not asked this period.
+ * A sentence with figures: "đã tiếp nhận {3.4.a} hồ sơ". Without `keep`, returns null when none of
+ * its figures exist. "[, cấp huyện {3.1.3.2}]" is dropped whole when its figure is not asked this
+ * period. "{~5.1.3} cơ quan" reads "không có cơ quan" when the count is 0 ("Có {~x}" too), and a
+ * rate over nothing reads "không phát sinh".
  */
-export function sentence(f: Figures, template: string, extra: Record<string, string | null> = {}): Run[] | null {
-  const lookup = (key: string): string | null | undefined =>
-    key in extra ? extra[key] : f.has(key) ? f.get(key)!.text : undefined;
+export function sentence(
+  f: Figures,
+  template: string,
+  extra: Record<string, Extra> = {},
+  opts: SayOptions = {},
+): Run[] | null {
+  const lookup = (key: string): Figure | undefined => {
+    if (key in extra) {
+      const x = extra[key]!;
+      return x === null || typeof x === 'string' ? { value: null, text: x } : x;
+    }
+    return f.get(key);
+  };
+  const keyOf = (slot: string) => slot.replace(/^~/, '');
   const text = template.replace(/\[([^[\]]*)\]/g, (_, inner: string) =>
-    [...inner.matchAll(/\{([^}]+)\}/g)].every((m) => lookup(m[1]!) !== undefined) ? inner : '',
+    [...inner.matchAll(/\{([^}]+)\}/g)].every((m) => lookup(keyOf(m[1]!)) !== undefined) ? inner : '',
   );
   const runs: Run[] = [];
   let found = 0;
@@ -89,27 +139,46 @@ export function sentence(f: Figures, template: string, extra: Record<string, str
   for (const m of text.matchAll(/\{([^}]+)\}/g)) {
     if (m.index! > last) runs.push({ text: text.slice(last, m.index) });
     last = m.index! + m[0].length;
-    const value = lookup(m[1]!);
-    if (value === undefined) continue; // switched off in the settings: the slot goes with it
+    const key = keyOf(m[1]!);
+    const fig = lookup(key);
+    if (fig === undefined) continue; // switched off in the settings: the slot goes with it
     slots++;
-    if (value === null) runs.push(missingMark(m[1]!));
-    else {
-      found++;
-      runs.push({ text: value, bold: true });
+    if (fig.text === null) {
+      runs.push(
+        /^\d/.test(key)
+          ? missingMark(key, fig.missing)
+          : { text: `[chưa có số liệu${fig.missing ? ` của ${fig.missing}` : ''}]`, highlight: true },
+      );
+      continue;
     }
+    found++;
+    const prev = runs[runs.length - 1];
+    if (m[1]!.startsWith('~') && fig.value === 0) {
+      // "Có {~x} cơ quan" → "Không có cơ quan"; "bổ nhiệm mới {~x} lãnh đạo" → "bổ nhiệm mới không có lãnh đạo".
+      const had = prev && !prev.bold ? /(^|\s)([Cc])ó $/.exec(prev.text) : null;
+      if (had && prev) {
+        runs[runs.length - 1] = { ...prev, text: prev.text.slice(0, prev.text.length - 3) };
+        runs.push({ text: `${had[2] === 'C' ? 'K' : 'k'}hông có`, bold: true });
+      } else runs.push({ text: 'không có', bold: true });
+      continue;
+    }
+    if (fig.text === NOTHING && prev && !prev.bold && / đạt $/.test(prev.text))
+      runs[runs.length - 1] = { ...prev, text: prev.text.replace(/ đạt $/, ': ') };
+    runs.push({ text: fig.text, bold: true });
   }
   if (last < text.length) runs.push({ text: text.slice(last) });
-  // A sentence whose figures are all missing, or all switched off, says nothing: it is left out.
-  return !found && (slots || /\{[^}]+\}/.test(template)) ? null : runs;
+  const filtered = runs.filter((r) => r.text !== '');
+  if (!slots && /\{[^}]+\}/.test(template)) return null; // all switched off
+  return !found && !opts.keep ? null : filtered;
 }
 
-export type Template = string | readonly [string, Record<string, string | null>];
+export type Template = string | readonly [string, Record<string, Extra>];
 
-/** Adds the paragraphs whose sentences have figures; returns how many were added. */
-export function say(blocks: Block[], f: Figures, templates: readonly Template[]): number {
+/** Adds the paragraphs whose sentences are written; returns how many were added. */
+export function say(blocks: Block[], f: Figures, templates: readonly Template[], opts: SayOptions = {}): number {
   let n = 0;
   for (const t of templates) {
-    const runs = typeof t === 'string' ? sentence(f, t) : sentence(f, t[0], t[1]);
+    const runs = typeof t === 'string' ? sentence(f, t, {}, opts) : sentence(f, t[0], t[1], opts);
     if (runs) {
       blocks.push(body(runs));
       n++;

@@ -17,11 +17,23 @@ export interface Issuer {
   readonly docNumber: string;
   readonly place: string;
   readonly date: IsoDate;
+  /** Leave the day for the signer ("ngày      tháng 3 năm 2020"), as the seeds do. */
+  readonly dayBlank?: boolean;
+  /**
+   * The issuing body as the header writes it, when it differs from one line of issuingBody: a
+   * commune's committee is "ỦY BAN NHÂN DÂN" over "XÃ AN LONG", with no parent body (ND 30).
+   */
+  readonly headerLines?: readonly string[];
   /** "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"; empty when the head signs. */
   readonly authority: string;
   readonly signerTitle: string;
   readonly signerName: string;
   readonly recipients: readonly string[];
+}
+
+/** "ngày 05 tháng 3 năm 2026", or with the day left blank for the signer: "ngày      tháng 3 năm 2026". */
+export function issueDate(issuer: Pick<Issuer, 'date' | 'dayBlank'>): string {
+  return issuer.dayBlank ? formatLongDate(issuer.date).replace(/^ngày \d\d/, 'ngày     ') : formatLongDate(issuer.date);
 }
 
 export function lowerFirst(text: string): string {
@@ -50,14 +62,14 @@ const small = (
 export function headerTable(issuer: Issuer): TableBlock {
   const left: Para[] = [];
   if (issuer.parentBody) left.push(small(upper(issuer.parentBody)));
-  left.push(small(upper(issuer.issuingBody), { bold: true }));
+  for (const line of issuer.headerLines ?? [issuer.issuingBody]) left.push(small(upper(line), { bold: true }));
   left.push(small('________', { spaceAfter: 6 }));
   left.push(small(docNumberText(issuer.docNumber)));
   const right: Para[] = [
     small('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
     small('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
     small('_____________________', { spaceAfter: 6 }),
-    small(`${issuer.place}, ${formatLongDate(issuer.date)}`, { italic: true, size: 14 }),
+    small(`${issuer.place}, ${issueDate(issuer)}`, { italic: true, size: 14 }),
   ];
   return { kind: 'table', widths: [37, 63], rows: [[left, right]], borders: false, headerRows: 0 };
 }
@@ -108,7 +120,7 @@ export function closing(blocks: Block[], issuer: Issuer): void {
 /** "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)". */
 export function attachedTo(issuer: Issuer): string {
   const num = squish(issuer.docNumber) || '      /BC-';
-  return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${formatLongDate(issuer.date)} của ${issuer.issuingBody})`;
+  return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${issueDate(issuer)} của ${issuer.issuingBody})`;
 }
 
 export function appendixTitle(blocks: Block[], issuer: Issuer, label: string, title: string): void {

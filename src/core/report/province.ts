@@ -4,15 +4,29 @@
  * one is attached, and Phụ lục I (submissions) and II (statistics).
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { Summary } from '../consolidate';
+import { Summary, isVertical } from '../consolidate';
 import { IsoDate, formatDmy } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { submissionAppendix, summaryAppendix } from './appendix';
 import { sectionIII, sectionIV, sectionV } from './assessment';
-import { Figures, body, heading, rate, say, summaryFigures, todo, valueOfFigure } from './figures';
-import { Issuer, document, closing, lowerFirst, opening } from './layout';
-import { Block, ReportModel, Run } from './model';
+import {
+  Extra,
+  Figures,
+  Template,
+  body,
+  heading,
+  rate,
+  say,
+  sentence,
+  summaryFigure,
+  summaryFigures,
+  todo,
+  valueOfFigure,
+} from './figures';
+import { valueOf } from '../parse';
+import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
+import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
 
 export interface ReportContext {
@@ -45,6 +59,7 @@ export function provinceIssuer(ctx: ReportContext): Issuer {
     docNumber: st.docNumber,
     place: st.place,
     date: reportDate(ctx),
+    dayBlank: !ctx.summary.settings.reportDate,
     authority: st.authority,
     signerTitle: st.signerTitle,
     signerName: st.signerName,
@@ -77,6 +92,7 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
         },
       ]),
     );
+  coverage(blocks, s);
   sectionI(blocks, p);
   sectionII(blocks, p);
   sectionIII(blocks, p);
@@ -95,14 +111,44 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
 }
 
-function codedCount(s: Summary, code: string, label: string): string | null {
+/**
+ * Coverage out of everyone asked (shared/spec/DOMAIN.md): "Báo cáo tổng hợp số liệu của 66/78 cơ
+ * quan, đơn vị; chưa có số liệu của 12 cơ quan, đơn vị: …", each missing agency named with why.
+ */
+function coverage(blocks: Block[], s: Summary): void {
+  const all = s.submission;
+  const used = all.filter((e) => e.included);
+  const missing = all.filter((e) => !e.included);
+  const runs: Run[] = [
+    { text: 'Báo cáo tổng hợp số liệu của ' },
+    { text: `${used.length}/${all.length}`, bold: true },
+    { text: ' cơ quan, đơn vị' },
+  ];
+  if (missing.length)
+    runs.push(
+      { text: `; chưa có số liệu của ${missing.length} cơ quan, đơn vị: ` },
+      {
+        text: missing.map((e) => `${e.agency.name} (${(e.excludedReason ?? '').toLowerCase()})`).join(', '),
+      },
+    );
+  runs.push({ text: '. Chi tiết tình hình gửi báo cáo tại Phụ lục I, số liệu tổng hợp tại Phụ lục II kèm theo.' });
+  blocks.push(body(runs));
+}
+
+/** The province's draft writes every sentence of the outline, missing figures as placeholders. */
+function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): number {
+  return say(blocks, f, templates, { keep: true });
+}
+
+function codedCount(s: Summary, code: string, label: string): Extra {
   const r = s.indicators.get(code);
-  if (!r?.distribution || !r.contributors.length) return null;
+  if (!r) return null;
+  if (!r.distribution || !r.contributors.length) return summaryFigure(s, r);
   return `${r.distribution[label] ?? 0}/${r.eligible}`;
 }
 
-function codedLabel(f: Figures, code: string): string | null {
-  return f.get(code)?.text ?? null;
+function codedLabel(f: Figures, code: string): Extra {
+  return f.get(code) ?? null;
 }
 
 /**
@@ -146,7 +192,7 @@ function sectionI(blocks: Block[], p: Province): void {
   blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
   const planned = valueOfFigure(f, '1.1.1');
   const done = valueOfFigure(f, '1.1.2');
-  say(blocks, f, [
+  sayAll(blocks, f, [
     [
       'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
       { rate: rate(done, planned) },
@@ -184,11 +230,55 @@ function provinceIndicators(blocks: Block[], p: Province): void {
   const rows = p.s.settings.extraIndicators.filter((i) => isValueRow(i) && p.s.indicators.has(i.code));
   if (!rows.length) return;
   blocks.push(heading('7. Các chỉ tiêu bổ sung của tỉnh'));
-  say(
+  sayAll(
     blocks,
     p.f,
     rows.map((i) => `${i.name}: {${i.code}}${i.kind === 'count' ? ` ${i.unit.toLocaleLowerCase('vi')}` : ''}.`),
   );
+}
+
+/**
+ * Vertical agencies (ngành dọc) in a paragraph and a table of their own, as seed 000 reports them:
+ * their hồ sơ are not the province's and stay out of its totals and rates.
+ */
+function verticalAgencies(blocks: Block[], p: Province): void {
+  const entries = p.s.submission.filter((e) => isVertical(e.agency));
+  if (!entries.length) return;
+  const vf = summaryFigures({ ...p.s, indicators: p.s.vertical });
+  const names = entries.map((e) => e.agency.name);
+  const missing = entries.filter((e) => !e.included).map((e) => e.agency.name);
+  const intro = `Kết quả giải quyết thủ tục hành chính của các cơ quan ngành dọc trên địa bàn tỉnh (${names.join(', ')}; không tính vào số liệu chung của tỉnh): `;
+  const runs = sentence(
+    vf,
+    `${intro}tiếp nhận {3.4.a} hồ sơ; đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn), tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
+    { rate: rate(valueOfFigure(vf, '3.4.b.1'), valueOfFigure(vf, '3.4.b')) },
+  );
+  if (runs) blocks.push(body(runs));
+  else blocks.push(body([{ text: intro }, todo(`chưa có số liệu của ${names.join(', ')}`)]));
+  if (runs && missing.length) blocks.push(body([todo(`Chưa có số liệu của ${missing.join(', ')}`)]));
+  const header = ['Cơ quan', 'Tiếp nhận', 'Đã giải quyết', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ đúng hạn'];
+  const rows: Para[][][] = [header.map((h) => cellPara(h, { bold: true, align: 'center' }))];
+  for (const e of entries) {
+    const r = p.s.results.find((x) => x.agency.name === e.agency.name)?.report;
+    const v = (code: string): number | null => (e.included && r ? valueOf(r, code) : null);
+    const n = (code: string): string => {
+      const x = v(code);
+      return x === null ? '' : formatNumber(x);
+    };
+    rows.push([
+      cellPara(e.agency.name),
+      ...(e.included
+        ? [
+            cellPara(n('3.4.a'), { align: 'right' }),
+            cellPara(n('3.4.b'), { align: 'right' }),
+            cellPara(n('3.4.b.1'), { align: 'right' }),
+            cellPara(n('3.4.b.2'), { align: 'right' }),
+            cellPara(rate(v('3.4.b.1'), v('3.4.b')) ?? '', { align: 'right' }),
+          ]
+        : [cellPara(e.excludedReason ?? 'Chưa có số liệu'), cellPara(''), cellPara(''), cellPara(''), cellPara('')]),
+    ]);
+  }
+  blocks.push({ kind: 'table', widths: [32, 14, 14, 13, 13, 14], rows, borders: true, headerRows: 1 });
 }
 
 function sectionII(blocks: Block[], p: Province): void {
@@ -197,13 +287,13 @@ function sectionII(blocks: Block[], p: Province): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
 
   blocks.push(heading('1. Cải cách thể chế'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Trong kỳ, đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
     'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
   ]);
 
   blocks.push(heading('2. Cải cách thủ tục hành chính'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
     'Tổng số thủ tục hành chính đang có hiệu lực là {3.1.3} thủ tục (cấp tỉnh {3.1.3.1}[, cấp huyện {3.1.3.2}], cấp xã {3.1.3.3}).',
     'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
@@ -220,9 +310,10 @@ function sectionII(blocks: Block[], p: Province): void {
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', ''],
     ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', ''],
   ]);
+  verticalAgencies(blocks, p);
 
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     'Tổ chức bộ máy gồm {4.1.1} cơ quan chuyên môn cấp tỉnh, {4.1.2} ban quản lý trực thuộc UBND tỉnh và {4.1.3} tổ chức liên ngành do cấp tỉnh thành lập.',
     `Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, ${w.localUnits} {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.`,
     'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan hành chính; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
@@ -230,23 +321,23 @@ function sectionII(blocks: Block[], p: Province): void {
   ]);
 
   blocks.push(heading('4. Cải cách chế độ công vụ'));
-  say(blocks, f, [
-    'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.`,
+  sayAll(blocks, f, [
+    'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
+    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {~5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {~5.2.5} viên chức theo trường hợp đặc biệt.`,
     [
-      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành, {5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
+      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành, {~5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {~5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
       { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
     ],
-    `Về kỷ luật: {5.4.1} lãnh đạo cấp tỉnh, {5.4.2} ${w.leaders}, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
+    `Về kỷ luật: {~5.4.1} lãnh đạo cấp tỉnh, {~5.4.2} ${w.leaders}, {~5.4.3} lãnh đạo cấp phòng và {~5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
   ]);
 
   blocks.push(heading('5. Cải cách tài chính công'));
-  say(blocks, f, [
-    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
+  sayAll(blocks, f, [
+    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {~6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
   ]);
 
   blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
-  say(blocks, f, [
+  sayAll(blocks, f, [
     [
       'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
       { a: codedLabel(f, '7.1'), b: codedLabel(f, '7.2'), c: codedLabel(f, '7.3'), d: codedLabel(f, '7.5') },

@@ -84,13 +84,22 @@ export function agencyTypeFromLabel(label: string): AgencyType | null {
   return null;
 }
 
+/**
+ * The hồ sơ block (3.4 and its rows): the only figures a vertical agency (ngành dọc) reports to the
+ * province (shared/spec/DOMAIN.md, "Which figures make a province figure").
+ */
+export function isCaseRow(code: string): boolean {
+  return code === '3.4' || code.startsWith('3.4.');
+}
+
 /** Which catalog rows an agency of this type is asked, before owner rules. */
-export function appliesToType(row: { appliesTo: string }, type: AgencyType): boolean {
+export function appliesToType(row: { appliesTo: string; code: string }, type: AgencyType): boolean {
+  if (type === 'nganh_doc') return isCaseRow(row.code) && row.appliesTo !== 'xa' && row.appliesTo !== 'huyen';
   switch (row.appliesTo) {
     case 'all':
       return true;
     case 'so':
-      return type === 'so' || type === 'nganh_doc' || type === 'khac';
+      return type === 'so' || type === 'khac';
     case 'xa':
       return type === 'xa';
     case 'huyen':
