@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'dist/', 'demo-output/', 'bench-output/', 'coverage/'] },
+  { ignores: ['node_modules/', 'build/', 'dist/', 'demo-output/', 'bench-output/', 'coverage/', '.ci/node/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -64,7 +64,7 @@ async function buildNode(entry, out) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     outfile: join(root, out),
     logLevel: 'warning',
@@ -72,13 +72,14 @@ async function buildNode(entry, out) {
 }
 
 /**
- * build/import.html: the import dialog with its script inlined (Apps Script serves one HTML file
- * per dialog; no network, so no CDN). Its size is mostly the .xlsx reader (excelts' browser build).
+ * build/import.html and build/download.html: the dialogs with their script inlined (Apps Script
+ * serves one HTML file per dialog; no network, so no CDN). Their size is mostly the .xlsx reader
+ * and writer (excelts' browser build).
  */
 const DIALOG_BUDGET_BYTES = 1536 * 1024;
-async function buildImportDialog() {
+async function buildDialog(name, entry) {
   const result = await build({
-    entryPoints: [join(root, 'src', 'dialog', 'entry.ts')],
+    entryPoints: [join(root, 'src', 'dialog', entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -92,18 +93,19 @@ async function buildImportDialog() {
   });
   // A "</script" inside the bundle would end the inline script early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
-  const html = readFileSync(join(root, 'src', 'dialog', 'import.html'), 'utf8').replace('/*DIALOG_BUNDLE*/', () => js);
-  writeFileSync(join(root, 'build', 'import.html'), html);
+  const html = readFileSync(join(root, 'src', 'dialog', `${name}.html`), 'utf8').replace('/*DIALOG_BUNDLE*/', () => js);
+  writeFileSync(join(root, 'build', `${name}.html`), html);
   const size = Buffer.byteLength(html);
   if (!quiet)
-    console.log(`build/import.html: ${(size / 1024).toFixed(1)} KB (budget ${DIALOG_BUDGET_BYTES / 1024} KB)`);
+    console.log(`build/${name}.html: ${(size / 1024).toFixed(1)} KB (budget ${DIALOG_BUDGET_BYTES / 1024} KB)`);
   if (size > DIALOG_BUDGET_BYTES)
-    throw new Error(`build/import.html is ${size} bytes, over the ${DIALOG_BUDGET_BYTES}-byte budget`);
+    throw new Error(`build/${name}.html is ${size} bytes, over the ${DIALOG_BUDGET_BYTES}-byte budget`);
 }
 
 mkdirSync(join(root, 'build'), { recursive: true });
 if (!args.has('--cli-only')) await buildAppsScript();
-if (!args.has('--cli-only')) await buildImportDialog();
+if (!args.has('--cli-only')) await buildDialog('import', 'entry.ts');
+if (!args.has('--cli-only')) await buildDialog('download', 'download-entry.ts');
 await buildNode('src/cli/main.ts', 'dist/cli.js');
 if (!args.has('--cli-only') && existsSync(join(root, 'bench', 'bench.ts')))
   await buildNode('bench/bench.ts', 'dist/bench.js');

@@ -12,6 +12,7 @@ const CODE = join(__dirname, '..', 'build', 'Code.js');
 const EXPECTED_MENU = [
   'Thiết lập kỳ báo cáo',
   'Tạo biểu mẫu cho các đơn vị',
+  'Tải biểu mẫu của các đơn vị (.xlsx)',
   'Nhập tệp Excel của đơn vị',
   'Kiểm tra trang hiện tại',
   'Kiểm tra tất cả đơn vị',

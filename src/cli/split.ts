@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
 import { periodInText } from '../core/periods';
-import { carryOver } from '../core/collect';
 import { splitPlans } from '../core/split';
-import { XlsxWorkbook } from '../local/xlsx-workbook';
+import { agencyFileBytes } from '../local/agency-file';
 import { Io, open, settingsOf, userFile } from './commands';
 import { Output, checkOutputs, writeOutputs } from './files';
 
@@ -22,18 +21,7 @@ export async function split(io: Io, opts: { file: string; out: string; force?: b
   const outputs: Output[] = plans.map((f) => ({
     shown: join(opts.out, f.fileName),
     path: join(dir, f.fileName),
-    data: async () => {
-      const one = XlsxWorkbook.create(io.clock);
-      one.create(f.plan);
-      // What the province tab already holds for this agency goes into its file too.
-      const tab = wb.read(f.agency.sheet);
-      const fresh = one.read(f.plan.name);
-      if (tab && fresh) {
-        const w = carryOver(catalog, settings, f.agency, tab, fresh);
-        if (!('error' in w)) one.writeCells(f.plan.name, w.range, w.cells);
-      }
-      return one.toBuffer();
-    },
+    data: async () => Buffer.from(await agencyFileBytes(catalog, settings, f, wb.read(f.agency.sheet), io.clock)),
   }));
   const force = !!opts.force;
   checkOutputs(outputs, [input], { force }); // all of them, before the first is built

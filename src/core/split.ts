@@ -72,3 +72,9 @@ export function splitPlans(catalog: Catalog, settings: Settings): AgencyFile[] {
     return { ...f, fileName: name };
   });
 }
+
+/**
+ * What the add-on's download dialog gets from the script: the settings sheet and every agency's
+ * tab as collect-wire text (it carries dates, which google.script.run refuses), or why not.
+ */
+export type DownloadAnswer = { ok: true; grids: string } | { ok: false; problem: string };

@@ -22,3 +22,8 @@ export function foldAscii(s: string): string {
 export function upper(s: string): string {
   return s.toLocaleUpperCase('vi');
 }
+
+/** Text put into HTML (dialogs, sidebars): file and agency names come from users. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -5,6 +5,7 @@
  */
 import { CollectRow, ImportAnswer, IncomingFile } from '../core/collect';
 import { toWire } from '../core/collect-wire';
+import { escapeHtml } from '../core/text';
 import { FileError, fileMessage } from '../local/file-problems';
 import { LIMITS, guardedGrids, mb } from '../local/xlsx-guard';
 
@@ -59,10 +60,6 @@ export async function readPicked(
 
 export function payloadOf(files: readonly IncomingFile[], newest: boolean): string {
   return toWire(files, newest ? 'newest' : 'none');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** The result table, every text escaped: file names and agency names come from users. */

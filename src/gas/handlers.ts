@@ -19,6 +19,7 @@ import { AgencyResult, Finding, statusTally } from '../core/validate';
 import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
+import { escapeHtml } from '../core/text';
 import { GasWorkbook, activeWorkbook } from './sheets';
 
 const VI_LOCALE = 'vi_VN';
@@ -310,8 +311,4 @@ function mayEditInputs(sheetName: string): boolean {
 
 export function help(): Reply {
   return { kind: 'sidebar', title: 'Hướng dẫn sử dụng', html: HELP_HTML };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -6,7 +6,7 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <li><b>Thiết lập kỳ báo cáo</b>: tạo trang "Thiết lập". Điền kỳ báo cáo, năm, hạn gửi, thông tin ký ban hành, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung. Chỉ tiêu riêng của tỉnh (ví dụ theo Quyết định 766/QĐ-TTg) thêm ở bảng "Chỉ tiêu bổ sung của tỉnh". Hạn gửi có thể trước ngày chốt số liệu: khi đó số liệu được ước tính đến ngày chốt.</li>
 <li><b>Tạo biểu mẫu cho các đơn vị</b>: mỗi đơn vị có một trang riêng, chỉ người có email của đơn vị (và đơn vị tổng hợp) được sửa, và chỉ sửa được các ô số liệu. Chạy lại bất cứ lúc nào: số liệu đã nhập được giữ nguyên.</li>
 <li>Chia sẻ bảng tính (quyền chỉnh sửa) cho email người nhập liệu của các đơn vị.</li>
-<li>Đơn vị gửi tệp Excel thay vì nhập trực tiếp: tách tệp cho từng đơn vị bằng lệnh <b>split</b> của công cụ dòng lệnh, rồi chọn <b>Nhập tệp Excel của đơn vị</b> để nhập các tệp đơn vị gửi lại (mỗi tệp chỉ ghi vào trang của đúng đơn vị).</li>
+<li>Đơn vị gửi tệp Excel thay vì nhập trực tiếp: chọn <b>Tải biểu mẫu của các đơn vị (.xlsx)</b> để tải một tệp nén (.zip) chứa tệp Excel của từng đơn vị, gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, chọn <b>Nhập tệp Excel của đơn vị</b> (mỗi tệp chỉ ghi vào trang của đúng đơn vị).</li>
 <li>Thêm người tổng hợp: chủ sở hữu thêm email vào bảo vệ của trang "Thiết lập" (Dữ liệu → Trang và dải ô được bảo vệ), rồi chạy lại <b>Tạo biểu mẫu cho các đơn vị</b>.</li>
 <li><b>Kiểm tra tất cả đơn vị</b>: xem trang "Kết quả kiểm tra"; bấm vào ô để đến đúng chỗ sai.</li>
 <li><b>Tổng hợp số liệu</b>: tạo các trang "Tổng hợp", "Chi tiết theo đơn vị", "Tình hình gửi báo cáo". Tỷ lệ được tính lại từ tổng số liệu chi tiết, không lấy trung bình các tỷ lệ. Khi in (Tệp → In): chọn khổ A4, "Vừa với chiều rộng" (trang "Chi tiết theo đơn vị" nhiều cột thì in tỷ lệ khoảng 70% qua nhiều trang); hàng tiêu đề bảng và các cột chỉ tiêu đã được cố định nên được lặp lại trên mỗi trang; bật số trang ở phần đầu trang và chân trang.</li>
@@ -25,4 +25,5 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <li>Nếu người dùng không cùng tổ chức Google Workspace với chủ sở hữu tập lệnh, Google hiện màn hình "ứng dụng chưa được xác minh" và giới hạn số người dùng chưa xác minh. Cùng một tên miền Workspace, hoặc xác minh ứng dụng với Google, thì không còn màn hình này (developers.google.com/apps-script/guides/client-verification).</li>
 <li>Chi tiết: tài liệu docs/quyen-va-uy-quyen.md.</li>
 </ul>
+<p>Mở lại hướng dẫn này: menu Báo cáo CCHC → <b>Hướng dẫn sử dụng</b>.</p>
 </div>`;

@@ -5,6 +5,8 @@
 import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
+import * as agencyForms from './download';
+import type { DownloadAnswer } from '../core/split';
 export { onEdit } from './on-edit';
 import type { ImportAnswer } from '../core/collect';
 
@@ -23,6 +25,7 @@ export const MENU_TITLE = 'Báo cáo CCHC';
 export const MENU_ITEMS: readonly (readonly [label: string, fn: string] | null)[] = [
   ['Thiết lập kỳ báo cáo', 'menuSetupSettings'],
   ['Tạo biểu mẫu cho các đơn vị', 'menuGenerateTemplates'],
+  ['Tải biểu mẫu của các đơn vị (.xlsx)', 'menuDownloadAgencyForms'],
   ['Nhập tệp Excel của đơn vị', 'menuImportAgencyFiles'],
   null,
   ['Kiểm tra trang hiện tại', 'menuValidateOne'],
@@ -96,4 +99,11 @@ export function menuImportAgencyFiles(): void {
 /** Called from the import dialog by google.script.run, not from the menu. */
 export function importAgencyGrids(payload: unknown): ImportAnswer {
   return agencyFiles.importAgencyGrids(payload);
+}
+export function menuDownloadAgencyForms(): void {
+  runAction(consolidator(agencyForms.DOWNLOAD_TITLE), agencyForms.openDownloadDialog);
+}
+/** Called from the download dialog by google.script.run, not from the menu. */
+export function agencyFormGrids(): DownloadAnswer {
+  return agencyForms.agencyFormGrids();
 }

@@ -66,8 +66,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes, every formula stored with its computed result. */
   async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.toBytes());
+  }
+
+  /** The same bytes without Node's Buffer, for the browser (the add-on's download dialog). */
+  async toBytes(): Promise<Uint8Array> {
     for (const ws of this.book.worksheets) storeFormulaResults(ws);
-    return Buffer.from(await this.book.xlsx.writeBuffer());
+    return new Uint8Array(await this.book.xlsx.writeBuffer());
   }
 
   sheetNames(): string[] {

@@ -1,0 +1,31 @@
+/**
+ * One agency's .xlsx exactly as `split` writes it: the tab as the province workbook's template
+ * makes it, the identity block under it, and whatever the province tab already holds for that
+ * agency. The CLI's split and the add-on's download dialog (bundled for the browser) both call
+ * this, so a file is the same whichever route made it, and collects back the same way.
+ */
+import { Catalog } from '../core/catalog/catalog';
+import { carryOver } from '../core/collect';
+import { SheetSnapshot } from '../core/grid';
+import { Settings } from '../core/settings';
+import { AgencyFile } from '../core/split';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+export async function agencyFileBytes(
+  catalog: Catalog,
+  settings: Settings,
+  file: AgencyFile,
+  /** The agency's tab in the province workbook, when there is one. */
+  tab: SheetSnapshot | null,
+  clock: () => Date = () => new Date(),
+): Promise<Uint8Array> {
+  const one = XlsxWorkbook.create(clock);
+  one.create(file.plan);
+  // What the province tab already holds for this agency goes into its file too.
+  const fresh = one.read(file.plan.name);
+  if (tab && fresh) {
+    const w = carryOver(catalog, settings, file.agency, tab, fresh);
+    if (!('error' in w)) one.writeCells(file.plan.name, w.range, w.cells);
+  }
+  return one.toBytes();
+}
