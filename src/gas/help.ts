@@ -9,6 +9,7 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <li>Đơn vị gửi tệp Excel thay vì nhập trực tiếp: chọn <b>Tải biểu mẫu của các đơn vị (.xlsx)</b> để tải một tệp nén (.zip) chứa tệp Excel của từng đơn vị, gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, chọn <b>Nhập tệp Excel của đơn vị</b> (mỗi tệp chỉ ghi vào trang của đúng đơn vị).</li>
 <li>Thêm người tổng hợp: chủ sở hữu thêm email vào bảo vệ của trang "Thiết lập" (Dữ liệu → Trang và dải ô được bảo vệ), rồi chạy lại <b>Tạo biểu mẫu cho các đơn vị</b>.</li>
 <li><b>Kiểm tra tất cả đơn vị</b>: xem trang "Kết quả kiểm tra"; bấm vào ô để đến đúng chỗ sai.</li>
+<li><b>Kiểm tra trang hiện tại</b>: kiểm tra riêng trang đang mở và nói rõ từng ô sai, sai gì, sửa thế nào.</li>
 <li><b>Tổng hợp số liệu</b>: tạo các trang "Tổng hợp", "Chi tiết theo đơn vị", "Tình hình gửi báo cáo". Tỷ lệ được tính lại từ tổng số liệu chi tiết, không lấy trung bình các tỷ lệ. Khi in (Tệp → In): chọn khổ A4, "Vừa với chiều rộng" (trang "Chi tiết theo đơn vị" nhiều cột thì in tỷ lệ khoảng 70% qua nhiều trang); hàng tiêu đề bảng và các cột chỉ tiêu đã được cố định nên được lặp lại trên mỗi trang; bật số trang ở phần đầu trang và chân trang.</li>
 <li><b>Soạn dự thảo báo cáo</b>: tạo Google Docs theo thể thức Nghị định 30/2020/NĐ-CP, số liệu đã điền sẵn; chỉ cần bổ sung các đoạn tô vàng. Muốn so sánh với kỳ trước: sao chép trang "Tổng hợp" của bảng tính kỳ trước vào bảng tính này và đặt tên "Kỳ trước".</li>
 </ol>
