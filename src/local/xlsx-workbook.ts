@@ -29,6 +29,10 @@ const FONT = 'Times New Roman';
 
 type Clock = () => Date;
 
+/** Workbooks being loaded for reading only (see XlsxWorkbook.fromBuffer). */
+const readOnlyBooks = new WeakSet<object>();
+let stylesShared = false;
+
 export class XlsxWorkbook implements WorkbookPort {
   /**
    * Whether excelts re-reads each file it writes to check its XML (undefined: excelts' default,
@@ -82,6 +86,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes, every formula stored with its computed result. */
   async toBuffer(): Promise<Buffer> {
+    // Shared style objects would be written wrong (excelts caches a style id per style object).
+    if (readOnlyBooks.has(this.book)) throw new Error('a workbook loaded read-only cannot be saved');
     for (const ws of this.book.worksheets) storeFormulaResults(ws);
     const check = XlsxWorkbook.selfCheck;
     return Buffer.from(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
@@ -344,10 +350,6 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 }
-
-/** Workbooks being loaded for reading only (see XlsxWorkbook.fromBuffer). */
-const readOnlyBooks = new WeakSet<object>();
-let stylesShared = false;
 
 /**
  * excelts gives every loaded cell its own deep copy of its style (Cell's model setter calls
