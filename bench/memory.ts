@@ -33,6 +33,7 @@ export interface Measured {
 /** In the child: runs one scenario and prints its wall time and the process's peak RSS. */
 export async function child(args: readonly string[]): Promise<void> {
   const [scenario, ...paths] = args;
+  XlsxWorkbook.selfCheck = false; // as the CLI runs (src/cli/main.ts)
   const io = { out: () => {}, clock: () => NOW, cwd: '/' };
   const t0 = Date.now();
   let exit: number;

@@ -106,9 +106,6 @@ export async function collect(
   const target = userFile(io, opts.out);
   const force = !!opts.force;
   checkOutputs([target], inputs, { force }); // a bad --out is refused before any file is read
-  const wb = await open(input, io);
-  const settings = settingsOf(wb, input.shown, io);
-  const catalog = catalogFor(settings);
   const files: IncomingFile[] = [];
   const unreadable: CollectRow[] = [];
   for (const p of paths) {
@@ -124,6 +121,11 @@ export async function collect(
         ok: false,
       });
   }
+  // The province workbook is opened after the agencies' files are read: its model (about 200 MB
+  // for 190 agencies) is then not held while each file's model is built and dropped.
+  const wb = await open(input, io);
+  const settings = settingsOf(wb, input.shown, io);
+  const catalog = catalogFor(settings);
   const outcome = collectFiles(wb, catalog, settings, files, {
     prefer: (opts.prefer as Prefer | undefined) ?? 'none',
     today: wb.today(),

@@ -53,9 +53,9 @@ export function userFile(io: Io, shown: string): UserFile {
 }
 
 /** Reads an input workbook: kind sniffed, size checked before unpacking, used ranges before reading. */
-export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbook> {
+export async function open(input: UserFile | string, io: Io, opts: { readOnly?: boolean } = {}): Promise<XlsxWorkbook> {
   const file = typeof input === 'string' ? userFile(io, input) : input;
-  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock);
+  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock, opts);
 }
 
 /** A text input (agency list, earlier summary's JSON) is far below this; /dev/zero is refused before. */
@@ -310,7 +310,7 @@ export async function validate(
   opts: { file: string; json?: string; quiet?: boolean; force?: boolean },
 ): Promise<number> {
   const input = userFile(io, opts.file);
-  const wb = await open(input, io);
+  const wb = await open(input, io, { readOnly: true }); // validate saves nothing
   const settings = settingsOf(wb, opts.file, io);
   const catalog = catalogFor(settings);
   let results: ReturnType<typeof validateAll> = [];

@@ -169,11 +169,12 @@ export async function guardedWorkbook(
   buf: Uint8Array,
   shown: string,
   clock: () => Date = () => new Date(),
+  opts: { readOnly?: boolean } = {},
 ): Promise<XlsxWorkbook> {
   await checkXlsxBytes(buf, shown);
   let wb: XlsxWorkbook;
   try {
-    wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
+    wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock, opts);
   } catch {
     // The reader's own words are English: the user is told only that the inside is damaged.
     throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
@@ -184,6 +185,6 @@ export async function guardedWorkbook(
 
 /** Every sheet of an agency's file as grids (what collect examines), through the same guards. */
 export async function guardedGrids(name: string, buf: Uint8Array): Promise<IncomingFile> {
-  const wb = await guardedWorkbook(buf, name);
+  const wb = await guardedWorkbook(buf, name, undefined, { readOnly: true }); // only read into grids
   return { name, sheets: wb.sheetNames().map((n) => wb.read(n)!) };
 }
