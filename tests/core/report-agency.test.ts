@@ -79,7 +79,7 @@ describe("a department's own report", () => {
     expect(text).toContain('đã giải quyết 1.936 hồ sơ (1.930 hồ sơ trước hạn và đúng hạn, 6 hồ sơ quá hạn)');
     // The on-time rate it left to the formula is recomputed from its counts: 1.930 / 1.936.
     expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,69%');
-    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
+    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,50%');
     expect(text).toContain('Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: Có.');
   });
 
@@ -123,7 +123,13 @@ describe("a department's own report", () => {
     ]);
     const row = (code: string) =>
       table.rows.find((r) => plainText(r[0][0]) === `${code}.`)!.map((c) => plainText(c[0]));
-    expect(row('4.2.5')).toEqual(['4.2.5.', 'Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015', '%', '12,5%', '']);
+    expect(row('4.2.5')).toEqual([
+      '4.2.5.',
+      'Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015',
+      '%',
+      '12,50%',
+      '',
+    ]);
     expect(row('3.5.3')[4]).toBe('Có 8 TTHC thu phí, lệ phí');
     // A figure another agency supplies stays blank, with the form's note.
     expect(row('3.1.3').slice(3)).toEqual(['', 'Do Văn phòng UBND tỉnh cung cấp']);

@@ -82,13 +82,13 @@ describe('the report model', () => {
   });
 
   it('writes the figures into sentences in vi-VN format', () => {
-    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90% kế hoạch');
+    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90,00% kế hoạch');
     expect(text).toContain(
       'đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)',
     );
     expect(text).toContain('đã giải quyết 16.331 hồ sơ (16.300 hồ sơ trước hạn và đúng hạn, 31 hồ sơ quá hạn)');
     expect(text).toContain('tại các sở, ngành đạt 99,81%');
-    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
+    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,50%');
   });
 
   it('never writes a missing figure as 0, NaN, undefined or null', () => {

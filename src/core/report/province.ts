@@ -6,7 +6,7 @@
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { Summary, isVertical } from '../consolidate';
 import { IsoDate, formatDmy } from '../dates';
-import { formatNumber, formatPercent } from '../numbers';
+import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { submissionAppendix, summaryAppendix } from './appendix';
 import { sectionIII, sectionIV, sectionV } from './assessment';
@@ -164,13 +164,16 @@ function compare(blocks: Block[], p: Province, items: readonly (readonly [string
     const before = p.previous.values.get(code);
     if (!now || now.value === null || before === undefined || before === null) continue;
     const percent = p.s.indicators.get(code)!.ind.kind === 'percent';
-    // Rates are compared as printed (two decimals), so the difference is the one a reader computes.
-    const shown = (x: number) => (percent ? Math.round(x * 100) / 100 : x);
-    const diff = Math.round((shown(now.value) - shown(before)) * 100) / 100;
+    // Rates are compared as printed (roundRate), so the difference is the one a reader computes.
+    const shown = (x: number) => (percent ? roundRate(x) : x);
+    const diff = roundRate(shown(now.value) - shown(before));
     const runs: Run[] = [{ text: `${label} ` }];
     if (Math.abs(diff) < 0.005) runs.push({ text: 'không thay đổi', bold: true });
     else {
-      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))}`;
+      const amount = percent
+        ? formatNumber(Math.abs(diff), RATE_DECIMALS, RATE_DECIMALS)
+        : formatNumber(Math.abs(diff));
+      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${amount}`;
       runs.push({ text: percent ? `${change} điểm phần trăm` : `${change} ${unit}`, bold: true });
     }
     if (percent && Math.abs(diff) < 0.005) runs.push({ text: ` (${formatPercent(now.value)})` });
