@@ -8,6 +8,11 @@ import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const today = isoDate(2026, 9, 8);
 const textOf = (m: ReportModel) => m.blocks.map((b: Block) => plainText(b)).join('\n');
+/** The report's body, from its first section to the closing sentence (no header, signer or appendix). */
+const bodyOf = (m: ReportModel) => {
+  const t = textOf(m);
+  return t.slice(t.indexOf('I. CÔNG TÁC CHỈ ĐẠO'), t.indexOf('Trên đây là báo cáo'));
+};
 
 const settings = settingsFor(
   [SO('Văn phòng UBND tỉnh'), SO('Sở Thông tin và Truyền thông'), SO('Sở Nội vụ'), XA('UBND xã Long Hòa')],
@@ -154,8 +159,42 @@ describe("a commune's own report", () => {
     expect(text).toContain('đơn vị đã tiếp nhận 120 hồ sơ (kỳ trước chuyển qua [chưa có số liệu: 3.4.a.1] hồ sơ');
     expect(text).toContain('[Kết quả nổi bật, ưu điểm trong kỳ]');
     expect(text).not.toMatch(/NaN|undefined|null/);
-    // A section with no figure at all gets a prompt, not an empty heading or a sentence of holes.
-    expect(text).toContain('1. Cải cách thể chế\n[Kết quả cải cách thể chế]');
+    // Every sentence it is asked for is written: a figure it left blank is a placeholder naming the row.
+    expect(text).toContain(
+      '1. Cải cách thể chế\nTrong kỳ, đơn vị đã ban hành, tham mưu ban hành [chưa có số liệu: 2.1] văn bản quy phạm pháp luật; kiểm tra [chưa có số liệu: 2.2] văn bản',
+    );
+    expect(text).toContain('Tổng số biên chế công chức được giao là [chưa có số liệu: 4.2.1] người');
+    // Procedure counts belong to Văn phòng UBND tỉnh: the commune is not asked, nothing is left of them.
+    expect(text).toContain(
+      'Thực hiện cơ chế một cửa, một cửa liên thông: tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt [chưa có số liệu: 3.3.3]',
+    );
+    expect(bodyOf(model)).not.toMatch(/Công bố mới| {2}/);
+  });
+
+  it('has no line that does not apply to a commune, and reads a zero as "không có"', () => {
+    const zeros = bodyOf(draft('UBND xã Long Hòa', { '5.3.1': 1, '5.3.2': 0, '5.3.3': 0, '5.4.4': 0, '5.2.3': 2 }));
+    expect(zeros).not.toMatch(/cấp sở, ngành|lãnh đạo cấp phòng/);
+    expect(zeros).toContain('Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: ');
+    expect(zeros).toMatch(/Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: [^;\n]+\.\n/);
+    expect(zeros).toContain('Về kỷ luật: không có người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.');
+    // Its own officials moved up are its line: written.
+    expect(zeros).toContain('; 2 cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;');
+  });
+
+  it('keeps a department-level figure a commune did type: nothing dropped in silence', () => {
+    const typed = bodyOf(draft('UBND xã Long Hòa', { '5.3.2': 1, '5.4.4': 0 }));
+    expect(typed).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành.');
+  });
+});
+
+describe("a department's report and the commune-only line", () => {
+  it('leaves out commune officials moved up when the department has none, and writes its leaders', () => {
+    const text = bodyOf(draft('Sở Nội vụ', { '5.2.3': 0, '5.3.2': 1, '5.3.3': 0, '5.4.2': 0, '5.4.3': 0, '5.4.4': 2 }));
+    expect(text).not.toContain('cán bộ, công chức cấp xã được xét chuyển');
+    expect(text).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng.');
+    expect(text).toContain(
+      'Về kỷ luật: không có lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng, 2 người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+    );
   });
 });
 
