@@ -79,6 +79,37 @@ describe("a department's own report", () => {
     );
   });
 
+  it("cites the province's plan from Thiết lập as its basis, or highlights where to write it", () => {
+    // settingsFor leaves the plan empty, as a new Thiết lập does.
+    const lead = model.blocks.find((b) => plainText(b).startsWith('Thực hiện '))!;
+    expect(plainText(lead)).toBe(
+      'Thực hiện [Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Trà Vinh: số, ngày ban hành], Sở Thông tin và Truyền thông báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2026 như sau:',
+    );
+    expect(lead.kind === 'para' && lead.runs.filter((r) => r.highlight).map((r) => r.text)).toEqual([
+      '[Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Trà Vinh: số, ngày ban hành]',
+    ]);
+    const planned = {
+      ...settings,
+      provincePlan: 'Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026.',
+    };
+    const tab = tabFor(planned, 'Sở Thông tin và Truyền thông', { values });
+    const cited = textOf(
+      buildAgencyReport({
+        catalog,
+        settings: planned,
+        agency: tab.agency,
+        report: tab.report(),
+        notes: new Map(),
+        today,
+        stamp: 'x',
+      }),
+    );
+    expect(cited).toContain(
+      'Thực hiện Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026, Sở Thông tin và Truyền thông báo cáo kết quả',
+    );
+    expect(cited).not.toContain('[Kế hoạch cải cách hành chính');
+  });
+
   it('writes its own figures into the sentences in vi-VN form', () => {
     expect(text).toContain('đơn vị đã tiếp nhận 1.949 hồ sơ (kỳ trước chuyển qua 0 hồ sơ, mới tiếp nhận 1.949 hồ sơ');
     expect(text).toContain('đã giải quyết 1.936 hồ sơ (1.930 hồ sơ trước hạn và đúng hạn, 6 hồ sơ quá hạn)');

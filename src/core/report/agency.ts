@@ -153,11 +153,19 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   const name = issuingBody(agency);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
-  const lead = settings.guidance ? `Thực hiện ${settings.guidance.replace(/[.;]\s*$/, '')}, ` : '';
+  // The basis an agency cites is the province's own plan (seed 003: "Thực hiện Kế hoạch số 75/KH-UBND
+  // ngày 30/12/2020 của UBND tỉnh về …"); with none on Thiết lập, a placeholder the agency fills.
+  const plan = squish(settings.provincePlan).replace(/[.;,]\s*$/, '');
   blocks.push(
     body([
+      { text: 'Thực hiện ' },
+      plan
+        ? { text: plan }
+        : todo(
+            `Kế hoạch cải cách hành chính năm ${settings.year} của ${shortBody(provinceBody(settings))}: số, ngày ban hành`,
+          ),
       {
-        text: `${lead}${lead ? lowerFirst(name) : name} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+        text: `, ${lowerFirst(name)} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
       },
     ]),
   );
