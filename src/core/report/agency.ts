@@ -15,6 +15,9 @@ import { fold, squish, upper } from '../text';
 import { agencyAppendix } from './appendix';
 import { Figures, Template, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
 import {
+  DIRECTIVES,
+  ONLINE,
+  PLAN,
   AUTONOMY,
   DOCUMENTS,
   HO_SO,
@@ -222,11 +225,8 @@ function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): nu
 function direction(blocks: Block[], f: Figures): void {
   blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
   sayAll(blocks, f, [
-    [
-      'Kế hoạch cải cách hành chính của đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
-      { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) },
-    ],
-    'Trong kỳ, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+    [PLAN('đơn vị'), { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) }],
+    DIRECTIVES('Trong kỳ, đơn vị'),
     'Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: {1.2}.',
   ]);
   blocks.push(
@@ -265,6 +265,6 @@ function results(blocks: Block[], f: Figures): void {
   section('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', [
     'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {7.1}; Hệ thống họp trực tuyến: {7.2}; Hệ thống thông tin báo cáo: {7.3}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {7.5}.',
     DOCUMENTS(''),
-    'Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+    `T${ONLINE}`,
   ]);
 }

@@ -8,8 +8,9 @@ import { Summary, isVertical } from '../consolidate';
 import { IsoDate, formatDmy } from '../dates';
 import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
-import { submissionAppendix, summaryAppendix } from './appendix';
-import { sectionIII, sectionIV, sectionV } from './assessment';
+import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
+import { FREE_TEXT_LABELS } from '../template';
+import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
 import {
   Extra,
   Figures,
@@ -29,6 +30,10 @@ import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layo
 import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
 import {
+  DIRECTIVES,
+  ONLINE,
+  PLAN,
+  RESOLVED,
   AUTONOMY,
   DOCUMENTS,
   HO_SO,
@@ -122,6 +127,11 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   closing(blocks, issuer);
   submissionAppendix(blocks, issuer, s, 'Phụ lục I');
   summaryAppendix(blocks, issuer, s, previous, p.compared);
+  saidAppendix(
+    blocks,
+    issuer,
+    (['highlights', 'difficulties', 'proposals'] as const).map((k) => [FREE_TEXT_LABELS[k], saidBy(s, k)] as const),
+  );
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
 }
 
@@ -210,11 +220,8 @@ function sectionI(blocks: Block[], p: Province): void {
   const planned = valueOfFigure(f, '1.1.1');
   const done = valueOfFigure(f, '1.1.2');
   sayAll(blocks, f, [
-    [
-      'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
-      { rate: rate(done, planned) },
-    ],
-    'Các cơ quan, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+    [PLAN('các cơ quan, đơn vị'), { rate: rate(done, planned) }],
+    DIRECTIVES('Các cơ quan, đơn vị'),
     [
       'Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.',
       { dialogue: codedCount(p.s, '1.2', 'Có') },
@@ -267,7 +274,7 @@ function verticalAgencies(blocks: Block[], p: Province): void {
   const intro = `Kết quả giải quyết thủ tục hành chính của các cơ quan ngành dọc trên địa bàn tỉnh (${names.join(', ')}; không tính vào số liệu chung của tỉnh): `;
   const runs = sentence(
     vf,
-    `${intro}tiếp nhận {3.4.a} hồ sơ; đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn), tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
+    `${intro}tiếp nhận {3.4.a} hồ sơ; ${RESOLVED}, tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
     { rate: rate(valueOfFigure(vf, '3.4.b.1'), valueOfFigure(vf, '3.4.b')) },
   );
   if (runs) blocks.push(body(runs));
@@ -358,7 +365,7 @@ function sectionII(blocks: Block[], p: Province): void {
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
     DOCUMENTS(' giữa các cơ quan nhà nước'),
     'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
-    'Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+    `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; t${ONLINE}`,
   ]);
   compare(blocks, p, [
     ['7.6.2.1', 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', ''],

@@ -37,7 +37,7 @@ export const FIELDS: readonly Field[] = [
   {
     key: 'provincePlan',
     label: 'Kế hoạch CCHC của tỉnh',
-    hint: 'Ví dụ: Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026. Báo cáo của các đơn vị trích ở câu mở đầu; để trống: chỗ này được đánh dấu vàng để đơn vị tự điền.',
+    hint: 'Ví dụ: Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về CCHC năm 2026. Báo cáo của đơn vị trích ở câu mở đầu.',
     optional: true,
   },
   { key: 'docNumber', label: 'Số ký hiệu', hint: 'Ví dụ: /BC-UBND (để trống số, điền khi ban hành).' },
