@@ -98,22 +98,41 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-/** vi-VN number: 1.234.567 and 12,5 (at most `maxFraction` decimals, trailing zeros trimmed). */
-export function formatNumber(value: number, maxFraction = 2): string {
+/**
+ * vi-VN number: 1.234.567 and 12,5 (at most `maxFraction` decimals, trailing zeros trimmed down to
+ * `minFraction`).
+ */
+export function formatNumber(value: number, maxFraction = 2, minFraction = 0): string {
   if (!Number.isFinite(value)) throw new Error(`formatNumber: not a finite number: ${value}`);
   // Rounded in decimal, not in binary: 1.005 * 100 is 100.49999… in floating point, yet 1,005 written
   // to two decimals is 1,01. Fifteen significant digits drop that binary noise before rounding.
   const scale = 10 ** maxFraction;
   const rounded = Math.round(Number((Math.abs(value) * scale).toPrecision(15))) / scale;
   const [whole = '', frac = ''] = rounded.toFixed(maxFraction).split('.');
-  const fracTrim = frac.replace(/0+$/, '');
+  const fracTrim = frac.slice(0, minFraction) + frac.slice(minFraction).replace(/0+$/, '');
   const sign = value < 0 && rounded !== 0 ? '-' : '';
   return `${sign}${groupThousands(whole)}${fracTrim ? `,${fracTrim}` : ''}`;
 }
 
-/** vi-VN percentage from percentage points: 65.5604 -> "65,56%". */
-export function formatPercent(points: number, maxFraction = 2): string {
-  return `${formatNumber(points, maxFraction)}%`;
+/**
+ * The one rounding rule for rates (percentages), in the draft's sentences, in its tables and in the
+ * sheets: rounded half away from zero, in decimal, to exactly RATE_DECIMALS decimals, zeros kept,
+ * so a sentence never reads "22,3%" beside "21,23%" and the text reads as the sheet's cell shows it.
+ */
+export const RATE_DECIMALS = 2;
+
+/** The sheets' number format for a rate cell (the cell holds the fraction: 0.2230 shows 22,30%). */
+export const RATE_FORMAT = `0.${'0'.repeat(RATE_DECIMALS)}%`;
+
+/** A rate as it is printed, in points: 65.5604 -> 65.56 (the value comparisons are made on). */
+export function roundRate(points: number): number {
+  const scale = 10 ** RATE_DECIMALS;
+  return (Math.sign(points) * Math.round(Number((Math.abs(points) * scale).toPrecision(15)))) / scale;
+}
+
+/** vi-VN percentage from percentage points: 65.5604 -> "65,56%", 22.3 -> "22,30%", 100 -> "100,00%". */
+export function formatPercent(points: number): string {
+  return `${formatNumber(points, RATE_DECIMALS, RATE_DECIMALS)}%`;
 }
 
 /** Two-digit zero padding, as the decree writes days and months: 05. */

@@ -8,6 +8,7 @@ import { FormRow, formRows, lockedReason } from './form';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
 import { TO_FIX_LABEL, liveChecks, toFixCount } from './live-checks';
 import { estimateNotice, periodInText } from './periods';
+import { RATE_FORMAT } from './numbers';
 import { Agency, Settings } from './settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
@@ -45,7 +46,7 @@ export type FreeTextField = keyof typeof FREE_TEXT_LABELS;
 const TITLE = 'BIỂU SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH';
 const FIRST_HEADER_ROW = 3;
 
-export const NUMBER_FORMATS = { count: '#,##0', percent: '0.00%', code: '0' } as const;
+export const NUMBER_FORMATS = { count: '#,##0', percent: RATE_FORMAT, code: '0' } as const;
 
 export function answerChoice(a: { code: number; label: string }): string {
   return `${a.code} - ${a.label}`;

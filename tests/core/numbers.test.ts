@@ -1,5 +1,6 @@
 import { formatDayMonth, formatLongDate, isoDate, readDate } from '../../src/core/dates';
-import { formatNumber, formatPercent, parseTypedNumber } from '../../src/core/numbers';
+import { RATE_FORMAT, formatNumber, formatPercent, parseTypedNumber, roundRate } from '../../src/core/numbers';
+import { NUMBER_FORMATS } from '../../src/core/template';
 import { defaultCutoff, districtLevelExists, periodInText } from '../../src/core/periods';
 
 describe('reading numbers as Vietnamese staff type them', () => {
@@ -72,10 +73,21 @@ describe('writing numbers the vi-VN way', () => {
     [123456789012.345, '123.456.789.012,35'],
   ])('%d is written %s', (n, text) => expect(formatNumber(n)).toBe(text));
 
-  it('writes percentages with a comma and no trailing zeros', () => {
-    expect(formatPercent(12.5)).toBe('12,5%');
-    expect(formatPercent(100)).toBe('100%');
+  it('writes every rate by one rule: a comma and exactly two decimals, so 22,30% stands beside 21,23%', () => {
+    expect(formatPercent(22.3)).toBe('22,30%');
+    expect(formatPercent(21.234)).toBe('21,23%');
+    expect(formatPercent(100)).toBe('100,00%');
+    expect(formatPercent(0)).toBe('0,00%');
     expect(formatPercent((100 * 3685) / 5621)).toBe('65,56%');
+    // Half away from zero in decimal: 1,005 is 1,01 although 1.005 * 100 is 100.4999… in binary.
+    expect(formatPercent(1.005)).toBe('1,01%');
+    expect(roundRate(1.005)).toBe(1.01);
+    expect(roundRate(-2.315)).toBe(-2.32);
+  });
+
+  it('gives the sheets the number format that shows the same two decimals', () => {
+    expect(RATE_FORMAT).toBe('0.00%');
+    expect(NUMBER_FORMATS.percent).toBe('0.00%');
   });
 
   it('never writes NaN', () => expect(() => formatNumber(NaN)).toThrow());

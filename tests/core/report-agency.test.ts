@@ -8,6 +8,11 @@ import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const today = isoDate(2026, 9, 8);
 const textOf = (m: ReportModel) => m.blocks.map((b: Block) => plainText(b)).join('\n');
+/** The report's body, from its first section to the closing sentence (no header, signer or appendix). */
+const bodyOf = (m: ReportModel) => {
+  const t = textOf(m);
+  return t.slice(t.indexOf('I. CÔNG TÁC CHỈ ĐẠO'), t.indexOf('Trên đây là báo cáo'));
+};
 
 const settings = settingsFor(
   [SO('Văn phòng UBND tỉnh'), SO('Sở Thông tin và Truyền thông'), SO('Sở Nội vụ'), XA('UBND xã Long Hòa')],
@@ -74,12 +79,43 @@ describe("a department's own report", () => {
     );
   });
 
+  it("cites the province's plan from Thiết lập as its basis, or highlights where to write it", () => {
+    // settingsFor leaves the plan empty, as a new Thiết lập does.
+    const lead = model.blocks.find((b) => plainText(b).startsWith('Thực hiện '))!;
+    expect(plainText(lead)).toBe(
+      'Thực hiện [Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Trà Vinh: số, ngày ban hành], Sở Thông tin và Truyền thông báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2026 như sau:',
+    );
+    expect(lead.kind === 'para' && lead.runs.filter((r) => r.highlight).map((r) => r.text)).toEqual([
+      '[Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Trà Vinh: số, ngày ban hành]',
+    ]);
+    const planned = {
+      ...settings,
+      provincePlan: 'Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026.',
+    };
+    const tab = tabFor(planned, 'Sở Thông tin và Truyền thông', { values });
+    const cited = textOf(
+      buildAgencyReport({
+        catalog,
+        settings: planned,
+        agency: tab.agency,
+        report: tab.report(),
+        notes: new Map(),
+        today,
+        stamp: 'x',
+      }),
+    );
+    expect(cited).toContain(
+      'Thực hiện Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026, Sở Thông tin và Truyền thông báo cáo kết quả',
+    );
+    expect(cited).not.toContain('[Kế hoạch cải cách hành chính');
+  });
+
   it('writes its own figures into the sentences in vi-VN form', () => {
     expect(text).toContain('đơn vị đã tiếp nhận 1.949 hồ sơ (kỳ trước chuyển qua 0 hồ sơ, mới tiếp nhận 1.949 hồ sơ');
     expect(text).toContain('đã giải quyết 1.936 hồ sơ (1.930 hồ sơ trước hạn và đúng hạn, 6 hồ sơ quá hạn)');
     // The on-time rate it left to the formula is recomputed from its counts: 1.930 / 1.936.
     expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,69%');
-    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
+    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,50%');
     expect(text).toContain('Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: Có.');
   });
 
@@ -123,7 +159,13 @@ describe("a department's own report", () => {
     ]);
     const row = (code: string) =>
       table.rows.find((r) => plainText(r[0][0]) === `${code}.`)!.map((c) => plainText(c[0]));
-    expect(row('4.2.5')).toEqual(['4.2.5.', 'Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015', '%', '12,5%', '']);
+    expect(row('4.2.5')).toEqual([
+      '4.2.5.',
+      'Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015',
+      '%',
+      '12,50%',
+      '',
+    ]);
     expect(row('3.5.3')[4]).toBe('Có 8 TTHC thu phí, lệ phí');
     // A figure another agency supplies stays blank, with the form's note.
     expect(row('3.1.3').slice(3)).toEqual(['', 'Do Văn phòng UBND tỉnh cung cấp']);
@@ -148,8 +190,42 @@ describe("a commune's own report", () => {
     expect(text).toContain('đơn vị đã tiếp nhận 120 hồ sơ (kỳ trước chuyển qua [chưa có số liệu: 3.4.a.1] hồ sơ');
     expect(text).toContain('[Kết quả nổi bật, ưu điểm trong kỳ]');
     expect(text).not.toMatch(/NaN|undefined|null/);
-    // A section with no figure at all gets a prompt, not an empty heading or a sentence of holes.
-    expect(text).toContain('1. Cải cách thể chế\n[Kết quả cải cách thể chế]');
+    // Every sentence it is asked for is written: a figure it left blank is a placeholder naming the row.
+    expect(text).toContain(
+      '1. Cải cách thể chế\nTrong kỳ, đơn vị đã ban hành, tham mưu ban hành [chưa có số liệu: 2.1] văn bản quy phạm pháp luật; kiểm tra [chưa có số liệu: 2.2] văn bản',
+    );
+    expect(text).toContain('Tổng số biên chế công chức được giao là [chưa có số liệu: 4.2.1] người');
+    // Procedure counts belong to Văn phòng UBND tỉnh: the commune is not asked, nothing is left of them.
+    expect(text).toContain(
+      'Thực hiện cơ chế một cửa, một cửa liên thông: tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt [chưa có số liệu: 3.3.3]',
+    );
+    expect(bodyOf(model)).not.toMatch(/Công bố mới| {2}/);
+  });
+
+  it('has no line that does not apply to a commune, and reads a zero as "không có"', () => {
+    const zeros = bodyOf(draft('UBND xã Long Hòa', { '5.3.1': 1, '5.3.2': 0, '5.3.3': 0, '5.4.4': 0, '5.2.3': 2 }));
+    expect(zeros).not.toMatch(/cấp sở, ngành|lãnh đạo cấp phòng/);
+    expect(zeros).toContain('Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: ');
+    expect(zeros).toMatch(/Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: [^;\n]+\.\n/);
+    expect(zeros).toContain('Về kỷ luật: không có người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.');
+    // Its own officials moved up are its line: written.
+    expect(zeros).toContain('; 2 cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;');
+  });
+
+  it('keeps a department-level figure a commune did type: nothing dropped in silence', () => {
+    const typed = bodyOf(draft('UBND xã Long Hòa', { '5.3.2': 1, '5.4.4': 0 }));
+    expect(typed).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành.');
+  });
+});
+
+describe("a department's report and the commune-only line", () => {
+  it('leaves out commune officials moved up when the department has none, and writes its leaders', () => {
+    const text = bodyOf(draft('Sở Nội vụ', { '5.2.3': 0, '5.3.2': 1, '5.3.3': 0, '5.4.2': 0, '5.4.3': 0, '5.4.4': 2 }));
+    expect(text).not.toContain('cán bộ, công chức cấp xã được xét chuyển');
+    expect(text).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng.');
+    expect(text).toContain(
+      'Về kỷ luật: không có lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng, 2 người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+    );
   });
 });
 

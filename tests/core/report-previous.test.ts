@@ -83,7 +83,7 @@ describe('a previous summary', () => {
     expect(p.values.has('3.4.a')).toBe(false);
     const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
+      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
     );
   });
 
@@ -175,20 +175,20 @@ describe('the report with a previous summary', () => {
   it('says how the headline figures moved, with vi-VN figures', () => {
     const text = textOf(withPrevious);
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
     );
     expect(text).not.toMatch(/NaN|undefined|null|\[chưa có số liệu: 3\.4\.a\]/);
   });
 
   it('states the change of a rate as the difference of the two rates printed', () => {
-    // Last year 97,4951% prints 97,5% and this year 99,8102% prints 99,81%: a reader subtracts 2,31.
+    // Last year 97,4951% prints 97,50% and this year 99,8102% prints 99,81%: a reader subtracts 2,31.
     const lastYear = previous(
       fromJson(before, (j) => {
         (j.indicators as Record<string, { value: number | null }>)['3.4.1']!.value = 97.4951;
       }),
     );
     const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
-    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,5% lên 99,81%)');
+    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,50% lên 99,81%)');
   });
 
   it('adds a "Kỳ trước" column to Phụ lục II, next to this period', () => {
@@ -202,7 +202,7 @@ describe('the report with a previous summary', () => {
       'Ghi chú',
     ]);
     const row = t.rows.find((r) => plainText(r[0][0]) === '3.4.1.')!.map((c) => plainText(c[0]));
-    expect(row.slice(3, 5)).toEqual(['99,81%', '98%']);
+    expect(row.slice(3, 5)).toEqual(['99,81%', '98,00%']);
     expect(textOf(withPrevious)).toContain('(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025)');
   });
 

@@ -82,13 +82,13 @@ describe('the report model', () => {
   });
 
   it('writes the figures into sentences in vi-VN format', () => {
-    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90% kế hoạch');
+    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90,00% kế hoạch');
     expect(text).toContain(
       'đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)',
     );
     expect(text).toContain('đã giải quyết 16.331 hồ sơ (16.300 hồ sơ trước hạn và đúng hạn, 31 hồ sơ quá hạn)');
     expect(text).toContain('tại các sở, ngành đạt 99,81%');
-    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,5%');
+    expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,50%');
   });
 
   it('never writes a missing figure as 0, NaN, undefined or null', () => {
@@ -110,17 +110,23 @@ describe('the report model', () => {
     expect(text).toContain('Có 1/2 cơ quan, đơn vị đã gửi báo cáo');
     expect(text).toContain('Còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã An Phú.');
     expect(text).toContain('Có 14 hồ sơ đang giải quyết đã quá hạn, tại 1 cơ quan, đơn vị: Sở Nội vụ (14).');
-    expect(text).toContain('Đường truyền chập chờn.');
+    expect(text).toContain(
+      'Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo (đầy đủ tại Phụ lục III):\n- Đường truyền chập chờn (Sở Nội vụ).',
+    );
     expect(text).toContain('[Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân]');
   });
 
-  it('appends Phụ lục I and II, each "Kèm theo Báo cáo số …"', () => {
+  it('appends Phụ lục I, II and III (the agencies\' words), each "Kèm theo Báo cáo số …"', () => {
     expect(text).toContain('Phụ lục I');
     expect(text).toContain('Phụ lục II');
     expect(
       text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày {6}tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
-    ).toHaveLength(2);
-    const appendixII = model.blocks[model.blocks.length - 1];
+    ).toHaveLength(3);
+    const appendixIII = model.blocks[model.blocks.length - 1];
+    expect(plainText(appendixIII)).toBe(
+      'STT\tNội dung\tCơ quan, đơn vị\n\tKhó khăn, vướng mắc\t\n1\tĐường truyền chập chờn\tSở Nội vụ',
+    );
+    const appendixII = model.blocks[model.blocks.length - 5];
     expect(appendixII.kind === 'table' && appendixII.rows[0].map((c) => plainText(c[0]))).toEqual([
       'STT',
       'Chỉ tiêu thống kê',

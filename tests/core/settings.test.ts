@@ -41,6 +41,17 @@ describe('the settings sheet', () => {
     expect(r.settings.recipients).toEqual(s.recipients);
   });
 
+  it("reads the province's plan that agency reports cite, and an older sheet without its row as blank", () => {
+    const plan = 'Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về cải cách hành chính năm 2026';
+    const values = grid(settingsPlan({ ...base(), provincePlan: plan }));
+    const r = readSettings(values);
+    expect(r.ok && r.settings.provincePlan).toBe(plan);
+    const older = values.filter((row) => row[0] !== 'Kế hoạch CCHC của tỉnh');
+    expect(older.length).toBe(values.length - 1);
+    const o = readSettings(older);
+    expect(o.ok && o.settings.provincePlan).toBe('');
+  });
+
   it('has every field the issue lists, with a dropdown for the period', () => {
     const labels = FIELDS.map((f) => f.label);
     for (const l of [

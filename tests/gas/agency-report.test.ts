@@ -79,7 +79,7 @@ describe('the previous period copied in as "Kỳ trước"', () => {
     expect(text).toContain(
       `So với cùng kỳ năm ${settings.year - 1}, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành không thay đổi`,
     );
-    const table = docs[0].body[docs[0].body.length - 1];
+    const table = docs[0].body.find((n) => n.cells?.[0]?.[1] === 'Chỉ tiêu thống kê')!;
     expect(table.cells![0]).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Kỳ trước', 'Ghi chú']);
   });
 

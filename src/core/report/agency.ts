@@ -13,7 +13,24 @@ import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../template';
 import { fold, squish, upper } from '../text';
 import { agencyAppendix } from './appendix';
-import { Figures, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
+import { Figures, Template, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
+import {
+  DIRECTIVES,
+  ONLINE,
+  PLAN,
+  AUTONOMY,
+  DOCUMENTS,
+  HO_SO,
+  LEGAL,
+  ONE_STOP,
+  PAYROLL,
+  PORTAL,
+  POSTAL,
+  PUBLISHED,
+  RECRUITED,
+  REVIEWED,
+  STAFF,
+} from './outline';
 import { Issuer, document, closing, lowerFirst, opening } from './layout';
 import { Block, ReportModel } from './model';
 
@@ -133,17 +150,25 @@ function freeText(blocks: Block[], report: AgencyReport, field: FreeTextField, p
 
 export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   const { settings, agency, report } = ctx;
-  const f = agencyFigures(ctx.catalog, settings, agency, report);
+  const f = fitted(agencyFigures(ctx.catalog, settings, agency, report), agency);
   const issuer = agencyIssuer(ctx);
   const periodText = periodInText(settings.period, settings.year);
   const name = issuingBody(agency);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
-  const lead = settings.guidance ? `Thực hiện ${settings.guidance.replace(/[.;]\s*$/, '')}, ` : '';
+  // The basis an agency cites is the province's own plan (seed 003: "Thực hiện Kế hoạch số 75/KH-UBND
+  // ngày 30/12/2020 của UBND tỉnh về …"); with none on Thiết lập, a placeholder the agency fills.
+  const plan = squish(settings.provincePlan).replace(/[.;,]\s*$/, '');
   blocks.push(
     body([
+      { text: 'Thực hiện ' },
+      plan
+        ? { text: plan }
+        : todo(
+            `Kế hoạch cải cách hành chính năm ${settings.year} của ${shortBody(provinceBody(settings))}: số, ngày ban hành`,
+          ),
       {
-        text: `${lead}${lead ? lowerFirst(name) : name} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+        text: `, ${lowerFirst(name)} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
       },
     ]),
   );
@@ -177,14 +202,31 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   );
 }
 
+/**
+ * Rows every agency's form carries that do not fit its kind: a commune has no department leaders
+ * to appoint or discipline, a department no commune officials to transfer. Such a slot leaves the
+ * sentence when it is blank or 0 (a figure the agency typed is kept: nothing dropped in silence).
+ */
+const NOT_FOR_COMMUNE = ['5.3.2', '5.3.3', '5.4.2', '5.4.3'];
+const ONLY_FOR_COMMUNE = ['5.2.3'];
+
+function fitted(f: Figures, agency: Agency): Figures {
+  const out = new Map(f);
+  for (const code of isCommittee(agency) ? NOT_FOR_COMMUNE : ONLY_FOR_COMMUNE)
+    if (!out.get(code)?.value) out.delete(code);
+  return out;
+}
+
+/** An agency's report writes every sentence it is asked for, a missing figure as a placeholder. */
+function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): number {
+  return say(blocks, f, templates, { keep: true });
+}
+
 function direction(blocks: Block[], f: Figures): void {
   blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
-  say(blocks, f, [
-    [
-      'Kế hoạch cải cách hành chính của đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
-      { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) },
-    ],
-    'Trong kỳ, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+  sayAll(blocks, f, [
+    [PLAN('đơn vị'), { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) }],
+    DIRECTIVES('Trong kỳ, đơn vị'),
     'Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: {1.2}.',
   ]);
   blocks.push(
@@ -196,38 +238,33 @@ function direction(blocks: Block[], f: Figures): void {
 
 function results(blocks: Block[], f: Figures): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
-  const section = (title: string, templates: Parameters<typeof say>[2]) => {
+  const section = (title: string, templates: readonly Template[]) => {
     blocks.push(heading(title));
-    if (!say(blocks, f, templates)) blocks.push(body([todo(`Kết quả ${lowerFirst(title.replace(/^\d+\.\s*/, ''))}`)]));
+    // Only a section with nothing asked of this agency (a vertical agency's) gets a writing prompt.
+    if (!sayAll(blocks, f, templates))
+      blocks.push(body([todo(`Kết quả ${lowerFirst(title.replace(/^\d+\.\s*/, ''))}`)]));
   };
-  section('1. Cải cách thể chế', [
-    'Trong kỳ, đơn vị đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
-    'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
-  ]);
+  section('1. Cải cách thể chế', [LEGAL('đơn vị '), REVIEWED]);
   section('2. Cải cách thủ tục hành chính', [
-    'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
-    'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
-    'Thực hiện cơ chế một cửa, một cửa liên thông: {3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.',
-    'Về giải quyết thủ tục hành chính, đơn vị đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn); đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {3.4.c.2} hồ sơ quá hạn).',
-    'Tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích {3.4.d} hồ sơ.',
+    PUBLISHED,
+    PORTAL,
+    ONE_STOP,
+    HO_SO('Về giải quyết thủ tục hành chính, đơn vị'),
+    POSTAL,
     'Tỷ lệ hồ sơ giải quyết đúng hạn[ đạt {3.4.1}][ đạt {3.4.3}][; lĩnh vực đất đai đạt {3.4.4}][; lĩnh vực xây dựng đạt {3.4.5}].',
     'Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
   ]);
-  section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [
-    'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
-    'Số người làm việc hưởng lương từ ngân sách tại các đơn vị sự nghiệp công lập trực thuộc được giao là {4.3.1} người, có mặt {4.3.2} người; trong kỳ đã tinh giản {4.3.3} người; tỷ lệ đã tinh giản so với năm 2015 là {4.3.4}.',
-  ]);
+  section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [STAFF('cơ quan'), PAYROLL(' trực thuộc')]);
   section('4. Cải cách chế độ công vụ', [
-    'Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {5.2.2} công chức theo trường hợp đặc biệt; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {5.2.5} viên chức theo trường hợp đặc biệt.',
-    'Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: {5.3.1}; bổ nhiệm mới {5.3.2} lãnh đạo cấp sở, ngành và {5.3.3} lãnh đạo cấp phòng.',
-    'Về kỷ luật: {5.4.2} lãnh đạo cấp sở, ngành, {5.4.3} lãnh đạo cấp phòng và {5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+    'Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm: {5.1.1}; số đơn vị sự nghiệp đã được phê duyệt vị trí việc làm: {5.1.2}; có {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
+    RECRUITED('[ {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;]'),
+    'Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: {5.3.1}[; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành][, {~5.3.3} lãnh đạo cấp phòng].',
+    'Về kỷ luật: [{~5.4.2} lãnh đạo cấp sở, ngành, ][{~5.4.3} lãnh đạo cấp phòng, ]{~5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
   ]);
-  section('5. Cải cách tài chính công', [
-    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
-  ]);
+  section('5. Cải cách tài chính công', [AUTONOMY]);
   section('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', [
     'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {7.1}; Hệ thống họp trực tuyến: {7.2}; Hệ thống thông tin báo cáo: {7.3}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {7.5}.',
-    'Tổng số văn bản đi là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
-    'Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+    DOCUMENTS(''),
+    `T${ONLINE}`,
   ]);
 }

@@ -12,6 +12,7 @@ import { periodInText } from '../periods';
 import { TABLE_HEADER } from '../template';
 import { upper } from '../text';
 import { Figures } from './figures';
+import { Merged } from './merge-text';
 import { Issuer, appendixTitle, cellPara } from './layout';
 import { Block, Para, TableBlock, para } from './model';
 import { PreviousSummary } from './previous';
@@ -150,4 +151,25 @@ export function agencyAppendix(
     ]);
   }
   blocks.push({ kind: 'table', widths: [12, 43, 13, 11, 21], rows, borders: true, headerRows: 1 });
+}
+
+/** Phụ lục III: every line the agencies wrote, merged, with all who wrote it; nothing when none wrote. */
+export function saidAppendix(
+  blocks: Block[],
+  issuer: Issuer,
+  said: readonly (readonly [string, readonly Merged[]])[],
+): void {
+  if (!said.some(([, m]) => m.length)) return;
+  appendixTitle(blocks, issuer, 'Phụ lục III', 'Ý KIẾN CỦA CÁC CƠ QUAN, ĐƠN VỊ');
+  const rows: Para[][][] = [
+    ['STT', 'Nội dung', 'Cơ quan, đơn vị'].map((h) => cellPara(h, { bold: true, align: 'center' })),
+  ];
+  for (const [label, merged] of said) {
+    if (!merged.length) continue;
+    rows.push([cellPara(''), cellPara(label, { bold: true }), cellPara('')]);
+    merged.forEach((m, i) =>
+      rows.push([cellPara(String(i + 1), { align: 'center' }), cellPara(m.text), cellPara(m.agencies.join(', '))]),
+    );
+  }
+  blocks.push({ kind: 'table', widths: [8, 57, 35], rows, borders: true, headerRows: 1 });
 }

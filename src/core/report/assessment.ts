@@ -1,38 +1,47 @@
 /**
  * Sections III-V of the province's report: what the data supports about strengths and
- * shortcomings (submissions, targets, overdue hồ sơ, averaged rates), the agencies' own words
- * quoted in tables, and the highlighted judgements only the consolidator can write.
+ * shortcomings (submissions, targets, overdue hồ sơ, lowest rates), the agencies' own words
+ * merged (a short list here, all of it in Phụ lục III), and the highlighted judgements only the consolidator can write.
  */
 import { Summary, isVertical, submissionNote } from '../consolidate';
 import { valueOf } from '../parse';
 import { formatDmy } from '../dates';
 import { formatNumber, formatPercent } from '../numbers';
 import { FREE_TEXT_LABELS, FreeTextField } from '../template';
-import { squish, upper } from '../text';
+import { upper } from '../text';
 import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
-import { Block, Para, Run, TableBlock, para } from './model';
+import { Merged, mergeSaid } from './merge-text';
+import { Block, Run } from './model';
 import type { Province } from './province';
 
-function quoteTable(s: Summary, field: FreeTextField): TableBlock | null {
-  const rows = s.results
-    .filter((r) => r.report && s.submission.find((e) => e.agency.name === r.agency.name)?.submitted)
-    .map((r) => ({ agency: r.agency.name, text: squish(r.report!.freeText[field]) }))
-    .filter((x) => x.text && !/^(không|không có|0|-)$/i.test(x.text));
-  if (!rows.length) return null;
-  const cell = (text: string, bold = false): Para[] => [
-    para([{ text, bold, size: 13 }], { align: 'left', size: 13, spaceAfter: 0 }),
-  ];
-  return {
-    kind: 'table',
-    widths: [30, 70],
-    headerRows: 1,
-    borders: true,
-    rows: [
-      [cell('Đơn vị', true), cell(FREE_TEXT_LABELS[field], true)],
-      ...rows.map((r) => [cell(r.agency), cell(r.text)]),
-    ],
-  };
+/** What the agencies that sent wrote in a free-text field, merged (merge-text.ts). */
+export function saidBy(s: Summary, field: FreeTextField): Merged[] {
+  return mergeSaid(
+    s.results
+      .filter((r) => r.report && s.submission.find((e) => e.agency.name === r.agency.name)?.submitted)
+      .map((r) => ({ agency: r.agency.name, text: r.report!.freeText[field] ?? '' })),
+  );
+}
+
+/** Lines a section quotes before it refers to Phụ lục III; agencies named after a line. */
+const SHORT = 5;
+const NAMED = 3;
+
+/**
+ * "Kết quả nổi bật do các cơ quan, đơn vị báo cáo (đầy đủ tại Phụ lục III):" and the lines most
+ * agencies share, each with who wrote it: "- Tỷ lệ … chưa cao (Sở Y tế, UBND xã An Phú)."
+ */
+function quoted(blocks: Block[], s: Summary, field: FreeTextField): void {
+  const said = saidBy(s, field);
+  if (!said.length) return;
+  blocks.push(body([{ text: `${FREE_TEXT_LABELS[field]} do các cơ quan, đơn vị báo cáo (đầy đủ tại Phụ lục III):` }]));
+  for (const m of said.slice(0, SHORT)) {
+    const more = m.agencies.length - NAMED;
+    const who = `${m.agencies.slice(0, NAMED).join(', ')}${more > 0 ? ` và ${more} cơ quan, đơn vị khác` : ''}`;
+    blocks.push(body([{ text: `- ${m.text} (${who}).` }]));
+  }
+  if (said.length > SHORT) blocks.push(body([{ text: `- Và ${said.length - SHORT} ý kiến khác tại Phụ lục III.` }]));
 }
 
 function names(list: string[]): string {
@@ -70,11 +79,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
   }
   if (strengths.length)
     blocks.push(body([{ text: 'Một số chỉ tiêu đạt mục tiêu đề ra: ' }, ...strengths, { text: '.' }]));
-  const highlights = quoteTable(s, 'highlights');
-  if (highlights) {
-    blocks.push(body([{ text: 'Kết quả nổi bật do các cơ quan, đơn vị báo cáo:' }]));
-    blocks.push(highlights);
-  }
+  quoted(blocks, s, 'highlights');
   blocks.push(body([todo('Nhận định của đơn vị tổng hợp về ưu điểm')]));
 
   blocks.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
@@ -119,7 +124,8 @@ export function sectionIII(blocks: Block[], p: Province): void {
   if (below.length) blocks.push(body([{ text: `${below.join('; ').replace(/^./, (c) => c.toUpperCase())}.` }]));
   overdueByAgency(blocks, s, '3.4.b.2', 'hồ sơ giải quyết quá hạn');
   overdueByAgency(blocks, s, '3.4.c.2', 'hồ sơ đang giải quyết đã quá hạn');
-  lowestRates(blocks, s);
+  lowestRates(blocks, s, '3.4.b.1', '3.4.b', 'Tỷ lệ hồ sơ giải quyết đúng hạn');
+  lowestRates(blocks, s, '3.4.a.3', '3.4.a.2', 'Tỷ lệ hồ sơ tiếp nhận trực tuyến');
   const means = [...s.indicators.values()].filter((r) => r.method === 'mean');
   if (means.length)
     blocks.push(
@@ -129,11 +135,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
         },
       ]),
     );
-  const difficulties = quoteTable(s, 'difficulties');
-  if (difficulties) {
-    blocks.push(body([{ text: 'Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo:' }]));
-    blocks.push(difficulties);
-  }
+  quoted(blocks, s, 'difficulties');
   blocks.push(body([todo('Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân')]));
 }
 
@@ -173,23 +175,22 @@ function overdueByAgency(blocks: Block[], s: Summary, code: string, what: string
   );
 }
 
-/** The lowest on-time rates (3.4.b.1 / 3.4.b) among agencies with resolved hồ sơ, below 100%. */
-function lowestRates(blocks: Block[], s: Summary): void {
-  const onTime = new Map(perAgency(s, '3.4.b.1').map((x) => [x.agency, x.value]));
-  const rates = perAgency(s, '3.4.b')
-    .filter((x) => x.value > 0 && onTime.has(x.agency))
-    .map((x) => ({ agency: x.agency, rate: (100 * onTime.get(x.agency)!) / x.value }))
+/**
+ * The lowest rates num / den among agencies with a denominator, below 100%: "Tỷ lệ hồ sơ giải
+ * quyết đúng hạn thấp nhất: Sở Y tế (91,20%), …".
+ */
+function lowestRates(blocks: Block[], s: Summary, num: string, den: string, what: string): void {
+  const top = new Map(perAgency(s, num).map((x) => [x.agency, x.value]));
+  const rates = perAgency(s, den)
+    .filter((x) => x.value > 0 && top.has(x.agency))
+    .map((x) => ({ agency: x.agency, rate: (100 * top.get(x.agency)!) / x.value }))
     .filter((x) => x.rate < 100)
     .sort((a, b) => a.rate - b.rate || a.agency.localeCompare(b.agency, 'vi'))
     .slice(0, 3);
-  if (!rates.length) return;
-  blocks.push(
-    body([
-      {
-        text: `Tỷ lệ hồ sơ giải quyết đúng hạn thấp nhất: ${rates.map((x) => `${x.agency} (${formatPercent(x.rate)})`).join(', ')}.`,
-      },
-    ]),
-  );
+  if (rates.length)
+    blocks.push(
+      body([{ text: `${what} thấp nhất: ${rates.map((x) => `${x.agency} (${formatPercent(x.rate)})`).join(', ')}.` }]),
+    );
 }
 
 export function sectionIV(blocks: Block[], p: Province): void {
@@ -212,10 +213,6 @@ export function sectionIV(blocks: Block[], p: Province): void {
 export function sectionV(blocks: Block[], p: Province): void {
   const { s } = p;
   blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
-  const proposals = quoteTable(s, 'proposals');
-  if (proposals) {
-    blocks.push(body([{ text: 'Kiến nghị, đề xuất của các cơ quan, đơn vị:' }]));
-    blocks.push(proposals);
-  }
+  quoted(blocks, s, 'proposals');
   blocks.push(body([todo('Kiến nghị, đề xuất của đơn vị tổng hợp')]));
 }

@@ -6,10 +6,11 @@
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { Summary, isVertical } from '../consolidate';
 import { IsoDate, formatDmy } from '../dates';
-import { formatNumber, formatPercent } from '../numbers';
+import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
-import { submissionAppendix, summaryAppendix } from './appendix';
-import { sectionIII, sectionIV, sectionV } from './assessment';
+import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
+import { FREE_TEXT_LABELS } from '../template';
+import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
 import {
   Extra,
   Figures,
@@ -28,6 +29,24 @@ import { valueOf } from '../parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
+import {
+  DIRECTIVES,
+  ONLINE,
+  PLAN,
+  RESOLVED,
+  AUTONOMY,
+  DOCUMENTS,
+  HO_SO,
+  LEGAL,
+  ONE_STOP,
+  PAYROLL,
+  PORTAL,
+  POSTAL,
+  PUBLISHED,
+  RECRUITED,
+  REVIEWED,
+  STAFF,
+} from './outline';
 
 export interface ReportContext {
   readonly catalog: Catalog;
@@ -108,6 +127,11 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   closing(blocks, issuer);
   submissionAppendix(blocks, issuer, s, 'Phụ lục I');
   summaryAppendix(blocks, issuer, s, previous, p.compared);
+  saidAppendix(
+    blocks,
+    issuer,
+    (['highlights', 'difficulties', 'proposals'] as const).map((k) => [FREE_TEXT_LABELS[k], saidBy(s, k)] as const),
+  );
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
 }
 
@@ -164,13 +188,16 @@ function compare(blocks: Block[], p: Province, items: readonly (readonly [string
     const before = p.previous.values.get(code);
     if (!now || now.value === null || before === undefined || before === null) continue;
     const percent = p.s.indicators.get(code)!.ind.kind === 'percent';
-    // Rates are compared as printed (two decimals), so the difference is the one a reader computes.
-    const shown = (x: number) => (percent ? Math.round(x * 100) / 100 : x);
-    const diff = Math.round((shown(now.value) - shown(before)) * 100) / 100;
+    // Rates are compared as printed (roundRate), so the difference is the one a reader computes.
+    const shown = (x: number) => (percent ? roundRate(x) : x);
+    const diff = roundRate(shown(now.value) - shown(before));
     const runs: Run[] = [{ text: `${label} ` }];
     if (Math.abs(diff) < 0.005) runs.push({ text: 'không thay đổi', bold: true });
     else {
-      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))}`;
+      const amount = percent
+        ? formatNumber(Math.abs(diff), RATE_DECIMALS, RATE_DECIMALS)
+        : formatNumber(Math.abs(diff));
+      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${amount}`;
       runs.push({ text: percent ? `${change} điểm phần trăm` : `${change} ${unit}`, bold: true });
     }
     if (percent && Math.abs(diff) < 0.005) runs.push({ text: ` (${formatPercent(now.value)})` });
@@ -193,11 +220,8 @@ function sectionI(blocks: Block[], p: Province): void {
   const planned = valueOfFigure(f, '1.1.1');
   const done = valueOfFigure(f, '1.1.2');
   sayAll(blocks, f, [
-    [
-      'Kế hoạch cải cách hành chính của các cơ quan, đơn vị đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.',
-      { rate: rate(done, planned) },
-    ],
-    'Các cơ quan, đơn vị đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính.',
+    [PLAN('các cơ quan, đơn vị'), { rate: rate(done, planned) }],
+    DIRECTIVES('Các cơ quan, đơn vị'),
     [
       'Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.',
       { dialogue: codedCount(p.s, '1.2', 'Có') },
@@ -250,7 +274,7 @@ function verticalAgencies(blocks: Block[], p: Province): void {
   const intro = `Kết quả giải quyết thủ tục hành chính của các cơ quan ngành dọc trên địa bàn tỉnh (${names.join(', ')}; không tính vào số liệu chung của tỉnh): `;
   const runs = sentence(
     vf,
-    `${intro}tiếp nhận {3.4.a} hồ sơ; đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn), tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
+    `${intro}tiếp nhận {3.4.a} hồ sơ; ${RESOLVED}, tỷ lệ giải quyết đúng hạn đạt {rate}; đang giải quyết {3.4.c} hồ sơ.`,
     { rate: rate(valueOfFigure(vf, '3.4.b.1'), valueOfFigure(vf, '3.4.b')) },
   );
   if (runs) blocks.push(body(runs));
@@ -287,19 +311,16 @@ function sectionII(blocks: Block[], p: Province): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
 
   blocks.push(heading('1. Cải cách thể chế'));
-  sayAll(blocks, f, [
-    'Trong kỳ, đã ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật; kiểm tra {2.2} văn bản theo thẩm quyền và rà soát {2.3} văn bản.',
-    'Qua kiểm tra, rà soát, đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong.',
-  ]);
+  sayAll(blocks, f, [LEGAL(''), REVIEWED]);
 
   blocks.push(heading('2. Cải cách thủ tục hành chính'));
   sayAll(blocks, f, [
-    'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.',
+    PUBLISHED,
     'Tổng số thủ tục hành chính đang có hiệu lực là {3.1.3} thủ tục (cấp tỉnh {3.1.3.1}[, cấp huyện {3.1.3.2}], cấp xã {3.1.3.3}).',
-    'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.',
-    'Thực hiện cơ chế một cửa, một cửa liên thông: {3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.',
-    'Về kết quả giải quyết thủ tục hành chính, các cơ quan, đơn vị đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn); đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {3.4.c.2} hồ sơ quá hạn).',
-    'Tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích {3.4.d} hồ sơ.',
+    PORTAL,
+    ONE_STOP,
+    HO_SO('Về kết quả giải quyết thủ tục hành chính, các cơ quan, đơn vị'),
+    POSTAL,
     'Tỷ lệ hồ sơ giải quyết đúng hạn: tại các sở, ngành đạt {3.4.1};[ tại UBND cấp huyện đạt {3.4.2};] tại UBND cấp xã đạt {3.4.3}; lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
     'Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
   ]);
@@ -316,14 +337,14 @@ function sectionII(blocks: Block[], p: Province): void {
   sayAll(blocks, f, [
     'Tổ chức bộ máy gồm {4.1.1} cơ quan chuyên môn cấp tỉnh, {4.1.2} ban quản lý trực thuộc UBND tỉnh và {4.1.3} tổ chức liên ngành do cấp tỉnh thành lập.',
     `Trên địa bàn tỉnh có {4.1.4} đơn vị sự nghiệp công lập (thuộc UBND tỉnh {4.1.4.1}, thuộc sở, ngành {4.1.4.2}[, ${w.localUnits} {4.1.4.3}]); tỷ lệ đơn vị sự nghiệp công lập đã cắt giảm so với năm 2015 là {4.1.4.4}.`,
-    'Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {4.2.3} hợp đồng lao động làm việc tại cơ quan hành chính; trong kỳ đã tinh giản {4.2.4} biên chế; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.',
-    'Số người làm việc hưởng lương từ ngân sách tại các đơn vị sự nghiệp công lập được giao là {4.3.1} người, có mặt {4.3.2} người; trong kỳ đã tinh giản {4.3.3} người; tỷ lệ đã tinh giản so với năm 2015 là {4.3.4}.',
+    STAFF('cơ quan hành chính'),
+    PAYROLL(''),
   ]);
 
   blocks.push(heading('4. Cải cách chế độ công vụ'));
   sayAll(blocks, f, [
     'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    `Tuyển dụng {5.2.1} công chức qua thi tuyển, xét tuyển và {~5.2.2} công chức theo trường hợp đặc biệt; {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo}; tuyển dụng {5.2.4} viên chức qua thi tuyển, xét tuyển và {~5.2.5} viên chức theo trường hợp đặc biệt.`,
+    RECRUITED(` {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo};`),
     [
       'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành, {~5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {~5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
       { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
@@ -332,9 +353,7 @@ function sectionII(blocks: Block[], p: Province): void {
   ]);
 
   blocks.push(heading('5. Cải cách tài chính công'));
-  sayAll(blocks, f, [
-    'Lũy kế đến thời điểm báo cáo, có {6.1} đơn vị sự nghiệp công lập tự chủ 100% chi thường xuyên và chi đầu tư, {6.2} đơn vị tự chủ 100% chi thường xuyên, {6.3} đơn vị tự chủ một phần chi thường xuyên, {6.4} đơn vị do Nhà nước bảo đảm 100% chi thường xuyên; {~6.5} đơn vị đã chuyển đổi thành công ty cổ phần.',
-  ]);
+  sayAll(blocks, f, [AUTONOMY]);
 
   blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
   sayAll(blocks, f, [
@@ -344,9 +363,9 @@ function sectionII(blocks: Block[], p: Province): void {
     ],
     `Tỷ lệ ${w.certified} được cấp chứng thư số đạt {7.4}.`,
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
-    'Tổng số văn bản đi giữa các cơ quan nhà nước là {7.6.2} văn bản, trong đó tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử đạt {7.6.2.1}, tỷ lệ văn bản điện tử gửi song song với văn bản giấy là {7.6.2.2}.',
+    DOCUMENTS(' giữa các cơ quan nhà nước'),
     'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
-    'Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.',
+    `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; t${ONLINE}`,
   ]);
   compare(blocks, p, [
     ['7.6.2.1', 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', ''],

@@ -44,6 +44,7 @@ export function exampleSettings(period: PeriodId, year: number, agencies: readon
     deadline: defaultDeadline(period, year),
     reportDate: null,
     guidance: 'Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ về việc hướng dẫn báo cáo cải cách hành chính',
+    provincePlan: '',
     docNumber: '/BC-UBND',
     authority: 'KT. CHỦ TỊCH',
     signerTitle: 'PHÓ CHỦ TỊCH',

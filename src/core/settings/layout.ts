@@ -12,6 +12,8 @@ interface Field {
   readonly label: string;
   readonly hint: string;
   readonly choices?: readonly string[];
+  /** A row added after sheets were in use: a sheet without it reads as the field left blank. */
+  readonly optional?: boolean;
 }
 
 export const YES = 'Có';
@@ -32,6 +34,12 @@ export const FIELDS: readonly Field[] = [
   },
   { key: 'reportDate', label: 'Ngày ban hành báo cáo', hint: 'Để trống: ngày soạn dự thảo.' },
   { key: 'guidance', label: 'Văn bản hướng dẫn', hint: 'Được trích ở câu mở đầu báo cáo.' },
+  {
+    key: 'provincePlan',
+    label: 'Kế hoạch CCHC của tỉnh',
+    hint: 'Ví dụ: Kế hoạch số 75/KH-UBND ngày 30/12/2025 của UBND tỉnh về CCHC năm 2026. Báo cáo của đơn vị trích ở câu mở đầu.',
+    optional: true,
+  },
   { key: 'docNumber', label: 'Số ký hiệu', hint: 'Ví dụ: /BC-UBND (để trống số, điền khi ban hành).' },
   {
     key: 'authority',

@@ -40,6 +40,11 @@ export interface Settings {
   readonly deadline: IsoDate;
   readonly reportDate: IsoDate | null;
   readonly guidance: string;
+  /**
+   * The province's own CCHC plan ("Kế hoạch số 75/KH-UBND ngày 30/12/2020 của UBND tỉnh …") that
+   * agencies' reports cite as their basis (seed 003); empty: a highlighted placeholder there.
+   */
+  readonly provincePlan: string;
   readonly docNumber: string;
   readonly authority: string;
   readonly signerTitle: string;

@@ -24,6 +24,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
   for (const f of FIELDS) {
     const r = findRow(values, 0, f.label);
     if (r < 0) {
+      if (f.optional) continue;
       problem(
         null,
         0,
@@ -161,6 +162,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       deadline: deadlineDate,
       reportDate: reportDate === 'bad' ? null : reportDate,
       guidance: text('guidance'),
+      provincePlan: text('provincePlan'),
       docNumber: text('docNumber'),
       authority: text('authority'),
       signerTitle: text('signerTitle'),

@@ -1,0 +1,61 @@
+/**
+ * The agencies' own words, merged: where several wrote the same or nearly the same line, it is
+ * written once with the agencies after it. Two lines are the same when, lower-cased and stripped of
+ * punctuation and extra spaces, their sets of words overlap by at least SIMILAR (Jaccard index).
+ */
+import { squish } from '../text';
+
+export interface Said {
+  readonly agency: string;
+  readonly text: string;
+}
+
+export interface Merged {
+  /** As the first agency wrote it, trailing punctuation removed. */
+  readonly text: string;
+  readonly agencies: readonly string[];
+}
+
+/** Word overlap (|A ∩ B| / |A ∪ B|) from which two lines are one. */
+export const SIMILAR = 0.8;
+
+/** A line with no content: "Không", "Không có.", "-". */
+const NOTHING = /^(không|không có|0|-|\.)?$/;
+
+export function words(line: string): Set<string> {
+  return new Set(
+    line
+      .normalize('NFC')
+      .toLocaleLowerCase('vi')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .split(' ')
+      .filter(Boolean),
+  );
+}
+
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  const all = a.size + b.size - common;
+  return all ? common / all : 1;
+}
+
+/**
+ * Each agency's text split into lines (list marks dropped), lines merged across agencies; the
+ * groups most agencies share come first, then in the order they were first written.
+ */
+export function mergeSaid(said: readonly Said[]): Merged[] {
+  const groups: { text: string; key: Set<string>; agencies: string[]; at: number }[] = [];
+  for (const s of said)
+    for (const raw of s.text.split(/\r?\n/)) {
+      const text = squish(raw.replace(/^\s*[-–+•*]\s*/, '')).replace(/[\s.;,:]+$/, '');
+      const key = words(text);
+      if (NOTHING.test([...key].join(' '))) continue;
+      const g = groups.find((x) => similarity(x.key, key) >= SIMILAR);
+      if (!g) groups.push({ text, key, agencies: [s.agency], at: groups.length });
+      else if (!g.agencies.includes(s.agency)) g.agencies.push(s.agency);
+    }
+  return groups
+    .sort((a, b) => b.agencies.length - a.agencies.length || a.at - b.at)
+    .map((g) => ({ text: g.text, agencies: g.agencies }));
+}
