@@ -1049,6 +1049,8 @@ export class FakeSheet implements Pick<
     const own = rules as unknown as FakeConditionalFormatRule[];
     if (!own.every((r) => r instanceof FakeConditionalFormatRule && r.ranges.every((g) => g.sheet === this)))
       throw new Error('setConditionalFormatRules: rules built for this sheet expected');
+    // A custom-formula rule is parsed in the spreadsheet's locale, as a cell formula is.
+    for (const r of own) checkFormulaForLocale(r.formula, this.ss.locale);
     this.conditionalRules = [...own];
   }
   getConditionalFormatRules() {

@@ -69,5 +69,15 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
       .setRanges([b.getRange('D12')])
       .build();
     expect(() => a.setConditionalFormatRules([foreign])).toThrow();
+    // In vi_VN (set by Thiết lập kỳ báo cáo) a "," between arguments or a decimal point is a parse error.
+    fake.ss.setSpreadsheetLocale('vi_VN');
+    const own = (formula: string) =>
+      builder()
+        .whenFormulaSatisfied(formula)
+        .setRanges([a.getRange('D12')])
+        .build();
+    expect(() => a.setConditionalFormatRules([own('=IF(D12<0,1,0)')])).toThrow(/uses ";"/);
+    expect(() => a.setConditionalFormatRules([own('=D12>0.5')])).toThrow(/decimal point/);
+    expect(() => a.setConditionalFormatRules([own('=(D12<0)+(D12<>INT(D12))')])).not.toThrow();
   });
 });
