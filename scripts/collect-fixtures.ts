@@ -5,12 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateTemplates } from '../src/core/app';
+import { generateTemplates } from '../src/core/use-cases/app';
 import { catalogFor } from '../src/core/catalog/versions';
-import { CellInput } from '../src/core/grid';
+import { CellInput } from '../src/core/sheet/grid';
 import { settingsPlan } from '../src/core/settings';
-import { agencyFilePlan } from '../src/core/split';
-import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan } from '../src/core/template';
+import { agencyFilePlan } from '../src/core/agency-files/split';
+import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan } from '../src/core/form/template';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../tests/fixtures/collect/fixture';
 

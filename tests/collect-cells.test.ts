@@ -8,11 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFor } from '../src/core/catalog/versions';
-import { formRows } from '../src/core/form';
-import { parseAgencyTab } from '../src/core/parse';
-import { writeFill } from '../src/core/sample';
-import { agencyFilePlan } from '../src/core/split';
-import { COL } from '../src/core/template';
+import { formRows } from '../src/core/form/row-modes';
+import { parseAgencyTab } from '../src/core/form/parse';
+import { writeFill } from '../src/demo/sample';
+import { agencyFilePlan } from '../src/core/agency-files/split';
+import { COL } from '../src/core/form/template';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from './fixtures/collect/fixture';
 import { cliWith, scratch } from './cli-helpers';

@@ -16,14 +16,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { consolidateWorkbook } from '../src/core/app';
+import { consolidateWorkbook } from '../src/core/use-cases/app';
 import { catalogFor } from '../src/core/catalog/versions';
-import { IncomingFile, collectFiles } from '../src/core/collect';
-import { summaryJson } from '../src/core/consolidate';
-import { SUBMISSION_SHEET, SUMMARY_SHEET } from '../src/core/outputs';
-import { writeFill } from '../src/core/sample';
+import { IncomingFile, collectFiles } from '../src/core/agency-files/collect';
+import { summaryJson } from '../src/core/figures/consolidate';
+import { SUBMISSION_SHEET, SUMMARY_SHEET } from '../src/core/figures/output-sheets';
+import { writeFill } from '../src/demo/sample';
 import { Settings } from '../src/core/settings';
-import { agencyFileName, agencyFilePlan } from '../src/core/split';
+import { agencyFileName, agencyFilePlan } from '../src/core/agency-files/split';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from './fixtures/collect/fixture';
 import { cliWith, scratch } from './cli-helpers';

@@ -1,10 +1,10 @@
 /** Fixtures for the core tests: settings, and agency tabs built from the real template. */
 import { catalogFor } from '../src/core/catalog/versions';
-import { parts } from '../src/core/dates';
-import { RawCell, SheetPlan, SheetSnapshot, parseA1 } from '../src/core/grid';
-import { parseAgencyTab } from '../src/core/parse';
+import { parts } from '../src/core/primitives/dates';
+import { RawCell, SheetPlan, SheetSnapshot, parseA1 } from '../src/core/sheet/grid';
+import { parseAgencyTab } from '../src/core/form/parse';
 import { AgencyType, ExampleAgency, Settings, exampleSettings } from '../src/core/settings';
-import { agencyTabPlan } from '../src/core/template';
+import { agencyTabPlan } from '../src/core/form/template';
 
 /** The catalog of the fixtures' period (quý III/2026: the two-level version). */
 export const catalog = catalogFor(exampleSettings('Q3', 2026, []));

@@ -6,10 +6,10 @@
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, readTabs, validateTabs } from '../src/core/app';
-import { consolidate, summaryJson } from '../src/core/consolidate';
-import { evaluateFormula } from '../src/core/formulas';
-import { parseTypedNumber } from '../src/core/numbers';
+import { loadSettings, readTabs, validateTabs } from '../src/core/use-cases/app';
+import { consolidate, summaryJson } from '../src/core/figures/consolidate';
+import { evaluateFormula } from '../src/core/form/formulas';
+import { parseTypedNumber } from '../src/core/primitives/numbers';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, NOW } from './gas/setup';
 

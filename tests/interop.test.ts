@@ -6,8 +6,8 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, readTabs, validateTabs } from '../src/core/app';
-import { consolidate, summaryJson } from '../src/core/consolidate';
+import { loadSettings, readTabs, validateTabs } from '../src/core/use-cases/app';
+import { consolidate, summaryJson } from '../src/core/figures/consolidate';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { main } from '../src/cli/main';
 import { catalog, NOW } from './gas/setup';

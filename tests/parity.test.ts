@@ -1,11 +1,11 @@
 /** The Apps Script adapter and the .xlsx adapter give the same results from the same data. */
-import { consolidate, summaryJson } from '../src/core/consolidate';
-import { generateTemplates, readTabs, validateTabs } from '../src/core/app';
-import { sampleProvince, writeFill } from '../src/core/sample';
+import { consolidate, summaryJson } from '../src/core/figures/consolidate';
+import { generateTemplates, readTabs, validateTabs } from '../src/core/use-cases/app';
+import { sampleProvince, writeFill } from '../src/demo/sample';
 import { Agency, settingsPlan } from '../src/core/settings';
-import { isoDate } from '../src/core/dates';
-import { draftReport } from '../src/core/draft';
-import { summarySheetPlan } from '../src/core/outputs';
+import { isoDate } from '../src/core/primitives/dates';
+import { draftReport } from '../src/core/use-cases/draft-report';
+import { summarySheetPlan } from '../src/core/figures/output-sheets';
 import { defaultCutoff } from '../src/core/periods';
 import { plainText } from '../src/core/report/model';
 import { WorkbookPort } from '../src/core/workbook';

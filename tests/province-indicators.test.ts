@@ -3,13 +3,13 @@
  * checks, the summary and the draft, through the Apps Script adapter and the .xlsx adapter alike;
  * a mistake in that table is named by its cell.
  */
-import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../src/core/app';
+import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../src/core/use-cases/app';
 import { catalogFor } from '../src/core/catalog/versions';
-import { CellInput, cellText } from '../src/core/grid';
-import { SUMMARY_SHEET } from '../src/core/outputs';
+import { CellInput, cellText } from '../src/core/sheet/grid';
+import { SUMMARY_SHEET } from '../src/core/figures/output-sheets';
 import { buildReport, placeholderValues } from '../src/core/report/build';
 import { plainText } from '../src/core/report/model';
-import { sampleProvince, writeFill } from '../src/core/sample';
+import { sampleProvince, writeFill } from '../src/demo/sample';
 import { EXTRA_TITLE, SETTINGS_SHEET, settingsPlan } from '../src/core/settings';
 import { WorkbookPort } from '../src/core/workbook';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';

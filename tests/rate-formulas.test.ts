@@ -5,12 +5,12 @@
  * the rate cell stays blank and the count cell gets a warning saying so.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { generateTemplates } from '../src/core/app';
-import { isoDate } from '../src/core/dates';
-import { parseAgencyTab } from '../src/core/parse';
+import { generateTemplates } from '../src/core/use-cases/app';
+import { isoDate } from '../src/core/primitives/dates';
+import { parseAgencyTab } from '../src/core/form/parse';
 import { agencyFigures } from '../src/core/report/figures';
-import { agencyTabPlan } from '../src/core/template';
-import { validateAgency } from '../src/core/validate';
+import { agencyTabPlan } from '../src/core/form/template';
+import { validateAgency } from '../src/core/checks/validate';
 import { WorkbookPort } from '../src/core/workbook';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, gasWorkbook, province } from './gas/setup';

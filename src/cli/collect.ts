@@ -1,12 +1,12 @@
 /**
  * `collect <sổ.xlsx> <tệp hoặc thư mục>… --out <sổ-mới.xlsx> [--prefer newest]`: agencies' files
- * back into a new province workbook. The rules are the core's (src/core/collect.ts), shared with
+ * back into a new province workbook. The rules are the core's (src/core/agency-files/collect.ts), shared with
  * the add-on's import; this file only reads files and prints the table.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
-import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/collect';
+import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/agency-files/collect';
 import { FileError, fileMessage } from '../local/file-problems';
 import { guardedGrids } from '../local/xlsx-guard';
 import { CliError, Io, UserFile, open, settingsOf, userFile } from './commands';

@@ -2,17 +2,17 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/app';
+import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/use-cases/app';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
-import { Summary, formatResult, summaryJson } from '../core/consolidate';
-import { agenciesFromCsv, travinhExample } from '../core/example-agencies';
+import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
+import { agenciesFromCsv, travinhExample } from '../core/settings/example-agencies';
 import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
-import { IsoDate, addDays, formatDmy, isoDate } from '../core/dates';
-import { draftReport } from '../core/draft';
-import { SUMMARY_SHEET } from '../core/outputs';
+import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
+import { draftReport } from '../core/use-cases/draft-report';
+import { SUMMARY_SHEET } from '../core/figures/output-sheets';
 import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
-import { sampleProvince, writeFill, SampleOptions } from '../core/sample';
+import { sampleProvince, writeFill, SampleOptions } from '../demo/sample';
 import {
   Agency,
   FieldKey,
@@ -22,11 +22,11 @@ import {
   fieldLabel,
   settingsPlan,
 } from '../core/settings';
-import { CellInput, cellText } from '../core/grid';
-import { fold } from '../core/text';
-import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/validate';
+import { CellInput, cellText } from '../core/sheet/grid';
+import { fold } from '../core/primitives/text';
+import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/checks/validate';
 import { renderDocx } from '../local/docx-writer';
-import { formatNumber } from '../core/numbers';
+import { formatNumber } from '../core/primitives/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
 import { CliError } from './errors';
 import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';

@@ -4,11 +4,11 @@
  */
 import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { consolidateWorkbook, validateAll } from '../core/app';
+import { consolidateWorkbook, validateAll } from '../core/use-cases/app';
 import { catalogFor } from '../core/catalog/versions';
-import { summaryJson } from '../core/consolidate';
-import { draftReport } from '../core/draft';
-import { AgencyStatus, RULES } from '../core/validate';
+import { summaryJson } from '../core/figures/consolidate';
+import { draftReport } from '../core/use-cases/draft-report';
+import { AgencyStatus, RULES } from '../core/checks/validate';
 import { renderDocx } from '../local/docx-writer';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
 import { CliError, Io, buildSample, printSummary, safeJson, settingsOf, userFile, validationJson } from './commands';

@@ -2,7 +2,7 @@
  * Reporting periods and their data cut-offs (Nghị định 09/2019/NĐ-CP), and the date local
  * government became two-level (01/07/2025), after which district rows are no longer asked.
  */
-import { IsoDate, addDays, formatDmy, isoDate, parts } from './dates';
+import { IsoDate, addDays, formatDmy, isoDate, parts } from './primitives/dates';
 
 export const PERIOD_IDS = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'Y'] as const;
 export type PeriodId = (typeof PERIOD_IDS)[number];

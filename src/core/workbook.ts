@@ -3,9 +3,9 @@
  * excelts (the .xlsx adapter). Every method is a whole-sheet or whole-range operation, so each adapter can keep its
  * service calls per tab constant.
  */
-import { IsoDate } from './dates';
-import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './grid';
-import type { PaintGroup } from './outputs';
+import { IsoDate } from './primitives/dates';
+import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './sheet/grid';
+import type { PaintGroup } from './figures/output-sheets';
 
 export type ProtectionOutcome =
   { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };

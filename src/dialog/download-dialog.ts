@@ -6,14 +6,14 @@
  */
 import { zip } from '@cj-tech-master/excelts/archive';
 import { catalogFor } from '../core/catalog/versions';
-import { fromWire } from '../core/collect-wire';
-import { SheetSnapshot } from '../core/grid';
+import { fromWire } from '../core/agency-files/wire';
+import { SheetSnapshot } from '../core/sheet/grid';
 import { periodLabel } from '../core/periods';
 import { SETTINGS_SHEET, readSettings } from '../core/settings';
-import { asciiName, splitPlans } from '../core/split';
+import { asciiName, splitPlans } from '../core/agency-files/split';
 import { agencyFileBytes } from '../local/agency-file';
-import { escapeHtml } from '../core/text';
-import type { DownloadAnswer } from '../core/split';
+import { escapeHtml } from '../core/primitives/text';
+import type { DownloadAnswer } from '../core/agency-files/split';
 
 export interface BuiltForms {
   readonly zipName: string;

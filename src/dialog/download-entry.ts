@@ -1,6 +1,6 @@
 /** Browser entry of build/download.html: wires the dialog's elements to download-dialog.ts. */
 import { buildForms, builtHtml, problemHtml } from './download-dialog';
-import type { DownloadAnswer } from '../core/split';
+import type { DownloadAnswer } from '../core/agency-files/split';
 
 interface Runner {
   withSuccessHandler(f: (a: DownloadAnswer) => void): Runner;

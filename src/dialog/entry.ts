@@ -1,6 +1,6 @@
 /** Browser entry of build/import.html: wires the dialog's elements to import-dialog.ts. */
 import { payloadOf, readPicked, resultHtml, PickedFile } from './import-dialog';
-import type { ImportAnswer } from '../core/collect';
+import type { ImportAnswer } from '../core/agency-files/collect';
 
 interface Runner {
   withSuccessHandler(f: (a: ImportAnswer) => void): Runner;

@@ -3,9 +3,9 @@
  * entry.ts). It reads each chosen .xlsx with the CLI's guarded reader, sends only grids to
  * the server, and shows the server's answer per file. Kept free of DOM types so jest can run it.
  */
-import { CollectRow, ImportAnswer, IncomingFile } from '../core/collect';
-import { toWire } from '../core/collect-wire';
-import { escapeHtml } from '../core/text';
+import { CollectRow, ImportAnswer, IncomingFile } from '../core/agency-files/collect';
+import { toWire } from '../core/agency-files/wire';
+import { escapeHtml } from '../core/primitives/text';
 import { FileError, fileMessage } from '../local/file-problems';
 import { LIMITS, guardedGrids, mb } from '../local/xlsx-guard';
 

@@ -5,11 +5,11 @@
  * builds each agency's .xlsx in the browser with split's own writer and downloads them as one
  * .zip. No Drive scope and no network: the files are made on the user's computer.
  */
-import { loadSettings } from '../core/app';
-import { toWire } from '../core/collect-wire';
-import { SheetSnapshot } from '../core/grid';
+import { loadSettings } from '../core/use-cases/app';
+import { toWire } from '../core/agency-files/wire';
+import { SheetSnapshot } from '../core/sheet/grid';
 import { SETTINGS_SHEET, readSettings } from '../core/settings';
-import type { DownloadAnswer } from '../core/split';
+import type { DownloadAnswer } from '../core/agency-files/split';
 import { Reply, alertReply, failureText, isConsolidator } from './actions';
 import { classify } from './errors';
 import { activeWorkbook } from './sheets';

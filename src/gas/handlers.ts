@@ -4,22 +4,22 @@
  * actions.ts runs them (scopes, consolidator check, lock, answer after the lock). Nothing here
  * decides figures; the core does.
  */
-import * as app from '../core/app';
+import * as app from '../core/use-cases/app';
 import { catalogFor } from '../core/catalog/versions';
-import { formatDmy } from '../core/dates';
-import { travinhExample } from '../core/example-agencies';
-import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/outputs';
+import { formatDmy } from '../core/primitives/dates';
+import { travinhExample } from '../core/settings/example-agencies';
+import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { periodInText } from '../core/periods';
-import { draftReport as draftReportUseCase } from '../core/draft';
+import { draftReport as draftReportUseCase } from '../core/use-cases/draft-report';
 import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/build';
 import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings } from '../core/settings';
-import { AgencyResult, Finding, statusTally } from '../core/validate';
+import { AgencyResult, Finding, statusTally } from '../core/checks/validate';
 import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
-import { escapeHtml } from '../core/text';
+import { escapeHtml } from '../core/primitives/text';
 import { GasWorkbook, activeWorkbook } from './sheets';
 
 const VI_LOCALE = 'vi_VN';

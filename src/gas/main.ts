@@ -6,9 +6,9 @@ import { SCOPES, runAction } from './actions';
 import * as handlers from './handlers';
 import * as agencyFiles from './import';
 import * as agencyForms from './download';
-import type { DownloadAnswer } from '../core/split';
+import type { DownloadAnswer } from '../core/agency-files/split';
 export { onEdit } from './on-edit';
-import type { ImportAnswer } from '../core/collect';
+import type { ImportAnswer } from '../core/agency-files/collect';
 
 /** Set by `npm run build -- --addon`: an editor add-on puts its items under Extensions. */
 declare const __ADDON__: boolean | undefined;

@@ -11,10 +11,10 @@
  * of several cells has no e.value); the consolidators' "Kiểm tra tất cả đơn vị" and "Tổng hợp"
  * run the same validate and report such a tab, so nothing wrong is consolidated unseen.
  */
-import { agencyOfSheet, loadSettings, submitTyped } from '../core/app';
+import { agencyOfSheet, loadSettings, submitTyped } from '../core/use-cases/app';
 import { catalogFor } from '../core/catalog/versions';
-import { formatDmy } from '../core/dates';
-import { STATUS_NOTE, STATUS_SENT } from '../core/template';
+import { formatDmy } from '../core/primitives/dates';
+import { STATUS_NOTE, STATUS_SENT } from '../core/form/template';
 import { GasWorkbook } from './sheets';
 
 const TITLE = 'Báo cáo CCHC';

@@ -4,8 +4,8 @@
  * validations, links), so the calls for a tab do not grow with its rows. Dates are read and
  * written in the spreadsheet's own time zone, whatever the script's.
  */
-import { IsoDate, isDate, isoDate, parts } from '../core/dates';
-import { sheetsFormula } from '../core/formulas';
+import { IsoDate, isDate, isoDate, parts } from '../core/primitives/dates';
+import { sheetsFormula } from '../core/form/formulas';
 import {
   COLORS,
   CellInput,
@@ -17,9 +17,9 @@ import {
   SheetSnapshot,
   Validation,
   mergedCellFacts,
-} from '../core/grid';
-import { LiveCheck } from '../core/live-checks';
-import { PaintGroup } from '../core/outputs';
+} from '../core/sheet/grid';
+import { LiveCheck } from '../core/checks/live-checks';
+import { PaintGroup } from '../core/figures/output-sheets';
 import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { GasError } from './errors';

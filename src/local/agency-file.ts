@@ -5,10 +5,10 @@
  * this, so a file is the same whichever route made it, and collects back the same way.
  */
 import { Catalog } from '../core/catalog/catalog';
-import { carryOver } from '../core/collect';
-import { SheetSnapshot } from '../core/grid';
+import { carryOver } from '../core/agency-files/collect';
+import { SheetSnapshot } from '../core/sheet/grid';
 import { Settings } from '../core/settings';
-import { AgencyFile } from '../core/split';
+import { AgencyFile } from '../core/agency-files/split';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 export async function agencyFileBytes(

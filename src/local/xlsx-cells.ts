@@ -4,8 +4,8 @@
  * were stored), and storing every formula with its computed result when we write.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { FormulaValue, evaluateFormula, formulaInput } from '../core/formulas';
-import { CellFact, RawCell, SheetSnapshot, a1, a1Range, mergedCellFacts, parseA1 } from '../core/grid';
+import { FormulaValue, evaluateFormula, formulaInput } from '../core/form/formulas';
+import { CellFact, RawCell, SheetSnapshot, a1, a1Range, mergedCellFacts, parseA1 } from '../core/sheet/grid';
 
 /** Worksheet fields excelts uses but does not declare. */
 export type Sheet = ExcelJS.Worksheet & {

@@ -7,8 +7,8 @@
  * dialog's browser bundle includes this file (the CLI's file-system side is src/cli/files.ts).
  */
 import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
-import { IncomingFile } from '../core/collect';
-import { formatNumber } from '../core/numbers';
+import { IncomingFile } from '../core/agency-files/collect';
+import { formatNumber } from '../core/primitives/numbers';
 import { FileError } from './file-problems';
 import { XlsxWorkbook } from './xlsx-workbook';
 

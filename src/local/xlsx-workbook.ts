@@ -4,7 +4,7 @@
  * reading and formula results live in xlsx-cells.ts.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { IsoDate, isoDate, parts } from '../core/dates';
+import { IsoDate, isoDate, parts } from '../core/primitives/dates';
 import {
   COLORS,
   CellInput,
@@ -15,12 +15,12 @@ import {
   Validation,
   columnLetter,
   parseA1,
-} from '../core/grid';
-import { ooxmlFormula } from '../core/formulas';
-import { LiveCheck } from '../core/live-checks';
-import { pad2 } from '../core/numbers';
-import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/print';
-import { PaintGroup } from '../core/outputs';
+} from '../core/sheet/grid';
+import { ooxmlFormula } from '../core/form/formulas';
+import { LiveCheck } from '../core/checks/live-checks';
+import { pad2 } from '../core/primitives/numbers';
+import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/sheet/print';
+import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
 import { repairLoadedStyles } from './xlsx-styles';

@@ -5,7 +5,7 @@ import { CATALOG_VERSION, INDICATORS_CSV } from '../../src/core/catalog/bnv-6459
 import { parseCsv } from '../../src/core/catalog/csv';
 import { TWO_LEVEL_VERSION } from '../../src/core/catalog/two-level-2025';
 import { catalog2021, catalogForPeriod, twoLevelCatalog } from '../../src/core/catalog/versions';
-import { askedRows } from '../../src/core/form';
+import { askedRows } from '../../src/core/form/row-modes';
 import { defaultCutoff } from '../../src/core/periods';
 
 const catalog = catalog2021();

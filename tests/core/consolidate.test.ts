@@ -1,7 +1,7 @@
-import { consolidate, summaryJson } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
-import { RawCell } from '../../src/core/grid';
-import { validateAgency } from '../../src/core/validate';
+import { consolidate, summaryJson } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { RawCell } from '../../src/core/sheet/grid';
+import { validateAgency } from '../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 /** A consistent hồ sơ block: nothing carried over, nothing pending late. */

@@ -7,8 +7,8 @@ import {
   ooxmlFormula,
   parseOwnFormula,
   sheetsFormula,
-} from '../../src/core/formulas';
-import { RawCell } from '../../src/core/grid';
+} from '../../src/core/form/formulas';
+import { RawCell } from '../../src/core/sheet/grid';
 
 const ratio: CellFormula = { kind: 'ratio', num: 'D14', den: 'D15' };
 const reduction: CellFormula = { kind: 'reduction', base: 'D20', now: 'D21' };

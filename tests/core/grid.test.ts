@@ -1,4 +1,4 @@
-import { a1Range, parseA1, rowRuns } from '../../src/core/grid';
+import { a1Range, parseA1, rowRuns } from '../../src/core/sheet/grid';
 describe('grouping rows into ranges', () => {
   it('round-trips A1 references', () => {
     expect(parseA1('D12:E20')).toEqual({ row: 12, col: 4, rows: 9, cols: 2 });

@@ -1,7 +1,7 @@
 /** The identity block and file names of split files. */
-import { checksum, identityOf, identityRows, readIdentity } from '../../src/core/identity';
-import { RawCell } from '../../src/core/grid';
-import { agencyFileName, splitPlans } from '../../src/core/split';
+import { checksum, identityOf, identityRows, readIdentity } from '../../src/core/form/identity';
+import { RawCell } from '../../src/core/sheet/grid';
+import { agencyFileName, splitPlans } from '../../src/core/agency-files/split';
 import { SO, XA, catalog, settingsFor } from '../helpers';
 
 const settings = settingsFor([

@@ -1,9 +1,9 @@
-import { isoDate } from '../../src/core/dates';
-import { evaluateFormula, ooxmlFormula, sheetsFormula } from '../../src/core/formulas';
-import { RawCell } from '../../src/core/grid';
-import { LiveCheck, toFixCount } from '../../src/core/live-checks';
-import { agencyTabPlan } from '../../src/core/template';
-import { RuleId, validateAgency } from '../../src/core/validate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { evaluateFormula, ooxmlFormula, sheetsFormula } from '../../src/core/form/formulas';
+import { RawCell } from '../../src/core/sheet/grid';
+import { LiveCheck, toFixCount } from '../../src/core/checks/live-checks';
+import { agencyTabPlan } from '../../src/core/form/template';
+import { RuleId, validateAgency } from '../../src/core/checks/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã Long Hòa')]);

@@ -1,6 +1,12 @@
-import { formatDayMonth, formatLongDate, isoDate, readDate } from '../../src/core/dates';
-import { RATE_FORMAT, formatNumber, formatPercent, parseTypedNumber, roundRate } from '../../src/core/numbers';
-import { NUMBER_FORMATS } from '../../src/core/template';
+import { formatDayMonth, formatLongDate, isoDate, readDate } from '../../src/core/primitives/dates';
+import {
+  RATE_FORMAT,
+  formatNumber,
+  formatPercent,
+  parseTypedNumber,
+  roundRate,
+} from '../../src/core/primitives/numbers';
+import { NUMBER_FORMATS } from '../../src/core/form/template';
 import { defaultCutoff, districtLevelExists, periodInText } from '../../src/core/periods';
 
 describe('reading numbers as Vietnamese staff type them', () => {

@@ -3,19 +3,19 @@
  * each era: the two-level catalog from 01/07/2025, stamped on every form and checked on reading.
  */
 import { catalogFor } from '../../src/core/catalog/versions';
-import { consolidate } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
-import { SheetPlan } from '../../src/core/grid';
-import { travinhExample } from '../../src/core/example-agencies';
-import { summarySheetPlan } from '../../src/core/outputs';
+import { consolidate } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { SheetPlan } from '../../src/core/sheet/grid';
+import { travinhExample } from '../../src/core/settings/example-agencies';
+import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { currentPeriod, nextPeriodInText } from '../../src/core/periods';
 import { buildReport } from '../../src/core/report/build';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
-import { agencyTabPlan } from '../../src/core/template';
-import { validateAgency } from '../../src/core/validate';
+import { agencyTabPlan } from '../../src/core/form/template';
+import { validateAgency } from '../../src/core/checks/validate';
 import { CLEAN_SO, SO, XA, settingsFor, snapshotOf, tabFor } from '../helpers';
-import { parseAgencyTab } from '../../src/core/parse';
+import { parseAgencyTab } from '../../src/core/form/parse';
 
 const DISTRICT = /huyện|quận|thị xã|thành phố thuộc tỉnh|3 cấp/i;
 

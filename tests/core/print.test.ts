@@ -1,4 +1,4 @@
-import { PRINTABLE_PX, printLayout, rowHeights, wrappedLines } from '../../src/core/print';
+import { PRINTABLE_PX, printLayout, rowHeights, wrappedLines } from '../../src/core/sheet/print';
 
 describe('printing on A4', () => {
   it('has the printable widths of A4 less 0,4" margins at 96 px per inch', () => {

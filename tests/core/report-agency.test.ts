@@ -1,7 +1,7 @@
 /** An agency's own report (seed 003 is one): issuer, figures in sentences, free text, appendix, signer. */
-import { isoDate } from '../../src/core/dates';
-import { formRows } from '../../src/core/form';
-import { RawCell } from '../../src/core/grid';
+import { isoDate } from '../../src/core/primitives/dates';
+import { formRows } from '../../src/core/form/row-modes';
+import { RawCell } from '../../src/core/sheet/grid';
 import { agencyIssuer, buildAgencyReport } from '../../src/core/report/agency';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';

@@ -3,12 +3,12 @@
  * wrote the same or nearly the same line, and the lowest online rates named. Expected values are
  * worked out by hand from the fixture below.
  */
-import { consolidate } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
+import { consolidate } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
 import { buildReport } from '../../src/core/report/build';
 import { mergeSaid, similarity, words } from '../../src/core/report/merge-text';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
-import { validateAgency } from '../../src/core/validate';
+import { validateAgency } from '../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const textOf = (m: ReportModel) => m.blocks.map((b: Block) => plainText(b)).join('\n');

@@ -1,12 +1,12 @@
 /** Comparing with a previous summary: reading it (JSON or a "Tổng hợp" sheet), refusing the wrong one, the sentences and the column. */
-import { consolidate, summaryJson } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
-import { summarySheetPlan } from '../../src/core/outputs';
+import { consolidate, summaryJson } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { buildReport } from '../../src/core/report/build';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
 import { PreviousSummary, checkPrevious, previousFromJson, previousFromSheet } from '../../src/core/report/previous';
 import { Settings } from '../../src/core/settings';
-import { validateAgency } from '../../src/core/validate';
+import { validateAgency } from '../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, snapshotOf, tabFor } from '../helpers';
 
 const today = isoDate(2026, 10, 5);

@@ -1,8 +1,8 @@
-import { consolidate } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
+import { consolidate } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
 import { buildReport, placeholderValues } from '../../src/core/report/build';
 import { Block, ReportModel, plainText } from '../../src/core/report/model';
-import { validateAgency } from '../../src/core/validate';
+import { validateAgency } from '../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 function textOf(model: ReportModel): string {

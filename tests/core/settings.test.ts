@@ -1,4 +1,4 @@
-import { RawCell, SheetPlan } from '../../src/core/grid';
+import { RawCell, SheetPlan } from '../../src/core/sheet/grid';
 import { AGENCY_HEADER, FIELDS, Settings, defaultSheetName, readSettings, settingsPlan } from '../../src/core/settings';
 import { SO, XA, settingsFor, snapshotOf } from '../helpers';
 

@@ -1,7 +1,7 @@
 import { isValueRow } from '../../src/core/catalog/catalog';
-import { askedRows } from '../../src/core/form';
-import { COLORS } from '../../src/core/grid';
-import { agencyTabPlan } from '../../src/core/template';
+import { askedRows } from '../../src/core/form/row-modes';
+import { COLORS } from '../../src/core/sheet/grid';
+import { agencyTabPlan } from '../../src/core/form/template';
 import { SO, XA, catalog, settingsFor } from '../helpers';
 
 const settings = settingsFor([

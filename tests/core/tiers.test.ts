@@ -2,12 +2,12 @@
  * Which agencies make a province figure (shared/spec/DOMAIN.md, "Which figures make a province
  * figure"): counts of procedures come from one owner, never a sum over tabs.
  */
-import { consolidate } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
-import { rowMode } from '../../src/core/form';
+import { consolidate } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { rowMode } from '../../src/core/form/row-modes';
 import { buildReport } from '../../src/core/report/build';
 import { plainText } from '../../src/core/report/model';
-import { validateAgency } from '../../src/core/validate';
+import { validateAgency } from '../../src/core/checks/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const PROCEDURE_COUNTS = ['3.1.1', '3.1.2', '3.2.1', '3.2.2', '3.3.1', '3.3.2', '3.5.1', '3.5.2', '3.5.3'];

@@ -1,6 +1,6 @@
-import { isoDate } from '../../src/core/dates';
-import { RawCell } from '../../src/core/grid';
-import { Finding, RULES, validateAgency } from '../../src/core/validate';
+import { isoDate } from '../../src/core/primitives/dates';
+import { RawCell } from '../../src/core/sheet/grid';
+import { Finding, RULES, validateAgency } from '../../src/core/checks/validate';
 import { CLEAN_SO, SO, TabInput, XA, catalog, settingsFor, tabFor } from '../helpers';
 
 const settings = settingsFor([

@@ -6,8 +6,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormulaValue, dateSerial, evaluateFormula } from '../../src/core/formulas';
-import { a1 as a1Of } from '../../src/core/grid';
+import { FormulaValue, dateSerial, evaluateFormula } from '../../src/core/form/formulas';
+import { a1 as a1Of } from '../../src/core/sheet/grid';
 type S = typeof GoogleAppsScript.Spreadsheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -318,7 +318,7 @@ class FakeConditionalFormatRuleBuilder implements Pick<
 }
 
 /**
- * Computes a formula as Sheets would, with the core's one evaluator (src/core/formulas.ts says
+ * Computes a formula as Sheets would, with the core's one evaluator (src/core/form/formulas.ts says
  * where each rule comes from). A formula it cannot compute is one no test may rely on: the fake
  * throws rather than guess what Sheets would show.
  */

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { generateTemplates } from '../../src/core/app';
+import { generateTemplates } from '../../src/core/use-cases/app';
 import { defaultCutoff } from '../../src/core/periods';
-import { draftReport } from '../../src/core/draft';
-import { summarySheetPlan } from '../../src/core/outputs';
-import { AgencyFill, writeFill } from '../../src/core/sample';
+import { draftReport } from '../../src/core/use-cases/draft-report';
+import { summarySheetPlan } from '../../src/core/figures/output-sheets';
+import { AgencyFill, writeFill } from '../../src/demo/sample';
 import { Settings } from '../../src/core/settings';
 import { DocsWriter } from '../../src/gas/docs';
 import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from '../fakes/gas';

@@ -1,10 +1,10 @@
-import { consolidate } from '../../src/core/consolidate';
-import { isoDate } from '../../src/core/dates';
+import { consolidate } from '../../src/core/figures/consolidate';
+import { isoDate } from '../../src/core/primitives/dates';
 import { buildReport } from '../../src/core/report/build';
-import { sampleProvince } from '../../src/core/sample';
-import { validateAgency } from '../../src/core/validate';
-import { parseAgencyTab } from '../../src/core/parse';
-import { agencyTabPlan } from '../../src/core/template';
+import { sampleProvince } from '../../src/demo/sample';
+import { validateAgency } from '../../src/core/checks/validate';
+import { parseAgencyTab } from '../../src/core/form/parse';
+import { agencyTabPlan } from '../../src/core/form/template';
 import { DocsWriter, docIdFrom, fillTemplate } from '../../src/gas/docs';
 import { Calls, FakeDocument, fakeDocumentApp } from '../fakes/gas';
 import { snapshotOf } from '../helpers';

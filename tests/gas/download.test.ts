@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { generateTemplates } from '../../src/core/app';
-import { fromWire } from '../../src/core/collect-wire';
-import { DownloadAnswer } from '../../src/core/split';
+import { generateTemplates } from '../../src/core/use-cases/app';
+import { fromWire } from '../../src/core/agency-files/wire';
+import { DownloadAnswer } from '../../src/core/agency-files/split';
 import { fakeHtmlServiceWithFiles, transport } from '../fakes/html';
 import { catalog, province } from './setup';
 

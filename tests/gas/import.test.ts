@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { consolidateWorkbook, generateTemplates } from '../../src/core/app';
-import { summaryJson } from '../../src/core/consolidate';
-import { writeFill } from '../../src/core/sample';
+import { consolidateWorkbook, generateTemplates } from '../../src/core/use-cases/app';
+import { summaryJson } from '../../src/core/figures/consolidate';
+import { writeFill } from '../../src/demo/sample';
 import { Settings } from '../../src/core/settings';
-import { agencyFilePlan } from '../../src/core/split';
+import { agencyFilePlan } from '../../src/core/agency-files/split';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { fakeGas } from '../fakes/gas';
 import { fakeHtmlServiceWithFiles, fakeScriptRun } from '../fakes/html';

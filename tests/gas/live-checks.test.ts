@@ -1,6 +1,6 @@
-import { generateTemplates, validateAll } from '../../src/core/app';
-import { COLORS } from '../../src/core/grid';
-import { RuleId } from '../../src/core/rules';
+import { generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { COLORS } from '../../src/core/sheet/grid';
+import { RuleId } from '../../src/core/checks/rules';
 import { FakeSheet } from '../fakes/gas';
 import { catalog, province } from './setup';
 

@@ -3,10 +3,10 @@
  * when" says, on the fake: the owner generates the forms before sharing, then shares; each agency
  * types, marks sent with and without errors, and nothing in that path needs authorization.
  */
-import { generateTemplates } from '../../src/core/app';
-import { agencyTabPlan } from '../../src/core/template';
+import { generateTemplates } from '../../src/core/use-cases/app';
+import { agencyTabPlan } from '../../src/core/form/template';
 import { onEdit } from '../../src/gas/on-edit';
-import { AgencyFill, sampleProvince } from '../../src/core/sample';
+import { AgencyFill, sampleProvince } from '../../src/demo/sample';
 import { Settings, readSettings, settingsPlan } from '../../src/core/settings';
 import { FakeGas, FakeSheet } from '../fakes/gas';
 import { NOW, catalog, gasWorkbook, shareWithAgencies } from './setup';

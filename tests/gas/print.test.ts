@@ -2,8 +2,8 @@
  * Printing from Google Sheets: Apps Script writes no print settings, but Sheets repeats frozen
  * rows and columns on every printed page, and the tables are ruled, each sheet in one call.
  */
-import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/app';
-import { writeFill } from '../../src/core/sample';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { writeFill } from '../../src/demo/sample';
 import { catalog, gasWorkbook, province } from './setup';
 
 function consolidated(communes: number) {

@@ -1,6 +1,6 @@
 /** GasWorkbook over the fake, with a sample province's settings sheet in place. */
 import { catalogFor } from '../../src/core/catalog/versions';
-import { sampleProvince, SampleOptions } from '../../src/core/sample';
+import { sampleProvince, SampleOptions } from '../../src/demo/sample';
 import { Settings, settingsPlan, readSettings } from '../../src/core/settings';
 import { GasWorkbook } from '../../src/gas/sheets';
 import { fakeGas } from '../fakes/gas';

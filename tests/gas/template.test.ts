@@ -1,8 +1,8 @@
-import { generateTemplates, validateAll } from '../../src/core/app';
+import { generateTemplates, validateAll } from '../../src/core/use-cases/app';
 import { catalogFor } from '../../src/core/catalog/versions';
-import { isoDate } from '../../src/core/dates';
-import { COLORS } from '../../src/core/grid';
-import { sampleProvince, writeFill } from '../../src/core/sample';
+import { isoDate } from '../../src/core/primitives/dates';
+import { COLORS } from '../../src/core/sheet/grid';
+import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { readSettings } from '../../src/core/settings';

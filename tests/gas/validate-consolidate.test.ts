@@ -1,7 +1,7 @@
-import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/app';
-import { COLORS } from '../../src/core/grid';
-import { summaryJson } from '../../src/core/consolidate';
-import { writeFill } from '../../src/core/sample';
+import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/use-cases/app';
+import { COLORS } from '../../src/core/sheet/grid';
+import { summaryJson } from '../../src/core/figures/consolidate';
+import { writeFill } from '../../src/demo/sample';
 import { readSettings } from '../../src/core/settings';
 import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
 import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';

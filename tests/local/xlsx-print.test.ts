@@ -4,9 +4,9 @@
  * tall enough for their wrapped labels.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/app';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases/app';
 import { catalogFor } from '../../src/core/catalog/versions';
-import { sampleProvince, writeFill } from '../../src/core/sample';
+import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { readSettings, settingsPlan } from '../../src/core/settings';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 

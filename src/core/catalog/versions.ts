@@ -3,7 +3,7 @@
  * (BNV-6459-2021) serves periods whose data ends before 01/07/2025; the two-level form serves
  * later ones. The version is stamped on every agency form and checked when the form is read.
  */
-import { IsoDate } from '../dates';
+import { IsoDate } from '../primitives/dates';
 import { districtLevelExists } from '../periods';
 import { CATALOG_VERSION, INDICATORS_CSV } from './bnv-6459-2021';
 import { Catalog, Indicator, indicatorFromRecord } from './catalog';

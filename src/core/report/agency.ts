@@ -5,13 +5,13 @@
  * PHÓ GIÁM ĐỐC) or a commune (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH).
  */
 import { Catalog, Indicator } from '../catalog/catalog';
-import { IsoDate } from '../dates';
-import { formRows, lockedReason } from '../form';
-import { AgencyReport } from '../parse';
+import { IsoDate } from '../primitives/dates';
+import { formRows, lockedReason } from '../form/row-modes';
+import { AgencyReport } from '../form/parse';
 import { nextPeriodInText, periodInText } from '../periods';
 import { Agency, Settings } from '../settings';
-import { FreeTextField } from '../template';
-import { fold, squish, upper } from '../text';
+import { FreeTextField } from '../form/template';
+import { fold, squish, upper } from '../primitives/text';
 import { agencyAppendix } from './appendix';
 import { Figures, Template, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
 import {

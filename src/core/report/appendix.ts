@@ -4,13 +4,13 @@
  * summary is attached) or one agency's own figures and notes.
  */
 import { Indicator, ValueIndicator, isValueRow } from '../catalog/catalog';
-import { Summary, formatResult, submissionNote } from '../consolidate';
-import { formatDmy } from '../dates';
-import { formatNumber, formatPercent } from '../numbers';
-import { SUBMISSION_HEADER } from '../outputs';
+import { Summary, formatResult, submissionNote } from '../figures/consolidate';
+import { formatDmy } from '../primitives/dates';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { SUBMISSION_HEADER } from '../figures/output-sheets';
 import { periodInText } from '../periods';
-import { TABLE_HEADER } from '../template';
-import { upper } from '../text';
+import { TABLE_HEADER } from '../form/template';
+import { upper } from '../primitives/text';
 import { Figures } from './figures';
 import { Merged } from './merge-text';
 import { Issuer, appendixTitle, cellPara } from './layout';

@@ -3,12 +3,12 @@
  * shortcomings (submissions, targets, overdue hồ sơ, lowest rates), the agencies' own words
  * merged (a short list here, all of it in Phụ lục III), and the highlighted judgements only the consolidator can write.
  */
-import { Summary, isVertical, submissionNote } from '../consolidate';
-import { valueOf } from '../parse';
-import { formatDmy } from '../dates';
-import { formatNumber, formatPercent } from '../numbers';
-import { FREE_TEXT_LABELS, FreeTextField } from '../template';
-import { upper } from '../text';
+import { Summary, isVertical, submissionNote } from '../figures/consolidate';
+import { valueOf } from '../form/parse';
+import { formatDmy } from '../primitives/dates';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { FREE_TEXT_LABELS, FreeTextField } from '../form/template';
+import { upper } from '../primitives/text';
 import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Merged, mergeSaid } from './merge-text';

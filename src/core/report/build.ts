@@ -6,8 +6,8 @@
  * agency.ts, the parts Nghị định 30 fixes in layout.ts; this module keeps the entry points and the
  * placeholders of a consolidator's own template.
  */
-import { formatResult } from '../consolidate';
-import { formatDmy } from '../dates';
+import { formatResult } from '../figures/consolidate';
+import { formatDmy } from '../primitives/dates';
 import { periodInText } from '../periods';
 import { summaryTable } from './appendix';
 import { issueDate } from './layout';

@@ -4,10 +4,10 @@
  * same way: "đã tiếp nhận {3.4.a} hồ sơ" becomes "đã tiếp nhận **17.445** hồ sơ".
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { IndicatorResult, Summary, formatResult } from '../consolidate';
-import { formRows } from '../form';
-import { formatNumber, formatPercent } from '../numbers';
-import { AgencyReport, valueOf } from '../parse';
+import { IndicatorResult, Summary, formatResult } from '../figures/consolidate';
+import { formRows } from '../form/row-modes';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { AgencyReport, valueOf } from '../form/parse';
 import { Agency, Settings } from '../settings';
 import { Block, Para, Run, para } from './model';
 

@@ -3,8 +3,8 @@
  * table (parent and issuing body, number, motto, place and date), the title, the closing table
  * (Nơi nhận, signer), the appendix titles. The province's and an agency's report share them.
  */
-import { IsoDate, formatLongDate } from '../dates';
-import { squish, upper } from '../text';
+import { IsoDate, formatLongDate } from '../primitives/dates';
+import { squish, upper } from '../primitives/text';
 import { Block, Para, ReportModel, TableBlock, para } from './model';
 import { todo } from './figures';
 

@@ -3,7 +3,7 @@
  * written once with the agencies after it. Two lines are the same when, lower-cased and stripped of
  * punctuation and extra spaces, their sets of words overlap by at least SIMILAR (Jaccard index).
  */
-import { squish } from '../text';
+import { squish } from '../primitives/text';
 
 export interface Said {
   readonly agency: string;

@@ -6,13 +6,13 @@
  */
 import * as z from 'zod/mini';
 import { Catalog } from '../catalog/catalog';
-import { IsoDate, formatDmy, isIsoDate, readDate } from '../dates';
-import { SheetSnapshot, cellText } from '../grid';
-import { PLAUSIBLE_LIMIT } from '../numbers';
-import { readCode } from '../parse';
+import { IsoDate, formatDmy, isIsoDate, readDate } from '../primitives/dates';
+import { SheetSnapshot, cellText } from '../sheet/grid';
+import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
+import { readCode } from '../form/parse';
 import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
 import { Settings } from '../settings';
-import { fold, upper } from '../text';
+import { fold, upper } from '../primitives/text';
 
 /** The sheet the add-on looks for: a copy of last period's "Tổng hợp", renamed. */
 export const PREVIOUS_SHEET = 'Kỳ trước';

@@ -4,12 +4,12 @@
  * one is attached, and Phụ lục I (submissions) and II (statistics).
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { Summary, isVertical } from '../consolidate';
-import { IsoDate, formatDmy } from '../dates';
-import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../numbers';
+import { Summary, isVertical } from '../figures/consolidate';
+import { IsoDate, formatDmy } from '../primitives/dates';
+import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../primitives/numbers';
 import { districtLevelExists, estimateNotice, periodInText } from '../periods';
 import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
-import { FREE_TEXT_LABELS } from '../template';
+import { FREE_TEXT_LABELS } from '../form/template';
 import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
 import {
   Extra,
@@ -25,7 +25,7 @@ import {
   todo,
   valueOfFigure,
 } from './figures';
-import { valueOf } from '../parse';
+import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';

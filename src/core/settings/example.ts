@@ -2,7 +2,7 @@
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { catalogForPeriod } from '../catalog/versions';
 import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists } from '../periods';
-import { foldAscii } from '../text';
+import { foldAscii } from '../primitives/text';
 import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
 
 /** Each owner row's supplier by default: the first agency whose name the catalog suggests. */

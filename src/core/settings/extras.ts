@@ -5,8 +5,8 @@
  * the summary and the report. Every mistake is reported by its cell, with the fix.
  */
 import { AppliesTo, Catalog, Indicator, Kind, indicatorFromRecord, parseAnswers } from '../catalog/catalog';
-import { PlanCell, RawCell, cellText } from '../grid';
-import { fold, squish } from '../text';
+import { PlanCell, RawCell, cellText } from '../sheet/grid';
+import { fold, squish } from '../primitives/text';
 
 export const EXTRA_TITLE = 'CHỈ TIÊU BỔ SUNG CỦA TỈNH';
 // The name sits in column B, the sheet's wide column (as in the owner table above it).

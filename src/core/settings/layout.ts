@@ -1,8 +1,8 @@
 /** The settings sheet "Thiết lập": its fields, its tables, and the sheet built from settings. */
 import { isValueRow } from '../catalog/catalog';
 import { catalogFor } from '../catalog/versions';
-import { IsoDate } from '../dates';
-import { COLORS, PlanCell, SheetPlan } from '../grid';
+import { IsoDate } from '../primitives/dates';
+import { COLORS, PlanCell, SheetPlan } from '../sheet/grid';
 import { PERIOD_LABELS, districtLevelExists, periodLabel } from '../periods';
 import { EXTRA_HEADER, EXTRA_TITLE, extraPlanRows } from './extras';
 import { AGENCY_TYPES, AGENCY_TYPE_LABELS, Agency, FieldKey, SETTINGS_SHEET, Settings } from './model';

@@ -3,12 +3,12 @@
  * the rules for an agency's tab name.
  */
 import { Indicator } from '../catalog/catalog';
-import { IsoDate } from '../dates';
+import { IsoDate } from '../primitives/dates';
 import { PeriodId } from '../periods';
-import { RESERVED_SHEETS } from '../sheet-names';
-import { fold, foldAscii, squish } from '../text';
+import { RESERVED_SHEETS } from '../sheet/names';
+import { fold, foldAscii, squish } from '../primitives/text';
 
-export { RESERVED_SHEETS, SETTINGS_SHEET } from '../sheet-names';
+export { RESERVED_SHEETS, SETTINGS_SHEET } from '../sheet/names';
 
 export const AGENCY_TYPES = ['so', 'xa', 'nganh_doc', 'khac', 'huyen'] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];

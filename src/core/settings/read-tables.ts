@@ -5,10 +5,10 @@
 import * as z from 'zod/mini';
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { retiredIndicator } from '../catalog/versions';
-import { IsoDate } from '../dates';
-import { RawCell, cellText, isBlank } from '../grid';
+import { IsoDate } from '../primitives/dates';
+import { RawCell, cellText, isBlank } from '../sheet/grid';
 import { districtLevelExists } from '../periods';
-import { fold, squish } from '../text';
+import { fold, squish } from '../primitives/text';
 import { defaultOwners } from './example';
 import { AGENCY_HEADER, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
 import {

@@ -4,10 +4,10 @@
  */
 import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
 import { catalogFor, catalogForPeriod, retiredIndicator, twoLevelCatalog } from '../catalog/versions';
-import { IsoDate, formatDmy, readDate } from '../dates';
-import { RawCell, a1, cellText, isBlank } from '../grid';
+import { IsoDate, formatDmy, readDate } from '../primitives/dates';
+import { RawCell, a1, cellText, isBlank } from '../sheet/grid';
 import { PERIOD_LABELS, defaultCutoff, defaultDeadline, estimateNotice, periodFromLabel } from '../periods';
-import { fold, squish } from '../text';
+import { fold, squish } from '../primitives/text';
 import { readExtras } from './extras';
 import { ProblemFn, findRow, readAgencies, readOwners } from './read-tables';
 import { AGENCY_TITLE, EXTRA_HEADER, EXTRA_TITLE, FIELDS, NO, OWNER_TITLE, YES, fieldLabel } from './layout';

@@ -3,19 +3,19 @@
  * and the add-on. A file is recognised by its identity block, never by its name; each refusal
  * is one Vietnamese line; an accepted file is written into its agency's tab with one write.
  */
-import { Catalog } from './catalog/catalog';
-import { IsoDate, formatDmy, isDate, readDate } from './dates';
-import { formRows, lockedReason } from './form';
-import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from './grid';
-import { FormIdentity, formVersion, identityText, readIdentity } from './identity';
-import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from './parse';
-import { periodInText } from './periods';
-import { Agency, Settings } from './settings';
-import { COL, FreeTextField, labelCells } from './template';
-import { fold, squish } from './text';
-import { CellFormula, FormulaValue, ooxmlFormula } from './formulas';
-import { validateAgency } from './validate';
-import { WorkbookPort } from './workbook';
+import { Catalog } from '../catalog/catalog';
+import { IsoDate, formatDmy, isDate, readDate } from '../primitives/dates';
+import { formRows, lockedReason } from '../form/row-modes';
+import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
+import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
+import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from '../form/parse';
+import { periodInText } from '../periods';
+import { Agency, Settings } from '../settings';
+import { COL, FreeTextField, labelCells } from '../form/template';
+import { fold, squish } from '../primitives/text';
+import { CellFormula, FormulaValue, ooxmlFormula } from '../form/formulas';
+import { validateAgency } from '../checks/validate';
+import { WorkbookPort } from '../workbook';
 
 /** A file as both adapters see it: its name and every sheet as a grid. */
 export interface IncomingFile {

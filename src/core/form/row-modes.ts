@@ -2,8 +2,8 @@
  * Which rows the form asks of each agency this period, and how: filled by the agency,
  * supplied by another agency, or not applicable to its type.
  */
-import { Catalog, Formula, Indicator, isValueRow } from './catalog/catalog';
-import { Agency, Settings, appliesToType } from './settings';
+import { Catalog, Formula, Indicator, isValueRow } from '../catalog/catalog';
+import { Agency, Settings, appliesToType } from '../settings';
 
 export type RowMode =
   | { readonly kind: 'group' }

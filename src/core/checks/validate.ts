@@ -2,15 +2,15 @@
  * Validation rules. Each finding has a stable rule id, a severity, the cell, the indicator and a
  * Vietnamese message saying what is wrong and what to do. Validation only reads.
  */
-import { Catalog, Severity } from './catalog/catalog';
-import { retiredIndicator, versionLabel } from './catalog/versions';
+import { Catalog, Severity } from '../catalog/catalog';
+import { retiredIndicator, versionLabel } from '../catalog/versions';
 import { AGENCY_STATUSES, AGENCY_STATUS_LABELS, AgencyStatus, statusTally } from './status';
-import { IsoDate, formatDmy } from './dates';
-import { formRows, RowMode } from './form';
-import { formatNumber, formatPercent } from './numbers';
-import { AgencyReport, ParsedRow, valueOf } from './parse';
-import { Agency, Settings } from './settings';
-import { TABLE_HEADER } from './template';
+import { IsoDate, formatDmy } from '../primitives/dates';
+import { formRows, RowMode } from '../form/row-modes';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { AgencyReport, ParsedRow, valueOf } from '../form/parse';
+import { Agency, Settings } from '../settings';
+import { TABLE_HEADER } from '../form/template';
 import { EPS, checkValue } from './check-value';
 import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
 

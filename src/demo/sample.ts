@@ -3,16 +3,16 @@
  * mutually consistent figures, typed the way people type them ("1.949", "02", "12,5%"), and a
  * share of the mistakes the seeds show. Used by the demo, the tests and the benchmark.
  */
-import { Catalog, isValueRow } from './catalog/catalog';
-import { catalogFor } from './catalog/versions';
-import { IsoDate, addDays } from './dates';
-import { formRows } from './form';
-import { CellInput, a1Range, parseA1 } from './grid';
-import { formatNumber, formatPercent } from './numbers';
-import { PeriodId, defaultCutoff } from './periods';
-import { Agency, AgencyType, Settings, defaultOwners, exampleSettings } from './settings';
-import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan, answerChoice } from './template';
-import { WorkbookPort } from './workbook';
+import { Catalog, isValueRow } from '../core/catalog/catalog';
+import { catalogFor } from '../core/catalog/versions';
+import { IsoDate, addDays } from '../core/primitives/dates';
+import { formRows } from '../core/form/row-modes';
+import { CellInput, a1Range, parseA1 } from '../core/sheet/grid';
+import { formatNumber, formatPercent } from '../core/primitives/numbers';
+import { PeriodId, defaultCutoff } from '../core/periods';
+import { Agency, AgencyType, Settings, defaultOwners, exampleSettings } from '../core/settings';
+import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan, answerChoice } from '../core/form/template';
+import { WorkbookPort } from '../core/workbook';
 import { DIFFICULTIES, GIVEN, HIGHLIGHTS, PROPOSALS, PROVINCIAL_AGENCIES, SURNAMES, communeNames } from './sample-data';
 
 export interface SampleOptions {

@@ -14,7 +14,7 @@
  * WorksheetFunction.IfError: Arg2 Required) and OOXML always stores `,`, so the .xlsx form keeps
  * `IFERROR(x,"")`.
  */
-import type { RawCell } from './grid';
+import type { RawCell } from '../sheet/grid';
 
 export type CellFormula =
   /** num / den, blank when it cannot be computed (no denominator, text typed as a count). */
@@ -24,7 +24,7 @@ export type CellFormula =
 
 /**
  * How many of these cells need fixing: each cell is a list of boolean check formulas, and a cell
- * counts once when any is true (the "Số ô cần sửa" cell; src/core/live-checks.ts). A check that
+ * counts once when any is true (the "Số ô cần sửa" cell; src/core/checks/live-checks.ts). A check that
  * errors counts as passed, as conditional formatting treats it.
  */
 export interface FlaggedCount {
@@ -120,7 +120,7 @@ export function parseOwnFormula(text: string): CellFormula | null {
  *   Excel and OOXML give FALSE there, Sheets' documented blank is what we follow);
  * - IFERROR(x[, y]): y defaults to blank (support.google.com/docs/answer/3093304);
  * - ISNUMBER(x), ISTEXT(x) (a blank cell is neither), LEN(x), INT(x) rounds down, ABS(x), NOT(x): the live
- *   checks' functions (src/core/live-checks.ts) and the guarded rate formulas' (see expression above);
+ *   checks' functions (src/core/checks/live-checks.ts) and the guarded rate formulas' (see expression above);
  * - arguments separated by `,` (OOXML, en_US) or `;` (vi_VN).
  * Anything else (other sheets, ranges, other functions) is not evaluated: the result is null and
  * the caller says so (the parser uses a stored result or reports the cell, the fake throws).

@@ -2,7 +2,7 @@
  * The validation rules' stable ids and Vietnamese titles, and the shape of a finding: what the
  * results sheet, the CLI's JSON and the tests all speak of.
  */
-import { Severity } from './catalog/catalog';
+import { Severity } from '../catalog/catalog';
 
 export const RULES = {
   'sheet-missing': 'Không tìm thấy trang của đơn vị',

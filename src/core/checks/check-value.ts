@@ -2,8 +2,8 @@
  * The checks of one cell on its own: what the agency typed (or failed to type) in a value cell,
  * read as its indicator's kind asks. Relations between cells are validate.ts's.
  */
-import { formatNumber, formatPercent } from './numbers';
-import { ParsedRow } from './parse';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { ParsedRow } from '../form/parse';
 import { AddFn } from './rules';
 
 /** Float noise below this is no difference (sums of fractions typed as percentages). */

@@ -3,19 +3,19 @@
  * in the official layout, the per-agency detail and the submission table; and the marks that
  * point at the cells with findings on each agency tab.
  */
-import { Catalog, isValueRow } from './catalog/catalog';
-import { formatDmy } from './dates';
-import { formatNumber } from './numbers';
-import { formRows } from './form';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1, rowRuns } from './grid';
+import { Catalog, isValueRow } from '../catalog/catalog';
+import { formatDmy } from '../primitives/dates';
+import { formatNumber } from '../primitives/numbers';
+import { formRows } from '../form/row-modes';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1, rowRuns } from '../sheet/grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
-import { periodInText } from './periods';
-import { Agency, Settings } from './settings';
-import { NUMBER_FORMATS, TABLE_HEADER } from './template';
-import { upper } from './text';
-import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES, statusTally } from './validate';
+import { periodInText } from '../periods';
+import { Agency, Settings } from '../settings';
+import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
+import { upper } from '../primitives/text';
+import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES, statusTally } from '../checks/validate';
 
-import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from './sheet-names';
+import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from '../sheet/names';
 
 export { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET };
 

@@ -9,12 +9,12 @@
  * file with another agency's figures. It is a seal against slips, not a signature; a signature
  * would need a secret key the agencies' machines do not have.
  */
-import { Catalog } from './catalog/catalog';
-import { formRows } from './form';
-import { COLORS, PlanCell, RawCell, cellText } from './grid';
-import { PERIOD_IDS, PeriodId, periodInText } from './periods';
-import { Agency, Settings } from './settings';
-import { fold, squish } from './text';
+import { Catalog } from '../catalog/catalog';
+import { formRows } from './row-modes';
+import { COLORS, PlanCell, RawCell, cellText } from '../sheet/grid';
+import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
+import { Agency, Settings } from '../settings';
+import { fold, squish } from '../primitives/text';
 
 export const IDENTITY_TITLE = 'THÔNG TIN NHẬN DẠNG BIỂU MẪU (không sửa các ô dưới đây)';
 

@@ -5,14 +5,14 @@
  * workbook; the adapters only render the model and show the outcome.
  */
 import { readTabs, validateTabs } from './app';
-import { Catalog } from './catalog/catalog';
-import { Summary, consolidate } from './consolidate';
-import { IsoDate } from './dates';
-import { COL } from './template';
-import { SheetSnapshot, cellText } from './grid';
-import { parseAgencyTab } from './parse';
-import { buildAgencyReport } from './report/agency';
-import { ReportModel } from './report/model';
+import { Catalog } from '../catalog/catalog';
+import { Summary, consolidate } from '../figures/consolidate';
+import { IsoDate } from '../primitives/dates';
+import { COL } from '../form/template';
+import { SheetSnapshot, cellText } from '../sheet/grid';
+import { parseAgencyTab } from '../form/parse';
+import { buildAgencyReport } from '../report/agency';
+import { ReportModel } from '../report/model';
 import {
   PREVIOUS_SHEET,
   PREVIOUS_SHEET_COPIES,
@@ -20,10 +20,10 @@ import {
   PreviousSummary,
   checkPrevious,
   previousFromSheet,
-} from './report/previous';
-import { ReportContext, buildProvinceReport } from './report/province';
-import { Agency, Settings } from './settings';
-import { WorkbookPort } from './workbook';
+} from '../report/previous';
+import { ReportContext, buildProvinceReport } from '../report/province';
+import { Agency, Settings } from '../settings';
+import { WorkbookPort } from '../workbook';
 
 export interface DraftOptions {
   /** The date the draft is made (printed when the settings give no report date); default: the workbook's today. */

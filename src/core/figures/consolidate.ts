@@ -4,14 +4,14 @@
  * percentage is always recomputed from summed counts, never averaged, unless no agency gave
  * counts, in which case the mean is labelled as such.
  */
-import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow, tierOf } from './catalog/catalog';
-import { IsoDate, daysBetween } from './dates';
-import { askedRows, rowMode } from './form';
-import { formatNumber, formatPercent } from './numbers';
-import { valueOf } from './parse';
-import { periodInText } from './periods';
-import { Agency, Settings, isCaseRow } from './settings';
-import { AgencyResult, AgencyStatus } from './validate';
+import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow, tierOf } from '../catalog/catalog';
+import { IsoDate, daysBetween } from '../primitives/dates';
+import { askedRows, rowMode } from '../form/row-modes';
+import { formatNumber, formatPercent } from '../primitives/numbers';
+import { valueOf } from '../form/parse';
+import { periodInText } from '../periods';
+import { Agency, Settings, isCaseRow } from '../settings';
+import { AgencyResult, AgencyStatus } from '../checks/validate';
 
 export interface SubmissionEntry {
   readonly agency: Agency;

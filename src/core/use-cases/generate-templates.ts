@@ -2,15 +2,15 @@
  * "Tạo biểu mẫu cho các đơn vị": one protected tab per agency, created, brought up to date or
  * left alone, resumable across runs (missing tabs first, unchanged tabs skipped by fingerprint).
  */
-import { Catalog } from './catalog/catalog';
-import { formRows } from './form';
-import { AgencyReport, parseAgencyTab } from './parse';
-import { relabel } from './relabel';
-import { Agency, SETTINGS_SHEET, Settings } from './settings';
-import { SheetSnapshot, cellText, parseA1 } from './grid';
-import { agencyTabPlan, formStamp, indicatorRows, periodHeaderText, valueAndNoteRanges } from './template';
-import { fold } from './text';
-import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from './workbook';
+import { Catalog } from '../catalog/catalog';
+import { formRows } from '../form/row-modes';
+import { AgencyReport, parseAgencyTab } from '../form/parse';
+import { relabel } from '../form/relabel';
+import { Agency, SETTINGS_SHEET, Settings } from '../settings';
+import { SheetSnapshot, cellText, parseA1 } from '../sheet/grid';
+import { agencyTabPlan, formStamp, indicatorRows, periodHeaderText, valueAndNoteRanges } from '../form/template';
+import { fold } from '../primitives/text';
+import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from '../workbook';
 
 const CREATED_KEY = 'cchc.createdTabs';
 /** Per tab, a fingerprint of what the last run made it from; unchanged tabs are skipped. */

@@ -1,5 +1,5 @@
 /** The sample province's names and phrases: agencies, communes, free-text answers, people. */
-import { ExampleAgency } from './settings';
+import { ExampleAgency } from '../core/settings';
 
 export const PROVINCIAL_AGENCIES: readonly ExampleAgency[] = [
   { name: 'Văn phòng UBND tỉnh', type: 'so' },

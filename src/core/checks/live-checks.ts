@@ -9,7 +9,7 @@
  * A formula that errors (text in arithmetic, a division by zero) flags nothing: conditional
  * formatting treats an error as false, and validate skips a relation whose figures are not numbers.
  *
- * What each check mirrors (src/core/check-value.ts, src/core/validate.ts):
+ * What each check mirrors (src/core/checks/check-value.ts, src/core/checks/validate.ts):
  * - not-number: text in a count or percent cell. Conservative: validate still reads text such as
  *   "1.949" or "12,5%" as a number (a .xlsx cell typed as text); in the sheet that text is flagged
  *   so the agency types it as a number. Sheets stores a typed number as a number.
@@ -19,9 +19,9 @@
  * - ratio-mismatch with validate's tolerance: 0,01 point, or the rounding of the counts at the
  *   precision the rate was typed (0 or 1 decimal: 98% for 97,96%, 65,6% for 65,56%).
  */
-import { Catalog, Severity } from './catalog/catalog';
-import { FormRow } from './form';
-import type { FlaggedCount } from './formulas';
+import { Catalog, Severity } from '../catalog/catalog';
+import { FormRow } from '../form/row-modes';
+import type { FlaggedCount } from '../form/formulas';
 import { RuleId } from './rules';
 
 export interface LiveCheck {

@@ -2,8 +2,8 @@
  * A real province's list of reporting agencies (Trà Vinh, Q1/2020; seed 000's appendix), used to
  * pre-fill the settings sheet on a first run. Verbatim from shared/spec/agencies-travinh-2020.csv.
  */
-import { csvRecords } from './catalog/csv';
-import { ExampleAgency, agencyTypeFromLabel } from './settings';
+import { csvRecords } from '../catalog/csv';
+import { ExampleAgency, agencyTypeFromLabel } from '.';
 
 export const TRAVINH_2020_CSV = `stt,name,type,submitted,submitted_on
 1,Văn phòng Hội đồng nhân dân tỉnh,so,x,09/3

@@ -3,12 +3,12 @@
  * (layout, validations, locked cells, notes), with the identity block under it, and a file name
  * a person can read and Windows can store.
  */
-import { Catalog } from './catalog/catalog';
-import { SheetPlan } from './grid';
-import { FormIdentity, identityOf, identityRows } from './identity';
-import { periodLabel } from './periods';
-import { Agency, Settings } from './settings';
-import { TAB_WIDTHS, agencyTabPlan } from './template';
+import { Catalog } from '../catalog/catalog';
+import { SheetPlan } from '../sheet/grid';
+import { FormIdentity, identityOf, identityRows } from '../form/identity';
+import { periodLabel } from '../periods';
+import { Agency, Settings } from '../settings';
+import { TAB_WIDTHS, agencyTabPlan } from '../form/template';
 
 export interface AgencyFile {
   readonly agency: Agency;

@@ -2,14 +2,14 @@
  * The agency tab: seed 003's appendix with a header block, one row per indicator and three
  * free-text fields. The parser finds everything again by label and by code, never by position.
  */
-import { Catalog, Formula, Indicator, ValueIndicator } from './catalog/catalog';
-import { formatDmy } from './dates';
-import { FormRow, formRows, lockedReason } from './form';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from './grid';
-import { TO_FIX_LABEL, liveChecks, toFixCount } from './live-checks';
-import { estimateNotice, periodInText } from './periods';
-import { RATE_FORMAT } from './numbers';
-import { Agency, Settings } from './settings';
+import { Catalog, Formula, Indicator, ValueIndicator } from '../catalog/catalog';
+import { formatDmy } from '../primitives/dates';
+import { FormRow, formRows, lockedReason } from './row-modes';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from '../sheet/grid';
+import { TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
+import { estimateNotice, periodInText } from '../periods';
+import { RATE_FORMAT } from '../primitives/numbers';
+import { Agency, Settings } from '../settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;

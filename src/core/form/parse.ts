@@ -4,11 +4,11 @@
  * normalized here (Vietnamese separators, "%", fractions, coded labels); judging them is
  * validation's job.
  */
-import { Catalog, Indicator, ValueIndicator } from './catalog/catalog';
-import { IsoDate, isDate, readDate } from './dates';
+import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
+import { IsoDate, isDate, readDate } from '../primitives/dates';
 import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formulas';
-import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from './grid';
-import { FORMULA_ERRORS, PLAUSIBLE_LIMIT, formatNumber, parseTypedNumber } from './numbers';
+import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from '../sheet/grid';
+import { FORMULA_ERRORS, PLAUSIBLE_LIMIT, formatNumber, parseTypedNumber } from '../primitives/numbers';
 import {
   COL,
   FREE_TEXT_LABELS,
@@ -20,7 +20,7 @@ import {
   TABLE_HEADER,
   formVersion,
 } from './template';
-import { fold, squish } from './text';
+import { fold, squish } from '../primitives/text';
 
 export type Reading =
   | { readonly state: 'blank' }

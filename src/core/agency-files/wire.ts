@@ -5,9 +5,9 @@
  * as {d: "yyyy-mm-dd"}; everything is checked with zod on arrival.
  */
 import * as z from 'zod/mini';
-import { isoDate, isDate } from './dates';
+import { isoDate, isDate } from '../primitives/dates';
 import { IncomingFile } from './collect';
-import { RawCell } from './grid';
+import { RawCell } from '../sheet/grid';
 
 type WireCell = string | number | boolean | { d: string };
 

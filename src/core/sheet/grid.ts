@@ -3,9 +3,9 @@
  * Reads are raw grids as Sheets' getValues returns them; writes are declarative plans that an
  * adapter renders with a fixed number of whole-range calls.
  */
-import { IsoDate, isDate } from './dates';
-import type { PlanFormula } from './formulas';
-import type { LiveCheck } from './live-checks';
+import { IsoDate, isDate } from '../primitives/dates';
+import type { PlanFormula } from '../form/formulas';
+import type { LiveCheck } from '../checks/live-checks';
 
 /** A cell as read: '' when empty, like Range.getValues. */
 export type RawCell = string | number | boolean | Date;

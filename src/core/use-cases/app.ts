@@ -2,11 +2,17 @@
  * The use cases behind the menu and the CLI, written once against WorkbookPort. Each returns
  * what happened; the adapters decide how to show it (an alert, a toast, the console).
  */
-import { Catalog } from './catalog/catalog';
-import { Summary, consolidate } from './consolidate';
-import { RawCell, SheetSnapshot, parseA1 } from './grid';
-import { markPlan, detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from './outputs';
-import { parseAgencyTab } from './parse';
+import { Catalog } from '../catalog/catalog';
+import { Summary, consolidate } from '../figures/consolidate';
+import { RawCell, SheetSnapshot, parseA1 } from '../sheet/grid';
+import {
+  markPlan,
+  detailSheetPlan,
+  submissionSheetPlan,
+  summarySheetPlan,
+  validationSheetPlan,
+} from '../figures/output-sheets';
+import { parseAgencyTab } from '../form/parse';
 import {
   Agency,
   ExampleAgency,
@@ -16,16 +22,16 @@ import {
   exampleSettings,
   readSettings,
   settingsPlan,
-} from './settings';
-import { currentPeriod } from './periods';
-import { STATUS_DRAFT, STATUS_SENT } from './template';
-import { AgencyResult, validateAgency } from './validate';
-import { RunOptions, WorkbookPort, stateList } from './workbook';
+} from '../settings';
+import { currentPeriod } from '../periods';
+import { STATUS_DRAFT, STATUS_SENT } from '../form/template';
+import { AgencyResult, validateAgency } from '../checks/validate';
+import { RunOptions, WorkbookPort, stateList } from '../workbook';
 
 export { generateTemplates } from './generate-templates';
 export type { TemplateOutcome } from './generate-templates';
-export type { RunOptions } from './workbook';
-import { IsoDate } from './dates';
+export type { RunOptions } from '../workbook';
+import { IsoDate } from '../primitives/dates';
 
 export { currentPeriod };
 

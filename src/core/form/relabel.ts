@@ -1,10 +1,10 @@
 /** Bringing an agency's form made with another catalog version up to the period's version. */
-import { Catalog } from './catalog/catalog';
-import { CellInput, SheetSnapshot, cellText } from './grid';
+import { Catalog } from '../catalog/catalog';
+import { CellInput, SheetSnapshot, cellText } from '../sheet/grid';
 import { AgencyReport } from './parse';
-import { Settings } from './settings';
+import { Settings } from '../settings';
 import { formStamp, labelCells } from './template';
-import { WorkbookPort } from './workbook';
+import { WorkbookPort } from '../workbook';
 
 /**
  * A form made with another catalog version (e.g. before 01/07/2025, used for a later period):
