@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTemplates } from '../src/core/use-cases/app';
+import { generateTemplates } from '../src/core/use-cases';
 import { catalogFor } from '../src/core/catalog/versions';
 import { sampleProvince, writeFill } from '../src/demo/sample';
 import { settingsPlan } from '../src/core/settings';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateTemplates } from '../src/core/use-cases/app';
+import { generateTemplates } from '../src/core/use-cases';
 import { catalogFor } from '../src/core/catalog/versions';
 import { CellInput } from '../src/core/sheet/grid';
 import { settingsPlan } from '../src/core/settings';

@@ -1,7 +1,7 @@
 /** The CLI options a province needs so that no one edits Thiết lập by hand: province, deadline, period, year. */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadSettings } from '../src/core/use-cases/app';
+import { loadSettings } from '../src/core/use-cases';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { cliWith, scratch } from './cli-helpers';
 

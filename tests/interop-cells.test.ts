@@ -6,7 +6,8 @@
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, readTabs, validateTabs } from '../src/core/use-cases/app';
+import { loadSettings } from '../src/core/use-cases';
+import { readTabs, validateTabs } from '../src/core/checks/tabs';
 import { consolidate, summaryJson } from '../src/core/figures/consolidate';
 import { evaluateFormula } from '../src/core/form/formulas';
 import { parseTypedNumber } from '../src/core/primitives/numbers';

@@ -6,7 +6,8 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, readTabs, validateTabs } from '../src/core/use-cases/app';
+import { loadSettings } from '../src/core/use-cases';
+import { readTabs, validateTabs } from '../src/core/checks/tabs';
 import { consolidate, summaryJson } from '../src/core/figures/consolidate';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { main } from '../src/cli/main';

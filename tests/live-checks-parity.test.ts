@@ -1,6 +1,6 @@
 /** The .xlsx that `template` and `split` write carries the same live checks as the Google Sheet. */
 import JSZip from 'jszip';
-import { generateTemplates } from '../src/core/use-cases/app';
+import { generateTemplates } from '../src/core/use-cases';
 import { settingsPlan } from '../src/core/settings';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { catalog, province } from './gas/setup';

@@ -3,7 +3,7 @@
  * checks, the summary and the draft, through the Apps Script adapter and the .xlsx adapter alike;
  * a mistake in that table is named by its cell.
  */
-import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../src/core/use-cases';
 import { catalogFor } from '../src/core/catalog/versions';
 import { CellInput, cellText } from '../src/core/sheet/grid';
 import { SUMMARY_SHEET } from '../src/core/figures/output-sheets';

@@ -5,7 +5,7 @@
  * the rate cell stays blank and the count cell gets a warning saying so.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { generateTemplates } from '../src/core/use-cases/app';
+import { generateTemplates } from '../src/core/use-cases';
 import { isoDate } from '../src/core/primitives/dates';
 import { parseAgencyTab } from '../src/core/form/parse';
 import { agencyFigures } from '../src/core/report/figures';

@@ -6,7 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
-import { CollectRow, IncomingFile, Prefer, collectFiles } from '../core/agency-files/collect';
+import { CollectRow, IncomingFile, Prefer } from '../core/agency-files/collect';
+import { collectFiles } from '../core/use-cases';
 import { FileError, fileMessage } from '../local/file-problems';
 import { guardedGrids } from '../local/xlsx-guard';
 import { CliError, Io, UserFile, open, settingsOf, userFile } from './commands';

@@ -4,10 +4,10 @@
  */
 import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { consolidateWorkbook, validateAll } from '../core/use-cases/app';
+import { consolidateWorkbook, validateAll } from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { summaryJson } from '../core/figures/consolidate';
-import { draftReport } from '../core/use-cases/draft-report';
+import { draftReport } from '../core/use-cases';
 import { AgencyStatus, RULES } from '../core/checks/validate';
 import { renderDocx } from '../local/docx-writer';
 import { XlsxWorkbook } from '../local/xlsx-workbook';

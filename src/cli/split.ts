@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
 import { periodInText } from '../core/periods';
-import { splitPlans } from '../core/agency-files/split';
+import { splitPlans } from '../core/use-cases';
 import { agencyFileBytes } from '../local/agency-file';
 import { Io, open, settingsOf, userFile } from './commands';
 import { Output, checkOutputs, writeOutputs } from './files';

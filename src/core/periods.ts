@@ -76,7 +76,7 @@ export function defaultDeadline(id: PeriodId, year: number): IsoDate {
   return addDays(defaultCutoff(id, year).to, 7);
 }
 
-const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+export const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
 /** The quarter whose data range holds this day (from 15/12, data belong to next year's quý I). */
 export function currentPeriod(today: IsoDate): { period: PeriodId; year: number } {

@@ -5,7 +5,7 @@
  * builds each agency's .xlsx in the browser with split's own writer and downloads them as one
  * .zip. No Drive scope and no network: the files are made on the user's computer.
  */
-import { loadSettings } from '../core/use-cases/app';
+import { loadSettings } from '../core/use-cases';
 import { toWire } from '../core/agency-files/wire';
 import { SheetSnapshot } from '../core/sheet/grid';
 import { SETTINGS_SHEET, readSettings } from '../core/settings';

@@ -4,17 +4,17 @@
  * actions.ts runs them (scopes, consolidator check, lock, answer after the lock). Nothing here
  * decides figures; the core does.
  */
-import * as app from '../core/use-cases/app';
+import * as app from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
 import { travinhExample } from '../core/settings/example-agencies';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { periodInText } from '../core/periods';
-import { draftReport as draftReportUseCase } from '../core/use-cases/draft-report';
+import { draftReport as draftReportUseCase } from '../core/use-cases';
 import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/build';
 import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
-import { SETTINGS_SHEET, Settings } from '../core/settings';
+import { SETTINGS_SHEET, Settings, agencyOfSheet } from '../core/settings';
 import { AgencyResult, Finding, statusTally } from '../core/checks/validate';
 import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
@@ -156,7 +156,7 @@ function findingLines(findings: readonly Finding[]): string[] {
 
 function currentAgency(settings: Settings) {
   const name = spreadsheet().getActiveSheet().getName();
-  const agency = app.agencyOfSheet(settings, name);
+  const agency = agencyOfSheet(settings, name);
   return (
     agency ??
     alertReply('Báo cáo CCHC', [

@@ -11,7 +11,8 @@
  * of several cells has no e.value); the consolidators' "Kiểm tra tất cả đơn vị" and "Tổng hợp"
  * run the same validate and report such a tab, so nothing wrong is consolidated unseen.
  */
-import { agencyOfSheet, loadSettings, submitTyped } from '../core/use-cases/app';
+import { agencyOfSheet } from '../core/settings';
+import { loadSettings, submitTyped } from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
 import { STATUS_NOTE, STATUS_SENT } from '../core/form/template';

@@ -5,10 +5,10 @@
  * this, so a file is the same whichever route made it, and collects back the same way.
  */
 import { Catalog } from '../core/catalog/catalog';
-import { carryOver } from '../core/agency-files/collect';
 import { SheetSnapshot } from '../core/sheet/grid';
 import { Settings } from '../core/settings';
 import { AgencyFile } from '../core/agency-files/split';
+import { fillAgencyFile } from '../core/use-cases';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 export async function agencyFileBytes(
@@ -20,12 +20,6 @@ export async function agencyFileBytes(
   clock: () => Date = () => new Date(),
 ): Promise<Uint8Array> {
   const one = XlsxWorkbook.create(clock);
-  one.create(file.plan);
-  // What the province tab already holds for this agency goes into its file too.
-  const fresh = one.read(file.plan.name);
-  if (tab && fresh) {
-    const w = carryOver(catalog, settings, file.agency, tab, fresh);
-    if (!('error' in w)) one.writeCells(file.plan.name, w.range, w.cells);
-  }
+  fillAgencyFile(one, catalog, settings, file, tab);
   return one.toBytes();
 }

@@ -1,7 +1,8 @@
 /** The identity block and file names of split files. */
 import { checksum, identityOf, identityRows, readIdentity } from '../../src/core/form/identity';
 import { RawCell } from '../../src/core/sheet/grid';
-import { agencyFileName, splitPlans } from '../../src/core/agency-files/split';
+import { agencyFileName } from '../../src/core/agency-files/split';
+import { splitPlans } from '../../src/core/use-cases';
 import { SO, XA, catalog, settingsFor } from '../helpers';
 
 const settings = settingsFor([

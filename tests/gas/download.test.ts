@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { generateTemplates } from '../../src/core/use-cases/app';
+import { generateTemplates } from '../../src/core/use-cases';
 import { fromWire } from '../../src/core/agency-files/wire';
 import { DownloadAnswer } from '../../src/core/agency-files/split';
 import { fakeHtmlServiceWithFiles, transport } from '../fakes/html';

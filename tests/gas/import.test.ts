@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { consolidateWorkbook, generateTemplates } from '../../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates } from '../../src/core/use-cases';
 import { summaryJson } from '../../src/core/figures/consolidate';
 import { writeFill } from '../../src/demo/sample';
 import { Settings } from '../../src/core/settings';

@@ -2,7 +2,7 @@
  * Google's size limits: 10 million cells per spreadsheet, blank cells of each new 1000×26 tab
  * included; the add-on trims its tabs so that a 190-agency province stays far below.
  */
-import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { CELL_LIMIT, FakeSheet, fakeGas } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';

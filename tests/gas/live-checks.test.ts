@@ -1,4 +1,4 @@
-import { generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { generateTemplates, validateAll } from '../../src/core/use-cases';
 import { COLORS } from '../../src/core/sheet/grid';
 import { RuleId } from '../../src/core/checks/rules';
 import { FakeSheet } from '../fakes/gas';

@@ -3,7 +3,7 @@
  * when" says, on the fake: the owner generates the forms before sharing, then shares; each agency
  * types, marks sent with and without errors, and nothing in that path needs authorization.
  */
-import { generateTemplates } from '../../src/core/use-cases/app';
+import { generateTemplates } from '../../src/core/use-cases';
 import { agencyTabPlan } from '../../src/core/form/template';
 import { onEdit } from '../../src/gas/on-edit';
 import { AgencyFill, sampleProvince } from '../../src/demo/sample';

@@ -2,7 +2,7 @@
  * Printing from Google Sheets: Apps Script writes no print settings, but Sheets repeats frozen
  * rows and columns on every printed page, and the tables are ruled, each sheet in one call.
  */
-import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases';
 import { writeFill } from '../../src/demo/sample';
 import { catalog, gasWorkbook, province } from './setup';
 

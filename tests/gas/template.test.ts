@@ -1,4 +1,4 @@
-import { generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { generateTemplates, validateAll } from '../../src/core/use-cases';
 import { catalogFor } from '../../src/core/catalog/versions';
 import { isoDate } from '../../src/core/primitives/dates';
 import { COLORS } from '../../src/core/sheet/grid';

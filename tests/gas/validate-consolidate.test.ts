@@ -1,4 +1,4 @@
-import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/use-cases';
 import { COLORS } from '../../src/core/sheet/grid';
 import { summaryJson } from '../../src/core/figures/consolidate';
 import { writeFill } from '../../src/demo/sample';

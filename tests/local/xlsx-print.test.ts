@@ -4,7 +4,7 @@
  * tall enough for their wrapped labels.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases/app';
+import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases';
 import { catalogFor } from '../../src/core/catalog/versions';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { readSettings, settingsPlan } from '../../src/core/settings';

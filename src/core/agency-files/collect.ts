@@ -4,7 +4,7 @@
  * is one Vietnamese line; an accepted file is written into its agency's tab with one write.
  */
 import { Catalog } from '../catalog/catalog';
-import { IsoDate, formatDmy, isDate, readDate } from '../primitives/dates';
+import { formatDmy, isDate, readDate } from '../primitives/dates';
 import { formRows, lockedReason } from '../form/row-modes';
 import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
@@ -14,8 +14,6 @@ import { Agency, Settings } from '../settings';
 import { COL, FreeTextField, labelCells } from '../form/template';
 import { fold, squish } from '../primitives/text';
 import { CellFormula, FormulaValue, ooxmlFormula } from '../form/formulas';
-import { validateAgency } from '../checks/validate';
-import { WorkbookPort } from '../workbook';
 
 /** A file as both adapters see it: its name and every sheet as a grid. */
 export interface IncomingFile {
@@ -389,100 +387,10 @@ function blankFile(v: Accepted): boolean {
 }
 
 /** A returned file nobody filled in: no figure, not marked sent, no sent date and no free text. */
-function untouched(report: AgencyReport, rowsTaken: number): boolean {
+export function untouched(report: AgencyReport, rowsTaken: number): boolean {
   const freeText = Object.values(report.freeText).some((t) => t.trim() !== '');
   return rowsTaken === 0 && report.status.value !== 'sent' && !report.sentOn.text && !report.sentOn.date && !freeText;
 }
 
-function findingText(errors: number, warnings: number): string {
-  if (!errors && !warnings) return 'không có';
-  return [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ');
-}
-
 /** What the add-on's import returns to its dialog (through google.script.run). */
 export type ImportAnswer = { ok: true; rows: CollectRow[]; written: number } | { ok: false; problem: string };
-
-export interface CollectOutcome {
-  readonly rows: CollectRow[];
-  readonly written: string[];
-}
-
-/**
- * Examines every file, settles duplicates, then writes each accepted file into its own agency's
- * tab: one read and one write per tab. A tab not named by an accepted file is never touched.
- */
-export function collectFiles(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  files: readonly IncomingFile[],
-  opts: { prefer?: Prefer; today: IsoDate },
-): CollectOutcome {
-  const verdicts = resolveDuplicates(
-    files.map((f) => examineFile(catalog, settings, f)),
-    opts.prefer ?? 'none',
-  );
-  const rows: CollectRow[] = [];
-  const written: string[] = [];
-  for (const v of verdicts) {
-    if (!v.ok) {
-      rows.push({
-        file: v.file,
-        agency: v.agency?.name ?? '—',
-        rowsTaken: 0,
-        findings: '',
-        status: `Từ chối: ${v.reason}`,
-        ok: false,
-      });
-      continue;
-    }
-    const target = wb.read(v.agency.sheet, { protection: false });
-    if (!target) {
-      rows.push({
-        file: v.file,
-        agency: v.agency.name,
-        rowsTaken: 0,
-        findings: '',
-        status: `Từ chối: sổ tổng hợp không có trang "${v.agency.sheet}"; chạy "Tạo biểu mẫu cho các đơn vị" trước`,
-        ok: false,
-      });
-      continue;
-    }
-    const w = tabWrite(catalog, settings, v.agency, v, target);
-    if ('error' in w) {
-      rows.push({
-        file: v.file,
-        agency: v.agency.name,
-        rowsTaken: 0,
-        findings: '',
-        status: `Từ chối: ${w.error}`,
-        ok: false,
-      });
-      continue;
-    }
-    if (untouched(v.report, w.rowsTaken)) {
-      // Copying an empty file would blank figures the tab may already hold: refuse it instead.
-      rows.push({
-        file: v.file,
-        agency: v.agency.name,
-        rowsTaken: 0,
-        findings: '',
-        status: `Từ chối: tệp chưa có số liệu, trạng thái hay ý kiến nào (đơn vị chưa điền); trang "${v.agency.sheet}" giữ nguyên`,
-        ok: false,
-      });
-      continue;
-    }
-    wb.writeCells(w.sheet, w.range, w.cells);
-    written.push(w.sheet);
-    const result = validateAgency(catalog, settings, v.agency, v.report, { today: opts.today, isProtected: null });
-    rows.push({
-      file: v.file,
-      agency: v.agency.name,
-      rowsTaken: w.rowsTaken,
-      findings: findingText(result.errors, result.warnings),
-      status: v.report.status.value === 'sent' ? 'Đã nhận (đơn vị ghi "Đã gửi")' : 'Đã nhận (đơn vị chưa ghi "Đã gửi")',
-      ok: true,
-    });
-  }
-  return { rows, written };
-}

@@ -10,9 +10,10 @@ import { IsoDate, formatDmy, isIsoDate, readDate } from '../primitives/dates';
 import { SheetSnapshot, cellText } from '../sheet/grid';
 import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
 import { readCode } from '../form/parse';
-import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
+import { PERIOD_IDS, PeriodId, QUARTERS, periodInText } from '../periods';
 import { Settings } from '../settings';
 import { fold, upper } from '../primitives/text';
+import { WorkbookPort } from '../workbook';
 
 /** The sheet the add-on looks for: a copy of last period's "Tổng hợp", renamed. */
 export const PREVIOUS_SHEET = 'Kỳ trước';
@@ -166,7 +167,6 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
 }
 
 /** Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves. */
-const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
 function sameBody(a: string, b: string): boolean {
   const norm = (s: string) => fold(s).replace(/ủy ban nhân dân|uỷ ban nhân dân/g, 'ubnd');
@@ -205,4 +205,13 @@ export function comparedWith(prev: PreviousSummary, settings: Settings): string 
   if (prev.period === settings.period && prev.year === settings.year - 1)
     return settings.period === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;
   return `kỳ trước (${periodInText(prev.period, prev.year)})`;
+}
+
+/** The first of "Kỳ trước", "Bản sao của Tổng hợp", "Copy of Tổng hợp" present, read as a summary. */
+export function previousInWorkbook(wb: WorkbookPort, catalog: Catalog): PreviousRead | null {
+  for (const name of [PREVIOUS_SHEET, ...PREVIOUS_SHEET_COPIES]) {
+    const snap = wb.read(name, { protection: false });
+    if (snap) return previousFromSheet(catalog, snap, `trang "${name}"`);
+  }
+  return null;
 }

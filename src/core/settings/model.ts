@@ -145,3 +145,8 @@ export function uniqueSheetName(name: string, taken: readonly string[]): string 
     if (!used.has(fold(candidate))) return candidate;
   }
 }
+
+/** The agency whose tab is `sheet`, if any. */
+export function agencyOfSheet(settings: Settings, sheet: string): Agency | null {
+  return settings.agencies.find((a) => a.sheet === sheet) ?? null;
+}

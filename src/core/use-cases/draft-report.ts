@@ -4,7 +4,7 @@
  * one is attached), or build one agency's own report from its tab. It writes nothing to the
  * workbook; the adapters only render the model and show the outcome.
  */
-import { readTabs, validateTabs } from './app';
+import { readTabs, validateTabs } from '../checks/tabs';
 import { Catalog } from '../catalog/catalog';
 import { Summary, consolidate } from '../figures/consolidate';
 import { IsoDate } from '../primitives/dates';
@@ -13,14 +13,7 @@ import { SheetSnapshot, cellText } from '../sheet/grid';
 import { parseAgencyTab } from '../form/parse';
 import { buildAgencyReport } from '../report/agency';
 import { ReportModel } from '../report/model';
-import {
-  PREVIOUS_SHEET,
-  PREVIOUS_SHEET_COPIES,
-  PreviousRead,
-  PreviousSummary,
-  checkPrevious,
-  previousFromSheet,
-} from '../report/previous';
+import { PreviousRead, PreviousSummary, checkPrevious, previousInWorkbook } from '../report/previous';
 import { ReportContext, buildProvinceReport } from '../report/province';
 import { Agency, Settings } from '../settings';
 import { WorkbookPort } from '../workbook';
@@ -75,15 +68,6 @@ export function draftReport(
     );
   const context: ReportContext = { catalog, summary, today, stamp: wb.stamp(), previous };
   return { ok: true, kind: 'province', model: buildProvinceReport(context), summary, context, previous };
-}
-
-/** The first of "Kỳ trước", "Bản sao của Tổng hợp", "Copy of Tổng hợp" present, read as a summary. */
-export function previousInWorkbook(wb: WorkbookPort, catalog: Catalog): PreviousRead | null {
-  for (const name of [PREVIOUS_SHEET, ...PREVIOUS_SHEET_COPIES]) {
-    const snap = wb.read(name, { protection: false });
-    if (snap) return previousFromSheet(catalog, snap, `trang "${name}"`);
-  }
-  return null;
 }
 
 function draftAgency(

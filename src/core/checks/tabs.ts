@@ -1,0 +1,65 @@
+/** The steps every check of the agencies' tabs shares: one read per tab, validation, the marks. */
+import { Catalog } from '../catalog/catalog';
+import { markPlan } from '../figures/output-sheets';
+import { parseAgencyTab } from '../form/parse';
+import { IsoDate } from '../primitives/dates';
+import { Agency, Settings } from '../settings';
+import { SheetSnapshot } from '../sheet/grid';
+import { RunOptions, WorkbookPort, stateList } from '../workbook';
+import { AgencyResult, validateAgency } from './validate';
+
+export interface ReadTab {
+  readonly agency: Agency;
+  readonly snap: SheetSnapshot | null;
+}
+
+/** One batched read per agency tab, shared by validation and consolidation. */
+export function readTabs(
+  wb: WorkbookPort,
+  settings: Settings,
+  opts: RunOptions & { protection?: boolean } = {},
+): ReadTab[] {
+  return settings.agencies.map((agency, i) => {
+    opts.progress?.(i, settings.agencies.length, agency.name);
+    return { agency, snap: wb.read(agency.sheet, { protection: opts.protection }) };
+  });
+}
+
+export function validateTabs(
+  catalog: Catalog,
+  settings: Settings,
+  tabs: readonly ReadTab[],
+  today: IsoDate,
+): AgencyResult[] {
+  return tabs.map((tab) => validateTab(catalog, settings, tab, today));
+}
+
+/** Validates one tab already read; a tab always gives one result. */
+export function validateTab(catalog: Catalog, settings: Settings, tab: ReadTab, today: IsoDate): AgencyResult {
+  const report = tab.snap ? parseAgencyTab(catalog, tab.snap) : null;
+  return validateAgency(catalog, settings, tab.agency, report, { today, isProtected: tab.snap?.isProtected ?? null });
+}
+
+const MARKED_KEY = 'cchc.markedTabs';
+
+/**
+ * Repaints the marks of tabs that have findings now or had them last run (remembered in the
+ * workbook's state), so clean tabs cost no write. Values are never touched.
+ */
+export function markTabs(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Settings,
+  results: readonly AgencyResult[],
+): void {
+  const before = stateList(wb, MARKED_KEY);
+  const marked = new Set(results.filter((r) => r.findings.some((f) => f.cell)).map((r) => r.agency.sheet));
+  for (const r of results) {
+    if (!marked.has(r.agency.sheet) && !before.includes(r.agency.sheet)) continue;
+    const groups = markPlan(catalog, settings, r.agency, r);
+    if (groups.length) wb.paint(r.agency.sheet, groups);
+  }
+  const checked = new Set(results.map((r) => r.agency.sheet));
+  const still = before.filter((s) => !checked.has(s)); // tabs not checked this time keep their marks
+  wb.setState(MARKED_KEY, JSON.stringify([...still, ...marked]));
+}

@@ -1,0 +1,16 @@
+import { AgencyFile, agencyFilePlan } from '../agency-files/split';
+import { Catalog } from '../catalog/catalog';
+import { Settings } from '../settings';
+
+/** Every agency's file, names made unique without ever depending on the order of the disk. */
+export function splitPlans(catalog: Catalog, settings: Settings): AgencyFile[] {
+  const used = new Set<string>();
+  const digits = Math.max(2, ...settings.agencies.map((a) => String(a.stt).length));
+  return settings.agencies.map((agency) => {
+    const f = agencyFilePlan(catalog, settings, agency, digits);
+    let name = f.fileName;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = f.fileName.replace(/\.xlsx$/, ` (${i}).xlsx`);
+    used.add(name.toLowerCase());
+    return { ...f, fileName: name };
+  });
+}
