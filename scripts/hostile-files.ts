@@ -1,7 +1,7 @@
 /**
  * Hostile inputs, made on demand (never committed as large binaries): every kind of file a
  * province might be handed instead of an agency's .xlsx, small on disk but built to hang or
- * exhaust a reader that trusts it. tests/hostile.test.ts feeds each to validate, collect and the
+ * exhaust a reader that trusts it. tests/local/hostile.test.ts feeds each to validate, collect and the
  * import dialog; `npx ts-node scripts/hostile-files.ts <folder>` (or any TS runner) writes them
  * for trying by hand.
  */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # By hand, where openpyxl and LibreOffice are installed: every .xlsx our commands write from the
 # interop fixtures (our sample, the same saved by openpyxl and by LibreOffice) opens in openpyxl
-# and converts in LibreOffice Calc. tests/interop-outputs.test.ts checks the same outputs' XML
+# and converts in LibreOffice Calc. tests/local/interop-outputs.test.ts checks the same outputs' XML
 # without either program.
 #   Needs: apt-get install -y python3-openpyxl libreoffice-calc-nogui
 set -euo pipefail

@@ -1,7 +1,7 @@
 /**
  * Findings are worded for the Sheets menu; the CLI has no menu, so each menu step a message names
  * is replaced by what a CLI user does instead. Keyed by the core's own constants, so a reworded
- * menu step cannot slip through unnoticed (tests/cli.test.ts checks no menu wording is printed).
+ * menu step cannot slip through unnoticed (tests/cli/main.test.ts checks no menu wording is printed).
  */
 import { MENU_STEPS } from '../core/checks/validate';
 

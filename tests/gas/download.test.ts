@@ -1,7 +1,7 @@
 /**
  * The download dialog's server side, on the real build/Code.js: what it costs in service calls
  * and what it refuses. The dialog itself (building the .xlsx files in the browser) is run in
- * Chromium by tests/browser/dialogs.test.ts.
+ * Chromium by tests/dialog/dialogs.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,0 +1,221 @@
+/** Comparing with a previous summary: reading it (JSON or a "Tổng hợp" sheet), refusing the wrong one, the sentences and the column. */
+import { consolidate, summaryJson } from '../../../src/core/figures/consolidate';
+import { isoDate } from '../../../src/core/primitives/dates';
+import { summarySheetPlan } from '../../../src/core/figures/output-sheets';
+import { buildReport } from '../../../src/core/report/build';
+import { Block, ReportModel, plainText } from '../../../src/core/report/model';
+import { PreviousSummary, checkPrevious, previousFromJson, previousFromSheet } from '../../../src/core/report/previous';
+import { Settings } from '../../../src/core/settings';
+import { validateAgency } from '../../../src/core/checks/validate';
+import { SO, XA, catalog, settingsFor, snapshotOf, tabFor } from '../../helpers';
+
+const today = isoDate(2026, 10, 5);
+const textOf = (m: ReportModel) => m.blocks.map((b: Block) => plainText(b)).join('\n');
+
+/** A province's summary for a period, from one department's figures. */
+function summaryOf(settings: Settings, values: Record<string, number>) {
+  const tab = tabFor(settings, 'Sở Nội vụ', { status: 'Đã gửi', sentOn: new Date(2026, 0, 2), values });
+  const results = [
+    validateAgency(catalog, settings, tab.agency, tab.report(), { today, isProtected: true }),
+    validateAgency(catalog, settings, settings.agencies[1], null, { today, isProtected: null }),
+  ];
+  return consolidate(catalog, settings, results);
+}
+
+const agencies = [SO('Sở Nội vụ'), XA('UBND xã An Phú')];
+const q3 = settingsFor(agencies, { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh', includeErrors: true });
+const q3LastYear: Settings = { ...q3, year: 2025, cutoffFrom: isoDate(2025, 6, 15), cutoffTo: isoDate(2025, 9, 14) };
+const now = summaryOf(q3, {
+  '3.4.a': 17445,
+  '3.4.a.1': 618,
+  '3.4.a.2': 16827,
+  '3.4.b': 16331,
+  '3.4.b.1': 16300,
+  '3.4.b.2': 31,
+  '3.4.c': 1114,
+  '3.4.c.1': 1100,
+  '3.4.c.2': 14,
+});
+const before = summaryOf(q3LastYear, {
+  '3.4.a': 16000,
+  '3.4.a.1': 500,
+  '3.4.a.2': 15500,
+  '3.4.b': 16500,
+  '3.4.b.1': 16170,
+  '3.4.b.2': 330,
+  '3.4.c': 0,
+  '3.4.c.1': 0,
+  '3.4.c.2': 0,
+});
+
+function fromJson(summary: typeof before, edit: (j: Record<string, unknown>) => void = () => {}) {
+  const json = JSON.parse(JSON.stringify(summaryJson(summary))) as Record<string, unknown>;
+  edit(json);
+  return previousFromJson(JSON.stringify(json), 'tệp "ky-truoc.json"');
+}
+
+function previous(read: ReturnType<typeof fromJson>): PreviousSummary {
+  if (!read.ok) throw new Error(read.problem);
+  return read.previous;
+}
+
+describe('a previous summary', () => {
+  it('is read from the JSON of consolidate --json', () => {
+    const p = previous(fromJson(before));
+    expect(p).toMatchObject({ issuer: 'Ủy ban nhân dân tỉnh Trà Vinh', period: 'Q3', year: 2025, to: '2025-09-14' });
+    expect(p.values.get('3.4.a')).toBe(16000);
+    expect(p.values.get('3.4.1')).toBeCloseTo(98, 6);
+    expect(checkPrevious(p, q3)).toBeNull();
+  });
+
+  it('is read back from a "Tổng hợp" sheet with the same figures as its JSON', () => {
+    const read = previousFromSheet(
+      catalog,
+      snapshotOf(summarySheetPlan(before, '05/10/2025 08:00')),
+      'trang "Kỳ trước"',
+    );
+    const p = previous(read);
+    const j = previous(fromJson(before));
+    expect(p).toMatchObject({ issuer: j.issuer, period: 'Q3', year: 2025, from: j.from, to: j.to });
+    expect(p.values.get('3.4.1')).toBeCloseTo(j.values.get('3.4.1')!, 9);
+    for (const code of ['1.1.1', '7.8.4']) expect(p.values.get(code)).toBe(j.values.get(code));
+    // The sheet shows the official form only: supporting rows such as the hồ sơ counts are not on it.
+    expect(p.values.has('3.4.a')).toBe(false);
+    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
+    expect(text).toContain(
+      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
+    );
+  });
+
+  it('is checked like any input: a negative count, a rate over 100 and 1e308 are named, not compared', () => {
+    const read = fromJson(before, (j) => {
+      const ind = j.indicators as Record<string, { value: number }>;
+      ind['3.4.a'].value = -5;
+      ind['3.4.1'].value = 250;
+      ind['3.4.b'].value = 1e308;
+    });
+    expect(read.ok).toBe(false);
+    const problem = !read.ok ? read.problem : '';
+    expect(problem).toMatch(/^tệp "ky-truoc.json" có số liệu không dùng được để so sánh/);
+    expect(problem).toContain('chỉ tiêu 3.4.a: -5 là số âm');
+    expect(problem).toContain('chỉ tiêu 3.4.1: tỷ lệ 250% vượt 100%');
+    expect(problem).toContain('chỉ tiêu 3.4.b: 1.00e+308 quá lớn');
+    expect(problem).not.toMatch(/Infinity|NaN/);
+    // JSON's 1e999 is Infinity once parsed: refused the same way.
+    const inf = previousFromJson(
+      JSON.stringify(summaryJson(before)).replace('"value":16000', '"value":1e999'),
+      'tệp "ky-truoc.json"',
+    );
+    expect(!inf.ok && inf.problem).toContain('chỉ tiêu 3.4.a: vô hạn quá lớn');
+  });
+
+  it('rejects what is not a summary, in Vietnamese, naming the file', () => {
+    const garbage = previousFromJson('{"period": {"id": "Q9"}}', 'tệp "x.json"');
+    expect(garbage.ok).toBe(false);
+    expect(!garbage.ok && garbage.problem).toMatch(
+      /^tệp "x.json" không phải số liệu tổng hợp do lệnh "consolidate --json" tạo ra \(mục period\.id\)/,
+    );
+    const notJson = previousFromJson('Tổng hợp', 'tệp "x.json"');
+    expect(!notJson.ok && notJson.problem).toContain('không phải tệp JSON hợp lệ');
+    const sheet = previousFromSheet(
+      catalog,
+      { name: 'Kỳ trước', values: [['a', 'b']], formats: [], isProtected: null },
+      'trang "Kỳ trước"',
+    );
+    expect(!sheet.ok && sheet.problem).toContain('không phải trang "Tổng hợp" của tiện ích');
+  });
+
+  it("refuses another province's summary", () => {
+    const other = previous(
+      fromJson(before, (j) => ((j.issuer as { body: string }).body = 'Ủy ban nhân dân tỉnh Vĩnh Long')),
+    );
+    expect(checkPrevious(other, q3)).toBe(
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của "Ủy ban nhân dân tỉnh Vĩnh Long", không phải của "Ủy ban nhân dân tỉnh Trà Vinh". Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.',
+    );
+    // "UBND" and "Ủy ban nhân dân" name the same body.
+    const abbreviated = previous(fromJson(before, (j) => ((j.issuer as { body: string }).body = 'UBND tỉnh Trà Vinh')));
+    expect(checkPrevious(abbreviated, q3)).toBeNull();
+    // A file from before the issuer was recorded is judged by its agencies.
+    const unnamed = previous(
+      fromJson(before, (j) => {
+        delete j.issuer;
+        (j.submission as { agency: string }[]).forEach((s, i) => (s.agency = `Sở khác ${i}`));
+      }),
+    );
+    expect(checkPrevious(unnamed, q3)).toContain('không có đơn vị nào trùng với danh sách đơn vị trên trang Thiết lập');
+  });
+
+  it('refuses a period of another length: 6 months are not compared with a quarter', () => {
+    const h1: Settings = { ...q3, period: 'H1', cutoffFrom: isoDate(2025, 12, 15), cutoffTo: isoDate(2026, 6, 14) };
+    const p = previous(fromJson(summaryOf(q3LastYear, { '3.4.a': 1 })));
+    expect(checkPrevious(p, h1)).toBe(
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý III năm 2025, không so sánh được với 6 tháng đầu năm 2026: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.',
+    );
+  });
+
+  it('refuses the same period and a later one', () => {
+    expect(checkPrevious(previous(fromJson(now)), q3)).toContain('là của chính kỳ này (quý III năm 2026)');
+    const q4: Settings = { ...q3, period: 'Q4', cutoffFrom: isoDate(2026, 9, 15), cutoffTo: isoDate(2026, 12, 14) };
+    const later = previous(fromJson(summaryOf(q4, { '3.4.a': 1 }), (j) => j));
+    expect(checkPrevious(later, q3)).toBe(
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026 (đến 14/12/2026), không trước kỳ báo cáo này (quý III năm 2026, đến 14/09/2026). Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.',
+    );
+  });
+});
+
+describe('the report with a previous summary', () => {
+  const withPrevious = buildReport({ catalog, summary: now, today, stamp: 'x', previous: previous(fromJson(before)) });
+  const without = buildReport({ catalog, summary: now, today, stamp: 'x' });
+  const lastTable = (m: ReportModel) => {
+    const t = m.blocks[m.blocks.length - 1];
+    if (t.kind !== 'table') throw new Error('no table');
+    return t;
+  };
+
+  it('says how the headline figures moved, with vi-VN figures', () => {
+    const text = textOf(withPrevious);
+    expect(text).toContain(
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
+    );
+    expect(text).not.toMatch(/NaN|undefined|null|\[chưa có số liệu: 3\.4\.a\]/);
+  });
+
+  it('states the change of a rate as the difference of the two rates printed', () => {
+    // Last year 97,4951% prints 97,50% and this year 99,8102% prints 99,81%: a reader subtracts 2,31.
+    const lastYear = previous(
+      fromJson(before, (j) => {
+        (j.indicators as Record<string, { value: number | null }>)['3.4.1']!.value = 97.4951;
+      }),
+    );
+    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
+    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,50% lên 99,81%)');
+  });
+
+  it('adds a "Kỳ trước" column to Phụ lục II, next to this period', () => {
+    const t = lastTable(withPrevious);
+    expect(t.rows[0].map((c) => plainText(c[0]))).toEqual([
+      'STT',
+      'Chỉ tiêu thống kê',
+      'Đơn vị tính',
+      'Số liệu',
+      'Kỳ trước',
+      'Ghi chú',
+    ]);
+    const row = t.rows.find((r) => plainText(r[0][0]) === '3.4.1.')!.map((c) => plainText(c[0]));
+    expect(row.slice(3, 5)).toEqual(['99,81%', '98,00%']);
+    expect(textOf(withPrevious)).toContain('(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025)');
+  });
+
+  it('names the period when it is not the same period last year', () => {
+    const q2: Settings = { ...q3, period: 'Q2', cutoffFrom: isoDate(2026, 3, 15), cutoffTo: isoDate(2026, 6, 14) };
+    const p = previous(fromJson(summaryOf(q2, { '3.4.a': 17000 })));
+    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
+    expect(text).toContain('So với kỳ trước (quý II năm 2026), số hồ sơ tiếp nhận tăng 445 hồ sơ (2,62%).');
+  });
+
+  it('has neither comparison nor column, nor any trace of them, without one', () => {
+    const text = textOf(without);
+    expect(text).not.toMatch(/So với|Kỳ trước|cùng kỳ/);
+    expect(lastTable(without).rows[0]).toHaveLength(5);
+  });
+});

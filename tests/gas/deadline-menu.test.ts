@@ -1,0 +1,42 @@
+/**
+ * A consolidator who moves the deadline on Thiết lập, through the real build/Code.js: the menu's
+ * "Tạo biểu mẫu cho các đơn vị" says which tabs it updated, and they show the new deadline.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
+import { fakeGas } from '../fakes/gas';
+import { CODE_JS } from '../paths';
+
+const CODE = CODE_JS;
+
+function sandbox() {
+  if (!existsSync(CODE)) throw new Error('build/Code.js is missing: run `npm run build` (npm test does it first)');
+  const fake = fakeGas();
+  const ctx = vm.createContext({ ...fake.globals, console: { log() {}, error() {}, warn() {} } });
+  vm.runInContext(readFileSync(CODE, 'utf8'), ctx, { filename: 'Code.js' });
+  return { fake, call: (fn: string) => (ctx[fn] as () => unknown)() };
+}
+
+describe('"Tạo biểu mẫu cho các đơn vị" after the deadline moved', () => {
+  it('writes the new deadline on every agency tab and says so', () => {
+    const { fake, call } = sandbox();
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
+    const setup = fake.ss.sheet('Thiết lập');
+    const row = 1 + [...Array(40).keys()].find((i) => setup.valueAt(`A${i + 1}`) === 'Hạn gửi báo cáo')!;
+    const old = setup.dateAt(`B${row}`)!; // "yyyy-mm-dd"
+    const tab = fake.ss.sheet('Sở Nội vụ');
+    expect(tab.dateAt('C5')).toBe(old);
+
+    // The consolidator types a deadline two days later (by hand: no date arithmetic of the code under test).
+    const [y, m, d] = old.split('-').map(Number);
+    const later = new Date(Date.UTC(y, m - 1, d + 2));
+    const typed = `${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`;
+    setup.type(`B${row}`, typed);
+    call('menuGenerateTemplates');
+    const alert = fake.ui.alerts.pop()!;
+    expect(alert.message).toContain(`hạn gửi báo cáo (${typed})`);
+    expect(alert.message).toContain('Sở Nội vụ');
+    expect(tab.dateAt('C5')).toBe(later.toISOString().slice(0, 10));
+  });
+});
