@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTemplates } from '../src/core/use-cases';
 import { catalogFor } from '../src/core/catalog/versions';
-import { CellInput } from '../src/core/sheet/grid';
+import { CellInput } from '../src/core/sheet/plan';
 import { settingsPlan } from '../src/core/settings';
 import { agencyFilePlan } from '../src/core/agency-files/split';
 import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan } from '../src/core/form/template';

@@ -1,7 +1,8 @@
 /** Fixtures for the core tests: settings, and agency tabs built from the real template. */
 import { catalogFor } from '../src/core/catalog/versions';
 import { parts } from '../src/core/primitives/dates';
-import { RawCell, SheetPlan, SheetSnapshot, parseA1 } from '../src/core/sheet/grid';
+import { RawCell, SheetSnapshot, parseA1 } from '../src/core/sheet/grid';
+import { SheetPlan } from '../src/core/sheet/plan';
 import { parseAgencyTab } from '../src/core/form/parse';
 import { AgencyType, ExampleAgency, Settings, exampleSettings } from '../src/core/settings';
 import { agencyTabPlan } from '../src/core/form/template';

@@ -22,9 +22,11 @@ import {
   fieldLabel,
   settingsPlan,
 } from '../core/settings';
-import { CellInput, cellText } from '../core/sheet/grid';
+import { CellInput } from '../core/sheet/plan';
+import { cellText } from '../core/sheet/grid';
 import { fold } from '../core/primitives/text';
-import { AGENCY_STATUS_LABELS, AgencyResult } from '../core/checks/validate';
+import { AGENCY_STATUS_LABELS } from '../core/checks/status';
+import { AgencyResult } from '../core/checks/validate';
 import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/primitives/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';

@@ -3,7 +3,7 @@
  * is replaced by what a CLI user does instead. Keyed by the core's own constants, so a reworded
  * menu step cannot slip through unnoticed (tests/cli/main.test.ts checks no menu wording is printed).
  */
-import { MENU_STEPS } from '../core/checks/validate';
+import { MENU_STEPS } from '../core/checks/rules';
 
 const CLI_STEPS: Record<keyof typeof MENU_STEPS, string> = {
   regenerate: 'cập nhật biểu mẫu bằng lệnh npm run cchc -- template --from <sổ.xlsx> --out <sổ-mới.xlsx>',

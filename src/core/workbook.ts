@@ -4,7 +4,8 @@
  * service calls per tab constant.
  */
 import { IsoDate } from './primitives/dates';
-import { CellInput, PlanCell, Protection, SheetPlan, SheetSnapshot } from './sheet/grid';
+import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
+import { SheetSnapshot } from './sheet/grid';
 import type { PaintGroup } from './figures/output-sheets';
 
 export type ProtectionOutcome =

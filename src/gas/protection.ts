@@ -4,7 +4,8 @@
  * and drops the other editors of the spreadsheet; a protection that cannot be completed is
  * removed rather than left open to everyone, and reported.
  */
-import { Protection, a1Range, parseA1 } from '../core/sheet/grid';
+import { Protection } from '../core/sheet/plan';
+import { a1Range, parseA1 } from '../core/sheet/grid';
 import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome } from '../core/workbook';

@@ -6,18 +6,8 @@
  */
 import { IsoDate, isDate, isoDate, parts } from '../core/primitives/dates';
 import { sheetsFormula } from '../core/form/formulas';
-import {
-  COLORS,
-  CellInput,
-  CellStyle,
-  PlanCell,
-  Protection,
-  RawCell,
-  SheetPlan,
-  SheetSnapshot,
-  Validation,
-  mergedCellFacts,
-} from '../core/sheet/grid';
+import { COLORS, CellInput, CellStyle, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
+import { RawCell, SheetSnapshot, mergedCellFacts } from '../core/sheet/grid';
 import { LiveCheck } from '../core/checks/live-checks';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { SETTINGS_SHEET } from '../core/settings';

@@ -5,17 +5,8 @@
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/primitives/dates';
-import {
-  COLORS,
-  CellInput,
-  PlanCell,
-  Protection,
-  SheetPlan,
-  SheetSnapshot,
-  Validation,
-  columnLetter,
-  parseA1,
-} from '../core/sheet/grid';
+import { COLORS, CellInput, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
+import { SheetSnapshot, columnLetter, parseA1 } from '../core/sheet/grid';
 import { ooxmlFormula } from '../core/form/formulas';
 import { LiveCheck } from '../core/checks/live-checks';
 import { pad2 } from '../core/primitives/numbers';

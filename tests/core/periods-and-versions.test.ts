@@ -5,11 +5,11 @@
 import { catalogFor } from '../../src/core/catalog/versions';
 import { consolidate } from '../../src/core/figures/consolidate';
 import { isoDate } from '../../src/core/primitives/dates';
-import { SheetPlan } from '../../src/core/sheet/grid';
+import { SheetPlan } from '../../src/core/sheet/plan';
 import { travinhExample } from '../../src/core/settings/example-agencies';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { currentPeriod, nextPeriodInText } from '../../src/core/periods';
-import { buildReport } from '../../src/core/report/build';
+import { buildProvinceReport } from '../../src/core/report/province';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
 import { agencyTabPlan } from '../../src/core/form/template';
@@ -58,7 +58,7 @@ describe('a deadline before the data cut-off (seed 000: Trà Vinh, quý I/2020)'
     const summary = consolidate(catalog, settings, results);
     expect(summary.submission.every((e) => e.included && e.daysLate === 0)).toBe(true);
     expect(summary.indicators.get('1.1.1')?.value).toBe(20);
-    const model = buildReport({ catalog, summary, today: isoDate(2020, 3, 13), stamp: '13/03/2020 08:00' });
+    const model = buildProvinceReport({ catalog, summary, today: isoDate(2020, 3, 13), stamp: '13/03/2020 08:00' });
     const text = model.blocks.map(plainText).join('\n');
     expect(text).toContain(
       'tính đến ngày các cơ quan, đơn vị gửi báo cáo (hạn 05/03/2020) và ước tính đến ngày 14/03/2020',
@@ -107,7 +107,7 @@ describe('a 2026 period', () => {
     expect(sheet).toContain('Số lãnh đạo cấp sở, ngành bị kỷ luật');
     expect(sheet).not.toMatch(DISTRICT);
 
-    const model = buildReport({ catalog, summary, today: isoDate(2026, 3, 20), stamp: '20/03/2026 08:00' });
+    const model = buildProvinceReport({ catalog, summary, today: isoDate(2026, 3, 20), stamp: '20/03/2026 08:00' });
     const text = model.blocks.map(plainText).join('\n');
     expect(text).toContain('3 lãnh đạo cấp sở, ngành,');
     expect(text).not.toMatch(DISTRICT);

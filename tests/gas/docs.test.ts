@@ -1,6 +1,6 @@
 import { consolidate } from '../../src/core/figures/consolidate';
 import { isoDate } from '../../src/core/primitives/dates';
-import { buildReport } from '../../src/core/report/build';
+import { buildProvinceReport } from '../../src/core/report/province';
 import { sampleProvince } from '../../src/demo/sample';
 import { validateAgency } from '../../src/core/checks/validate';
 import { parseAgencyTab } from '../../src/core/form/parse';
@@ -20,7 +20,7 @@ function report(communes: number) {
       isProtected: true,
     });
   });
-  return buildReport({
+  return buildProvinceReport({
     catalog,
     summary: consolidate(catalog, settings, results),
     today: isoDate(2026, 10, 5),

@@ -1,5 +1,5 @@
 import { generateTemplates, validateAll } from '../../src/core/use-cases';
-import { COLORS } from '../../src/core/sheet/grid';
+import { COLORS } from '../../src/core/sheet/plan';
 import { RuleId } from '../../src/core/checks/rules';
 import { FakeSheet } from '../fakes/gas';
 import { catalog, province } from './setup';

@@ -1,7 +1,7 @@
 import { generateTemplates, validateAll } from '../../src/core/use-cases';
 import { catalogFor } from '../../src/core/catalog/versions';
 import { isoDate } from '../../src/core/primitives/dates';
-import { COLORS } from '../../src/core/sheet/grid';
+import { COLORS } from '../../src/core/sheet/plan';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';

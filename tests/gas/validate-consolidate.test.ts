@@ -1,5 +1,5 @@
 import { consolidateWorkbook, generateTemplates, markSubmitted, validateAll } from '../../src/core/use-cases';
-import { COLORS } from '../../src/core/sheet/grid';
+import { COLORS } from '../../src/core/sheet/plan';
 import { summaryJson } from '../../src/core/figures/consolidate';
 import { writeFill } from '../../src/demo/sample';
 import { readSettings } from '../../src/core/settings';

@@ -6,7 +6,8 @@
 import { Catalog } from '../catalog/catalog';
 import { formatDmy, isDate, readDate } from '../primitives/dates';
 import { formRows, lockedReason } from '../form/row-modes';
-import { CellInput, RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
+import { CellInput } from '../sheet/plan';
+import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
 import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from '../form/parse';
 import { periodInText } from '../periods';

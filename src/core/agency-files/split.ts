@@ -4,7 +4,7 @@
  * a person can read and Windows can store.
  */
 import { Catalog } from '../catalog/catalog';
-import { SheetPlan } from '../sheet/grid';
+import { SheetPlan } from '../sheet/plan';
 import { FormIdentity, identityOf, identityRows } from '../form/identity';
 import { periodLabel } from '../periods';
 import { Agency, Settings } from '../settings';

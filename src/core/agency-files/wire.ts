@@ -26,7 +26,6 @@ const Payload = z.object({
   files: z.array(z.object({ name: z.string(), sheets: z.array(Sheet) })),
   prefer: z.optional(z.enum(['none', 'newest'])),
 });
-export type WirePayload = z.infer<typeof Payload>;
 
 function toWireCell(v: RawCell): WireCell {
   if (isDate(v)) return { d: isoDate(v.getFullYear(), v.getMonth() + 1, v.getDate()) };

@@ -4,7 +4,6 @@
  * the report's wording.
  */
 import * as z from 'zod/mini';
-import { csvRecords } from './csv';
 
 export type Kind = 'group' | 'count' | 'percent' | 'code';
 export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
@@ -284,15 +283,6 @@ export class Catalog {
       }
     }
   }
-}
-
-export function parseCatalog(version: string, csv: string): Catalog {
-  const rows = csvRecords(csv).map((rec, i) => {
-    const parsed = z.safeParse(RawRow, rec);
-    if (!parsed.success) throw new Error(`indicators row ${i + 2}: ${z.prettifyError(parsed.error)}`);
-    return toIndicator(parsed.data);
-  });
-  return new Catalog(version, rows);
 }
 
 function isInSubtree(code: string, root: string): boolean {

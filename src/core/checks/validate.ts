@@ -4,7 +4,7 @@
  */
 import { Catalog, Severity } from '../catalog/catalog';
 import { retiredIndicator, versionLabel } from '../catalog/versions';
-import { AGENCY_STATUSES, AGENCY_STATUS_LABELS, AgencyStatus, statusTally } from './status';
+import { AgencyStatus } from './status';
 import { IsoDate, formatDmy } from '../primitives/dates';
 import { formRows, RowMode } from '../form/row-modes';
 import { formatNumber, formatPercent } from '../primitives/numbers';
@@ -13,12 +13,6 @@ import { Agency, Settings } from '../settings';
 import { TABLE_HEADER } from '../form/template';
 import { EPS, checkValue } from './check-value';
 import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
-
-export { MENU_STEPS, RULES } from './rules';
-export type { AddFn, Finding, RuleId } from './rules';
-
-export { AGENCY_STATUSES, AGENCY_STATUS_LABELS, statusTally };
-export type { AgencyStatus };
 
 export interface AgencyResult {
   readonly agency: Agency;

@@ -11,7 +11,8 @@ import { formatNumber, formatPercent } from '../primitives/numbers';
 import { valueOf } from '../form/parse';
 import { periodInText } from '../periods';
 import { Agency, Settings, isCaseRow } from '../settings';
-import { AgencyResult, AgencyStatus } from '../checks/validate';
+import { AgencyResult } from '../checks/validate';
+import { AgencyStatus } from '../checks/status';
 
 export interface SubmissionEntry {
   readonly agency: Agency;

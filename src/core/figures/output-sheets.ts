@@ -7,13 +7,16 @@ import { Catalog, isValueRow } from '../catalog/catalog';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber } from '../primitives/numbers';
 import { formRows } from '../form/row-modes';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1Range, parseA1, rowRuns } from '../sheet/grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
+import { a1Range, parseA1, rowRuns } from '../sheet/grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
 import { periodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
 import { upper } from '../primitives/text';
-import { AGENCY_STATUS_LABELS, AgencyResult, AgencyStatus, RULES, statusTally } from '../checks/validate';
+import { AGENCY_STATUS_LABELS, AgencyStatus, statusTally } from '../checks/status';
+import { AgencyResult } from '../checks/validate';
+import { RULES } from '../checks/rules';
 
 import { DETAIL_SHEET, SUBMISSION_SHEET, SUMMARY_SHEET, VALIDATION_SHEET } from '../sheet/names';
 

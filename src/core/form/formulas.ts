@@ -69,38 +69,6 @@ export function ooxmlFormula(f: PlanFormula): string {
   return `IFERROR(${expression(f)},"")`;
 }
 
-const REF = '([A-Z]{1,3}\\d+)';
-const RATIO = new RegExp(`^${REF}/${REF}$`);
-const REDUCTION = new RegExp(`^\\(${REF}-${REF}\\)/${REF}$`);
-const GUARDED_RATIO = new RegExp(`^N\\(${REF}\\)/N\\(${REF}\\)/NOT\\(ISTEXT\\(${REF}\\)\\)$`);
-const GUARDED_REDUCTION = new RegExp(`^\\(N\\(${REF}\\)-N\\(${REF}\\)\\)/N\\(${REF}\\)/NOT\\(ISTEXT\\(${REF}\\)\\)$`);
-/** The shapes written before (unguarded, and before formulas became locale-proof); still found in older files. */
-const LEGACY_RATIO = new RegExp(`^IF\\(N\\(${REF}\\)>0,${REF}/${REF},""\\)$`);
-const LEGACY_REDUCTION = new RegExp(`^IF\\(N\\(${REF}\\)>0,\\(${REF}-${REF}\\)/${REF},""\\)$`);
-
-/** Recognises a formula this add-on wrote (either form, with or without `=`); null otherwise. */
-export function parseOwnFormula(text: string): CellFormula | null {
-  const t = text.trim().replace(/^=/, '');
-  const inner = /^IFERROR\((.*?)(?:,"")?\)$/.exec(t)?.[1];
-  if (inner !== undefined) {
-    const g = GUARDED_RATIO.exec(inner);
-    if (g && g[1] === g[3]) return { kind: 'ratio', num: g[1]!, den: g[2]! };
-    const gd = GUARDED_REDUCTION.exec(inner);
-    if (gd && gd[1] === gd[3] && gd[2] === gd[4]) return { kind: 'reduction', base: gd[1]!, now: gd[2]! };
-    const r = RATIO.exec(inner);
-    // Every group in these patterns is mandatory: a match has them all (hence the `!`s).
-    if (r) return { kind: 'ratio', num: r[1]!, den: r[2]! };
-    const d = REDUCTION.exec(inner);
-    if (d && d[1] === d[3]) return { kind: 'reduction', base: d[1]!, now: d[2]! };
-    return null;
-  }
-  const lr = LEGACY_RATIO.exec(t);
-  if (lr && lr[1] === lr[3]) return { kind: 'ratio', num: lr[2]!, den: lr[3]! };
-  const ld = LEGACY_REDUCTION.exec(t);
-  if (ld && ld[1] === ld[2] && ld[2] === ld[4]) return { kind: 'reduction', base: ld[2]!, now: ld[3]! };
-  return null;
-}
-
 /*
  * The evaluator: the formulas our template writes (either form, and the older IF(N(..)>0,..) shape)
  * and simple ones a user may type, with Sheets' semantics:

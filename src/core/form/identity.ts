@@ -11,7 +11,8 @@
  */
 import { Catalog } from '../catalog/catalog';
 import { formRows } from './row-modes';
-import { COLORS, PlanCell, RawCell, cellText } from '../sheet/grid';
+import { COLORS, PlanCell } from '../sheet/plan';
+import { RawCell, cellText } from '../sheet/grid';
 import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { fold, squish } from '../primitives/text';

@@ -1,6 +1,7 @@
 /** Bringing an agency's form made with another catalog version up to the period's version. */
 import { Catalog } from '../catalog/catalog';
-import { CellInput, SheetSnapshot, cellText } from '../sheet/grid';
+import { CellInput } from '../sheet/plan';
+import { SheetSnapshot, cellText } from '../sheet/grid';
 import { AgencyReport } from './parse';
 import { Settings } from '../settings';
 import { formStamp, labelCells } from './template';

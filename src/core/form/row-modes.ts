@@ -3,7 +3,7 @@
  * supplied by another agency, or not applicable to its type.
  */
 import { Catalog, Formula, Indicator, isValueRow } from '../catalog/catalog';
-import { Agency, Settings, appliesToType } from '../settings';
+import { Agency, Settings, appliesToType } from '../settings/model';
 
 export type RowMode =
   | { readonly kind: 'group' }

@@ -5,7 +5,8 @@
 import { Catalog, Formula, Indicator, ValueIndicator } from '../catalog/catalog';
 import { formatDmy } from '../primitives/dates';
 import { FormRow, formRows, lockedReason } from './row-modes';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, a1, a1Range, rowRuns } from '../sheet/grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
+import { a1, a1Range, rowRuns } from '../sheet/grid';
 import { TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
 import { estimateNotice, periodInText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';

@@ -56,12 +56,6 @@ export function formatDmy(d: IsoDate): string {
   return `${pad2(day)}/${pad2(m)}/${y}`;
 }
 
-/** "05/3", the short form seed 000's submission table uses (months 1-2 keep their zero). */
-export function formatDayMonth(d: IsoDate): string {
-  const { m, d: day } = parts(d);
-  return `${pad2(day)}/${m < 3 ? pad2(m) : m}`;
-}
-
 /** Nghị định 30/2020: "ngày 05 tháng 3 năm 2026"; days below 10 and months 1-2 take a leading zero. */
 export function formatLongDate(d: IsoDate): string {
   const { y, m, d: day } = parts(d);

@@ -13,7 +13,7 @@ import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Merged, mergeSaid } from './merge-text';
 import { Block, Run } from './model';
-import type { Province } from './province';
+import type { Province } from './province-figures';
 
 /** What the agencies that sent wrote in a free-text field, merged (merge-text.ts). */
 export function saidBy(s: Summary, field: FreeTextField): Merged[] {

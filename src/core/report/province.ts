@@ -29,6 +29,7 @@ import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
 import { PreviousSummary, comparedWith } from './previous';
+import { Province } from './province-figures';
 import {
   DIRECTIVES,
   ONLINE,
@@ -56,14 +57,6 @@ export interface ReportContext {
   readonly stamp: string;
   /** The previous period's summary, already checked (checkPrevious); absent: no comparison. */
   readonly previous?: PreviousSummary | null;
-}
-
-export interface Province {
-  readonly s: Summary;
-  readonly f: Figures;
-  readonly previous: PreviousSummary | null;
-  /** "cùng kỳ năm 2025", "kỳ trước (quý II năm 2026)". */
-  readonly compared: string | null;
 }
 
 export function reportDate(ctx: ReportContext): IsoDate {

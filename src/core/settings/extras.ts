@@ -5,7 +5,8 @@
  * the summary and the report. Every mistake is reported by its cell, with the fix.
  */
 import { AppliesTo, Catalog, Indicator, Kind, indicatorFromRecord, parseAnswers } from '../catalog/catalog';
-import { PlanCell, RawCell, cellText } from '../sheet/grid';
+import { PlanCell } from '../sheet/plan';
+import { RawCell, cellText } from '../sheet/grid';
 import { fold, squish } from '../primitives/text';
 
 export const EXTRA_TITLE = 'CHỈ TIÊU BỔ SUNG CỦA TỈNH';

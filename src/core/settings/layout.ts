@@ -2,7 +2,7 @@
 import { isValueRow } from '../catalog/catalog';
 import { catalogFor } from '../catalog/versions';
 import { IsoDate } from '../primitives/dates';
-import { COLORS, PlanCell, SheetPlan } from '../sheet/grid';
+import { COLORS, PlanCell, SheetPlan } from '../sheet/plan';
 import { PERIOD_LABELS, districtLevelExists, periodLabel } from '../periods';
 import { EXTRA_HEADER, EXTRA_TITLE, extraPlanRows } from './extras';
 import { AGENCY_TYPES, AGENCY_TYPE_LABELS, Agency, FieldKey, SETTINGS_SHEET, Settings } from './model';

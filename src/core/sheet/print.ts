@@ -3,7 +3,7 @@
  * readable, and row heights for wrapped text. Pure arithmetic on the plan (column widths in
  * Sheets pixels, 96 per inch), so the .xlsx writer applies it and tests check it without a printer.
  */
-import { PlanCell, SheetPlan } from './grid';
+import { PlanCell, SheetPlan } from './plan';
 
 /** Body text of every sheet, in points. */
 export const FONT_PT = 12;

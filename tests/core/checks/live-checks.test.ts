@@ -3,7 +3,8 @@ import { evaluateFormula, ooxmlFormula, sheetsFormula } from '../../../src/core/
 import { RawCell } from '../../../src/core/sheet/grid';
 import { LiveCheck, toFixCount } from '../../../src/core/checks/live-checks';
 import { agencyTabPlan } from '../../../src/core/form/template';
-import { RuleId, validateAgency } from '../../../src/core/checks/validate';
+import { RuleId } from '../../../src/core/checks/rules';
+import { validateAgency } from '../../../src/core/checks/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
 
 const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã Long Hòa')]);

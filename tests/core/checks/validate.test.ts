@@ -1,6 +1,7 @@
 import { isoDate } from '../../../src/core/primitives/dates';
 import { RawCell } from '../../../src/core/sheet/grid';
-import { Finding, RULES, validateAgency } from '../../../src/core/checks/validate';
+import { Finding, RULES } from '../../../src/core/checks/rules';
+import { validateAgency } from '../../../src/core/checks/validate';
 import { CLEAN_SO, SO, TabInput, XA, catalog, settingsFor, tabFor } from '../../helpers';
 
 const settings = settingsFor([

@@ -5,7 +5,7 @@
 import { consolidate } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
 import { rowMode } from '../../../src/core/form/row-modes';
-import { buildReport } from '../../../src/core/report/build';
+import { buildProvinceReport } from '../../../src/core/report/province';
 import { plainText } from '../../../src/core/report/model';
 import { validateAgency } from '../../../src/core/checks/validate';
 import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
@@ -123,7 +123,7 @@ describe('vertical agencies (ngành dọc) are asked the hồ sơ block only and
   });
 
   it('writes their paragraph and table apart in the draft, naming the one missing', () => {
-    const model = buildReport({ catalog, summary, today: isoDate(2026, 9, 30), stamp: '30/09/2026 08:00' });
+    const model = buildProvinceReport({ catalog, summary, today: isoDate(2026, 9, 30), stamp: '30/09/2026 08:00' });
     const text = model.blocks.map((b) => plainText(b)).join('\n');
     expect(text).toContain('Về kết quả giải quyết thủ tục hành chính, các cơ quan, đơn vị đã tiếp nhận 240 hồ sơ');
     const para = text
@@ -166,7 +166,7 @@ describe('nothing is dropped in silence in the province draft', () => {
     validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 9, 30), isProtected: true }),
   );
   const summary = consolidate(catalog, settings, results);
-  const model = buildReport({ catalog, summary, today: isoDate(2026, 9, 30), stamp: '30/09/2026 08:00' });
+  const model = buildProvinceReport({ catalog, summary, today: isoDate(2026, 9, 30), stamp: '30/09/2026 08:00' });
   const text = model.blocks.map((b) => plainText(b)).join('\n');
 
   it('writes a sentence whose owner has not sent, naming the owner in each placeholder', () => {

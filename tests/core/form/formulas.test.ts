@@ -5,7 +5,6 @@ import {
   formulaInput,
   formulaRefs,
   ooxmlFormula,
-  parseOwnFormula,
   sheetsFormula,
 } from '../../../src/core/form/formulas';
 import { RawCell } from '../../../src/core/sheet/grid';
@@ -32,20 +31,6 @@ describe('the formulas the add-on writes', () => {
         const bare = form(f).replace(/\b(N|ISTEXT)\([A-Z]+\d+\)/g, '');
         expect(bare).not.toMatch(/[A-Z]+\d+/);
       }
-  });
-
-  it('recognises both forms and the shape older versions wrote', () => {
-    for (const f of [ratio, reduction]) {
-      expect(parseOwnFormula(sheetsFormula(f))).toEqual(f);
-      expect(parseOwnFormula(ooxmlFormula(f))).toEqual(f);
-    }
-    expect(parseOwnFormula('IF(N(D15)>0,D14/D15,"")')).toEqual(ratio);
-    expect(parseOwnFormula('=IFERROR(D14/D15)')).toEqual(ratio);
-    expect(parseOwnFormula('IFERROR((D20-D21)/D20,"")')).toEqual(reduction);
-    expect(parseOwnFormula('=IFERROR(N(D14)/N(D15)/NOT(ISTEXT(D15)))')).toBeNull();
-    expect(parseOwnFormula('=IF(N(D20)>0,(D20-D21)/D20,"")')).toEqual(reduction);
-    expect(parseOwnFormula('=SUM(D1:D9)')).toBeNull();
-    expect(parseOwnFormula('=IFERROR((D20-D21)/D22)')).toBeNull();
   });
 
   it('computes what the spreadsheet shows, in either form: blank counts as 0, text or a zero denominator shows blank', () => {

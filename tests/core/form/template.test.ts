@@ -1,6 +1,6 @@
 import { isValueRow } from '../../../src/core/catalog/catalog';
 import { askedRows } from '../../../src/core/form/row-modes';
-import { COLORS } from '../../../src/core/sheet/grid';
+import { COLORS } from '../../../src/core/sheet/plan';
 import { agencyTabPlan } from '../../../src/core/form/template';
 import { SO, XA, catalog, settingsFor } from '../../helpers';
 

@@ -1,4 +1,4 @@
-import { formatDayMonth, formatLongDate, isoDate, readDate } from '../../../src/core/primitives/dates';
+import { formatLongDate, isoDate, readDate } from '../../../src/core/primitives/dates';
 import {
   RATE_FORMAT,
   formatNumber,
@@ -104,11 +104,6 @@ describe('dates as the decree writes them', () => {
     expect(formatLongDate(isoDate(2026, 3, 5))).toBe('ngày 05 tháng 3 năm 2026');
     expect(formatLongDate(isoDate(2025, 12, 15))).toBe('ngày 15 tháng 12 năm 2025');
     expect(formatLongDate(isoDate(2026, 2, 9))).toBe('ngày 09 tháng 02 năm 2026');
-  });
-
-  it("writes the short form of seed 000's submission table", () => {
-    expect(formatDayMonth(isoDate(2020, 3, 9))).toBe('09/3');
-    expect(formatDayMonth(isoDate(2020, 2, 28))).toBe('28/02');
   });
 
   it('reads typed dates and sheet dates', () => {

@@ -5,7 +5,7 @@
  */
 import { consolidate } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { buildReport } from '../../../src/core/report/build';
+import { buildProvinceReport } from '../../../src/core/report/province';
 import { mergeSaid, similarity, words } from '../../../src/core/report/merge-text';
 import { Block, ReportModel, plainText } from '../../../src/core/report/model';
 import { validateAgency } from '../../../src/core/checks/validate';
@@ -77,7 +77,7 @@ describe("the province's draft: merged words and lowest online rates", () => {
       isProtected: true,
     });
   });
-  const model = buildReport({
+  const model = buildProvinceReport({
     catalog,
     summary: consolidate(catalog, settings, results),
     today: isoDate(2026, 10, 1),

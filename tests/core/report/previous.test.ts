@@ -2,7 +2,7 @@
 import { consolidate, summaryJson } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
 import { summarySheetPlan } from '../../../src/core/figures/output-sheets';
-import { buildReport } from '../../../src/core/report/build';
+import { buildProvinceReport } from '../../../src/core/report/province';
 import { Block, ReportModel, plainText } from '../../../src/core/report/model';
 import { PreviousSummary, checkPrevious, previousFromJson, previousFromSheet } from '../../../src/core/report/previous';
 import { Settings } from '../../../src/core/settings';
@@ -81,7 +81,7 @@ describe('a previous summary', () => {
     for (const code of ['1.1.1', '7.8.4']) expect(p.values.get(code)).toBe(j.values.get(code));
     // The sheet shows the official form only: supporting rows such as the hồ sơ counts are not on it.
     expect(p.values.has('3.4.a')).toBe(false);
-    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
+    const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain(
       'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
     );
@@ -164,8 +164,14 @@ describe('a previous summary', () => {
 });
 
 describe('the report with a previous summary', () => {
-  const withPrevious = buildReport({ catalog, summary: now, today, stamp: 'x', previous: previous(fromJson(before)) });
-  const without = buildReport({ catalog, summary: now, today, stamp: 'x' });
+  const withPrevious = buildProvinceReport({
+    catalog,
+    summary: now,
+    today,
+    stamp: 'x',
+    previous: previous(fromJson(before)),
+  });
+  const without = buildProvinceReport({ catalog, summary: now, today, stamp: 'x' });
   const lastTable = (m: ReportModel) => {
     const t = m.blocks[m.blocks.length - 1];
     if (t.kind !== 'table') throw new Error('no table');
@@ -187,7 +193,7 @@ describe('the report with a previous summary', () => {
         (j.indicators as Record<string, { value: number | null }>)['3.4.1']!.value = 97.4951;
       }),
     );
-    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
+    const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
     expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,50% lên 99,81%)');
   });
 
@@ -209,7 +215,7 @@ describe('the report with a previous summary', () => {
   it('names the period when it is not the same period last year', () => {
     const q2: Settings = { ...q3, period: 'Q2', cutoffFrom: isoDate(2026, 3, 15), cutoffTo: isoDate(2026, 6, 14) };
     const p = previous(fromJson(summaryOf(q2, { '3.4.a': 17000 })));
-    const text = textOf(buildReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
+    const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain('So với kỳ trước (quý II năm 2026), số hồ sơ tiếp nhận tăng 445 hồ sơ (2,62%).');
   });
 

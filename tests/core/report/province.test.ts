@@ -1,6 +1,7 @@
 import { consolidate } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { buildReport, placeholderValues } from '../../../src/core/report/build';
+import { buildProvinceReport } from '../../../src/core/report/province';
+import { placeholderValues } from '../../../src/core/report/template-placeholders';
 import { Block, ReportModel, plainText } from '../../../src/core/report/model';
 import { validateAgency } from '../../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
@@ -52,7 +53,7 @@ function fullSummary() {
 }
 
 function fullReport(): ReportModel {
-  return buildReport({ catalog, summary: fullSummary(), today, stamp: '30/09/2026 08:00' });
+  return buildProvinceReport({ catalog, summary: fullSummary(), today, stamp: '30/09/2026 08:00' });
 }
 
 describe('the report model', () => {
@@ -148,7 +149,7 @@ describe('the report model', () => {
     const settings = settingsFor([SO('Sở Nội vụ')]);
     const results = [validateAgency(catalog, settings, settings.agencies[0], null, { today, isProtected: null })];
     const sparse = textOf(
-      buildReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: 'x' }),
+      buildProvinceReport({ catalog, summary: consolidate(catalog, settings, results), today, stamp: 'x' }),
     );
     expect(sparse).not.toMatch(/NaN|undefined|null| 0 hồ sơ|: 0%/);
     expect(sparse).toContain('Có 0/1 cơ quan, đơn vị đã gửi báo cáo');
@@ -172,7 +173,7 @@ describe('the report model', () => {
   it('prints the whole date, with leading zeros, when the settings give it', () => {
     const summary = fullSummary();
     const dated = { ...summary, settings: { ...summary.settings, reportDate: isoDate(2026, 10, 5) } };
-    const header = plainText(buildReport({ catalog, summary: dated, today, stamp: '' }).blocks[0]);
+    const header = plainText(buildProvinceReport({ catalog, summary: dated, today, stamp: '' }).blocks[0]);
     expect(header).toContain('Trà Vinh, ngày 05 tháng 10 năm 2026');
   });
 

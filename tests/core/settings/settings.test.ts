@@ -1,4 +1,5 @@
-import { RawCell, SheetPlan } from '../../../src/core/sheet/grid';
+import { RawCell } from '../../../src/core/sheet/grid';
+import { SheetPlan } from '../../../src/core/sheet/plan';
 import {
   AGENCY_HEADER,
   FIELDS,

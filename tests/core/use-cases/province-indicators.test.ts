@@ -5,9 +5,11 @@
  */
 import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../../../src/core/use-cases';
 import { catalogFor } from '../../../src/core/catalog/versions';
-import { CellInput, cellText } from '../../../src/core/sheet/grid';
+import { CellInput } from '../../../src/core/sheet/plan';
+import { cellText } from '../../../src/core/sheet/grid';
 import { SUMMARY_SHEET } from '../../../src/core/figures/output-sheets';
-import { buildReport, placeholderValues } from '../../../src/core/report/build';
+import { buildProvinceReport } from '../../../src/core/report/province';
+import { placeholderValues } from '../../../src/core/report/template-placeholders';
 import { plainText } from '../../../src/core/report/model';
 import { sampleProvince, writeFill } from '../../../src/demo/sample';
 import { EXTRA_TITLE, SETTINGS_SHEET, settingsPlan } from '../../../src/core/settings';
@@ -49,7 +51,7 @@ async function run(make: () => WorkbookPort, reload: (wb: WorkbookPort) => Promi
   wb = await reload(wb);
   const results = validateAll(wb, catalog, settings, { mark: false });
   const summary = consolidateWorkbook(wb, catalog, { ...settings, includeErrors: true });
-  const report = buildReport({ catalog, summary, today: '2026-09-25' as never, stamp: '25/09/2026 10:00' });
+  const report = buildProvinceReport({ catalog, summary, today: '2026-09-25' as never, stamp: '25/09/2026 10:00' });
   return { wb, settings, catalog, results, summary, report, first };
 }
 

@@ -1,10 +1,6 @@
 /**
- * The reports, built from the settings and the agencies' figures with the figures written into
- * the sentences the way the seeds do. A missing figure is never printed as 0 or blank: a sentence
- * with no figures at all is left out, and a single missing figure becomes a highlighted
- * "[chưa có số liệu: 3.4.1]". The province's report is in province.ts, an agency's own in
- * agency.ts, the parts Nghị định 30 fixes in layout.ts; this module keeps the entry points and the
- * placeholders of a consolidator's own template.
+ * A consolidator's own Google Docs template: the {{placeholders}} it may use and the statistics
+ * table, filled from the same context as the drafted province report (province.ts).
  */
 import { formatResult } from '../figures/consolidate';
 import { formatDmy } from '../primitives/dates';
@@ -12,15 +8,7 @@ import { periodInText } from '../periods';
 import { summaryTable } from './appendix';
 import { issueDate } from './layout';
 import { TableBlock } from './model';
-import { ReportContext, buildProvinceReport, reportDate } from './province';
-
-export type { ReportContext } from './province';
-export { buildAgencyReport } from './agency';
-export type { AgencyReportContext } from './agency';
-export { missingMark } from './figures';
-
-/** The province's (consolidator's) report. */
-export const buildReport = buildProvinceReport;
+import { ReportContext, reportDate } from './province';
 
 // ---------------------------------------------------------------------------------------------
 // Custom templates: {{placeholders}} a consolidator's own document may use
