@@ -1,0 +1,165 @@
+/**
+ * One reporting period through the use cases, on the in-memory workbook: what the consolidator
+ * and the agencies see, with no adapter in the way (the adapters' own tests count their calls).
+ */
+import { catalogFor } from '../../../src/core/catalog/versions';
+import { STATUS_DRAFT, STATUS_SENT } from '../../../src/core/form/template';
+import { isoDate } from '../../../src/core/primitives/dates';
+import { SETTINGS_SHEET, Settings, settingsPlan } from '../../../src/core/settings';
+import { travinhExample } from '../../../src/core/settings/example-agencies';
+import { COLORS } from '../../../src/core/sheet/plan';
+import {
+  consolidateWorkbook,
+  draftReport,
+  generateTemplates,
+  loadSettings,
+  markSubmitted,
+  setupSettings,
+  submitTyped,
+  validateAll,
+} from '../../../src/core/use-cases';
+import { sampleProvince, writeFill } from '../../../src/demo/sample';
+import { MemoryWorkbook } from '../../fakes/memory-workbook';
+
+const TODAY = isoDate(2026, 9, 25);
+
+function province(opts: Parameters<typeof sampleProvince>[0] = {}, today = TODAY) {
+  const sample = sampleProvince({ provincial: 4, communes: 3, mistakeShare: 0, ...opts });
+  const wb = new MemoryWorkbook(today);
+  wb.create(settingsPlan(sample.settings));
+  const loaded = loadSettings(wb);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  const settings: Settings = loaded.settings;
+  const catalog = catalogFor(settings);
+  generateTemplates(wb, catalog, settings);
+  for (const f of sample.fills) writeFill(wb, catalog, settings, f);
+  return { wb, settings, catalog, fills: sample.fills };
+}
+
+/** The Số liệu cell (column D) of an indicator on an agency's tab, found as a person would: by its code in column A. */
+function cellOf(wb: MemoryWorkbook, sheet: string, code: string): string {
+  for (let row = 1; row < 400; row++) if (wb.valueAt(sheet, `A${row}`) === code) return `D${row}`;
+  throw new Error(`${code} is not on ${sheet}`);
+}
+
+/** The status cell: the one beside "Trạng thái" in column B. */
+function statusCellOf(wb: MemoryWorkbook, sheet: string): { status: string; sentOn: string } {
+  for (let row = 1; row < 30; row++)
+    if (String(wb.valueAt(sheet, `B${row}`)).startsWith('Trạng thái'))
+      return { status: `C${row}`, sentOn: `C${row + 1}` };
+  throw new Error(`no status on ${sheet}`);
+}
+
+describe('the settings sheet', () => {
+  it('is created once with the example agencies of a province as it is this period', () => {
+    const wb = new MemoryWorkbook(TODAY);
+    const first = setupSettings(wb, travinhExample());
+    expect(first.created).toBe(true);
+    if (!first.result.ok) throw new Error('settings did not read back');
+    // Trà Vinh 2020 lists 32 agencies, 9 of them district UBNDs; districts were abolished on 01/07/2025.
+    expect(first.result.settings.agencies).toHaveLength(23);
+    expect(first.result.settings.agencies.some((a) => a.type === 'huyen')).toBe(false);
+    const second = setupSettings(wb, travinhExample());
+    expect(second.created).toBe(false);
+    expect(wb.sheetNames()).toEqual([SETTINGS_SHEET]);
+  });
+});
+
+describe('the agencies’ forms', () => {
+  it('are one protected tab per agency, and making them again keeps what agencies typed', () => {
+    const { wb, settings, catalog } = province();
+    expect(wb.sheetNames()).toEqual([SETTINGS_SHEET, ...settings.agencies.map((a) => a.sheet)]);
+    for (const a of settings.agencies) {
+      const p = wb.protectionOf(a.sheet);
+      expect(p?.kind).toBe('agency');
+      if (p?.kind === 'agency') expect(p.editable.length).toBeGreaterThan(0);
+    }
+    const tab = settings.agencies[0]!.sheet;
+    const cell = cellOf(wb, tab, '3.4.a.2');
+    wb.type(tab, cell, 1234);
+    generateTemplates(wb, catalog, settings);
+    expect(wb.valueAt(tab, cell)).toBe(1234);
+    expect(wb.sheetNames()).toHaveLength(settings.agencies.length + 1);
+  });
+});
+
+describe('checking', () => {
+  it('turns a negative count red, names it in the results sheet and changes no value', () => {
+    const { wb, settings, catalog } = province();
+    const tab = settings.agencies[1]!.sheet;
+    const cell = cellOf(wb, tab, '3.4.d');
+    wb.type(tab, cell, -4);
+    const results = validateAll(wb, catalog, settings);
+    const mine = results.find((r) => r.agency.sheet === tab)!;
+    expect(mine.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual([cell]);
+    expect(wb.background(tab, cell)).toBe(COLORS.error);
+    expect(wb.valueAt(tab, cell)).toBe(-4);
+    expect(wb.sheetNames()).toContain('Kết quả kiểm tra');
+    // The other agencies typed clean figures: no error anywhere else.
+    expect(results.filter((r) => r.agency.sheet !== tab).every((r) => r.errors === 0)).toBe(true);
+  });
+
+  it('refuses to mark a tab with errors as sent, and stamps today once it is fixed', () => {
+    const { wb, settings, catalog } = province({ notSentShare: 1 });
+    const agency = settings.agencies[0]!;
+    const cell = cellOf(wb, agency.sheet, '3.4.d');
+    const typed = wb.valueAt(agency.sheet, cell);
+    wb.type(agency.sheet, cell, 'mười');
+    const { status, sentOn } = statusCellOf(wb, agency.sheet);
+    expect(markSubmitted(wb, catalog, settings, agency).ok).toBe(false);
+    expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_DRAFT);
+    wb.type(agency.sheet, cell, typed);
+    const done = markSubmitted(wb, catalog, settings, agency);
+    expect(done.ok).toBe(true);
+    expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_SENT);
+    expect(wb.valueAt(agency.sheet, sentOn)).toEqual(new Date(2026, 8, 25));
+  });
+
+  it('puts back an agency’s own "Đã gửi" while its tab has errors (the edit trigger’s gate)', () => {
+    const { wb, settings, catalog } = province({ notSentShare: 1 });
+    const agency = settings.agencies[2]!;
+    const { status, sentOn } = statusCellOf(wb, agency.sheet);
+    const cell = cellOf(wb, agency.sheet, '3.4.d');
+    const typed = wb.valueAt(agency.sheet, cell);
+    wb.type(agency.sheet, cell, -1);
+    wb.type(agency.sheet, status, STATUS_SENT);
+    expect(submitTyped(wb, catalog, settings, agency, status)?.ok).toBe(false);
+    expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_DRAFT);
+    expect(wb.valueAt(agency.sheet, sentOn)).toBe('');
+    wb.type(agency.sheet, cell, typed);
+    wb.type(agency.sheet, status, STATUS_SENT);
+    expect(submitTyped(wb, catalog, settings, agency, status)?.ok).toBe(true);
+    expect(wb.valueAt(agency.sheet, sentOn)).toEqual(new Date(2026, 8, 25));
+    // Any other cell is not the gate's business: nothing is read into a decision, nothing written.
+    expect(submitTyped(wb, catalog, settings, agency, cell)).toBeNull();
+  });
+});
+
+describe('consolidating and drafting', () => {
+  it('sums the hồ sơ received over the agencies that sent, leaving out vertical agencies', () => {
+    // Checked well after the deadline, so no sent date lies in the future (an error that would leave a tab out).
+    const { wb, settings, catalog, fills } = province({ provincial: 24, notSentShare: 0.3 }, isoDate(2026, 11, 30));
+    expect(fills.some((f) => f.sent && f.agency.type === 'nganh_doc')).toBe(true);
+    const summary = consolidateWorkbook(wb, catalog, settings);
+    // By hand, from what was typed: every agency that sent and is not a vertical one (DOMAIN.md).
+    const counted = fills.filter((f) => f.sent && f.agency.type !== 'nganh_doc');
+    expect(counted.length).toBeGreaterThan(0);
+    expect(counted.length).toBeLessThan(fills.length);
+    const expected = counted.reduce((sum, f) => sum + Number(f.values.get('3.4.a')), 0);
+    expect(summary.indicators.get('3.4.a')?.value).toBe(expected);
+    for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra'])
+      expect(wb.sheetNames()).toContain(name);
+  });
+
+  it('drafts the province report from the tabs without writing to the workbook', () => {
+    const { wb, settings, catalog } = province();
+    const before = wb.calls.get('writeCells') ?? 0;
+    const creates = wb.sheetNames().length;
+    const out = draftReport(wb, catalog, settings);
+    expect(out.ok && out.kind).toBe('province');
+    expect(wb.calls.get('writeCells') ?? 0).toBe(before);
+    expect(wb.sheetNames()).toHaveLength(creates);
+    const agency = draftReport(wb, catalog, settings, { agency: settings.agencies[0]! });
+    expect(agency.ok && agency.kind).toBe('agency');
+  });
+});
