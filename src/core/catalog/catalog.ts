@@ -4,6 +4,7 @@
  * the report's wording.
  */
 import * as z from 'zod/mini';
+import { rateOperands } from './rate';
 
 export type Kind = 'group' | 'count' | 'percent' | 'code';
 export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
@@ -277,7 +278,7 @@ export class Catalog {
       if (r.kind === 'percent' && (r.aggregate === 'ratio' || r.aggregate === 'derived')) {
         const f = this.formula(r.code);
         if (!f) throw new Error(`${r.code}: a ${r.aggregate} percentage needs its counts`);
-        for (const c of f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]) {
+        for (const c of rateOperands(f)) {
           if (!this.byCode.has(c)) throw new Error(`${r.code}: formula names unknown ${c}`);
         }
       }

@@ -23,6 +23,7 @@ import { Catalog, Severity } from '../catalog/catalog';
 import { FormRow } from '../form/row-modes';
 import type { FlaggedCount } from '../form/formulas';
 import { RuleId } from './rules';
+import { rateOperands } from '../catalog/rate';
 
 export interface LiveCheck {
   /** The cell the check colours, e.g. "D20". */
@@ -64,7 +65,7 @@ export function liveChecks(
     }
     const f = ind.kind === 'percent' ? catalog.formula(ind.code) : null;
     if (f) {
-      const [a, b] = f.kind === 'ratio' ? [ref(f.num), ref(f.den)] : [ref(f.base), ref(f.now)];
+      const [a, b] = rateOperands(f).map(ref);
       if (a && b) {
         // The counts' rate as a fraction, guarded as validate guards it (a positive denominator).
         const [rate, guard] =

@@ -13,6 +13,7 @@ import { Agency, Settings } from '../settings';
 import { TABLE_HEADER } from '../form/template';
 import { EPS, checkValue } from './check-value';
 import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
+import { rateFrom, rateOperands, readsCount } from '../catalog/rate';
 
 export interface AgencyResult {
   readonly agency: Agency;
@@ -134,7 +135,7 @@ export function validateAgency(
 function ratesFrom(modes: ReadonlyMap<string, RowMode>, code: string): string[] {
   return [...modes].flatMap(([rate, m]) => {
     const f = m.kind === 'input' ? m.formula : null;
-    return f && (f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]).includes(code) ? [rate] : [];
+    return f && readsCount(f, code) ? [rate] : [];
   });
 }
 
@@ -147,7 +148,7 @@ function isRecomputable(catalog: Catalog, report: AgencyReport, row: ParsedRow):
   if (row.reading.state !== 'invalid' || row.reading.problem !== 'formula-error') return false;
   const f = catalog.formula(row.ind.code);
   if (!f) return false;
-  const [a, b] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+  const [a, b] = rateOperands(f);
   return valueOf(report, a) !== null && valueOf(report, b) !== null;
 }
 
@@ -256,11 +257,11 @@ function checkRatios(catalog: Catalog, report: AgencyReport, modes: Map<string, 
     const stated = valueOf(report, row.ind.code);
     const f = catalog.formula(row.ind.code);
     if (stated === null || !f) continue;
-    const [a, b] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+    const [a, b] = rateOperands(f);
     const va = valueOf(report, a);
     const vb = valueOf(report, b);
     if (va === null || vb === null) continue;
-    const computed = f.kind === 'ratio' ? (vb > 0 ? (100 * va) / vb : null) : va > 0 ? (100 * (va - vb)) / va : null;
+    const computed = rateFrom(f, va, vb);
     if (computed === null || Math.abs(stated - computed) <= ratioTolerance(stated) + EPS) continue;
     const how =
       f.kind === 'ratio'

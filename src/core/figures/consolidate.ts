@@ -13,6 +13,7 @@ import { periodInText } from '../periods';
 import { Agency, Settings, isCaseRow } from '../settings';
 import { AgencyResult } from '../checks/validate';
 import { AgencyStatus } from '../checks/status';
+import { rateFrom, rateOperands } from '../catalog/rate';
 
 export interface SubmissionEntry {
   readonly agency: Agency;
@@ -279,7 +280,7 @@ function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
 
 function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
   const f = ctx.catalog.formula(ind.code)!;
-  const [aCode, bCode] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+  const [aCode, bCode] = rateOperands(f);
   const all = contributions(ctx, ind);
   const rows = all.map((c) => {
     const r = ctx.results.find((x) => x.agency.name === c.agency)!.report!;
@@ -304,11 +305,12 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const cov = coverage(ctx, ind, [...contributors, ...leftOut]);
   const of = `${withCounts.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`;
   const base = { ind, eligible: all.length, leftOut, contributors, missing: cov.missing };
-  if (f.kind === 'ratio' && B > 0) {
+  const value = rateFrom(f, A, B);
+  if (f.kind === 'ratio' && value !== null) {
     const unit = ctx.catalog.must(bCode).unit.toLowerCase();
     return {
       ...base,
-      value: (100 * A) / B,
+      value,
       method: 'ratio',
       num: A,
       den: B,
@@ -316,10 +318,10 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       flagged: leftOut.length > 0,
     };
   }
-  if (f.kind === 'reduction' && A > 0) {
+  if (f.kind === 'reduction' && value !== null) {
     return {
       ...base,
-      value: (100 * (A - B)) / A,
+      value,
       method: 'derived',
       num: A - B,
       den: A,

@@ -11,6 +11,7 @@ import { TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
 import { estimateNotice, periodInText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
 import { Agency, Settings } from '../settings';
+import { readsCount } from '../catalog/rate';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;
@@ -59,7 +60,7 @@ function displayName(ind: Indicator, catalog: Catalog): string {
   if (!ind.supporting) return indent + ind.name;
   const users = catalog.rows.filter((r) => {
     const f = r.kind === 'percent' ? catalog.formula(r.code) : null;
-    return f && (f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now]).includes(ind.code);
+    return f && readsCount(f, ind.code);
   });
   const forWhat = users.length
     ? ` (số liệu để tính chỉ tiêu ${users.map((u) => u.code).join(', ')})`

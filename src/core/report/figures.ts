@@ -10,6 +10,7 @@ import { formatNumber, formatPercent } from '../primitives/numbers';
 import { AgencyReport, valueOf } from '../form/parse';
 import { Agency, Settings } from '../settings';
 import { Block, Para, Run, para } from './model';
+import { rateFrom, rateOperands } from '../catalog/rate';
 
 export interface Figure {
   /** Counts as numbers, percentages in points (0-100), coded answers as their code. */
@@ -63,13 +64,10 @@ export function agencyFigures(catalog: Catalog, settings: Settings, agency: Agen
     let value = valueOf(report, ind.code);
     const f = mode.formula;
     if (value === null && f) {
-      const [a, b] = f.kind === 'ratio' ? [f.num, f.den] : [f.base, f.now];
+      const [a, b] = rateOperands(f);
       const A = valueOf(report, a);
       const B = valueOf(report, b);
-      if (A !== null && B !== null) {
-        if (f.kind === 'ratio' && B > 0) value = (100 * A) / B;
-        if (f.kind === 'reduction' && A > 0) value = (100 * (A - B)) / A;
-      }
+      if (A !== null && B !== null) value = rateFrom(f, A, B);
     }
     const text =
       value === null
