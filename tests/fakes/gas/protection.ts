@@ -1,0 +1,163 @@
+/** Protection: Google's rules for who may edit, including the mirror of the spreadsheet's sharing. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { FakeRange } from './range';
+import { FakeSheet } from './sheet';
+import { GRange } from './types';
+
+export class FakeProtection implements Pick<
+  GoogleAppsScript.Spreadsheet.Protection,
+  | 'setUnprotectedRanges'
+  | 'getUnprotectedRanges'
+  | 'getEditors'
+  | 'removeEditors'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'setDomainEdit'
+  | 'remove'
+  | 'canEdit'
+> {
+  /**
+   * The protection's own editors, or null while the script has never changed them: "Until the
+   * script actually changes the list of editors for the sheet (by calling removeEditor(emailAddress),
+   * removeEditor(user), removeEditors(emailAddresses), addEditor(emailAddress), addEditor(user),
+   * addEditors(emailAddresses), or setting a new value for setDomainEdit(editable)), the permissions
+   * mirror those of the spreadsheet itself, which effectively means that the sheet remains
+   * unprotected" (developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
+   * range#protect()). A mirroring protection follows the sharing, people added later included.
+   */
+  private own: string[] | null = null;
+  private ownDomain: boolean | null = null;
+  unprotected: FakeRange[] = [];
+  /** A range protection covers its range; a sheet protection (range null) covers every cell. */
+  constructor(
+    readonly sheet: FakeSheet,
+    public range: FakeRange | null = null,
+  ) {}
+  /** Whether the editor list was ever set (false: the protection mirrors the sharing). */
+  get explicit(): boolean {
+    return this.own !== null;
+  }
+  get editors(): string[] {
+    return this.own ?? [...this.sheet.ss.sharedWith];
+  }
+  set editors(v: string[]) {
+    this.own = v;
+  }
+  get domainEdit(): boolean {
+    return this.ownDomain ?? this.sheet.ss.domain;
+  }
+  /** The script changed the list: from now on it is the protection's own. */
+  private fix(): string[] {
+    this.own ??= [...this.sheet.ss.sharedWith];
+    this.ownDomain ??= this.sheet.ss.domain;
+    return this.own;
+  }
+  private hit(m: string) {
+    this.sheet.ss.calls.hit(`Protection.${m}`);
+  }
+  /**
+   * Only the owner and the protection's own editors may change or remove it ("Remove all range
+   * protections in the spreadsheet that the user has permission to edit": check canEdit() before
+   * remove(), developers.google.com/apps-script/reference/spreadsheet/protection).
+   */
+  private mustEdit(what: string): void {
+    if (!this.mayEdit(this.sheet.ss.me))
+      throw new Error(
+        `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
+      );
+  }
+  /** The owner, a listed editor, or a member of a listed group. */
+  mayEdit(email: string): boolean {
+    const ss = this.sheet.ss;
+    if (!this.explicit) return ss.isEditor(email);
+    return email === ss.owner || this.editors.some((e) => e === email || (ss.groups.get(e) ?? []).includes(email));
+  }
+  setUnprotectedRanges(ranges: GRange[]) {
+    this.hit('setUnprotectedRanges');
+    this.mustEdit('setUnprotectedRanges');
+    if (this.range) throw new Error('setUnprotectedRanges: only a sheet protection has unprotected ranges');
+    for (const r of ranges)
+      if (!(r instanceof FakeRange) || r.sheet !== this.sheet)
+        throw new Error('setUnprotectedRanges: range is not on the protected sheet');
+    this.unprotected = ranges as unknown as FakeRange[];
+    return this as any;
+  }
+  getUnprotectedRanges() {
+    this.hit('getUnprotectedRanges');
+    return this.unprotected as any;
+  }
+  getEditors() {
+    this.hit('getEditors');
+    // "This field is only visible to users with edit access to the protected range"
+    // (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange).
+    this.mustEdit('getEditors');
+    return this.editors.map((e) => ({ getEmail: () => e })) as any;
+  }
+  removeEditors(users: any[]) {
+    this.hit('removeEditors');
+    this.mustEdit('removeEditors');
+    const gone = new Set(users.map((u: any) => (typeof u === 'string' ? u : u.getEmail())));
+    // "Ensure the current user is an editor before removing others. Otherwise, if the user's edit
+    // permission comes from a group, the script throws an exception upon removing the group."
+    // (developers.google.com/apps-script/reference/spreadsheet/protection, class example)
+    const ss = this.sheet.ss;
+    if (ss.me !== ss.owner && !this.editors.includes(ss.me))
+      for (const g of gone)
+        if ((ss.groups.get(g) ?? []).includes(ss.me) && this.editors.includes(g))
+          throw new Error(`Exception: You can't remove yourself as an editor (your access comes from the group ${g}).`);
+    // Neither the owner nor the user running the script can be removed. An empty list changes
+    // nothing, so it leaves a mirroring protection mirroring (the strict reading).
+    if (!gone.size) return this as any;
+    this.own = this.fix().filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
+    return this as any;
+  }
+  addEditors(emails: string[]) {
+    this.hit('addEditors');
+    this.mustEdit('addEditors');
+    for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
+    if (!emails.length) return this as any;
+    this.own = [...new Set([...this.fix(), ...emails])];
+    return this as any;
+  }
+  canDomainEdit() {
+    this.hit('canDomainEdit');
+    return this.domainEdit;
+  }
+  setDomainEdit(v: boolean) {
+    this.hit('setDomainEdit');
+    this.mustEdit('setDomainEdit');
+    if (!this.sheet.ss.domain) throw new Error('setDomainEdit: not a Google Workspace domain');
+    this.fix();
+    this.ownDomain = v;
+    return this as any;
+  }
+  /** Test helper: the state a protection made before v2 may be in (its editors never set). */
+  mirror(): void {
+    this.own = null;
+    this.ownDomain = null;
+  }
+  remove() {
+    this.hit('remove');
+    this.mustEdit('remove');
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+  }
+  /**
+   * Apps Script's canEdit(): may the user running the script edit the protected range itself.
+   * With arguments (tests only): may this user edit this cell, as far as this protection goes.
+   */
+  canEdit(): boolean;
+  canEdit(email: string, row: number, col: number): boolean;
+  canEdit(email?: string, row?: number, col?: number): boolean {
+    if (email === undefined) {
+      this.hit('canEdit');
+      return this.mayEdit(this.sheet.ss.me);
+    }
+    return this.cellEditable(email, row!, col!);
+  }
+  private cellEditable(email: string, row: number, col: number): boolean {
+    const inside = (r: FakeRange) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+    if (this.range && !inside(this.range)) return true;
+    if (this.mayEdit(email)) return true;
+    return !this.range && this.unprotected.some(inside);
+  }
+}

@@ -1,0 +1,109 @@
+/** The small services: LockService, PropertiesService, Utilities, ScriptApp, HtmlService, and the manifest scopes. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../paths';
+import { Calls } from './calls';
+import { zoneOffsetMs } from './cells';
+
+export function fakeLockService(calls: Calls, state: { busy: boolean; held: boolean }, trigger = { simple: false }) {
+  return {
+    getDocumentLock() {
+      calls.hit('LockService.getDocumentLock');
+      // Google documents no lock for simple triggers; refused so that the trigger never relies on one.
+      if (trigger.simple) throw new Error('fake: LockService is not available to a simple trigger');
+      return {
+        tryLock(_ms: number) {
+          calls.hit('Lock.tryLock');
+          if (state.busy) return false;
+          state.held = true;
+          return true;
+        },
+        releaseLock() {
+          calls.hit('Lock.releaseLock');
+          state.held = false;
+        },
+      };
+    },
+  };
+}
+
+export function fakePropertiesService(calls: Calls, store: Map<string, string>) {
+  const props = {
+    getProperty(k: string) {
+      calls.hit('Properties.getProperty');
+      return store.get(k) ?? null;
+    },
+    setProperty(k: string, v: string) {
+      calls.hit('Properties.setProperty');
+      // "Property value size: 9 KB / val" (developers.google.com/apps-script/guides/services/quotas),
+      // counted in bytes: a Vietnamese name takes more UTF-8 bytes than characters.
+      if (Buffer.byteLength(`${k}${v}`, 'utf8') > 9 * 1024) throw new Error('Argument too large: value');
+      store.set(k, v);
+      return props;
+    },
+  };
+  return { getDocumentProperties: () => (calls.hit('PropertiesService.getDocumentProperties'), props) };
+}
+
+export function fakeUtilities(calls: Calls, now: () => Date) {
+  return {
+    formatDate(date: Date, tz: string, pattern: string) {
+      calls.hit('Utilities.formatDate');
+      const d = new Date((date ?? now()).getTime() + zoneOffsetMs(tz));
+      const p = (n: number) => String(n).padStart(2, '0');
+      return pattern
+        .replace('yyyy', String(d.getUTCFullYear()))
+        .replace('MM', p(d.getUTCMonth() + 1))
+        .replace('dd', p(d.getUTCDate()))
+        .replace('HH', p(d.getUTCHours()))
+        .replace('mm', p(d.getUTCMinutes()));
+    },
+  };
+}
+
+/** The scopes appsscript.json asks for (found from the tests, or from the bench's dist/ bundle). */
+export const MANIFEST_SCOPES: readonly string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] }
+).oauthScopes;
+
+export const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
+
+/** Thrown where Apps Script ends the run and asks the user for consent. */
+export class AuthorizationRequired extends Error {}
+
+/**
+ * ScriptApp.requireScopes "validates if the user has granted consent for all of the requested
+ * scopes"; if not, the execution ends and the user is asked for those scopes (granular consent:
+ * developers.google.com/apps-script/concepts/scopes, "Handle granular OAuth consent";
+ * workspaceupdates.googleblog.com, January 2025, "Granular OAuth consent in Google Apps Script IDE
+ * executions"). A scope outside the manifest can never be granted.
+ */
+export function fakeScriptApp(calls: Calls, granted: Set<string>) {
+  const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+  return {
+    AuthMode,
+    requireScopes(mode: string, scopes: string[]) {
+      calls.hit('ScriptApp.requireScopes');
+      if (mode !== AuthMode.FULL) throw new Error('requireScopes: use AuthMode.FULL');
+      for (const scope of scopes) {
+        if (!MANIFEST_SCOPES.includes(scope)) throw new Error(`requireScopes: ${scope} is not in the manifest`);
+        if (!granted.has(scope))
+          throw new AuthorizationRequired(`Authorization is required to perform that action (${scope}).`);
+      }
+    },
+  };
+}
+
+export function fakeHtmlService(calls: Calls) {
+  return {
+    createHtmlOutput(content: string) {
+      calls.hit('HtmlService.createHtmlOutput');
+      const out: any = { content };
+      out.setWidth = () => out;
+      out.setHeight = () => out;
+      out.setTitle = () => out;
+      return out;
+    },
+  };
+}

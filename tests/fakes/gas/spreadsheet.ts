@@ -1,0 +1,142 @@
+/** Spreadsheet: its tabs, sharing, locale and time zone. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { Calls } from './calls';
+import { CELL_LIMIT, DEFAULT_COLS, DEFAULT_ROWS, zoneOffsetMs } from './cells';
+import { FakeSheet } from './sheet';
+import { GSheet } from './types';
+
+export class FakeSpreadsheet implements Pick<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getNumSheets'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'toast'
+  | 'getActiveSheet'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+> {
+  sheets: FakeSheet[] = [];
+  active: FakeSheet | null = null;
+  toasts: string[] = [];
+  private nextId = 1000;
+  owner = 'owner@example.gov.vn';
+  me = 'owner@example.gov.vn';
+  /**
+   * Editors of the spreadsheet. README tells the owner to generate the forms first and share
+   * afterwards, so a new fake spreadsheet is shared with nobody; tests call share().
+   */
+  sharedWith: string[] = ['owner@example.gov.vn'];
+  /** Google Groups shared with the spreadsheet, by group email: their members. */
+  groups = new Map<string, string[]>();
+  domain = false;
+  timeZone = 'Asia/Ho_Chi_Minh';
+  locale = 'en_US';
+  constructor(readonly calls: Calls) {
+    this.sheets.push(new FakeSheet(this, 'Sheet1', 0));
+    this.active = this.sheets[0];
+  }
+  private hit(m: string) {
+    this.calls.hit(`Spreadsheet.${m}`);
+  }
+  /** The owner shares the spreadsheet as an editor (Share → Editor); no call counted. */
+  share(...emails: string[]): void {
+    this.sharedWith = [...new Set([...this.sharedWith, ...emails])];
+  }
+  /** The owner, or an editor of the spreadsheet directly or through a group. */
+  isEditor(email: string): boolean {
+    return (
+      email === this.owner || this.sharedWith.some((e) => e === email || (this.groups.get(e) ?? []).includes(email))
+    );
+  }
+  /** Cells of every tab, blank ones included (rows × columns), as Google counts them. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+  /**
+   * "Up to 10 million cells or 18,278 columns" per spreadsheet, blank cells of a new 1000×26 tab
+   * included (support.google.com/drive/answer/37603).
+   */
+  mustFit(more: number): void {
+    if (this.cellCount() + more > CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+  }
+  checkName(name: string, self?: FakeSheet): void {
+    if (!name || !name.trim()) throw new Error('Sheet name cannot be empty.');
+    if (name.length > 100) throw new Error('Sheet name is longer than 100 characters.');
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+  getSheets() {
+    this.hit('getSheets');
+    return [...this.sheets] as any;
+  }
+  getSheetByName(name: string) {
+    this.hit('getSheetByName');
+    return (this.sheets.find((s) => s.name === name) ?? null) as any;
+  }
+  insertSheet(name?: any, index?: any) {
+    this.hit('insertSheet');
+    if (typeof name !== 'string') throw new Error('fake insertSheet needs a name');
+    this.checkName(name);
+    const at = index ?? this.sheets.length;
+    if (typeof at !== 'number' || at < 0 || at > this.sheets.length)
+      throw new Error(`insertSheet: index ${at} out of range`);
+    this.mustFit(DEFAULT_ROWS * DEFAULT_COLS);
+    const sheet = new FakeSheet(this, name, this.nextId++);
+    this.sheets.splice(at, 0, sheet);
+    return sheet as any;
+  }
+  deleteSheet(sheet: GSheet) {
+    this.hit('deleteSheet');
+    if (this.sheets.length === 1) throw new Error('You can’t remove all the sheets in a document.');
+    const i = this.sheets.indexOf(sheet as unknown as FakeSheet);
+    if (i < 0) throw new Error('deleteSheet: sheet not in this spreadsheet');
+    // A protected sheet can be deleted only by those who may edit it (support.google.com/docs/answer/1218656).
+    if (this.sheets[i].protections.some((p) => !p.range && !p.mayEdit(this.me)))
+      throw new Error(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
+    this.sheets.splice(i, 1);
+  }
+  getNumSheets() {
+    this.hit('getNumSheets');
+    return this.sheets.length;
+  }
+  getSpreadsheetLocale() {
+    this.hit('getSpreadsheetLocale');
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string) {
+    this.hit('setSpreadsheetLocale');
+    if (!/^[a-z]{2}_[A-Z]{2}$/.test(locale)) throw new Error(`Invalid locale ${locale}`);
+    this.locale = locale;
+  }
+  getSpreadsheetTimeZone() {
+    this.hit('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string) {
+    this.hit('setSpreadsheetTimeZone');
+    zoneOffsetMs(tz);
+    this.timeZone = tz;
+  }
+  toast(msg: string) {
+    this.hit('toast');
+    this.toasts.push(msg);
+  }
+  getActiveSheet() {
+    this.hit('getActiveSheet');
+    return this.active as any;
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`test: no sheet ${name}`);
+    return s;
+  }
+}
