@@ -166,8 +166,6 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
   };
 }
 
-/** Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves. */
-
 function sameBody(a: string, b: string): boolean {
   const norm = (s: string) => fold(s).replace(/ủy ban nhân dân|uỷ ban nhân dân/g, 'ubnd');
   return norm(a) === norm(b);
@@ -193,6 +191,7 @@ export function checkPrevious(prev: PreviousSummary, settings: Settings): string
   }
   if (prev.period === settings.period && prev.year === settings.year)
     return `Số liệu kỳ trước (${prev.source}) là của chính kỳ này (${here}). ${fix}`;
+  // Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves.
   if (prev.period !== settings.period && !(QUARTERS.includes(prev.period) && QUARTERS.includes(settings.period)))
     return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.`;
   if (prev.to >= settings.cutoffTo)
