@@ -6,8 +6,8 @@ import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } fro
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
-import { agenciesFromCsv, travinhExample } from '../core/settings/example-agencies';
-import { PeriodId, periodFromLabel, periodInText } from '../core/periods';
+import { agenciesFromCsv, exampleProvince } from '../core/settings/example-agencies';
+import { PeriodId, defaultCutoff, periodFromLabel, periodInText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
 import { draftReport } from '../core/use-cases';
 import { SUMMARY_SHEET } from '../core/figures/output-sheets';
@@ -182,7 +182,8 @@ export async function template(
   const today = io.clock();
   const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
   const province = opts.province !== undefined ? provinceOption(opts.province) : null;
-  let agencies = travinhExample();
+  const exampleOf = exampleProvince(defaultCutoff(period, year).to);
+  let agencies = exampleOf.agencies;
   const inputs: UserFile[] = [];
   if (opts.agencies) {
     const csv = userFile(io, opts.agencies);
@@ -220,7 +221,7 @@ export async function template(
   io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
   if (!opts.agencies)
     io.out(
-      'Lưu ý: danh sách đơn vị là ví dụ của tỉnh Trà Vinh; dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".',
+      `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
     );
   return 0;
 }

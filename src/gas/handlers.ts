@@ -7,7 +7,6 @@
 import * as app from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
-import { travinhExample } from '../core/settings/example-agencies';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { periodInText } from '../core/periods';
 import { draftReport as draftReportUseCase } from '../core/use-cases';
@@ -71,7 +70,7 @@ const isReply = (x: Settings | Reply): x is Reply => 'kind' in x;
 
 export function setupSettings(): Reply {
   const wb = workbook();
-  const { created, result } = app.setupSettings(wb, travinhExample());
+  const { created, result, example } = app.setupSettings(wb);
   spreadsheet().getSheetByName(SETTINGS_SHEET)?.activate();
   if (created) {
     const ss = spreadsheet();
@@ -83,7 +82,7 @@ export function setupSettings(): Reply {
     const zoneChanged = ss.getSpreadsheetTimeZone() !== VI_TIME_ZONE;
     if (zoneChanged) ss.setSpreadsheetTimeZone(VI_TIME_ZONE);
     return alertReply('Đã tạo trang Thiết lập', [
-      'Trang "Thiết lập" đã được tạo với ví dụ là danh sách đơn vị của tỉnh Trà Vinh.',
+      `Trang "Thiết lập" đã được tạo với ví dụ là danh sách ${example?.agencies.length ?? ''} đơn vị của tỉnh ${example?.name ?? ''} trong kỳ này.`,
       localeChanged
         ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.'
         : '',

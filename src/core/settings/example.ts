@@ -3,6 +3,7 @@ import { Catalog, isValueRow } from '../catalog/catalog';
 import { catalogForPeriod } from '../catalog/versions';
 import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists } from '../periods';
 import { foldAscii } from '../primitives/text';
+import { exampleProvince } from './example-agencies';
 import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
 
 /** Each owner row's supplier by default: the first agency whose name the catalog suggests. */
@@ -19,8 +20,10 @@ export function defaultOwners(catalog: Catalog, agencies: readonly { name: strin
   return owners;
 }
 
+/** A period's settings with these agencies, headed as the example province of that period. */
 export function exampleSettings(period: PeriodId, year: number, agencies: readonly ExampleAgency[]): Settings {
   const cutoff = defaultCutoff(period, year);
+  const province = exampleProvince(cutoff.to).name;
   const usable = agencies.filter((a) => a.type !== 'huyen' || districtLevelExists(cutoff.to));
   const list: Agency[] = usable.map((a, i) => ({
     stt: i + 1,
@@ -35,8 +38,8 @@ export function exampleSettings(period: PeriodId, year: number, agencies: readon
   }));
   return {
     parentBody: '',
-    issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh',
-    place: 'Trà Vinh',
+    issuingBody: `Ủy ban nhân dân tỉnh ${province}`,
+    place: province,
     period,
     year,
     cutoffFrom: cutoff.from,

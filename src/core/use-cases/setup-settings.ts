@@ -1,15 +1,21 @@
-import { currentPeriod } from '../periods';
-import { ExampleAgency, SETTINGS_SHEET, exampleSettings, settingsPlan } from '../settings';
+import { currentPeriod, defaultCutoff } from '../periods';
+import { SETTINGS_SHEET, exampleSettings, settingsPlan } from '../settings';
+import { ExampleProvince, exampleProvince } from '../settings/example-agencies';
 import { WorkbookPort } from '../workbook';
 import { LoadedSettings, loadSettings } from './load-settings';
 
-/** Creates the settings sheet with the example when absent; otherwise just reads it. */
-export function setupSettings(
-  wb: WorkbookPort,
-  example: readonly ExampleAgency[],
-): { created: boolean; result: LoadedSettings } {
-  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb) };
+/**
+ * Creates the settings sheet when absent, for the current quarter, with the example province of
+ * that quarter (its agencies as they are then); otherwise just reads it.
+ */
+export function setupSettings(wb: WorkbookPort): {
+  created: boolean;
+  result: LoadedSettings;
+  example: ExampleProvince | null;
+} {
+  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb), example: null };
   const { period, year } = currentPeriod(wb.today());
-  wb.create(settingsPlan(exampleSettings(period, year, example)));
-  return { created: true, result: loadSettings(wb) };
+  const example = exampleProvince(defaultCutoff(period, year).to);
+  wb.create(settingsPlan(exampleSettings(period, year, example.agencies)));
+  return { created: true, result: loadSettings(wb), example };
 }

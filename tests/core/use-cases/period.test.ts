@@ -6,7 +6,6 @@ import { catalogFor } from '../../../src/core/catalog/versions';
 import { STATUS_DRAFT, STATUS_SENT } from '../../../src/core/form/template';
 import { isoDate } from '../../../src/core/primitives/dates';
 import { SETTINGS_SHEET, Settings, settingsPlan } from '../../../src/core/settings';
-import { travinhExample } from '../../../src/core/settings/example-agencies';
 import { COLORS } from '../../../src/core/sheet/plan';
 import {
   consolidateWorkbook,
@@ -51,17 +50,34 @@ function statusCellOf(wb: MemoryWorkbook, sheet: string): { status: string; sent
 }
 
 describe('the settings sheet', () => {
-  it('is created once with the example agencies of a province as it is this period', () => {
-    const wb = new MemoryWorkbook(TODAY);
-    const first = setupSettings(wb, travinhExample());
+  it('is created once, with the agencies of the province as it is in the current quarter', () => {
+    const wb = new MemoryWorkbook(TODAY); // quý III/2026: after Trà Vinh and Bến Tre joined Vĩnh Long (01/07/2025)
+    const first = setupSettings(wb);
     expect(first.created).toBe(true);
     if (!first.result.ok) throw new Error('settings did not read back');
-    // Trà Vinh 2020 lists 32 agencies, 9 of them district UBNDs; districts were abolished on 01/07/2025.
-    expect(first.result.settings.agencies).toHaveLength(23);
-    expect(first.result.settings.agencies.some((a) => a.type === 'huyen')).toBe(false);
-    const second = setupSettings(wb, travinhExample());
+    const { settings } = first.result;
+    expect(settings.issuingBody).toBe('Ủy ban nhân dân tỉnh Vĩnh Long');
+    // Nghị quyết 1687/NQ-UBTVQH15: 124 commune-level units, 105 xã and 19 phường.
+    const communes = settings.agencies.filter((a) => a.type === 'xa').map((a) => a.name);
+    expect(communes).toHaveLength(124);
+    expect(communes.filter((n) => n.startsWith('UBND phường '))).toHaveLength(19);
+    expect(communes).toEqual(
+      expect.arrayContaining(['UBND phường Long Châu', 'UBND xã Cái Nhum', 'UBND phường Trà Vinh']),
+    );
+    expect(settings.agencies.some((a) => a.type === 'huyen')).toBe(false);
+    const second = setupSettings(wb);
     expect(second.created).toBe(false);
     expect(wb.sheetNames()).toEqual([SETTINGS_SHEET]);
+  });
+
+  it('keeps Trà Vinh with its districts for a quarter before the merger', () => {
+    const wb = new MemoryWorkbook(isoDate(2025, 3, 1)); // quý I/2025, data to 14/03/2025
+    const { result } = setupSettings(wb);
+    if (!result.ok) throw new Error('settings did not read back');
+    expect(result.settings.issuingBody).toBe('Ủy ban nhân dân tỉnh Trà Vinh');
+    // Seed 000's appendix: 32 agencies, 9 of them district UBNDs.
+    expect(result.settings.agencies).toHaveLength(32);
+    expect(result.settings.agencies.filter((a) => a.type === 'huyen')).toHaveLength(9);
   });
 });
 
