@@ -58,7 +58,7 @@ describe('npm run cchc -- report', () => {
     expect(code).toBe(0);
     expect(out).toContain('Dự thảo báo cáo của Sở Tài chính:');
     const { text, columns } = await docx(at('stc.docx'));
-    expect(text).toContain('UBND TỈNH TRÀ VINH\nSỞ TÀI CHÍNH');
+    expect(text).toContain('UBND TỈNH VĨNH LONG\nSỞ TÀI CHÍNH');
     expect(text).toContain('Số:       /BC-STC');
     expect(text).toContain('KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC');
     expect(text).toContain('THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TẠI SỞ TÀI CHÍNH');
@@ -113,10 +113,10 @@ describe('npm run cchc -- report', () => {
   });
 
   it("refuses another province's summary and a later period, in Vietnamese, with exit code 2", async () => {
-    const other = lastYear(summary, (j) => (j.issuer.body = 'Ủy ban nhân dân tỉnh Vĩnh Long'));
+    const other = lastYear(summary, (j) => (j.issuer.body = 'Ủy ban nhân dân tỉnh Trà Vinh'));
     const a = await cli('report', at('so.xlsx'), '--out', at('a.docx'), '--previous', other);
     expect(a.code).toBe(2);
-    expect(a.out).toContain('là của "Ủy ban nhân dân tỉnh Vĩnh Long", không phải của "Ủy ban nhân dân tỉnh Trà Vinh"');
+    expect(a.out).toContain('là của "Ủy ban nhân dân tỉnh Trà Vinh", không phải của "Ủy ban nhân dân tỉnh Vĩnh Long"');
     const later = lastYear(summary, (j) => {
       j.period.year = 2027;
       j.period.from = '2027-06-15';

@@ -61,9 +61,17 @@ function isCommittee(agency: Agency): boolean {
   return agency.type === 'xa' || agency.type === 'huyen';
 }
 
-function issuingBody(agency: Agency): string {
+/**
+ * The agency as its header names it: a committee as "UBND xã …"; a vertical agency named only for
+ * its level ("Công an tỉnh") takes the province's name, since it is not under the UBND that a
+ * parent line would name ("CÔNG AN TỈNH VĨNH LONG").
+ */
+function issuingBody(agency: Agency, settings: Settings): string {
   const name = squish(agency.name);
-  return isCommittee(agency) && !UBND.test(name) ? `UBND ${name}` : name;
+  if (isCommittee(agency)) return UBND.test(name) ? name : `UBND ${name}`;
+  if (agency.type === 'nganh_doc' && /\s(tỉnh|thành phố)$/i.test(name) && squish(settings.place))
+    return `${name} ${squish(settings.place)}`;
+  return name;
 }
 
 /** The head's title, by the kind of body its name says it is; null when the name does not tell. */
@@ -102,23 +110,32 @@ function consolidatorOf(settings: Settings): string {
   return /^Sở\s/.test(squish(settings.issuingBody)) ? squish(settings.issuingBody) : 'Sở Nội vụ';
 }
 
+/**
+ * Whom the report is sent to: the consolidating department, or, for that department's own report
+ * (Sở Nội vụ reports its own CCHC work too), the body above it (UBND tỉnh).
+ */
+function addresseeOf(agency: Agency, settings: Settings): string {
+  const to = consolidatorOf(settings);
+  return fold(to) === fold(agency.name) ? shortBody(provinceBody(settings)) : to;
+}
+
 export function agencyIssuer(ctx: AgencyReportContext): Issuer {
   const { agency, settings } = ctx;
   const head = isCommittee(agency) ? null : headTitle(squish(agency.name));
-  const to = consolidatorOf(settings);
-  const self = fold(to) === fold(agency.name);
   return {
     // A committee (UBND xã) heads its own report, ND 30: "ỦY BAN NHÂN DÂN" over "XÃ AN LONG".
     parentBody: agency.type === 'nganh_doc' || isCommittee(agency) ? '' : shortBody(provinceBody(settings)),
-    issuingBody: issuingBody(agency),
+    issuingBody: issuingBody(agency, settings),
     ...(isCommittee(agency) ? { headerLines: ['Ủy ban nhân dân', squish(agency.name).replace(UBND, '')] } : {}),
     docNumber: docNumber(agency),
     place: placeOf(agency, settings),
-    date: ctx.today,
+    // The day is the signer's to fill, as the seeds leave it, unless Thiết lập gives the report date.
+    date: settings.reportDate ?? ctx.today,
+    dayBlank: !settings.reportDate,
     authority: isCommittee(agency) ? 'TM. ỦY BAN NHÂN DÂN' : head ? `KT. ${head}` : '',
     signerTitle: isCommittee(agency) ? 'CHỦ TỊCH' : head ? `PHÓ ${head}` : '',
     signerName: '',
-    recipients: [...(self ? [] : [`${to} (b/c);`]), 'Lưu: VT.'],
+    recipients: [`${addresseeOf(agency, settings)} (b/c);`, 'Lưu: VT.'],
   };
 }
 
@@ -153,7 +170,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   const f = fitted(agencyFigures(ctx.catalog, settings, agency, report), agency);
   const issuer = agencyIssuer(ctx);
   const periodText = periodInText(settings.period, settings.year);
-  const name = issuingBody(agency);
+  const name = issuingBody(agency, settings);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
   // The basis an agency cites is the province's own plan (seed 003: "Thực hiện Kế hoạch số 75/KH-UBND
@@ -190,7 +207,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   blocks.push(
     body([
       {
-        text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(name)}, gửi ${consolidatorOf(settings)} tổng hợp (đính kèm phụ lục)./.`,
+        text: `Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} của ${lowerFirst(name)}, gửi ${addresseeOf(agency, settings)}${addresseeOf(agency, settings) === consolidatorOf(settings) ? ' tổng hợp' : ''} (đính kèm phụ lục)./.`,
       },
     ]),
   );
@@ -225,7 +242,10 @@ function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): nu
 function direction(blocks: Block[], f: Figures): void {
   blocks.push(heading('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'));
   sayAll(blocks, f, [
-    [PLAN('đơn vị'), { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) }],
+    // The plan's sentence only where the plan is asked (a vertical agency reports hồ sơ alone).
+    ...(f.has('1.1.1') || f.has('1.1.2')
+      ? [[PLAN('đơn vị'), { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) }] as const]
+      : []),
     DIRECTIVES('Trong kỳ, đơn vị'),
     'Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: {1.2}.',
   ]);

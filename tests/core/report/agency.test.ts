@@ -16,7 +16,7 @@ const bodyOf = (m: ReportModel) => {
 
 const settings = settingsFor(
   [SO('Văn phòng UBND tỉnh'), SO('Sở Thông tin và Truyền thông'), SO('Sở Nội vụ'), XA('UBND xã Long Hòa')],
-  { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh' },
+  { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh', place: 'Trà Vinh' },
 );
 
 /** Every figure the agency is asked, filled: counts 7, percentages 100%, coded answers their top code. */
@@ -71,7 +71,8 @@ describe("a department's own report", () => {
     const header = plainText(model.blocks[0]);
     expect(header.split('\n').slice(0, 2)).toEqual(['UBND TỈNH TRÀ VINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
     expect(header).toContain('Số:       /BC-STTTT');
-    expect(header).toContain('Trà Vinh, ngày 08 tháng 9 năm 2026');
+    // The day is the signer's, as the seeds leave it, unless Thiết lập gives the report date.
+    expect(header).toContain('Trà Vinh, ngày      tháng 9 năm 2026');
     expect(text).toContain('BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý III năm 2026');
     expect(text).toContain('Sở Thông tin và Truyền thông báo cáo kết quả thực hiện công tác cải cách hành chính');
     expect(model.fileName).toBe(
@@ -146,7 +147,7 @@ describe("a department's own report", () => {
       'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TẠI SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
     );
     expect(plainText(model.blocks[i + 2])).toBe(
-      '(Kèm theo Báo cáo số       /BC-STTTT ngày 08 tháng 9 năm 2026 của Sở Thông tin và Truyền thông)',
+      '(Kèm theo Báo cáo số       /BC-STTTT ngày      tháng 9 năm 2026 của Sở Thông tin và Truyền thông)',
     );
     const table = model.blocks[model.blocks.length - 1];
     if (table.kind !== 'table') throw new Error('no appendix table');
@@ -181,7 +182,7 @@ describe("a commune's own report", () => {
     const header = plainText(model.blocks[0]);
     expect(header.split('\n').slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ LONG HÒA', '________']);
     expect(header).toContain('Số:       /BC-UBND');
-    expect(header).toContain('Long Hòa, ngày 08 tháng 9 năm 2026');
+    expect(header).toContain('Long Hòa, ngày      tháng 9 năm 2026');
     const footer = model.blocks.find((b) => b.kind === 'table' && plainText(b).startsWith('Nơi nhận:'))!;
     expect(plainText(footer)).toContain('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
   });
@@ -263,5 +264,49 @@ describe('who issues and signs an agency report', () => {
       headerLines: ['Ủy ban nhân dân', 'Phường 1'],
       docNumber: '/BC-UBND',
     });
+  });
+
+  it('names a vertical agency called after its level with the province, as its own seal does', () => {
+    expect(issuer('Công an tỉnh').issuingBody).toBe('Công an tỉnh Vĩnh Long');
+  });
+
+  it('writes no sentence about a plan a vertical agency is not asked for', () => {
+    const agency = others.agencies.find((a) => a.type === 'nganh_doc')!;
+    const report = tabFor(others, agency.name).report();
+    const model = buildAgencyReport({ catalog, settings: others, agency, report, notes: new Map(), today, stamp: 'x' });
+    const text = model.blocks.map(plainText).join('\n');
+    expect(text).not.toContain('Kế hoạch cải cách hành chính của đơn vị đề ra');
+    expect(text).toContain('CÔNG AN TỈNH VĨNH LONG');
+  });
+
+  it('dates the report on the day Thiết lập gives, when it gives one', () => {
+    const dated = { ...others, reportDate: isoDate(2026, 10, 5) };
+    const agency = dated.agencies[0]!;
+    const report = tabFor(dated, agency.name).report();
+    const i = agencyIssuer({ catalog, settings: dated, agency, report, notes: new Map(), today, stamp: 'x' });
+    expect(i).toMatchObject({ date: '2026-10-05', dayBlank: false });
+  });
+});
+
+describe("the consolidating department's own report", () => {
+  const withSnv = settingsFor([SO('Sở Nội vụ'), SO('Sở Tư pháp')], {
+    issuingBody: 'Ủy ban nhân dân tỉnh Vĩnh Long',
+    place: 'Vĩnh Long',
+  });
+  const draft = (name: string) => {
+    const agency = withSnv.agencies.find((a) => a.name === name)!;
+    const report = tabFor(withSnv, name).report();
+    return buildAgencyReport({ catalog, settings: withSnv, agency, report, notes: new Map(), today, stamp: 'x' });
+  };
+
+  it('goes to UBND tỉnh, not to Sở Nội vụ itself', () => {
+    const text = draft('Sở Nội vụ').blocks.map(plainText).join('\n');
+    expect(text).toContain('của Sở Nội vụ, gửi UBND tỉnh Vĩnh Long (đính kèm phụ lục)./.');
+    expect(text).toContain('UBND tỉnh Vĩnh Long (b/c);');
+    expect(text).not.toContain('gửi Sở Nội vụ');
+    // Any other department still sends its report to Sở Nội vụ to consolidate.
+    expect(draft('Sở Tư pháp').blocks.map(plainText).join('\n')).toContain(
+      'gửi Sở Nội vụ tổng hợp (đính kèm phụ lục)./.',
+    );
   });
 });
