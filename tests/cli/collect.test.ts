@@ -216,7 +216,7 @@ describe('collect refuses, one Vietnamese line per file', () => {
   it('a file for another period, another province, a stale form or an unknown agency', async () => {
     const files = [
       await incoming(await fileFor(0, { ...settings, period: 'Q2' }, 'q2.xlsx')),
-      await incoming(await fileFor(0, { ...settings, issuingBody: 'Ủy ban nhân dân tỉnh Vĩnh Long' }, 'vl.xlsx')),
+      await incoming(await fileFor(0, { ...settings, issuingBody: 'Ủy ban nhân dân tỉnh Bến Tre' }, 'bt.xlsx')),
       await incoming(await fileFor(1, { ...settings, disabled: ['2.5'] }, 'stale.xlsx')),
       await incoming(
         await fileFor(2, settings, 'unknown.xlsx', { ...fills[2].agency, stt: 99, name: 'UBND xã Không Có' }),
@@ -224,7 +224,7 @@ describe('collect refuses, one Vietnamese line per file', () => {
     ];
     const { rows, changed } = await run(files);
     expect(statusOf(rows, 'q2.xlsx')).toMatch(/^Từ chối: biểu mẫu quý II năm 2026, sổ tổng hợp đang ở quý I năm 2026/);
-    expect(statusOf(rows, 'vl.xlsx')).toContain('không phải của "Ủy ban nhân dân tỉnh');
+    expect(statusOf(rows, 'bt.xlsx')).toContain('không phải của "Ủy ban nhân dân tỉnh');
     expect(statusOf(rows, 'stale.xlsx')).toContain('đã cũ');
     expect(statusOf(rows, 'unknown.xlsx')).toContain('"UBND xã Không Có" (mã 99) không có trong danh sách');
     expect(changed).toEqual([]);

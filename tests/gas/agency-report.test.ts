@@ -85,10 +85,10 @@ describe('the previous period copied in as "Kỳ trước"', () => {
 
   it("refuses another province's copy, saying whose it is", () => {
     const { fake, settings } = filled(4);
-    copyLastYear(fake, settings, 'Ủy ban nhân dân tỉnh Vĩnh Long');
+    copyLastYear(fake, settings, 'Ủy ban nhân dân tỉnh Trà Vinh');
     const { draft, docs } = draftAndWrite(fake, settings);
     expect(draft.ok).toBe(false);
-    expect(!draft.ok && draft.problem).toContain('(trang "Kỳ trước") là của "Ủy ban nhân dân tỉnh Vĩnh Long"');
+    expect(!draft.ok && draft.problem).toContain('(trang "Kỳ trước") là của "Ủy ban nhân dân tỉnh Trà Vinh"');
     expect(docs).toHaveLength(0);
   });
 });

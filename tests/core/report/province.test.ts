@@ -15,6 +15,7 @@ const today = isoDate(2026, 3, 5);
 function fullSummary() {
   const settings = settingsFor([SO('Sở Nội vụ'), XA('UBND xã An Phú')], {
     issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh',
+    place: 'Trà Vinh',
   });
   const values = {
     '1.1.1': 20,
