@@ -63,14 +63,20 @@ export function agencyFigures(catalog: Catalog, settings: Settings, agency: Agen
     if (!isValueRow(ind) || mode.kind !== 'input') continue;
     let value = valueOf(report, ind.code);
     const f = mode.formula;
+    // A rate left blank over counts that are there but give no denominator (0/0): nothing happened.
+    let nothing = false;
     if (value === null && f) {
       const [a, b] = rateOperands(f);
       const A = valueOf(report, a);
       const B = valueOf(report, b);
-      if (A !== null && B !== null) value = rateFrom(f, A, B);
+      if (A !== null && B !== null) {
+        value = rateFrom(f, A, B);
+        nothing = value === null;
+      }
     }
-    const text =
-      value === null
+    const text = nothing
+      ? NOTHING
+      : value === null
         ? null
         : ind.kind === 'percent'
           ? formatPercent(value)
@@ -160,8 +166,8 @@ export function sentence(
       } else runs.push({ text: 'không có', bold: true });
       continue;
     }
-    if (fig.text === NOTHING && prev && !prev.bold && / đạt $/.test(prev.text))
-      runs[runs.length - 1] = { ...prev, text: prev.text.replace(/ đạt $/, ': ') };
+    if (fig.text === NOTHING && prev && !prev.bold && / (đạt|là) $/.test(prev.text))
+      runs[runs.length - 1] = { ...prev, text: prev.text.replace(/ (đạt|là) $/, ': ') };
     runs.push({ text: fig.text, bold: true });
   }
   if (last < text.length) runs.push({ text: text.slice(last) });

@@ -213,6 +213,13 @@ describe("a commune's own report", () => {
     expect(zeros).toContain('; 2 cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;');
   });
 
+  it('reads a rate over nothing as "không phát sinh", not as a missing figure', () => {
+    // A commune with no public service units: 0 people in 2015 and now, so no reduction to compute.
+    const none = bodyOf(draft('UBND xã Long Hòa', { '4.3.1': 0, '4.3.2': 0, '4.3.3': 0, '4.3.4.base': 0 }));
+    expect(none).toContain('tỷ lệ đã tinh giản so với năm 2015: không phát sinh');
+    expect(none).not.toContain('[chưa có số liệu: 4.3.4]');
+  });
+
   it('keeps a department-level figure a commune did type: nothing dropped in silence', () => {
     const typed = bodyOf(draft('UBND xã Long Hòa', { '5.3.2': 1, '5.4.4': 0 }));
     expect(typed).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành.');
