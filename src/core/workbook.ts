@@ -41,6 +41,13 @@ export interface WorkbookPort {
    * consolidators). A tab whose plan and key are unchanged since it was protected is skipped.
    */
   protectionKey?(): string;
+  /**
+   * Whether the tab's protections still admit only the consolidators to the sheet and only them
+   * and these agency editors to its value cells. False when a protection is gone or someone reset
+   * it to mirror the spreadsheet's sharing (open to every editor); a fingerprint cannot see that.
+   * Absent: the adapter's protections cannot drift (a file on disk).
+   */
+  protectionHolds?(name: string, agencyEditors: readonly string[]): boolean;
 }
 
 export interface RunOptions {

@@ -142,6 +142,10 @@ export function generateTemplates(): Reply {
     lines.push(`Trang của đơn vị không còn trong danh sách (được giữ nguyên): ${out.orphaned.join(', ')}.`);
   if (out.conflicts.length)
     lines.push(`Đã có trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
+  if (out.reprotected.length)
+    lines.push(
+      `Đã bảo vệ lại ${out.reprotected.length} trang mà bảo vệ đã bị gỡ hoặc bị đặt lại thành "ai có quyền sửa bảng tính cũng sửa được": ${out.reprotected.join(', ')}.`,
+    );
   if (out.protection.length)
     lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));
   if (out.remaining.length)

@@ -131,6 +131,20 @@ export class Protector {
     }
   }
 
+  /**
+   * Whether an agency tab's two protections are still as apply() left them: the sheet's editors
+   * among the consolidators, the value area's among the consolidators and the agency's editors.
+   * A protection reset to mirror the sharing lists the spreadsheet's editors, agencies included,
+   * so it fails the check. Four calls: the protections of each kind and their editors.
+   */
+  holds(sheet: Sheet, agencyEditors: readonly string[]): boolean {
+    const admitted = new Set(this.consolidators());
+    const only = (p: GProtection | undefined, extra: readonly string[]) =>
+      !!p && p.getEditors().every((u) => admitted.has(u.getEmail()) || extra.includes(u.getEmail()));
+    if (!only(sheet.getProtections(this.app.ProtectionType.SHEET)[0], [])) return false;
+    return only(sheet.getProtections(this.app.ProtectionType.RANGE)[0], agencyEditors);
+  }
+
   /** Removes the add-on's protections of a sheet, after checking the user may. */
   removeAll(sheet: Sheet): void {
     const all = [

@@ -76,6 +76,11 @@ export class GasWorkbook implements WorkbookPort {
     return ['v2', ...[...this.protector.consolidators()].sort()].join(',');
   }
 
+  protectionHolds(name: string, agencyEditors: readonly string[]): boolean {
+    const sheet = this.sheet(name);
+    return !!sheet && this.protector.holds(sheet, agencyEditors);
+  }
+
   sheetNames(): string[] {
     // The sheet objects come with the names: keep them, so later lookups cost no call.
     return this.ss.getSheets().map((s) => {

@@ -77,6 +77,29 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(sheet.canEdit(agency.emails[0], 'C6')).toBe(true);
   });
 
+  it('protects again a tab someone reset or unprotected after it was made, though nothing else changed', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, catalog, settings);
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
+    const [agency, other] = settings.agencies.filter((a) => a.emails.length);
+    const reset = fake.ss.sheet(agency.sheet);
+    for (const p of reset.protections) p.mirror(); // back to following the sharing
+    const bare = fake.ss.sheet(other.sheet);
+    bare.protections.splice(0); // protection removed by hand
+    expect(reset.canEdit('colleague@example.gov.vn', 'C3')).toBe(true);
+    expect(bare.canEdit('colleague@example.gov.vn', 'A12')).toBe(true);
+    const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    expect(out.reprotected.sort()).toEqual([agency.sheet, other.sheet].sort());
+    for (const sheet of [reset, bare]) {
+      expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
+      expect(sheet.canEdit('colleague@example.gov.vn', 'D14')).toBe(false);
+    }
+    expect(reset.canEdit(agency.emails[0], 'C6')).toBe(true);
+    expect(reset.canEdit(other.emails[0], 'C6')).toBe(false);
+    // The other tabs held: nothing to do for them.
+    expect(out.unchanged).toHaveLength(settings.agencies.length);
+  });
+
   it('says so when an agency has no email, instead of failing silently', () => {
     const { wb, settings } = province();
     const out = generateTemplates(wb, catalog, settings);
@@ -195,7 +218,14 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(fake.ss.sheets.filter((s) => s.protections.length)).toHaveLength(191);
     const idle = click();
     expect(idle.out.unchanged).toHaveLength(190);
-    expect(idle.seconds).toBeLessThan(10); // nothing changed: no tab is read or re-protected
+    // Nothing changed: no tab is read or re-protected; each tab's protection is only checked, in
+    // 4 calls (a consolidator may have removed or reset one by hand), well inside one run.
+    expect(idle.out.reprotected).toEqual([]);
+    expect(fake.calls.of('Sheet.getProtections') + fake.calls.of('Protection.getEditors')).toBeLessThanOrEqual(
+      4 * 190 + 2,
+    );
+    expect(fake.calls.total()).toBeLessThanOrEqual(5 * 190 + 20); // and one name per tab, to list them
+    expect(idle.seconds).toBeLessThan(3 * 60);
     // A new consolidator changes every protection: each click still progresses and the work ends.
     fake.ss.sheet('Thiết lập').protections[0].editors.push('colleague@example.gov.vn');
     untilDone(4);
@@ -275,8 +305,9 @@ describe('a new deadline on Thiết lập', () => {
     expect(out.unchanged).toEqual(settings.agencies.map((a) => a.sheet));
     // Only the header: no tab is re-protected or rebuilt.
     expect(fake.calls.of('Sheet.protect') + fake.calls.of('Range.protect')).toBe(0);
-    // One read and a write per stale cell (here the deadline and the stamp): 10 calls a tab, fewer than building one.
-    expect(fake.calls.total()).toBeLessThanOrEqual(12 * settings.agencies.length);
+    // One read and a write per stale cell (here the deadline and the stamp), plus the 4 calls that
+    // check the tab is still protected: 14 calls a tab, fewer than building one.
+    expect(fake.calls.total()).toBeLessThanOrEqual(16 * settings.agencies.length);
     expect(fake.calls.of('Range.setValues')).toBe(2 * settings.agencies.length);
     expect(tab.dateAt('C5')).toBe('2026-09-10');
     expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');

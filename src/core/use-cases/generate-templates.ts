@@ -37,6 +37,8 @@ export interface TemplateOutcome {
   /** Sheets with the configured name that are not agency forms: left untouched. */
   readonly conflicts: string[];
   readonly protection: { sheet: string; note: string }[];
+  /** Tabs unchanged since they were made whose protection had been removed or reset: protected again. */
+  readonly reprotected: string[];
   /** Agencies not processed because the time budget ran out; running again continues. */
   readonly remaining: string[];
 }
@@ -115,6 +117,7 @@ export function generateTemplates(
     orphaned: [],
     conflicts: [],
     protection: [],
+    reprotected: [],
     remaining: [],
   };
   const created = new Set(stateList(wb, CREATED_KEY));
@@ -154,7 +157,12 @@ export function generateTemplates(
   }
   for (const agency of present) {
     const fp = tabFingerprint(catalog, settings, agency, key);
-    if (created.has(agency.sheet) && fingerprints[shortHash(agency.sheet)] === fp) {
+    const same = created.has(agency.sheet) && fingerprints[shortHash(agency.sheet)] === fp;
+    // A tab made as planned may still have lost its protection since (removed, or reset to
+    // mirror the sharing): then it goes through the full path below and is protected again.
+    const holds = same && (wb.protectionHolds?.(agency.sheet, agency.emails) ?? true);
+    if (same && !holds) out.reprotected.push(agency.sheet);
+    if (same && holds) {
       if (fingerprints[headerSlot(agency.sheet)] !== header) {
         // Only the header may be stale (e.g. a new deadline): one read, writes only where it differs.
         if (outOfTime()) {
