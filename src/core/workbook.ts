@@ -7,6 +7,7 @@ import { IsoDate } from './primitives/dates';
 import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
 import { SheetSnapshot } from './sheet/grid';
 import type { PaintGroup } from './figures/output-sheets';
+import type { LiveCheck } from './checks/live-checks';
 
 export type ProtectionOutcome =
   { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
@@ -27,6 +28,8 @@ export interface WorkbookPort {
   protect(name: string, protection: Protection): ProtectionOutcome;
   /** Backgrounds, one colour per group of ranges (validation marks). */
   paint(name: string, groups: readonly PaintGroup[]): void;
+  /** Replaces the sheet's live checks (conditional formatting) with these; an empty list removes them. */
+  setChecks(name: string, checks: readonly LiveCheck[]): void;
   /** Writes values into a range (the submit gate's status and date). */
   writeCells(name: string, range: string, cells: CellInput[][]): void;
   /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */

@@ -151,6 +151,10 @@ export class GasWorkbook implements WorkbookPort {
     return this.protector.apply(sheet, name, protection);
   }
 
+  setChecks(name: string, checks: readonly LiveCheck[]): void {
+    this.writeChecks(this.mustSheet(name), checks);
+  }
+
   paint(name: string, groups: readonly PaintGroup[]): void {
     const sheet = this.mustSheet(name);
     for (const g of groups) sheet.getRangeList([...g.ranges]).setBackground(g.color);

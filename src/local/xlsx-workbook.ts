@@ -133,6 +133,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.applyProtection(this.mustSheet(name), protection);
   }
 
+  setChecks(name: string, checks: readonly LiveCheck[]): void {
+    const ws = this.mustSheet(name);
+    ws.removeConditionalFormatting(() => true);
+    this.writeChecks(ws, checks);
+  }
+
   paint(name: string, groups: readonly PaintGroup[]): void {
     const ws = this.mustSheet(name);
     for (const g of groups) {

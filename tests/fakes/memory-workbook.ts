@@ -8,6 +8,7 @@
  * It is strict where a test could otherwise pass by accident: writing outside a sheet that does
  * not exist throws, and a formula the evaluator cannot compute throws instead of reading as blank.
  */
+import type { LiveCheck } from '../../src/core/checks/live-checks';
 import { evaluateFormula, formulaInput, sheetsFormula } from '../../src/core/form/formulas';
 import type { PaintGroup } from '../../src/core/figures/output-sheets';
 import { IsoDate, isoDate, parts } from '../../src/core/primitives/dates';
@@ -28,6 +29,8 @@ interface MemorySheet {
   cells: (MemoryCell | undefined)[][];
   protection: Protection | null;
   plan: SheetPlan;
+  /** The live checks (conditional formatting) the sheet carries now. */
+  checks: LiveCheck[];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -99,6 +102,11 @@ export class MemoryWorkbook implements WorkbookPort {
       for (const range of g.ranges) this.each(sheet, range, (cell) => (cell.background = g.color));
   }
 
+  setChecks(name: string, checks: readonly LiveCheck[]): void {
+    this.count('setChecks');
+    this.must(name).checks = [...checks];
+  }
+
   writeCells(name: string, range: string, cells: CellInput[][]): void {
     this.count('writeCells');
     const sheet = this.must(name);
@@ -151,6 +159,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.must(name).protection;
   }
 
+  checksOf(name: string): readonly LiveCheck[] {
+    return this.must(name).checks;
+  }
+
   planOf(name: string): SheetPlan {
     return this.must(name).plan;
   }
@@ -178,7 +190,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private fromPlan(plan: SheetPlan): MemorySheet {
-    return { name: plan.name, cells: plan.rows.map((r) => r.map(cellOf)), protection: plan.protection ?? null, plan };
+    return {
+      name: plan.name,
+      cells: plan.rows.map((r) => r.map(cellOf)),
+      protection: plan.protection ?? null,
+      plan,
+      checks: [...(plan.checks ?? [])],
+    };
   }
 
   private find(name: string): MemorySheet | undefined {

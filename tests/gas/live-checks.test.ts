@@ -2,7 +2,7 @@ import { generateTemplates, validateAll } from '../../src/core/use-cases';
 import { COLORS } from '../../src/core/sheet/plan';
 import { RuleId } from '../../src/core/checks/rules';
 import { FakeSheet } from '../fakes/gas';
-import { catalog, province } from './setup';
+import { catalog, gasWorkbook, province } from './setup';
 
 const COVERED: RuleId[] = ['not-number', 'negative', 'fractional-count', 'percent-range', 'relation', 'ratio-mismatch'];
 
@@ -28,6 +28,27 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     }
     expect(sheet.flaggedCells()).toEqual([]); // a blank form is not red
     expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 0]);
+  });
+
+  it('are added to a tab made before them by the next "Tạo biểu mẫu", with its counter, figures kept', () => {
+    const { fake, wb, settings } = province();
+    // What an older version left: tabs without conditional formats or the counter, and
+    // fingerprints made by it (here: another protection key), so the next run looks at every tab.
+    const older = wb;
+    older.protectionKey = () => 'v1';
+    generateTemplates(older, catalog, settings);
+    const sheet = fake.ss.sheet(settings.agencies[1].sheet);
+    for (const s of fake.ss.sheets) s.conditionalRules = [];
+    sheet.type('D3', '');
+    sheet.type('E3', '');
+    const cell = codeCell(sheet, '1.1.2');
+    sheet.type(codeCell(sheet, '1.1.1'), 4);
+    sheet.type(cell, 9); // more tasks done than planned
+    generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    expect(sheet.conditionalRules.length).toBeGreaterThan(50);
+    expect(sheet.flaggedCells()).toEqual([cell]);
+    expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 1]);
+    expect(sheet.valueAt(cell)).toBe(9);
   });
 
   it('colour, in the sheet, exactly the cells validate reports for the same typed figures', () => {

@@ -4,7 +4,7 @@
  * the report's wording.
  */
 import * as z from 'zod/mini';
-import { rateOperands } from './rate';
+import { Formula, rateOperands } from './rate';
 
 export type Kind = 'group' | 'count' | 'percent' | 'code';
 export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
@@ -52,9 +52,6 @@ export type Indicator =
 export type ValueIndicator = Exclude<Indicator, { kind: 'group' }>;
 
 /** How a percentage is recomputed from counts. */
-export type Formula =
-  | { readonly kind: 'ratio'; readonly num: string; readonly den: string }
-  | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
 
 const CODE = /^\d+(\.[0-9a-z]+)*$/;
 

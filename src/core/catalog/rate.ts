@@ -5,7 +5,11 @@
  * consolidate applies it to summed counts, and the report fills a rate an agency left blank with
  * it. How a rate is rounded for people is one rule too: roundRate in primitives/numbers.ts.
  */
-import { Formula } from './catalog';
+
+/** How a percentage is computed from two counts of the catalog (their codes). */
+export type Formula =
+  | { readonly kind: 'ratio'; readonly num: string; readonly den: string }
+  | { readonly kind: 'reduction'; readonly base: string; readonly now: string };
 
 /** The two counts a rate reads, in order: numerator and denominator, or the base and the figure now. */
 export function rateOperands(f: Formula): readonly [a: string, b: string] {

@@ -2,7 +2,8 @@
  * Which rows the form asks of each agency this period, and how: filled by the agency,
  * supplied by another agency, or not applicable to its type.
  */
-import { Catalog, Formula, Indicator, isValueRow } from '../catalog/catalog';
+import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
+import { Formula } from '../catalog/rate';
 import { Agency, Settings, appliesToType } from '../settings/model';
 
 export type RowMode =

@@ -2,12 +2,13 @@
  * The agency tab: seed 003's appendix with a header block, one row per indicator and three
  * free-text fields. The parser finds everything again by label and by code, never by position.
  */
-import { Catalog, Formula, Indicator, ValueIndicator } from '../catalog/catalog';
+import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
+import { Formula } from '../catalog/rate';
 import { formatDmy } from '../primitives/dates';
 import { FormRow, formRows, lockedReason } from './row-modes';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
 import { a1, a1Range, rowRuns } from '../sheet/grid';
-import { TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
+import { LiveCheck, TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
 import { estimateNotice, periodInText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
 import { Agency, Settings } from '../settings';
@@ -206,6 +207,25 @@ export function formVersion(
   return null;
 }
 
+/** The live checks of a tab whose indicators stand at these rows (a new tab's, or an existing one's as read). */
+export function tabChecks(catalog: Catalog, form: readonly FormRow[], codeRows: ReadonlyMap<string, number>) {
+  return liveChecks(catalog, form, (code) => {
+    const row = codeRows.get(code);
+    return row ? a1(row, COL.value) : null;
+  });
+}
+
+/** Where the "Số ô cần sửa" counter stands: beside the agency's name, label then count. */
+export const COUNTER_RANGE = a1Range(FIRST_HEADER_ROW, COL.value, 1, 2);
+
+/** The counter's label and its count of the cells still red. */
+export function counterCells(checks: readonly LiveCheck[]): [PlanCell, PlanCell] {
+  return [
+    { v: TO_FIX_LABEL, s: { bold: true } },
+    { v: { formula: toFixCount(checks) }, s: { bold: true, color: COLORS.title, numberFormat: '0' } },
+  ];
+}
+
 export function agencyTabPlan(
   catalog: Catalog,
   settings: Settings,
@@ -278,21 +298,12 @@ export function agencyTabPlan(
     );
   }
 
-  const checks = liveChecks(catalog, form, (code) => {
-    const row = codeRows.get(code);
-    return row ? a1(row, COL.value) : null;
-  });
+  const checks = tabChecks(catalog, form, codeRows);
   // Next to the agency's name: how many cells are still red, counted by the sheet itself.
   const counterRow = rows[FIRST_HEADER_ROW - 1]!;
-  counterRow[COL.value - 1] = { v: TO_FIX_LABEL, s: { bold: true } };
-  counterRow[COL.note - 1] = {
-    v: { formula: toFixCount(checks) },
-    s: {
-      bold: true,
-      color: COLORS.title,
-      numberFormat: '0',
-    },
-  };
+  const [label, count] = counterCells(checks);
+  counterRow[COL.value - 1] = label;
+  counterRow[COL.note - 1] = count;
 
   const editable = [
     a1Range(FIRST_HEADER_ROW + 3, 3, 4, 1), // status, sent on, preparer, phone

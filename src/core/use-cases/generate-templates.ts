@@ -8,7 +8,16 @@ import { AgencyReport, parseAgencyTab } from '../form/parse';
 import { relabel } from '../form/relabel';
 import { Agency, SETTINGS_SHEET, Settings } from '../settings';
 import { SheetSnapshot, cellText, parseA1 } from '../sheet/grid';
-import { agencyTabPlan, formStamp, indicatorRows, periodHeaderText, valueAndNoteRanges } from '../form/template';
+import {
+  COUNTER_RANGE,
+  agencyTabPlan,
+  counterCells,
+  formStamp,
+  indicatorRows,
+  periodHeaderText,
+  tabChecks,
+  valueAndNoteRanges,
+} from '../form/template';
 import { fold } from '../primitives/text';
 import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from '../workbook';
 
@@ -53,7 +62,8 @@ function shortHash(text: string): string {
 /** What a tab's rows and protection are made from: when equal, running again changes nothing. */
 function tabFingerprint(catalog: Catalog, settings: Settings, agency: Agency, key: string): string {
   const rows = formRows(catalog, settings, agency).map((r) => `${r.ind.code}:${r.mode.kind}`);
-  return shortHash(JSON.stringify([1, agency.sheet, [...agency.emails].sort(), rows, key]));
+  // 2: tabs carry the live checks and the "Số ô cần sửa" counter; a tab made before gets them.
+  return shortHash(JSON.stringify([2, agency.sheet, [...agency.emails].sort(), rows, key]));
 }
 
 /** What a tab's header cells are made from: the stamp (version, data range), period and deadline. */
@@ -204,6 +214,11 @@ export function generateTemplates(
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
     else out.unchanged.push(agency.sheet);
     const fresh = added.length ? parseAgencyTab(catalog, wb.read(agency.sheet)!) : report;
+    // The live checks and their counter, at the rows the tab has now (older tabs had neither).
+    const rowOf = new Map([...fresh.codeRows].map(([row, code]) => [code, row]));
+    const checks = tabChecks(catalog, formRows(catalog, settings, agency), rowOf);
+    wb.setChecks(agency.sheet, checks);
+    wb.writeCells(agency.sheet, COUNTER_RANGE, [counterCells(checks).map((c) => c.v)]);
     const outcome = wb.protect(agency.sheet, {
       kind: 'agency',
       editors: agency.emails,
