@@ -7,15 +7,21 @@
  *
  * Who writes Ngày gửi: the trigger runs as the agency's user, so it can write only what the
  * agency may write. The status and date cells are in the agency's own range for that reason. The
- * trade-off: an agency could also type a date by hand or paste "Đã gửi" with errors left (a paste
- * of several cells has no e.value); the consolidators' "Kiểm tra tất cả đơn vị" and "Tổng hợp"
- * run the same validate and report such a tab, so nothing wrong is consolidated unseen.
+ * trade-off: an agency could also type a date by hand; the consolidators' "Kiểm tra tất cả đơn
+ * vị" and "Tổng hợp" run the same validate and report such a tab, so nothing wrong is
+ * consolidated unseen.
+ *
+ * A paste of several cells carries no e.value or e.oldValue ("only available if the edited range
+ * is a single cell", developers.google.com/apps-script/guides/triggers/events). Such an edit costs
+ * one call, the range's A1 notation, to see whether it covers the status cell; only then is the
+ * tab read and checked as if "Đã gửi" had been chosen.
  */
 import { agencyOfSheet } from '../core/settings';
 import { loadSettings, submitTyped } from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
-import { STATUS_NOTE, STATUS_SENT } from '../core/form/template';
+import { STATUS_CELL, STATUS_NOTE, STATUS_SENT } from '../core/form/template';
+import { parseA1 } from '../core/sheet/grid';
 import { GasWorkbook } from './sheets';
 
 const TITLE = 'Báo cáo CCHC';
@@ -37,8 +43,20 @@ const NO_STATE = {
  * from something else: choosing "Đã gửi" again on a sent report keeps its date.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || e.value !== STATUS_SENT || e.oldValue === STATUS_SENT) return;
+  if (!e) return;
+  if (e.value === undefined && e.oldValue === undefined) {
+    if (coversStatus(e.range.getA1Notation())) submitFromEdit(e, SpreadsheetApp, Utilities, undefined, STATUS_CELL);
+    return;
+  }
+  if (e.value !== STATUS_SENT || e.oldValue === STATUS_SENT) return;
   submitFromEdit(e, SpreadsheetApp, Utilities);
+}
+
+/** Whether an edited range ("B4:F9") covers the status cell every agency tab has. */
+function coversStatus(range: string): boolean {
+  const r = parseA1(range);
+  const s = parseA1(STATUS_CELL);
+  return r.row <= s.row && s.row < r.row + r.rows && r.col <= s.col && s.col < r.col + r.cols;
 }
 
 /** The uncommon path, with the services passed in (tests give the fake's). */
@@ -47,6 +65,8 @@ export function submitFromEdit(
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   utilities: GoogleAppsScript.Utilities.Utilities,
   now?: () => Date,
+  /** The status cell inside a pasted range; absent: the edit was that one cell. */
+  pastedAt?: string,
 ): void {
   const ss = e.source;
   const wb = new GasWorkbook(ss, app, NO_STATE, utilities, now);
@@ -55,10 +75,12 @@ export function submitFromEdit(
   const settings = loaded.settings;
   const agency = agencyOfSheet(settings, e.range.getSheet().getName());
   if (!agency) return;
-  const out = submitTyped(wb, catalogFor(settings), settings, agency, e.range.getA1Notation());
+  const cell = pastedAt ?? e.range.getA1Notation();
+  const out = submitTyped(wb, catalogFor(settings), settings, agency, cell, { pasted: pastedAt !== undefined });
   if (!out) return;
+  const status = pastedAt ? e.range.getSheet().getRange(pastedAt) : e.range;
   if (out.ok) {
-    e.range.setNote(STATUS_NOTE);
+    status.setNote(STATUS_NOTE);
     const warn = out.result.warnings ? ` Lưu ý: còn ${out.result.warnings} cảnh báo, nên xem lại.` : '';
     ss.toast(`Đã ghi ngày gửi ${formatDmy(out.date)}.${warn}`, TITLE, 10);
     return;
@@ -66,7 +88,7 @@ export function submitFromEdit(
   const errors = out.result.findings.filter((f) => f.severity === 'error');
   const lines = errors.slice(0, LISTED).map((f) => `• ${f.message}`);
   if (errors.length > LISTED) lines.push(`• … và ${errors.length - LISTED} lỗi khác (ô tô đỏ).`);
-  e.range.setNote(
+  status.setNote(
     [`Chưa gửi được (${wb.stamp()}): còn ${errors.length} lỗi, các ô lỗi được tô đỏ.`, ...lines, '', STATUS_NOTE].join(
       '\n',
     ),

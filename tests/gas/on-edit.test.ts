@@ -129,6 +129,43 @@ describe('marking sent by choosing "Đã gửi" (onEdit simple trigger, no autho
     expect(fake.calls.total()).toBe(0);
   });
 
+  it('checks a "Đã gửi" pasted with other cells as if it had been chosen, and keeps a date already stamped', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    const fill = fills.find((f) => f.agency.emails.length)!;
+    const sheet = fake.ss.sheet(fill.agency.sheet);
+    const { layout } = agencyTabPlan(catalog, settings, fill.agency);
+    const { status, sentOn } = layout.headerCells;
+    fake.ss.me = fill.agency.emails[0];
+    typeFigures(sheet, settings, fill);
+    const row = firstInput(sheet, settings, fill);
+    const good = sheet.valueAt(`D${row}`) as number;
+    sheet.edit(`D${row}`, -3);
+    // Status and preparer pasted together from last quarter's file (C6:C8 holds status, date, preparer).
+    trigger(fake, sheet.paste(status, [['Đã gửi'], [''], ['Nguyễn Văn A']]));
+    expect(sheet.valueAt(status)).toBe('Chưa gửi');
+    expect(sheet.cell(status).note).toContain(`D${row}`);
+    expect(sheet.cell(layout.headerCells.preparer).note ?? '').toBe(''); // the note is on the status cell only
+    sheet.edit(`D${row}`, good);
+    trigger(fake, sheet.paste(status, [['Đã gửi'], ['']]));
+    expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
+    // Pasted again the next day over a dated report: the date it was sent stays.
+    jest.setSystemTime(new Date('2026-09-26T03:00:00Z'));
+    trigger(fake, sheet.paste(status, [['Đã gửi']]));
+    expect(sheet.dateAt(sentOn)).toBe('2026-09-25');
+    jest.setSystemTime(NOW);
+  });
+
+  it('costs one call for a paste that does not touch the status cell, and writes nothing', () => {
+    const { fake, settings, fills } = twentyAgencies();
+    const fill = fills.find((f) => f.agency.emails.length)!;
+    const sheet = fake.ss.sheet(fill.agency.sheet);
+    fake.ss.me = fill.agency.emails[0];
+    const row = firstInput(sheet, settings, fill);
+    fake.calls.reset();
+    trigger(fake, sheet.paste(`D${row}`, [[5], [6]]));
+    expect(fake.calls.byMethod()).toEqual({ 'Range.getA1Notation': 1 });
+  });
+
   it('leaves "Đã gửi" typed outside the status cell alone', () => {
     const { fake, settings, fills } = twentyAgencies();
     const fill = fills.find((f) => f.agency.emails.length)!;

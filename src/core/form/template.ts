@@ -30,6 +30,10 @@ export const HEADER_LABELS = {
 } as const;
 export type HeaderField = keyof typeof HEADER_LABELS;
 
+const FIRST_HEADER_ROW = 3;
+/** Where every agency tab's Trạng thái cell stands (column C of the header block). */
+export const STATUS_CELL = a1(FIRST_HEADER_ROW + Object.keys(HEADER_LABELS).indexOf('status'), 3);
+
 export const STATUS_SENT = 'Đã gửi';
 export const STATUS_DRAFT = 'Chưa gửi';
 /** The one line under the header telling the agency what to do, and that it needs no permission. */
@@ -47,7 +51,6 @@ export const FREE_TEXT_LABELS = {
 export type FreeTextField = keyof typeof FREE_TEXT_LABELS;
 
 const TITLE = 'BIỂU SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH';
-const FIRST_HEADER_ROW = 3;
 
 export const NUMBER_FORMATS = { count: '#,##0', percent: RATE_FORMAT, code: '0' } as const;
 

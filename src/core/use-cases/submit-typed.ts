@@ -19,13 +19,19 @@ export function submitTyped(
   settings: Settings,
   agency: Agency,
   cell: string,
+  /**
+   * Pasted with other cells: the trigger saw no value, so the status is read here, and a report
+   * already dated keeps its date (choosing "Đã gửi" again never moves it).
+   */
+  opts: { pasted?: boolean } = {},
 ): SubmitOutcome | null {
   const snap = wb.read(agency.sheet);
   if (!snap) return null;
   const typed = parseAgencyTab(catalog, snap);
   const { cell: statusCell } = typed.status;
   const sentCell = typed.sentOn.cell;
-  if (statusCell !== cell || !sentCell) return null;
+  if (statusCell !== cell || !sentCell || typed.status.value !== 'sent') return null;
+  if (opts.pasted && (typed.sentOn.date || typed.sentOn.text)) return null;
   const values = snap.values.map((row) => [...row]);
   const put = (a1: string, v: RawCell) => {
     const { row, col } = parseA1(a1);

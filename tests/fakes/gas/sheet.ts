@@ -354,6 +354,33 @@ export class FakeSheet implements Pick<
       triggerUid: '',
     } as GoogleAppsScript.Events.SheetsOnEdit;
   }
+  /**
+   * Pasting a block of cells as a user would: the event carries no value and no old value, which
+   * Google gives only for a single cell (developers.google.com/apps-script/guides/triggers/events).
+   */
+  paste(topLeft: string, values: (string | number)[][]) {
+    const m = /^([A-Z]+)(\d+)$/.exec(topLeft)!;
+    const row = Number(m[2]);
+    const col = colIndex(m[1]);
+    values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const a1 = a1Of(row + i, col + j);
+        if (!this.canEdit(this.ss.me, a1))
+          throw new Error(
+            `${this.ss.me} may not edit ${this.name}!${a1}: You are trying to edit a protected cell or object.`,
+          );
+        this.type(a1, v);
+      }),
+    );
+    const range = `${topLeft}:${a1Of(row + values.length - 1, col + values[0]!.length - 1)}`;
+    return {
+      source: this.ss as any,
+      range: this.rangeAtPublic(range) as any,
+      user: { getEmail: () => this.ss.me } as any,
+      authMode: 'LIMITED' as any,
+      triggerUid: '',
+    } as GoogleAppsScript.Events.SheetsOnEdit;
+  }
   rangeAtPublic(a1: string): FakeRange {
     return this.rangeAt(a1);
   }
