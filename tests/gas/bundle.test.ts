@@ -251,8 +251,13 @@ describe('build/Code.js', () => {
     const range = fake.ss.sheet('Sheet1').getRange('B2');
     fake.calls.reset();
     fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range, value: '12' }));
-    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range })); // a paste: no e.value
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range, value: 'x', oldValue: 'y' }));
     expect(fake.calls.total()).toBe(0);
+    // A paste (no e.value, no e.oldValue) away from the status cell: one call to see where it is.
+    const block = fake.ss.sheet('Sheet1').getRange('D20:E30');
+    fake.calls.reset();
+    fake.asSimpleTrigger(() => call('onEdit', { source: fake.ss, range: block }));
+    expect(fake.calls.total()).toBe(1);
   });
 
   it('turns an unexpected failure into a Vietnamese message, not a stack trace', () => {
