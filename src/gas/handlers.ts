@@ -68,6 +68,28 @@ const isReply = (x: Settings | Reply): x is Reply => 'kind' in x;
 
 // ---------------------------------------------------------------------------------------------
 
+/** The names Google gives the first sheet of a new spreadsheet, in English and in Vietnamese. */
+const STARTER_SHEETS = ['Sheet1', 'Trang tính1'];
+
+/**
+ * The blank sheet a new spreadsheet starts with is removed once Thiết lập exists: nobody protects
+ * it, so any agency could rename or delete it. A sheet holding anything at all is left alone.
+ */
+function removeBlankStarterSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string | null {
+  for (const name of STARTER_SHEETS) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const blank = sheet
+      .getDataRange()
+      .getValues()
+      .every((row) => row.every((v) => v === ''));
+    if (!blank) return null;
+    ss.deleteSheet(sheet);
+    return name;
+  }
+  return null;
+}
+
 export function setupSettings(): Reply {
   const wb = workbook();
   const { created, result, example } = app.setupSettings(wb);
@@ -81,12 +103,14 @@ export function setupSettings(): Reply {
     // reading timestamps in the sheet should see Hà Nội time too.
     const zoneChanged = ss.getSpreadsheetTimeZone() !== VI_TIME_ZONE;
     if (zoneChanged) ss.setSpreadsheetTimeZone(VI_TIME_ZONE);
+    const starter = removeBlankStarterSheet(ss);
     return alertReply('Đã tạo trang Thiết lập', [
       `Trang "Thiết lập" đã được tạo với ví dụ là danh sách ${example?.agencies.length ?? ''} đơn vị của tỉnh ${example?.name ?? ''} trong kỳ này.`,
       localeChanged
         ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.'
         : '',
       zoneChanged ? 'Múi giờ của bảng tính đã được đặt là giờ Việt Nam (GMT+7).' : '',
+      starter ? `Đã xóa trang trống "${starter}" có sẵn khi tạo bảng tính.` : '',
       ...protectionLines(wb),
       'Hãy sửa thông tin kỳ báo cáo, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung, rồi chọn "Tạo biểu mẫu cho các đơn vị".',
     ]);

@@ -98,6 +98,18 @@ describe('build/Code.js', () => {
     expect(fake.lock.held).toBe(false);
   });
 
+  it('removes the blank starter sheet on the first setup, and keeps one that holds anything', () => {
+    const blank = sandbox();
+    blank.call('menuSetupSettings');
+    expect(blank.fake.ss.sheets.map((s) => s.name)).toEqual(['Thiết lập']);
+    expect(blank.fake.ui.alerts.pop()!.message).toContain('Đã xóa trang trống "Sheet1"');
+    const used = sandbox();
+    used.fake.ss.sheet('Sheet1').type('B2', 'ghi chú của người tổng hợp');
+    used.call('menuSetupSettings');
+    expect(used.fake.ss.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Thiết lập']);
+    expect(used.fake.ss.sheet('Sheet1').valueAt('B2')).toBe('ghi chú của người tổng hợp');
+  });
+
   it('writes no locale-dependent formula: the vi_VN spreadsheet computes every rate', () => {
     const { fake, call } = sandbox();
     call('menuSetupSettings');
