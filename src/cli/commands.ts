@@ -7,7 +7,7 @@ import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
 import { agenciesFromCsv, exampleProvince } from '../core/settings/example-agencies';
-import { PeriodId, defaultCutoff, periodFromLabel, periodInText } from '../core/periods';
+import { PeriodId, defaultCutoff, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
 import { draftReport } from '../core/use-cases';
 import { SUMMARY_SHEET } from '../core/figures/output-sheets';
@@ -143,7 +143,7 @@ export function provinceOption(raw: string): { issuingBody: string; place: strin
 }
 
 /** --deadline dd/mm/yyyy, a real day from the period's first day to three months after its cut-off. */
-export function deadlineOption(raw: string, settings: Pick<Settings, 'cutoffFrom' | 'cutoffTo'>): IsoDate {
+export function deadlineOption(raw: string, settings: Pick<Settings, 'period'>): IsoDate {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
   let date: IsoDate | null = null;
   if (m) {
@@ -155,12 +155,12 @@ export function deadlineOption(raw: string, settings: Pick<Settings, 'cutoffFrom
   }
   if (!date)
     throw new CliError(
-      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(addDays(settings.cutoffTo, 7))}.`,
+      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(addDays(settings.period.to, 7))}.`,
     );
-  const latest = addDays(settings.cutoffTo, 92);
-  if (date < settings.cutoffFrom || date > latest)
+  const latest = addDays(settings.period.to, 92);
+  if (date < settings.period.from || date > latest)
     throw new CliError(
-      `Hạn gửi báo cáo ${formatDmy(date)} (--deadline) nằm ngoài kỳ báo cáo: kỳ này lấy số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)}; hãy chọn hạn gửi từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(latest)} (kiểm tra lại --period và --year).`,
+      `Hạn gửi báo cáo ${formatDmy(date)} (--deadline) nằm ngoài kỳ báo cáo: kỳ này lấy số liệu từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)}; hãy chọn hạn gửi từ ${formatDmy(settings.period.from)} đến ${formatDmy(latest)} (kiểm tra lại --period và --year).`,
     );
   return date;
 }
@@ -271,7 +271,7 @@ async function templateFrom(
   const out = generateTemplates(wb, catalogFor(settings), settings);
   const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], [input], { force });
   io.out(
-    `Đã cập nhật biểu mẫu (${periodInText(settings.period, settings.year)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,
+    `Đã cập nhật biểu mẫu (${inText(settings.period)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,
   );
   io.out(
     `Tạo mới ${out.created.length} trang; bổ sung dòng cho ${out.upgraded.length} trang; đổi tên chỉ tiêu theo kỳ cho ${out.relabeled.length} trang; cập nhật kỳ và hạn gửi cho ${out.retimed.length} trang. Số liệu đã nhập được giữ nguyên.`,
@@ -484,7 +484,7 @@ export function printSummary(io: Io, s: Summary): void {
   const late = sent.filter((e) => e.daysLate);
   const included = s.submission.filter((e) => e.included);
   io.out(
-    `Kỳ: ${periodInText(s.settings.period, s.settings.year)}; ${s.submission.length} đơn vị, ${sent.length} đã gửi (${late.length} chậm), ${included.length} được tổng hợp.`,
+    `Kỳ: ${inText(s.settings.period)}; ${s.submission.length} đơn vị, ${sent.length} đã gửi (${late.length} chậm), ${included.length} được tổng hợp.`,
   );
   for (const code of ['3.4.a', '3.4.b', '3.4.1', '3.4.3', '7.6.2.1', '7.8.4']) {
     const r = s.indicators.get(code);

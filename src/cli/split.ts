@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { catalogFor } from '../core/catalog/versions';
-import { periodInText } from '../core/periods';
+import { inText } from '../core/periods';
 import { splitPlans } from '../core/use-cases';
 import { agencyFileBytes } from '../local/agency-file';
 import { Io, open, settingsOf, userFile } from './commands';
@@ -28,7 +28,7 @@ export async function split(io: Io, opts: { file: string; out: string; force?: b
   await writeOutputs(outputs, [input], { force });
   for (const f of plans) io.out(`  ${f.fileName}`);
   io.out(
-    `Đã tách ${plans.length} tệp biểu mẫu (${periodInText(settings.period, settings.year)}) vào thư mục ${opts.out}. Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, dùng lệnh collect.`,
+    `Đã tách ${plans.length} tệp biểu mẫu (${inText(settings.period)}) vào thư mục ${opts.out}. Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, dùng lệnh collect.`,
   );
   return 0;
 }

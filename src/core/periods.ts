@@ -99,6 +99,37 @@ export function estimateNotice(deadline: IsoDate, cutoffTo: IsoDate): string | n
   return `Hạn gửi báo cáo (${formatDmy(deadline)}) trước ngày chốt số liệu (${formatDmy(cutoffTo)}): số liệu tính đến ngày gửi báo cáo và ước tính đến ngày ${formatDmy(cutoffTo)}.`;
 }
 
+/** A reporting period: which one, which year, and the days whose data it reports. */
+export interface Period {
+  readonly id: PeriodId;
+  readonly year: number;
+  /** The first and last day of its data: Nghị định 09/2019's by default; Thiết lập may move them. */
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** A period with Nghị định 09/2019's cut-off unless another is given. */
+export function periodOf(id: PeriodId, year: number, cutoff = defaultCutoff(id, year)): Period {
+  return { id, year, from: cutoff.from, to: cutoff.to };
+}
+
+/** "quý III năm 2026". */
+export function inText(p: Pick<Period, 'id' | 'year'>): string {
+  return periodInText(p.id, p.year);
+}
+
+/** The same period a year before, the one seeds compare with ("cùng kỳ năm 2025"). */
+export function sameLastYear(p: Pick<Period, 'id' | 'year'>): Pick<Period, 'id' | 'year'> {
+  return { id: p.id, year: p.year - 1 };
+}
+
+/** The quarter before a quarter (quý I → quý IV of the year before); null for the cumulative periods. */
+export function previousQuarter(p: Pick<Period, 'id' | 'year'>): Pick<Period, 'id' | 'year'> | null {
+  const i = QUARTERS.indexOf(p.id);
+  if (i < 0) return null;
+  return i === 0 ? { id: 'Q4', year: p.year - 1 } : { id: QUARTERS[i - 1]!, year: p.year };
+}
+
 export const TWO_LEVEL_SINCE = isoDate(2025, 7, 1);
 
 /** District-level rows are asked only of periods whose data ends before 01/07/2025. */

@@ -51,7 +51,7 @@ export async function buildForms(
   }
   return {
     ok: true,
-    zipName: `Bieu mau CCHC - ${asciiName(`${periodLabel(settings.period)} ${settings.year}`)}.zip`,
+    zipName: `Bieu mau CCHC - ${asciiName(`${periodLabel(settings.period.id)} ${settings.period.year}`)}.zip`,
     zip: await archive.bytes(),
     fileNames: plans.map((f) => f.fileName),
   };

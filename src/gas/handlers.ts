@@ -8,7 +8,7 @@ import * as app from '../core/use-cases';
 import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
-import { periodInText } from '../core/periods';
+import { inText } from '../core/periods';
 import { draftReport as draftReportUseCase } from '../core/use-cases';
 import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/template-placeholders';
 import { comparedWith } from '../core/report/previous';
@@ -118,7 +118,7 @@ export function setupSettings(): Reply {
   if (!result.ok) return settingsOr(wb) as Reply;
   const s = result.settings;
   return alertReply('Thiết lập hợp lệ', [
-    `Kỳ báo cáo: ${periodInText(s.period, s.year)} (số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}).`,
+    `Kỳ báo cáo: ${inText(s.period)} (số liệu từ ${formatDmy(s.period.from)} đến ${formatDmy(s.period.to)}).`,
     `Hạn gửi báo cáo: ${formatDmy(s.deadline)}. Số đơn vị: ${s.agencies.length}.`,
     ...result.warnings.map((w) => `Lưu ý${w.cell ? ` (ô ${w.cell})` : ''}: ${w.message}`),
   ]);

@@ -29,6 +29,7 @@ import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../fixtures/collect/fixture';
 import { cliWith, scratch } from './helpers';
 import { FIXTURES } from '../paths';
+import { periodOf } from '../../src/core/periods';
 
 const { settings, fills } = fixtureProvince();
 const catalog = catalogFor(settings);
@@ -215,7 +216,7 @@ describe('collect refuses, one Vietnamese line per file', () => {
 
   it('a file for another period, another province, a stale form or an unknown agency', async () => {
     const files = [
-      await incoming(await fileFor(0, { ...settings, period: 'Q2' }, 'q2.xlsx')),
+      await incoming(await fileFor(0, { ...settings, period: periodOf('Q2', settings.period.year) }, 'q2.xlsx')),
       await incoming(await fileFor(0, { ...settings, issuingBody: 'Ủy ban nhân dân tỉnh Bến Tre' }, 'bt.xlsx')),
       await incoming(await fileFor(1, { ...settings, disabled: ['2.5'] }, 'stale.xlsx')),
       await incoming(

@@ -135,7 +135,7 @@ describe('sample --period --year', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('quý I năm 2026');
     const s = await settingsIn(at('q1.xlsx'));
-    expect([s.period, s.year, s.cutoffFrom, s.cutoffTo]).toEqual(['Q1', 2026, '2025-12-15', '2026-03-14']);
+    expect([s.period.id, s.period.year, s.period.from, s.period.to]).toEqual(['Q1', 2026, '2025-12-15', '2026-03-14']);
     expect(r.out).not.toContain('chưa qua hạn gửi'); // quý I/2026 ended long before 05/10/2026
     // Quý IV/2026: the clock's 05/10/2026 is before its sending days, which validate would call future dates.
     const early = await cli(

@@ -8,7 +8,7 @@ import { isoDate } from '../../src/core/primitives/dates';
 import { SheetPlan } from '../../src/core/sheet/plan';
 import { travinhExample } from '../../src/core/settings/example-agencies';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
-import { currentPeriod, nextPeriodInText } from '../../src/core/periods';
+import { currentPeriod, nextPeriodInText, periodOf } from '../../src/core/periods';
 import { buildProvinceReport } from '../../src/core/report/province';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
@@ -76,10 +76,7 @@ describe('a deadline before the data cut-off (seed 000: Trà Vinh, quý I/2020)'
 
 describe('a 2026 period', () => {
   const settings = settingsFor([SO('Sở Nội vụ'), SO('Văn phòng UBND tỉnh'), XA('UBND xã An Phú')], {
-    period: 'Q1',
-    year: 2026,
-    cutoffFrom: isoDate(2025, 12, 15),
-    cutoffTo: isoDate(2026, 3, 14),
+    period: periodOf('Q1', 2026, { from: isoDate(2025, 12, 15), to: isoDate(2026, 3, 14) }),
     deadline: isoDate(2026, 3, 20),
   });
   const catalog = catalogFor(settings);
@@ -116,10 +113,7 @@ describe('a 2026 period', () => {
   it('refuses, by its stamp, a form made for a period before 01/07/2025', () => {
     const old = {
       ...settings,
-      period: 'Q2' as const,
-      year: 2025,
-      cutoffFrom: isoDate(2025, 3, 15),
-      cutoffTo: isoDate(2025, 6, 14),
+      period: periodOf('Q2', 2025, { from: isoDate(2025, 3, 15), to: isoDate(2025, 6, 14) }),
     };
     const agency = settings.agencies[0];
     const snap = snapshotOf(agencyTabPlan(catalogFor(old), old, agency).plan);

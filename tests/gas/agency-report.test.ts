@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { generateTemplates } from '../../src/core/use-cases';
-import { defaultCutoff } from '../../src/core/periods';
+import { periodOf } from '../../src/core/periods';
 import { draftReport } from '../../src/core/use-cases';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { AgencyFill, writeFill } from '../../src/demo/sample';
@@ -57,13 +57,10 @@ describe('the previous period copied in as "Kỳ trước"', () => {
   function copyLastYear(fake: ReturnType<typeof fakeGas>, settings: Settings, issuer = settings.issuingBody) {
     const now = draftReport(gasWorkbook(fake).wb, catalog, settings);
     if (!now.ok || now.kind !== 'province') throw new Error('no summary');
-    const cut = defaultCutoff(settings.period, settings.year - 1);
     const last: Settings = {
       ...settings,
       issuingBody: issuer,
-      year: settings.year - 1,
-      cutoffFrom: cut.from,
-      cutoffTo: cut.to,
+      period: periodOf(settings.period.id, settings.period.year - 1),
     };
     const plan = summarySheetPlan({ ...now.summary, settings: last }, '05/10/2025 08:00');
     gasWorkbook(fake).wb.create({ ...plan, name: 'Kỳ trước' });
@@ -77,7 +74,7 @@ describe('the previous period copied in as "Kỳ trước"', () => {
     expect(draft.ok).toBe(true);
     const text = docs[0].body.map((n) => n.text).join('\n');
     expect(text).toContain(
-      `So với cùng kỳ năm ${settings.year - 1}, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành không thay đổi`,
+      `So với cùng kỳ năm ${settings.period.year - 1}, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành không thay đổi`,
     );
     const table = docs[0].body.find((n) => n.cells?.[0]?.[1] === 'Chỉ tiêu thống kê')!;
     expect(table.cells![0]).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Kỳ trước', 'Ghi chú']);

@@ -16,6 +16,7 @@ import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { fakeGas } from '../fakes/gas';
 import { fakeHtmlServiceWithFiles, fakeScriptRun } from '../fakes/html';
 import { NOW, catalog, gasWorkbook, province } from './setup';
+import { periodOf } from '../../src/core/periods';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 const CODE = readFileSync(join(BUILD, 'Code.js'), 'utf8');
@@ -104,7 +105,10 @@ describe('Nhập tệp Excel của đơn vị', () => {
     const files = [
       { name: 'a.xlsx', data: await agencyFile(settings, fills[0]) },
       { name: 'b.xlsx', data: await agencyFile(settings, fills[3]) },
-      { name: 'khac-ky.xlsx', data: await agencyFile(settings, fills[1], (s) => ({ ...s, period: 'Q4' })) },
+      {
+        name: 'khac-ky.xlsx',
+        data: await agencyFile(settings, fills[1], (s) => ({ ...s, period: periodOf('Q4', s.period.year) })),
+      },
       { name: 'trung.xlsx', data: await agencyFile(settings, fills[4]) },
       { name: 'trung-2.xlsx', data: await agencyFile(settings, fills[4]) },
       { name: 'ghi-chu.xlsx', data: new TextEncoder().encode('không phải excel').buffer as ArrayBuffer },

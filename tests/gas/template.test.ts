@@ -7,6 +7,7 @@ import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { readSettings } from '../../src/core/settings';
 import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
+import { periodOf } from '../../src/core/periods';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('creates one protected tab per agency, laid out like the appendix', () => {
@@ -250,9 +251,7 @@ describe('a form made before 01/07/2025, used for a later period', () => {
 
     const after = {
       ...before,
-      period: 'Q3' as const,
-      cutoffFrom: isoDate(2025, 6, 15),
-      cutoffTo: isoDate(2025, 9, 14),
+      period: periodOf('Q3', 2025, { from: isoDate(2025, 6, 15), to: isoDate(2025, 9, 14) }),
     };
     const catalog2 = catalogFor(after);
     expect(validateAll(wb, catalog2, after, { mark: false })[0].findings.map((f) => f.rule)).toContain(

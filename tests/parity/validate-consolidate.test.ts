@@ -7,7 +7,7 @@ import { Agency, settingsPlan } from '../../src/core/settings';
 import { isoDate } from '../../src/core/primitives/dates';
 import { draftReport } from '../../src/core/use-cases';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
-import { defaultCutoff } from '../../src/core/periods';
+import { periodOf } from '../../src/core/periods';
 import { plainText } from '../../src/core/report/model';
 import { WorkbookPort } from '../../src/core/workbook';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
@@ -29,8 +29,7 @@ async function run(
     edit(wb, sheet, (code) => values.findIndex((row) => row[0] === code) + 1);
   }
   // Last year's "Tổng hợp" copied in as "Kỳ trước", for the draft's comparison.
-  const cut = defaultCutoff(settings.period, settings.year - 1);
-  const lastYear = { ...settings, year: settings.year - 1, cutoffFrom: cut.from, cutoffTo: cut.to };
+  const lastYear = { ...settings, period: periodOf(settings.period.id, settings.period.year - 1) };
   const before = consolidate(catalog, lastYear, validateTabs(catalog, lastYear, readTabs(wb, lastYear), wb.today()));
   wb.create({ ...summarySheetPlan(before, '05/10/2025 08:00'), name: 'Kỳ trước' });
   if (reload) wb = await reload(wb);

@@ -10,7 +10,7 @@ import { CellInput } from '../sheet/plan';
 import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
 import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from '../form/parse';
-import { periodInText } from '../periods';
+import { periodInText, inText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { COL, FreeTextField, labelCells } from '../form/template';
 import { fold, squish } from '../primitives/text';
@@ -74,10 +74,8 @@ export function examineFile(catalog: Catalog, settings: Settings, file: Incoming
     );
   if (fold(id.province) !== fold(settings.issuingBody))
     return refuse(`biểu mẫu của "${id.province}", không phải của "${settings.issuingBody}"`);
-  if (id.period !== settings.period || id.year !== settings.year)
-    return refuse(
-      `biểu mẫu ${periodInText(id.period, id.year)}, sổ tổng hợp đang ở ${periodInText(settings.period, settings.year)}`,
-    );
+  if (id.period !== settings.period.id || id.year !== settings.period.year)
+    return refuse(`biểu mẫu ${periodInText(id.period, id.year)}, sổ tổng hợp đang ở ${inText(settings.period)}`);
   const agency = settings.agencies.find((a) => a.stt === id.agencyId && fold(a.name) === fold(id.agencyName));
   if (!agency)
     return refuse(

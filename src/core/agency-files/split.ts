@@ -45,7 +45,7 @@ export function agencyFileName(settings: Settings, agency: Agency, digits = 2): 
   const name = windowsSafe(asciiName(short))
     .slice(0, MAX_STEM - 20)
     .trim();
-  const period = windowsSafe(asciiName(`${periodLabel(settings.period)} ${settings.year}`));
+  const period = windowsSafe(asciiName(`${periodLabel(settings.period.id)} ${settings.period.year}`));
   return `${windowsSafe(`${id} - ${name} - ${period}`)}.xlsx`;
 }
 

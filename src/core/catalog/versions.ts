@@ -43,7 +43,7 @@ export function catalogForPeriod(cutoffTo: IsoDate): Catalog {
 }
 
 export interface CatalogSettings {
-  readonly cutoffTo: IsoDate;
+  readonly period: { readonly to: IsoDate };
   /** The province's own indicators (Thiết lập, "Chỉ tiêu bổ sung"), already checked. */
   readonly extraIndicators: readonly Indicator[];
 }
@@ -54,7 +54,7 @@ const withExtras = new WeakMap<CatalogSettings, Catalog>();
 export function catalogFor(settings: CatalogSettings): Catalog {
   let c = withExtras.get(settings);
   if (!c) {
-    const base = catalogForPeriod(settings.cutoffTo);
+    const base = catalogForPeriod(settings.period.to);
     c = settings.extraIndicators.length ? base.withRows(settings.extraIndicators) : base;
     withExtras.set(settings, c);
   }

@@ -333,13 +333,13 @@ function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, a
       null,
       `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} ở tương lai (hôm nay là ${formatDmy(today)}). Hãy sửa lại ngày gửi.`,
     );
-  } else if (sentOn.date && sentOn.date < settings.cutoffFrom) {
+  } else if (sentOn.date && sentOn.date < settings.period.from) {
     add(
       'sent-date-invalid',
       'error',
       sentOn.cell,
       null,
-      `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} trước khi kỳ báo cáo bắt đầu (${formatDmy(settings.cutoffFrom)}). Hãy sửa lại ngày gửi.`,
+      `Ô ${sentOn.cell}: ngày gửi ${formatDmy(sentOn.date)} trước khi kỳ báo cáo bắt đầu (${formatDmy(settings.period.from)}). Hãy sửa lại ngày gửi.`,
     );
   }
 }

@@ -9,7 +9,7 @@ import { IsoDate, daysBetween } from '../primitives/dates';
 import { askedRows, rowMode } from '../form/row-modes';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { valueOf } from '../form/parse';
-import { periodInText } from '../periods';
+import { inText } from '../periods';
 import { Agency, Settings, isCaseRow } from '../settings';
 import { AgencyResult } from '../checks/validate';
 import { AgencyStatus } from '../checks/status';
@@ -387,11 +387,11 @@ export function summaryJson(s: Summary): unknown {
     // Who reported: a later report refuses to compare itself with another province's figures.
     issuer: { body: s.settings.issuingBody, parent: s.settings.parentBody, place: s.settings.place },
     period: {
-      id: s.settings.period,
-      year: s.settings.year,
-      label: periodInText(s.settings.period, s.settings.year),
-      from: s.settings.cutoffFrom,
-      to: s.settings.cutoffTo,
+      id: s.settings.period.id,
+      year: s.settings.period.year,
+      label: inText(s.settings.period),
+      from: s.settings.period.from,
+      to: s.settings.period.to,
       deadline: s.settings.deadline,
       catalog: s.catalogVersion,
     },

@@ -10,7 +10,7 @@ import { formRows } from '../form/row-modes';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
 import { a1Range, parseA1, rowRuns } from '../sheet/grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
-import { periodInText } from '../periods';
+import { inText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
 import { upper } from '../primitives/text';
@@ -64,9 +64,7 @@ const italic = (text: string): PlanCell => ({ v: text, s: { italic: true } });
 
 export function validationSheetPlan(settings: Settings, results: readonly AgencyResult[], stamp: string): SheetPlan {
   const t = table(7);
-  t.line([
-    title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(settings.period, settings.year))}`),
-  ]);
+  t.line([title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(inText(settings.period))}`)]);
   t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${statusTally(results)}.`)]);
   t.line([]);
   t.header(['STT', 'Đơn vị', 'Trang', 'Trạng thái', 'Số lỗi', 'Số cảnh báo', 'Ngày gửi']);
@@ -186,14 +184,12 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   const included = summary.submission.filter((e) => e.included).length;
   t.line([
     { v: null },
-    title(
-      `TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`,
-    ),
+    title(`TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(inText(s.period))}`),
   ]);
   t.line([
     { v: null },
     italic(
-      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.cutoffFrom)} đến ${formatDmy(s.cutoffTo)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
+      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.period.from)} đến ${formatDmy(s.period.to)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
     ),
   ]);
   t.line([]);
@@ -303,10 +299,7 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
 export function submissionSheetPlan(summary: Summary): SheetPlan {
   const s = summary.settings;
   const t = table(6);
-  t.line([
-    { v: null },
-    title(`CÁC ĐƠN VỊ BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.period, s.year))}`),
-  ]);
+  t.line([{ v: null }, title(`CÁC ĐƠN VỊ BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(inText(s.period))}`)]);
   t.line([{ v: null }, italic(`(Thời hạn gửi báo cáo: ${formatDmy(s.deadline)})`)]);
   t.line([]);
   t.header(SUBMISSION_HEADER);

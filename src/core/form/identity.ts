@@ -70,8 +70,8 @@ export function identityOf(catalog: Catalog, settings: Settings, agency: Agency)
   return {
     agencyId: agency.stt,
     agencyName: squish(agency.name),
-    period: settings.period,
-    year: settings.year,
+    period: settings.period.id,
+    year: settings.period.year,
     province: squish(settings.issuingBody),
     form: formVersion(catalog, settings, agency),
   };

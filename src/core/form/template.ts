@@ -9,7 +9,7 @@ import { FormRow, formRows, lockedReason } from './row-modes';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
 import { a1, a1Range, rowRuns } from '../sheet/grid';
 import { LiveCheck, TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
-import { estimateNotice, periodInText } from '../periods';
+import { estimateNotice, inText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
 import { Agency, Settings } from '../settings';
 import { readsCount } from '../catalog/rate';
@@ -185,16 +185,16 @@ export function valueAndNoteRanges(rows: readonly number[]): string[] {
  * and, when the deadline comes first, that figures are estimated to the cut-off.
  */
 export function formStamp(catalog: Catalog, settings: Settings): string {
-  const range = `(${STAMP_PREFIX}${catalog.version}; số liệu từ ${formatDmy(settings.cutoffFrom)} đến ${formatDmy(settings.cutoffTo)})`;
-  const notice = estimateNotice(settings.deadline, settings.cutoffTo);
+  const range = `(${STAMP_PREFIX}${catalog.version}; số liệu từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)})`;
+  const notice = estimateNotice(settings.deadline, settings.period.to);
   return notice ? `${range} ${notice}` : range;
 }
 
 const STAMP_PREFIX = 'Mẫu ';
 
 /** The "Kỳ báo cáo:" cell of a form: "Quý I năm 2026". */
-export function periodHeaderText(settings: Pick<Settings, 'period' | 'year'>): string {
-  return periodInText(settings.period, settings.year).replace(/^./, (c) => c.toUpperCase());
+export function periodHeaderText(settings: Pick<Settings, 'period'>): string {
+  return inText(settings.period).replace(/^./, (c) => c.toUpperCase());
 }
 
 /** The catalog version a form was made with, from its stamp in the rows above the table. */

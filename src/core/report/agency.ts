@@ -8,7 +8,7 @@ import { Catalog, Indicator } from '../catalog/catalog';
 import { IsoDate } from '../primitives/dates';
 import { formRows, lockedReason } from '../form/row-modes';
 import { AgencyReport } from '../form/parse';
-import { nextPeriodInText, periodInText } from '../periods';
+import { inText, nextPeriodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../form/template';
 import { fold, squish, upper } from '../primitives/text';
@@ -169,7 +169,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   const { settings, agency, report } = ctx;
   const f = fitted(agencyFigures(ctx.catalog, settings, agency, report), agency);
   const issuer = agencyIssuer(ctx);
-  const periodText = periodInText(settings.period, settings.year);
+  const periodText = inText(settings.period);
   const name = issuingBody(agency, settings);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
@@ -182,7 +182,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
       plan
         ? { text: plan }
         : todo(
-            `Kế hoạch cải cách hành chính năm ${settings.year} của ${shortBody(provinceBody(settings))}: số, ngày ban hành`,
+            `Kế hoạch cải cách hành chính năm ${settings.period.year} của ${shortBody(provinceBody(settings))}: số, ngày ban hành`,
           ),
       {
         text: `, ${lowerFirst(name)} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
@@ -199,7 +199,9 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   freeText(blocks, report, 'difficulties', 'Khó khăn, vướng mắc và nguyên nhân (nếu có)');
   if (valueOfFigure(f, '3.4.c.2')) say(blocks, f, ['Còn {3.4.c.2} hồ sơ đang giải quyết đã quá hạn.']);
 
-  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(settings.period, settings.year))}`));
+  blocks.push(
+    heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(settings.period.id, settings.period.year))}`),
+  );
   blocks.push(body([todo('Các nhiệm vụ trọng tâm kỳ tới')]));
   blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
   freeText(blocks, report, 'proposals', 'Kiến nghị, đề xuất (nếu có)');

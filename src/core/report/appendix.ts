@@ -8,7 +8,7 @@ import { Summary, formatResult, submissionNote } from '../figures/consolidate';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { SUBMISSION_HEADER } from '../figures/output-sheets';
-import { periodInText } from '../periods';
+import { inText } from '../periods';
 import { TABLE_HEADER } from '../form/template';
 import { upper } from '../primitives/text';
 import { Figures } from './figures';
@@ -22,7 +22,7 @@ export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, 
     blocks,
     issuer,
     label,
-    `TÌNH HÌNH GỬI BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(periodInText(s.settings.period, s.settings.year))}`,
+    `TÌNH HÌNH GỬI BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(inText(s.settings.period))}`,
   );
   blocks.push(
     para([{ text: `(Thời hạn gửi báo cáo: ${formatDmy(s.settings.deadline)})`, italic: true }], {

@@ -195,7 +195,9 @@ function lowestRates(blocks: Block[], s: Summary, num: string, den: string, what
 
 export function sectionIV(blocks: Block[], p: Province): void {
   const { s, f } = p;
-  blocks.push(heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(s.settings.period, s.settings.year))}`));
+  blocks.push(
+    heading(`IV. PHƯƠNG HƯỚNG, NHIỆM VỤ ${upper(nextPeriodInText(s.settings.period.id, s.settings.period.year))}`),
+  );
   const lines = ['Tiếp tục triển khai đồng bộ các nhiệm vụ cải cách hành chính theo kế hoạch đã đề ra.'];
   if (s.submission.some((e) => !e.submitted || e.daysLate))
     lines.push(

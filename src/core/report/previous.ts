@@ -10,7 +10,7 @@ import { IsoDate, formatDmy, isIsoDate, readDate } from '../primitives/dates';
 import { SheetSnapshot, cellText } from '../sheet/grid';
 import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
 import { readCode } from '../form/parse';
-import { PERIOD_IDS, PeriodId, QUARTERS, periodInText } from '../periods';
+import { PERIOD_IDS, PeriodId, QUARTERS, inText, periodInText, sameLastYear } from '../periods';
 import { Settings } from '../settings';
 import { fold, upper } from '../primitives/text';
 import { WorkbookPort } from '../workbook';
@@ -176,7 +176,7 @@ function sameBody(a: string, b: string): boolean {
  * Vietnamese, naming both sides and the fix.
  */
 export function checkPrevious(prev: PreviousSummary, settings: Settings): string | null {
-  const here = periodInText(settings.period, settings.year);
+  const here = inText(settings.period);
   const there = periodInText(prev.period, prev.year);
   const fix = 'Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.';
   if (prev.issuer !== null) {
@@ -189,20 +189,22 @@ export function checkPrevious(prev: PreviousSummary, settings: Settings): string
         ? `Số liệu kỳ trước (${prev.source}) không có đơn vị nào trùng với danh sách đơn vị trên trang Thiết lập: có thể là số liệu của tỉnh khác. ${fix}`
         : `Số liệu kỳ trước (${prev.source}) không ghi cơ quan báo cáo (được tạo bằng phiên bản cũ). Hãy chạy lại "Tổng hợp số liệu" ở bảng tính kỳ trước rồi sao chép lại trang "Tổng hợp".`;
   }
-  if (prev.period === settings.period && prev.year === settings.year)
+  const now = settings.period;
+  if (prev.period === now.id && prev.year === now.year)
     return `Số liệu kỳ trước (${prev.source}) là của chính kỳ này (${here}). ${fix}`;
   // Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves.
-  if (prev.period !== settings.period && !(QUARTERS.includes(prev.period) && QUARTERS.includes(settings.period)))
+  if (prev.period !== now.id && !(QUARTERS.includes(prev.period) && QUARTERS.includes(now.id)))
     return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.`;
-  if (prev.to >= settings.cutoffTo)
-    return `Số liệu kỳ trước (${prev.source}) là của ${there} (đến ${formatDmy(prev.to)}), không trước kỳ báo cáo này (${here}, đến ${formatDmy(settings.cutoffTo)}). ${fix}`;
+  if (prev.to >= settings.period.to)
+    return `Số liệu kỳ trước (${prev.source}) là của ${there} (đến ${formatDmy(prev.to)}), không trước kỳ báo cáo này (${here}, đến ${formatDmy(settings.period.to)}). ${fix}`;
   return null;
 }
 
 /** "cùng kỳ năm 2025" or "kỳ trước (quý II năm 2026)": what the sentences compare with. */
 export function comparedWith(prev: PreviousSummary, settings: Settings): string {
-  if (prev.period === settings.period && prev.year === settings.year - 1)
-    return settings.period === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;
+  const last = sameLastYear(settings.period);
+  if (prev.period === last.id && prev.year === last.year)
+    return last.id === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;
   return `kỳ trước (${periodInText(prev.period, prev.year)})`;
 }
 

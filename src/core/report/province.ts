@@ -7,7 +7,7 @@ import { Catalog, isValueRow } from '../catalog/catalog';
 import { Summary, isVertical } from '../figures/consolidate';
 import { IsoDate, formatDmy } from '../primitives/dates';
 import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../primitives/numbers';
-import { districtLevelExists, estimateNotice, periodInText } from '../periods';
+import { districtLevelExists, estimateNotice, inText } from '../periods';
 import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
 import { FREE_TEXT_LABELS } from '../form/template';
 import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
@@ -85,7 +85,7 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   const previous = ctx.previous ?? null;
   const p: Province = { s, f: summaryFigures(s), previous, compared: previous ? comparedWith(previous, st) : null };
   const issuer = provinceIssuer(ctx);
-  const periodText = periodInText(st.period, st.year);
+  const periodText = inText(st.period);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
   const lead = st.guidance ? `Thực hiện ${st.guidance.replace(/[.;]\s*$/, '')}, ` : '';
@@ -96,11 +96,11 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
       },
     ]),
   );
-  if (estimateNotice(st.deadline, st.cutoffTo))
+  if (estimateNotice(st.deadline, st.period.to))
     blocks.push(
       body([
         {
-          text: `Số liệu trong báo cáo tính đến ngày các cơ quan, đơn vị gửi báo cáo (hạn ${formatDmy(st.deadline)}) và ước tính đến ngày ${formatDmy(st.cutoffTo)}.`,
+          text: `Số liệu trong báo cáo tính đến ngày các cơ quan, đơn vị gửi báo cáo (hạn ${formatDmy(st.deadline)}) và ước tính đến ngày ${formatDmy(st.period.to)}.`,
         },
       ]),
     );
@@ -231,7 +231,7 @@ function sectionI(blocks: Block[], p: Province): void {
 
 /** Phrases that named districts before 01/07/2025; the two-level catalog rewords the same rows. */
 function levels(s: Summary) {
-  const two = !districtLevelExists(s.settings.cutoffTo);
+  const two = !districtLevelExists(s.settings.period.to);
   return {
     localUnits: two ? 'thuộc UBND cấp xã' : 'thuộc UBND cấp huyện',
     transferredTo: two ? 'công chức cấp tỉnh' : 'công chức cấp huyện trở lên',

@@ -4,7 +4,7 @@
  */
 import { formatResult } from '../figures/consolidate';
 import { formatDmy } from '../primitives/dates';
-import { periodInText } from '../periods';
+import { inText } from '../periods';
 import { summaryTable } from './appendix';
 import { issueDate } from './layout';
 import { TableBlock } from './model';
@@ -22,18 +22,18 @@ export function placeholderValues(ctx: ReportContext): Record<string, string> {
   const st = s.settings;
   const sent = s.submission.filter((e) => e.submitted);
   const out: Record<string, string> = {
-    ky_bao_cao: periodInText(st.period, st.year)
+    ky_bao_cao: inText(st.period)
       .replace(/ năm \d{4}$/, '')
       .replace(/^năm \d{4}$/, 'năm'),
-    ky_bao_cao_day_du: periodInText(st.period, st.year),
-    nam: String(st.year),
+    ky_bao_cao_day_du: inText(st.period),
+    nam: String(st.period.year),
     co_quan_bao_cao: st.issuingBody,
     dia_danh: st.place,
     ngay_bao_cao: issueDate({ date: reportDate(ctx), dayBlank: !ctx.summary.settings.reportDate }),
     so_ky_hieu: st.docNumber,
     han_gui: formatDmy(st.deadline),
-    tu_ngay: formatDmy(st.cutoffFrom),
-    den_ngay: formatDmy(st.cutoffTo),
+    tu_ngay: formatDmy(st.period.from),
+    den_ngay: formatDmy(st.period.to),
     so_don_vi: String(s.submission.length),
     so_don_vi_da_gui: String(sent.length),
     so_don_vi_chua_gui: String(s.submission.length - sent.length),

@@ -1,7 +1,7 @@
 /** The settings a first run starts with: a real province's agencies and the period's defaults. */
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { catalogForPeriod } from '../catalog/versions';
-import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists } from '../periods';
+import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodOf } from '../periods';
 import { foldAscii } from '../primitives/text';
 import { exampleProvince } from './example-agencies';
 import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
@@ -40,10 +40,7 @@ export function exampleSettings(period: PeriodId, year: number, agencies: readon
     parentBody: '',
     issuingBody: `Ủy ban nhân dân tỉnh ${province}`,
     place: province,
-    period,
-    year,
-    cutoffFrom: cutoff.from,
-    cutoffTo: cutoff.to,
+    period: periodOf(period, year, cutoff),
     deadline: defaultDeadline(period, year),
     reportDate: null,
     guidance: 'Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ về việc hướng dẫn báo cáo cải cách hành chính',

@@ -1,7 +1,6 @@
 /** The settings sheet "Thiết lập": its fields, its tables, and the sheet built from settings. */
 import { isValueRow } from '../catalog/catalog';
 import { catalogFor } from '../catalog/versions';
-import { IsoDate } from '../primitives/dates';
 import { COLORS, PlanCell, SheetPlan } from '../sheet/plan';
 import { PERIOD_LABELS, districtLevelExists, periodLabel } from '../periods';
 import { EXTRA_HEADER, EXTRA_TITLE, extraPlanRows } from './extras';
@@ -98,15 +97,19 @@ const WIDTHS = [250, 330, 150, 200, 230, 200, 110, 110, 150];
 const COLS = WIDTHS.length;
 
 function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
-  const v = s[key];
   switch (key) {
     case 'period':
-      return periodLabel(s.period);
+      return periodLabel(s.period.id);
+    case 'year':
+      return s.period.year;
     case 'cutoffFrom':
+      return { date: s.period.from };
     case 'cutoffTo':
+      return { date: s.period.to };
     case 'deadline':
+      return { date: s.deadline };
     case 'reportDate':
-      return v ? { date: v as IsoDate } : null;
+      return s.reportDate ? { date: s.reportDate } : null;
     case 'recipients':
       return s.recipients.map((r) => `- ${r}`).join('\n');
     case 'disabled':
@@ -114,7 +117,7 @@ function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
     case 'includeErrors':
       return s.includeErrors ? YES : NO;
     default:
-      return (v as string | number | null) ?? null;
+      return (s[key] as string | number | null) ?? null;
   }
 }
 
@@ -191,7 +194,7 @@ export function settingsPlan(s: Settings): SheetPlan {
   rows.push(title(AGENCY_TITLE));
   rows.push(header(AGENCY_HEADER));
   // UBND cấp huyện is offered only for periods when districts existed.
-  const types = AGENCY_TYPES.filter((t) => t !== 'huyen' || districtLevelExists(s.cutoffTo));
+  const types = AGENCY_TYPES.filter((t) => t !== 'huyen' || districtLevelExists(s.period.to));
   const typeChoices = types.map((t) => AGENCY_TYPE_LABELS[t]);
   const agencyRow = (a: Agency | null): PlanCell[] =>
     pad([

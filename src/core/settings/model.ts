@@ -4,7 +4,7 @@
  */
 import { Indicator } from '../catalog/catalog';
 import { IsoDate } from '../primitives/dates';
-import { PeriodId } from '../periods';
+import { Period } from '../periods';
 import { RESERVED_SHEETS } from '../sheet/names';
 import { fold, foldAscii, squish } from '../primitives/text';
 
@@ -33,10 +33,8 @@ export interface Settings {
   readonly parentBody: string;
   readonly issuingBody: string;
   readonly place: string;
-  readonly period: PeriodId;
-  readonly year: number;
-  readonly cutoffFrom: IsoDate;
-  readonly cutoffTo: IsoDate;
+  /** Which period, which year, and the days whose data it reports. */
+  readonly period: Period;
   readonly deadline: IsoDate;
   readonly reportDate: IsoDate | null;
   readonly guidance: string;
@@ -71,7 +69,13 @@ export interface SettingsProblem {
 export type SettingsResult =
   { ok: true; settings: Settings; warnings: SettingsProblem[] } | { ok: false; problems: SettingsProblem[] };
 
-export type FieldKey = Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators'>;
+/** The rows of the settings sheet's field table: the period's parts are rows of their own there. */
+export type FieldKey =
+  | Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators' | 'period'>
+  | 'period'
+  | 'year'
+  | 'cutoffFrom'
+  | 'cutoffTo';
 
 export interface ExampleAgency {
   readonly name: string;

@@ -6,7 +6,7 @@ import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
 import { catalogFor, catalogForPeriod, retiredIndicator, twoLevelCatalog } from '../catalog/versions';
 import { IsoDate, formatDmy, readDate } from '../primitives/dates';
 import { RawCell, a1, cellText, isBlank } from '../sheet/grid';
-import { PERIOD_LABELS, defaultCutoff, defaultDeadline, estimateNotice, periodFromLabel } from '../periods';
+import { PERIOD_LABELS, defaultCutoff, defaultDeadline, estimateNotice, periodFromLabel, periodOf } from '../periods';
 import { fold, squish } from '../primitives/text';
 import { readExtras } from './extras';
 import { ProblemFn, findRow, readAgencies, readOwners } from './read-tables';
@@ -155,10 +155,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       parentBody: text('parentBody'),
       issuingBody: text('issuingBody'),
       place: text('place'),
-      period,
-      year,
-      cutoffFrom,
-      cutoffTo,
+      period: periodOf(period, year, { from: cutoffFrom, to: cutoffTo }),
       deadline: deadlineDate,
       reportDate: reportDate === 'bad' ? null : reportDate,
       guidance: text('guidance'),
@@ -192,7 +189,7 @@ function readExtraTable(values: RawCell[][], base: Catalog, problem: ProblemFn):
 function withExtras(base: Catalog, cutoffTo: IsoDate | null, extras: Indicator[], problem: ProblemFn): Catalog {
   if (!extras.length || !cutoffTo) return base;
   try {
-    return catalogFor({ cutoffTo, extraIndicators: extras });
+    return catalogFor({ period: { to: cutoffTo }, extraIndicators: extras });
   } catch (e) {
     // readExtras checks everything a catalog needs; this is a net for what it might miss.
     problem(

@@ -8,6 +8,7 @@ import { PreviousSummary, checkPrevious, previousFromJson, previousFromSheet } f
 import { Settings } from '../../../src/core/settings';
 import { validateAgency } from '../../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, snapshotOf, tabFor } from '../../helpers';
+import { periodOf } from '../../../src/core/periods';
 
 const today = isoDate(2026, 10, 5);
 const textOf = (m: ReportModel) => m.blocks.map((b: Block) => plainText(b)).join('\n');
@@ -24,7 +25,10 @@ function summaryOf(settings: Settings, values: Record<string, number>) {
 
 const agencies = [SO('Sở Nội vụ'), XA('UBND xã An Phú')];
 const q3 = settingsFor(agencies, { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh', includeErrors: true });
-const q3LastYear: Settings = { ...q3, year: 2025, cutoffFrom: isoDate(2025, 6, 15), cutoffTo: isoDate(2025, 9, 14) };
+const q3LastYear: Settings = {
+  ...q3,
+  period: periodOf('Q3', 2025, { from: isoDate(2025, 6, 15), to: isoDate(2025, 9, 14) }),
+};
 const now = summaryOf(q3, {
   '3.4.a': 17445,
   '3.4.a.1': 618,
@@ -146,7 +150,10 @@ describe('a previous summary', () => {
   });
 
   it('refuses a period of another length: 6 months are not compared with a quarter', () => {
-    const h1: Settings = { ...q3, period: 'H1', cutoffFrom: isoDate(2025, 12, 15), cutoffTo: isoDate(2026, 6, 14) };
+    const h1: Settings = {
+      ...q3,
+      period: periodOf('H1', 2026, { from: isoDate(2025, 12, 15), to: isoDate(2026, 6, 14) }),
+    };
     const p = previous(fromJson(summaryOf(q3LastYear, { '3.4.a': 1 })));
     expect(checkPrevious(p, h1)).toBe(
       'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý III năm 2025, không so sánh được với 6 tháng đầu năm 2026: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.',
@@ -155,7 +162,10 @@ describe('a previous summary', () => {
 
   it('refuses the same period and a later one', () => {
     expect(checkPrevious(previous(fromJson(now)), q3)).toContain('là của chính kỳ này (quý III năm 2026)');
-    const q4: Settings = { ...q3, period: 'Q4', cutoffFrom: isoDate(2026, 9, 15), cutoffTo: isoDate(2026, 12, 14) };
+    const q4: Settings = {
+      ...q3,
+      period: periodOf('Q4', 2026, { from: isoDate(2026, 9, 15), to: isoDate(2026, 12, 14) }),
+    };
     const later = previous(fromJson(summaryOf(q4, { '3.4.a': 1 }), (j) => j));
     expect(checkPrevious(later, q3)).toBe(
       'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026 (đến 14/12/2026), không trước kỳ báo cáo này (quý III năm 2026, đến 14/09/2026). Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.',
@@ -213,7 +223,10 @@ describe('the report with a previous summary', () => {
   });
 
   it('names the period when it is not the same period last year', () => {
-    const q2: Settings = { ...q3, period: 'Q2', cutoffFrom: isoDate(2026, 3, 15), cutoffTo: isoDate(2026, 6, 14) };
+    const q2: Settings = {
+      ...q3,
+      period: periodOf('Q2', 2026, { from: isoDate(2026, 3, 15), to: isoDate(2026, 6, 14) }),
+    };
     const p = previous(fromJson(summaryOf(q2, { '3.4.a': 17000 })));
     const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain('So với kỳ trước (quý II năm 2026), số hồ sơ tiếp nhận tăng 445 hồ sơ (2,62%).');

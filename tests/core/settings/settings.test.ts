@@ -42,7 +42,7 @@ describe('the settings sheet', () => {
       s.agencies.map((a) => [a.name, a.type, a.sheet]),
     );
     expect(r.settings.period).toBe('Q3');
-    expect(r.settings.cutoffTo).toBe('2026-09-14');
+    expect(r.settings.period.to).toBe('2026-09-14');
     expect(r.settings.owners['3.1.3']).toBe('Văn phòng UBND tỉnh');
     expect(r.settings.owners['4.1.1']).toBe('Sở Nội vụ');
     expect(r.settings.owners['7.1']).toBe('Sở Khoa học và Công nghệ');
