@@ -123,13 +123,6 @@ export function sameLastYear(p: Pick<Period, 'id' | 'year'>): Pick<Period, 'id' 
   return { id: p.id, year: p.year - 1 };
 }
 
-/** The quarter before a quarter (quý I → quý IV of the year before); null for the cumulative periods. */
-export function previousQuarter(p: Pick<Period, 'id' | 'year'>): Pick<Period, 'id' | 'year'> | null {
-  const i = QUARTERS.indexOf(p.id);
-  if (i < 0) return null;
-  return i === 0 ? { id: 'Q4', year: p.year - 1 } : { id: QUARTERS[i - 1]!, year: p.year };
-}
-
 export const TWO_LEVEL_SINCE = isoDate(2025, 7, 1);
 
 /** District-level rows are asked only of periods whose data ends before 01/07/2025. */

@@ -8,7 +8,7 @@ import { isoDate } from '../../src/core/primitives/dates';
 import { SheetPlan } from '../../src/core/sheet/plan';
 import { travinhExample } from '../../src/core/settings/example-agencies';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
-import { currentPeriod, nextPeriodInText, periodOf } from '../../src/core/periods';
+import { currentPeriod, inText, nextPeriodInText, periodOf, sameLastYear } from '../../src/core/periods';
 import { buildProvinceReport } from '../../src/core/report/province';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
@@ -161,5 +161,21 @@ describe('the next period, as Section IV names it', () => {
     expect(nextPeriodInText('M9', 2026)).toBe('quý IV năm 2026');
     expect(nextPeriodInText('Q4', 2026)).toBe('quý I năm 2027');
     expect(nextPeriodInText('Y', 2026)).toBe('năm 2027');
+  });
+});
+
+describe('a period, as one value', () => {
+  it('carries Nghị định 09/2019’s cut-off unless Thiết lập moves it, and names itself', () => {
+    const q1 = periodOf('Q1', 2026);
+    expect(q1).toEqual({ id: 'Q1', year: 2026, from: '2025-12-15', to: '2026-03-14' });
+    expect(periodOf('Q1', 2026, { from: isoDate(2026, 1, 1), to: isoDate(2026, 3, 31) }).to).toBe('2026-03-31');
+    expect(inText(periodOf('H1', 2026))).toBe('6 tháng đầu năm 2026');
+    expect(inText(sameLastYear(q1))).toBe('quý I năm 2025');
+  });
+
+  it('is what the settings sheet reads: its four rows become one period', () => {
+    const read = readSettings(snapshotOf(settingsPlan(exampleSettings('Q3', 2026, [SO('Sở Nội vụ')]))).values);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.settings.period).toEqual({ id: 'Q3', year: 2026, from: '2026-06-15', to: '2026-09-14' });
   });
 });
