@@ -41,7 +41,7 @@ describe('the settings sheet', () => {
     expect(r.settings.agencies.map((a) => [a.name, a.type, a.sheet])).toEqual(
       s.agencies.map((a) => [a.name, a.type, a.sheet]),
     );
-    expect(r.settings.period).toBe('Q3');
+    expect(r.settings.period.id).toBe('Q3');
     expect(r.settings.period.to).toBe('2026-09-14');
     expect(r.settings.owners['3.1.3']).toBe('Văn phòng UBND tỉnh');
     expect(r.settings.owners['4.1.1']).toBe('Sở Nội vụ');
