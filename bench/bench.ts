@@ -27,6 +27,7 @@ import { toWire } from '../src/core/agency-files/wire';
 import { agencyFilePlan } from '../src/core/agency-files/split';
 import { guardedGrids } from '../src/local/xlsx-guard';
 import { Measured, child, memoryBench, printMemory } from './memory';
+import { runContext } from '../src/core/settings/run-context';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
@@ -106,19 +107,19 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const rows: Row[] = [];
 
   fake.calls.reset();
-  const t1 = timed(() => generateTemplates(gas(fake), catalog, settings));
+  const t1 = timed(() => generateTemplates(gas(fake), runContext(settings)));
   rows.push(measure(n, 'template', fake.calls, cellsOf(fake), t1.ms, model));
   sample();
 
   const filler = gas(fake);
   for (const f of fills) writeFill(filler, catalog, settings, f);
   fake.calls.reset();
-  const t2 = timed(() => validateAll(gas(fake), catalog, settings));
+  const t2 = timed(() => validateAll(gas(fake), runContext(settings)));
   rows.push(measure(n, 'validate-all', fake.calls, n * 2 * 150 * 5, t2.ms, model));
   sample();
 
   fake.calls.reset();
-  const t3 = timed(() => consolidateWorkbook(gas(fake), catalog, settings));
+  const t3 = timed(() => consolidateWorkbook(gas(fake), runContext(settings)));
   rows.push(measure(n, 'consolidate', fake.calls, n * 2 * 150 * 5 + 150 * (n + 4), t3.ms, model));
   sample();
 
@@ -126,7 +127,7 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   const docCalls = new Calls();
   const docs: FakeDocument[] = [];
   const t4 = timed(() => {
-    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY });
+    const draft = draftReport(gas(fake), runContext(settings), { today: TODAY });
     if (!draft.ok) throw new Error(draft.problem);
     new DocsWriter(fakeDocumentApp(docCalls, docs) as never).write(draft.model);
   });
@@ -137,7 +138,7 @@ function appsScript(n: number, model: readonly LatencyRule[]): Row[] {
   fake.calls.reset();
   const agencyDocCalls = new Calls();
   const t5 = timed(() => {
-    const draft = draftReport(gas(fake), catalog, settings, { today: TODAY, agency: settings.agencies[0] });
+    const draft = draftReport(gas(fake), runContext(settings), { today: TODAY, agency: settings.agencies[0] });
     if (!draft.ok) throw new Error(draft.problem);
     new DocsWriter(fakeDocumentApp(agencyDocCalls, docs) as never).write(draft.model);
   });
@@ -159,12 +160,12 @@ async function offline(n: number): Promise<{ agencies: number; seconds: number }
   const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(() => NOW);
   wb.create(settingsPlan(settings));
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   const file = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), () => NOW);
-  const summary = consolidateWorkbook(file, catalog, settings);
+  const summary = consolidateWorkbook(file, runContext(settings));
   await file.toBuffer();
-  const draft = draftReport(file, catalog, settings, { today: TODAY, summary });
+  const draft = draftReport(file, runContext(settings), { today: TODAY, summary });
   if (!draft.ok) throw new Error(draft.problem);
   await renderDocx(draft.model);
   sample();
@@ -197,7 +198,7 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   const catalog = catalogFor(settings);
   const province = XlsxWorkbook.create(() => NOW);
   province.create(settingsPlan(settings));
-  generateTemplates(province, catalog, settings);
+  generateTemplates(province, runContext(settings));
   const provinceBytes = await province.toBuffer();
   const files: { name: string; data: Buffer }[] = [];
   for (const f of fills) {
@@ -216,7 +217,7 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   const t1 = Date.now();
   const wb = await XlsxWorkbook.fromBuffer(provinceBytes, () => NOW);
   const tLoad = Date.now();
-  const out = collectFiles(wb, catalog, settings, grids, { today: wb.today() });
+  const out = collectFiles(wb, runContext(settings), grids, { today: wb.today() });
   const tRules = Date.now();
   await wb.toBuffer();
   sample();
@@ -226,9 +227,9 @@ async function collectBench(n: number, model: readonly LatencyRule[]): Promise<C
   const fake = fakeGas({ now: () => NOW });
   const g = gas(fake);
   g.create(settingsPlan(settings));
-  generateTemplates(g, catalog, settings);
+  generateTemplates(g, runContext(settings));
   fake.calls.reset();
-  collectFiles(gas(fake), catalog, settings, grids, { today: isoDate(2026, 9, 25) });
+  collectFiles(gas(fake), runContext(settings), grids, { today: isoDate(2026, 9, 25) });
   sample();
   return {
     agencies: n,

@@ -19,6 +19,7 @@ import { Io, validate } from '../src/cli/commands';
 import { failureOf } from '../src/cli/errors';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { writeHostileFiles } from '../scripts/hostile-files';
+import { runContext } from '../src/core/settings/run-context';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
 const PROVINCIAL = 20;
@@ -98,7 +99,7 @@ export async function memoryBench(self: string, n: number): Promise<Measured[]> 
     const catalog = catalogFor(settings);
     const blank = XlsxWorkbook.create(() => NOW);
     blank.create(settingsPlan(settings));
-    generateTemplates(blank, catalog, settings);
+    generateTemplates(blank, runContext(settings));
     writeFileSync(join(dir, 'province.xlsx'), await blank.toBuffer());
     for (const f of fills) writeFill(blank, catalog, settings, f);
     writeFileSync(join(dir, 'filled.xlsx'), await blank.toBuffer());

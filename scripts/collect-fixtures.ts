@@ -13,6 +13,7 @@ import { agencyFilePlan } from '../src/core/agency-files/split';
 import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan } from '../src/core/form/template';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../tests/fixtures/collect/fixture';
+import { runContext } from '../src/core/settings/run-context';
 
 async function main(): Promise<void> {
   const [outDir, workDir] = process.argv.slice(2);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const catalog = catalogFor(settings);
   const province = XlsxWorkbook.create(FIXTURE_CLOCK);
   province.create(settingsPlan(settings));
-  generateTemplates(province, catalog, settings);
+  generateTemplates(province, runContext(settings));
   mkdirSync(outDir, { recursive: true });
   mkdirSync(workDir, { recursive: true });
   writeFileSync(join(outDir, 'province.xlsx'), await province.toBuffer());

@@ -5,7 +5,6 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { catalogFor } from '../core/catalog/versions';
 import { CollectRow, IncomingFile, Prefer } from '../core/agency-files/collect';
 import { collectFiles } from '../core/use-cases';
 import { FileError, fileMessage } from '../local/file-problems';
@@ -13,6 +12,7 @@ import { guardedGrids } from '../local/xlsx-guard';
 import { CliError, Io, UserFile, open, settingsOf, userFile } from './commands';
 import { fromOsError } from './errors';
 import { checkOutputs, readInputBytes, writeOutputs } from './files';
+import { runContext } from '../core/settings/run-context';
 
 /** A file inside a named folder that collect does not read, and why (listed for the user). */
 export interface Skipped {
@@ -126,8 +126,8 @@ export async function collect(
   // for 190 agencies) is then not held while each file's model is built and dropped.
   const wb = await open(input, io);
   const settings = settingsOf(wb, input.shown, io);
-  const catalog = catalogFor(settings);
-  const outcome = collectFiles(wb, catalog, settings, files, {
+  const ctx = runContext(settings);
+  const outcome = collectFiles(wb, ctx, files, {
     prefer: (opts.prefer as Prefer | undefined) ?? 'none',
     today: wb.today(),
   });

@@ -34,6 +34,7 @@ import { CliError } from './errors';
 import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
 import { guardedWorkbook } from '../local/xlsx-guard';
 import { forCli } from './wording';
+import { runContext } from '../core/settings/run-context';
 
 export { CliError };
 
@@ -210,8 +211,8 @@ export async function template(
   };
   wb.create(settingsPlan(chosen));
   const settings = settingsOf(wb, opts.out, io);
-  const catalog = catalogFor(settings);
-  const outcome = generateTemplates(wb, catalog, settings);
+  const ctx = runContext(settings);
+  const outcome = generateTemplates(wb, ctx);
   const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], inputs, { force: !!opts.force });
   io.out(
     `Đã tạo ${outcome.created.length} trang biểu mẫu (${periodInText(period, year)}) và trang "Thiết lập": ${path}`,
@@ -268,7 +269,7 @@ async function templateFrom(
     }
     settings = settingsOf(wb, input.shown);
   }
-  const out = generateTemplates(wb, catalogFor(settings), settings);
+  const out = generateTemplates(wb, runContext(settings));
   const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], [input], { force });
   io.out(
     `Đã cập nhật biểu mẫu (${inText(settings.period)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,
@@ -315,11 +316,11 @@ export async function validate(
   const input = userFile(io, opts.file);
   const wb = await open(input, io, { readOnly: true }); // validate saves nothing
   const settings = settingsOf(wb, opts.file, io);
-  const catalog = catalogFor(settings);
+  const ctx = runContext(settings);
   let results: ReturnType<typeof validateAll> = [];
   const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
   checkOutputs(json, [input], { force: opts.force === true }); // refused before any work
-  results = validateAll(wb, catalog, settings, { mark: false });
+  results = validateAll(wb, ctx, { mark: false });
   for (const r of results)
     io.out(
       `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
@@ -350,12 +351,12 @@ export async function consolidate(
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
-  const catalog = catalogFor(settings);
+  const ctx = runContext(settings);
   const outputs = [output(io, opts.out, () => wb.toBuffer())];
   let summary: Summary | null = null;
   if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!))));
   checkOutputs(outputs, [input], { force: opts.force === true }); // a bad --out is refused before any work
-  summary = consolidateWorkbook(wb, catalog, settings);
+  summary = consolidateWorkbook(wb, ctx);
   printSummary(io, summary);
   const [book, json] = await writeOutputs(outputs, [input], { force: opts.force === true });
   io.out(`Sổ tổng hợp: ${book}`);
@@ -370,7 +371,7 @@ export async function report(
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
   const settings = settingsOf(wb, opts.file, io);
-  const catalog = catalogFor(settings);
+  const ctx = runContext(settings);
   const inputs = [input, ...(opts.previous ? [userFile(io, opts.previous)] : [])];
   const target = output(io, opts.out, () => Buffer.alloc(0));
   checkOutputs([target], inputs, { force: opts.force === true }); // before any work
@@ -387,8 +388,8 @@ export async function report(
         '--previous chỉ dùng cho báo cáo tổng hợp; báo cáo của một đơn vị (--agency) không so sánh với kỳ trước.',
       );
   }
-  const previous = opts.previous ? await readPrevious(opts.previous, catalog, io) : undefined;
-  const outcome = draftReport(wb, catalog, settings, { agency, previous });
+  const previous = opts.previous ? await readPrevious(opts.previous, ctx.catalog, io) : undefined;
+  const outcome = draftReport(wb, ctx, { agency, previous });
   if (!outcome.ok) throw new CliError(outcome.problem);
   const model = outcome.model;
   const [path] = await writeOutputs([{ ...target, data: () => renderDocx(model) }], inputs, {
@@ -469,7 +470,7 @@ export async function buildSample(
   const catalog = catalogFor(settings);
   const wb = XlsxWorkbook.create(io.clock);
   wb.create(settingsPlan(settings));
-  generateTemplates(wb, catalog, settingsOf(wb, 'sample'));
+  generateTemplates(wb, runContext(settingsOf(wb, 'sample')));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   // Round-trip through the file format, as a user's workbook would arrive.
   return {

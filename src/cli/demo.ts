@@ -5,7 +5,6 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidateWorkbook, validateAll } from '../core/use-cases';
-import { catalogFor } from '../core/catalog/versions';
 import { summaryJson } from '../core/figures/consolidate';
 import { draftReport } from '../core/use-cases';
 import { AgencyStatus } from '../core/checks/status';
@@ -15,6 +14,7 @@ import { XlsxWorkbook } from '../local/xlsx-workbook';
 import { CliError, Io, buildSample, printSummary, safeJson, settingsOf, userFile, validationJson } from './commands';
 import { FileError } from './errors';
 import { checkOutputs, writeOutputs } from './files';
+import { runContext } from '../core/settings/run-context';
 
 function isSymlink(path: string): boolean {
   try {
@@ -56,14 +56,14 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
     (await writeOutputs([{ ...files[DEMO_FILES.indexOf(name)], data: () => data }], [], { force }))[0];
   const { wb, mistakes } = await buildSample(io, { provincial: 20, communes: 40 });
   const settings = settingsOf(wb, 'demo', io);
-  const catalog = catalogFor(settings);
+  const ctx = runContext(settings);
   const input = await put('so-lieu-cac-don-vi.xlsx', await wb.toBuffer());
   io.out(
     `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
   );
 
   const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
-  const results = validateAll(checked, catalog, settings);
+  const results = validateAll(checked, ctx);
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const byStatus = (st: AgencyStatus) => results.filter((r) => r.status === st).length;
   const json = await put('ket-qua-kiem-tra.json', safeJson(validationJson(results)));
@@ -77,13 +77,13 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
   for (const [rule, n] of rules) io.out(`     ${n} × ${RULES[rule as keyof typeof RULES]}`);
   io.out(`   Sổ có đánh dấu ô lỗi: ${checkedPath}\n   Danh sách lỗi (JSON): ${json}`);
 
-  const summary = consolidateWorkbook(wb, catalog, settings);
+  const summary = consolidateWorkbook(wb, ctx);
   const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
   const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary)));
   io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
   printSummary(io, summary);
 
-  const draft = draftReport(wb, catalog, settings, { summary });
+  const draft = draftReport(wb, ctx, { summary });
   if (!draft.ok) throw new CliError(draft.problem);
   const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));
   io.out(`4. Dự thảo báo cáo (Nghị định 30/2020): ${docx}`);
@@ -91,7 +91,7 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
   // An agency's own report too: the first commune that reported without errors, else the first agency.
   const clean = results.find((r) => r.status === 'ok' && r.agency.type === 'xa') ?? results[0];
   if (clean) {
-    const own = draftReport(wb, catalog, settings, { agency: clean.agency });
+    const own = draftReport(wb, ctx, { agency: clean.agency });
     if (!own.ok) throw new CliError(own.problem);
     const ownPath = await put('bao-cao-cua-mot-don-vi.docx', await renderDocx(own.model));
     io.out(`5. Báo cáo riêng của ${clean.agency.name} (lệnh report --agency): ${ownPath}`);

@@ -4,24 +4,24 @@
  * an existing file without --force) before any is built or written.
  */
 import { join } from 'node:path';
-import { catalogFor } from '../core/catalog/versions';
 import { inText } from '../core/periods';
 import { splitPlans } from '../core/use-cases';
 import { agencyFileBytes } from '../local/agency-file';
 import { Io, open, settingsOf, userFile } from './commands';
 import { Output, checkOutputs, writeOutputs } from './files';
+import { runContext } from '../core/settings/run-context';
 
 export async function split(io: Io, opts: { file: string; out: string; force?: boolean }): Promise<number> {
   const input = userFile(io, opts.file);
   const wb = await open(input, io);
   const settings = settingsOf(wb, input.shown, io);
-  const catalog = catalogFor(settings);
-  const plans = splitPlans(catalog, settings);
+  const ctx = runContext(settings);
+  const plans = splitPlans(ctx);
   const dir = userFile(io, opts.out).path;
   const outputs: Output[] = plans.map((f) => ({
     shown: join(opts.out, f.fileName),
     path: join(dir, f.fileName),
-    data: async () => Buffer.from(await agencyFileBytes(catalog, settings, f, wb.read(f.agency.sheet), io.clock)),
+    data: async () => Buffer.from(await agencyFileBytes(ctx, f, wb.read(f.agency.sheet), io.clock)),
   }));
   const force = !!opts.force;
   checkOutputs(outputs, [input], { force }); // all of them, before the first is built

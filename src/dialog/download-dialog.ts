@@ -5,7 +5,6 @@
  * notes, same file names. Kept free of DOM types so jest can run it.
  */
 import { zip } from '@cj-tech-master/excelts/archive';
-import { catalogFor } from '../core/catalog/versions';
 import { fromWire } from '../core/agency-files/wire';
 import { SheetSnapshot } from '../core/sheet/grid';
 import { periodLabel } from '../core/periods';
@@ -15,6 +14,7 @@ import { splitPlans } from '../core/use-cases';
 import { agencyFileBytes } from '../local/agency-file';
 import { escapeHtml } from '../core/primitives/text';
 import type { DownloadAnswer } from '../core/agency-files/split';
+import { runContext } from '../core/settings/run-context';
 
 export interface BuiltForms {
   readonly zipName: string;
@@ -42,11 +42,11 @@ export async function buildForms(
       problem: `Trang "${SETTINGS_SHEET}" chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
     };
   const settings = read.settings;
-  const catalog = catalogFor(settings);
-  const plans = splitPlans(catalog, settings);
+  const ctx = runContext(settings);
+  const plans = splitPlans(ctx);
   const archive = zip();
   for (const [i, f] of plans.entries()) {
-    archive.add(f.fileName, await agencyFileBytes(catalog, settings, f, tabs.get(f.agency.sheet) ?? null, clock));
+    archive.add(f.fileName, await agencyFileBytes(ctx, f, tabs.get(f.agency.sheet) ?? null, clock));
     progress(i + 1, plans.length);
   }
   return {

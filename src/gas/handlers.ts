@@ -5,7 +5,6 @@
  * decides figures; the core does.
  */
 import * as app from '../core/use-cases';
-import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { inText } from '../core/periods';
@@ -22,6 +21,7 @@ import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { HELP_HTML } from './help';
 import { escapeHtml } from '../core/primitives/text';
 import { GasWorkbook, activeWorkbook } from './sheets';
+import { runContext } from '../core/settings/run-context';
 
 const VI_LOCALE = 'vi_VN';
 const VI_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -129,7 +129,7 @@ export function generateTemplates(): Reply {
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
   toast(`Đang tạo biểu mẫu cho ${settings.agencies.length} đơn vị…`);
-  const out = app.generateTemplates(wb, catalogFor(settings), settings, {
+  const out = app.generateTemplates(wb, runContext(settings), {
     budgetMs: TEMPLATE_BUDGET_MS,
     progress: (done, total) => {
       if (done && done % 10 === 0) toast(`Đã xử lý ${done}/${total} đơn vị…`);
@@ -200,7 +200,7 @@ export function validateOne(): Reply {
   if (isReply(settings)) return settings;
   const agency = currentAgency(settings);
   if ('kind' in agency) return agency;
-  const r = app.validateOne(wb, catalogFor(settings), settings, agency);
+  const r = app.validateOne(wb, runContext(settings), agency);
   if (!r.findings.length)
     return alertReply('Kiểm tra: không có lỗi', [
       `Trang "${agency.sheet}" không có lỗi. Đơn vị có thể chọn "Đã gửi" ở ô Trạng thái báo cáo.`,
@@ -215,7 +215,7 @@ export function validateAll(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const results = app.validateAll(wb, catalogFor(settings), settings);
+  const results = app.validateAll(wb, runContext(settings));
   spreadsheet().getSheetByName(VALIDATION_SHEET)?.activate();
   const failed = protectionLines(wb);
   if (failed.length) return alertReply('Đã kiểm tra tất cả đơn vị', [statusLine(results), ...failed]);
@@ -232,7 +232,7 @@ export function markSubmitted(): Reply {
   if (isReply(settings)) return settings;
   const agency = currentAgency(settings);
   if ('kind' in agency) return agency;
-  const out = app.markSubmitted(wb, catalogFor(settings), settings, agency);
+  const out = app.markSubmitted(wb, runContext(settings), agency);
   if (out.ok)
     return alertReply('Đã đánh dấu đã gửi', [
       `Trang "${agency.sheet}": trạng thái "Đã gửi", ngày gửi ${formatDmy(out.date)}.`,
@@ -248,7 +248,7 @@ export function consolidateWorkbook(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const summary = app.consolidateWorkbook(wb, catalogFor(settings), settings);
+  const summary = app.consolidateWorkbook(wb, runContext(settings));
   spreadsheet().getSheetByName(SUMMARY_SHEET)?.activate();
   const included = summary.submission.filter((e) => e.included).length;
   const excluded = summary.submission.filter((e) => !e.included);
@@ -269,7 +269,7 @@ export function draftReport(): Reply {
     return alertReply('Mẫu báo cáo không hợp lệ', [
       `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
     ]);
-  const draft = draftReportUseCase(wb, catalogFor(settings), settings);
+  const draft = draftReportUseCase(wb, runContext(settings));
   if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
   if (draft.kind !== 'province') return { kind: 'none' };
   const { model, context: ctx } = draft;
@@ -327,7 +327,7 @@ export function draftAgencyReport(): Reply {
     return alertReply('Báo cáo CCHC: không có quyền', [
       `Bạn không phải người nhập liệu của ${agency.name}: chỉ soạn được báo cáo từ trang của đơn vị mình.`,
     ]);
-  const draft = draftReportUseCase(wb, catalogFor(settings), settings, { agency });
+  const draft = draftReportUseCase(wb, runContext(settings), { agency });
   if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
   const url = new DocsWriter(DocumentApp).write(draft.model).url;
   return draftDialog(draft.model.fileName, url, PAGE_NUMBERS_HINT, 'đơn vị');

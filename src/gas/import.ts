@@ -5,7 +5,6 @@
  * scope and no network: the files never leave the user's browser except as cell values.
  */
 import { loadSettings } from '../core/use-cases';
-import { catalogFor } from '../core/catalog/versions';
 import { ImportAnswer } from '../core/agency-files/collect';
 import { collectFiles } from '../core/use-cases';
 import { fromWire } from '../core/agency-files/wire';
@@ -13,6 +12,7 @@ import { SETTINGS_SHEET } from '../core/settings';
 import { Reply, alertReply, failureText, isConsolidator } from './actions';
 import { classify } from './errors';
 import { activeWorkbook } from './sheets';
+import { runContext } from '../core/settings/run-context';
 
 /** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
 export const IMPORT_DIALOG_FILE = 'import';
@@ -56,7 +56,7 @@ export function importAgencyGrids(payload: unknown): ImportAnswer {
         ok: false,
         problem: `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
       };
-    const out = collectFiles(wb, catalogFor(loaded.settings), loaded.settings, wire.files, {
+    const out = collectFiles(wb, runContext(loaded.settings), wire.files, {
       prefer: wire.prefer,
       today: wb.today(),
     });

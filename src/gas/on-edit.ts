@@ -18,11 +18,11 @@
  */
 import { agencyOfSheet } from '../core/settings';
 import { loadSettings, submitTyped } from '../core/use-cases';
-import { catalogFor } from '../core/catalog/versions';
 import { formatDmy } from '../core/primitives/dates';
 import { STATUS_CELL, STATUS_NOTE, STATUS_SENT } from '../core/form/template';
 import { parseA1 } from '../core/sheet/grid';
 import { GasWorkbook } from './sheets';
+import { runContext } from '../core/settings/run-context';
 
 const TITLE = 'Báo cáo CCHC';
 const LISTED = 5;
@@ -76,7 +76,7 @@ export function submitFromEdit(
   const agency = agencyOfSheet(settings, e.range.getSheet().getName());
   if (!agency) return;
   const cell = pastedAt ?? e.range.getA1Notation();
-  const out = submitTyped(wb, catalogFor(settings), settings, agency, cell, { pasted: pastedAt !== undefined });
+  const out = submitTyped(wb, runContext(settings), agency, cell, { pasted: pastedAt !== undefined });
   if (!out) return;
   const status = pastedAt ? e.range.getSheet().getRange(pastedAt) : e.range;
   if (out.ok) {

@@ -30,6 +30,7 @@ import { FILLED_BY, FIXTURE_CLOCK, fixtureProvince } from '../fixtures/collect/f
 import { cliWith, scratch } from './helpers';
 import { FIXTURES } from '../paths';
 import { periodOf } from '../../src/core/periods';
+import { runContext } from '../../src/core/settings/run-context';
 
 const { settings, fills } = fixtureProvince();
 const catalog = catalogFor(settings);
@@ -42,7 +43,7 @@ const cli = cliWith(FIXTURE_CLOCK);
 
 /** What a user compares: every consolidated figure, the submission table, the summary sheet. */
 async function outcome(wb: XlsxWorkbook) {
-  const summary = consolidateWorkbook(wb, catalog, settings);
+  const summary = consolidateWorkbook(wb, runContext(settings));
   const sheet = (name: string) => wb.read(name)!.values.map((r) => r.map((v) => (v instanceof Date ? v.getTime() : v)));
   return { json: summaryJson(summary), submission: sheet(SUBMISSION_SHEET), summary: sheet(SUMMARY_SHEET) };
 }
@@ -206,7 +207,7 @@ describe('collect refuses, one Vietnamese line per file', () => {
   async function run(files: IncomingFile[], prefer: 'none' | 'newest' = 'none') {
     const wb = await XlsxWorkbook.load(PROVINCE, FIXTURE_CLOCK);
     const before = settings.agencies.map((a) => JSON.stringify(wb.read(a.sheet)!.values));
-    const out = collectFiles(wb, catalog, settings, files, { prefer, today: wb.today() });
+    const out = collectFiles(wb, runContext(settings), files, { prefer, today: wb.today() });
     const after = settings.agencies.map((a) => JSON.stringify(wb.read(a.sheet)!.values));
     const changed = settings.agencies.filter((_, i) => before[i] !== after[i]).map((a) => a.sheet);
     return { ...out, changed };
@@ -284,7 +285,7 @@ describe('collect refuses, one Vietnamese line per file', () => {
     blank.create(agencyFilePlan(catalog, settings, fills[0].agency).plan);
     const file: IncomingFile = { name: 'trong.xlsx', sheets: [blank.read(fills[0].agency.sheet)!] };
     const before = JSON.stringify(province.read(fills[0].agency.sheet)!.values);
-    const out = collectFiles(province, catalog, settings, [file], { today: province.today() });
+    const out = collectFiles(province, runContext(settings), [file], { today: province.today() });
     expect(out.rows[0].status).toMatch(/^Từ chối: tệp chưa có số liệu/);
     expect(out.written).toEqual([]);
     expect(JSON.stringify(province.read(fills[0].agency.sheet)!.values)).toBe(before);

@@ -24,6 +24,7 @@ import { NOW, catalog, gasWorkbook, province } from '../gas/setup';
 import { cliWith, scratch } from '../cli/helpers';
 import { launch, openDialog } from './chromium';
 import { BUILD } from '../paths';
+import { runContext } from '../../src/core/settings/run-context';
 
 const html = (name: string) => readFileSync(join(BUILD, `${name}.html`), 'utf8');
 const SHOTS = process.env.CCHC_SCREENSHOTS;
@@ -42,7 +43,7 @@ async function shot(d: { page: Page; frame: Frame }, name: string) {
 /** A province whose first agency already typed its figures into its tab, and the add-on's server. */
 function addon() {
   const p = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
-  generateTemplates(p.wb, catalog, p.settings);
+  generateTemplates(p.wb, runContext(p.settings));
   writeFill(p.wb, catalog, p.settings, p.fills[0]);
   const files = { import: html('import'), download: html('download') };
   const globals = { ...p.fake.globals, HtmlService: fakeHtmlServiceWithFiles(p.fake.calls, files) };
@@ -91,19 +92,19 @@ describe('the dialogs in Chromium', () => {
     expect(dl.calls.map((c) => c.fn)).toEqual(['agencyFormGrids']);
     expect(download.suggestedFilename()).toBe('Bieu mau CCHC - Quy III 2026.zip');
     expect(await dl.frame.textContent('#out')).toContain('Đã tạo 6 tệp biểu mẫu');
-    const plans = splitPlans(catalog, p.settings);
+    const plans = splitPlans(runContext(p.settings));
     expect(Object.keys(zipped.files).sort()).toEqual(plans.map((f) => f.fileName).sort());
 
     // The same files `split` writes from a workbook holding the same figures, cell for cell.
     const offline = XlsxWorkbook.create(() => NOW);
     offline.create(settingsPlan(p.settings));
-    generateTemplates(offline, catalog, p.settings);
+    generateTemplates(offline, runContext(p.settings));
     writeFill(offline, catalog, p.settings, p.fills[0]);
     const downloaded = new Map<string, Uint8Array>();
     for (const f of plans) {
       const bytes = await zipped.file(f.fileName)!.async('uint8array');
       downloaded.set(f.agency.sheet, bytes);
-      const bySplit = await agencyFileBytes(catalog, p.settings, f, offline.read(f.agency.sheet), () => NOW);
+      const bySplit = await agencyFileBytes(runContext(p.settings), f, offline.read(f.agency.sheet), () => NOW);
       expect(await sheetValues(f.fileName, bytes)).toEqual(await sheetValues(f.fileName, bySplit));
       expect(await xlsxParts(bytes)).toEqual(await xlsxParts(bySplit));
     }
@@ -130,10 +131,10 @@ describe('the dialogs in Chromium', () => {
 
     // The consolidation equals typing the same figures into the tabs directly.
     const direct = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
-    generateTemplates(direct.wb, catalog, direct.settings);
+    generateTemplates(direct.wb, runContext(direct.settings));
     for (const i of [0, 3]) writeFill(direct.wb, catalog, direct.settings, direct.fills[i]);
-    const expected = summaryJson(consolidateWorkbook(direct.wb, catalog, direct.settings));
-    const viaDialogs = summaryJson(consolidateWorkbook(gasWorkbook(p.fake).wb, catalog, p.settings));
+    const expected = summaryJson(consolidateWorkbook(direct.wb, runContext(direct.settings)));
+    const viaDialogs = summaryJson(consolidateWorkbook(gasWorkbook(p.fake).wb, runContext(p.settings)));
     expect(viaDialogs).toEqual(expected);
 
     // The same downloaded files collect back through the command line's `collect` as well.
@@ -145,7 +146,7 @@ describe('the dialogs in Chromium', () => {
     expect(res.out).toContain('Đã nhận 2/2 tệp');
     expect(res.code).toBe(0);
     const collected = await XlsxWorkbook.fromBuffer(toArrayBuffer(readFileSync(at('moi.xlsx'))));
-    expect(summaryJson(consolidateWorkbook(collected, catalog, p.settings))).toEqual(expected);
+    expect(summaryJson(consolidateWorkbook(collected, runContext(p.settings)))).toEqual(expected);
   });
 
   it("gives agency staff no other agency's figures", async () => {

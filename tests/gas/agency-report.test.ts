@@ -15,10 +15,11 @@ import { Settings } from '../../src/core/settings';
 import { DocsWriter } from '../../src/gas/docs';
 import { Calls, FakeDocument, fakeDocumentApp, fakeGas } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 function filled(communes: number, only?: AgencyFill) {
   const { fake, wb, settings, fills } = province({ communes, mistakeShare: 0 });
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   for (const f of only ? [only] : fills) writeFill(wb, catalog, settings, f);
   fake.calls.reset();
   return { fake, settings, fills };
@@ -27,7 +28,7 @@ function filled(communes: number, only?: AgencyFill) {
 function draftAndWrite(fake: ReturnType<typeof fakeGas>, settings: Settings, agencyIndex?: number) {
   const docCalls = new Calls();
   const docs: FakeDocument[] = [];
-  const draft = draftReport(gasWorkbook(fake).wb, catalog, settings, {
+  const draft = draftReport(gasWorkbook(fake).wb, runContext(settings), {
     agency: agencyIndex === undefined ? undefined : settings.agencies[agencyIndex],
   });
   if (!draft.ok) return { draft, docs, calls: fake.calls.total() };
@@ -55,7 +56,7 @@ describe("an agency's own report through the Apps Script adapter", () => {
 describe('the previous period copied in as "Kỳ trước"', () => {
   /** Last year's "Tổng hợp" of the same province (same figures: nothing changed), copied and renamed. */
   function copyLastYear(fake: ReturnType<typeof fakeGas>, settings: Settings, issuer = settings.issuingBody) {
-    const now = draftReport(gasWorkbook(fake).wb, catalog, settings);
+    const now = draftReport(gasWorkbook(fake).wb, runContext(settings));
     if (!now.ok || now.kind !== 'province') throw new Error('no summary');
     const last: Settings = {
       ...settings,

@@ -10,14 +10,15 @@ import { generateTemplates } from '../../src/core/use-cases';
 import { fromWire } from '../../src/core/agency-files/wire';
 import { DownloadAnswer } from '../../src/core/agency-files/split';
 import { fakeHtmlServiceWithFiles, transport } from '../fakes/html';
-import { catalog, province } from './setup';
+import { province } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 const CODE = readFileSync(join(BUILD, 'Code.js'), 'utf8');
 
 function setUp(provincial: number, communes: number) {
   const p = province({ provincial, communes, notSentShare: 0, mistakeShare: 0 });
-  generateTemplates(p.wb, catalog, p.settings);
+  generateTemplates(p.wb, runContext(p.settings));
   const files = { download: '<p>download</p>' };
   const globals = { ...p.fake.globals, HtmlService: fakeHtmlServiceWithFiles(p.fake.calls, files) };
   const server = vm.createContext({ ...globals, console: { log() {}, error() {}, warn() {} } });

@@ -17,6 +17,7 @@ import { fakeGas } from '../fakes/gas';
 import { fakeHtmlServiceWithFiles, fakeScriptRun } from '../fakes/html';
 import { NOW, catalog, gasWorkbook, province } from './setup';
 import { periodOf } from '../../src/core/periods';
+import { runContext } from '../../src/core/settings/run-context';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 const CODE = readFileSync(join(BUILD, 'Code.js'), 'utf8');
@@ -35,7 +36,7 @@ async function agencyFile(settings: Settings, fill: Fill, tweak?: (s: Settings) 
 
 function setUp() {
   const p = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
-  generateTemplates(p.wb, catalog, p.settings);
+  generateTemplates(p.wb, runContext(p.settings));
   const fake = p.fake;
   const globals = { ...fake.globals, HtmlService: fakeHtmlServiceWithFiles(fake.calls, { import: DIALOG }) };
   const server = vm.createContext({ ...globals, console: { log() {}, error() {}, warn() {} } });
@@ -130,10 +131,10 @@ describe('Nhập tệp Excel của đơn vị', () => {
 
     // The consolidation equals typing the same figures into the tabs directly.
     const direct = province({ provincial: 3, communes: 3, notSentShare: 0, mistakeShare: 0 });
-    generateTemplates(direct.wb, catalog, direct.settings);
+    generateTemplates(direct.wb, runContext(direct.settings));
     for (const i of [0, 3]) writeFill(direct.wb, catalog, direct.settings, direct.fills[i]);
-    const viaImport = summaryJson(consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings));
-    expect(viaImport).toEqual(summaryJson(consolidateWorkbook(direct.wb, catalog, direct.settings)));
+    const viaImport = summaryJson(consolidateWorkbook(gasWorkbook(fake).wb, runContext(settings)));
+    expect(viaImport).toEqual(summaryJson(consolidateWorkbook(direct.wb, runContext(direct.settings))));
   });
 
   it('costs the same service calls per tab whatever the file holds', async () => {

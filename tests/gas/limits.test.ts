@@ -6,6 +6,7 @@ import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/c
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { CELL_LIMIT, FakeSheet, fakeGas } from '../fakes/gas';
 import { catalog, gasWorkbook, province } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 /** The last row and column holding anything (a value, formula or note), read off the fake. */
 function usedExtent(sheet: FakeSheet): { rows: number; cols: number } {
@@ -25,16 +26,16 @@ describe("Google's cell limit", () => {
     const provincial = 20; // the sample's provincial agencies (its default)
     const { fake, wb, settings } = province({ provincial, communes: 190 - provincial });
     expect(settings.agencies).toHaveLength(190);
-    let out = generateTemplates(wb, catalog, settings);
+    let out = generateTemplates(wb, runContext(settings));
     let runs = 1;
     while (out.remaining.length) {
-      out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+      out = generateTemplates(gasWorkbook(fake).wb, runContext(settings));
       runs++;
     }
     for (const f of sampleProvince({ provincial, communes: 190 - provincial }).fills.slice(0, 3))
       writeFill(gasWorkbook(fake).wb, catalog, settings, f);
-    validateAll(gasWorkbook(fake).wb, catalog, settings);
-    consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings);
+    validateAll(gasWorkbook(fake).wb, runContext(settings));
+    consolidateWorkbook(gasWorkbook(fake).wb, runContext(settings));
     const made = fake.ss.sheets.filter((s) => s.name !== 'Sheet1' && s.name !== 'Thiết lập');
     expect(made.length).toBeGreaterThanOrEqual(190 + 3);
     for (const s of made) {
@@ -49,7 +50,7 @@ describe("Google's cell limit", () => {
 
   it('trims a new tab with one call for its rows and one for its columns', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     const tabs = settings.agencies.length;
     expect(fake.calls.of('Sheet.deleteRows')).toBe(tabs);
     expect(fake.calls.of('Sheet.deleteColumns')).toBe(tabs);

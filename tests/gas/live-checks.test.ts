@@ -2,7 +2,8 @@ import { generateTemplates, validateAll } from '../../src/core/use-cases';
 import { COLORS } from '../../src/core/sheet/plan';
 import { RuleId } from '../../src/core/checks/rules';
 import { FakeSheet } from '../fakes/gas';
-import { catalog, gasWorkbook, province } from './setup';
+import { gasWorkbook, province } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 const COVERED: RuleId[] = ['not-number', 'negative', 'fractional-count', 'percent-range', 'relation', 'ratio-mismatch'];
 
@@ -15,7 +16,7 @@ function codeCell(sheet: FakeSheet, code: string): string {
 describe('live checks on the agency tabs (conditional formatting)', () => {
   it('are written with one setConditionalFormatRules per agency tab, whose ranges come from one getRangeList', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     const tabs = settings.agencies.length;
     expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(tabs);
     const sheet = fake.ss.sheet(settings.agencies[0].sheet);
@@ -36,7 +37,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     // fingerprints made by it (here: another protection key), so the next run looks at every tab.
     const older = wb;
     older.protectionKey = () => 'v1';
-    generateTemplates(older, catalog, settings);
+    generateTemplates(older, runContext(settings));
     const sheet = fake.ss.sheet(settings.agencies[1].sheet);
     for (const s of fake.ss.sheets) s.conditionalRules = [];
     sheet.type('D3', '');
@@ -44,7 +45,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     const cell = codeCell(sheet, '1.1.2');
     sheet.type(codeCell(sheet, '1.1.1'), 4);
     sheet.type(cell, 9); // more tasks done than planned
-    generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    generateTemplates(gasWorkbook(fake).wb, runContext(settings));
     expect(sheet.conditionalRules.length).toBeGreaterThan(50);
     expect(sheet.flaggedCells()).toEqual([cell]);
     expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 1]);
@@ -53,7 +54,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
 
   it('colour, in the sheet, exactly the cells validate reports for the same typed figures', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     const agency = settings.agencies[0];
     const sheet = fake.ss.sheet(agency.sheet);
     const typed: Record<string, unknown> = {
@@ -72,7 +73,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
       '4.2.1': 'hai mươi tám', // text
     };
     for (const [code, v] of Object.entries(typed)) sheet.getRange(codeCell(sheet, code)).setValues([[v]]);
-    const result = validateAll(wb, catalog, settings).find((r) => r.agency.name === agency.name)!;
+    const result = validateAll(wb, runContext(settings)).find((r) => r.agency.name === agency.name)!;
     const byValidate = new Set(result.findings.filter((f) => COVERED.includes(f.rule)).map((f) => f.cell));
     expect(byValidate.size).toBeGreaterThanOrEqual(7);
     expect(new Set(sheet.flaggedCells())).toEqual(byValidate);
@@ -81,7 +82,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
 
   it('refuse a rule formula without "=" and rules of another sheet, as Sheets does', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     const [a, b] = settings.agencies.map((x) => fake.ss.sheet(x.sheet));
     const builder = () => fake.globals.SpreadsheetApp.newConditionalFormatRule();
     expect(() => builder().whenFormulaSatisfied('D12<0')).toThrow();

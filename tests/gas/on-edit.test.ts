@@ -10,6 +10,7 @@ import { AgencyFill, sampleProvince } from '../../src/demo/sample';
 import { Settings, readSettings, settingsPlan } from '../../src/core/settings';
 import { FakeGas, FakeSheet } from '../fakes/gas';
 import { NOW, catalog, gasWorkbook, shareWithAgencies } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 /** What the agency types: the sample's figures for every row it is asked (no row left blank). */
 function typeFigures(sheet: FakeSheet, settings: Settings, fill: AgencyFill): void {
@@ -64,8 +65,8 @@ function twentyAgencies() {
   const settings = read.settings;
   const fills = sample.fills.map((f, i) => ({ ...f, agency: settings.agencies[i]! }));
   const p = { fake, wb, settings, fills };
-  let out = generateTemplates(p.wb, catalog, p.settings); // before sharing, as README says
-  while (out.remaining.length) out = generateTemplates(p.wb, catalog, p.settings);
+  let out = generateTemplates(p.wb, runContext(p.settings)); // before sharing, as README says
+  while (out.remaining.length) out = generateTemplates(p.wb, runContext(p.settings));
   shareWithAgencies(p.fake, p.settings, 'colleague@example.gov.vn');
   return p;
 }

@@ -5,15 +5,16 @@
 import { consolidateWorkbook, generateTemplates, validateAll } from '../../src/core/use-cases';
 import { writeFill } from '../../src/demo/sample';
 import { catalog, gasWorkbook, province } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 function consolidated(communes: number) {
   const p = province({ communes });
-  generateTemplates(p.wb, catalog, p.settings);
+  generateTemplates(p.wb, runContext(p.settings));
   for (const f of p.fills) writeFill(p.wb, catalog, p.settings, f);
   const { wb } = gasWorkbook(p.fake);
   p.fake.calls.reset();
-  validateAll(wb, catalog, p.settings);
-  consolidateWorkbook(wb, catalog, p.settings);
+  validateAll(wb, runContext(p.settings));
+  consolidateWorkbook(wb, runContext(p.settings));
   return { ...p, wb };
 }
 

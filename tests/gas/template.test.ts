@@ -8,11 +8,12 @@ import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { readSettings } from '../../src/core/settings';
 import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
 import { periodOf } from '../../src/core/periods';
+import { runContext } from '../../src/core/settings/run-context';
 
 describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('creates one protected tab per agency, laid out like the appendix', () => {
     const { fake, wb, settings } = province();
-    const out = generateTemplates(wb, catalog, settings);
+    const out = generateTemplates(wb, runContext(settings));
     expect(out.created).toEqual(settings.agencies.map((a) => a.sheet));
     const yte = fake.ss.sheet('Sở Tài chính');
     expect(yte.valueAt('B3')).toBe('Đơn vị báo cáo:');
@@ -36,7 +37,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
 
   it("lets only the agency's emails and the consolidator edit, and only the value cells", () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     // Shared after the forms were made, as README says: the protections must not follow the sharing.
     shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
@@ -62,14 +63,14 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     // editors were never set, and fingerprints made without "v2".
     const before = gasWorkbook(fake).wb;
     before.protectionKey = () => fake.ss.owner;
-    generateTemplates(before, catalog, settings);
+    generateTemplates(before, runContext(settings));
     const tabs = fake.ss.sheets.filter((s) => s.name !== 'Thiết lập');
     for (const t of tabs) for (const p of t.protections) p.mirror();
     shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
     const sheet = fake.ss.sheet(agency.sheet);
     expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(true); // the hole
-    const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    const out = generateTemplates(gasWorkbook(fake).wb, runContext(settings));
     expect(out.unchanged).toHaveLength(settings.agencies.length); // no row added…
     expect(tabs.every((t) => t.protections.every((p) => p.explicit))).toBe(true); // …but every tab protected again
     expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
@@ -80,7 +81,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
 
   it('protects again a tab someone reset or unprotected after it was made, though nothing else changed', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
     const [agency, other] = settings.agencies.filter((a) => a.emails.length);
     const reset = fake.ss.sheet(agency.sheet);
@@ -89,7 +90,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     bare.protections.splice(0); // protection removed by hand
     expect(reset.canEdit('colleague@example.gov.vn', 'C3')).toBe(true);
     expect(bare.canEdit('colleague@example.gov.vn', 'A12')).toBe(true);
-    const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings);
+    const out = generateTemplates(gasWorkbook(fake).wb, runContext(settings));
     expect(out.reprotected.sort()).toEqual([agency.sheet, other.sheet].sort());
     for (const sheet of [reset, bare]) {
       expect(sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
@@ -103,7 +104,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
 
   it('says so when an agency has no email, instead of failing silently', () => {
     const { wb, settings } = province();
-    const out = generateTemplates(wb, catalog, settings);
+    const out = generateTemplates(wb, runContext(settings));
     const noEmail = settings.agencies.filter((a) => !a.emails.length).map((a) => a.sheet);
     expect(out.protection.map((p) => p.sheet)).toEqual(noEmail);
     expect(out.protection[0].note).toContain('chưa có email');
@@ -113,10 +114,10 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   // for the live checks (issue 18): getRangeList, getRanges, setConditionalFormatRules.
   it('builds a tab in at most 25 calls, however many indicators it has', () => {
     const small = province({ provincial: 2, communes: 0 });
-    generateTemplates(small.wb, catalog, small.settings);
+    generateTemplates(small.wb, runContext(small.settings));
     const two = small.fake.calls.total();
     const big = province({ provincial: 3, communes: 0 });
-    generateTemplates(big.wb, catalog, big.settings);
+    generateTemplates(big.wb, runContext(big.settings));
     const perTab = big.fake.calls.total() - two;
     expect(perTab).toBeLessThanOrEqual(25);
     // No call per cell or per row: one of each whole-range write per tab.
@@ -126,13 +127,13 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
 
   it('keeps every typed value, note and free text when run again, and duplicates nothing', () => {
     const { fake, wb, settings, fills } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     for (const f of fills) writeFill(wb, catalog, settings, f);
     const sheet = fake.ss.sheet('Sở Tài chính');
     sheet.type('E20', 'ghi chú của đơn vị');
     const before = JSON.stringify([...sheet.cells]);
     const count = fake.ss.sheets.length;
-    const out = generateTemplates(wb, catalog, settings);
+    const out = generateTemplates(wb, runContext(settings));
     expect(out.created).toEqual([]);
     expect(out.unchanged).toHaveLength(settings.agencies.length);
     expect(fake.ss.sheets).toHaveLength(count);
@@ -142,7 +143,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it('adds rows a tab lacks (after a catalog or settings change) without touching the rest', () => {
     const { fake, wb, settings, fills } = province();
     const withoutSection2 = { ...settings, disabled: ['2'] };
-    generateTemplates(wb, catalog, withoutSection2);
+    generateTemplates(wb, runContext(withoutSection2));
     writeFill(
       wb,
       catalog,
@@ -151,7 +152,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     );
     const sheet = fake.ss.sheet('Sở Tài chính');
     const before = sheet.valueAt('A20');
-    const out = generateTemplates(wb, catalog, settings);
+    const out = generateTemplates(wb, runContext(settings));
     expect(out.upgraded.find((u) => u.sheet === 'Sở Tài chính')!.added).toEqual([
       '2',
       '2.1',
@@ -168,12 +169,15 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
 
   it('reports a deleted or renamed tab instead of recreating it over data, and keeps orphans', () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     fake.ss.sheet('Sở Tài chính').name = 'Y tế (cũ)';
-    const out = generateTemplates(wb, catalog, {
-      ...settings,
-      agencies: settings.agencies.filter((a) => a.sheet !== 'Sở Tư pháp'),
-    });
+    const out = generateTemplates(
+      wb,
+      runContext({
+        ...settings,
+        agencies: settings.agencies.filter((a) => a.sheet !== 'Sở Tư pháp'),
+      }),
+    );
     expect(out.vanished).toEqual([{ agency: 'Sở Tài chính', sheet: 'Sở Tài chính', renamedTo: 'Y tế (cũ)' }]);
     expect(out.orphaned).toEqual(['Sở Tư pháp']);
     expect(fake.ss.sheets.map((s) => s.name)).not.toContain('Sở Tài chính');
@@ -182,10 +186,10 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
   it("stops before Apps Script's time limit and continues on the next run", () => {
     const { wb, settings } = province();
     let t = 0;
-    const first = generateTemplates(wb, catalog, settings, { now: () => (t += 1000), budgetMs: 4500 });
+    const first = generateTemplates(wb, runContext(settings), { now: () => (t += 1000), budgetMs: 4500 });
     expect(first.created.length).toBeGreaterThan(0);
     expect(first.remaining.length).toBeGreaterThan(0);
-    const second = generateTemplates(wb, catalog, settings);
+    const second = generateTemplates(wb, runContext(settings));
     expect(second.created).toEqual(first.remaining.map((n) => settings.agencies.find((a) => a.name === n)!.sheet));
   });
 
@@ -197,7 +201,7 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     /** One menu click: a fresh GasWorkbook whose clock is the modelled Apps Script time of its calls. */
     const click = () => {
       fake.calls.reset();
-      const out = generateTemplates(gasWorkbook(fake).wb, catalog, settings, {
+      const out = generateTemplates(gasWorkbook(fake).wb, runContext(settings), {
         budgetMs: TEMPLATE_BUDGET_MS,
         now: () => SLOW * modelSeconds(fake.calls.byMethod(), 0) * 1000,
       });
@@ -241,7 +245,7 @@ describe('a form made before 01/07/2025, used for a later period', () => {
     const sample = sampleProvince({ provincial: 3, communes: 1, period: 'Q2', year: 2025 });
     const before = sample.settings;
     expect(catalogFor(before).version).toBe('BNV-6459-2021');
-    generateTemplates(wb, catalogFor(before), before);
+    generateTemplates(wb, runContext(before));
     const agency = before.agencies[0];
     writeFill(wb, catalogFor(before), before, sample.fills[0]);
     const sheet = fake.ss.sheet(agency.sheet);
@@ -253,18 +257,17 @@ describe('a form made before 01/07/2025, used for a later period', () => {
       ...before,
       period: periodOf('Q3', 2025, { from: isoDate(2025, 6, 15), to: isoDate(2025, 9, 14) }),
     };
-    const catalog2 = catalogFor(after);
-    expect(validateAll(wb, catalog2, after, { mark: false })[0].findings.map((f) => f.rule)).toContain(
+    expect(validateAll(wb, runContext(after), { mark: false })[0].findings.map((f) => f.rule)).toContain(
       'catalog-version',
     );
-    const out = generateTemplates(wb, catalog2, after);
+    const out = generateTemplates(wb, runContext(after));
     expect(out.relabeled).toEqual(before.agencies.map((a) => a.sheet));
     expect(sheet.valueAt(`B${rowOf('5.4.2')}`)).toBe('Số lãnh đạo cấp sở, ngành bị kỷ luật');
     expect(sheet.valueAt(`D${rowOf('5.4.2')}`)).toEqual(typed);
     expect(String(sheet.valueAt('B2'))).toMatch(
       /^\(Mẫu BNV-6459-2021-2CAP; số liệu từ 15\/06\/2025 đến 14\/09\/2025\)/,
     );
-    const again = validateAll(wb, catalog2, after, { mark: false })[0].findings;
+    const again = validateAll(wb, runContext(after), { mark: false })[0].findings;
     expect(again.map((f) => f.rule)).not.toContain('catalog-version');
     // The district row it still holds is named for what it is, not as a typing slip.
     const retired = again.find((f) => f.indicator === '3.1.3.2');
@@ -275,7 +278,7 @@ describe('a form made before 01/07/2025, used for a later period', () => {
 describe('a new deadline on Thiết lập', () => {
   it('is flagged at each tab\'s "Hạn gửi báo cáo" cell, then written there by "Tạo biểu mẫu", figures kept', () => {
     const { fake, wb, settings, fills } = province({ provincial: 3, communes: 1 });
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     for (const f of fills) writeFill(wb, catalog, settings, f);
     const tab = fake.ss.sheet(settings.agencies[0].sheet);
     expect(tab.valueAt('B5')).toBe('Hạn gửi báo cáo:');
@@ -289,7 +292,7 @@ describe('a new deadline on Thiết lập', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const moved = read.settings;
 
-    const stale = validateAll(wb, catalog, moved, { mark: false }).flatMap((r) =>
+    const stale = validateAll(wb, runContext(moved), { mark: false }).flatMap((r) =>
       r.findings.filter((f) => f.rule === 'deadline-stale'),
     );
     expect(stale.map((f) => [f.sheet, f.cell, f.severity])).toEqual(
@@ -299,7 +302,7 @@ describe('a new deadline on Thiết lập', () => {
     expect(stale[0].message).toContain('10/09/2026');
 
     fake.calls.reset();
-    const out = generateTemplates(wb, catalog, moved);
+    const out = generateTemplates(wb, runContext(moved));
     expect(out.retimed).toEqual(settings.agencies.map((a) => a.sheet));
     expect(out.unchanged).toEqual(settings.agencies.map((a) => a.sheet));
     // Only the header: no tab is re-protected or rebuilt.
@@ -311,12 +314,12 @@ describe('a new deadline on Thiết lập', () => {
     expect(tab.dateAt('C5')).toBe('2026-09-10');
     expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');
     expect([...Array(150).keys()].map((i) => tab.valueAt(`D${12 + i}`))).toEqual(typed);
-    const after = validateAll(wb, catalog, moved, { mark: false }).flatMap((r) => r.findings);
+    const after = validateAll(wb, runContext(moved), { mark: false }).flatMap((r) => r.findings);
     expect(after.filter((f) => f.rule === 'deadline-stale')).toEqual([]);
 
     // Nothing changed since: the next run reads no tab.
     fake.calls.reset();
-    const idle = generateTemplates(wb, catalog, moved);
+    const idle = generateTemplates(wb, runContext(moved));
     expect(idle.retimed).toEqual([]);
     expect(fake.calls.reads()).toBe(0);
   });

@@ -5,10 +5,11 @@ import { writeFill } from '../../src/demo/sample';
 import { readSettings } from '../../src/core/settings';
 import { FakeRange, FakeSpreadsheet } from '../fakes/gas';
 import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 function filled(opts: Parameters<typeof province>[0] = {}) {
   const p = province(opts);
-  generateTemplates(p.wb, catalog, p.settings);
+  generateTemplates(p.wb, runContext(p.settings));
   for (const f of p.fills) writeFill(p.wb, catalog, p.settings, f);
   p.fake.calls.reset();
   return { ...p, wb: gasWorkbook(p.fake).wb }; // the next menu run starts afresh
@@ -26,7 +27,7 @@ function contentOf(ss: FakeSpreadsheet, sheets: string[]): string {
 describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
   it('writes a status line per agency and a linked line per finding', () => {
     const { fake, wb, settings } = filled({ mistakeShare: 1 });
-    const results = validateAll(wb, catalog, settings);
+    const results = validateAll(wb, runContext(settings));
     const sheet = fake.ss.sheet('Kết quả kiểm tra');
     expect(sheet.valueAt('A4')).toBe('STT');
     const names = settings.agencies.map((_, i) => sheet.valueAt(`B${5 + i}`));
@@ -55,24 +56,24 @@ describe('"Kiểm tra tất cả đơn vị" through Apps Script', () => {
       `D${12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === code)!}`;
     sheet.type(cellOf('2.3'), '-4');
     const before = contentOf(fake.ss, tabs);
-    validateAll(wb, catalog, settings);
+    validateAll(wb, runContext(settings));
     expect(sheet.cell(cellOf('2.3')).background).toBe(COLORS.error);
     expect(contentOf(fake.ss, tabs)).toBe(before);
     sheet.type(cellOf('2.3'), 4);
-    validateAll(wb, catalog, settings);
+    validateAll(wb, runContext(settings));
     expect(sheet.cell(cellOf('2.3')).background).toBe(COLORS.input);
   });
 
   it('reads each agency tab at most twice', () => {
     const { fake, wb, settings } = filled();
-    validateAll(wb, catalog, settings);
+    validateAll(wb, runContext(settings));
     expect(fake.calls.reads()).toBeLessThanOrEqual(2 * settings.agencies.length);
   });
 
   it('gives a finding, not an exception, for a deleted tab; the other tabs are still checked', () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0 });
     fake.ss.sheets = fake.ss.sheets.filter((s) => s.name !== settings.agencies[2].sheet);
-    const results = validateAll(wb, catalog, settings);
+    const results = validateAll(wb, runContext(settings));
     expect(fake.ss.sheet('Kết quả kiểm tra').valueAt('D7')).toBe('Không tìm thấy trang');
     expect(results[2].status).toBe('sheet-missing');
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThan(0);
@@ -89,11 +90,11 @@ describe("an agency's own staff on a protected tab", () => {
     const sheet = fake.ss.sheet(agency.sheet);
     const row = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '2.3')!;
     sheet.type(`D${row}`, -1);
-    const checked = markSubmitted(wb, catalog, settings, agency);
+    const checked = markSubmitted(wb, runContext(settings), agency);
     expect(checked.ok).toBe(false);
     expect(sheet.cell(`D${row}`).background).toBe(COLORS.error);
     sheet.type(`D${row}`, 1);
-    const sent = markSubmitted(gasWorkbook(fake).wb, catalog, settings, agency);
+    const sent = markSubmitted(gasWorkbook(fake).wb, runContext(settings), agency);
     expect(sent.ok).toBe(true);
     expect(sheet.valueAt('C6')).toBe('Đã gửi');
     expect(sheet.cell(`D${row}`).background).toBe(COLORS.input);
@@ -115,7 +116,7 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     const agency = settings.agencies[0];
     const sheet = fake.ss.sheet(agency.sheet);
     sheet.type('D14', 'nhiều lắm');
-    const out = markSubmitted(wb, catalog, settings, agency);
+    const out = markSubmitted(wb, runContext(settings), agency);
     expect(out.ok).toBe(false);
     expect(out.result.findings.some((f) => f.cell === 'D14' && f.severity === 'error')).toBe(true);
     expect(sheet.valueAt('C6')).toBe('Chưa gửi');
@@ -124,7 +125,7 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
   it("marks a clean tab as sent today, in the spreadsheet's time zone", () => {
     const { fake, wb, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
     const agency = settings.agencies[1];
-    const out = markSubmitted(wb, catalog, settings, agency);
+    const out = markSubmitted(wb, runContext(settings), agency);
     expect(out.ok).toBe(true);
     const sheet = fake.ss.sheet(agency.sheet);
     expect(sheet.valueAt('C6')).toBe('Đã gửi');
@@ -142,10 +143,10 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     const reread = readSettings(wb.read('Thiết lập')!.values);
     expect(reread.ok && reread.settings.deadline).toBe(before);
     const agency = settings.agencies[1];
-    const out = markSubmitted(wb, catalog, settings, agency);
+    const out = markSubmitted(wb, runContext(settings), agency);
     expect(out.ok && out.date).toBe(today);
     expect(fake.ss.sheet(agency.sheet).dateAt('C7')).toBe(today);
-    const again = validateAll(gasWorkbook(fake).wb, catalog, settings);
+    const again = validateAll(gasWorkbook(fake).wb, runContext(settings));
     expect(again[1].report!.sentOn.date).toBe(today);
   });
 });
@@ -153,7 +154,7 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
 describe('"Tổng hợp số liệu" through Apps Script', () => {
   it('writes the summary, the per-agency detail and the submission table, consolidator-only', () => {
     const { fake, wb, settings } = filled();
-    const summary = consolidateWorkbook(wb, catalog, settings);
+    const summary = consolidateWorkbook(wb, runContext(settings));
     for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra']) {
       const sheet = fake.ss.sheet(name);
       expect(sheet.protections).toHaveLength(1);
@@ -180,9 +181,9 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     const { fake, wb, settings } = filled();
     const tabs = settings.agencies.map((a) => a.sheet);
     const before = JSON.stringify(tabs.map((n) => [...fake.ss.sheet(n).cells]));
-    const first = JSON.stringify(summaryJson(consolidateWorkbook(wb, catalog, settings)));
+    const first = JSON.stringify(summaryJson(consolidateWorkbook(wb, runContext(settings))));
     const summaryCells = JSON.stringify([...fake.ss.sheet('Tổng hợp').cells]);
-    const second = JSON.stringify(summaryJson(consolidateWorkbook(wb, catalog, settings)));
+    const second = JSON.stringify(summaryJson(consolidateWorkbook(wb, runContext(settings))));
     expect(second).toBe(first);
     expect(JSON.stringify([...fake.ss.sheet('Tổng hợp').cells])).toBe(summaryCells);
     expect(JSON.stringify(tabs.map((n) => [...fake.ss.sheet(n).cells]))).toBe(before);
@@ -192,7 +193,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
   it('writes the outputs with a number of calls that does not depend on the number of agencies', () => {
     const writes = (communes: number) => {
       const { fake, wb, settings } = filled({ communes });
-      consolidateWorkbook(wb, catalog, settings);
+      consolidateWorkbook(wb, runContext(settings));
       const c = fake.calls.byMethod();
       const perTab = [
         'Spreadsheet.getSheetByName',
@@ -220,7 +221,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     expect(large.widen).toBeLessThanOrEqual(large.sheets);
     // At most two reads (values and formats) per agency tab.
     const reads = filled({ communes: 24 });
-    consolidateWorkbook(reads.wb, catalog, reads.settings);
+    consolidateWorkbook(reads.wb, runContext(reads.settings));
     expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
     // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its protection.
     expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(7);
@@ -228,20 +229,20 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
 
   it('leaves the previous outputs intact when a run dies half-way, and cleans up on the next run', () => {
     const { fake, wb, settings } = filled();
-    consolidateWorkbook(wb, catalog, settings);
+    consolidateWorkbook(wb, runContext(settings));
     const detailBefore = JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells]);
     const setValues = FakeRange.prototype.setValues;
     const dying = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementation(function (this: FakeRange, v) {
       if (this.sheet.name === 'Chi tiết theo đơn vị (đang ghi)') throw new Error('Exceeded maximum execution time');
       return setValues.call(this, v);
     });
-    expect(() => consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings)).toThrow(
+    expect(() => consolidateWorkbook(gasWorkbook(fake).wb, runContext(settings))).toThrow(
       'Exceeded maximum execution time',
     );
     dying.mockRestore();
     expect(JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells])).toBe(detailBefore);
     expect(fake.ss.sheets.map((s) => s.name)).toContain('Chi tiết theo đơn vị (đang ghi)');
-    consolidateWorkbook(gasWorkbook(fake).wb, catalog, settings);
+    consolidateWorkbook(gasWorkbook(fake).wb, runContext(settings));
     expect(fake.ss.sheets.filter((s) => s.name.endsWith('(đang ghi)'))).toEqual([]);
     expect(JSON.stringify([...fake.ss.sheet('Chi tiết theo đơn vị').cells])).toBe(detailBefore);
   });
@@ -255,7 +256,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     const sheet = fake.ss.sheet(settings.agencies[1].sheet);
     const row = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '2.1')!;
     sheet.type(`D${row}`, '+cmd|calc');
-    consolidateWorkbook(wb, catalog, evil);
+    consolidateWorkbook(wb, runContext(evil));
     for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra']) {
       const formulas = [...fake.ss.sheet(name).cells.values()].map((c) => c.formula).filter((f): f is string => !!f);
       expect(formulas.every((f) => f.startsWith('=HYPERLINK('))).toBe(true);

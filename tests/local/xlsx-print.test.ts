@@ -9,6 +9,7 @@ import { catalogFor } from '../../src/core/catalog/versions';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { readSettings, settingsPlan } from '../../src/core/settings';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
+import { runContext } from '../../src/core/settings/run-context';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
 const SUMMARY_SHEETS = ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra'];
@@ -25,10 +26,10 @@ beforeAll(async () => {
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   const settings = read.settings;
   const catalog = catalogFor(settings);
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   for (const f of sample.fills) writeFill(wb, catalog, settings, f);
-  validateAll(wb, catalog, settings);
-  consolidateWorkbook(wb, catalog, settings);
+  validateAll(wb, runContext(settings));
+  consolidateWorkbook(wb, runContext(settings));
   book = new ExcelJS.Workbook();
   await book.xlsx.load((await wb.toBuffer()) as unknown as ArrayBuffer);
   agencyTab = settings.agencies[0]!.sheet;

@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { generateTemplates } from '../../src/core/use-cases';
 import { settingsPlan } from '../../src/core/settings';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
-import { catalog, province } from '../gas/setup';
+import { province } from '../gas/setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 /** (cell, formula) of every conditional-format rule of one worksheet of a saved .xlsx. */
 async function xlsxRules(buf: Buffer, sheetName: string): Promise<string[]> {
@@ -31,10 +32,10 @@ async function xlsxRules(buf: Buffer, sheetName: string): Promise<string[]> {
 describe('live checks in the .xlsx', () => {
   it('are the Google Sheet rules, cell for cell and formula for formula', async () => {
     const { fake, wb, settings } = province();
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     const xlsx = XlsxWorkbook.create();
     xlsx.create(settingsPlan(settings));
-    generateTemplates(xlsx, catalog, settings);
+    generateTemplates(xlsx, runContext(settings));
     const buf = await xlsx.toBuffer();
     for (const agency of settings.agencies.slice(0, 3)) {
       const sheet = fake.ss.sheet(agency.sheet);

@@ -12,6 +12,7 @@ import { plainText } from '../../src/core/report/model';
 import { WorkbookPort } from '../../src/core/workbook';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { catalog, gasWorkbook, NOW } from '../gas/setup';
+import { runContext } from '../../src/core/settings/run-context';
 
 async function run(
   make: () => Promise<WorkbookPort> | WorkbookPort,
@@ -21,7 +22,7 @@ async function run(
   const { settings, fills } = sampleProvince({ provincial: 8, communes: 12, mistakeShare: 0.5 });
   let wb = await make();
   wb.create(settingsPlan(settings));
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   for (const f of fills) writeFill(wb, catalog, settings, f);
   if (edit) {
     const sheet = settings.agencies[0].sheet;
@@ -35,7 +36,7 @@ async function run(
   if (reload) wb = await reload(wb);
   const results = validateTabs(catalog, settings, readTabs(wb, settings), wb.today());
   const draft = (agency?: Agency) => {
-    const d = draftReport(wb, catalog, settings, { agency, today: isoDate(2026, 10, 5) });
+    const d = draftReport(wb, runContext(settings), { agency, today: isoDate(2026, 10, 5) });
     if (!d.ok) throw new Error(d.problem);
     return d.model.blocks.map(plainText);
   };

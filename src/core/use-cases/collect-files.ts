@@ -11,11 +11,10 @@ import {
   tabWrite,
   untouched,
 } from '../agency-files/collect';
-import { Catalog } from '../catalog/catalog';
 import { validateAgency } from '../checks/validate';
 import { IsoDate } from '../primitives/dates';
-import { Settings } from '../settings';
 import { WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 export interface CollectOutcome {
   readonly rows: CollectRow[];
@@ -28,11 +27,11 @@ export interface CollectOutcome {
  */
 export function collectFiles(
   wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
+  ctx: RunContext,
   files: readonly IncomingFile[],
   opts: { prefer?: Prefer; today: IsoDate },
 ): CollectOutcome {
+  const { catalog, settings } = ctx;
   const verdicts = resolveDuplicates(
     files.map((f) => examineFile(catalog, settings, f)),
     opts.prefer ?? 'none',

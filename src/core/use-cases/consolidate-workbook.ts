@@ -1,17 +1,12 @@
-import { Catalog } from '../catalog/catalog';
 import { readTabs, validateTabs } from '../checks/tabs';
 import { Summary, consolidate } from '../figures/consolidate';
 import { detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from '../figures/output-sheets';
-import { Settings } from '../settings';
 import { RunOptions, WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 /** Checks every tab, consolidates the province's figures and rewrites the four output sheets. */
-export function consolidateWorkbook(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  opts: RunOptions = {},
-): Summary {
+export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: RunOptions = {}): Summary {
+  const { catalog, settings } = ctx;
   const tabs = readTabs(wb, settings, opts);
   const results = validateTabs(catalog, settings, tabs, wb.today());
   const summary = consolidate(catalog, settings, results);

@@ -17,6 +17,7 @@ import { PreviousRead, PreviousSummary, checkPrevious, previousInWorkbook } from
 import { ReportContext, buildProvinceReport } from '../report/province';
 import { Agency, Settings } from '../settings';
 import { WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 export interface DraftOptions {
   /** The date the draft is made (printed when the settings give no report date); default: the workbook's today. */
@@ -45,12 +46,8 @@ export type DraftOutcome =
   | { readonly ok: true; readonly kind: 'agency'; readonly model: ReportModel; readonly agency: Agency }
   | { readonly ok: false; readonly problem: string };
 
-export function draftReport(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  opts: DraftOptions = {},
-): DraftOutcome {
+export function draftReport(wb: WorkbookPort, ctx: RunContext, opts: DraftOptions = {}): DraftOutcome {
+  const { catalog, settings } = ctx;
   const today = opts.today ?? wb.today();
   if (opts.agency) return draftAgency(wb, catalog, settings, opts.agency, today);
   const read = opts.previous === undefined ? previousInWorkbook(wb, catalog) : opts.previous;

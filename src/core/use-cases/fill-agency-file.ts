@@ -1,9 +1,8 @@
 import { carryOver } from '../agency-files/collect';
 import { AgencyFile } from '../agency-files/split';
-import { Catalog } from '../catalog/catalog';
-import { Settings } from '../settings';
 import { SheetSnapshot } from '../sheet/grid';
 import { WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 /**
  * Writes one agency's file into an empty workbook: its form, then what the province tab already
@@ -11,12 +10,12 @@ import { WorkbookPort } from '../workbook';
  */
 export function fillAgencyFile(
   wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
+  ctx: RunContext,
   file: AgencyFile,
   /** The agency's tab in the province workbook, when there is one. */
   tab: SheetSnapshot | null,
 ): void {
+  const { catalog, settings } = ctx;
   wb.create(file.plan);
   const fresh = wb.read(file.plan.name);
   if (!tab || !fresh) return;

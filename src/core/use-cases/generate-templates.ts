@@ -20,6 +20,7 @@ import {
 } from '../form/template';
 import { fold } from '../primitives/text';
 import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 const CREATED_KEY = 'cchc.createdTabs';
 /** Per tab, a fingerprint of what the last run made it from; unchanged tabs are skipped. */
@@ -109,12 +110,8 @@ function refreshHeader(
  * Creates the tabs that are missing first, then brings the others up to date, skipping those
  * whose fingerprint is unchanged; stops before the budget runs out, so each run progresses.
  */
-export function generateTemplates(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  opts: RunOptions = {},
-): TemplateOutcome {
+export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOptions = {}): TemplateOutcome {
+  const { catalog, settings } = ctx;
   const now = opts.now ?? (() => Date.now());
   const start = now();
   const out: TemplateOutcome = {

@@ -1,9 +1,9 @@
 import { AgencyFile, agencyFilePlan } from '../agency-files/split';
-import { Catalog } from '../catalog/catalog';
-import { Settings } from '../settings';
+import { RunContext } from '../settings/run-context';
 
 /** Every agency's file, names made unique without ever depending on the order of the disk. */
-export function splitPlans(catalog: Catalog, settings: Settings): AgencyFile[] {
+export function splitPlans(ctx: RunContext): AgencyFile[] {
+  const { catalog, settings } = ctx;
   const used = new Set<string>();
   const digits = Math.max(2, ...settings.agencies.map((a) => String(a.stt).length));
   return settings.agencies.map((agency) => {

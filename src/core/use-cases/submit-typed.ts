@@ -1,11 +1,11 @@
-import { Catalog } from '../catalog/catalog';
 import { SubmitOutcome, stampSent } from '../checks/sent-stamp';
 import { validateTab } from '../checks/tabs';
 import { parseAgencyTab } from '../form/parse';
 import { STATUS_DRAFT } from '../form/template';
-import { Agency, Settings } from '../settings';
+import { Agency } from '../settings';
 import { RawCell, parseA1 } from '../sheet/grid';
 import { WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 /**
  * The submit gate when the agency chose "Đã gửi" in its status cell itself (the onEdit trigger,
@@ -15,8 +15,7 @@ import { WorkbookPort } from '../workbook';
  */
 export function submitTyped(
   wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
+  ctx: RunContext,
   agency: Agency,
   cell: string,
   /**
@@ -25,6 +24,7 @@ export function submitTyped(
    */
   opts: { pasted?: boolean } = {},
 ): SubmitOutcome | null {
+  const { catalog, settings } = ctx;
   const snap = wb.read(agency.sheet);
   if (!snap) return null;
   const typed = parseAgencyTab(catalog, snap);

@@ -1,17 +1,12 @@
-import { Catalog } from '../catalog/catalog';
 import { markTabs, validateTab } from '../checks/tabs';
 import { AgencyResult } from '../checks/validate';
-import { Agency, Settings } from '../settings';
+import { Agency } from '../settings';
 import { WorkbookPort } from '../workbook';
+import { RunContext } from '../settings/run-context';
 
 /** Checks one agency's tab and, unless told not to, marks its wrong cells. */
-export function validateOne(
-  wb: WorkbookPort,
-  catalog: Catalog,
-  settings: Settings,
-  agency: Agency,
-  mark = true,
-): AgencyResult {
+export function validateOne(wb: WorkbookPort, ctx: RunContext, agency: Agency, mark = true): AgencyResult {
+  const { catalog, settings } = ctx;
   const result = validateTab(catalog, settings, { agency, snap: wb.read(agency.sheet) }, wb.today());
   if (mark) markTabs(wb, catalog, settings, [result]);
   return result;

@@ -4,6 +4,7 @@ import { RawCell } from '../../../src/core/sheet/grid';
 import { agencyFileName } from '../../../src/core/agency-files/split';
 import { splitPlans } from '../../../src/core/use-cases';
 import { SO, XA, catalog, settingsFor } from '../../helpers';
+import { runContext } from '../../../src/core/settings/run-context';
 
 const settings = settingsFor([
   SO('Sở Nội vụ'),
@@ -61,7 +62,7 @@ describe('split file names', () => {
       ...settings,
       agencies: [...settings.agencies, { ...settings.agencies[0], stt: 120, name: 'Sở Y tế' }],
     };
-    expect(splitPlans(catalog, many).map((f) => f.fileName.slice(0, 6))).toEqual([
+    expect(splitPlans(runContext(many)).map((f) => f.fileName.slice(0, 6))).toEqual([
       '001 - ',
       '002 - ',
       '003 - ',

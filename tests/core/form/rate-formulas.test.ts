@@ -14,6 +14,7 @@ import { validateAgency } from '../../../src/core/checks/validate';
 import { WorkbookPort } from '../../../src/core/workbook';
 import { XlsxWorkbook } from '../../../src/local/xlsx-workbook';
 import { catalog, gasWorkbook, province } from '../../gas/setup';
+import { runContext } from '../../../src/core/settings/run-context';
 
 const { fake, wb: gas, settings } = province({ provincial: 1, communes: 0 });
 const agency = settings.agencies[0]!;
@@ -32,7 +33,7 @@ function engine(wb: WorkbookPort) {
 }
 
 describe('the rate formula of the form and the engine', () => {
-  beforeAll(() => generateTemplates(gas, catalog, settings));
+  beforeAll(() => generateTemplates(gas, runContext(settings)));
 
   it('is a formula of the form, from the two counts', () => {
     const formula = fake.ss.sheet(agency.sheet).cell(cell(RATE)).formula!;

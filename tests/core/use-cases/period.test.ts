@@ -19,6 +19,7 @@ import {
 } from '../../../src/core/use-cases';
 import { sampleProvince, writeFill } from '../../../src/demo/sample';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
+import { runContext } from '../../../src/core/settings/run-context';
 
 const TODAY = isoDate(2026, 9, 25);
 
@@ -30,7 +31,7 @@ function province(opts: Parameters<typeof sampleProvince>[0] = {}, today = TODAY
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const settings: Settings = loaded.settings;
   const catalog = catalogFor(settings);
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   for (const f of sample.fills) writeFill(wb, catalog, settings, f);
   return { wb, settings, catalog, fills: sample.fills };
 }
@@ -83,7 +84,7 @@ describe('the settings sheet', () => {
 
 describe('the agencies’ forms', () => {
   it('are one protected tab per agency, and making them again keeps what agencies typed', () => {
-    const { wb, settings, catalog } = province();
+    const { wb, settings } = province();
     expect(wb.sheetNames()).toEqual([SETTINGS_SHEET, ...settings.agencies.map((a) => a.sheet)]);
     for (const a of settings.agencies) {
       const p = wb.protectionOf(a.sheet);
@@ -93,7 +94,7 @@ describe('the agencies’ forms', () => {
     const tab = settings.agencies[0]!.sheet;
     const cell = cellOf(wb, tab, '3.4.a.2');
     wb.type(tab, cell, 1234);
-    generateTemplates(wb, catalog, settings);
+    generateTemplates(wb, runContext(settings));
     expect(wb.valueAt(tab, cell)).toBe(1234);
     expect(wb.sheetNames()).toHaveLength(settings.agencies.length + 1);
   });
@@ -101,11 +102,11 @@ describe('the agencies’ forms', () => {
 
 describe('checking', () => {
   it('turns a negative count red, names it in the results sheet and changes no value', () => {
-    const { wb, settings, catalog } = province();
+    const { wb, settings } = province();
     const tab = settings.agencies[1]!.sheet;
     const cell = cellOf(wb, tab, '3.4.d');
     wb.type(tab, cell, -4);
-    const results = validateAll(wb, catalog, settings);
+    const results = validateAll(wb, runContext(settings));
     const mine = results.find((r) => r.agency.sheet === tab)!;
     expect(mine.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual([cell]);
     expect(wb.background(tab, cell)).toBe(COLORS.error);
@@ -116,47 +117,47 @@ describe('checking', () => {
   });
 
   it('refuses to mark a tab with errors as sent, and stamps today once it is fixed', () => {
-    const { wb, settings, catalog } = province({ notSentShare: 1 });
+    const { wb, settings } = province({ notSentShare: 1 });
     const agency = settings.agencies[0]!;
     const cell = cellOf(wb, agency.sheet, '3.4.d');
     const typed = wb.valueAt(agency.sheet, cell);
     wb.type(agency.sheet, cell, 'mười');
     const { status, sentOn } = statusCellOf(wb, agency.sheet);
-    expect(markSubmitted(wb, catalog, settings, agency).ok).toBe(false);
+    expect(markSubmitted(wb, runContext(settings), agency).ok).toBe(false);
     expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_DRAFT);
     wb.type(agency.sheet, cell, typed);
-    const done = markSubmitted(wb, catalog, settings, agency);
+    const done = markSubmitted(wb, runContext(settings), agency);
     expect(done.ok).toBe(true);
     expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_SENT);
     expect(wb.valueAt(agency.sheet, sentOn)).toEqual(new Date(2026, 8, 25));
   });
 
   it('puts back an agency’s own "Đã gửi" while its tab has errors (the edit trigger’s gate)', () => {
-    const { wb, settings, catalog } = province({ notSentShare: 1 });
+    const { wb, settings } = province({ notSentShare: 1 });
     const agency = settings.agencies[2]!;
     const { status, sentOn } = statusCellOf(wb, agency.sheet);
     const cell = cellOf(wb, agency.sheet, '3.4.d');
     const typed = wb.valueAt(agency.sheet, cell);
     wb.type(agency.sheet, cell, -1);
     wb.type(agency.sheet, status, STATUS_SENT);
-    expect(submitTyped(wb, catalog, settings, agency, status)?.ok).toBe(false);
+    expect(submitTyped(wb, runContext(settings), agency, status)?.ok).toBe(false);
     expect(wb.valueAt(agency.sheet, status)).toBe(STATUS_DRAFT);
     expect(wb.valueAt(agency.sheet, sentOn)).toBe('');
     wb.type(agency.sheet, cell, typed);
     wb.type(agency.sheet, status, STATUS_SENT);
-    expect(submitTyped(wb, catalog, settings, agency, status)?.ok).toBe(true);
+    expect(submitTyped(wb, runContext(settings), agency, status)?.ok).toBe(true);
     expect(wb.valueAt(agency.sheet, sentOn)).toEqual(new Date(2026, 8, 25));
     // Any other cell is not the gate's business: nothing is read into a decision, nothing written.
-    expect(submitTyped(wb, catalog, settings, agency, cell)).toBeNull();
+    expect(submitTyped(wb, runContext(settings), agency, cell)).toBeNull();
   });
 });
 
 describe('consolidating and drafting', () => {
   it('sums the hồ sơ received over the agencies that sent, leaving out vertical agencies', () => {
     // Checked well after the deadline, so no sent date lies in the future (an error that would leave a tab out).
-    const { wb, settings, catalog, fills } = province({ provincial: 24, notSentShare: 0.3 }, isoDate(2026, 11, 30));
+    const { wb, settings, fills } = province({ provincial: 24, notSentShare: 0.3 }, isoDate(2026, 11, 30));
     expect(fills.some((f) => f.sent && f.agency.type === 'nganh_doc')).toBe(true);
-    const summary = consolidateWorkbook(wb, catalog, settings);
+    const summary = consolidateWorkbook(wb, runContext(settings));
     // By hand, from what was typed: every agency that sent and is not a vertical one (DOMAIN.md).
     const counted = fills.filter((f) => f.sent && f.agency.type !== 'nganh_doc');
     expect(counted.length).toBeGreaterThan(0);
@@ -168,14 +169,14 @@ describe('consolidating and drafting', () => {
   });
 
   it('drafts the province report from the tabs without writing to the workbook', () => {
-    const { wb, settings, catalog } = province();
+    const { wb, settings } = province();
     const before = wb.calls.get('writeCells') ?? 0;
     const creates = wb.sheetNames().length;
-    const out = draftReport(wb, catalog, settings);
+    const out = draftReport(wb, runContext(settings));
     expect(out.ok && out.kind).toBe('province');
     expect(wb.calls.get('writeCells') ?? 0).toBe(before);
     expect(wb.sheetNames()).toHaveLength(creates);
-    const agency = draftReport(wb, catalog, settings, { agency: settings.agencies[0]! });
+    const agency = draftReport(wb, runContext(settings), { agency: settings.agencies[0]! });
     expect(agency.ok && agency.kind).toBe('agency');
   });
 });

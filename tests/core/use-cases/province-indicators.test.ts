@@ -16,6 +16,7 @@ import { EXTRA_TITLE, SETTINGS_SHEET, settingsPlan } from '../../../src/core/set
 import { WorkbookPort } from '../../../src/core/workbook';
 import { XlsxWorkbook } from '../../../src/local/xlsx-workbook';
 import { NOW, gasWorkbook } from '../../gas/setup';
+import { runContext } from '../../../src/core/settings/run-context';
 
 /** Quyết định 766/QĐ-TTg: the share of hồ sơ digitised, recomputed from its two counts. */
 const QD766: CellInput[][] = [
@@ -41,7 +42,7 @@ async function run(make: () => WorkbookPort, reload: (wb: WorkbookPort) => Promi
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const settings = loaded.settings;
   const catalog = catalogFor(settings);
-  generateTemplates(wb, catalog, settings);
+  generateTemplates(wb, runContext(settings));
   sample.fills.forEach((f, i) => {
     const values = new Map(f.values);
     values.set('8.1.a', 10 * (i + 1));
@@ -49,8 +50,8 @@ async function run(make: () => WorkbookPort, reload: (wb: WorkbookPort) => Promi
     writeFill(wb, catalog, settings, { ...f, agency: settings.agencies[i], values });
   });
   wb = await reload(wb);
-  const results = validateAll(wb, catalog, settings, { mark: false });
-  const summary = consolidateWorkbook(wb, catalog, { ...settings, includeErrors: true });
+  const results = validateAll(wb, runContext(settings), { mark: false });
+  const summary = consolidateWorkbook(wb, runContext({ ...settings, includeErrors: true }));
   const report = buildProvinceReport({ catalog, summary, today: '2026-09-25' as never, stamp: '25/09/2026 10:00' });
   return { wb, settings, catalog, results, summary, report, first };
 }

@@ -14,6 +14,7 @@ import { consolidateWorkbook, draftReport, generateTemplates, loadSettings } fro
 import { sampleProvince, writeFill } from '../../../src/demo/sample';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
 import { SHARED } from '../../paths';
+import { runContext } from '../../../src/core/settings/run-context';
 
 interface SpecRow {
   code: string;
@@ -77,10 +78,10 @@ const loaded = loadSettings(wb);
 if (!loaded.ok) throw new Error('settings');
 const settings = loaded.settings;
 const catalog = catalogFor(settings);
-generateTemplates(wb, catalog, settings);
+generateTemplates(wb, runContext(settings));
 for (const f of sample.fills) writeFill(wb, catalog, settings, f);
-const summary = consolidateWorkbook(wb, catalog, settings);
-const drafted = draftReport(wb, catalog, settings, { summary });
+const summary = consolidateWorkbook(wb, runContext(settings));
+const drafted = draftReport(wb, runContext(settings), { summary });
 if (!drafted.ok || drafted.kind !== 'province') throw new Error('draft');
 const text = drafted.model.blocks.map(plainText).join('\n');
 
