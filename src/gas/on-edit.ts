@@ -39,8 +39,9 @@ const NO_STATE = {
 } as unknown as GoogleAppsScript.Properties.Properties;
 
 /**
- * Returns at once unless a single cell was set to "Đã gửi" (e.value exists only for one cell)
- * from something else: choosing "Đã gửi" again on a sent report keeps its date.
+ * Returns at once, from the event object alone, unless a single cell was set to "Đã gửi" from
+ * something else (choosing "Đã gửi" again on a sent report keeps its date). An edit of several
+ * cells (no e.value, no e.oldValue) costs one call to see whether it covers the status cell.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e) return;
