@@ -2,14 +2,13 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { consolidateWorkbook, generateTemplates, loadSettings, validateAll } from '../core/use-cases';
+import { consolidateWorkbook, generateTemplates, loadSettings, validateAll, draftReport } from '../core/use-cases';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
 import { agenciesFromCsv, exampleProvince } from '../core/settings/example-agencies';
 import { PeriodId, defaultCutoff, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
-import { draftReport } from '../core/use-cases';
 import { SUMMARY_SHEET } from '../core/figures/output-sheets';
 import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../demo/sample';

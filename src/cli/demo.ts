@@ -4,9 +4,8 @@
  */
 import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { consolidateWorkbook, validateAll } from '../core/use-cases';
+import { consolidateWorkbook, validateAll, draftReport } from '../core/use-cases';
 import { summaryJson } from '../core/figures/consolidate';
-import { draftReport } from '../core/use-cases';
 import { AgencyStatus } from '../core/checks/status';
 import { RULES } from '../core/checks/rules';
 import { renderDocx } from '../local/docx-writer';

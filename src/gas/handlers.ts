@@ -8,7 +8,6 @@ import * as app from '../core/use-cases';
 import { formatDmy } from '../core/primitives/dates';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { inText } from '../core/periods';
-import { draftReport as draftReportUseCase } from '../core/use-cases';
 import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/template-placeholders';
 import { comparedWith } from '../core/report/previous';
 import { plainText } from '../core/report/model';
@@ -92,9 +91,11 @@ function removeBlankStarterSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
 
 export function setupSettings(): Reply {
   const wb = workbook();
-  const { created, result, example } = app.setupSettings(wb);
+  const setup = app.setupSettings(wb);
+  const { result } = setup;
   spreadsheet().getSheetByName(SETTINGS_SHEET)?.activate();
-  if (created) {
+  if (setup.created) {
+    const { example } = setup;
     const ss = spreadsheet();
     // Typed "1.949" must mean 1949 and figures must show as 1.949 and 12,5%: the Vietnamese locale.
     const localeChanged = ss.getSpreadsheetLocale() !== VI_LOCALE;
@@ -105,7 +106,7 @@ export function setupSettings(): Reply {
     if (zoneChanged) ss.setSpreadsheetTimeZone(VI_TIME_ZONE);
     const starter = removeBlankStarterSheet(ss);
     return alertReply('Đã tạo trang Thiết lập', [
-      `Trang "Thiết lập" đã được tạo với ví dụ là danh sách ${example?.agencies.length ?? ''} đơn vị của tỉnh ${example?.name ?? ''} trong kỳ này.`,
+      `Trang "Thiết lập" đã được tạo với ví dụ là danh sách ${example.agencies.length} đơn vị của tỉnh ${example.name} trong kỳ này.`,
       localeChanged
         ? 'Bảng tính đã được chuyển sang định dạng Việt Nam (vi_VN) để số được nhập và hiển thị dạng 1.949 và 12,5%.'
         : '',
@@ -269,7 +270,7 @@ export function draftReport(): Reply {
     return alertReply('Mẫu báo cáo không hợp lệ', [
       `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
     ]);
-  const draft = draftReportUseCase(wb, runContext(settings));
+  const draft = app.draftReport(wb, runContext(settings));
   if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
   if (draft.kind !== 'province') return { kind: 'none' };
   const { model, context: ctx } = draft;
@@ -327,7 +328,7 @@ export function draftAgencyReport(): Reply {
     return alertReply('Báo cáo CCHC: không có quyền', [
       `Bạn không phải người nhập liệu của ${agency.name}: chỉ soạn được báo cáo từ trang của đơn vị mình.`,
     ]);
-  const draft = draftReportUseCase(wb, runContext(settings), { agency });
+  const draft = app.draftReport(wb, runContext(settings), { agency });
   if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
   const url = new DocsWriter(DocumentApp).write(draft.model).url;
   return draftDialog(draft.model.fileName, url, PAGE_NUMBERS_HINT, 'đơn vị');

@@ -4,9 +4,8 @@
  * here; the core's collect rules decide, and each accepted agency's tab gets one write. No Drive
  * scope and no network: the files never leave the user's browser except as cell values.
  */
-import { loadSettings } from '../core/use-cases';
+import { loadSettings, collectFiles } from '../core/use-cases';
 import { ImportAnswer } from '../core/agency-files/collect';
-import { collectFiles } from '../core/use-cases';
 import { fromWire } from '../core/agency-files/wire';
 import { SETTINGS_SHEET } from '../core/settings';
 import { Reply, alertReply, failureText, isConsolidator } from './actions';

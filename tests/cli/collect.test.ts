@@ -16,10 +16,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { consolidateWorkbook } from '../../src/core/use-cases';
+import { consolidateWorkbook, collectFiles } from '../../src/core/use-cases';
 import { catalogFor } from '../../src/core/catalog/versions';
 import { IncomingFile } from '../../src/core/agency-files/collect';
-import { collectFiles } from '../../src/core/use-cases';
 import { summaryJson } from '../../src/core/figures/consolidate';
 import { SUBMISSION_SHEET, SUMMARY_SHEET } from '../../src/core/figures/output-sheets';
 import { writeFill } from '../../src/demo/sample';

@@ -6,9 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { generateTemplates } from '../../src/core/use-cases';
+import { generateTemplates, draftReport } from '../../src/core/use-cases';
 import { periodOf } from '../../src/core/periods';
-import { draftReport } from '../../src/core/use-cases';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { AgencyFill, writeFill } from '../../src/demo/sample';
 import { Settings } from '../../src/core/settings';

@@ -1,11 +1,10 @@
 /** The Apps Script adapter and the .xlsx adapter give the same results from the same data. */
 import { consolidate, summaryJson } from '../../src/core/figures/consolidate';
-import { generateTemplates } from '../../src/core/use-cases';
+import { generateTemplates, draftReport } from '../../src/core/use-cases';
 import { readTabs, validateTabs } from '../../src/core/checks/tabs';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { Agency, settingsPlan } from '../../src/core/settings';
 import { isoDate } from '../../src/core/primitives/dates';
-import { draftReport } from '../../src/core/use-cases';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { periodOf } from '../../src/core/periods';
 import { plainText } from '../../src/core/report/model';

@@ -3,7 +3,7 @@
  * free-text fields. The parser finds everything again by label and by code, never by position.
  */
 import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
-import { Formula } from '../catalog/rate';
+import { Formula, readsCount } from '../catalog/rate';
 import { formatDmy } from '../primitives/dates';
 import { FormRow, formRows, lockedReason } from './row-modes';
 import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
@@ -12,7 +12,6 @@ import { LiveCheck, TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-
 import { estimateNotice, inText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
 import { Agency, Settings } from '../settings';
-import { readsCount } from '../catalog/rate';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;

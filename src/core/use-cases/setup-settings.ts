@@ -8,12 +8,12 @@ import { LoadedSettings, loadSettings } from './load-settings';
  * Creates the settings sheet when absent, for the current quarter, with the example province of
  * that quarter (its agencies as they are then); otherwise just reads it.
  */
-export function setupSettings(wb: WorkbookPort): {
-  created: boolean;
-  result: LoadedSettings;
-  example: ExampleProvince | null;
-} {
-  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb), example: null };
+export function setupSettings(
+  wb: WorkbookPort,
+):
+  | { readonly created: true; readonly result: LoadedSettings; readonly example: ExampleProvince }
+  | { readonly created: false; readonly result: LoadedSettings } {
+  if (wb.read(SETTINGS_SHEET)) return { created: false, result: loadSettings(wb) };
   const { period, year } = currentPeriod(wb.today());
   const example = exampleProvince(defaultCutoff(period, year).to);
   wb.create(settingsPlan(exampleSettings(period, year, example.agencies)));

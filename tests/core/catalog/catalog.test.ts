@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog, indicatorFromRecord, parseCheck } from '../../../src/core/catalog/catalog';
-import { csvRecords } from '../../../src/core/catalog/csv';
+import { csvRecords, parseCsv } from '../../../src/core/catalog/csv';
 import { CATALOG_VERSION, INDICATORS_CSV } from '../../../src/core/catalog/bnv-6459-2021';
-import { parseCsv } from '../../../src/core/catalog/csv';
 import { TWO_LEVEL_VERSION } from '../../../src/core/catalog/two-level-2025';
 import { catalog2021, catalogForPeriod, twoLevelCatalog } from '../../../src/core/catalog/versions';
 import { askedRows } from '../../../src/core/form/row-modes';
