@@ -2,7 +2,7 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { consolidateWorkbook, generateTemplates, loadSettings, validateAll, draftReport } from '../core/use-cases';
+import { checkWorkbook, consolidateWorkbook, generateTemplates, loadSettings, draftReport } from '../core/use-cases';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
@@ -31,9 +31,11 @@ import { formatNumber } from '../core/primitives/numbers';
 import { XlsxWorkbook } from '../local/xlsx-workbook';
 import { CliError } from './errors';
 import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
-import { guardedWorkbook } from '../local/xlsx-guard';
+import { guardedSnapshots, guardedWorkbook } from '../local/xlsx-guard';
+import { SnapshotWorkbook } from '../local/snapshot-workbook';
 import { forCli } from './wording';
 import { runContext } from '../core/settings/run-context';
+import { ReadableWorkbook } from '../core/workbook';
 
 export { CliError };
 
@@ -54,10 +56,15 @@ export function userFile(io: Io, shown: string): UserFile {
   return { shown, path: userPath(shown, io.cwd ?? defaultCwd()) };
 }
 
-/** Reads an input workbook: kind sniffed, size checked before unpacking, used ranges before reading. */
-export async function open(input: UserFile | string, io: Io, opts: { readOnly?: boolean } = {}): Promise<XlsxWorkbook> {
+/** Reads an input workbook to change it: kind sniffed, size checked before unpacking, used ranges before reading. */
+export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbook> {
   const file = typeof input === 'string' ? userFile(io, input) : input;
-  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock, opts);
+  return guardedWorkbook(readInputBytes(file.path, file.shown), file.shown, io.clock);
+}
+
+/** Reads an input workbook to check it only, through the same guards, into snapshots (no model to edit). */
+async function openForChecking(input: UserFile, io: Io): Promise<SnapshotWorkbook> {
+  return guardedSnapshots(readInputBytes(input.path, input.shown), input.shown, io.clock);
 }
 
 /** A text input (agency list, earlier summary's JSON) is far below this; /dev/zero is refused before. */
@@ -75,7 +82,7 @@ export function safeJson(value: unknown): string {
   );
 }
 
-export function settingsOf(wb: XlsxWorkbook, shown: string, io?: Io): Settings {
+export function settingsOf(wb: ReadableWorkbook, shown: string, io?: Io): Settings {
   const loaded = loadSettings(wb);
   if (loaded.ok) {
     for (const w of loaded.warnings) io?.out(`Lưu ý${w.cell ? ` (ô ${w.cell} trang "Thiết lập")` : ''}: ${w.message}`);
@@ -313,13 +320,13 @@ export async function validate(
   opts: { file: string; json?: string; quiet?: boolean; force?: boolean },
 ): Promise<number> {
   const input = userFile(io, opts.file);
-  const wb = await open(input, io, { readOnly: true }); // validate saves nothing
+  const wb = await openForChecking(input, io); // validate changes nothing
   const settings = settingsOf(wb, opts.file, io);
   const ctx = runContext(settings);
-  let results: ReturnType<typeof validateAll> = [];
+  let results: ReturnType<typeof checkWorkbook> = [];
   const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
   checkOutputs(json, [input], { force: opts.force === true }); // refused before any work
-  results = validateAll(wb, ctx, { mark: false });
+  results = checkWorkbook(wb, ctx);
   for (const r of results)
     io.out(
       `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,

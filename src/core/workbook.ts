@@ -12,13 +12,19 @@ import type { LiveCheck } from './checks/live-checks';
 export type ProtectionOutcome =
   { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
 
-export interface WorkbookPort {
+/** What reading a workbook needs: validate reads a file this way without loading it to edit. */
+export interface ReadableWorkbook {
   sheetNames(): string[];
   /**
    * One batched read of the used range: values and number formats. Null when absent.
    * `protection: false` skips asking whether the sheet is protected (isProtected is then null).
    */
   read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null;
+  /** Today in the spreadsheet's time zone. */
+  today(): IsoDate;
+}
+
+export interface WorkbookPort extends ReadableWorkbook {
   /** A new sheet from a plan, protection included. Fails if the name is taken. */
   create(plan: SheetPlan): ProtectionOutcome;
   /** Writes the plan into a fresh sheet and only then swaps it in for the old one. */
@@ -35,8 +41,6 @@ export interface WorkbookPort {
   /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */
   getState(key: string): string | null;
   setState(key: string, value: string): void;
-  /** Today in the spreadsheet's time zone. */
-  today(): IsoDate;
   /** "dd/mm/yyyy HH:mm" in the spreadsheet's time zone. */
   stamp(): string;
   /**

@@ -11,6 +11,8 @@ import { IncomingFile } from '../core/agency-files/collect';
 import { formatNumber } from '../core/primitives/numbers';
 import { FileError } from './file-problems';
 import { XlsxWorkbook } from './xlsx-workbook';
+import { SnapshotWorkbook } from './snapshot-workbook';
+import { readSnapshots } from './xlsx-snapshots';
 
 /** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
 export const LIMITS = {
@@ -169,12 +171,11 @@ export async function guardedWorkbook(
   buf: Uint8Array,
   shown: string,
   clock: () => Date = () => new Date(),
-  opts: { readOnly?: boolean } = {},
 ): Promise<XlsxWorkbook> {
   await checkXlsxBytes(buf, shown);
   let wb: XlsxWorkbook;
   try {
-    wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock, opts);
+    wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
   } catch {
     // The reader's own words are English: the user is told only that the inside is damaged.
     throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
@@ -183,8 +184,21 @@ export async function guardedWorkbook(
   return wb;
 }
 
+/**
+ * Bytes to a workbook read for checking only (validate): every guard above, then the sheets
+ * read straight into snapshots, with no spreadsheet model to hold (xlsx-snapshots.ts).
+ */
+export async function guardedSnapshots(
+  buf: Uint8Array,
+  shown: string,
+  clock: () => Date = () => new Date(),
+): Promise<SnapshotWorkbook> {
+  await checkXlsxBytes(buf, shown);
+  return new SnapshotWorkbook(await readSnapshots(buf, shown, LIMITS), clock);
+}
+
 /** Every sheet of an agency's file as grids (what collect examines), through the same guards. */
 export async function guardedGrids(name: string, buf: Uint8Array): Promise<IncomingFile> {
-  const wb = await guardedWorkbook(buf, name, undefined, { readOnly: true }); // only read into grids
-  return { name, sheets: wb.sheetNames().map((n) => wb.read(n)!) };
+  const book = await guardedSnapshots(buf, name);
+  return { name, sheets: book.sheetNames().map((n) => book.read(n)!) };
 }

@@ -22,10 +22,6 @@ const FONT = 'Times New Roman';
 
 type Clock = () => Date;
 
-/** Workbooks being loaded for reading only (see XlsxWorkbook.fromBuffer). */
-const readOnlyBooks = new WeakSet<object>();
-let stylesShared = false;
-
 export class XlsxWorkbook implements WorkbookPort {
   /**
    * Whether excelts re-reads each file it writes to check its XML (undefined: excelts' default,
@@ -55,18 +51,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * Reads .xlsx bytes; throws when they are not a workbook excelts can read. `readOnly`: the
-   * caller only reads cells (validate, an agency's file in collect), so cells with one style
-   * share one style object instead of a copy each (about half the memory of a 190-agency
-   * workbook); such a workbook must not be styled or saved.
+   * Reads .xlsx bytes to change them; throws when they are not a workbook excelts can read.
+   * (A file only checked is read into snapshots instead: snapshot-workbook.ts.)
    */
-  static async fromBuffer(
-    buf: Buffer | ArrayBuffer,
-    clock: Clock = () => new Date(),
-    opts: { readOnly?: boolean } = {},
-  ): Promise<XlsxWorkbook> {
+  static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
-    if (opts.readOnly) shareLoadedStyles(book);
     await book.xlsx.load(buf as ArrayBuffer);
     // A file without a theme (LibreOffice writes none) loads as an empty theme list, and excelts
     // 10.2.0 then writes a theme relationship with no theme part (its own check reports it).
@@ -84,8 +73,6 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The same bytes without Node's Buffer, for the browser (the add-on's download dialog). */
   async toBytes(): Promise<Uint8Array> {
-    // Shared style objects would be written wrong (excelts caches a style id per style object).
-    if (readOnlyBooks.has(this.book)) throw new Error('a workbook loaded read-only cannot be saved');
     for (const ws of this.book.worksheets) storeFormulaResults(ws);
     const check = XlsxWorkbook.selfCheck;
     return new Uint8Array(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
@@ -381,36 +368,6 @@ export class XlsxWorkbook implements WorkbookPort {
       note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
     };
   }
-}
-
-/**
- * excelts gives every loaded cell its own deep copy of its style (Cell's model setter calls
- * copyStyle), about 1 KB a cell. For a workbook only read, the cells of one style (one style
- * model object per style id while loading) share the first copy: excelts already shares one
- * style object among the cells of a merged range.
- */
-function shareLoadedStyles(book: ExcelJS.Workbook): void {
-  readOnlyBooks.add(book);
-  if (stylesShared) return;
-  stylesShared = true;
-  const proto = ExcelJS.Cell.prototype as unknown as object;
-  const desc = Object.getOwnPropertyDescriptor(proto, 'model');
-  const set = desc?.set;
-  if (!desc || !set) return;
-  const shared = new WeakMap<object, object>();
-  type Loading = { style: object; _row?: { worksheet?: { workbook?: object } } };
-  Object.defineProperty(proto, 'model', {
-    ...desc,
-    set(this: Loading, value: { style?: object } | null | undefined) {
-      set.call(this, value);
-      const style = value?.style;
-      const book = this._row?.worksheet?.workbook;
-      if (!style || !book || !readOnlyBooks.has(book)) return;
-      const first = shared.get(style);
-      if (first) this.style = first;
-      else shared.set(style, this.style);
-    },
-  });
 }
 
 /** Raises a row to the lines its wrapped text cells need (never lowers it). */

@@ -5,7 +5,7 @@ import { parseAgencyTab } from '../form/parse';
 import { IsoDate } from '../primitives/dates';
 import { Agency, Settings } from '../settings';
 import { SheetSnapshot } from '../sheet/grid';
-import { RunOptions, WorkbookPort, stateList } from '../workbook';
+import { ReadableWorkbook, RunOptions, WorkbookPort, stateList } from '../workbook';
 import { AgencyResult, validateAgency } from './validate';
 
 export interface ReadTab {
@@ -15,7 +15,7 @@ export interface ReadTab {
 
 /** One batched read per agency tab, shared by validation and consolidation. */
 export function readTabs(
-  wb: WorkbookPort,
+  wb: ReadableWorkbook,
   settings: Settings,
   opts: RunOptions & { protection?: boolean } = {},
 ): ReadTab[] {

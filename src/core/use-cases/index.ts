@@ -8,6 +8,7 @@ export type { LoadedSettings } from './load-settings';
 export { setupSettings } from './setup-settings';
 export { generateTemplates } from './generate-templates';
 export type { TemplateOutcome } from './generate-templates';
+export { checkWorkbook } from './check-workbook';
 export { validateAll } from './validate-all';
 export { validateOne } from './validate-one';
 export { markSubmitted } from './mark-submitted';
