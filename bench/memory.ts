@@ -18,6 +18,7 @@ import { collect } from '../src/cli/collect';
 import { Io, validate } from '../src/cli/commands';
 import { failureOf } from '../src/cli/errors';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
+import { xlsxSelfCheck } from '../src/local/self-check';
 import { writeHostileFiles } from '../scripts/hostile-files';
 import { runContext } from '../src/core/settings/run-context';
 
@@ -34,7 +35,7 @@ export interface Measured {
 /** In the child: runs one scenario and prints its wall time and the process's peak RSS. */
 export async function child(args: readonly string[]): Promise<void> {
   const [scenario, ...paths] = args;
-  XlsxWorkbook.selfCheck = false; // as the CLI runs (src/cli/main.ts)
+  xlsxSelfCheck.enabled = false; // as the CLI runs (src/cli/main.ts)
   const io = { out: () => {}, clock: () => NOW, cwd: '/' };
   const t0 = Date.now();
   let exit: number;
@@ -90,30 +91,35 @@ function measure(self: string, scenario: string, label: string, paths: readonly 
   }
 }
 
+/** The inputs of the memory scenarios: a blank and a filled N-agency workbook, N agency files, hostile files. */
+export async function writeMemoryInputs(dir: string, n: number): Promise<{ files: string[] }> {
+  const communes = n - Math.min(PROVINCIAL, n);
+  const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
+  const catalog = catalogFor(settings);
+  const blank = XlsxWorkbook.create(() => NOW);
+  blank.create(settingsPlan(settings));
+  generateTemplates(blank, runContext(settings));
+  writeFileSync(join(dir, 'province.xlsx'), await blank.toBuffer());
+  for (const f of fills) writeFill(blank, catalog, settings, f);
+  writeFileSync(join(dir, 'filled.xlsx'), await blank.toBuffer());
+  mkdirSync(join(dir, 'files'));
+  for (const f of fills) {
+    const one = XlsxWorkbook.create(() => NOW);
+    const plan = agencyFilePlan(catalog, settings, f.agency);
+    one.create(plan.plan);
+    writeFill(one, catalog, settings, f);
+    writeFileSync(join(dir, 'files', plan.fileName), await one.toBuffer());
+  }
+  await writeHostileFiles(join(dir, 'hostile'));
+  symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+  return { files: readdirSync(join(dir, 'files')).map((f) => join(dir, 'files', f)) };
+}
+
 /** Writes the inputs (not timed), then measures every scenario in its own process. */
 export async function memoryBench(self: string, n: number): Promise<Measured[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   try {
-    const communes = n - Math.min(PROVINCIAL, n);
-    const { settings, fills } = sampleProvince({ provincial: Math.min(PROVINCIAL, n), communes });
-    const catalog = catalogFor(settings);
-    const blank = XlsxWorkbook.create(() => NOW);
-    blank.create(settingsPlan(settings));
-    generateTemplates(blank, runContext(settings));
-    writeFileSync(join(dir, 'province.xlsx'), await blank.toBuffer());
-    for (const f of fills) writeFill(blank, catalog, settings, f);
-    writeFileSync(join(dir, 'filled.xlsx'), await blank.toBuffer());
-    mkdirSync(join(dir, 'files'));
-    for (const f of fills) {
-      const one = XlsxWorkbook.create(() => NOW);
-      const plan = agencyFilePlan(catalog, settings, f.agency);
-      one.create(plan.plan);
-      writeFill(one, catalog, settings, f);
-      writeFileSync(join(dir, 'files', plan.fileName), await one.toBuffer());
-    }
-    const files = readdirSync(join(dir, 'files')).map((f) => join(dir, 'files', f));
-    await writeHostileFiles(join(dir, 'hostile'));
-    symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+    const { files } = await writeMemoryInputs(dir, n);
     const out = join(dir, 'collected.xlsx');
     return [
       measure(self, 'bare-read', `bare streaming read, ${n}-agency workbook`, [join(dir, 'filled.xlsx')]),

@@ -26,9 +26,9 @@ import { cellText } from '../core/sheet/grid';
 import { fold } from '../core/primitives/text';
 import { AGENCY_STATUS_LABELS } from '../core/checks/status';
 import { AgencyResult } from '../core/checks/validate';
-import { renderDocx } from '../local/docx-writer';
 import { formatNumber } from '../core/primitives/numbers';
-import { XlsxWorkbook } from '../local/xlsx-workbook';
+import type { XlsxWorkbook } from '../local/xlsx-workbook';
+import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';
 import { CliError } from './errors';
 import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
 import { guardedSnapshots, guardedWorkbook } from '../local/xlsx-guard';
@@ -63,7 +63,7 @@ export async function open(input: UserFile | string, io: Io): Promise<XlsxWorkbo
 }
 
 /** Reads an input workbook to check it only, through the same guards, into snapshots (no model to edit). */
-async function openForChecking(input: UserFile, io: Io): Promise<SnapshotWorkbook> {
+export async function openForChecking(input: UserFile, io: Io): Promise<SnapshotWorkbook> {
   return guardedSnapshots(readInputBytes(input.path, input.shown), input.shown, io.clock);
 }
 
@@ -204,7 +204,7 @@ export async function template(
     agencies = parsed.agencies;
   }
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
-  const wb = XlsxWorkbook.create(io.clock);
+  const wb = (await loadXlsxWorkbook()).create(io.clock);
   const example = exampleSettings(period, year, agencies);
   const chosen: Settings = {
     ...example,
@@ -398,6 +398,7 @@ export async function report(
   const outcome = draftReport(wb, ctx, { agency, previous });
   if (!outcome.ok) throw new CliError(outcome.problem);
   const model = outcome.model;
+  const renderDocx = await loadDocxWriter();
   const [path] = await writeOutputs([{ ...target, data: () => renderDocx(model) }], inputs, {
     force: opts.force === true,
   });
@@ -474,6 +475,7 @@ export async function buildSample(
 ): Promise<{ wb: XlsxWorkbook; mistakes: number; latestSent: IsoDate | null }> {
   const { settings, fills } = sampleProvince(opts);
   const catalog = catalogFor(settings);
+  const XlsxWorkbook = await loadXlsxWorkbook();
   const wb = XlsxWorkbook.create(io.clock);
   wb.create(settingsPlan(settings));
   generateTemplates(wb, runContext(settingsOf(wb, 'sample')));

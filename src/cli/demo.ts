@@ -8,8 +8,7 @@ import { consolidateWorkbook, validateAll, draftReport } from '../core/use-cases
 import { summaryJson } from '../core/figures/consolidate';
 import { AgencyStatus } from '../core/checks/status';
 import { RULES } from '../core/checks/rules';
-import { renderDocx } from '../local/docx-writer';
-import { XlsxWorkbook } from '../local/xlsx-workbook';
+import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';
 import { CliError, Io, buildSample, printSummary, safeJson, settingsOf, userFile, validationJson } from './commands';
 import { FileError } from './errors';
 import { checkOutputs, writeOutputs } from './files';
@@ -61,7 +60,7 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
     `1. Sổ số liệu mẫu của ${settings.agencies.length} đơn vị (20 sở, ngành và 40 xã, phường; ${mistakes} trang có lỗi được cài sẵn): ${input}`,
   );
 
-  const checked = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), io.clock);
+  const checked = await (await loadXlsxWorkbook()).fromBuffer(await wb.toBuffer(), io.clock);
   const results = validateAll(checked, ctx);
   const errors = results.reduce((n, r) => n + r.errors, 0);
   const byStatus = (st: AgencyStatus) => results.filter((r) => r.status === st).length;
@@ -82,6 +81,7 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
   io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
   printSummary(io, summary);
 
+  const renderDocx = await loadDocxWriter();
   const draft = draftReport(wb, ctx, { summary });
   if (!draft.ok) throw new CliError(draft.problem);
   const docx = await put('du-thao-bao-cao.docx', await renderDocx(draft.model));

@@ -6,17 +6,18 @@
 import { join } from 'node:path';
 import { inText } from '../core/periods';
 import { splitPlans } from '../core/use-cases';
-import { agencyFileBytes } from '../local/agency-file';
-import { Io, open, settingsOf, userFile } from './commands';
+import { loadAgencyFileBytes } from '../local/lazy';
+import { Io, openForChecking, settingsOf, userFile } from './commands';
 import { Output, checkOutputs, writeOutputs } from './files';
 import { runContext } from '../core/settings/run-context';
 
 export async function split(io: Io, opts: { file: string; out: string; force?: boolean }): Promise<number> {
   const input = userFile(io, opts.file);
-  const wb = await open(input, io);
+  const wb = await openForChecking(input, io); // split only reads the province's workbook
   const settings = settingsOf(wb, input.shown, io);
   const ctx = runContext(settings);
   const plans = splitPlans(ctx);
+  const agencyFileBytes = await loadAgencyFileBytes();
   const dir = userFile(io, opts.out).path;
   const outputs: Output[] = plans.map((f) => ({
     shown: join(opts.out, f.fileName),

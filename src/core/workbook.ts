@@ -57,6 +57,9 @@ export interface WorkbookPort extends ReadableWorkbook {
   protectionHolds?(name: string, agencyEditors: readonly string[]): boolean;
 }
 
+/** What collect needs of a workbook: read tabs, write ranges of cells. */
+export type CellWriter = ReadableWorkbook & Pick<WorkbookPort, 'writeCells'>;
+
 export interface RunOptions {
   /** Milliseconds since epoch, injected for tests and for Apps Script's 6-minute limit. */
   readonly now?: () => number;

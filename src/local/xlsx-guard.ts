@@ -6,13 +6,14 @@
  * read through here, so each refuses the same files with the same message. No Node imports: the
  * dialog's browser bundle includes this file (the CLI's file-system side is src/cli/files.ts).
  */
-import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
 import { IncomingFile } from '../core/agency-files/collect';
 import { formatNumber } from '../core/primitives/numbers';
 import { FileError } from './file-problems';
-import { XlsxWorkbook } from './xlsx-workbook';
+import type { XlsxWorkbook } from './xlsx-workbook';
 import { SnapshotWorkbook } from './snapshot-workbook';
-import { readSnapshots } from './xlsx-snapshots';
+import { PartSource, readSnapshots, readWorkbookParts } from './xlsx-snapshots';
+import { PatchedWorkbook } from './patched-workbook';
+import { InflateError, ZipPart, inflatePart, zipParts } from './zip-parts';
 
 /** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
 export const LIMITS = {
@@ -67,14 +68,14 @@ export function mb(bytes: number): string {
 }
 
 /** Refuses what is not an .xlsx or too big, from the first bytes and the central directory only. */
-export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<void> {
+async function checkZip(buf: Uint8Array, shown: string): Promise<readonly ZipPart[]> {
   if (buf.length > LIMITS.fileBytes)
     throw new FileError('too-large', shown, `${mb(buf.length)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
   const kind = sniff(buf);
   if (kind !== 'zip') throw new FileError(kind, shown);
   let entries: readonly ZipPart[];
   try {
-    entries = (await RemoteZipReader.fromReader(new BufferReader(buf))).getEntries();
+    entries = await zipParts(buf);
   } catch {
     throw new FileError('not-xlsx', shown, 'tệp nén bị hỏng');
   }
@@ -93,56 +94,48 @@ export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<vo
   if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
   if (!entries.some((e) => e.path === 'xl/workbook.xml' || e.path === '/xl/workbook.xml'))
     throw new FileError('zip-not-workbook', shown);
+  return entries;
+}
+
+/** Everything checkZip refuses, and every part inflated once to make sure none holds more than it declares. */
+export async function checkXlsxBytes(buf: Uint8Array, shown: string): Promise<readonly ZipPart[]> {
+  const entries = await checkZip(buf, shown);
   for (const e of entries) {
-    const actual = await inflatedSize(buf, e);
-    if (actual === 'unreadable') throw new FileError('not-xlsx', shown, `thành phần "${e.path}" bị hỏng`);
-    if (actual !== 'skipped' && actual > e.uncompressedSize)
-      throw new FileError(
-        'too-large',
-        shown,
-        `thành phần "${e.path}" giải nén ra nhiều hơn kích thước tệp nén khai báo (${mb(e.uncompressedSize)} MB): tệp nén bị làm giả hoặc hỏng`,
-      );
-  }
-}
-
-interface ZipPart {
-  readonly path: string;
-  readonly uncompressedSize: number;
-  readonly compressedSize: number;
-  readonly compressionMethod: number;
-  readonly localHeaderOffset: number;
-  readonly isEncrypted: boolean;
-}
-
-/**
- * How many bytes a part really inflates to, stopping one byte past what the central directory
- * declares: a "lying" zip bomb (sizes understated, so that the check above passes) is refused
- * after inflating at most its declared size, never the gigabytes it holds. Web streams, so the
- * import dialog (browser) runs the same check.
- */
-async function inflatedSize(buf: Uint8Array, e: ZipPart): Promise<number | 'skipped' | 'unreadable'> {
-  if (e.compressionMethod !== 8 || e.isEncrypted) return 'skipped';
-  const at = e.localHeaderOffset;
-  if (at + 30 > buf.length) return 'unreadable';
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return total;
-      total += value.byteLength;
-      if (total > e.uncompressedSize) {
-        await reader.cancel();
-        return total;
-      }
+    if (e.compressionMethod !== 8) continue; // stored parts are their declared size; others no reader inflates
+    try {
+      for await (const _ of inflatePart(buf, e));
+    } catch (err) {
+      throw partFailure(err, e, shown);
     }
-  } catch {
-    return 'unreadable';
   }
+  return entries;
+}
+
+/** An inflate failure of one part, worded for the user. */
+function partFailure(err: unknown, e: ZipPart, shown: string): FileError {
+  if (err instanceof InflateError && err.problem === 'larger-than-declared')
+    return new FileError(
+      'too-large',
+      shown,
+      `thành phần "${e.path}" giải nén ra nhiều hơn kích thước tệp nén khai báo (${mb(e.uncompressedSize)} MB): tệp nén bị làm giả hoặc hỏng`,
+    );
+  return new FileError('not-xlsx', shown, `thành phần "${e.path}" bị hỏng`);
+}
+
+/** Each part by its path, inflated as it is read and held to its declared size (zip-parts.ts). */
+function partSource(buf: Uint8Array, entries: readonly ZipPart[], shown: string): PartSource {
+  const byPath = new Map(entries.map((e) => [e.path.replace(/^\//, ''), e]));
+  return (path) => {
+    const e = byPath.get(path);
+    if (!e) return null;
+    return (async function* () {
+      try {
+        yield* inflatePart(buf, e);
+      } catch (err) {
+        throw partFailure(err, e, shown);
+      }
+    })();
+  };
 }
 
 /** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
@@ -175,6 +168,8 @@ export async function guardedWorkbook(
   await checkXlsxBytes(buf, shown);
   let wb: XlsxWorkbook;
   try {
+    // Loaded on first use: checking a file (validate, collect's agency files) never needs it.
+    const { XlsxWorkbook } = await import('./xlsx-workbook');
     wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
   } catch {
     // The reader's own words are English: the user is told only that the inside is damaged.
@@ -193,8 +188,26 @@ export async function guardedSnapshots(
   shown: string,
   clock: () => Date = () => new Date(),
 ): Promise<SnapshotWorkbook> {
-  await checkXlsxBytes(buf, shown);
-  return new SnapshotWorkbook(await readSnapshots(buf, shown, LIMITS), clock);
+  // Every part is inflated once to its declared size, as for the full load, so both paths refuse
+  // the same files (a lie in a part this reader skips is still a forged file); then the parts
+  // read stream again, each held to its declared size.
+  const entries = await checkXlsxBytes(buf, shown);
+  return new SnapshotWorkbook(await readSnapshots(partSource(buf, entries, shown), shown, LIMITS), clock);
+}
+
+/**
+ * The province workbook for collect, through the same guards: read into snapshots, written back
+ * by patching only the cells collect changes (patched-workbook.ts).
+ */
+export async function guardedPatchable(
+  buf: Uint8Array,
+  shown: string,
+  clock: () => Date = () => new Date(),
+): Promise<PatchedWorkbook> {
+  const entries = await checkXlsxBytes(buf, shown);
+  const source = partSource(buf, entries, shown);
+  const { snapshots, sheetParts, stylesPart } = await readWorkbookParts(source, shown, LIMITS);
+  return new PatchedWorkbook(buf, source, snapshots, sheetParts, stylesPart, clock);
 }
 
 /** Every sheet of an agency's file as grids (what collect examines), through the same guards. */

@@ -6,9 +6,9 @@
  * (xlsx-cells.ts) makes from a fully loaded workbook, cell for cell: tests/local/xlsx-snapshots
  * compares both on every workbook the tests hold. No Node imports: the import dialog bundles it.
  *
- * The caller has passed checkXlsxBytes (xlsx-guard.ts): sizes and kind are known to be sane.
+ * Parts come from a PartSource: xlsx-guard.ts gives one that has checked the zip's directory and
+ * holds each part to its declared size as it inflates, so nothing here trusts the file's sizes.
  */
-import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
 import { SaxParser } from '@cj-tech-master/excelts/xml';
 import {
   CellFact,
@@ -29,33 +29,38 @@ export interface CellLimits {
   readonly totalCells: number;
 }
 
-/** Every worksheet of the file in workbook order, or a FileError worded for the user. */
-export async function readSnapshots(buf: Uint8Array, shown: string, limits: CellLimits): Promise<SheetSnapshot[]> {
-  const zip = await RemoteZipReader.fromReader(new BufferReader(buf)).catch(() => damaged(shown));
-  const part = async (path: string): Promise<Uint8Array | null> => {
-    try {
-      return (await zip.extract(path)) ?? (await zip.extract(`/${path}`));
-    } catch {
-      return damaged(shown);
-    }
-  };
-  const parse = async (path: string, on: Handlers) => {
-    const bytes = await part(path);
-    if (bytes) parseXml(bytes, on, shown);
-    return bytes !== null;
-  };
+/** A part's bytes by its path in the zip ("xl/workbook.xml"), as chunks; null when there is none. */
+export type PartSource = (path: string) => AsyncIterable<Uint8Array> | null;
 
+/** Every worksheet of the file in workbook order, or a FileError worded for the user. */
+export async function readSnapshots(source: PartSource, shown: string, limits: CellLimits): Promise<SheetSnapshot[]> {
+  return (await readWorkbookParts(source, shown, limits)).snapshots;
+}
+
+/** The snapshots, and where each sheet and the styles live in the zip (for a writer that patches them). */
+export async function readWorkbookParts(
+  source: PartSource,
+  shown: string,
+  limits: CellLimits,
+): Promise<{ snapshots: SheetSnapshot[]; sheetParts: Map<string, string>; stylesPart: string }> {
+  const parse: Parse = async (path, on) => {
+    const chunks = source(path);
+    if (chunks) await parseXml(chunks, on, shown);
+    return chunks !== null;
+  };
   const book = await readBook(parse, shown);
   const strings = await readStrings(parse, book.sharedStrings);
   const numFmts = await readNumFmts(parse, book.styles);
   const snapshots: SheetSnapshot[] = [];
+  const sheetParts = new Map<string, string>();
   let total = 0;
   for (const sheet of book.sheets) {
-    const cells = new SheetCells(strings, numFmts, book.date1904, shown);
-    if (!(await parse(sheet.path, cells.handlers(limits.sheetCells, sheet.name)))) continue;
+    const cells = new SheetCells(strings, numFmts, book.date1904, limits.sheetCells, shown);
+    if (!(await parse(sheet.path, cells.handlers()))) continue;
     const { rows, cols } = cells.usedRange();
     total += rows * Math.max(cols, 1);
-    if (rows * Math.max(cols, 1) > limits.sheetCells) tooManyCells(shown, sheet.name, rows, cols, limits);
+    if (rows * Math.max(cols, 1) > limits.sheetCells || cells.overflowed)
+      tooManyCells(shown, sheet.name, rows, cols, limits);
     if (total > limits.totalCells)
       throw new FileError(
         'too-many-cells',
@@ -63,8 +68,9 @@ export async function readSnapshots(buf: Uint8Array, shown: string, limits: Cell
         `${formatNumber(total)} ô (tối đa ${formatNumber(limits.totalCells)})`,
       );
     snapshots.push(cells.snapshot(sheet.name));
+    sheetParts.set(sheet.name, sheet.path);
   }
-  return snapshots;
+  return { snapshots, sheetParts, stylesPart: book.styles };
 }
 
 function damaged(shown: string): never {
@@ -93,8 +99,8 @@ type Parse = (path: string, on: Handlers) => Promise<boolean>;
 /** Element names without their namespace prefix ("x:row" is "row"), as HAN Cell files write them. */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Feeds a part to the SAX parser in slices, so a large sheet is never one huge string. */
-function parseXml(bytes: Uint8Array, on: Handlers, shown: string): void {
+/** Feeds a part to the SAX parser chunk by chunk as it inflates: no part is ever one whole string. */
+async function parseXml(chunks: AsyncIterable<Uint8Array>, on: Handlers, shown: string): Promise<void> {
   // Invalid XML characters are skipped, as excelts does when it loads a workbook.
   const parser = new SaxParser({ position: false, invalidCharHandling: 'skip' });
   let failed = false;
@@ -103,12 +109,15 @@ function parseXml(bytes: Uint8Array, on: Handlers, shown: string): void {
   if (on.text) parser.on('text', on.text);
   if (on.close) parser.on('closetag', (tag) => on.close!(local(tag.name)));
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const slice = 1 << 20;
   try {
-    for (let at = 0; at < bytes.length && !failed; at += slice)
-      parser.write(decoder.decode(bytes.subarray(at, at + slice), { stream: true }));
-    parser.write(decoder.decode());
-    parser.close();
+    for await (const chunk of chunks) {
+      parser.write(decoder.decode(chunk, { stream: true }));
+      if (failed) break;
+    }
+    if (!failed) {
+      parser.write(decoder.decode());
+      parser.close();
+    }
   } catch (e) {
     if (e instanceof FileError) throw e;
     failed = true;
@@ -369,23 +378,21 @@ class SheetCells {
     private readonly strings: string[] | null,
     private readonly numFmts: readonly string[],
     private readonly date1904: boolean,
+    /** Cells kept at most; past it only the used range is counted, for the refusal's words. */
+    private readonly maxCells: number,
     private readonly shown: string,
   ) {}
 
-  handlers(sheetCells: number, sheet: string): Handlers {
+  handlers(): Handlers {
     return {
-      open: (name, a) => {
-        this.open(name, a);
-        // A sheet cannot hold more cells than its used range: stop reading one beyond any report.
-        if (this.cells.length > sheetCells) {
-          const { rows, cols } = this.usedRange();
-          tooManyCells(this.shown, sheet, rows, cols, { sheetCells, totalCells: Infinity });
-        }
-      },
+      open: (name, a) => this.open(name, a),
       text: (t) => this.text(t),
       close: (name) => this.close(name),
     };
   }
+
+  /** Whether more cells came than the used range of any report holds (they were not kept). */
+  overflowed = false;
 
   private open(name: string, a: Record<string, string>): void {
     const cell = this.cell;
@@ -467,7 +474,7 @@ class SheetCells {
       const cached = c.value ? this.cachedResult(c.type, c.value, format) : null;
       this.note(row, col, true);
       const fact: CellFact | undefined = formula ? { kind: 'formula', formula, cached: cached !== null } : undefined;
-      this.cells.push({ row, col, value: cached ?? '', format, fact });
+      this.keep({ row, col, value: cached ?? '', format, fact });
       return true;
     }
     // An inline string's runs are decoded already; a value in <v> is decoded by its type.
@@ -480,8 +487,13 @@ class SheetCells {
       return true;
     }
     this.note(row, col, true);
-    this.cells.push({ row, col, value: inline ?? this.plainValue(c.type, c.value!, format), format });
+    this.keep({ row, col, value: inline ?? this.plainValue(c.type, c.value!, format), format });
     return true;
+  }
+
+  private keep(cell: Cell): void {
+    if (this.cells.length < this.maxCells) this.cells.push(cell);
+    else this.overflowed = true;
   }
 
   /** The formula without "=", a shared formula's slave translated from its master. */

@@ -15,6 +15,7 @@ import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
 import { repairLoadedStyles } from './xlsx-styles';
+import { xlsxSelfCheck } from './self-check';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -23,14 +24,6 @@ const FONT = 'Times New Roman';
 type Clock = () => Date;
 
 export class XlsxWorkbook implements WorkbookPort {
-  /**
-   * Whether excelts re-reads each file it writes to check its XML (undefined: excelts' default,
-   * on outside NODE_ENV=production). A developer's check: it only prints English warnings, and
-   * for a 190-agency workbook it costs about 140 MB of peak memory and 3 s. The tests keep it;
-   * the CLI turns it off (src/cli/main.ts).
-   */
-  static selfCheck: boolean | undefined = undefined;
-
   private constructor(
     readonly book: ExcelJS.Workbook,
     private readonly clock: Clock,
@@ -74,7 +67,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The same bytes without Node's Buffer, for the browser (the add-on's download dialog). */
   async toBytes(): Promise<Uint8Array> {
     for (const ws of this.book.worksheets) storeFormulaResults(ws);
-    const check = XlsxWorkbook.selfCheck;
+    const check = xlsxSelfCheck.enabled;
     return new Uint8Array(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
   }
 

@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { SheetSnapshot } from '../../src/core/sheet/grid';
 import { FileError } from '../../src/local/file-problems';
-import { LIMITS, checkXlsxBytes, guardedWorkbook } from '../../src/local/xlsx-guard';
-import { readSnapshots } from '../../src/local/xlsx-snapshots';
-import { snapshotOf } from '../../src/local/xlsx-cells';
+import { guardedSnapshots, guardedWorkbook } from '../../src/local/xlsx-guard';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { writeHostileFiles } from '../../scripts/hostile-files';
 import { sampleProvince, writeFill } from '../../src/demo/sample';
@@ -28,7 +26,7 @@ type Outcome = { sheets: unknown[] } | { refused: string };
 async function fullLoad(buf: Uint8Array): Promise<Outcome> {
   try {
     const wb = await guardedWorkbook(buf, 'f.xlsx');
-    return { sheets: wb.book.worksheets.map((ws) => comparable(snapshotOf(ws, ws.name))) };
+    return { sheets: wb.sheetNames().map((n) => comparable(wb.read(n)!)) };
   } catch (e) {
     if (e instanceof FileError) return { refused: `${e.code}: ${e.detail}` };
     throw e;
@@ -37,8 +35,8 @@ async function fullLoad(buf: Uint8Array): Promise<Outcome> {
 
 async function streamed(buf: Uint8Array): Promise<Outcome> {
   try {
-    await checkXlsxBytes(buf, 'f.xlsx');
-    return { sheets: (await readSnapshots(buf, 'f.xlsx', LIMITS)).map(comparable) };
+    const book = await guardedSnapshots(buf, 'f.xlsx');
+    return { sheets: book.sheetNames().map((n) => comparable(book.read(n)!)) };
   } catch (e) {
     if (e instanceof FileError) return { refused: `${e.code}: ${e.detail}` };
     throw e;
@@ -66,6 +64,35 @@ function xlsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? xlsxFiles(join(dir, e.name)) : e.name.endsWith('.xlsx') ? [join(dir, e.name)] : [],
   );
+}
+
+/** A workbook as another writer might zip it: two sheets (the second empty), strings and styles. */
+async function workbookZip(sheet: string, strings: string, styles: string, date1904 = false): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Sở &amp; ngành" sheetId="1" r:id="rId1"/><sheet name="Trống" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+  );
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  zip.file(
+    'xl/worksheets/sheet2.xml',
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`,
+  );
+  zip.file('xl/sharedStrings.xml', strings);
+  zip.file('xl/styles.xml', styles);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 describe('streaming reader reads what the full load reads', () => {
@@ -128,31 +155,7 @@ describe('streaming reader reads what the full load reads', () => {
 <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="10"/><xf numFmtId="3"/></cellXfs>
 </styleSheet>`;
     for (const date1904 of [false, true]) {
-      const zip = new JSZip();
-      zip.file(
-        '[Content_Types].xml',
-        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
-      );
-      zip.file(
-        '_rels/.rels',
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      );
-      zip.file(
-        'xl/workbook.xml',
-        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Sở &amp; ngành" sheetId="1" r:id="rId1"/><sheet name="Trống" sheetId="2" r:id="rId2"/></sheets></workbook>`,
-      );
-      zip.file(
-        'xl/_rels/workbook.xml.rels',
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-      );
-      zip.file('xl/worksheets/sheet1.xml', sheet);
-      zip.file(
-        'xl/worksheets/sheet2.xml',
-        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`,
-      );
-      zip.file('xl/sharedStrings.xml', strings);
-      zip.file('xl/styles.xml', styles);
-      const buf = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      const buf = await workbookZip(sheet, strings, styles, date1904);
       const out = await expectSame(buf, `date1904 ${date1904}`);
       // Not only equal but as a reader expects: the facts the core acts on.
       const [first] = (out as { sheets: ReturnType<typeof comparable>[] }).sheets;
@@ -162,5 +165,16 @@ describe('streaming reader reads what the full load reads', () => {
       expect(new Map(first.cells).get('A5')).toEqual({ kind: 'formula', formula: 'B5+$C$2*D$2', cached: false });
       expect(new Map(first.cells).get('E5')).toEqual({ kind: 'merged', range: 'D4:E5', anchor: false });
     }
+  });
+
+  it('refuses a sheet beyond any report with the words the full load gives', async () => {
+    const rows = Array.from(
+      { length: 50_001 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c><c r="D${r + 1}"><v>2</v></c></row>`,
+    );
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const buf = await workbookZip(sheet, '<sst/>', '<styleSheet/>');
+    const out = await expectSame(buf, 'too many cells');
+    expect(out).toEqual({ refused: expect.stringContaining('trang "Sở & ngành" dùng tới 50.001 dòng × 4 cột') });
   });
 });

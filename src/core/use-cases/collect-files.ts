@@ -13,7 +13,7 @@ import {
 } from '../agency-files/collect';
 import { validateAgency } from '../checks/validate';
 import { IsoDate } from '../primitives/dates';
-import { WorkbookPort } from '../workbook';
+import { CellWriter } from '../workbook';
 import { RunContext } from '../settings/run-context';
 
 export interface CollectOutcome {
@@ -26,7 +26,7 @@ export interface CollectOutcome {
  * tab: one read and one write per tab. A tab not named by an accepted file is never touched.
  */
 export function collectFiles(
-  wb: WorkbookPort,
+  wb: CellWriter,
   ctx: RunContext,
   files: readonly IncomingFile[],
   opts: { prefer?: Prefer; today: IsoDate },

@@ -1,0 +1,183 @@
+/**
+ * The province workbook as `collect` changes it: read into snapshots (xlsx-snapshots.ts), the
+ * agencies' cells written as edits, and saved by rewriting only the cells that changed in only
+ * the sheets that changed (sheet-xml-patch.ts); every other part of the file is copied as it was.
+ * A 190-agency workbook never becomes a spreadsheet model (about 300 MB), and whatever program
+ * last saved the file, what it wrote elsewhere stays exactly as it wrote it.
+ *
+ * Each formula of a changed sheet gets the result it now computes, as XlsxWorkbook stores them,
+ * so a reader that does not recalculate sees the right figure.
+ */
+import { editZip, BufferReader } from '@cj-tech-master/excelts/archive';
+import { FormulaValue, dateSerial, evaluateFormula, formulaInput, ooxmlFormula } from '../core/form/formulas';
+import { IsoDate, isoDate, parts } from '../core/primitives/dates';
+import { CellFact, RawCell, SheetSnapshot, a1, parseA1 } from '../core/sheet/grid';
+import { CellInput } from '../core/sheet/plan';
+import { LINE_PT, wrappedLines } from '../core/sheet/print';
+import { CellWriter } from '../core/workbook';
+import { NewCell, cellStyles, columnWidths, patchSheetXml, wrappingStyles } from './sheet-xml-patch';
+import { isOwnSheet } from './snapshot-workbook';
+import { PartSource } from './xlsx-snapshots';
+
+export class PatchedWorkbook implements CellWriter {
+  private readonly sheets: Map<string, SheetSnapshot>;
+  /** Per sheet (lower-cased name), the cells written, by A1 reference. */
+  private readonly edits = new Map<string, Map<string, NewCell>>();
+
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly source: PartSource,
+    snapshots: readonly SheetSnapshot[],
+    private readonly sheetParts: ReadonlyMap<string, string>,
+    private readonly stylesPart: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.sheets = new Map(snapshots.map((s) => [s.name.toLowerCase(), s]));
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets.values()].map((s) => s.name).filter((n) => !isOwnSheet(n));
+  }
+
+  read(name: string): SheetSnapshot | null {
+    const s = this.sheets.get(name.toLowerCase());
+    return s ? { ...s, name } : null;
+  }
+
+  today(): IsoDate {
+    const d = this.clock();
+    return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  }
+
+  writeCells(name: string, range: string, cells: CellInput[][]): void {
+    const key = name.toLowerCase();
+    const sheet = this.sheets.get(key);
+    if (!sheet) throw new Error(`Không tìm thấy trang "${name}".`);
+    const { row, col } = parseA1(range);
+    const edits = this.edits.get(key) ?? new Map<string, NewCell>();
+    this.edits.set(key, edits);
+    const facts = new Map(sheet.cells ?? []);
+    const values = sheet.values.map((r) => [...r]);
+    const formats = sheet.formats.map((r) => [...r]);
+    const width = Math.max(values[0]?.length ?? 0, col + Math.max(...cells.map((l) => l.length)) - 1);
+    const height = Math.max(values.length, row + cells.length - 1);
+    while (values.length < height) values.push([]);
+    while (formats.length < height) formats.push([]);
+    for (const r of [...values, ...formats]) while (r.length < width) r.push('');
+    cells.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const ref = a1(row + i, col + j);
+        const cell = newCell(v);
+        edits.set(ref, cell);
+        if ('formula' in cell) facts.set(ref, { kind: 'formula', formula: cell.formula, cached: false });
+        else if (facts.get(ref)?.kind === 'formula') facts.delete(ref);
+        values[row + i - 1][col + j - 1] = snapshotValue(v);
+      }),
+    );
+    this.sheets.set(key, { ...sheet, values, formats, cells: facts });
+  }
+
+  /** The workbook as .xlsx bytes: changed sheets patched, every other part copied as it was. */
+  async toBytes(): Promise<Uint8Array> {
+    const editor = await editZip(new BufferReader(this.buf));
+    const wrapping = this.edits.size ? wrappingStyles(await this.text(this.stylesPart)) : new Set<number>();
+    for (const [key, edits] of this.edits) {
+      const sheet = this.sheets.get(key)!;
+      const path = this.sheetParts.get(sheet.name)!;
+      const xml = await this.text(path);
+      const results = formulaResults(sheet);
+      // Edited formulas carry their result in the edit itself.
+      for (const [ref, cell] of edits)
+        if ('formula' in cell) edits.set(ref, { formula: cell.formula, result: results.get(ref) ?? null });
+      for (const ref of edits.keys()) results.delete(ref);
+      const minHeights = rowHeights(xml, sheet, edits, wrapping);
+      const patched = patchSheetXml(xml, {
+        cells: edits,
+        results,
+        minHeights,
+        formulaOf: (ref) => {
+          const f = sheet.cells?.get(ref);
+          return f?.kind === 'formula' ? f.formula : null;
+        },
+      });
+      editor.set(path, new TextEncoder().encode(patched));
+    }
+    return editor.bytes();
+  }
+
+  private async text(path: string): Promise<string> {
+    const chunks = this.source(path);
+    if (!chunks) throw new Error(`missing part ${path}`);
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    for await (const c of chunks) text += decoder.decode(c, { stream: true });
+    return text + decoder.decode();
+  }
+}
+
+function newCell(v: CellInput): NewCell {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if ('formula' in v) return { formula: ooxmlFormula(v.formula), result: null };
+  if ('date' in v) {
+    const { y, m, d } = parts(v.date);
+    return { value: dateSerial(y, m - 1, d) };
+  }
+  throw new Error('a link cannot be written into a patched workbook');
+}
+
+/** The value the core reads back from such a cell (as a re-read file would give it). */
+function snapshotValue(v: CellInput): RawCell {
+  if (v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if ('date' in v) {
+    const { y, m, d } = parts(v.date);
+    return new Date(y, m - 1, d);
+  }
+  return ''; // a formula's value is its result, computed on save
+}
+
+/** Every formula of the sheet with the result it computes from the sheet's values now. */
+function formulaResults(sheet: SheetSnapshot): Map<string, FormulaValue | null> {
+  const facts = sheet.cells ?? new Map<string, CellFact>();
+  const memo = new Map<string, FormulaValue | null>();
+  const valueAt = (row: number, col: number, depth: number): FormulaValue | null => {
+    const key = a1(row, col);
+    if (memo.has(key)) return memo.get(key)!;
+    const fact = facts.get(key);
+    if (fact?.kind !== 'formula') return formulaInput(sheet.values[row - 1]?.[col - 1] ?? '');
+    memo.set(key, null); // a cycle reads as "cannot compute"
+    const result = depth > 8 ? null : evaluateFormula(fact.formula, (r, c) => valueAt(r, c, depth + 1));
+    memo.set(key, result);
+    return result;
+  };
+  const results = new Map<string, FormulaValue | null>();
+  for (const [ref, fact] of facts)
+    if (fact.kind === 'formula') {
+      const { row, col } = parseA1(ref);
+      results.set(ref, valueAt(row, col, 0));
+    }
+  return results;
+}
+
+/** Rows given wrapped text get the lines it needs, as Sheets does by itself (XlsxWorkbook.writeCells too). */
+function rowHeights(
+  xml: string,
+  sheet: SheetSnapshot,
+  edits: ReadonlyMap<string, NewCell>,
+  wrapping: ReadonlySet<number>,
+): Map<number, number> {
+  const rows = new Set([...edits.keys()].map((ref) => parseA1(ref).row));
+  const styles = cellStyles(xml, rows);
+  const widths = columnWidths(xml);
+  const heights = new Map<number, number>();
+  for (const r of rows) {
+    let lines = 1;
+    (sheet.values[r - 1] ?? []).forEach((v, i) => {
+      const style = styles.get(a1(r, i + 1));
+      if (typeof v === 'string' && v && style !== undefined && wrapping.has(style))
+        lines = Math.max(lines, wrappedLines(v, (widths.get(i + 1) ?? 9) * 7));
+    });
+    if (lines > 1) heights.set(r, lines * LINE_PT);
+  }
+  return heights;
+}
