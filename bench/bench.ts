@@ -24,7 +24,7 @@ import { DEFAULT_MODEL, LatencyRule, modelSeconds } from './latency';
 import { toWire } from '../src/core/agency-files/wire';
 import { agencyFilePlan } from '../src/core/agency-files/split';
 import { guardedGrids } from '../src/local/xlsx-guard';
-import { Measured, child, memoryBench, printMemory } from './memory';
+import { Measured, memoryBench, printMemory } from './memory';
 import { runContext } from '../src/core/settings/run-context';
 
 const NOW = new Date('2026-09-25T03:00:00Z');
@@ -296,14 +296,12 @@ async function main(): Promise<void> {
       agencies: { type: 'string' },
       json: { type: 'string' },
       latency: { type: 'string' },
-      child: { type: 'boolean' },
       'memory-only': { type: 'boolean' },
     },
     allowPositionals: true,
   });
-  if (values.child) return child(process.argv.slice(process.argv.indexOf('--child') + 1));
   const largest = values.agencies ? Math.max(...values.agencies.split(',').map(Number)) : 190;
-  if (values['memory-only']) return printMemory(await memoryBench(__filename, largest));
+  if (values['memory-only']) return printMemory(await memoryBench(join(__dirname, 'cli.js'), largest));
   const counts = values.agencies ? values.agencies.split(',').map(Number) : [10, 50, 190];
   const model = values.latency ? (JSON.parse(readFileSync(values.latency, 'utf8')) as LatencyRule[]) : DEFAULT_MODEL;
   const rows: Row[] = [];
@@ -314,7 +312,7 @@ async function main(): Promise<void> {
     cli.push(await offline(n));
     collected.push(await collectBench(n, model));
   }
-  const memory: Measured[] = await memoryBench(__filename, largest);
+  const memory: Measured[] = await memoryBench(join(__dirname, 'cli.js'), largest);
   const bundle = join(__dirname, '..', 'build', 'Code.js');
   const bundleKb = existsSync(bundle) ? statSync(bundle).size / 1024 : NaN;
 

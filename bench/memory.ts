@@ -1,10 +1,10 @@
 /**
- * Memory and speed of the CLI's reading paths, each in a process of its own (peak RSS is per
- * process), beside a bare streaming read of the same files: excelts' WorkbookReader walking every
- * row, as openpyxl's read_only mode does. Scenarios: validate of one N-agency workbook, collect
+ * Memory and speed of the CLI's reading paths, each the built CLI (dist/cli.js) in a process of
+ * its own (peak RSS is per process), beside a bare streaming read of the same files: excelts'
+ * WorkbookReader walking every row, as openpyxl's read_only mode does, in a process that loads
+ * nothing else. Scenarios: validate of one N-agency workbook, collect
  * of N agency files, and the hostile inputs (zip bomb, /dev/zero) that must be refused at once.
  */
-import { WorkbookReader } from '@cj-tech-master/excelts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +14,7 @@ import { catalogFor } from '../src/core/catalog/versions';
 import { sampleProvince, writeFill } from '../src/demo/sample';
 import { settingsPlan } from '../src/core/settings';
 import { agencyFilePlan } from '../src/core/agency-files/split';
-import { collect } from '../src/cli/collect';
-import { Io, validate } from '../src/cli/commands';
-import { failureOf } from '../src/cli/errors';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
-import { xlsxSelfCheck } from '../src/local/self-check';
 import { writeHostileFiles } from '../scripts/hostile-files';
 import { runContext } from '../src/core/settings/run-context';
 
@@ -32,63 +28,55 @@ export interface Measured {
   readonly exit: number;
 }
 
-/** In the child: runs one scenario and prints its wall time and the process's peak RSS. */
-export async function child(args: readonly string[]): Promise<void> {
-  const [scenario, ...paths] = args;
-  xlsxSelfCheck.enabled = false; // as the CLI runs (src/cli/main.ts)
-  const io = { out: () => {}, clock: () => NOW, cwd: '/' };
-  const t0 = Date.now();
-  let exit: number;
+/**
+ * Prints the process's peak RSS when it exits, whatever the program: loaded with `node --require`
+ * before the CLI (or the bare read), so each is measured as a user runs it. Linux's VmHWM (the
+ * peak of this program's own memory), not getrusage's maxRSS: a spawned process's maxRSS starts
+ * at its parent's size at fork (the bench itself, about 100 MB), which would floor every figure.
+ */
+const PEAK_REPORTER = `
+const { readFileSync } = require('node:fs');
+function peakMb() {
   try {
-    exit = await run(scenario, paths, io);
-  } catch (e) {
-    exit = failureOf(e).exitCode; // a refusal, as the CLI would print it
+    const m = /VmHWM:\\s*(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {}
+  return process.resourceUsage().maxRSS / 1024;
+}
+process.on('exit', (code) => process.stderr.write('\\nCCHC_PEAK ' + JSON.stringify({ peakMb: peakMb(), exit: code }) + '\\n'));
+`;
+
+/** The bare streaming read: excelts' WorkbookReader walking every row of every file, nothing else loaded. */
+const BARE_READ = (excelts: string) => `
+const { WorkbookReader } = require(${JSON.stringify(excelts)});
+(async () => {
+  let cells = 0;
+  for (const p of process.argv.slice(2)) {
+    const reader = new WorkbookReader(p, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
+    for await (const ws of reader) for await (const row of ws) cells += row.cellCount ?? 1;
   }
-  const seconds = (Date.now() - t0) / 1000;
-  process.stdout.write(JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024, exit }));
-}
+  process.exitCode = cells ? 0 : 3;
+})();
+`;
 
-async function run(scenario: string | undefined, paths: string[], io: Io): Promise<number> {
-  let exit = 0;
-  if (scenario === 'bare-read') {
-    let cells = 0;
-    for (const p of paths) {
-      const reader = new WorkbookReader(p, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        hyperlinks: 'ignore',
-        styles: 'ignore',
-      });
-      for await (const ws of reader)
-        for await (const row of ws) cells += (row as { cellCount?: number }).cellCount ?? 1;
-    }
-    if (!cells) exit = 3;
-  } else if (scenario === 'validate') {
-    exit = await validate(io, { file: paths[0], quiet: true });
-  } else if (scenario === 'collect') {
-    const [province, out, ...files] = paths;
-    exit = await collect(io, { file: province, inputs: files, out, force: true });
-  } else throw new Error(`unknown scenario ${scenario}`);
-  return exit;
-}
-
-function measure(self: string, scenario: string, label: string, paths: readonly string[]): Measured {
-  const r = spawnSync(process.execPath, [self, '--child', scenario, ...paths], {
+function measure(label: string, reporter: string, args: readonly string[]): Measured {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', reporter, ...args], {
     encoding: 'utf8',
-    maxBuffer: 1 << 20,
+    maxBuffer: 64 << 20,
     timeout: 120_000,
   });
-  try {
-    const m = JSON.parse(r.stdout) as { seconds: number; peakMb: number; exit: number };
-    return { scenario: label, ...m };
-  } catch {
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const line = /CCHC_PEAK (.*)/.exec(r.stderr ?? '')?.[1];
+  if (!line)
     return {
       scenario: `${label} (failed: ${(r.stderr || r.error?.message || '').slice(0, 200)})`,
       seconds: NaN,
       peakMb: NaN,
       exit: -1,
     };
-  }
+  const m = JSON.parse(line) as { peakMb: number; exit: number };
+  return { scenario: label, seconds, ...m };
 }
 
 /** The inputs of the memory scenarios: a blank and a filled N-agency workbook, N agency files, hostile files. */
@@ -115,22 +103,32 @@ export async function writeMemoryInputs(dir: string, n: number): Promise<{ files
   return { files: readdirSync(join(dir, 'files')).map((f) => join(dir, 'files', f)) };
 }
 
-/** Writes the inputs (not timed), then measures every scenario in its own process. */
-export async function memoryBench(self: string, n: number): Promise<Measured[]> {
+/** Writes the inputs (not timed), then measures every scenario in its own process: the CLI as users run it. */
+export async function memoryBench(cliJs: string, n: number): Promise<Measured[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   try {
     const { files } = await writeMemoryInputs(dir, n);
     const out = join(dir, 'collected.xlsx');
+    const reporter = join(dir, 'peak.js');
+    writeFileSync(reporter, PEAK_REPORTER);
+    const bare = join(dir, 'bare-read.js');
+    writeFileSync(bare, BARE_READ(require.resolve('@cj-tech-master/excelts')));
+    const cli = (...args: string[]) => [cliJs, ...args];
+    const validate = (label: string, file: string) => measure(label, reporter, cli('validate', file, '--quiet'));
     return [
-      measure(self, 'bare-read', `bare streaming read, ${n}-agency workbook`, [join(dir, 'filled.xlsx')]),
-      measure(self, 'validate', `validate, ${n}-agency workbook`, [join(dir, 'filled.xlsx')]),
-      measure(self, 'bare-read', `bare streaming read, ${n} agency files`, files),
-      measure(self, 'collect', `collect, ${n} agency files`, [join(dir, 'province.xlsx'), out, ...files]),
-      measure(self, 'validate', 'validate, zip bomb (400 MB declared)', [join(dir, 'hostile', 'bom.xlsx')]),
-      measure(self, 'validate', 'validate, 4 × 495 MB parts', [join(dir, 'hostile', 'bon-phan.xlsx')]),
-      measure(self, 'validate', 'validate, lying zip (sizes understated)', [join(dir, 'hostile', 'gia.xlsx')]),
-      measure(self, 'validate', 'validate, 20 MB sheet (450,000 rows)', [join(dir, 'hostile', 'dai.xlsx')]),
-      measure(self, 'validate', 'validate, symlink to /dev/zero', [join(dir, 'zero.xlsx')]),
+      measure(`bare streaming read, ${n}-agency workbook`, reporter, [bare, join(dir, 'filled.xlsx')]),
+      validate(`validate, ${n}-agency workbook`, join(dir, 'filled.xlsx')),
+      measure(`bare streaming read, ${n} agency files`, reporter, [bare, ...files]),
+      measure(
+        `collect, ${n} agency files`,
+        reporter,
+        cli('collect', join(dir, 'province.xlsx'), join(dir, 'files'), '--out', out, '--force'),
+      ),
+      validate('validate, zip bomb (400 MB declared)', join(dir, 'hostile', 'bom.xlsx')),
+      validate('validate, 4 × 495 MB parts', join(dir, 'hostile', 'bon-phan.xlsx')),
+      validate('validate, lying zip (sizes understated)', join(dir, 'hostile', 'gia.xlsx')),
+      validate('validate, 20 MB sheet (450,000 rows)', join(dir, 'hostile', 'dai.xlsx')),
+      validate('validate, symlink to /dev/zero', join(dir, 'zero.xlsx')),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
