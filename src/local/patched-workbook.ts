@@ -10,17 +10,16 @@
  */
 import { editZip, BufferReader } from '@cj-tech-master/excelts/archive';
 import { FormulaValue, dateSerial, evaluateFormula, formulaInput, ooxmlFormula } from '../core/form/formulas';
-import { IsoDate, isoDate, parts } from '../core/primitives/dates';
+import { parts } from '../core/primitives/dates';
 import { CellFact, RawCell, SheetSnapshot, a1, parseA1 } from '../core/sheet/grid';
 import { CellInput } from '../core/sheet/plan';
 import { LINE_PT, wrappedLines } from '../core/sheet/print';
 import { CellWriter } from '../core/workbook';
 import { NewCell, cellStyles, columnWidths, patchSheetXml, wrappingStyles } from './sheet-xml-patch';
-import { isOwnSheet } from './snapshot-workbook';
+import { SnapshotWorkbook } from './snapshot-workbook';
 import { PartSource } from './xlsx-snapshots';
 
-export class PatchedWorkbook implements CellWriter {
-  private readonly sheets: Map<string, SheetSnapshot>;
+export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** Per sheet (lower-cased name), the cells written, by A1 reference. */
   private readonly edits = new Map<string, Map<string, NewCell>>();
 
@@ -30,28 +29,14 @@ export class PatchedWorkbook implements CellWriter {
     snapshots: readonly SheetSnapshot[],
     private readonly sheetParts: ReadonlyMap<string, string>,
     private readonly stylesPart: string,
-    private readonly clock: () => Date = () => new Date(),
+    clock: () => Date = () => new Date(),
   ) {
-    this.sheets = new Map(snapshots.map((s) => [s.name.toLowerCase(), s]));
-  }
-
-  sheetNames(): string[] {
-    return [...this.sheets.values()].map((s) => s.name).filter((n) => !isOwnSheet(n));
-  }
-
-  read(name: string): SheetSnapshot | null {
-    const s = this.sheets.get(name.toLowerCase());
-    return s ? { ...s, name } : null;
-  }
-
-  today(): IsoDate {
-    const d = this.clock();
-    return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+    super(snapshots, clock);
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {
     const key = name.toLowerCase();
-    const sheet = this.sheets.get(key);
+    const sheet = this.byName.get(key);
     if (!sheet) throw new Error(`Không tìm thấy trang "${name}".`);
     const { row, col } = parseA1(range);
     const edits = this.edits.get(key) ?? new Map<string, NewCell>();
@@ -74,7 +59,7 @@ export class PatchedWorkbook implements CellWriter {
         values[row + i - 1][col + j - 1] = snapshotValue(v);
       }),
     );
-    this.sheets.set(key, { ...sheet, values, formats, cells: facts });
+    this.byName.set(key, { ...sheet, values, formats, cells: facts });
   }
 
   /** The workbook as .xlsx bytes: changed sheets patched, every other part copied as it was. */
@@ -82,7 +67,7 @@ export class PatchedWorkbook implements CellWriter {
     const editor = await editZip(new BufferReader(this.buf));
     const wrapping = this.edits.size ? wrappingStyles(await this.text(this.stylesPart)) : new Set<number>();
     for (const [key, edits] of this.edits) {
-      const sheet = this.sheets.get(key)!;
+      const sheet = this.byName.get(key)!;
       const path = this.sheetParts.get(sheet.name)!;
       const xml = await this.text(path);
       const results = formulaResults(sheet);

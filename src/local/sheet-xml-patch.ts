@@ -182,7 +182,6 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string {
 
   const out: string[] = [];
   let at = 0;
-  let prevRow = 0;
   const pendingRows = [...editsByRow.keys()].sort((a, b) => a - b);
   const emitNewRowsBefore = (row: number) => {
     while (pendingRows.length && pendingRows[0] < row) {
@@ -190,24 +189,15 @@ export function patchSheetXml(xml: string, patch: SheetPatch): string {
       out.push(newRow(p, r, editsByRow.get(r)!, patch.minHeights.get(r)));
     }
   };
-  for (let tag = nextTag(inner, 0); tag;) {
-    if (tag.name !== 'row' || tag.kind === 'close') {
-      tag = nextTag(inner, tag.end);
-      continue;
-    }
-    const end = elementEnd(inner, tag);
-    const rAttr = attr(tag.attrs, 'r');
-    const row = rAttr ? parseInt(rAttr, 10) : prevRow + 1;
-    prevRow = row;
-    out.push(inner.slice(at, tag.start));
+  for (const { row, start, end } of sheetRows(inner)) {
+    out.push(inner.slice(at, start));
     emitNewRowsBefore(row);
     if (pendingRows[0] === row) pendingRows.shift();
-    const rowXml = inner.slice(tag.start, end);
+    const rowXml = inner.slice(start, end);
     out.push(
       touched(row) || brokenGroups.size ? patchRow(rowXml, row, p, patch, editsByRow.get(row), brokenGroups) : rowXml,
     );
     at = end;
-    tag = nextTag(inner, end);
   }
   out.push(inner.slice(at));
   emitNewRowsBefore(Infinity);
@@ -234,8 +224,8 @@ function newRow(p: string, row: number, edits: ReadonlyMap<number, NewCell>, hei
   return `<${p}row r="${row}"${ht}>${cells}</${p}row>`;
 }
 
-/** Calls `each` for every cell of every row in sheetData's content. */
-function scanCells(inner: string, each: (row: number, cell: OldCell, content: string) => void): void {
+/** The `<row>` elements of sheetData's content: number (from `r`, or the one after the last), where. */
+function* sheetRows(inner: string): Generator<{ row: number; start: number; end: number; open: Tag }> {
   let prevRow = 0;
   for (let tag = nextTag(inner, 0); tag;) {
     if (tag.name !== 'row' || tag.kind === 'close') {
@@ -243,12 +233,18 @@ function scanCells(inner: string, each: (row: number, cell: OldCell, content: st
       continue;
     }
     const end = elementEnd(inner, tag);
-    const rAttr = attr(tag.attrs, 'r');
-    const row = rAttr ? parseInt(rAttr, 10) : prevRow + 1;
-    prevRow = row;
-    for (const cell of rowCells(inner.slice(tag.start, end), tag.end - tag.start))
-      each(row, cell, inner.slice(tag.start, end).slice(cell.open.end, cell.end));
+    const r = attr(tag.attrs, 'r');
+    prevRow = r ? parseInt(r, 10) : prevRow + 1;
+    yield { row: prevRow, start: tag.start, end, open: tag };
     tag = nextTag(inner, end);
+  }
+}
+
+/** Calls `each` for every cell of every row in sheetData's content. */
+function scanCells(inner: string, each: (row: number, cell: OldCell, content: string) => void): void {
+  for (const { row, start, end, open } of sheetRows(inner)) {
+    const rowXml = inner.slice(start, end);
+    for (const cell of rowCells(rowXml, open.end - start)) each(row, cell, rowXml.slice(cell.open.end, cell.end));
   }
 }
 

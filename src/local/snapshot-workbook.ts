@@ -11,7 +11,8 @@ import { ReadableWorkbook } from '../core/workbook';
 export const isOwnSheet = (name: string) => name.startsWith('_cchc_');
 
 export class SnapshotWorkbook implements ReadableWorkbook {
-  private readonly byName: ReadonlyMap<string, SheetSnapshot>;
+  /** By lower-cased name. */
+  protected readonly byName: Map<string, SheetSnapshot>;
 
   constructor(
     snapshots: readonly SheetSnapshot[],
