@@ -2,9 +2,12 @@
  * The one guarded way from an input's bytes to a workbook: what kind of file it is (from its
  * first bytes, not its name), whether it is small enough to unpack (sizes from the zip's central
  * directory, read before anything is inflated), then the used ranges before any reader walks
- * them cell by cell. validate, consolidate, report, collect and the add-on's import dialog all
- * read through here, so each refuses the same files with the same message. No Node imports: the
- * dialog's browser bundle includes this file (the CLI's file-system side is src/cli/files.ts).
+ * them cell by cell. validate, split, consolidate, report, collect and the add-on's import dialog
+ * all read through here, so each refuses the same files with the same message. Three ways out:
+ * a full workbook model for commands that rewrite sheets (guardedWorkbook), snapshots for those
+ * that only check (guardedSnapshots, guardedGrids), and a workbook collect patches cell by cell
+ * (guardedPatchable). No Node imports: the dialog's browser bundle includes this file (the CLI's
+ * file-system side is src/cli/files.ts).
  */
 import { IncomingFile } from '../core/agency-files/collect';
 import { formatNumber } from '../core/primitives/numbers';
