@@ -11,7 +11,7 @@ import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from 
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
 import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from '../form/parse';
 import { periodInText, inText } from '../periods';
-import { Agency, Settings } from '../settings';
+import { Agency, FormSettings, ReportHeader } from '../settings';
 import { COL, FreeTextField, labelCells } from '../form/template';
 import { fold, squish } from '../primitives/text';
 import { CellFormula, FormulaValue, ooxmlFormula } from '../form/formulas';
@@ -50,7 +50,11 @@ export interface CollectRow {
 }
 
 /** Who the file says it is, and whether the province workbook agrees. */
-export function examineFile(catalog: Catalog, settings: Settings, file: IncomingFile): Verdict {
+export function examineFile(
+  catalog: Catalog,
+  settings: FormSettings & Pick<ReportHeader, 'issuingBody'>,
+  file: IncomingFile,
+): Verdict {
   const refuse = (reason: string, agency: Agency | null = null): Refused => ({
     ok: false,
     file: file.name,
@@ -113,7 +117,7 @@ export function examineFile(catalog: Catalog, settings: Settings, file: Incoming
  */
 export function formMismatches(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
   report: AgencyReport,
   snap: SheetSnapshot,
@@ -304,7 +308,7 @@ function sameResult(a: FormulaValue | null, b: FormulaValue | null): boolean {
  */
 export function tabWrite(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
   src: { snap: SheetSnapshot; report: AgencyReport },
   target: SheetSnapshot,
@@ -369,7 +373,7 @@ export function tabWrite(
  */
 export function carryOver(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
   from: SheetSnapshot,
   into: SheetSnapshot,

@@ -7,7 +7,7 @@ import { Catalog } from '../catalog/catalog';
 import { SheetPlan } from '../sheet/plan';
 import { FormIdentity, identityOf, identityRows } from '../form/identity';
 import { periodLabel } from '../periods';
-import { Agency, Settings } from '../settings';
+import { Agency, FormSettings, ReportHeader, Schedule } from '../settings';
 import { TAB_WIDTHS, agencyTabPlan } from '../form/template';
 
 export interface AgencyFile {
@@ -39,7 +39,7 @@ function windowsSafe(s: string): string {
 const MAX_STEM = 120;
 
 /** `digits`: numbers padded alike ("007" when there are 190 agencies) so files sort in order anywhere. */
-export function agencyFileName(settings: Settings, agency: Agency, digits = 2): string {
+export function agencyFileName(settings: Schedule, agency: Agency, digits = 2): string {
   const id = String(agency.stt).padStart(digits, '0');
   const short = agency.name.replace(/Ủy ban nhân dân|Uỷ ban nhân dân/gi, 'UBND');
   const name = windowsSafe(asciiName(short))
@@ -49,7 +49,12 @@ export function agencyFileName(settings: Settings, agency: Agency, digits = 2): 
   return `${windowsSafe(`${id} - ${name} - ${period}`)}.xlsx`;
 }
 
-export function agencyFilePlan(catalog: Catalog, settings: Settings, agency: Agency, digits = 2): AgencyFile {
+export function agencyFilePlan(
+  catalog: Catalog,
+  settings: FormSettings & Pick<ReportHeader, 'issuingBody'>,
+  agency: Agency,
+  digits = 2,
+): AgencyFile {
   const { plan } = agencyTabPlan(catalog, settings, agency);
   const identity = identityOf(catalog, settings, agency);
   return {

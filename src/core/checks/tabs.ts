@@ -3,7 +3,7 @@ import { Catalog } from '../catalog/catalog';
 import { markPlan } from '../figures/output-sheets';
 import { parseAgencyTab } from '../form/parse';
 import { IsoDate } from '../primitives/dates';
-import { Agency, Settings } from '../settings';
+import { Agency, FormRules, FormSettings, Roster } from '../settings';
 import { SheetSnapshot } from '../sheet/grid';
 import { ReadableWorkbook, RunOptions, WorkbookPort, stateList } from '../workbook';
 import { AgencyResult, validateAgency } from './validate';
@@ -16,7 +16,7 @@ export interface ReadTab {
 /** One batched read per agency tab, shared by validation and consolidation. */
 export function readTabs(
   wb: ReadableWorkbook,
-  settings: Settings,
+  settings: Roster,
   opts: RunOptions & { protection?: boolean } = {},
 ): ReadTab[] {
   return settings.agencies.map((agency, i) => {
@@ -27,7 +27,7 @@ export function readTabs(
 
 export function validateTabs(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   tabs: readonly ReadTab[],
   today: IsoDate,
 ): AgencyResult[] {
@@ -35,7 +35,7 @@ export function validateTabs(
 }
 
 /** Validates one tab already read; a tab always gives one result. */
-export function validateTab(catalog: Catalog, settings: Settings, tab: ReadTab, today: IsoDate): AgencyResult {
+export function validateTab(catalog: Catalog, settings: FormSettings, tab: ReadTab, today: IsoDate): AgencyResult {
   const report = tab.snap ? parseAgencyTab(catalog, tab.snap) : null;
   return validateAgency(catalog, settings, tab.agency, report, { today, isProtected: tab.snap?.isProtected ?? null });
 }
@@ -49,7 +49,7 @@ const MARKED_KEY = 'cchc.markedTabs';
 export function markTabs(
   wb: WorkbookPort,
   catalog: Catalog,
-  settings: Settings,
+  settings: Roster & FormRules,
   results: readonly AgencyResult[],
 ): void {
   const before = stateList(wb, MARKED_KEY);

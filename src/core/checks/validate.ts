@@ -9,7 +9,7 @@ import { IsoDate, formatDmy } from '../primitives/dates';
 import { formRows, RowMode } from '../form/row-modes';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { AgencyReport, ParsedRow, valueOf } from '../form/parse';
-import { Agency, Settings } from '../settings';
+import { Agency, FormSettings, Schedule } from '../settings';
 import { TABLE_HEADER } from '../form/template';
 import { EPS, checkValue } from './check-value';
 import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
@@ -44,7 +44,7 @@ export const RATIO_TOLERANCE = 0.01;
 
 export function validateAgency(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
   report: AgencyReport | null,
   context: { today: IsoDate; isProtected: boolean | null },
@@ -286,7 +286,7 @@ function ratioTolerance(stated: number): number {
   return Math.max(RATIO_TOLERANCE, decimals < 2 ? 0.5 * 10 ** -decimals : 0);
 }
 
-function checkStatus(settings: Settings, report: AgencyReport, today: IsoDate, add: AddFn): void {
+function checkStatus(settings: Schedule, report: AgencyReport, today: IsoDate, add: AddFn): void {
   const { status, sentOn, deadline } = report;
   if (deadline.cell && deadline.date !== settings.deadline) {
     const shown = deadline.date ? formatDmy(deadline.date) : deadline.text ? `"${deadline.text}"` : 'để trống';

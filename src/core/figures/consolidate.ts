@@ -10,7 +10,7 @@ import { askedRows, rowMode } from '../form/row-modes';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { valueOf } from '../form/parse';
 import { inText } from '../periods';
-import { Agency, Settings, isCaseRow } from '../settings';
+import { Agency, FormRules, Schedule, Settings, isCaseRow } from '../settings';
 import { AgencyResult } from '../checks/validate';
 import { AgencyStatus } from '../checks/status';
 import { rateFrom, rateOperands } from '../catalog/rate';
@@ -109,7 +109,7 @@ export function consolidate(catalog: Catalog, settings: Settings, results: reado
   return { settings, catalogVersion: catalog.version, asked, results, submission, indicators, vertical };
 }
 
-function submissionEntry(settings: Settings, r: AgencyResult): SubmissionEntry {
+function submissionEntry(settings: Schedule & Pick<FormRules, 'includeErrors'>, r: AgencyResult): SubmissionEntry {
   const submitted = r.report?.status.value === 'sent';
   const date = submitted ? (r.report?.sentOn.date ?? null) : null;
   const daysLate = date ? Math.max(0, daysBetween(settings.deadline, date)) : null;

@@ -11,7 +11,7 @@ import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan
 import { a1Range, parseA1, rowRuns } from '../sheet/grid';
 import { IndicatorResult, Summary, submissionNote } from './consolidate';
 import { inText } from '../periods';
-import { Agency, Settings } from '../settings';
+import { Agency, FormRules, Roster, Schedule } from '../settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
 import { upper } from '../primitives/text';
 import { AGENCY_STATUS_LABELS, AgencyStatus, statusTally } from '../checks/status';
@@ -62,7 +62,7 @@ function table(width: number) {
 const title = (text: string): PlanCell => ({ v: text, s: { bold: true, color: COLORS.title } });
 const italic = (text: string): PlanCell => ({ v: text, s: { italic: true } });
 
-export function validationSheetPlan(settings: Settings, results: readonly AgencyResult[], stamp: string): SheetPlan {
+export function validationSheetPlan(settings: Schedule, results: readonly AgencyResult[], stamp: string): SheetPlan {
   const t = table(7);
   t.line([title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(inText(settings.period))}`)]);
   t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${statusTally(results)}.`)]);
@@ -132,7 +132,12 @@ export interface PaintGroup {
  * template's colours, then this run's findings. Only editable cells are painted, so an agency's
  * own staff can run the check on a protected tab. Cells of one colour form one group.
  */
-export function markPlan(catalog: Catalog, settings: Settings, agency: Agency, result: AgencyResult): PaintGroup[] {
+export function markPlan(
+  catalog: Catalog,
+  settings: Roster & FormRules,
+  agency: Agency,
+  result: AgencyResult,
+): PaintGroup[] {
   const report = result.report;
   if (!report || report.tableHeaderRow === null) return [];
   const colors = new Map<string, string>();

@@ -14,7 +14,7 @@ import { formRows } from './row-modes';
 import { COLORS, PlanCell } from '../sheet/plan';
 import { RawCell, cellText } from '../sheet/grid';
 import { PERIOD_IDS, PeriodId, periodInText } from '../periods';
-import { Agency, Settings } from '../settings';
+import { Agency, FormRules, FormSettings, ReportHeader, Roster } from '../settings';
 import { fold, squish } from '../primitives/text';
 
 export const IDENTITY_TITLE = 'THÔNG TIN NHẬN DẠNG BIỂU MẪU (không sửa các ô dưới đây)';
@@ -59,14 +59,18 @@ function hash53(s: string, seed = 0): string {
 }
 
 /** The rows and modes this agency is asked: changes when the catalog, switched-off rows or owners change. */
-export function formVersion(catalog: Catalog, settings: Settings, agency: Agency): string {
+export function formVersion(catalog: Catalog, settings: Roster & FormRules, agency: Agency): string {
   const shape = formRows(catalog, settings, agency)
     .map((r) => `${r.ind.code}:${r.mode.kind}`)
     .join(',');
   return `${catalog.version}/${hash53(shape).slice(-8)}`;
 }
 
-export function identityOf(catalog: Catalog, settings: Settings, agency: Agency): FormIdentity {
+export function identityOf(
+  catalog: Catalog,
+  settings: FormSettings & Pick<ReportHeader, 'issuingBody'>,
+  agency: Agency,
+): FormIdentity {
   return {
     agencyId: agency.stt,
     agencyName: squish(agency.name),

@@ -3,7 +3,7 @@ import { Catalog } from '../catalog/catalog';
 import { CellInput } from '../sheet/plan';
 import { SheetSnapshot, cellText } from '../sheet/grid';
 import { AgencyReport } from './parse';
-import { Settings } from '../settings';
+import { FormSettings } from '../settings';
 import { formStamp, labelCells } from './template';
 import { WorkbookPort } from '../workbook';
 
@@ -15,7 +15,7 @@ import { WorkbookPort } from '../workbook';
 export function relabel(
   wb: WorkbookPort,
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   snap: SheetSnapshot,
   report: AgencyReport,
 ): void {

@@ -4,7 +4,7 @@
  */
 import { Catalog, Indicator, isValueRow } from '../catalog/catalog';
 import { Formula } from '../catalog/rate';
-import { Agency, Settings, appliesToType } from '../settings/model';
+import { Agency, FormRules, Roster, appliesToType } from '../settings/model';
 
 export type RowMode =
   | { readonly kind: 'group' }
@@ -21,7 +21,7 @@ export interface FormRow {
  * Rows asked this period: the catalog's rows (its version already leaves out abolished district
  * rows) less the switched-off ones and their children.
  */
-export function askedRows(catalog: Catalog, settings: Pick<Settings, 'disabled'>): Indicator[] {
+export function askedRows(catalog: Catalog, settings: Pick<FormRules, 'disabled'>): Indicator[] {
   const off = new Set(settings.disabled);
   const isOff = (code: string | null): boolean => {
     for (let c = code; c; c = catalog.get(c)?.parent ?? null) if (off.has(c)) return true;
@@ -30,7 +30,7 @@ export function askedRows(catalog: Catalog, settings: Pick<Settings, 'disabled'>
   return catalog.rows.filter((r) => !isOff(r.code));
 }
 
-export function rowMode(catalog: Catalog, settings: Settings, agency: Agency, ind: Indicator): RowMode {
+export function rowMode(catalog: Catalog, settings: Roster, agency: Agency, ind: Indicator): RowMode {
   if (!isValueRow(ind)) return { kind: 'group' };
   if (!appliesToType(ind, agency.type)) return { kind: 'not-applicable' };
   if (ind.aggregate === 'owner') {
@@ -40,7 +40,7 @@ export function rowMode(catalog: Catalog, settings: Settings, agency: Agency, in
   return { kind: 'input', formula: catalog.formula(ind.code) };
 }
 
-export function formRows(catalog: Catalog, settings: Settings, agency: Agency): FormRow[] {
+export function formRows(catalog: Catalog, settings: Roster & FormRules, agency: Agency): FormRow[] {
   return askedRows(catalog, settings).map((ind) => ({ ind, mode: rowMode(catalog, settings, agency, ind) }));
 }
 

@@ -11,7 +11,7 @@ import { a1, a1Range, rowRuns } from '../sheet/grid';
 import { LiveCheck, TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
 import { estimateNotice, inText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
-import { Agency, Settings } from '../settings';
+import { Agency, FormSettings, Schedule } from '../settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;
@@ -183,7 +183,7 @@ export function valueAndNoteRanges(rows: readonly number[]): string[] {
  * Row 2 of every form: the catalog version (checked when the form is read back), the data range,
  * and, when the deadline comes first, that figures are estimated to the cut-off.
  */
-export function formStamp(catalog: Catalog, settings: Settings): string {
+export function formStamp(catalog: Catalog, settings: Schedule): string {
   const range = `(${STAMP_PREFIX}${catalog.version}; số liệu từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)})`;
   const notice = estimateNotice(settings.deadline, settings.period.to);
   return notice ? `${range} ${notice}` : range;
@@ -192,7 +192,7 @@ export function formStamp(catalog: Catalog, settings: Settings): string {
 const STAMP_PREFIX = 'Mẫu ';
 
 /** The "Kỳ báo cáo:" cell of a form: "Quý I năm 2026". */
-export function periodHeaderText(settings: Pick<Settings, 'period'>): string {
+export function periodHeaderText(settings: Pick<Schedule, 'period'>): string {
   return inText(settings.period).replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -230,7 +230,7 @@ export function counterCells(checks: readonly LiveCheck[]): [PlanCell, PlanCell]
 
 export function agencyTabPlan(
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
 ): { plan: SheetPlan; layout: TabLayout } {
   const width = TAB_WIDTHS.length;

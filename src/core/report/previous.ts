@@ -11,7 +11,7 @@ import { SheetSnapshot, cellText } from '../sheet/grid';
 import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
 import { readCode } from '../form/parse';
 import { PERIOD_IDS, PeriodId, QUARTERS, inText, periodInText, sameLastYear } from '../periods';
-import { Settings } from '../settings';
+import { ReportHeader, Roster, Schedule } from '../settings';
 import { fold, upper } from '../primitives/text';
 import { WorkbookPort } from '../workbook';
 
@@ -175,7 +175,10 @@ function sameBody(a: string, b: string): boolean {
  * Null when the earlier summary can be compared with this period; otherwise why not, in
  * Vietnamese, naming both sides and the fix.
  */
-export function checkPrevious(prev: PreviousSummary, settings: Settings): string | null {
+export function checkPrevious(
+  prev: PreviousSummary,
+  settings: Schedule & Roster & Pick<ReportHeader, 'issuingBody'>,
+): string | null {
   const here = inText(settings.period);
   const there = periodInText(prev.period, prev.year);
   const fix = 'Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.';
@@ -201,7 +204,7 @@ export function checkPrevious(prev: PreviousSummary, settings: Settings): string
 }
 
 /** "cùng kỳ năm 2025" or "kỳ trước (quý II năm 2026)": what the sentences compare with. */
-export function comparedWith(prev: PreviousSummary, settings: Settings): string {
+export function comparedWith(prev: PreviousSummary, settings: Schedule): string {
   const last = sameLastYear(settings.period);
   if (prev.period === last.id && prev.year === last.year)
     return last.id === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;

@@ -60,6 +60,36 @@ export interface Settings {
   readonly extraIndicators: readonly Indicator[];
 }
 
+// The five concerns the settings hold, each a view of the same settings: a step takes the ones it
+// reads, so its signature says what it depends on (a catalog is catalogFor(settings), never a part).
+
+/** When: the period reported and the agencies' deadline. */
+export type Schedule = Pick<Settings, 'period' | 'deadline'>;
+/** Who reports: the agencies, and who supplies which procedure counts. */
+export type Roster = Pick<Settings, 'agencies' | 'owners'>;
+/** Who writes to whom and who signs: the report's heading, basis and signature. */
+export type ReportHeader = Pick<
+  Settings,
+  | 'parentBody'
+  | 'issuingBody'
+  | 'place'
+  | 'reportDate'
+  | 'docNumber'
+  | 'authority'
+  | 'signerTitle'
+  | 'signerName'
+  | 'recipients'
+  | 'provincePlan'
+  | 'templateDoc'
+>;
+/** The province's targets the report measures against. */
+export type Targets = Pick<Settings, 'onTimeTarget' | 'onlineTarget'>;
+/** What the form asks and what the summary counts: rows switched off, the province's own rows, tabs with errors. */
+export type FormRules = Pick<Settings, 'disabled' | 'extraIndicators' | 'includeErrors' | 'guidance'>;
+
+/** What an agency's form and its checks depend on: when, who, and the rows asked. */
+export type FormSettings = Schedule & Roster & FormRules;
+
 export interface SettingsProblem {
   readonly cell: string | null;
   readonly message: string;

@@ -1,20 +1,35 @@
 /**
  * What one run of a use case works from, built once from the settings sheet as read: the period,
- * the catalog it uses (the period's version plus the province's own rows), and the settings
- * themselves for what the steps still read from them.
+ * the catalog it uses (the period's version plus the province's own rows), and the settings'
+ * concerns (model.ts) as views a step takes one by one. `settings` stays for the steps that
+ * genuinely read several concerns (the report, the settings sheet itself).
  */
 import { Catalog } from '../catalog/catalog';
 import { catalogFor } from '../catalog/versions';
 import { Period } from '../periods';
-import { Settings } from './model';
+import { FormRules, ReportHeader, Roster, Schedule, Settings, Targets } from './model';
 
 export interface RunContext {
   readonly settings: Settings;
   readonly period: Period;
   /** catalogFor(settings): never passed beside settings, so the two cannot disagree. */
   readonly catalog: Catalog;
+  readonly schedule: Schedule;
+  readonly roster: Roster;
+  readonly header: ReportHeader;
+  readonly targets: Targets;
+  readonly rules: FormRules;
 }
 
 export function runContext(settings: Settings): RunContext {
-  return { settings, period: settings.period, catalog: catalogFor(settings) };
+  return {
+    settings,
+    period: settings.period,
+    catalog: catalogFor(settings),
+    schedule: settings,
+    roster: settings,
+    header: settings,
+    targets: settings,
+    rules: settings,
+  };
 }

@@ -7,7 +7,7 @@ import { RunContext } from '../settings/run-context';
 /** Checks every tab, consolidates the province's figures and rewrites the four output sheets. */
 export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: RunOptions = {}): Summary {
   const { catalog, settings } = ctx;
-  const tabs = readTabs(wb, settings, opts);
+  const tabs = readTabs(wb, ctx.roster, opts);
   const results = validateTabs(catalog, settings, tabs, wb.today());
   const summary = consolidate(catalog, settings, results);
   const stamp = wb.stamp();
@@ -16,7 +16,7 @@ export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: Run
     summarySheetPlan(summary, stamp),
     detailSheetPlan(summary),
     submissionSheetPlan(summary),
-    validationSheetPlan(settings, results, stamp),
+    validationSheetPlan(ctx.schedule, results, stamp),
   ];
   for (const p of plans) wb.replace(p);
   return summary;

@@ -5,8 +5,8 @@ import { RunContext } from '../settings/run-context';
 export function splitPlans(ctx: RunContext): AgencyFile[] {
   const { catalog, settings } = ctx;
   const used = new Set<string>();
-  const digits = Math.max(2, ...settings.agencies.map((a) => String(a.stt).length));
-  return settings.agencies.map((agency) => {
+  const digits = Math.max(2, ...ctx.roster.agencies.map((a) => String(a.stt).length));
+  return ctx.roster.agencies.map((agency) => {
     const f = agencyFilePlan(catalog, settings, agency, digits);
     let name = f.fileName;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = f.fileName.replace(/\.xlsx$/, ` (${i}).xlsx`);

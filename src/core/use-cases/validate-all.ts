@@ -14,6 +14,6 @@ export function validateAll(
   const { catalog, settings } = ctx;
   const results = checkWorkbook(wb, ctx, opts);
   if (opts.mark !== false) markTabs(wb, catalog, settings, results);
-  wb.replace(validationSheetPlan(settings, results, wb.stamp()));
+  wb.replace(validationSheetPlan(ctx.schedule, results, wb.stamp()));
   return results;
 }
