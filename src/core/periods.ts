@@ -48,21 +48,10 @@ export function periodInText(id: PeriodId, year: number): string {
  * the year → the next year.
  */
 export function nextPeriodInText(id: PeriodId, year: number): string {
-  switch (id) {
-    case 'Q1':
-      return periodInText('Q2', year);
-    case 'Q2':
-    case 'M9':
-      return periodInText(id === 'Q2' ? 'Q3' : 'Q4', year);
-    case 'H1':
-      return `6 tháng cuối năm ${year}`;
-    case 'Q3':
-      return periodInText('Q4', year);
-    case 'Q4':
-      return periodInText('Q1', year + 1);
-    case 'Y':
-      return periodInText('Y', year + 1);
-  }
+  // The rest of the year after 6 and 9 months is not a reporting period of its own.
+  if (id === 'H1') return `6 tháng cuối năm ${year}`;
+  if (id === 'M9') return periodInText('Q4', year);
+  return inText(nextPeriod({ id, year }));
 }
 
 export function defaultCutoff(id: PeriodId, year: number): { from: IsoDate; to: IsoDate } {
@@ -116,6 +105,26 @@ export function periodOf(id: PeriodId, year: number, cutoff = defaultCutoff(id, 
 /** "quý III năm 2026". */
 export function inText(p: Pick<Period, 'id' | 'year'>): string {
   return periodInText(p.id, p.year);
+}
+
+/**
+ * The report after this one in its series, with the default cut-off: the next quarter (quý IV's is
+ * next year's quý I); for 6 tháng, 9 tháng and the year, the same period a year later.
+ */
+export function nextPeriod(p: Pick<Period, 'id' | 'year'>): Period {
+  return stepPeriod(p, 1);
+}
+
+/** The report before this one in its series (the one "kỳ trước" means), with the default cut-off. */
+export function previousPeriod(p: Pick<Period, 'id' | 'year'>): Period {
+  return stepPeriod(p, -1);
+}
+
+function stepPeriod(p: Pick<Period, 'id' | 'year'>, step: 1 | -1): Period {
+  const q = QUARTERS.indexOf(p.id);
+  if (q < 0) return periodOf(p.id, p.year + step);
+  const i = q + step;
+  return periodOf(QUARTERS[(i + 4) % 4], p.year + Math.floor(i / 4));
 }
 
 /** The same period a year before, the one seeds compare with ("cùng kỳ năm 2025"). */

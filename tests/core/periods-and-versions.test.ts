@@ -8,7 +8,15 @@ import { isoDate } from '../../src/core/primitives/dates';
 import { SheetPlan } from '../../src/core/sheet/plan';
 import { travinhExample } from '../../src/core/settings/example-agencies';
 import { summarySheetPlan } from '../../src/core/figures/output-sheets';
-import { currentPeriod, inText, nextPeriodInText, periodOf, sameLastYear } from '../../src/core/periods';
+import {
+  currentPeriod,
+  inText,
+  nextPeriod,
+  nextPeriodInText,
+  periodOf,
+  previousPeriod,
+  sameLastYear,
+} from '../../src/core/periods';
 import { buildProvinceReport } from '../../src/core/report/province';
 import { plainText } from '../../src/core/report/model';
 import { exampleSettings, readSettings, settingsPlan } from '../../src/core/settings';
@@ -161,6 +169,35 @@ describe('the next period, as Section IV names it', () => {
     expect(nextPeriodInText('M9', 2026)).toBe('quý IV năm 2026');
     expect(nextPeriodInText('Q4', 2026)).toBe('quý I năm 2027');
     expect(nextPeriodInText('Y', 2026)).toBe('năm 2027');
+  });
+});
+
+describe('the report before and after, in its series', () => {
+  it('steps by quarter across the year, and by year for 6 tháng, 9 tháng and the year', () => {
+    expect(previousPeriod(periodOf('Q1', 2026))).toEqual({
+      id: 'Q4',
+      year: 2025,
+      from: '2025-09-15',
+      to: '2025-12-14',
+    });
+    expect(previousPeriod(periodOf('Q3', 2026))).toEqual({
+      id: 'Q2',
+      year: 2026,
+      from: '2026-03-15',
+      to: '2026-06-14',
+    });
+    expect(nextPeriod(periodOf('Q4', 2026))).toEqual({ id: 'Q1', year: 2027, from: '2026-12-15', to: '2027-03-14' });
+    expect(nextPeriod(periodOf('Q2', 2026)).id).toBe('Q3');
+    expect(previousPeriod(periodOf('H1', 2026))).toEqual({
+      id: 'H1',
+      year: 2025,
+      from: '2024-12-15',
+      to: '2025-06-14',
+    });
+    expect(nextPeriod(periodOf('M9', 2026))).toMatchObject({ id: 'M9', year: 2027 });
+    expect(previousPeriod(periodOf('Y', 2026))).toMatchObject({ id: 'Y', year: 2025 });
+    for (const id of ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'M9', 'Y'] as const)
+      expect(previousPeriod(nextPeriod(periodOf(id, 2026)))).toEqual(periodOf(id, 2026));
   });
 });
 

@@ -10,7 +10,7 @@ import { IsoDate, formatDmy, isIsoDate, readDate } from '../primitives/dates';
 import { SheetSnapshot, cellText } from '../sheet/grid';
 import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
 import { readCode } from '../form/parse';
-import { PERIOD_IDS, PeriodId, QUARTERS, inText, periodInText, sameLastYear } from '../periods';
+import { PERIOD_IDS, Period, PeriodId, QUARTERS, inText, periodInText, previousPeriod, sameLastYear } from '../periods';
 import { ReportHeader, Roster, Schedule } from '../settings';
 import { fold, upper } from '../primitives/text';
 import { WorkbookPort } from '../workbook';
@@ -181,7 +181,7 @@ export function checkPrevious(
 ): string | null {
   const here = inText(settings.period);
   const there = periodInText(prev.period, prev.year);
-  const fix = 'Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.';
+  const fix = `Cần số liệu tổng hợp của ${wanted(settings.period)} của chính cơ quan này.`;
   if (prev.issuer !== null) {
     if (!sameBody(prev.issuer, settings.issuingBody))
       return `Số liệu kỳ trước (${prev.source}) là của "${prev.issuer}", không phải của "${settings.issuingBody}". ${fix}`;
@@ -197,10 +197,18 @@ export function checkPrevious(
     return `Số liệu kỳ trước (${prev.source}) là của chính kỳ này (${here}). ${fix}`;
   // Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves.
   if (prev.period !== now.id && !(QUARTERS.includes(prev.period) && QUARTERS.includes(now.id)))
-    return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.`;
+    return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của ${wanted(now)}.`;
   if (prev.to >= settings.period.to)
     return `Số liệu kỳ trước (${prev.source}) là của ${there} (đến ${formatDmy(prev.to)}), không trước kỳ báo cáo này (${here}, đến ${formatDmy(settings.period.to)}). ${fix}`;
   return null;
+}
+
+/** The periods a report compares with, named: "quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước)". */
+function wanted(now: Pick<Period, 'id' | 'year'>): string {
+  const before = previousPeriod(now);
+  const last = sameLastYear(now);
+  if (before.id === last.id && before.year === last.year) return `${inText(last)} (cùng kỳ năm trước)`;
+  return `${inText(before)} (kỳ trước) hoặc ${inText(last)} (cùng kỳ năm trước)`;
 }
 
 /** "cùng kỳ năm 2025" or "kỳ trước (quý II năm 2026)": what the sentences compare with. */

@@ -134,7 +134,7 @@ describe('a previous summary', () => {
       fromJson(before, (j) => ((j.issuer as { body: string }).body = 'Ủy ban nhân dân tỉnh Vĩnh Long')),
     );
     expect(checkPrevious(other, q3)).toBe(
-      'Số liệu kỳ trước (tệp "ky-truoc.json") là của "Ủy ban nhân dân tỉnh Vĩnh Long", không phải của "Ủy ban nhân dân tỉnh Trà Vinh". Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.',
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của "Ủy ban nhân dân tỉnh Vĩnh Long", không phải của "Ủy ban nhân dân tỉnh Trà Vinh". Cần số liệu tổng hợp của quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước) của chính cơ quan này.',
     );
     // "UBND" and "Ủy ban nhân dân" name the same body.
     const abbreviated = previous(fromJson(before, (j) => ((j.issuer as { body: string }).body = 'UBND tỉnh Trà Vinh')));
@@ -156,7 +156,7 @@ describe('a previous summary', () => {
     };
     const p = previous(fromJson(summaryOf(q3LastYear, { '3.4.a': 1 })));
     expect(checkPrevious(p, h1)).toBe(
-      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý III năm 2025, không so sánh được với 6 tháng đầu năm 2026: hai kỳ dài ngắn khác nhau. Cần số liệu của quý trước (với báo cáo quý) hoặc cùng kỳ năm trước.',
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý III năm 2025, không so sánh được với 6 tháng đầu năm 2026: hai kỳ dài ngắn khác nhau. Cần số liệu của 6 tháng đầu năm 2025 (cùng kỳ năm trước).',
     );
   });
 
@@ -168,7 +168,7 @@ describe('a previous summary', () => {
     };
     const later = previous(fromJson(summaryOf(q4, { '3.4.a': 1 }), (j) => j));
     expect(checkPrevious(later, q3)).toBe(
-      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026 (đến 14/12/2026), không trước kỳ báo cáo này (quý III năm 2026, đến 14/09/2026). Cần số liệu tổng hợp của kỳ trước hoặc cùng kỳ năm trước của chính cơ quan này.',
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026 (đến 14/12/2026), không trước kỳ báo cáo này (quý III năm 2026, đến 14/09/2026). Cần số liệu tổng hợp của quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước) của chính cơ quan này.',
     );
   });
 });
