@@ -6,7 +6,7 @@ import { Catalog } from '../catalog/catalog';
 import { formRows } from '../form/row-modes';
 import { AgencyReport, parseAgencyTab } from '../form/parse';
 import { relabel } from '../form/relabel';
-import { Agency, SETTINGS_SHEET, Settings } from '../settings';
+import { Agency, FormRules, FormSettings, Roster, SETTINGS_SHEET, Schedule } from '../settings';
 import { SheetSnapshot, cellText, parseA1 } from '../sheet/grid';
 import {
   COUNTER_RANGE,
@@ -61,14 +61,14 @@ function shortHash(text: string): string {
 }
 
 /** What a tab's rows and protection are made from: when equal, running again changes nothing. */
-function tabFingerprint(catalog: Catalog, settings: Settings, agency: Agency, key: string): string {
+function tabFingerprint(catalog: Catalog, settings: Roster & FormRules, agency: Agency, key: string): string {
   const rows = formRows(catalog, settings, agency).map((r) => `${r.ind.code}:${r.mode.kind}`);
   // 2: tabs carry the live checks and the "Số ô cần sửa" counter; a tab made before gets them.
   return shortHash(JSON.stringify([2, agency.sheet, [...agency.emails].sort(), rows, key]));
 }
 
 /** What a tab's header cells are made from: the stamp (version, data range), period and deadline. */
-function headerKey(catalog: Catalog, settings: Settings): string {
+function headerKey(catalog: Catalog, settings: Schedule): string {
   return shortHash(JSON.stringify([formStamp(catalog, settings), periodHeaderText(settings), settings.deadline]));
 }
 
@@ -79,7 +79,7 @@ function headerKey(catalog: Catalog, settings: Settings): string {
 function refreshHeader(
   wb: WorkbookPort,
   catalog: Catalog,
-  settings: Settings,
+  settings: Schedule,
   snap: SheetSnapshot,
   report: AgencyReport,
 ): boolean {
@@ -267,7 +267,7 @@ function findRenamed(
 function addMissingRows(
   wb: WorkbookPort,
   catalog: Catalog,
-  settings: Settings,
+  settings: FormSettings,
   agency: Agency,
   report: AgencyReport,
 ): string[] {
@@ -293,7 +293,12 @@ function addMissingRows(
 }
 
 /** The cells an agency may edit, found in the tab as it is now (rows may have moved). */
-function editableRanges(catalog: Catalog, settings: Settings, agency: Agency, report: AgencyReport): string[] {
+function editableRanges(
+  catalog: Catalog,
+  settings: Roster & FormRules,
+  agency: Agency,
+  report: AgencyReport,
+): string[] {
   const modes = new Map(formRows(catalog, settings, agency).map((r) => [r.ind.code, r.mode.kind]));
   const ranges = valueAndNoteRanges(
     [...report.codeRows].filter(([, code]) => modes.get(code) === 'input').map(([r]) => r),
