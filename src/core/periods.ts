@@ -124,7 +124,7 @@ function stepPeriod(p: Pick<Period, 'id' | 'year'>, step: 1 | -1): Period {
   const q = QUARTERS.indexOf(p.id);
   if (q < 0) return periodOf(p.id, p.year + step);
   const i = q + step;
-  return periodOf(QUARTERS[(i + 4) % 4], p.year + Math.floor(i / 4));
+  return periodOf(QUARTERS[(i + 4) % 4]!, p.year + Math.floor(i / 4));
 }
 
 /** The same period a year before, the one seeds compare with ("cùng kỳ năm 2025"). */
