@@ -9,15 +9,15 @@
  * so a reader that does not recalculate sees the right figure.
  */
 import { editZip, BufferReader } from '@cj-tech-master/excelts/archive';
-import { FormulaValue, dateSerial, evaluateFormula, formulaInput, ooxmlFormula } from '../core/form/formulas';
+import { FormulaValue, dateSerial, ooxmlFormula, sheetEvaluator } from '../core/form/formulas';
 import { parts } from '../core/primitives/dates';
 import { CellFact, RawCell, SheetSnapshot, a1, parseA1 } from '../core/sheet/grid';
 import { CellInput } from '../core/sheet/plan';
-import { LINE_PT, wrappedLines } from '../core/sheet/print';
+import { wrappedRowHeight } from '../core/sheet/print';
 import { CellWriter } from '../core/workbook';
 import { NewCell, cellStyles, columnWidths, patchSheetXml, wrappingStyles } from './sheet-xml-patch';
 import { SnapshotWorkbook } from './snapshot-workbook';
-import { PartSource } from './xlsx-snapshots';
+import { PartSource, damaged } from './xlsx-snapshots';
 
 export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** Per sheet (lower-cased name), the cells written, by A1 reference. */
@@ -29,6 +29,8 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     snapshots: readonly SheetSnapshot[],
     private readonly sheetParts: ReadonlyMap<string, string>,
     private readonly stylesPart: string,
+    /** The file as the user named it, for a refusal. */
+    private readonly shown: string,
     clock: () => Date = () => new Date(),
   ) {
     super(snapshots, clock);
@@ -76,15 +78,20 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
         if ('formula' in cell) edits.set(ref, { formula: cell.formula, result: results.get(ref) ?? null });
       for (const ref of edits.keys()) results.delete(ref);
       const minHeights = rowHeights(xml, sheet, edits, wrapping);
-      const patched = patchSheetXml(xml, {
-        cells: edits,
-        results,
-        minHeights,
-        formulaOf: (ref) => {
-          const f = sheet.cells?.get(ref);
-          return f?.kind === 'formula' ? f.formula : null;
-        },
-      });
+      let patched: string;
+      try {
+        patched = patchSheetXml(xml, {
+          cells: edits,
+          results,
+          minHeights,
+          formulaOf: (ref) => {
+            const f = sheet.cells?.get(ref);
+            return f?.kind === 'formula' ? f.formula : null;
+          },
+        });
+      } catch {
+        damaged(this.shown); // XML the reader took but the patch cannot place a cell in
+      }
       editor.set(path, new TextEncoder().encode(patched));
     }
     return editor.bytes();
@@ -124,22 +131,18 @@ function snapshotValue(v: CellInput): RawCell {
 /** Every formula of the sheet with the result it computes from the sheet's values now. */
 function formulaResults(sheet: SheetSnapshot): Map<string, FormulaValue | null> {
   const facts = sheet.cells ?? new Map<string, CellFact>();
-  const memo = new Map<string, FormulaValue | null>();
-  const valueAt = (row: number, col: number, depth: number): FormulaValue | null => {
-    const key = a1(row, col);
-    if (memo.has(key)) return memo.get(key)!;
-    const fact = facts.get(key);
-    if (fact?.kind !== 'formula') return formulaInput(sheet.values[row - 1]?.[col - 1] ?? '');
-    memo.set(key, null); // a cycle reads as "cannot compute"
-    const result = depth > 8 ? null : evaluateFormula(fact.formula, (r, c) => valueAt(r, c, depth + 1));
-    memo.set(key, result);
-    return result;
-  };
+  const resultAt = sheetEvaluator(
+    (row, col) => {
+      const fact = facts.get(a1(row, col));
+      return fact?.kind === 'formula' ? fact.formula : null;
+    },
+    (row, col) => sheet.values[row - 1]?.[col - 1] ?? '',
+  );
   const results = new Map<string, FormulaValue | null>();
   for (const [ref, fact] of facts)
     if (fact.kind === 'formula') {
       const { row, col } = parseA1(ref);
-      results.set(ref, valueAt(row, col, 0));
+      results.set(ref, resultAt(row, col));
     }
   return results;
 }
@@ -156,13 +159,14 @@ function rowHeights(
   const widths = columnWidths(xml);
   const heights = new Map<number, number>();
   for (const r of rows) {
-    let lines = 1;
+    const texts: { text: string; widthChars: number | undefined }[] = [];
     (sheet.values[r - 1] ?? []).forEach((v, i) => {
       const style = styles.get(a1(r, i + 1));
       if (typeof v === 'string' && v && style !== undefined && wrapping.has(style))
-        lines = Math.max(lines, wrappedLines(v, (widths.get(i + 1) ?? 9) * 7));
+        texts.push({ text: v, widthChars: widths.get(i + 1) });
     });
-    if (lines > 1) heights.set(r, lines * LINE_PT);
+    const height = wrappedRowHeight(texts);
+    if (height) heights.set(r, height);
   }
   return heights;
 }

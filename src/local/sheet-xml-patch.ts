@@ -5,6 +5,7 @@
  * it), whatever prefix the file gives its elements. ECMA-376 Part 1 §18.3.1 (sheetData, row, c,
  * f, v, is) is all this touches.
  */
+import { xmlDecode, xmlEncode } from '@cj-tech-master/excelts/xml';
 import { FormulaValue } from '../core/form/formulas';
 import { a1, parseA1 } from '../core/sheet/grid';
 
@@ -86,23 +87,11 @@ function elementEnd(xml: string, open: Tag): number {
 
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? decodeXml(m[2] ?? m[3]) : undefined;
+  return m ? xmlDecode(m[2] ?? m[3]) : undefined;
 }
 
 function withoutAttr(attrs: string, name: string): string {
   return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), '');
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#')
-      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e.toLowerCase()]!;
-  });
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /**
@@ -111,7 +100,7 @@ function escapeXml(s: string): string {
  */
 function ooxmlText(s: string): string {
   const hex = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
-  return escapeXml(s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(NOT_IN_XML, hex));
+  return xmlEncode(s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(NOT_IN_XML, hex));
 }
 
 /** Characters XML 1.0 cannot hold (§2.2), except the surrogates JavaScript strings pair. */
@@ -120,9 +109,9 @@ const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** A cell's XML: its reference, its style kept, what it now holds. */
 function cellXml(p: string, ref: string, style: string | undefined, cell: NewCell): string {
-  const s = style !== undefined ? ` s="${escapeXml(style)}"` : '';
+  const s = style !== undefined ? ` s="${xmlEncode(style)}"` : '';
   if ('formula' in cell) {
-    const f = `<${p}f>${escapeXml(cell.formula)}</${p}f>`;
+    const f = `<${p}f>${xmlEncode(cell.formula)}</${p}f>`;
     return `<${p}c r="${ref}"${s}${resultType(cell.result)}>${f}${resultXml(p, cell.result)}</${p}c>`;
   }
   const v = cell.value;

@@ -4,7 +4,8 @@
  * were stored), and storing every formula with its computed result when we write.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
-import { FormulaValue, evaluateFormula, formulaInput } from '../core/form/formulas';
+import { sheetEvaluator } from '../core/form/formulas';
+import { calendarDay } from './xlsx-snapshots';
 import { CellFact, RawCell, SheetSnapshot, a1, a1Range, mergedCellFacts, parseA1 } from '../core/sheet/grid';
 
 /** Worksheet fields excelts uses but does not declare. */
@@ -68,23 +69,15 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
  * (readers then recalculate, or our own parser reports it).
  */
 export function storeFormulaResults(ws: ExcelJS.Worksheet): void {
-  const memo = new Map<string, FormulaValue | null>();
-  const valueAt = (row: number, col: number, depth: number): FormulaValue | null => {
-    const key = a1(row, col);
-    if (memo.has(key)) return memo.get(key)!;
-    const cell = ws.getCell(row, col);
-    const formula = formulaOf(cell);
-    if (formula === null) return formulaInput(rawValue(cell.value));
-    memo.set(key, null); // a cycle reads as "cannot compute"
-    const result = depth > 8 ? null : evaluateFormula(formula, (r, c) => valueAt(r, c, depth + 1));
-    memo.set(key, result);
-    return result;
-  };
+  const resultAt = sheetEvaluator(
+    (row, col) => formulaOf(ws.getCell(row, col)),
+    (row, col) => rawValue(ws.getCell(row, col).value),
+  );
   ws.eachRow((row, r) =>
     row.eachCell((cell, c) => {
       const formula = formulaOf(cell);
       if (formula === null || 'sharedFormula' in (cell.value as object)) return;
-      const result = valueAt(r, c, 0);
+      const result = resultAt(r, c);
       cell.value = {
         formula,
         result:
@@ -116,7 +109,7 @@ export function numFmtCode(f: string | ExcelJS.NumFmt | undefined): string {
 export function rawValue(v: ExcelJS.CellValue): RawCell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate());
+  if (v instanceof Date) return calendarDay(v);
   if (typeof v === 'object') {
     if ('error' in v) return String(v.error);
     if ('richText' in v) return (v.richText ?? []).map((t) => t.text).join('');

@@ -10,11 +10,10 @@
  * file-system side is src/cli/files.ts).
  */
 import { IncomingFile } from '../core/agency-files/collect';
-import { formatNumber } from '../core/primitives/numbers';
 import { FileError } from './file-problems';
 import type { XlsxWorkbook } from './xlsx-workbook';
 import { SnapshotWorkbook } from './snapshot-workbook';
-import { PartSource, readSnapshots, readWorkbookParts } from './xlsx-snapshots';
+import { CellBudget, PartSource, damaged, readWorkbookParts } from './xlsx-snapshots';
 import { PatchedWorkbook } from './patched-workbook';
 import { InflateError, ZipPart, inflatePart, zipParts } from './zip-parts';
 
@@ -143,23 +142,8 @@ function partSource(buf: Uint8Array, entries: readonly ZipPart[], shown: string)
 
 /** Refuses a sheet whose used range is beyond any report before a reader walks it cell by cell. */
 export function checkCells(wb: XlsxWorkbook, shown: string): void {
-  let total = 0;
-  for (const ws of wb.book.worksheets) {
-    const cells = ws.rowCount * Math.max(ws.columnCount, 1);
-    total += cells;
-    if (cells > LIMITS.sheetCells)
-      throw new FileError(
-        'too-many-cells',
-        shown,
-        `trang "${ws.name}" dùng tới ${formatNumber(ws.rowCount)} dòng × ${formatNumber(ws.columnCount)} cột (tối đa ${formatNumber(LIMITS.sheetCells)} ô một trang)`,
-      );
-  }
-  if (total > LIMITS.totalCells)
-    throw new FileError(
-      'too-many-cells',
-      shown,
-      `${formatNumber(total)} ô (tối đa ${formatNumber(LIMITS.totalCells)})`,
-    );
+  const budget = new CellBudget(shown, LIMITS);
+  for (const ws of wb.book.worksheets) budget.take(ws.name, ws.rowCount, ws.columnCount);
 }
 
 /** Bytes to a workbook through every guard; throws FileError (worded in file-problems.ts). */
@@ -175,27 +159,30 @@ export async function guardedWorkbook(
     const { XlsxWorkbook } = await import('./xlsx-workbook');
     wb = await XlsxWorkbook.fromBuffer(buf as unknown as ArrayBuffer, clock);
   } catch {
-    // The reader's own words are English: the user is told only that the inside is damaged.
-    throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
+    damaged(shown);
   }
   checkCells(wb, shown);
   return wb;
 }
 
 /**
- * Bytes to a workbook read for checking only (validate): every guard above, then the sheets
- * read straight into snapshots, with no spreadsheet model to hold (xlsx-snapshots.ts).
+ * Every guard, then the sheets read straight into snapshots (xlsx-snapshots.ts). Every part is
+ * inflated once to its declared size first, as for the full load, so both paths refuse the same
+ * files (a lie in a part this reader skips is still a forged file); the parts read then stream
+ * again, each held to its declared size.
  */
+async function guardedParts(buf: Uint8Array, shown: string) {
+  const source = partSource(buf, await checkXlsxBytes(buf, shown), shown);
+  return { source, ...(await readWorkbookParts(source, shown, LIMITS)) };
+}
+
+/** Bytes to a workbook read for checking only (validate, split, an agency's file), with no spreadsheet model to hold. */
 export async function guardedSnapshots(
   buf: Uint8Array,
   shown: string,
   clock: () => Date = () => new Date(),
 ): Promise<SnapshotWorkbook> {
-  // Every part is inflated once to its declared size, as for the full load, so both paths refuse
-  // the same files (a lie in a part this reader skips is still a forged file); then the parts
-  // read stream again, each held to its declared size.
-  const entries = await checkXlsxBytes(buf, shown);
-  return new SnapshotWorkbook(await readSnapshots(partSource(buf, entries, shown), shown, LIMITS), clock);
+  return new SnapshotWorkbook((await guardedParts(buf, shown)).snapshots, clock);
 }
 
 /**
@@ -207,10 +194,8 @@ export async function guardedPatchable(
   shown: string,
   clock: () => Date = () => new Date(),
 ): Promise<PatchedWorkbook> {
-  const entries = await checkXlsxBytes(buf, shown);
-  const source = partSource(buf, entries, shown);
-  const { snapshots, sheetParts, stylesPart } = await readWorkbookParts(source, shown, LIMITS);
-  return new PatchedWorkbook(buf, source, snapshots, sheetParts, stylesPart, clock);
+  const { source, snapshots, sheetParts, stylesPart } = await guardedParts(buf, shown);
+  return new PatchedWorkbook(buf, source, snapshots, sheetParts, stylesPart, shown, clock);
 }
 
 /** Every sheet of an agency's file as grids (what collect examines), through the same guards. */

@@ -32,12 +32,10 @@ export interface CellLimits {
 /** A part's bytes by its path in the zip ("xl/workbook.xml"), as chunks; null when there is none. */
 export type PartSource = (path: string) => AsyncIterable<Uint8Array> | null;
 
-/** Every worksheet of the file in workbook order, or a FileError worded for the user. */
-export async function readSnapshots(source: PartSource, shown: string, limits: CellLimits): Promise<SheetSnapshot[]> {
-  return (await readWorkbookParts(source, shown, limits)).snapshots;
-}
-
-/** The snapshots, and where each sheet and the styles live in the zip (for a writer that patches them). */
+/**
+ * Every worksheet of the file in workbook order, and where each sheet and the styles live in the
+ * zip (for a writer that patches them); or a FileError worded for the user.
+ */
 export async function readWorkbookParts(
   source: PartSource,
   shown: string,
@@ -53,37 +51,54 @@ export async function readWorkbookParts(
   const numFmts = await readNumFmts(parse, book.styles);
   const snapshots: SheetSnapshot[] = [];
   const sheetParts = new Map<string, string>();
-  let total = 0;
+  const budget = new CellBudget(shown, limits);
   for (const sheet of book.sheets) {
     const cells = new SheetCells(strings, numFmts, book.date1904, limits.sheetCells, shown);
     if (!(await parse(sheet.path, cells.handlers()))) continue;
     const { rows, cols } = cells.usedRange();
-    total += rows * Math.max(cols, 1);
-    if (rows * Math.max(cols, 1) > limits.sheetCells || cells.overflowed)
-      tooManyCells(shown, sheet.name, rows, cols, limits);
-    if (total > limits.totalCells)
-      throw new FileError(
-        'too-many-cells',
-        shown,
-        `${formatNumber(total)} ô (tối đa ${formatNumber(limits.totalCells)})`,
-      );
+    budget.take(sheet.name, rows, cols, cells.overflowed);
     snapshots.push(cells.snapshot(sheet.name));
     sheetParts.set(sheet.name, sheet.path);
   }
   return { snapshots, sheetParts, stylesPart: book.styles };
 }
 
-function damaged(shown: string): never {
-  // The reader's own words are English: the user is told only that the inside is damaged.
+/** A file whose inside a reader could not read; the reader's own words are English, so they are not shown. */
+export function damaged(shown: string): never {
   throw new FileError('not-xlsx', shown, 'nội dung bên trong bị hỏng');
 }
 
-function tooManyCells(shown: string, sheet: string, rows: number, cols: number, limits: CellLimits): never {
-  throw new FileError(
-    'too-many-cells',
-    shown,
-    `trang "${sheet}" dùng tới ${formatNumber(rows)} dòng × ${formatNumber(cols)} cột (tối đa ${formatNumber(limits.sheetCells)} ô một trang)`,
-  );
+/**
+ * The used ranges of a file's sheets against the limits, sheet by sheet: refuses the sheet beyond
+ * any report, or the file whose sheets together are. Both readers (this one and the full model's
+ * guard) count through here, so both refuse with the same words.
+ */
+export class CellBudget {
+  private total = 0;
+
+  constructor(
+    private readonly shown: string,
+    private readonly limits: CellLimits,
+  ) {}
+
+  /** `overflowed`: the reader stopped keeping cells, more than the limit having come. */
+  take(sheet: string, rows: number, cols: number, overflowed = false): void {
+    const { shown, limits } = this;
+    const cells = rows * Math.max(cols, 1);
+    if (cells > limits.sheetCells || overflowed)
+      throw new FileError(
+        'too-many-cells',
+        shown,
+        `trang "${sheet}" dùng tới ${formatNumber(rows)} dòng × ${formatNumber(cols)} cột (tối đa ${formatNumber(limits.sheetCells)} ô một trang)`,
+      );
+    this.total += cells;
+    if (this.total > limits.totalCells)
+      throw new FileError(
+        'too-many-cells',
+        shown,
+        `${formatNumber(this.total)} ô (tối đa ${formatNumber(limits.totalCells)})`,
+      );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,7 +347,8 @@ function firstSection(format: string): string {
 function serialDay(serial: number, date1904: boolean): Date {
   return calendarDay(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 }
-function calendarDay(d: Date): Date {
+/** A file's date (a UTC instant) as the calendar day it names, at local midnight, as getValues gives it. */
+export function calendarDay(d: Date): Date {
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 

@@ -10,7 +10,7 @@ import { SheetSnapshot, columnLetter, parseA1 } from '../core/sheet/grid';
 import { ooxmlFormula } from '../core/form/formulas';
 import { LiveCheck } from '../core/checks/live-checks';
 import { pad2 } from '../core/primitives/numbers';
-import { FONT_PT, LINE_PT, MARGINS, printLayout, rowHeights, wrappedLines } from '../core/sheet/print';
+import { FONT_PT, MARGINS, XLSX_CHAR_PX, printLayout, rowHeights, wrappedRowHeight } from '../core/sheet/print';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
@@ -178,7 +178,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private render(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-    plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / 7)));
+    plan.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(px / XLSX_CHAR_PX)));
     if (plan.frozenRows || plan.frozenColumns)
       ws.views = [{ state: 'frozen', ySplit: plan.frozenRows ?? 0, xSplit: plan.frozenColumns ?? 0 }];
     plan.rows.forEach((cells, r) => cells.forEach((pc, c) => this.writeCell(ws.getCell(r + 1, c + 1), pc)));
@@ -366,12 +366,13 @@ export class XlsxWorkbook implements WorkbookPort {
 /** Raises a row to the lines its wrapped text cells need (never lowers it). */
 function fitRowHeight(ws: ExcelJS.Worksheet, r: number): void {
   const row = ws.getRow(r);
-  let lines = 1;
+  const texts: { text: string; widthChars: number | undefined }[] = [];
   row.eachCell((cell, c) => {
-    const text = typeof cell.value === 'string' ? cell.value : null;
-    if (text && cell.alignment?.wrapText) lines = Math.max(lines, wrappedLines(text, (ws.getColumn(c).width ?? 9) * 7));
+    if (typeof cell.value === 'string' && cell.value && cell.alignment?.wrapText)
+      texts.push({ text: cell.value, widthChars: ws.getColumn(c).width });
   });
-  if (lines > 1 && (row.height ?? 0) < lines * LINE_PT) row.height = lines * LINE_PT;
+  const height = wrappedRowHeight(texts);
+  if (height && (row.height ?? 0) < height) row.height = height;
 }
 
 function argb(color: string): string {

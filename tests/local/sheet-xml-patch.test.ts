@@ -3,7 +3,7 @@
  * references, shared formulas, rows to add; read back through the streaming reader.
  */
 import { NewCell, patchSheetXml } from '../../src/local/sheet-xml-patch';
-import { readSnapshots } from '../../src/local/xlsx-snapshots';
+import { readWorkbookParts } from '../../src/local/xlsx-snapshots';
 import { FormulaValue } from '../../src/core/form/formulas';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -23,7 +23,9 @@ async function read(sheet: string) {
       : (async function* () {
           yield enc(parts[path]);
         })();
-  const [snap] = await readSnapshots(source, 't.xlsx', { sheetCells: 1e5, totalCells: 1e6 });
+  const {
+    snapshots: [snap],
+  } = await readWorkbookParts(source, 't.xlsx', { sheetCells: 1e5, totalCells: 1e6 });
   return snap;
 }
 

@@ -245,6 +245,29 @@ export function evaluateFormula(formula: string, at: CellLookup): FormulaValue |
   }
 }
 
+/**
+ * Each formula of a sheet evaluated against the sheet, every cell computed once: `formulaAt` gives
+ * a cell's formula (null for a value), `valueAt` its value. A cycle, or a chain deeper than 8
+ * formulas, reads as "cannot compute" (null) rather than a guess.
+ */
+export function sheetEvaluator(
+  formulaAt: (row: number, col: number) => string | null,
+  valueAt: (row: number, col: number) => RawCell,
+): (row: number, col: number) => FormulaValue | null {
+  const memo = new Map<string, FormulaValue | null>();
+  const at = (row: number, col: number, depth: number): FormulaValue | null => {
+    const key = `${row}:${col}`;
+    if (memo.has(key)) return memo.get(key)!;
+    const formula = formulaAt(row, col);
+    if (formula === null) return formulaInput(valueAt(row, col));
+    memo.set(key, null); // a cycle reads as "cannot compute"
+    const result = depth > 8 ? null : evaluateFormula(formula, (r, c) => at(r, c, depth + 1));
+    memo.set(key, result);
+    return result;
+  };
+  return (row, col) => at(row, col, 0);
+}
+
 /** A grid value as a formula sees it: a date (a local calendar day, as getValues gives) is its serial number. */
 export function formulaInput(v: RawCell): FormulaValue {
   return v instanceof Date

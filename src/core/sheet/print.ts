@@ -98,6 +98,22 @@ export function rowHeights(plan: Pick<SheetPlan, 'rows' | 'columnWidths'>): (num
   });
 }
 
+/** Pixels per character of a column width as .xlsx stores it, and the width of a column that sets none. */
+export const XLSX_CHAR_PX = 7;
+const XLSX_DEFAULT_CHARS = 9;
+
+/**
+ * The height in points a row of a file needs for the wrapped texts in it (each with its column's
+ * width in characters, when the file sets one); null when one line does.
+ */
+export function wrappedRowHeight(texts: readonly { text: string; widthChars: number | undefined }[]): number | null {
+  const lines = Math.max(
+    1,
+    ...texts.map((t) => wrappedLines(t.text, (t.widthChars ?? XLSX_DEFAULT_CHARS) * XLSX_CHAR_PX)),
+  );
+  return lines > 1 ? lines * LINE_PT : null;
+}
+
 function cellLines(c: PlanCell, widthPx: number): number {
   if (!c.s?.wrap) return 1;
   const v = c.v;
