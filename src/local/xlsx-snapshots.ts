@@ -324,7 +324,10 @@ async function readNumFmts(parse: Parse, path: string): Promise<string[]> {
   return styles;
 }
 
-/** Whether a number format shows dates: its first section has date letters and no text "@". */
+/**
+ * Whether a number format shows dates: its first section has date letters and no text "@".
+ * excelts' own test (isDateFmt, not exported), so both readers turn the same numbers into dates.
+ */
 function isDateFormat(format: string): boolean {
   const first = firstSection(format).replace(/\[[^\]]*\]|"[^"]*"/g, '');
   return !first.includes('@') && /[ymdhMsb]/.test(first);
