@@ -30,6 +30,7 @@ async function buildAppsScript() {
     outfile,
     legalComments: 'none',
     minifyWhitespace: true,
+    minifySyntax: true,
     // Vietnamese text as UTF-8, not \uXXXX escapes (six bytes a letter): Apps Script reads UTF-8 source.
     charset: 'utf8',
     logLevel: 'warning',
