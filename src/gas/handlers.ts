@@ -17,7 +17,7 @@ import { Finding } from '../core/checks/rules';
 import { statusTally } from '../core/checks/status';
 import { Reply, alertReply, isConsolidator } from './actions';
 import { DocsWriter, docIdFrom, fillTemplate } from './docs';
-import { HELP_HTML } from './help';
+import { helpHtml } from './help';
 import { escapeHtml } from '../core/primitives/text';
 import { GasWorkbook, activeWorkbook } from './sheets';
 import { runContext } from '../core/settings/run-context';
@@ -145,7 +145,7 @@ export function generateTemplates(): Reply {
     );
   if (out.retimed.length)
     lines.push(
-      `Cập nhật kỳ báo cáo và hạn gửi báo cáo (${formatDmy(settings.deadline)}) theo trang Thiết lập trên ${out.retimed.length} trang: ${out.retimed.join(', ')}.`,
+      `Cập nhật phần đầu trang (kỳ báo cáo, hạn gửi báo cáo ${formatDmy(settings.deadline)}, liên hệ hỗ trợ) theo trang Thiết lập trên ${out.retimed.length} trang: ${out.retimed.join(', ')}.`,
     );
   for (const u of out.upgraded)
     lines.push(
@@ -340,5 +340,11 @@ function mayEditInputs(sheetName: string): boolean {
 }
 
 export function help(): Reply {
-  return { kind: 'sidebar', title: 'Hướng dẫn sử dụng', html: HELP_HTML };
+  // The support contact of Thiết lập, when it can be read: one read of that sheet.
+  const loaded = app.loadSettings(workbook());
+  return {
+    kind: 'sidebar',
+    title: 'Hướng dẫn sử dụng',
+    html: helpHtml(loaded.ok ? loaded.settings.supportContact : ''),
+  };
 }

@@ -1,6 +1,23 @@
-/** The short Vietnamese guide shown by "Hướng dẫn sử dụng". */
-export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5;padding:4px 8px">
+import { TEMPLATE_COPY_LINK } from '../core/template-link';
+import { escapeHtml } from '../core/primitives/text';
+
+/**
+ * The short Vietnamese guide shown by "Hướng dẫn sử dụng", with the support contact of Thiết lập
+ * (empty: the line is left out) and the province's template link when the maintainer set one.
+ */
+export function helpHtml(supportContact: string): string {
+  const contact = supportContact.trim()
+    ? `<p style="background:#fff2cc;padding:4px 6px"><b>Liên hệ hỗ trợ:</b> ${escapeHtml(supportContact.trim())}</p>`
+    : '';
+  const template = TEMPLATE_COPY_LINK
+    ? `<p>Bảng tính mẫu (tạo bản sao cho kỳ mới): <a href="${TEMPLATE_COPY_LINK}" target="_blank">${TEMPLATE_COPY_LINK}</a></p>`
+    : '';
+  return HELP_HTML.replace('<!--lien-he-->', contact).replace('<!--ban-mau-->', template);
+}
+
+const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5;padding:4px 8px">
 <h3 style="margin:4px 0">Báo cáo cải cách hành chính</h3>
+<!--lien-he-->
 <p><b>Đơn vị tổng hợp (Sở Nội vụ)</b></p>
 <ol>
 <li><b>Thiết lập kỳ báo cáo</b>: tạo trang "Thiết lập". Điền kỳ báo cáo, năm, hạn gửi, thông tin ký ban hành, danh sách đơn vị (tên, loại, tên trang tính, email người nhập liệu) và đơn vị cung cấp số liệu dùng chung. Chỉ tiêu riêng của tỉnh (ví dụ theo Quyết định 766/QĐ-TTg) thêm ở bảng "Chỉ tiêu bổ sung của tỉnh". Hạn gửi có thể trước ngày chốt số liệu: khi đó số liệu được ước tính đến ngày chốt.</li>
@@ -15,7 +32,7 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 </ol>
 <p><b>Đơn vị báo cáo</b> (không cần cấp quyền, không cần dùng menu)</p>
 <ol>
-<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu: số nhập dạng chữ thì công thức tỷ lệ của biểu không tính được. Ô sai được tô đỏ ngay khi nhập.</li>
+<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu. Số âm, chữ trong ô số và tỷ lệ ngoài 0–100% bị bảng tính từ chối ngay (hiện lời nhắc, ô giữ giá trị cũ); những chỗ sai khác (số lẻ ở ô số lượng, tổng nhỏ hơn các dòng thành phần) được nhận rồi tô đỏ (lỗi) hoặc vàng (cần xem lại).</li>
 <li>Ghi ngắn gọn kết quả nổi bật, khó khăn, kiến nghị ở cuối trang.</li>
 <li>Nhập xong, chọn <b>Đã gửi</b> ở ô "Trạng thái báo cáo": bảng tính tự kiểm tra trang và ghi ngày gửi. Nếu còn lỗi, trạng thái trở về "Chưa gửi", lý do ghi ở ghi chú của ô trạng thái.</li>
 <li>Báo cáo Google Docs của đơn vị do đơn vị tổng hợp soạn từ trang của đơn vị (<b>Soạn báo cáo của đơn vị</b>); đơn vị nào muốn tự soạn thì dùng mục đó và đồng ý cấp quyền.</li>
@@ -24,7 +41,8 @@ export const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13p
 <ul>
 <li>Chỉ người tổng hợp dùng menu; lần đầu Google hỏi quyền sửa bảng tính này, hiện hộp thoại và tạo Google Docs.</li>
 <li>Nếu người dùng không cùng tổ chức Google Workspace với chủ sở hữu tập lệnh, Google hiện màn hình "ứng dụng chưa được xác minh" và giới hạn số người dùng chưa xác minh. Cùng một tên miền Workspace, hoặc xác minh ứng dụng với Google, thì không còn màn hình này (developers.google.com/apps-script/guides/client-verification).</li>
-<li>Chi tiết: tài liệu docs/quyen-va-uy-quyen.md.</li>
+<li>Chi tiết: tài liệu docs/quyen-va-uy-quyen.md; khi gặp sự cố: docs/khac-phuc-su-co.md.</li>
 </ul>
+<!--ban-mau-->
 <p>Mở lại hướng dẫn này: menu Báo cáo CCHC → <b>Hướng dẫn sử dụng</b>.</p>
 </div>`;

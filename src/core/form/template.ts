@@ -38,6 +38,13 @@ export const STATUS_DRAFT = 'Chưa gửi';
 /** The one line under the header telling the agency what to do, and that it needs no permission. */
 export const AGENCY_HINT =
   'Đơn vị không cần cấp quyền cho tiện ích: nhập số liệu vào các ô màu (ô sai tô đỏ), xong chọn "Đã gửi" ở ô Trạng thái.';
+/** How the hint line starts on every tab ever made: how an older tab's line is recognised before it is rewritten. */
+export const AGENCY_HINT_START = 'Đơn vị không cần cấp quyền';
+/** The hint line, with whom to call for help when the settings name someone ("Liên hệ hỗ trợ"). */
+export function agencyHint(settings: Pick<FormSettings, 'supportContact'>): string {
+  const contact = settings.supportContact.trim();
+  return contact ? `${AGENCY_HINT} Cần hỗ trợ, liên hệ: ${contact.replace(/[.\s]+$/, '')}.` : AGENCY_HINT;
+}
 /** The status cell's note: how an agency marks its report sent, with no menu and no permission. */
 export const STATUS_NOTE =
   'Nhập xong, chọn "Đã gửi": bảng tính tự kiểm tra số liệu rồi ghi ngày gửi; còn lỗi thì trạng thái trở về "Chưa gửi" và lý do ghi ở ghi chú này.';
@@ -271,7 +278,7 @@ export function agencyTabPlan(
     headerCells[k] = a1(r, 3);
     rows.push(line([{ v: null }, { v: HEADER_LABELS[k], s: { bold: true } }, headerValues[k]]));
   });
-  rows.push(line([{ v: null }, { v: AGENCY_HINT, s: { italic: true } }]));
+  rows.push(line([{ v: null }, { v: agencyHint(settings), s: { italic: true } }]));
 
   const headerRow = rows.length + 1;
   rows.push(TABLE_HEADER.map((h) => ({ v: h, s: { bold: true, background: COLORS.header, wrap: true } })));

@@ -55,6 +55,7 @@ export function exampleSettings(period: PeriodId, year: number, agencies: readon
     onTimeTarget: 95,
     onlineTarget: 50,
     templateDoc: null,
+    supportContact: '',
     agencies: list,
     owners: defaultOwners(catalogForPeriod(cutoff.to), list),
     extraIndicators: [],

@@ -71,6 +71,12 @@ export const FIELDS: readonly Field[] = [
     label: 'Mẫu báo cáo riêng (Google Docs)',
     hint: 'Đường dẫn hoặc ID; để trống để dùng mẫu chuẩn.',
   },
+  {
+    key: 'supportContact',
+    label: 'Liên hệ hỗ trợ',
+    hint: 'Người các đơn vị gọi khi cần giúp: họ tên, điện thoại, email. Hiện ở đầu trang của mọi đơn vị và trong Hướng dẫn sử dụng.',
+    optional: true,
+  },
 ];
 
 /** A field's label, as the sheet shows it in column A (and as messages quote it). */

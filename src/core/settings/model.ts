@@ -53,6 +53,11 @@ export interface Settings {
   readonly onTimeTarget: number | null;
   readonly onlineTarget: number | null;
   readonly templateDoc: string | null;
+  /**
+   * Who agencies call for help ("Liên hệ hỗ trợ": name, phone, email), shown on every agency tab's
+   * header line and in the help sidebar; empty: not shown.
+   */
+  readonly supportContact: string;
   readonly agencies: readonly Agency[];
   /** Owner indicator code -> the agency that supplies it (null: nobody designated). */
   readonly owners: Readonly<Record<string, string | null>>;
@@ -85,7 +90,10 @@ export type ReportHeader = Pick<
 /** The province's targets the report measures against. */
 export type Targets = Pick<Settings, 'onTimeTarget' | 'onlineTarget'>;
 /** What the form asks and what the summary counts: rows switched off, the province's own rows, tabs with errors. */
-export type FormRules = Pick<Settings, 'disabled' | 'extraIndicators' | 'includeErrors' | 'guidance'>;
+export type FormRules = Pick<
+  Settings,
+  'disabled' | 'extraIndicators' | 'includeErrors' | 'guidance' | 'supportContact'
+>;
 
 /** What an agency's form and its checks depend on: when, who, and the rows asked. */
 export type FormSettings = Schedule & Roster & FormRules;

@@ -170,6 +170,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       onTimeTarget,
       onlineTarget,
       templateDoc: text('templateDoc') || null,
+      supportContact: text('supportContact'),
       agencies,
       owners,
       extraIndicators,

@@ -7,9 +7,12 @@ import { formRows } from '../form/row-modes';
 import { AgencyReport, parseAgencyTab } from '../form/parse';
 import { relabel } from '../form/relabel';
 import { Agency, FormRules, FormSettings, Roster, SETTINGS_SHEET, Schedule } from '../settings';
-import { SheetSnapshot, cellText, parseA1 } from '../sheet/grid';
+import { SheetSnapshot, a1, cellText, parseA1 } from '../sheet/grid';
 import {
+  AGENCY_HINT_START,
+  COL,
   COUNTER_RANGE,
+  agencyHint,
   agencyTabPlan,
   counterCells,
   formStamp,
@@ -67,19 +70,23 @@ function tabFingerprint(catalog: Catalog, settings: Roster & FormRules, agency: 
   return shortHash(JSON.stringify([2, agency.sheet, [...agency.emails].sort(), rows, key]));
 }
 
-/** What a tab's header cells are made from: the stamp (version, data range), period and deadline. */
-function headerKey(catalog: Catalog, settings: Schedule): string {
-  return shortHash(JSON.stringify([formStamp(catalog, settings), periodHeaderText(settings), settings.deadline]));
+/** What a tab's header cells are made from: the stamp (version, data range), period, deadline and support contact. */
+function headerKey(catalog: Catalog, settings: Schedule & Pick<FormRules, 'supportContact'>): string {
+  const made = [formStamp(catalog, settings), periodHeaderText(settings), settings.deadline];
+  // Only when set, so tabs made before the contact existed keep their key.
+  if (settings.supportContact) made.push(settings.supportContact);
+  return shortHash(JSON.stringify(made));
 }
 
 /**
  * Rewrites the header cells that no longer say what the settings say: "Kỳ báo cáo", "Hạn gửi báo
- * cáo" and the stamp under the title. Only cells that differ are written; returns whether any was.
+ * cáo", the stamp under the title and the hint line with the support contact (only a line that
+ * reads as the hint). Only cells that differ are written; returns whether any was.
  */
 function refreshHeader(
   wb: WorkbookPort,
   catalog: Catalog,
-  settings: Schedule,
+  settings: Schedule & Pick<FormRules, 'supportContact'>,
   snap: SheetSnapshot,
   report: AgencyReport,
 ): boolean {
@@ -100,6 +107,16 @@ function refreshHeader(
     const expected = formStamp(catalog, settings);
     if (cellText(snap.values[row - 1]?.[col - 1]) !== expected) {
       wb.writeCells(snap.name, stamp.cell, [[expected]]);
+      wrote = true;
+    }
+  }
+  const phone = report.header.phone;
+  if (phone) {
+    const row = parseA1(phone.cell).row + 1;
+    const hint = cellText(snap.values[row - 1]?.[COL.name - 1]);
+    const expected = agencyHint(settings);
+    if (hint.startsWith(AGENCY_HINT_START) && hint !== expected) {
+      wb.writeCells(snap.name, a1(row, COL.name), [[expected]]);
       wrote = true;
     }
   }
