@@ -1,6 +1,7 @@
 // The maintainer's clasp steps, so they work as README writes them (issue 30):
 //   node scripts/clasp.mjs create [title]   a new spreadsheet with its bound Apps Script project,
 //                                           whether or not a .clasp.json is already there
+//   node scripts/clasp.mjs create-addon [title]   a standalone project, as an editor add-on must be
 //   node scripts/clasp.mjs use <scriptId>   attach to an existing spreadsheet's project
 //   node scripts/clasp.mjs push             push build/ without clasp's interactive question
 // clasp is found on PATH (npm puts node_modules/.bin first; the tests put a stub there). Its
@@ -105,7 +106,8 @@ function clasp(args) {
   return run.status ?? 1;
 }
 
-function create(title) {
+/** A new project: bound to a new spreadsheet ('sheets'), or standalone for the add-on route. */
+function create(title, type = 'sheets') {
   const id = currentScriptId();
   if (id !== null) {
     const aside = `${projectFile}.cu`;
@@ -116,8 +118,13 @@ function create(title) {
         : 'Đã cất .clasp.json mẫu (chưa có mã tập lệnh) sang .clasp.json.cu.',
     );
   }
-  const status = clasp(['create-script', '--type', 'sheets', '--title', title || DEFAULT_TITLE, '--rootDir', ROOT_DIR]);
-  if (status === 0) say('→ Bước tiếp theo: npm run push (đóng gói rồi đẩy mã lên bảng tính vừa tạo).');
+  const status = clasp(['create-script', '--type', type, '--title', title || DEFAULT_TITLE, '--rootDir', ROOT_DIR]);
+  if (status === 0)
+    say(
+      type === 'sheets'
+        ? '→ Bước tiếp theo: npm run push (đóng gói rồi đẩy mã lên bảng tính vừa tạo).'
+        : '→ Bước tiếp theo: npm run push:addon, rồi làm tiếp theo docs/trien-khai.md, mục "Tiện ích bổ sung cho cả miền".',
+    );
   return status;
 }
 
@@ -150,6 +157,12 @@ function push() {
 }
 
 const [command, arg] = process.argv.slice(2);
-const commands = { create: () => create(arg), use: () => use(arg), push };
-if (!(command in commands)) fail('Dùng: node scripts/clasp.mjs create [tên] | use <Mã tập lệnh> | push');
+const commands = {
+  create: () => create(arg),
+  'create-addon': () => create(arg, 'standalone'),
+  use: () => use(arg),
+  push,
+};
+if (!(command in commands))
+  fail('Dùng: node scripts/clasp.mjs create [tên] | create-addon [tên] | use <Mã tập lệnh> | push');
 process.exit(commands[command]());

@@ -60,6 +60,7 @@ describe('the clasp steps', () => {
   it('are the npm scripts README names, over scripts/clasp.mjs', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts['clasp:create']).toBe('node scripts/clasp.mjs create');
+    expect(scripts['clasp:create-addon']).toBe('node scripts/clasp.mjs create-addon');
     expect(scripts['clasp:use']).toBe('node scripts/clasp.mjs use');
     expect(scripts.push).toBe('npm run build && node scripts/clasp.mjs push');
     expect(scripts['push:addon']).toBe('npm run build -- --addon && node scripts/clasp.mjs push');
@@ -93,6 +94,14 @@ describe('the clasp steps', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Đã cất .clasp.json cũ (dự án 1oldOldOldOldOldOldOldOldOld) sang .clasp.json.cu');
     expect(p.claspJson().scriptId).toBe(NEW_ID);
+  });
+
+  it('create a standalone project for the add-on route, as an editor add-on must be', () => {
+    const p = setup();
+    const r = p.run('create-addon');
+    expect(r.code).toBe(0);
+    expect(p.calls()).toEqual(['create-script --type standalone --title Báo cáo CCHC --rootDir build']);
+    expect(r.out).toContain('npm run push:addon');
   });
 
   it('attach to an existing spreadsheet by its Script ID, keeping build/ as the root', () => {
