@@ -9,7 +9,7 @@ type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { CliError, Io, consolidate, report, sample, template, validate } from './commands';
 import { demo } from './demo';
 import { collect } from './collect';
-import { failureOf } from './errors';
+import { FileError, failureOf } from './errors';
 import { split } from './split';
 import { xlsxSelfCheck } from '../local/self-check';
 
@@ -212,9 +212,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const { positionals } = parsed;
+  const npm = npmRun(io);
+  if (npm) {
+    // `npm run cchc template --out x.xlsx`: npm keeps --out (npm_config_out=true) and passes x.xlsx on.
+    const kept = Object.keys(command.options).filter(
+      (k) => parsed.values[k] === undefined && npm.env[`npm_config_${k.replace(/-/g, '_')}`] !== undefined,
+    );
+    if (kept.length)
+      throw new CliError(
+        `npm đã giữ lại ${kept.map((k) => `--${k}`).join(', ')} cho chính nó vì thiếu dấu -- sau tên lệnh npm, nên lệnh ${command.name} không nhận được. Hãy chạy lại với -- ngay sau tên lệnh npm, ví dụ: ${npm.prefix(command.name)} ${kept.map((k) => `--${k}`).join(' ')} …; tên có dấu cách thì đặt trong ngoặc kép.`,
+      );
+  }
   if (!command.more && positionals.length > command.files.length)
     throw new CliError(
-      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". Xem: npm run cchc -- ${command.name} --help`,
+      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
     );
   command.files.forEach((what, i) => need(positionals[i], what, command.name));
   return command.run(io, parsed.values, positionals);
@@ -239,13 +250,45 @@ function argumentMessage(e: unknown, c: Command): string {
   }
 }
 
+const QUOTING =
+  'Nếu chạy qua npm, đặt -- trước các tùy chọn (npm run cchc -- <lệnh> …); tên có dấu cách thì đặt trong ngoặc kép, ví dụ --agency "Sở Tài chính".';
+
+/** Run through `npm run <script>` (npm says which in npm_lifecycle_event): how to type a command there. */
+function npmRun(io: Io): { env: Record<string, string | undefined>; prefix: (command: string) => string } | null {
+  const env = io.env ?? process.env;
+  const script = env.npm_lifecycle_event;
+  if (!script) return null;
+  // `npm run demo` is `cli.js demo`: its options follow `--` directly.
+  return {
+    env,
+    prefix: (command) => (script === command ? `npm run ${script} --` : `npm run ${script} -- ${command}`),
+  };
+}
+
+/** An argument as a shell reads it back: quoted when it holds a space or a shell sign. */
+function shellWord(arg: string): string {
+  return /^[\p{L}\p{N}_./:=@%+,-]+$/u.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/**
+ * The refusal to replace a file says "add --force"; through npm that is `npm run demo -- --force`
+ * (`npm run demo --force` gives --force to npm, which drops it), so the whole command is shown.
+ */
+function forceHint(argv: readonly string[], io: Io): string {
+  const npm = npmRun(io);
+  if (!npm || argv.includes('--force')) return '';
+  const [command = '', ...rest] = argv;
+  const line = [npm.prefix(command), ...rest.map(shellWord), '--force'].join(' ');
+  return ` Chạy qua npm thì --force phải đứng sau dấu --: ${line}`;
+}
+
 /** Runs the CLI and turns every failure into a Vietnamese message and an exit code, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
     const { message, exitCode } = failureOf(e);
-    io.out(message);
+    io.out(e instanceof FileError && e.code === 'exists' ? message + forceHint(argv, io) : message);
     return exitCode;
   }
 }
