@@ -229,7 +229,7 @@ export async function template(
   io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
   if (!opts.agencies)
     io.out(
-      `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
+      `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv hoặc .xlsx> (cột Tên đơn vị, Loại; xem tệp mẫu don-vi.csv) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
     );
   return 0;
 }

@@ -39,8 +39,18 @@ const PUNCTUATION = new Set([...'\u00a0–—“”‘’…•°€₫§©®'])
 /** A letter Vietnamese writes: ASCII, đ, or a vowel with its Vietnamese marks (at most one tone). */
 function vietnameseLetter(c: string): boolean {
   if (/[A-Za-z]/.test(c) || c === 'đ' || c === 'Đ') return true;
+  // A vowel, at most one tone, and besides it only â ê ô, ă, ơ ư's own mark (no û, ö, å).
   const d = c.normalize('NFD');
-  return /^[aeiouyAEIOUY][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]?$/.test(d) && d.length > 1;
+  const base = d[0]!.toLowerCase();
+  const marks = d.slice(1);
+  const mod = marks.replace(TONES, '');
+  if (!marks || marks.length - mod.length > 1 || !'aeiouy'.includes(base)) return false;
+  return (
+    mod === '' ||
+    (mod === '\u0302' && 'aeo'.includes(base)) ||
+    (mod === '\u0306' && base === 'a') ||
+    (mod === '\u031b' && 'ou'.includes(base))
+  );
 }
 
 /**
