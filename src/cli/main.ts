@@ -63,7 +63,7 @@ export const COMMANDS: Command[] = [
     name: 'validate',
     usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet] [--force]',
     about:
-      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc lệnh sai.',
+      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nSổ chưa đơn vị nào nhập số liệu được báo bằng một dòng.\nMã thoát: 0 không có lỗi, 1 có lỗi (kể cả sổ chưa ai nhập), 2 không đọc được tệp hoặc lệnh sai.',
     options: { json: s, quiet: flag, force: flag },
     files: ['tệp .xlsx cần kiểm tra'],
     run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
