@@ -102,9 +102,9 @@ export function checkAgencyRow(
     add('type', `Đơn vị "${name}": từ 01/07/2025 không còn cấp huyện; chọn loại khác hoặc xóa đơn vị khỏi danh sách.`);
   const given = agencyName(input.sheet);
   const made = !given;
-  const sheet =
-    given ||
-    (seen.numberMadeTabs ? uniqueSheetName : (n: string) => n)(defaultSheetName(name), [...seen.sheets.keys()]);
+  let sheet = given || defaultSheetName(name);
+  if (made && seen.numberMadeTabs && seen.sheets.has(fold(sheet)))
+    sheet = uniqueSheetName(sheet, [...seen.sheets.keys()]); // only on a clash: a long list stays linear
   const fix = made ? 'hãy đổi tên đơn vị hoặc ghi tên trang khác ở cột Tên trang tính' : 'hãy đặt tên khác';
   if (sheet.length > MAX_SHEET_NAME)
     add(
@@ -256,12 +256,12 @@ const SEPARATORS = ['\t', ';', ','] as const;
  * a header row is found with the most known columns; quoted fields may hold any of them.
  */
 export function agenciesFromText(text: string, cutoffTo: IsoDate | null = null): AgencyListResult {
-  let best: { result: AgencyListResult; score: number } | null = null;
+  let best: { records: TextRecord[]; score: number } | null = null;
   for (const sep of SEPARATORS) {
     const records = parseDelimited(text, sep);
     const head = records.slice(0, HEADER_SEARCH).find((r) => columnsOf(r.cells).name !== undefined);
     const score = head ? Object.keys(columnsOf(head.cells)).length : 0;
-    if (!best || score > best.score) best = { result: agenciesFromRecords(records, cutoffTo), score };
+    if (!best || score > best.score) best = { records, score };
   }
-  return best!.result;
+  return agenciesFromRecords(best!.records, cutoffTo);
 }
