@@ -107,7 +107,7 @@ export function fileMessage(e: FileError): string {
     case 'list-encoding':
       return `Không đọc chắc chắn được chữ tiếng Việt trong ${f}${e.detail ? ` (${e.detail})` : ''}: tệp không lưu bằng Unicode (có thể là bảng mã TCVN3 (ABC), VNI hoặc Windows-1258 lẫn ký tự lạ), và tiện ích không đoán để khỏi ghi sai tên đơn vị. Hãy mở tệp bằng Excel, chọn Tệp › Lưu thành (File › Save As), kiểu tệp "CSV UTF-8 (Comma delimited) (*.csv)" (LibreOffice: Lưu thành CSV, bộ ký tự "Unicode (UTF-8)"), rồi chạy lại với tệp mới; hoặc dùng thẳng tệp .xlsx. Nếu chữ trong Excel cũng hiện sai (phông .VnTime), hãy chuyển mã sang Unicode bằng công cụ chuyển mã của Unikey trước.`;
     case 'busy':
-      return `${f} đang bị chương trình khác sử dụng hoặc khóa. Nếu tệp đang mở trong Excel, hãy đóng tệp trong Excel rồi chạy lại.`;
+      return `${f} đang bị chương trình khác sử dụng hoặc khóa. Hãy đóng chương trình đó (nếu Excel đang mở tệp: đóng tệp trong Excel) rồi chạy lại.`;
     case 'run-in-progress':
       return `Một lần chạy khác đang ghi ${f} (có tệp khóa "${e.detail}"); lần chạy này dừng lại, không ghi gì. Hãy chờ lần chạy kia xong rồi xem kết quả của nó; nếu không còn lần chạy nào (máy vừa tắt đột ngột), hãy xóa tệp khóa đó rồi chạy lại.`;
     case 'symlink-output':
