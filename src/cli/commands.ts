@@ -6,7 +6,9 @@ import { checkWorkbook, consolidateWorkbook, generateTemplates, loadSettings, dr
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
-import { agenciesFromCsv, exampleProvince } from '../core/settings/example-agencies';
+import { exampleProvince } from '../core/settings/example-agencies';
+import { ListProblem } from '../core/settings/agency-list';
+import { readAgencyListFile } from '../local/agency-list-file';
 import { PeriodId, defaultCutoff, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
 import { SUMMARY_SHEET } from '../core/figures/output-sheets';
@@ -23,9 +25,10 @@ import {
 } from '../core/settings';
 import { CellInput } from '../core/sheet/plan';
 import { cellText } from '../core/sheet/grid';
-import { fold } from '../core/primitives/text';
+import { fold, foldAscii } from '../core/primitives/text';
 import { AGENCY_STATUS_LABELS } from '../core/checks/status';
 import { AgencyResult } from '../core/checks/validate';
+import { untouched } from '../core/agency-files/collect';
 import { formatNumber } from '../core/primitives/numbers';
 import type { XlsxWorkbook } from '../local/xlsx-workbook';
 import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';
@@ -44,6 +47,8 @@ export interface Io {
   clock(): Date;
   /** The folder relative paths are resolved against; INIT_CWD under npm, else the process's. */
   cwd?: string;
+  /** The environment (npm's variables say how the command was typed); the process's when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A path the user typed, resolved where they typed it. */
@@ -193,15 +198,11 @@ export async function template(
   let agencies = exampleOf.agencies;
   const inputs: UserFile[] = [];
   if (opts.agencies) {
-    const csv = userFile(io, opts.agencies);
-    inputs.push(csv);
-    const text = readInputBytes(csv.path, csv.shown, TEXT_LIMIT).toString('utf8');
-    const parsed = agenciesFromCsv(text);
-    if (parsed.problems.length)
-      throw new CliError(
-        `Danh sách đơn vị "${csv.shown}" có lỗi; hãy sửa rồi chạy lại:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`,
-      );
-    agencies = parsed.agencies;
+    const list = userFile(io, opts.agencies);
+    inputs.push(list);
+    const read = await readAgencyListFile(readInputBytes(list.path, list.shown, TEXT_LIMIT), list.shown);
+    if (read.problems.length) throw new CliError(listProblems(list.shown, read.problems));
+    agencies = read.agencies;
   }
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = (await loadXlsxWorkbook()).create(io.clock);
@@ -228,9 +229,19 @@ export async function template(
   io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
   if (!opts.agencies)
     io.out(
-      `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv> (cột name, type) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
+      `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv hoặc .xlsx> (cột Tên đơn vị, Loại; xem tệp mẫu don-vi.csv) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
     );
   return 0;
+}
+
+/** How many of a list's problems are printed; the rest are counted (a wrong file gives one per line). */
+const LIST_PROBLEMS_SHOWN = 20;
+
+/** An agency list's problems, each by its file and line, before anything is written. */
+function listProblems(shown: string, problems: readonly ListProblem[]): string {
+  const lines = problems.slice(0, LIST_PROBLEMS_SHOWN).map((p) => `  - ${shown}, dòng ${p.line}: ${p.message}`);
+  if (problems.length > LIST_PROBLEMS_SHOWN) lines.push(`  - … và ${problems.length - LIST_PROBLEMS_SHOWN} lỗi khác.`);
+  return `Danh sách đơn vị "${shown}" có ${problems.length} lỗi; chưa ghi tệp nào. Hãy sửa rồi chạy lại:\n${lines.join('\n')}`;
 }
 
 /**
@@ -327,6 +338,15 @@ export async function validate(
   const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
   checkOutputs(json, [input], { force: opts.force === true }); // refused before any work
   results = checkWorkbook(wb, ctx);
+  if (nothingEntered(results, ctx.catalog)) {
+    // A book fresh from `template`: one line, not every required figure of every agency.
+    io.out(
+      `Chưa đơn vị nào nhập số liệu: cả ${results.length} trang đơn vị của "${input.shown}" còn trống. Các đơn vị nhập số liệu vào trang của mình (hoặc vào tệp của lệnh split, nhận lại bằng lệnh collect), rồi kiểm tra lại.`,
+    );
+    if (json.length)
+      io.out(`Kết quả chi tiết: ${(await writeOutputs(json, [input], { force: opts.force === true }))[0]}`);
+    return 1;
+  }
   for (const r of results)
     io.out(
       `${AGENCY_STATUS_LABELS[r.status].padEnd(20)} ${r.agency.name}${r.errors || r.warnings ? ` (${r.errors} lỗi, ${r.warnings} cảnh báo)` : ''}`,
@@ -348,6 +368,23 @@ export async function validate(
     io.out(`Kết quả chi tiết: ${path}`);
   }
   return errors ? 1 : 0;
+}
+
+/**
+ * No agency has entered anything: every tab is there, not marked sent, with no free text, no figure
+ * typed (only the form's own rate formulas) and nothing found but the required figures missing.
+ */
+function nothingEntered(results: readonly AgencyResult[], catalog: Catalog): boolean {
+  return (
+    results.length > 0 &&
+    results.every(
+      (r) =>
+        r.report !== null &&
+        untouched(r.report, 0) &&
+        r.findings.every((f) => f.rule === 'required-missing') &&
+        [...r.report.rows.values()].every((row) => row.reading.state === 'blank' || catalog.formula(row.ind.code)),
+    )
+  );
 }
 
 export async function consolidate(
@@ -385,10 +422,7 @@ export async function report(
   if (opts.agency) {
     const wanted = fold(opts.agency);
     agency = settings.agencies.find((a) => fold(a.name) === wanted || fold(a.sheet) === wanted);
-    if (!agency)
-      throw new CliError(
-        `Không có đơn vị "${opts.agency}" trên trang Thiết lập của "${opts.file}". Ghi đúng tên đơn vị hoặc tên trang tính, ví dụ: --agency "${settings.agencies[0]?.name ?? 'Sở Nội vụ'}".`,
-      );
+    if (!agency) throw new CliError(unknownAgency(opts.agency, opts.file, settings.agencies));
     if (opts.previous)
       throw new CliError(
         '--previous chỉ dùng cho báo cáo tổng hợp; báo cáo của một đơn vị (--agency) không so sánh với kỳ trước.',
@@ -409,6 +443,58 @@ export async function report(
       io.out(`So sánh với ${comparedWith(outcome.previous, settings)} (${outcome.previous.source}).`);
   }
   return 0;
+}
+
+/** How far apart two strings are: the fewest one-letter edits (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The agencies a mistyped --agency may mean, closest first: the same name without accents, a name
+ * holding every word typed ("Sở" → every Sở), or one a few letters away ("So Tai chin").
+ */
+export function closestAgencies(typed: string, agencies: readonly Agency[]): Agency[] {
+  const want = foldAscii(typed);
+  const words = want.split(' ').filter(Boolean);
+  if (!words.length) return [];
+  const scored = agencies.map((a) => {
+    const score = Math.min(
+      ...[a.name, a.sheet].map((n) => {
+        const have = foldAscii(n);
+        if (have === want) return 0;
+        const own = have.split(' ');
+        if (words.every((w) => own.includes(w))) return 1 + own.length / 100;
+        if (have.includes(want)) return 2 + own.length / 100;
+        const d = editDistance(have, want) / Math.max(have.length, want.length);
+        return d <= 0.34 ? 3 + d : Infinity;
+      }),
+    );
+    return { a, score };
+  });
+  return scored
+    .filter((s) => s.score < Infinity)
+    .sort((x, y) => x.score - y.score)
+    .map((s) => s.a);
+}
+
+const SUGGESTIONS_SHOWN = 5;
+
+function unknownAgency(typed: string, file: string, agencies: readonly Agency[]): string {
+  const close = closestAgencies(typed, agencies);
+  const head = `Không có đơn vị "${typed}" trên trang Thiết lập của "${file}".`;
+  const quote = 'ghi đúng tên đơn vị (hoặc tên trang tính), đặt trong ngoặc kép';
+  if (!close.length) return `${head} Hãy ${quote}, ví dụ: --agency "${agencies[0]?.name ?? 'Sở Nội vụ'}".`;
+  const shown = close.slice(0, SUGGESTIONS_SHOWN).map((a) => `"${a.name}"`);
+  const more = close.length > SUGGESTIONS_SHOWN ? ` và ${close.length - SUGGESTIONS_SHOWN} đơn vị khác` : '';
+  return `${head} ${close.length === 1 ? 'Có phải' : 'Các tên gần giống'}: ${shown.join(', ')}${more}? Hãy ${quote}, ví dụ: --agency "${close[0]!.name}".`;
 }
 
 /** --previous: the JSON of `consolidate --json`, or a consolidated workbook (its "Tổng hợp" sheet). */

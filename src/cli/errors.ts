@@ -63,6 +63,17 @@ export function fromOsError(e: unknown, path: string, action: 'read' | 'write'):
   }
 }
 
+/**
+ * A failed replace of an output: on Windows a file open in Excel cannot be replaced (EBUSY, or
+ * EPERM/EACCES on a file the user may otherwise write), so an existing target gets Excel's advice.
+ */
+export function writeFailure(e: unknown, path: string, targetExists: boolean): FileError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (targetExists && (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'))
+    return new FileError('open-in-excel', path);
+  return fromOsError(e, path, 'write');
+}
+
 /** Any failure to a message and an exit code; never a trace. */
 export function failureOf(e: unknown): { message: string; exitCode: 1 | 2 } {
   if (e instanceof CliError) return { message: e.message, exitCode: e.exitCode };

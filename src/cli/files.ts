@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LIMITS, mb } from '../local/xlsx-guard';
-import { FileError, fromOsError } from './errors';
+import { FileError, fromOsError, writeFailure } from './errors';
 
 export { LIMITS };
 
@@ -63,6 +63,8 @@ export function canonical(path: string, depth = 0): string {
  * further (a file growing while read cannot make the read endless).
  */
 export function readInputBytes(path: string, shown: string, maxBytes = LIMITS.fileBytes): Buffer {
+  // "~$so-bao-cao.xlsx": Excel's owner file while so-bao-cao.xlsx is open, a few bytes of a user name.
+  if (basename(path).startsWith('~$')) throw new FileError('excel-lock', shown, basename(path).slice(2));
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -274,7 +276,7 @@ function commit(moves: readonly Move[], outputs: readonly Output[], force: boole
         if (force) renameSync(m.tmp, m.real);
         else placeNew(m);
       } catch (e) {
-        throw fromOsError(e, outputs[i].shown, 'write');
+        throw writeFailure(e, outputs[i].shown, exists(m.real));
       }
     });
   } finally {

@@ -9,7 +9,7 @@ type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { CliError, Io, consolidate, report, sample, template, validate } from './commands';
 import { demo } from './demo';
 import { collect } from './collect';
-import { failureOf } from './errors';
+import { FileError, failureOf } from './errors';
 import { split } from './split';
 import { xlsxSelfCheck } from '../local/self-check';
 
@@ -42,9 +42,9 @@ export const COMMANDS: Command[] = [
   {
     name: 'template',
     usage:
-      'template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--force]',
+      'template --out <sổ.xlsx> [--agencies <đơn-vị.csv|.xlsx>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--force]',
     about:
-      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: 7 ngày sau ngày chốt số liệu).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm).\n--agencies: danh sách đơn vị .csv hoặc .xlsx, cột Tên đơn vị và Loại (hoặc name, type);\nCSV lưu bằng UTF-8 (Excel: "CSV UTF-8"), phân cách bằng dấu phẩy, chấm phẩy hoặc tab.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: 7 ngày sau ngày chốt số liệu).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
     options: { out: s, agencies: s, province: s, period: s, year: s, deadline: s, from: s, force: flag },
     files: [],
     run: (io, v) =>
@@ -63,7 +63,7 @@ export const COMMANDS: Command[] = [
     name: 'validate',
     usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet] [--force]',
     about:
-      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc lệnh sai.',
+      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nSổ chưa đơn vị nào nhập số liệu được báo bằng một dòng.\nMã thoát: 0 không có lỗi, 1 có lỗi (kể cả sổ chưa ai nhập), 2 không đọc được tệp hoặc lệnh sai.',
     options: { json: s, quiet: flag, force: flag },
     files: ['tệp .xlsx cần kiểm tra'],
     run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
@@ -212,9 +212,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const { positionals } = parsed;
+  const npm = npmRun(io);
+  if (npm) {
+    // `npm run cchc template --out x.xlsx`: npm keeps --out (npm_config_out=true) and passes x.xlsx on.
+    const kept = Object.keys(command.options).filter(
+      (k) => parsed.values[k] === undefined && npm.env[`npm_config_${k.replace(/-/g, '_')}`] !== undefined,
+    );
+    if (kept.length)
+      throw new CliError(
+        `npm đã giữ lại ${kept.map((k) => `--${k}`).join(', ')} cho chính nó vì thiếu dấu -- sau tên lệnh npm, nên lệnh ${command.name} không nhận được. Hãy chạy lại với -- ngay sau tên lệnh npm, ví dụ: ${npm.prefix(command.name)} ${kept.map((k) => `--${k}`).join(' ')} …; tên có dấu cách thì đặt trong ngoặc kép.`,
+      );
+  }
   if (!command.more && positionals.length > command.files.length)
     throw new CliError(
-      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". Xem: npm run cchc -- ${command.name} --help`,
+      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
     );
   command.files.forEach((what, i) => need(positionals[i], what, command.name));
   return command.run(io, parsed.values, positionals);
@@ -239,13 +250,45 @@ function argumentMessage(e: unknown, c: Command): string {
   }
 }
 
+const QUOTING =
+  'Nếu chạy qua npm, đặt -- trước các tùy chọn (npm run cchc -- <lệnh> …); tên có dấu cách thì đặt trong ngoặc kép, ví dụ --agency "Sở Tài chính".';
+
+/** Run through `npm run <script>` (npm says which in npm_lifecycle_event): how to type a command there. */
+function npmRun(io: Io): { env: Record<string, string | undefined>; prefix: (command: string) => string } | null {
+  const env = io.env ?? process.env;
+  const script = env.npm_lifecycle_event;
+  if (!script) return null;
+  // `npm run demo` is `cli.js demo`: its options follow `--` directly.
+  return {
+    env,
+    prefix: (command) => (script === command ? `npm run ${script} --` : `npm run ${script} -- ${command}`),
+  };
+}
+
+/** An argument as a shell reads it back: quoted when it holds a space or a shell sign. */
+function shellWord(arg: string): string {
+  return /^[\p{L}\p{N}_./:=@%+,-]+$/u.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/**
+ * The refusal to replace a file says "add --force"; through npm that is `npm run demo -- --force`
+ * (`npm run demo --force` gives --force to npm, which drops it), so the whole command is shown.
+ */
+function forceHint(argv: readonly string[], io: Io): string {
+  const npm = npmRun(io);
+  if (!npm || argv.includes('--force')) return '';
+  const [command = '', ...rest] = argv;
+  const line = [npm.prefix(command), ...rest.map(shellWord), '--force'].join(' ');
+  return ` Chạy qua npm thì --force phải đứng sau dấu --: ${line}`;
+}
+
 /** Runs the CLI and turns every failure into a Vietnamese message and an exit code, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
     const { message, exitCode } = failureOf(e);
-    io.out(message);
+    io.out(e instanceof FileError && e.code === 'exists' ? message + forceHint(argv, io) : message);
     return exitCode;
   }
 }

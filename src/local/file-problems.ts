@@ -28,6 +28,9 @@ export type FileErrorCode =
   | 'not-regular'
   | 'file-too-big-for-disk'
   | 'busy'
+  | 'open-in-excel'
+  | 'excel-lock'
+  | 'list-encoding'
   | 'run-in-progress'
   | 'symlink-output'
   | 'link-loop'
@@ -97,8 +100,14 @@ export function fileMessage(e: FileError): string {
       return `${f} không phải một tệp thông thường (${e.detail || 'thiết bị, ống dẫn hoặc socket'}), nên không đọc: đọc nó có thể không bao giờ dừng. Hãy chọn đúng tệp .xlsx.`;
     case 'file-too-big-for-disk':
       return `Không ghi được ${f}: tệp vượt kích thước tối đa mà ổ đĩa hoặc giới hạn của hệ thống cho phép. Hãy ghi sang ổ khác rồi chạy lại.`;
+    case 'open-in-excel':
+      return `Không thay được ${f}: tệp đang mở trong Excel (hoặc chương trình khác đang giữ nó). Hãy đóng tệp trong Excel rồi chạy lại; tệp cũ vẫn còn nguyên.`;
+    case 'excel-lock':
+      return `${f} là tệp khóa tạm của Excel, không phải sổ số liệu: Excel tạo nó khi đang mở tệp "${e.detail}" trong Excel và tự xóa khi đóng. Hãy đóng Excel rồi chọn tệp "${e.detail}".`;
+    case 'list-encoding':
+      return `Không đọc chắc chắn được chữ tiếng Việt trong ${f}${e.detail ? ` (${e.detail})` : ''}: tệp không lưu bằng Unicode (có thể là bảng mã TCVN3 (ABC), VNI hoặc Windows-1258 lẫn ký tự lạ), và tiện ích không đoán để khỏi ghi sai tên đơn vị. Hãy mở tệp bằng Excel, chọn Tệp › Lưu thành (File › Save As), kiểu tệp "CSV UTF-8 (Comma delimited) (*.csv)" (LibreOffice: Lưu thành CSV, bộ ký tự "Unicode (UTF-8)"), rồi chạy lại với tệp mới; hoặc dùng thẳng tệp .xlsx. Nếu chữ trong Excel cũng hiện sai (phông .VnTime), hãy chuyển mã sang Unicode bằng công cụ chuyển mã của Unikey trước.`;
     case 'busy':
-      return `${f} đang bị chương trình khác sử dụng hoặc khóa. Hãy đóng chương trình đó (ví dụ Excel đang mở tệp) rồi chạy lại.`;
+      return `${f} đang bị chương trình khác sử dụng hoặc khóa. Hãy đóng chương trình đó (nếu Excel đang mở tệp: đóng tệp trong Excel) rồi chạy lại.`;
     case 'run-in-progress':
       return `Một lần chạy khác đang ghi ${f} (có tệp khóa "${e.detail}"); lần chạy này dừng lại, không ghi gì. Hãy chờ lần chạy kia xong rồi xem kết quả của nó; nếu không còn lần chạy nào (máy vừa tắt đột ngột), hãy xóa tệp khóa đó rồi chạy lại.`;
     case 'symlink-output':

@@ -5,6 +5,10 @@ import { loadSettings } from '../../src/core/use-cases';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { cliWith, scratch } from './helpers';
 
+// Each test builds whole province workbooks in-process: minutes on a loaded 2-core machine, and no
+// assertion here is about time, so the limit only catches a hang.
+jest.setTimeout(600_000);
+
 const { at } = scratch('cchc-options-');
 const clock = () => new Date(2026, 9, 5, 9, 30);
 const cli = cliWith(clock);

@@ -2,10 +2,10 @@
  * A real province's reporting agencies, used to pre-fill the settings sheet on a first run: the
  * province as it was during the period, since Trà Vinh was merged into Vĩnh Long on 01/07/2025.
  */
-import { csvRecords } from '../catalog/csv';
+import { agenciesFromText } from './agency-list';
 import { districtLevelExists } from '../periods';
 import { IsoDate } from '../primitives/dates';
-import { ExampleAgency, agencyTypeFromLabel } from './model';
+import { ExampleAgency } from './model';
 
 /** Trà Vinh, Q1/2020 (seed 000's appendix), verbatim from shared/spec/agencies-travinh-2020.csv. */
 
@@ -200,18 +200,8 @@ Công an tỉnh Vĩnh Long,nganh_doc
 
 /** Agencies from a CSV with columns name and type (so, xa, huyen, nganh_doc, khac, or the Vietnamese labels). */
 export function agenciesFromCsv(csv: string): { agencies: ExampleAgency[]; problems: string[] } {
-  const problems: string[] = [];
-  const agencies: ExampleAgency[] = [];
-  csvRecords(csv).forEach((r, i) => {
-    const name = r.name ?? r['Tên đơn vị'] ?? '';
-    const typeText = r.type ?? r['Loại'] ?? '';
-    const type = agencyTypeFromLabel(typeText);
-    if (!name) problems.push(`Dòng ${i + 2}: thiếu tên đơn vị (cột name).`);
-    else if (!type)
-      problems.push(`Dòng ${i + 2}: loại đơn vị '${typeText}' không hợp lệ (so, xa, nganh_doc, khac, huyen).`);
-    else agencies.push({ name, type });
-  });
-  return { agencies, problems };
+  const read = agenciesFromText(csv);
+  return { agencies: read.agencies, problems: read.problems.map((p) => `Dòng ${p.line}: ${p.message}`) };
 }
 
 export function travinhExample(): ExampleAgency[] {

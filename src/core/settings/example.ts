@@ -21,21 +21,30 @@ export function defaultOwners(catalog: Catalog, agencies: readonly { name: strin
 }
 
 /** A period's settings with these agencies, headed as the example province of that period. */
-export function exampleSettings(period: PeriodId, year: number, agencies: readonly ExampleAgency[]): Settings {
+export function exampleSettings(
+  period: PeriodId,
+  year: number,
+  agencies: readonly (ExampleAgency & Partial<Pick<Agency, 'sheet' | 'emails' | 'note'>>)[],
+): Settings {
   const cutoff = defaultCutoff(period, year);
   const province = exampleProvince(cutoff.to).name;
   const usable = agencies.filter((a) => a.type !== 'huyen' || districtLevelExists(cutoff.to));
-  const list: Agency[] = usable.map((a, i) => ({
-    stt: i + 1,
-    name: a.name,
-    type: a.type,
-    sheet: uniqueSheetName(
-      defaultSheetName(a.name),
-      usable.slice(0, i).map((b) => defaultSheetName(b.name)),
-    ),
-    emails: [],
-    note: '',
-  }));
+  const list: Agency[] = [];
+  for (const a of usable)
+    list.push({
+      stt: list.length + 1,
+      name: a.name,
+      type: a.type,
+      // A list's own tab (agency-list.ts checked it), else one made from the name, numbered if taken.
+      sheet:
+        a.sheet ||
+        uniqueSheetName(
+          defaultSheetName(a.name),
+          list.map((b) => b.sheet),
+        ),
+      emails: a.emails ?? [],
+      note: a.note ?? '',
+    });
   return {
     parentBody: '',
     issuingBody: `Ủy ban nhân dân tỉnh ${province}`,

@@ -125,8 +125,10 @@ export function agencyTypeFromLabel(label: string): AgencyType | null {
   if (!t) return null;
   const hit = AGENCY_TYPES.find((k) => foldAscii(AGENCY_TYPE_LABELS[k]) === t || k === t);
   if (hit) return hit;
-  if (t.startsWith('ubnd cap huyen') || t === 'huyen') return 'huyen';
-  if (t.startsWith('ubnd cap xa') || t === 'xa') return 'xa';
+  if (t.startsWith('ubnd cap huyen') || t === 'huyen' || t === 'cap huyen') return 'huyen';
+  // "xã", "phường", "đặc khu", "UBND xã", "UBND phường", "cấp xã": the commune level, by any of its names.
+  if (/^(ubnd )?(cap xa|xa|phuong|thi tran|dac khu)( phuong)?$/.test(t) || t.startsWith('ubnd cap xa')) return 'xa';
+  if (/^nganh[ _-]?doc$/.test(t)) return 'nganh_doc';
   if (t.startsWith('so') || t.startsWith('ban')) return 'so';
   return null;
 }

@@ -2,28 +2,15 @@
  * The two tables of the settings sheet read row by row: the agencies (name, type, tab, emails)
  * and the owners of province-wide figures. Every problem is reported by its cell.
  */
-import * as z from 'zod/mini';
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { retiredIndicator } from '../catalog/versions';
 import { IsoDate } from '../primitives/dates';
 import { RawCell, cellText, isBlank } from '../sheet/grid';
-import { districtLevelExists } from '../periods';
 import { fold, squish } from '../primitives/text';
 import { defaultOwners } from './example';
 import { AGENCY_HEADER, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
-import {
-  AGENCY_TYPES,
-  AGENCY_TYPE_LABELS,
-  Agency,
-  FORBIDDEN_IN_SHEET_NAME,
-  MAX_SHEET_NAME,
-  SETTINGS_SHEET,
-  agencyTypeFromLabel,
-  defaultSheetName,
-  isReservedSheet,
-} from './model';
-
-const Email = z.email();
+import { Agency, SETTINGS_SHEET } from './model';
+import { AgencyColumn, AgencyRowsSeen, checkAgencyRow } from './agency-list';
 
 export type ProblemFn = (r: number | null, c: number, message: string) => void;
 
@@ -46,70 +33,27 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
     return [];
   }
   const agencies: Agency[] = [];
-  const names = new Map<string, number>();
-  const sheets = new Map<string, number>();
+  const seen = new AgencyRowsSeen();
+  const column: Record<AgencyColumn, number> = { name: 1, type: 2, sheet: 3, emails: 4, note: 5 };
   for (let r = head + 1; r < values.length; r++) {
     const row = values[r] ?? [];
-    const name = squish(cellText(row[1]));
-    if (!name && row.slice(2, 5).every(isBlank)) continue;
+    const text = (c: number) => cellText(row[c]);
+    if (!squish(text(1)) && row.slice(2, 5).every(isBlank)) continue;
     const where = `dòng ${r + 1}`;
-    if (!name) {
-      problem(r, 1, `Bảng đơn vị, ${where}: thiếu tên đơn vị.`);
-      continue;
-    }
-    const typeText = cellText(row[2]);
-    const type = agencyTypeFromLabel(typeText);
-    if (!type) {
-      problem(
-        r,
-        2,
-        `Đơn vị "${name}": loại "${typeText}" không hợp lệ; chọn một trong: ${AGENCY_TYPES.filter((t) => t !== 'huyen')
-          .map((t) => AGENCY_TYPE_LABELS[t])
-          .join('; ')}.`,
-      );
-    } else if (type === 'huyen' && cutoffTo && !districtLevelExists(cutoffTo)) {
-      problem(
-        r,
-        2,
-        `Đơn vị "${name}": từ 01/07/2025 không còn cấp huyện; chọn loại khác hoặc xóa đơn vị khỏi danh sách.`,
-      );
-    }
-    const sheet = squish(cellText(row[3])) || defaultSheetName(name);
-    if (sheet.length > MAX_SHEET_NAME)
-      problem(
-        r,
-        3,
-        `Đơn vị "${name}": tên trang tính "${sheet}" dài ${sheet.length} ký tự; Excel chỉ mở được tên tối đa ${MAX_SHEET_NAME} ký tự. Hãy rút gọn.`,
-      );
-    if (FORBIDDEN_IN_SHEET_NAME.test(sheet))
-      problem(
-        r,
-        3,
-        `Đơn vị "${name}": tên trang tính "${sheet}" chứa ký tự Excel không chấp nhận ([ ] : * ? / \\). Hãy bỏ các ký tự này.`,
-      );
-    if (isReservedSheet(sheet))
-      problem(r, 3, `Đơn vị "${name}": tên trang tính "${sheet}" trùng với trang của tiện ích; hãy đặt tên khác.`);
-    const prevName = names.get(fold(name));
-    if (prevName !== undefined) problem(r, 1, `Đơn vị "${name}" bị trùng (đã có ở dòng ${prevName + 1}).`);
-    names.set(fold(name), r);
-    const prevSheet = sheets.get(fold(sheet));
-    if (prevSheet !== undefined)
-      problem(r, 3, `Tên trang tính "${sheet}" bị trùng với dòng ${prevSheet + 1}; mỗi đơn vị cần một trang riêng.`);
-    sheets.set(fold(sheet), r);
-    const emails = cellText(row[4])
-      .split(/[\s,;]+/)
-      .filter(Boolean);
-    for (const e of emails) {
-      if (!z.safeParse(Email, e).success) problem(r, 4, `Đơn vị "${name}": email "${e}" không hợp lệ.`);
-    }
+    const checked = checkAgencyRow(
+      { name: text(1), type: text(2), sheet: text(3), emails: text(4), note: text(5) },
+      where,
+      seen,
+      cutoffTo,
+    );
+    for (const p of checked.problems)
+      problem(r, column[p.column], checked.row ? p.message : `Bảng đơn vị, ${where}: ${p.message}`);
+    if (!checked.row) continue;
     const sttRaw = row[0];
     agencies.push({
+      ...checked.row,
       stt: typeof sttRaw === 'number' ? sttRaw : Number(cellText(sttRaw)) || agencies.length + 1,
-      name,
-      type: type ?? 'khac',
-      sheet,
-      emails,
-      note: squish(cellText(row[5])),
+      type: checked.row.type ?? 'khac',
     });
   }
   if (!agencies.length) problem(head + 1, 1, 'Danh sách đơn vị báo cáo đang trống; hãy thêm ít nhất một đơn vị.');
