@@ -86,9 +86,7 @@ describe("the province's draft: merged words and lowest online rates", () => {
   const text = textOf(model);
 
   it('names the three lowest online rates, ties by name', () => {
-    expect(text).toContain(
-      'Tỷ lệ hồ sơ tiếp nhận trực tuyến thấp nhất: Sở A (25%), UBND xã C (25%), Sở B (90%).',
-    );
+    expect(text).toContain('Tỷ lệ hồ sơ tiếp nhận trực tuyến thấp nhất: Sở A (25%), UBND xã C (25%), Sở B (90%).');
   });
 
   it('writes each shared line once with who wrote it, five lines in the body, the rest in Phụ lục III', () => {
