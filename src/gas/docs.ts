@@ -80,7 +80,16 @@ export class DocsWriter {
 
   private block(body: Body, b: Block, font: string, textWidth: number): void {
     if (b.kind === 'para') {
-      if (b.pageBreakBefore) body.appendPageBreak();
+      // An appendix numbers its own pages (Nghị định 30), but DocumentApp can neither make a section
+      // nor write a page number: Body only appends page breaks, and "a Document typically contains
+      // at most one HeaderSection" (developers.google.com/apps-script/reference/document/
+      // header-section), with no field for the page number. Even the Docs API's batchUpdate, which
+      // can insert a section break and restart its numbering (InsertSectionBreakRequest,
+      // UpdateSectionStyleRequest.pageNumberStart), has no request that inserts a page number
+      // (developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate). So an
+      // appendix starts on a new page, as today, and the consolidator sets the numbers in Docs
+      // (Chèn > Số trang) or prints the .docx of the CLI, which has one section per appendix.
+      if (b.pageBreakBefore || b.newSection) body.appendPageBreak();
       const p = body.appendParagraph(runsText(b));
       p.setAttributes(paraAttributes(this.app, b, font));
       if (b.runs.some((r) => r.bold || r.italic || r.highlight || r.size)) styleRuns(p.editAsText(), b);

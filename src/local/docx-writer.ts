@@ -1,6 +1,7 @@
 /**
  * Renders the report model as .docx with the `docx` package: A4, the decree's margins, Times New
- * Roman, page numbers centred in the top margin from page 2 on.
+ * Roman, page numbers centred in the top margin from page 2 on; each appendix (a block that starts
+ * a new section) is a section of its own, numbered from 1 with no number on its first page.
  */
 import {
   AlignmentType,
@@ -90,48 +91,58 @@ function table(t: TableBlock, font: string, textWidthTwip: number): Table {
   });
 }
 
+/** The model's blocks cut where a new section starts (an appendix). */
+function sectionsOf(blocks: readonly Block[]): Block[][] {
+  const out: Block[][] = [[]];
+  for (const b of blocks) {
+    if (b.kind === 'para' && b.newSection && out[out.length - 1].length) out.push([]);
+    out[out.length - 1].push(b);
+  }
+  return out;
+}
+
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const m = model.page.marginsMm;
   const textWidth = convertMillimetersToTwip(model.page.widthMm - m.left - m.right);
-  const children = model.blocks.map((b: Block) =>
-    b.kind === 'para' ? paragraph(b, model.font) : table(b, model.font, textWidth),
-  );
   const doc = new Document({
     creator: 'Báo cáo CCHC',
     title: model.fileName,
     styles: { default: { document: { run: { font: model.font, size: 28 } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: model.pageNumbersFromSecondPage,
-          page: {
-            size: {
-              width: convertMillimetersToTwip(model.page.widthMm),
-              height: convertMillimetersToTwip(model.page.heightMm),
-            },
-            margin: {
-              top: convertMillimetersToTwip(m.top),
-              bottom: convertMillimetersToTwip(m.bottom),
-              left: convertMillimetersToTwip(m.left),
-              right: convertMillimetersToTwip(m.right),
-              header: convertMillimetersToTwip(10),
-            },
+    // A section starts on a new page (docx's default section type, "next page"), so the block that
+    // opens it needs no page break of its own.
+    sections: sectionsOf(model.blocks).map((blocks) => ({
+      properties: {
+        titlePage: model.pageNumbersFromSecondPage,
+        page: {
+          pageNumbers: { start: 1 },
+          size: {
+            width: convertMillimetersToTwip(model.page.widthMm),
+            height: convertMillimetersToTwip(model.page.heightMm),
+          },
+          margin: {
+            top: convertMillimetersToTwip(m.top),
+            bottom: convertMillimetersToTwip(m.bottom),
+            left: convertMillimetersToTwip(m.left),
+            right: convertMillimetersToTwip(m.right),
+            header: convertMillimetersToTwip(10),
           },
         },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: model.font, size: 26 })],
-              }),
-            ],
-          }),
-          first: new Header({ children: [new Paragraph('')] }),
-        },
-        children,
       },
-    ],
+      headers: {
+        default: new Header({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ children: [PageNumber.CURRENT], font: model.font, size: 26 })],
+            }),
+          ],
+        }),
+        first: new Header({ children: [new Paragraph('')] }),
+      },
+      children: blocks.map((b: Block) =>
+        b.kind === 'para' ? paragraph(b, model.font) : table(b, model.font, textWidth),
+      ),
+    })),
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }

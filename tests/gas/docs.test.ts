@@ -67,6 +67,15 @@ describe('the Google Docs writer', () => {
     expect(marks.every((m) => /^\[.*\]$/.test(m))).toBe(true);
   });
 
+  it('starts each appendix on a new page, the nearest DocumentApp comes to a section of its own', () => {
+    const { doc } = render(2);
+    const before = (label: string) => doc.body[doc.body.findIndex((n) => n.kind === 'para' && n.text === label) - 1];
+    for (const label of ['Phụ lục I', 'Phụ lục II']) expect(before(label).kind).toBe('pagebreak');
+    expect(doc.body.filter((n) => n.kind === 'pagebreak')).toHaveLength(
+      doc.body.filter((n) => /^Phụ lục I*$/.test(n.text)).length,
+    );
+  });
+
   it('recognises a template given as a link or an id', () => {
     expect(docIdFrom('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit')).toBe(
       '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',

@@ -55,7 +55,20 @@ export interface IndicatorResult {
   readonly contributors: readonly string[];
   /** Agencies that were asked this figure and are included in the consolidation. */
   readonly eligible: number;
+  /**
+   * How the figure was made and on whom it rests, in full, for the consolidator (the workbook's
+   * "Tổng hợp" sheet, the CLI, the JSON): "Tổng của 44/56 đơn vị (…); thiếu: Sở A, …".
+   */
   readonly note: string;
+  /**
+   * What a document's appendix says about this row: only what is particular to it (its owner, the
+   * included agencies that left it blank, the counts a rate is made of, a fallback mean); the
+   * coverage common to every row is said once, at the appendix's head (appendixCoverage).
+   * Empty when nothing is particular, as most of seed 003's notes are.
+   */
+  readonly remark: string;
+  /** Included agencies asked this row that gave no figure for it. */
+  readonly blank?: readonly string[];
   readonly num?: number;
   readonly den?: number;
   readonly distribution?: Readonly<Record<string, number>>;
@@ -171,6 +184,30 @@ function missingNote(missing: readonly string[]): string {
   return missing.length ? `; thiếu: ${missing.join(', ')}` : '';
 }
 
+const NONE = 'Chưa có đơn vị nào báo cáo số liệu';
+
+/** Agencies named in a row's remark before the rest are counted ("và 5 cơ quan, đơn vị khác"). */
+const NAMED = 3;
+
+function someNames(names: readonly string[]): string {
+  const more = names.length - NAMED;
+  return more > 0 ? `${names.slice(0, NAMED).join(', ')} và ${more} cơ quan, đơn vị khác` : names.join(', ');
+}
+
+function blankOf(all: readonly { agency: string; value: number | null }[]): string[] {
+  return all.filter((c) => c.value === null).map((c) => c.agency);
+}
+
+/** "Chưa có số liệu của Sở A, UBND xã B": included agencies asked the row that left it blank. */
+function blankRemark(blank: readonly string[]): string {
+  return blank.length ? `Chưa có số liệu của ${someNames(blank)}` : '';
+}
+
+function joinRemarks(...parts: string[]): string {
+  const kept = parts.filter(Boolean);
+  return kept.map((p, i) => (i ? p.charAt(0).toLocaleLowerCase('vi') + p.slice(1) : p)).join('; ');
+}
+
 function aggregate(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>): IndicatorResult {
   switch (ind.aggregate) {
     case 'sum':
@@ -196,11 +233,14 @@ function sum(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
   );
   const note = given.length
     ? `Tổng của ${given.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`
-    : 'Chưa có đơn vị nào báo cáo số liệu';
+    : NONE;
+  const blank = blankOf(all);
   return {
     ind,
     value,
     method: 'sum',
+    remark: given.length ? blankRemark(blank) : NONE,
+    blank,
     missing: cov.missing,
     contributors: given.map((c) => c.agency),
     eligible: all.length,
@@ -224,6 +264,7 @@ function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
       contributors: [],
       eligible: 0,
       note: `Chưa chỉ định đơn vị cung cấp (trang Thiết lập)${ignoredNote}`,
+      remark: 'Chưa có số liệu',
       ignored,
       flagged: true,
     };
@@ -241,6 +282,8 @@ function owner(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     contributors: value === null ? [] : [who],
     eligible: ctx.included.has(who) ? 1 : 0,
     note,
+    // Figures other agencies typed here are the consolidator's business (the workbook), not the Ministry's.
+    remark: value !== null ? `Do ${who} cung cấp` : `Chưa có số liệu của ${who}`,
     ignored,
     flagged: value === null,
   };
@@ -259,16 +302,20 @@ function codes(ctx: Ctx, ind: ValueIndicator): IndicatorResult {
     ind,
     given.map((g) => g.agency),
   );
-  const note = given.length
-    ? [...ind.answers]
-        .reverse()
-        .map((a) => `${a.label}: ${distribution[a.label]}/${cov.asked} đơn vị`)
-        .join('; ') + missingNote(cov.missing)
-    : 'Chưa có đơn vị nào báo cáo';
+  const counted = (of: number) =>
+    [...ind.answers]
+      .reverse()
+      .map((a) => `${a.label}: ${distribution[a.label]}/${of} đơn vị`)
+      .join('; ');
+  const note = given.length ? counted(cov.asked) + missingNote(cov.missing) : 'Chưa có đơn vị nào báo cáo';
+  const blank = blankOf(all);
   return {
     ind,
     value,
     method: 'codes',
+    // Out of the agencies whose reports are consolidated: the head of the appendix says how many.
+    remark: given.length ? joinRemarks(counted(all.length), blankRemark(blank)) : NONE,
+    blank,
     missing: cov.missing,
     contributors: given.map((g) => g.agency),
     eligible: cov.asked,
@@ -304,7 +351,12 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
   const contributors = withCounts.map((r) => r.agency);
   const cov = coverage(ctx, ind, [...contributors, ...leftOut]);
   const of = `${withCounts.length}/${cov.asked} đơn vị${scope(ctx, ind)}${missingNote(cov.missing)}`;
-  const base = { ind, eligible: all.length, leftOut, contributors, missing: cov.missing };
+  const blank = rows.filter((r) => (r.a === null || r.b === null) && r.stated === null).map((r) => r.agency);
+  const base = { ind, eligible: all.length, leftOut, contributors, missing: cov.missing, blank };
+  const particular = joinRemarks(
+    blankRemark(blank),
+    leftOut.length ? `không tính ${someNames(leftOut)} (chỉ ghi tỷ lệ, không có số liệu chi tiết)` : '',
+  );
   const value = rateFrom(f, A, B);
   if (f.kind === 'ratio' && value !== null) {
     const unit = ctx.catalog.must(bCode).unit.toLowerCase();
@@ -315,6 +367,7 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       num: A,
       den: B,
       note: `Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit} của ${of}${leftNote}`,
+      remark: joinRemarks(`Tính từ ${formatNumber(A)}/${formatNumber(B)} ${unit}`, particular),
       flagged: leftOut.length > 0,
     };
   }
@@ -326,6 +379,10 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       num: A - B,
       den: A,
       note: `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)}) của ${of}${leftNote}`,
+      remark: joinRemarks(
+        `Tính từ biên chế năm 2015 (${formatNumber(A)}) và hiện nay (${formatNumber(B)})`,
+        particular,
+      ),
       flagged: leftOut.length > 0,
     };
   }
@@ -338,6 +395,10 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       value: mean,
       method: 'mean',
       note: `Trung bình cộng tỷ lệ của ${stated.length} đơn vị (không có số liệu chi tiết để tính chính xác)`,
+      remark: joinRemarks(
+        `Trung bình cộng tỷ lệ của ${stated.length} đơn vị (không có số liệu chi tiết để tính chính xác)`,
+        blankRemark(blank),
+      ),
       flagged: true,
     };
   }
@@ -350,13 +411,15 @@ function percent(ctx: Ctx, ind: ValueIndicator, askedCodes: ReadonlySet<string>)
       num: 0,
       den: 0,
       note: `Không phát sinh (0/0 ${ctx.catalog.must(bCode).unit.toLowerCase()} của ${of})`,
+      remark: joinRemarks(`Không phát sinh ${ctx.catalog.must(bCode).unit.toLowerCase()}`, blankRemark(blank)),
       flagged: false,
     };
   return {
     ...base,
     value: null,
     method: f.kind === 'ratio' ? 'ratio' : 'derived',
-    note: 'Chưa có đơn vị nào báo cáo số liệu',
+    note: NONE,
+    remark: NONE,
     flagged: true,
   };
 }
@@ -407,11 +470,58 @@ export function summaryJson(s: Summary): unknown {
   };
 }
 
+/**
+ * Sent on time: sent, on a known date no later than the deadline (the deadline day itself is on
+ * time). The one definition: Phụ lục I's notes and totals and the report's "n đơn vị gửi đúng hạn"
+ * count by it, so the sentence equals the rows marked "Đúng hạn".
+ */
+export function sentOnTime(e: SubmissionEntry): boolean {
+  return e.submitted && e.date !== null && e.daysLate === 0;
+}
+
+/** Sent after the deadline (daysLate > 0). A report sent with no known date is neither. */
+export function sentLate(e: SubmissionEntry): boolean {
+  return e.submitted && e.date !== null && (e.daysLate ?? 0) > 0;
+}
+
+/**
+ * What Phụ lục I notes about a submission, as seed 000 does: only when it was sent ("Đúng hạn",
+ * "Gửi muộn 3 ngày"); empty when it was not sent (the table's column says so). Never the result
+ * of the checks: that belongs in the workbook (submissionNote).
+ */
+export function submissionRemark(e: SubmissionEntry): string {
+  if (!e.submitted) return '';
+  if (sentOnTime(e)) return 'Đúng hạn';
+  if (sentLate(e)) return `Gửi muộn ${e.daysLate} ngày`;
+  return 'Không rõ ngày gửi';
+}
+
+/** The workbook's note on a submission: the document's, then why its figures are left out. */
 export function submissionNote(e: SubmissionEntry): string {
   const parts: string[] = [];
   if (!e.submitted) parts.push(e.exclusion?.kind === 'sheet-missing' ? exclusionLabel(e.exclusion) : 'Chưa gửi');
-  else if (e.daysLate) parts.push(`Chậm ${e.daysLate} ngày`);
-  else if (e.date) parts.push('Đúng hạn');
+  else parts.push(submissionRemark(e));
   if (e.submitted && !e.included && e.excludedReason) parts.push(`${e.excludedReason}, chưa tổng hợp`);
   return parts.join('; ');
+}
+
+/**
+ * Whose reports the province's figures rest on: its own agencies (vertical agencies are reported
+ * apart), how many of them are consolidated, and who is missing for whatever reason. Said once,
+ * at the head of the statistics appendix, so that no row repeats it.
+ */
+export function provinceCoverage(s: Summary): {
+  readonly used: number;
+  readonly of: number;
+  readonly missing: readonly string[];
+  /** Some agencies are vertical and kept out of these figures. */
+  readonly verticalApart: boolean;
+} {
+  const own = s.submission.filter((e) => !isVertical(e.agency));
+  return {
+    used: own.filter((e) => e.included).length,
+    of: own.length,
+    missing: own.filter((e) => !e.included).map((e) => e.agency.name),
+    verticalApart: own.length < s.submission.length,
+  };
 }

@@ -130,8 +130,18 @@ export function roundRate(points: number): number {
   return (Math.sign(points) * Math.round(Number((Math.abs(points) * scale).toPrecision(15)))) / scale;
 }
 
-/** vi-VN percentage from percentage points: 65.5604 -> "65,56%", 22.3 -> "22,30%", 100 -> "100,00%". */
+/**
+ * vi-VN percentage from percentage points: 65.5604 -> "65,56%", 22.3 -> "22,30%". An exact whole
+ * rate has no decimals, as the seeds and the Ministry's forms write it: 100 -> "100%", 0 -> "0%"
+ * (shared/spec/DOMAIN.md, "Numbers"). Only an exact one: 99.999 is rounded to "100,00%", which
+ * does not claim that every hồ sơ was on time. Sheets show rates by RATE_FORMAT, not by this.
+ */
 export function formatPercent(points: number): string {
+  if (!Number.isFinite(points)) throw new Error(`formatPercent: not a finite number: ${points}`);
+  // A rate computed from counts is exact in floating point when it is whole ((100 * 45) / 45), but
+  // a typed fraction is not (0.07 * 100 = 7.000000000000001): a whole rate within binary noise.
+  const whole = Math.round(points);
+  if (Math.abs(points - whole) < 1e-9) return `${formatNumber(whole, 0)}%`;
   return `${formatNumber(points, RATE_DECIMALS, RATE_DECIMALS)}%`;
 }
 

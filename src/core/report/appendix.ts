@@ -4,7 +4,14 @@
  * summary is attached) or one agency's own figures and notes.
  */
 import { Indicator, ValueIndicator, isValueRow } from '../catalog/catalog';
-import { Summary, formatResult, submissionNote } from '../figures/consolidate';
+import {
+  Summary,
+  formatResult,
+  provinceCoverage,
+  sentLate,
+  sentOnTime,
+  submissionRemark,
+} from '../figures/consolidate';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { SUBMISSION_HEADER } from '../figures/output-sheets';
@@ -38,19 +45,22 @@ export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, 
       cellPara(e.submitted ? 'x' : '', { align: 'center' }),
       cellPara(e.submitted ? '' : 'x', { align: 'center' }),
       cellPara(e.date ? formatDmy(e.date) : '', { align: 'center' }),
-      cellPara(submissionNote(e)),
+      cellPara(submissionRemark(e)),
     ]);
   });
   const sent = s.submission.filter((e) => e.submitted).length;
+  // The totals of the notes, by the one definition of on time (sentOnTime) the report's sentence uses.
+  const onTime = s.submission.filter(sentOnTime).length;
+  const late = s.submission.filter(sentLate).length;
   rows.push([
     cellPara(''),
     cellPara('Tổng cộng', { bold: true }),
     cellPara(String(sent), { bold: true, align: 'center' }),
     cellPara(String(s.submission.length - sent), { bold: true, align: 'center' }),
     cellPara(''),
-    cellPara(''),
+    cellPara(`Đúng hạn: ${onTime}; gửi muộn: ${late}`, { bold: true }),
   ]);
-  blocks.push({ kind: 'table', widths: [8, 36, 12, 12, 15, 17], rows, borders: true, headerRows: 1 });
+  blocks.push({ kind: 'table', widths: [8, 35, 10, 10, 15, 22], rows, borders: true, headerRows: 1 });
 }
 
 function unitOf(ind: ValueIndicator): string {
@@ -73,6 +83,13 @@ function groupRow(ind: Indicator, columns: number): Para[][] {
   ];
 }
 
+/**
+ * Columns of a statistics table: STT fits "7.6.1.1." and the unit "Nhiệm vụ" on one line, a
+ * figure "1.234.567" or "99,81%" fits its cell unbroken, the notes keep a fifth of the width.
+ */
+const WIDTHS = [11, 39, 13, 13, 24];
+const PREVIOUS_WIDTHS = [11, 31, 12, 12, 12, 22];
+
 /** Province statistics (Phụ lục II): consolidated value, the previous period's when given, and the note. */
 export function summaryTable(s: Summary, previous: PreviousSummary | null): TableBlock {
   const header = previous ? [...TABLE_HEADER.slice(0, 4), 'Kỳ trước', TABLE_HEADER[4]] : [...TABLE_HEADER];
@@ -91,11 +108,10 @@ export function summaryTable(s: Summary, previous: PreviousSummary | null): Tabl
       cellPara(shown(ind, r?.value ?? null, r ? formatResult(r) : null), { align: 'right' }),
     ];
     if (previous) row.push(cellPara(shown(ind, previous.values.get(ind.code) ?? null, null), { align: 'right' }));
-    row.push(cellPara(r?.note ?? '', { italic: true }));
+    row.push(cellPara(r?.remark ?? '', { italic: true }));
     rows.push(row);
   }
-  // STT fits "3.1.3.1." and the unit "Nhiệm vụ" on one line; the notes keep a fifth of the width.
-  const widths = previous ? [12, 34, 13, 10, 10, 21] : [12, 43, 13, 11, 21];
+  const widths = previous ? PREVIOUS_WIDTHS : WIDTHS;
   return { kind: 'table', widths, rows, borders: true, headerRows: 1 };
 }
 
@@ -107,6 +123,7 @@ export function summaryAppendix(
   compared: string | null,
 ): void {
   appendixTitle(blocks, issuer, 'Phụ lục II', 'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
+  blocks.push(para([{ text: coverageLine(s), italic: true }], { align: 'justify', size: 13, spaceAfter: 6 }));
   if (previous && compared)
     blocks.push(
       para([{ text: `(Cột “Kỳ trước”: số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
@@ -115,6 +132,17 @@ export function summaryAppendix(
       }),
     );
   blocks.push(summaryTable(s, previous));
+}
+
+/**
+ * The coverage of Phụ lục II, said once at its head so that no row repeats it: "Số liệu tổng hợp
+ * từ báo cáo của 44/56 cơ quan, đơn vị; chưa có số liệu của: Sở A, UBND xã B (xem Phụ lục I)."
+ */
+export function coverageLine(s: Summary): string {
+  const c = provinceCoverage(s);
+  const apart = c.verticalApart ? ', không gồm các cơ quan ngành dọc' : '';
+  const missing = c.missing.length ? `; chưa có số liệu của: ${c.missing.join(', ')} (xem Phụ lục I)` : '';
+  return `Số liệu tổng hợp từ báo cáo của ${c.used}/${c.of} cơ quan, đơn vị${apart}${missing}.`;
 }
 
 /**
@@ -150,7 +178,7 @@ export function agencyAppendix(
       cellPara(notes.get(ind.code) ?? '', { italic: true }),
     ]);
   }
-  blocks.push({ kind: 'table', widths: [12, 43, 13, 11, 21], rows, borders: true, headerRows: 1 });
+  blocks.push({ kind: 'table', widths: WIDTHS, rows, borders: true, headerRows: 1 });
 }
 
 /** Phụ lục III: every line the agencies wrote, merged, with all who wrote it; nothing when none wrote. */

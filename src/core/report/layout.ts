@@ -123,9 +123,18 @@ export function attachedTo(issuer: Issuer): string {
   return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${issueDate(issuer)} của ${issuer.issuingBody})`;
 }
 
+/**
+ * A period's word and its numeral kept on one line with a no-break space: "QUÝ I", "NĂM 2026",
+ * "tháng 6" (a title never breaks "…QUÝ / I NĂM 2026").
+ */
+export function keepNumeralsTogether(text: string): string {
+  return text.replace(/(^|\s)(quý|tháng|năm)\s+(?=[IVX\d]+(?=$|[\s,.;:)]))/giu, '$1$2\u00a0');
+}
+
+/** An appendix starts its own section: a new page, numbered from 1 (Nghị định 30). */
 export function appendixTitle(blocks: Block[], issuer: Issuer, label: string, title: string): void {
-  blocks.push(para([{ text: label, bold: true }], { align: 'center', pageBreakBefore: true, spaceAfter: 0 }));
-  blocks.push(para([{ text: title, bold: true }], { align: 'center', spaceAfter: 0 }));
+  blocks.push(para([{ text: label, bold: true }], { align: 'center', newSection: true, spaceAfter: 0 }));
+  blocks.push(para([{ text: keepNumeralsTogether(title), bold: true }], { align: 'center', spaceAfter: 0 }));
   blocks.push(para([{ text: attachedTo(issuer), italic: true }], { align: 'center', spaceAfter: 12 }));
 }
 

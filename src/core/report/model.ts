@@ -23,6 +23,12 @@ export interface Para {
   readonly firstLineIndent?: boolean;
   readonly spaceAfter?: number;
   readonly pageBreakBefore?: boolean;
+  /**
+   * Starts a new section on a new page whose pages are numbered from 1, with no number on its
+   * first page: Nghị định 30 numbers each appendix on its own. A writer that cannot make sections
+   * starts a new page (gas/docs.ts says why).
+   */
+  readonly newSection?: boolean;
   /** On the same page as the next block (the closing sentence with the signer block). */
   readonly keepWithNext?: boolean;
 }
@@ -48,6 +54,7 @@ export interface ReportModel {
     readonly heightMm: 297;
     readonly marginsMm: { top: number; bottom: number; left: number; right: number };
   };
+  /** Page numbers centred in the top margin, none on the first page of each section (newSection). */
   readonly pageNumbersFromSecondPage: true;
   readonly blocks: readonly Block[];
 }
@@ -63,6 +70,7 @@ export function para(runs: Run[] | string, opts: Partial<Omit<Para, 'kind' | 'ru
     firstLineIndent: opts.firstLineIndent,
     spaceAfter: opts.spaceAfter ?? 6,
     pageBreakBefore: opts.pageBreakBefore,
+    newSection: opts.newSection,
     keepWithNext: opts.keepWithNext,
   };
 }

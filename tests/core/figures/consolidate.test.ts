@@ -1,4 +1,12 @@
-import { consolidate, summaryJson } from '../../../src/core/figures/consolidate';
+import {
+  consolidate,
+  provinceCoverage,
+  sentLate,
+  sentOnTime,
+  submissionNote,
+  submissionRemark,
+  summaryJson,
+} from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
 import { RawCell } from '../../../src/core/sheet/grid';
 import { validateAgency } from '../../../src/core/checks/validate';
@@ -184,5 +192,65 @@ describe('consolidation', () => {
   it('includes tabs with errors when the settings ask for it', () => {
     const all = consolidate(catalog, { ...settings, includeErrors: true }, results);
     expect(all.indicators.get('1.1.1')!.value).toBe(1045);
+  });
+});
+
+describe("what a document's appendix says of a row: only what is particular to it", () => {
+  it('says nothing of a sum every consolidated agency gave: the coverage is at the head of the appendix', () => {
+    expect(ind('1.1.1').remark).toBe('');
+    expect(provinceCoverage(summary)).toEqual({
+      used: 5,
+      of: 7,
+      missing: ['UBND xã Bình Hòa', 'Sở Tư pháp'],
+      verticalApart: false,
+    });
+  });
+
+  it('names the owner, never the figures others typed there', () => {
+    expect(ind('3.1.3').remark).toBe('Do Văn phòng UBND tỉnh cung cấp');
+    expect(ind('7.1').remark).toBe('Chưa có số liệu của Sở Khoa học và Công nghệ');
+  });
+
+  it("gives a rate's counts, and the consolidated agencies that left it blank or gave only a rate", () => {
+    expect(ind('3.4.1').remark).toBe('Tính từ 495/530 hồ sơ');
+    expect(ind('7.8.4').remark).toBe(
+      'Tính từ 80/200 hồ sơ; chưa có số liệu của Sở Y tế, UBND xã An Phú; không tính Sở Khoa học và Công nghệ (chỉ ghi tỷ lệ, không có số liệu chi tiết)',
+    );
+    expect(ind('3.4.4').remark).toBe(
+      'Trung bình cộng tỷ lệ của 2 đơn vị (không có số liệu chi tiết để tính chính xác); chưa có số liệu của Văn phòng UBND tỉnh, Sở Nội vụ, Sở Khoa học và Công nghệ',
+    );
+  });
+
+  it('counts coded answers out of the consolidated agencies', () => {
+    expect(ind('1.2').remark).toBe('Có: 3/5 đơn vị; Không: 2/5 đơn vị');
+  });
+});
+
+describe('a submission, in a document and in the workbook', () => {
+  const entry = (name: string) => summary.submission.find((e) => e.agency.name === name)!;
+
+  it('notes in a document only whether it came on time, never the check result', () => {
+    expect(submissionRemark(entry('Sở Khoa học và Công nghệ'))).toBe('Gửi muộn 4 ngày');
+    expect(submissionRemark(entry('Sở Nội vụ'))).toBe('Đúng hạn'); // on the deadline day itself
+    expect(submissionRemark(entry('Sở Tư pháp'))).toBe('Đúng hạn');
+    expect(submissionRemark(entry('UBND xã Bình Hòa'))).toBe('');
+  });
+
+  it('keeps the check result in the workbook', () => {
+    expect(submissionNote(entry('Sở Tư pháp'))).toBe('Đúng hạn; Còn 1 lỗi, chưa tổng hợp');
+    expect(submissionNote(entry('UBND xã Bình Hòa'))).toBe('Chưa gửi');
+  });
+
+  it('counts on time and late by one definition: 4 on time, 2 late, of 6 sent', () => {
+    expect(summary.submission.filter(sentOnTime).map((e) => e.agency.name)).toEqual([
+      'Văn phòng UBND tỉnh',
+      'Sở Nội vụ',
+      'Sở Y tế',
+      'Sở Tư pháp',
+    ]);
+    expect(summary.submission.filter(sentLate).map((e) => e.agency.name)).toEqual([
+      'Sở Khoa học và Công nghệ',
+      'UBND xã An Phú',
+    ]);
   });
 });

@@ -79,16 +79,27 @@ describe('writing numbers the vi-VN way', () => {
     [123456789012.345, '123.456.789.012,35'],
   ])('%d is written %s', (n, text) => expect(formatNumber(n)).toBe(text));
 
-  it('writes every rate by one rule: a comma and exactly two decimals, so 22,30% stands beside 21,23%', () => {
+  it('writes every rate that is not whole by one rule: a comma and exactly two decimals, so 22,30% stands beside 21,23%', () => {
     expect(formatPercent(22.3)).toBe('22,30%');
     expect(formatPercent(21.234)).toBe('21,23%');
-    expect(formatPercent(100)).toBe('100,00%');
-    expect(formatPercent(0)).toBe('0,00%');
+    expect(formatPercent(22.5)).toBe('22,50%');
     expect(formatPercent((100 * 3685) / 5621)).toBe('65,56%');
     // Half away from zero in decimal: 1,005 is 1,01 although 1.005 * 100 is 100.4999… in binary.
     expect(formatPercent(1.005)).toBe('1,01%');
     expect(roundRate(1.005)).toBe(1.01);
     expect(roundRate(-2.315)).toBe(-2.32);
+  });
+
+  it('writes an exact whole rate without decimals, as the seeds do ("100%", "90%"), and only an exact one', () => {
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent((100 * 45) / 45)).toBe('100%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(0.9 * 100)).toBe('90%');
+    expect(formatPercent(0.07 * 100)).toBe('7%');
+    expect(formatPercent(1234)).toBe('1.234%');
+    // 99,999% is not all of them: rounded by the one rule, it keeps its decimals.
+    expect(formatPercent(99.999)).toBe('100,00%');
+    expect(formatPercent(99.5)).toBe('99,50%');
   });
 
   it('gives the sheets the number format that shows the same two decimals', () => {

@@ -46,12 +46,12 @@ describe("the province's draft: merged words and lowest online rates", () => {
   );
   // Newly received hồ sơ and those received online, per agency.
   const online: Record<string, [number, number]> = {
-    'Sở A': [200, 50], // 25,00%
-    'Sở B': [100, 90], // 90,00%
+    'Sở A': [200, 50], // 25%
+    'Sở B': [100, 90], // 90%
     'Sở E': [0, 0], // nothing received: no rate
-    'UBND xã C': [40, 10], // 25,00%
+    'UBND xã C': [40, 10], // 25%
     'UBND xã D': [30, 30], // 100%: not among the lowest
-    'UBND xã G': [50, 48], // 96,00%
+    'UBND xã G': [50, 48], // 96%
     'UBND xã H': [10, 10], // 100%
   };
   // Seven different difficulties, the first written by five agencies in slightly different words.
@@ -86,9 +86,7 @@ describe("the province's draft: merged words and lowest online rates", () => {
   const text = textOf(model);
 
   it('names the three lowest online rates, ties by name', () => {
-    expect(text).toContain(
-      'Tỷ lệ hồ sơ tiếp nhận trực tuyến thấp nhất: Sở A (25,00%), UBND xã C (25,00%), Sở B (90,00%).',
-    );
+    expect(text).toContain('Tỷ lệ hồ sơ tiếp nhận trực tuyến thấp nhất: Sở A (25%), UBND xã C (25%), Sở B (90%).');
   });
 
   it('writes each shared line once with who wrote it, five lines in the body, the rest in Phụ lục III', () => {

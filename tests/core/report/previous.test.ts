@@ -87,7 +87,7 @@ describe('a previous summary', () => {
     expect(p.values.has('3.4.a')).toBe(false);
     const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
+      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
     );
   });
 
@@ -191,7 +191,7 @@ describe('the report with a previous summary', () => {
   it('says how the headline figures moved, with vi-VN figures', () => {
     const text = textOf(withPrevious);
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98,00% lên 99,81%).',
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
     );
     expect(text).not.toMatch(/NaN|undefined|null|\[chưa có số liệu: 3\.4\.a\]/);
   });
@@ -218,7 +218,7 @@ describe('the report with a previous summary', () => {
       'Ghi chú',
     ]);
     const row = t.rows.find((r) => plainText(r[0][0]) === '3.4.1.')!.map((c) => plainText(c[0]));
-    expect(row.slice(3, 5)).toEqual(['99,81%', '98,00%']);
+    expect(row.slice(3, 5)).toEqual(['99,81%', '98%']);
     expect(textOf(withPrevious)).toContain('(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025)');
   });
 

@@ -84,7 +84,7 @@ describe('the report model', () => {
   });
 
   it('writes the figures into sentences in vi-VN format', () => {
-    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90,00% kế hoạch');
+    expect(text).toContain('đề ra 20 nhiệm vụ; đến nay đã hoàn thành 18 nhiệm vụ, đạt 90% kế hoạch');
     expect(text).toContain(
       'đã tiếp nhận 17.445 hồ sơ (kỳ trước chuyển qua 618 hồ sơ, mới tiếp nhận 16.827 hồ sơ, trong đó 4.443 hồ sơ trực tuyến)',
     );
