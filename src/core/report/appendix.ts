@@ -15,7 +15,7 @@ import { Figures } from './figures';
 import { Merged } from './merge-text';
 import { Issuer, appendixTitle, cellPara } from './layout';
 import { Block, Para, TableBlock, para } from './model';
-import { PreviousSummary } from './previous';
+import { PreviousSummary, previousColumnNote } from './previous';
 
 export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, label: string): void {
   appendixTitle(
@@ -109,7 +109,7 @@ export function summaryAppendix(
   appendixTitle(blocks, issuer, 'Phụ lục II', 'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
   if (previous && compared)
     blocks.push(
-      para([{ text: `(Cột “Kỳ trước”: số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
+      para([{ text: previousColumnNote(previous, s.settings), italic: true }], {
         align: 'center',
         spaceAfter: 6,
       }),
