@@ -100,27 +100,28 @@ export function comparedCodes(catalog: Catalog): string[] {
 /** The years a report can be about (as Thiết lập accepts them). */
 const YEARS = { min: 2015, max: 2100 } as const;
 
-const IsoDateString = z.string().check(z.refine(isIsoDate, 'ngày phải có dạng yyyy-mm-dd'));
-
 /**
  * What `consolidate --json` writes (summaryJson); extra fields are ignored. The per-agency figures
  * (`submission[].figures`) came later: a file without them is still read, and compared with both
- * coverages stated.
+ * coverages stated. Built on first use: the Apps Script bundle, which reads no JSON, leaves it out.
  */
-const SummaryJson = z.object({
-  issuer: z.optional(z.object({ body: z.string() })),
-  period: z.object({ id: z.enum(PERIOD_IDS), year: z.number(), from: IsoDateString, to: IsoDateString }),
-  submission: z.optional(
-    z.array(
-      z.object({
-        agency: z.string(),
-        included: z.optional(z.boolean()),
-        figures: z.optional(z.record(z.string(), z.number())),
-      }),
+function summarySchema() {
+  const IsoDateString = z.string().check(z.refine(isIsoDate, 'ngày phải có dạng yyyy-mm-dd'));
+  return z.object({
+    issuer: z.optional(z.object({ body: z.string() })),
+    period: z.object({ id: z.enum(PERIOD_IDS), year: z.number(), from: IsoDateString, to: IsoDateString }),
+    submission: z.optional(
+      z.array(
+        z.object({
+          agency: z.string(),
+          included: z.optional(z.boolean()),
+          figures: z.optional(z.record(z.string(), z.number())),
+        }),
+      ),
     ),
-  ),
-  indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()), unit: z.optional(z.string()) })),
-});
+    indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()), unit: z.optional(z.string()) })),
+  });
+}
 
 /** JSON's 1e999 parses as Infinity, which the schema would only call "not a number". */
 function infiniteValues(data: unknown): [string, number][] {
@@ -156,7 +157,7 @@ export function previousFromJson(catalog: Catalog, text: string, source: string)
         infinite.map(([code]) => `chỉ tiêu ${code}: vô hạn quá lớn`),
       ),
     };
-  const parsed = z.safeParse(SummaryJson, data);
+  const parsed = z.safeParse(summarySchema(), data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (mục ${issue.path.join('.')})` : '';
