@@ -240,7 +240,7 @@ function valueProblems(catalog: Catalog, entries: readonly (readonly [string, nu
   for (const [code, v] of entries) {
     if (v === null) continue;
     const ind = catalog.get(code) as ValueIndicator;
-    const shown = Math.abs(v) < 1e15 ? String(v).replace('.', ',') : v.toExponential(2);
+    const shown = shownValue(v);
     if (Math.abs(v) > PLAUSIBLE_LIMIT) out.push(`chỉ tiêu ${code}: ${shown} quá lớn, không phải số liệu thật`);
     else if (v < 0) out.push(`chỉ tiêu ${code}: ${shown} là số âm`);
     else if (ind.kind === 'percent' && v > 100) out.push(`chỉ tiêu ${code}: tỷ lệ ${shown}% vượt 100%`);
@@ -251,6 +251,13 @@ function valueProblems(catalog: Catalog, entries: readonly (readonly [string, nu
       );
   }
   return out;
+}
+
+/** A figure of a file, as a message quotes it: vi-VN, with what a hand edit left ("0,5", "1.00e+308"). */
+function shownValue(v: number): string {
+  if (Math.abs(v) >= 1e15) return v.toExponential(2);
+  if (v !== 0 && Math.abs(v) < 1e-6) return `${v < 0 ? '-' : ''}0,000000… (gần bằng 0)`;
+  return formatNumber(v, 6);
 }
 
 function badValues(source: string, bad: readonly string[]): string {

@@ -379,6 +379,9 @@ describe('comparing like with like when the agencies reporting changed', () => {
     expect(!half.ok && half.problem).toBe(
       'tệp "q3-2025.json" có số liệu không dùng được để so sánh: chỉ tiêu 3.4.a: 0,5 không phải số nguyên. Hãy tạo lại tệp từ sổ tổng hợp kỳ trước (lệnh consolidate --json) thay vì sửa tay, hoặc sửa các số đó.',
     );
+    // A tiny figure once printed "(1,0638999999999999e+306%)" in the draft: it is no count of hồ sơ.
+    const tiny = json((j) => ((j.indicators as Record<string, { value: number }>)['3.4.a'].value = 1e-302));
+    expect(!tiny.ok && tiny.problem).toContain('chỉ tiêu 3.4.a: 0,000000… (gần bằng 0) không phải số nguyên');
     // An agency's own figure is checked the same way, and named with its agency.
     const agencyHalf = json((j) => {
       const nv = (j.submission as { agency: string; figures: Record<string, number> }[]).find(
