@@ -11,8 +11,15 @@ import { ListProblem } from '../core/settings/agency-list';
 import { readAgencyListFile } from '../local/agency-list-file';
 import { PeriodId, defaultCutoff, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
-import { SUMMARY_SHEET } from '../core/figures/output-sheets';
-import { PreviousRead, comparedWith, previousFromJson, previousFromSheet } from '../core/report/previous';
+import { DETAIL_SHEET, SUMMARY_SHEET } from '../core/figures/output-sheets';
+import {
+  PreviousRead,
+  comparedCodes,
+  comparedWith,
+  previousFromJson,
+  previousFromSheet,
+  withDetail,
+} from '../core/report/previous';
 import { sampleProvince, writeFill, SampleOptions } from '../demo/sample';
 import {
   Agency,
@@ -397,7 +404,7 @@ export async function consolidate(
   const ctx = runContext(settings);
   const outputs = [output(io, opts.out, () => wb.toBuffer())];
   let summary: Summary | null = null;
-  if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!))));
+  if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!, comparedCodes(ctx.catalog)))));
   checkOutputs(outputs, [input], { force: opts.force === true }); // a bad --out is refused before any work
   summary = consolidateWorkbook(wb, ctx);
   printSummary(io, summary);
@@ -502,7 +509,7 @@ async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<Pre
   const source = `tệp "${path}"`;
   if (/\.json$/i.test(path)) {
     const text = readInputBytes(userFile(io, path).path, path, TEXT_LIMIT).toString('utf8');
-    return previousFromJson(text, source);
+    return previousFromJson(catalog, text, source);
   }
   const wb = await open(path, io);
   const snap = wb.read(SUMMARY_SHEET);
@@ -510,7 +517,13 @@ async function readPrevious(path: string, catalog: Catalog, io: Io): Promise<Pre
     throw new CliError(
       `${source} không có trang "${SUMMARY_SHEET}". Dùng sổ đã tổng hợp (lệnh consolidate --out) hoặc tệp của consolidate --json.`,
     );
-  const read = previousFromSheet(catalog, snap, source);
+  // Each agency's figures from its "Chi tiết theo đơn vị" sheet: the comparison is then like with like.
+  const read = withDetail(
+    catalog,
+    previousFromSheet(catalog, snap, source),
+    wb.read(DETAIL_SHEET),
+    `trang "${DETAIL_SHEET}" của ${source}`,
+  );
   if (!read.ok || read.previous.issuer !== null) return read;
   // A sheet made before it named its issuer: the workbook's own settings say who it was.
   const loaded = loadSettings(wb);

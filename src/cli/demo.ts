@@ -6,6 +6,7 @@ import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidateWorkbook, validateAll, draftReport } from '../core/use-cases';
 import { summaryJson } from '../core/figures/consolidate';
+import { comparedCodes } from '../core/report/previous';
 import { AgencyStatus } from '../core/checks/status';
 import { RULES } from '../core/checks/rules';
 import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';
@@ -77,7 +78,7 @@ export async function demo(io: Io, opts: { outDir: string; force?: boolean }): P
 
   const summary = consolidateWorkbook(wb, ctx);
   const summaryPath = await put('tong-hop.xlsx', await wb.toBuffer());
-  const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary)));
+  const summaryJsonPath = await put('tong-hop.json', safeJson(summaryJson(summary, comparedCodes(ctx.catalog))));
   io.out(`3. Tổng hợp: ${summaryPath}\n   Số liệu tổng hợp (JSON): ${summaryJsonPath}`);
   printSummary(io, summary);
 

@@ -28,7 +28,7 @@ const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13px;line-
 <li><b>Kiểm tra tất cả đơn vị</b>: xem trang "Kết quả kiểm tra"; bấm vào ô để đến đúng chỗ sai.</li>
 <li><b>Kiểm tra trang hiện tại</b>: kiểm tra riêng trang đang mở và nói rõ từng ô sai, sai gì, sửa thế nào.</li>
 <li><b>Tổng hợp số liệu</b>: tạo các trang "Tổng hợp", "Chi tiết theo đơn vị", "Tình hình gửi báo cáo". Tỷ lệ được tính lại từ tổng số liệu chi tiết, không lấy trung bình các tỷ lệ. Khi in (Tệp → In): chọn khổ A4, "Vừa với chiều rộng" (trang "Chi tiết theo đơn vị" nhiều cột thì in tỷ lệ khoảng 70% qua nhiều trang); hàng tiêu đề bảng và các cột chỉ tiêu đã được cố định nên được lặp lại trên mỗi trang; bật số trang ở phần đầu trang và chân trang.</li>
-<li><b>Soạn dự thảo báo cáo</b>: tạo Google Docs theo thể thức Nghị định 30/2020/NĐ-CP, số liệu đã điền sẵn; chỉ cần bổ sung các đoạn tô vàng. Muốn so sánh với kỳ trước: sao chép trang "Tổng hợp" của bảng tính kỳ trước vào bảng tính này và đặt tên "Kỳ trước".</li>
+<li><b>Soạn dự thảo báo cáo</b>: tạo Google Docs theo thể thức Nghị định 30/2020/NĐ-CP, số liệu đã điền sẵn; chỉ cần bổ sung các đoạn tô vàng. Muốn so sánh với kỳ trước: sao chép trang "Tổng hợp" của bảng tính kỳ trước vào bảng tính này và đặt tên "Kỳ trước"; sao chép cả trang "Chi tiết theo đơn vị", đặt tên "Kỳ trước - Chi tiết", để so sánh trên cùng các đơn vị có số liệu ở cả hai kỳ.</li>
 </ol>
 <p><b>Đơn vị báo cáo</b> (không cần cấp quyền, không cần dùng menu)</p>
 <ol>

@@ -28,6 +28,7 @@ async function docx(path: string): Promise<{ text: string; columns: number[] }> 
 interface SummaryFile {
   issuer: { body: string };
   period: { year: number; from: string; to: string };
+  submission: { agency: string; included: boolean; figures?: Record<string, number> }[];
   indicators: Record<string, { value: number | null; unit: string }>;
 }
 
@@ -39,6 +40,10 @@ function lastYear(json: Record<string, unknown>, edit: (j: SummaryFile) => void 
   j.period.to = j.period.to.replace(/^(\d{4})/, (y: string) => String(+y - 1));
   for (const v of Object.values(j.indicators))
     if (v.value !== null && v.unit !== '%') v.value = Math.round(v.value * 0.9);
+  // Each agency's own counts too (its rates are recomputed from them).
+  for (const e of j.submission)
+    for (const code of Object.keys(e.figures ?? {}))
+      if (j.indicators[code]?.unit !== '%') e.figures![code] = Math.round(e.figures![code] * 0.9);
   edit(j);
   const path = at(`last-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(path, JSON.stringify(j));
@@ -92,7 +97,10 @@ describe('npm run cchc -- report', () => {
     expect(code).toBe(0);
     expect(out).toContain('So sánh với cùng kỳ năm 2025');
     const { text, columns } = await docx(at('tinh.docx'));
-    expect(text).toMatch(/So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng [\d.]+ hồ sơ \(\d+(,\d+)?%\)/);
+    // Every agency of the sample reported in both years: the comparison is over all of them, and says so.
+    expect(text).toMatch(
+      /So với cùng kỳ năm 2025, trên cùng \d+ cơ quan, đơn vị có số liệu ở cả hai kỳ, số hồ sơ tiếp nhận tăng [\d.]+ hồ sơ \(\d+(,\d+)?%; từ [\d.]+ lên [\d.]+ hồ sơ\)/,
+    );
     expect(text).toContain('Kỳ trước');
     // Phụ lục II has the "Kỳ trước" column; Phụ lục III (the agencies' words, 3 columns) follows it.
     expect(columns.slice(-2)).toEqual([6, 3]);
@@ -103,6 +111,25 @@ describe('npm run cchc -- report', () => {
     const { code, out } = await cli('report', at('so.xlsx'), '--out', at('same.docx'), '--previous', at('th.xlsx'));
     expect(code).toBe(2);
     expect(out).toContain('là của chính kỳ này (quý III năm 2026)');
+  });
+
+  it("--previous reads a consolidated workbook's per-agency sheet: the same sentences as its JSON", async () => {
+    // Quý II of another sample (other agencies have errors, so another coverage), consolidated both ways.
+    const prev = ['sample', '--out', at('q2.xlsx'), '--period', 'Q2', '--communes', '3', '--provincial', '5'];
+    expect((await cli(...prev, '--seed', '7')).code).toBe(0);
+    const made = await cli('consolidate', at('q2.xlsx'), '--out', at('q2-th.xlsx'), '--json', at('q2.json'));
+    expect(made.code).toBe(0);
+    const viaJson = await cli('report', at('so.xlsx'), '--out', at('q2-json.docx'), '--previous', at('q2.json'));
+    const viaBook = await cli('report', at('so.xlsx'), '--out', at('q2-book.docx'), '--previous', at('q2-th.xlsx'));
+    expect([viaJson.code, viaBook.code]).toEqual([0, 0]);
+    const comparisons = async (file: string) =>
+      (await docx(at(file))).text.split('\n').filter((l) => l.startsWith('So với quý II năm 2026'));
+    const fromJson = await comparisons('q2-json.docx');
+    expect(fromJson).toHaveLength(2);
+    expect(fromJson[0]).toMatch(
+      /^So với quý II năm 2026, trên cùng \d+ cơ quan, đơn vị có số liệu ở cả hai kỳ, số hồ sơ/,
+    );
+    expect(await comparisons('q2-book.docx')).toEqual(fromJson);
   });
 
   it('without --previous, neither the comparison nor the column', async () => {
@@ -124,7 +151,7 @@ describe('npm run cchc -- report', () => {
     });
     const b = await cli('report', at('so.xlsx'), '--out', at('b.docx'), '--previous', later);
     expect(b.code).toBe(2);
-    expect(b.out).toContain('không trước kỳ báo cáo này');
+    expect(b.out).toContain('là của quý III năm 2027, không phải kỳ liền trước hay cùng kỳ năm trước');
     const broken = at('broken.json');
     writeFileSync(broken, '{"indicators": 3}');
     const c = await cli('report', at('so.xlsx'), '--out', at('c.docx'), '--previous', broken);

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { generateTemplates, draftReport } from '../../src/core/use-cases';
 import { periodOf } from '../../src/core/periods';
-import { summarySheetPlan } from '../../src/core/figures/output-sheets';
+import { detailSheetPlan, summarySheetPlan } from '../../src/core/figures/output-sheets';
+import { Summary, summaryJson } from '../../src/core/figures/consolidate';
+import { comparedCodes, previousFromJson } from '../../src/core/report/previous';
+import { plainText } from '../../src/core/report/model';
+
 import { AgencyFill, writeFill } from '../../src/demo/sample';
 import { Settings } from '../../src/core/settings';
 import { DocsWriter } from '../../src/gas/docs';
@@ -78,6 +82,43 @@ describe('the previous period copied in as "Kỳ trước"', () => {
     );
     const table = docs[0].body.find((n) => n.cells?.[0]?.[1] === 'Chỉ tiêu thống kê')!;
     expect(table.cells![0]).toEqual(['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Kỳ trước', 'Ghi chú']);
+  });
+
+  it('with a copy of "Chi tiết theo đơn vị" too, compares like with like, in the same words as the CLI', () => {
+    const { fake, settings } = filled(4);
+    const now = draftReport(gasWorkbook(fake).wb, runContext(settings));
+    if (!now.ok || now.kind !== 'province') throw new Error('no summary');
+    // Last year: the same figures, but the first commune's report was not consolidated.
+    const commune = settings.agencies.find((a) => a.type === 'xa')!.name;
+    const last: Summary = {
+      ...now.summary,
+      settings: { ...settings, period: periodOf(settings.period.id, settings.period.year - 1) },
+      submission: now.summary.submission.map((e) =>
+        e.agency.name === commune ? { ...e, included: false, excludedReason: 'Chưa gửi báo cáo' } : e,
+      ),
+    };
+    const wb = gasWorkbook(fake).wb;
+    wb.create({ ...summarySheetPlan(last, '05/10/2025 08:00'), name: 'Kỳ trước' });
+    wb.create({ ...detailSheetPlan(last), name: 'Kỳ trước - Chi tiết' });
+    const inBook = draftAndWrite(fake, settings);
+    expect(inBook.draft.ok).toBe(true);
+    const docText = inBook.docs[0].body.map((n) => n.text).join('\n');
+    // The CLI's path: `report --previous` with the JSON of `consolidate --json` of the same summary.
+    const json = JSON.stringify(summaryJson(last, comparedCodes(catalog)));
+    const viaJson = draftReport(wb, runContext(settings), {
+      previous: previousFromJson(catalog, json, 'tệp "ky-truoc.json"'),
+    });
+    if (!viaJson.ok) throw new Error(viaJson.problem);
+    const said = (text: string) => text.split('\n').filter((l) => l.startsWith('So với cùng kỳ năm'));
+    const lines = said(docText);
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(said(viaJson.model.blocks.map(plainText).join('\n')));
+    const both = now.summary.submission.filter((e) => e.included && e.agency.type !== 'nganh_doc').length - 1;
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^So với cùng kỳ năm ${settings.period.year - 1}, trên cùng ${both} cơ quan, đơn vị có số liệu ở cả hai kỳ, số hồ sơ tiếp nhận không thay đổi \\([\\d.]+ hồ sơ\\)`,
+      ),
+    );
   });
 
   it("refuses another province's copy, saying whose it is", () => {

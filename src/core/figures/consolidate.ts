@@ -432,8 +432,22 @@ export function formatResult(r: IndicatorResult): string | null {
   return formatNumber(r.value);
 }
 
-/** The summary as JSON, for the CLI. Percentages are numbers from 0 to 100. */
-export function summaryJson(s: Summary): unknown {
+/**
+ * The summary as JSON, for the CLI. Percentages are numbers from 0 to 100. Each consolidated
+ * agency carries its own figures for `detailCodes` (the codes a later report compares,
+ * report/previous.ts comparedCodes), so that the next period compares like with like.
+ */
+export function summaryJson(s: Summary, detailCodes: readonly string[] = []): unknown {
+  const reports = new Map(s.results.map((r) => [r.agency.name, r.report]));
+  const figuresOf = (agency: string): Record<string, number> => {
+    const report = reports.get(agency);
+    const out: Record<string, number> = {};
+    for (const code of detailCodes) {
+      const v = report ? valueOf(report, code) : null;
+      if (v !== null) out[code] = v;
+    }
+    return out;
+  };
   const indicators: Record<string, unknown> = {};
   for (const [code, r] of s.indicators) {
     indicators[code] = {
@@ -465,6 +479,7 @@ export function summaryJson(s: Summary): unknown {
       daysLate: e.daysLate,
       included: e.included,
       ...(e.excludedReason ? { excludedReason: e.excludedReason } : {}),
+      ...(e.included && detailCodes.length ? { figures: figuresOf(e.agency.name) } : {}),
     })),
     indicators,
   };

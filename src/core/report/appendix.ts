@@ -22,7 +22,7 @@ import { Figures } from './figures';
 import { Merged } from './merge-text';
 import { Issuer, appendixTitle, cellPara } from './layout';
 import { Block, Para, TableBlock, para } from './model';
-import { PreviousSummary } from './previous';
+import { PreviousSummary, previousColumnNote } from './previous';
 
 export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, label: string): void {
   appendixTitle(
@@ -126,7 +126,7 @@ export function summaryAppendix(
   blocks.push(para([{ text: coverageLine(s), italic: true }], { align: 'justify', size: 13, spaceAfter: 6 }));
   if (previous && compared)
     blocks.push(
-      para([{ text: `(Cột “Kỳ trước”: số liệu ${compared.replace(/^kỳ trước \((.*)\)$/, '$1')})`, italic: true }], {
+      para([{ text: previousColumnNote(previous, s.settings), italic: true }], {
         align: 'center',
         spaceAfter: 6,
       }),

@@ -2,23 +2,40 @@
  * The previous period's (or the same period last year's) consolidated summary, for the comparison
  * sentences and the "Kỳ trước" column. It arrives as the JSON of `consolidate --json`, or as the
  * "Tổng hợp" sheet of an earlier workbook (copied into this spreadsheet as "Kỳ trước", or read from
- * a consolidated .xlsx). Both are checked here: same province, an earlier period.
+ * a consolidated .xlsx), with each agency's figures when the JSON has them or the workbook's
+ * "Chi tiết theo đơn vị" sheet comes along. Both are checked here like any input (same province,
+ * the period before or the same period last year, whole counts, rates within 0..100), and the
+ * comparison is made here: like with like (shared/spec/DOMAIN.md, "What the draft says, and how").
  */
 import * as z from 'zod/mini';
-import { Catalog } from '../catalog/catalog';
-import { IsoDate, formatDmy, isIsoDate, readDate } from '../primitives/dates';
+import { Catalog, ValueIndicator, isValueRow } from '../catalog/catalog';
+import { IsoDate, formatDmy, isIsoDate, parts, readDate } from '../primitives/dates';
 import { SheetSnapshot, cellText } from '../sheet/grid';
-import { PLAUSIBLE_LIMIT } from '../primitives/numbers';
-import { readCode } from '../form/parse';
+import { PLAUSIBLE_LIMIT, formatNumber, formatPercent, RATE_DECIMALS, roundRate } from '../primitives/numbers';
+import { readCode, valueOf } from '../form/parse';
+import { rowMode } from '../form/row-modes';
+import { rateFrom, rateOperands } from '../catalog/rate';
+import { Summary, isVertical } from '../figures/consolidate';
 import { PERIOD_IDS, Period, PeriodId, QUARTERS, inText, periodInText, previousPeriod, sameLastYear } from '../periods';
 import { ReportHeader, Roster, Schedule } from '../settings';
 import { fold, upper } from '../primitives/text';
 import { WorkbookPort } from '../workbook';
+import { DETAIL_SHEET } from '../sheet/names';
+import { Run } from './model';
 
 /** The sheet the add-on looks for: a copy of last period's "Tổng hợp", renamed. */
 export const PREVIOUS_SHEET = 'Kỳ trước';
 /** The names Google Sheets gives a copied "Tổng hợp" tab (Vietnamese and English UI), also accepted. */
 export const PREVIOUS_SHEET_COPIES = ['Bản sao của Tổng hợp', 'Copy of Tổng hợp'];
+/** Last period's "Chi tiết theo đơn vị", copied and renamed (or left with the name the copy got). */
+export const PREVIOUS_DETAIL_SHEETS = ['Kỳ trước - Chi tiết', `Bản sao của ${DETAIL_SHEET}`, `Copy of ${DETAIL_SHEET}`];
+
+/** One agency of the earlier consolidation whose figures went into it, with its figures. */
+export interface PreviousAgency {
+  readonly name: string;
+  /** Indicator code -> the agency's figure (percentages in points); only the codes a comparison reads. */
+  readonly figures: ReadonlyMap<string, number>;
+}
 
 export interface PreviousSummary {
   /** The issuing body of the earlier report; null in files made before it was recorded. */
@@ -31,6 +48,10 @@ export interface PreviousSummary {
   readonly to: IsoDate;
   /** Indicator code -> value (percentages in points); null where the earlier summary had none. */
   readonly values: ReadonlyMap<string, number | null>;
+  /** Agencies consolidated out of all listed, when the file says ("43/56"). */
+  readonly coverage: { readonly included: number; readonly total: number } | null;
+  /** The agencies consolidated, each with its figures; null when the file has no per-agency part. */
+  readonly detail: readonly PreviousAgency[] | null;
   /** Where it came from, for messages: 'tệp "q2.json"', 'trang "Kỳ trước"'. */
   readonly source: string;
 }
@@ -38,17 +59,86 @@ export interface PreviousSummary {
 export type PreviousRead =
   { readonly ok: true; readonly previous: PreviousSummary } | { readonly ok: false; readonly problem: string };
 
-const IsoDateString = z.string().check(z.refine(isIsoDate, 'ngày phải có dạng yyyy-mm-dd'));
+/** A figure the draft compares: its code, how a sentence names it, and the unit of a count. */
+export interface ComparedItem {
+  readonly code: string;
+  readonly label: string;
+  readonly unit: string;
+}
 
-/** What `consolidate --json` writes (summaryJson); extra fields are ignored. */
-const SummaryJson = z.object({
-  issuer: z.optional(z.object({ body: z.string() })),
-  period: z.object({ id: z.enum(PERIOD_IDS), year: z.int(), from: IsoDateString, to: IsoDateString }),
-  submission: z.optional(z.array(z.object({ agency: z.string() }))),
-  indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()), unit: z.optional(z.string()) })),
-});
+/** The figures the province's draft compares, by paragraph. */
+export const COMPARED: { readonly procedures: readonly ComparedItem[]; readonly digital: readonly ComparedItem[] } = {
+  procedures: [
+    { code: '3.4.a', label: 'số hồ sơ tiếp nhận', unit: 'hồ sơ' },
+    { code: '3.4.a.3', label: 'số hồ sơ tiếp nhận trực tuyến', unit: 'hồ sơ' },
+    { code: '3.4.b', label: 'số hồ sơ đã giải quyết', unit: 'hồ sơ' },
+    { code: '3.4.1', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', unit: '' },
+    { code: '3.4.3', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', unit: '' },
+  ],
+  digital: [
+    { code: '7.6.2.1', label: 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', unit: '' },
+    { code: '7.8.3', label: 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', unit: '' },
+    { code: '7.8.4', label: 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', unit: '' },
+  ],
+};
 
-export function previousFromJson(text: string, source: string): PreviousRead {
+/**
+ * The codes whose per-agency figures a later comparison reads: the compared figures and the two
+ * counts of each compared rate (catalog/rate.ts). `consolidate --json` writes these per agency.
+ */
+export function comparedCodes(catalog: Catalog): string[] {
+  const out = new Set<string>();
+  for (const { code } of [...COMPARED.procedures, ...COMPARED.digital]) {
+    if (!catalog.get(code)) continue;
+    out.add(code);
+    const f = catalog.formula(code);
+    if (f) rateOperands(f).forEach((c) => out.add(c));
+  }
+  return [...out];
+}
+
+/** The years a report can be about (as Thiết lập accepts them). */
+const YEARS = { min: 2015, max: 2100 } as const;
+
+/**
+ * What `consolidate --json` writes (summaryJson); extra fields are ignored. The per-agency figures
+ * (`submission[].figures`) came later: a file without them is still read, and compared with both
+ * coverages stated. Built on first use: the Apps Script bundle, which reads no JSON, leaves it out.
+ */
+function summarySchema() {
+  const IsoDateString = z.string().check(z.refine(isIsoDate, 'ngày phải có dạng yyyy-mm-dd'));
+  return z.object({
+    issuer: z.optional(z.object({ body: z.string() })),
+    period: z.object({ id: z.enum(PERIOD_IDS), year: z.number(), from: IsoDateString, to: IsoDateString }),
+    submission: z.optional(
+      z.array(
+        z.object({
+          agency: z.string(),
+          included: z.optional(z.boolean()),
+          figures: z.optional(z.record(z.string(), z.number())),
+        }),
+      ),
+    ),
+    indicators: z.record(z.string(), z.object({ value: z.nullable(z.number()), unit: z.optional(z.string()) })),
+  });
+}
+
+/** JSON's 1e999 parses as Infinity, which the schema would only call "not a number". */
+function infiniteValues(data: unknown): [string, number][] {
+  const out: [string, number][] = [];
+  const d = data as { indicators?: unknown; submission?: unknown } | null;
+  if (d?.indicators && typeof d.indicators === 'object')
+    for (const [code, v] of Object.entries(d.indicators as Record<string, { value?: unknown }>))
+      if (typeof v?.value === 'number' && !Number.isFinite(v.value)) out.push([code, v.value]);
+  if (Array.isArray(d?.submission))
+    for (const e of d.submission as { figures?: unknown }[])
+      if (e?.figures && typeof e.figures === 'object')
+        for (const [code, v] of Object.entries(e.figures as Record<string, unknown>))
+          if (typeof v === 'number' && !Number.isFinite(v)) out.push([code, v]);
+  return out;
+}
+
+export function previousFromJson(catalog: Catalog, text: string, source: string): PreviousRead {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -58,15 +148,16 @@ export function previousFromJson(text: string, source: string): PreviousRead {
       problem: `${source} không phải tệp JSON hợp lệ. Dùng tệp do lệnh "consolidate --json" tạo ra.`,
     };
   }
-  // JSON's 1e999 parses as Infinity, which the schema would only call "not a number".
-  const raw = (data as { indicators?: unknown } | null)?.indicators;
-  if (raw && typeof raw === 'object') {
-    const infinite = Object.entries(raw as Record<string, { value?: unknown }>)
-      .filter(([, v]) => typeof v?.value === 'number' && !Number.isFinite(v.value))
-      .map(([code, v]) => [code, v.value as number, false] as const);
-    if (infinite.length) return { ok: false, problem: badValues(source, valueProblems(infinite)) };
-  }
-  const parsed = z.safeParse(SummaryJson, data);
+  const infinite = infiniteValues(data);
+  if (infinite.length)
+    return {
+      ok: false,
+      problem: badValues(
+        source,
+        infinite.map(([code]) => `chỉ tiêu ${code}: vô hạn quá lớn`),
+      ),
+    };
+  const parsed = z.safeParse(summarySchema(), data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (mục ${issue.path.join('.')})` : '';
@@ -76,43 +167,97 @@ export function previousFromJson(text: string, source: string): PreviousRead {
     };
   }
   const j = parsed.data;
-  const bad = valueProblems(Object.entries(j.indicators).map(([code, v]) => [code, v.value, v.unit === '%']));
+  const periodProblem = checkPeriodFields(j.period.id, j.period.year, j.period.from as IsoDate, j.period.to as IsoDate);
+  if (periodProblem) return { ok: false, problem: badPeriod(source, periodProblem) };
+  const values = knownValues(
+    catalog,
+    Object.entries(j.indicators).map(([code, v]) => [code, v.value] as const),
+  );
+  const bad = valueProblems(catalog, [...values]);
+  const submission = j.submission ?? [];
+  const withFigures = submission.some((e) => e.figures !== undefined);
+  const detail: PreviousAgency[] = [];
+  for (const e of submission) {
+    if (!withFigures || e.included === false || !e.figures) continue;
+    const figures = knownValues(catalog, Object.entries(e.figures));
+    bad.push(...valueProblems(catalog, [...figures]).map((p) => `${e.agency}, ${p}`));
+    detail.push({ name: e.agency, figures: figures as Map<string, number> });
+  }
   if (bad.length) return { ok: false, problem: badValues(source, bad) };
+  const knowsIncluded = submission.length > 0 && submission.every((e) => e.included !== undefined);
   return {
     ok: true,
     previous: {
       issuer: j.issuer?.body ?? null,
-      agencies: (j.submission ?? []).map((s) => s.agency),
+      agencies: submission.map((s) => s.agency),
       period: j.period.id,
       year: j.period.year,
       from: j.period.from as IsoDate,
       to: j.period.to as IsoDate,
-      values: new Map(Object.entries(j.indicators).map(([code, v]) => [code, v.value])),
+      values,
+      coverage: knowsIncluded
+        ? { included: submission.filter((e) => e.included).length, total: submission.length }
+        : null,
+      detail: withFigures ? detail : null,
       source,
     },
   };
 }
 
+/** The figures of codes this catalog knows (an older file may carry codes since retired). */
+function knownValues<T extends number | null>(
+  catalog: Catalog,
+  entries: readonly (readonly [string, T])[],
+): Map<string, T> {
+  return new Map(
+    entries.filter(([code]) => {
+      const ind = catalog.get(code);
+      return ind !== undefined && isValueRow(ind);
+    }),
+  );
+}
+
+/** Why the period an earlier file claims cannot be a report's (null when it can). */
+function checkPeriodFields(id: PeriodId, year: number, from: IsoDate, to: IsoDate): string | null {
+  if (!Number.isInteger(year) || year < YEARS.min || year > YEARS.max)
+    return `năm ${Number.isFinite(year) && Math.abs(year) < 1e15 ? String(year).replace('.', ',') : 'không hợp lệ'} không phải năm báo cáo (từ ${YEARS.min} đến ${YEARS.max})`;
+  if (from > to) return `ngày bắt đầu ${formatDmy(from)} sau ngày kết thúc ${formatDmy(to)}`;
+  if (parts(to).y !== year) return `${periodInText(id, year)} không thể kết thúc ngày ${formatDmy(to)}`;
+  return null;
+}
+
+function badPeriod(source: string, problem: string): string {
+  return `${source} ghi kỳ báo cáo không dùng được: ${problem}. Hãy tạo lại tệp từ sổ tổng hợp kỳ trước (lệnh consolidate --json) thay vì sửa tay.`;
+}
+
 /**
- * An earlier summary is checked like any input: every figure finite, not negative, not beyond
- * what a province could count, and a rate between 0 and 100 %. A hand-edited file would
- * otherwise print "Infinity" in the appendix or "tăng 59.922 hồ sơ" in the text.
+ * An earlier figure is checked as a workbook's would be: finite, not negative, not beyond what a
+ * province could count; a count whole; a rate between 0 and 100 %; a coded answer one of its codes.
+ * A hand-edited file would otherwise print "Infinity" in the appendix or "tăng 10.638,5 hồ sơ".
  */
-function valueProblems(entries: readonly (readonly [string, number | null, boolean])[]): string[] {
+function valueProblems(catalog: Catalog, entries: readonly (readonly [string, number | null])[]): string[] {
   const out: string[] = [];
-  for (const [code, v, percent] of entries) {
+  for (const [code, v] of entries) {
     if (v === null) continue;
-    const shown = Number.isFinite(v)
-      ? Math.abs(v) < 1e15
-        ? String(v).replace('.', ',')
-        : v.toExponential(2)
-      : 'vô hạn';
-    if (!Number.isFinite(v) || Math.abs(v) > PLAUSIBLE_LIMIT)
-      out.push(`chỉ tiêu ${code}: ${shown} quá lớn, không phải số liệu thật`);
+    const ind = catalog.get(code) as ValueIndicator;
+    const shown = shownValue(v);
+    if (Math.abs(v) > PLAUSIBLE_LIMIT) out.push(`chỉ tiêu ${code}: ${shown} quá lớn, không phải số liệu thật`);
     else if (v < 0) out.push(`chỉ tiêu ${code}: ${shown} là số âm`);
-    else if (percent && v > 100) out.push(`chỉ tiêu ${code}: tỷ lệ ${shown}% vượt 100%`);
+    else if (ind.kind === 'percent' && v > 100) out.push(`chỉ tiêu ${code}: tỷ lệ ${shown}% vượt 100%`);
+    else if (ind.kind === 'count' && !Number.isInteger(v)) out.push(`chỉ tiêu ${code}: ${shown} không phải số nguyên`);
+    else if (ind.kind === 'code' && !ind.answers.some((a) => a.code === v))
+      out.push(
+        `chỉ tiêu ${code}: ${shown} không phải mã trả lời (${ind.answers.map((a) => `${a.code} = ${a.label}`).join('; ')})`,
+      );
   }
   return out;
+}
+
+/** A figure of a file, as a message quotes it: vi-VN, with what a hand edit left ("0,5", "1.00e+308"). */
+function shownValue(v: number): string {
+  if (Math.abs(v) >= 1e15) return v.toExponential(2);
+  if (v !== 0 && Math.abs(v) < 1e-6) return `${v < 0 ? '-' : ''}0,000000… (gần bằng 0)`;
+  return formatNumber(v, 6);
 }
 
 function badValues(source: string, bad: readonly string[]): string {
@@ -121,6 +266,8 @@ function badValues(source: string, bad: readonly string[]): string {
 
 /** The line under the title of the "Tổng hợp" sheet, as outputs.ts writes it. */
 const SUMMARY_LINE = /^(?:Cơ quan báo cáo: (.+?)\. )?Số liệu từ (\d{2}\/\d{2}\/\d{4}) đến (\d{2}\/\d{2}\/\d{4})/;
+/** "tổng hợp từ 43/56 đơn vị" on the same line. */
+const SUMMARY_COVERAGE = /tổng hợp từ (\d+)\/(\d+) đơn vị/;
 
 /** Reads a "Tổng hợp" sheet (this add-on's own layout): title with the period, then the table. */
 export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source: string): PreviousRead {
@@ -130,27 +277,28 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
     problem: `${source} không phải trang "Tổng hợp" của tiện ích: không thấy tiêu đề "TỔNG HỢP SỐ LIỆU THỐNG KÊ …" ở ô B1. Hãy sao chép nguyên trang "Tổng hợp" của bảng tính kỳ trước.`,
   };
   const title = cellText(values[0]?.[1]).trim();
-  const year = /NĂM (\d{4})$/.exec(title);
+  const year = /NĂM (-?\d+)$/.exec(title);
   if (!title.startsWith('TỔNG HỢP SỐ LIỆU THỐNG KÊ') || !year) return notSummary;
   const period = PERIOD_IDS.find((id) => title.endsWith(`CHÍNH ${upper(periodInText(id, Number(year[1])))}`));
-  const line = SUMMARY_LINE.exec(cellText(values[1]?.[1]).trim());
+  const lineText = cellText(values[1]?.[1]).trim();
+  const line = SUMMARY_LINE.exec(lineText);
   const from = line ? readDate(line[2]) : null;
   const to = line ? readDate(line[3]) : null;
   if (!period || !from || !to) return notSummary;
+  const periodProblem = checkPeriodFields(period, Number(year[1]), from, to);
+  if (periodProblem) return { ok: false, problem: badPeriod(source, periodProblem) };
   const header = values.findIndex((row) => fold(cellText(row?.[0])) === 'stt');
   if (header < 0) return notSummary;
   const read = new Map<string, number | null>();
   for (const row of values.slice(header + 1)) {
     const code = readCode(row?.[0] ?? '');
     const ind = code ? catalog.get(code) : undefined;
-    if (!ind || ind.kind === 'group') continue;
-    const v = row[3];
-    const n = typeof v === 'number' && Number.isFinite(v) ? v : null;
-    // The sheet holds percentages as fractions shown with a % format.
-    read.set(code, n === null ? null : ind.kind === 'percent' ? Math.round(n * 100 * 1e9) / 1e9 : n);
+    if (!ind || !isValueRow(ind)) continue;
+    read.set(code, sheetNumber(ind, row[3]));
   }
-  const bad = valueProblems([...read].map(([code, v]) => [code, v, catalog.get(code)?.kind === 'percent']));
+  const bad = valueProblems(catalog, [...read]);
   if (bad.length) return { ok: false, problem: badValues(source, bad) };
+  const cov = SUMMARY_COVERAGE.exec(lineText);
   return {
     ok: true,
     previous: {
@@ -161,9 +309,73 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
       from,
       to,
       values: read,
+      coverage: cov ? { included: Number(cov[1]), total: Number(cov[2]) } : null,
+      detail: null,
       source,
     },
   };
+}
+
+/** A cell of the add-on's sheets as a figure: percentages are held as fractions shown with a % format. */
+function sheetNumber(ind: ValueIndicator, v: unknown): number | null {
+  const n = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  return n === null ? null : ind.kind === 'percent' ? Math.round(n * 100 * 1e9) / 1e9 : n;
+}
+
+/**
+ * Each consolidated agency's figures from the earlier workbook's "Chi tiết theo đơn vị" sheet
+ * (outputs.ts: agencies as columns from E, a status row "Được tổng hợp" under their names, then one
+ * row per code). Only the codes a comparison reads are kept. Null when the sheet is not that one.
+ */
+export function detailFromSheet(
+  catalog: Catalog,
+  snap: SheetSnapshot,
+  source: string,
+): { ok: true; detail: PreviousAgency[] } | { ok: false; problem: string } {
+  const values = snap.values;
+  const header = values.findIndex(
+    (row) => fold(cellText(row?.[0])) === 'mã' && fold(cellText(row?.[3])) === 'toàn tỉnh',
+  );
+  const status = values[header + 1];
+  if (header < 0 || !status || fold(cellText(status[1])) !== 'tình trạng')
+    return {
+      ok: false,
+      problem: `${source} không phải trang "${DETAIL_SHEET}" của tiện ích: không thấy dòng tiêu đề "Mã | Chỉ tiêu thống kê | Đơn vị tính | Toàn tỉnh" và dòng "Tình trạng". Hãy sao chép nguyên trang đó của bảng tính kỳ trước.`,
+    };
+  const wanted = new Set(comparedCodes(catalog));
+  const columns: { col: number; name: string; figures: Map<string, number> }[] = [];
+  values[header]!.forEach((cell, col) => {
+    const name = cellText(cell);
+    if (col >= 4 && name && cellText(status[col]).startsWith('Được tổng hợp'))
+      columns.push({ col, name, figures: new Map() });
+  });
+  const bad: string[] = [];
+  for (const row of values.slice(header + 2)) {
+    const code = readCode(row?.[0] ?? '');
+    const ind = code && wanted.has(code) ? catalog.get(code) : undefined;
+    if (!ind || !isValueRow(ind)) continue;
+    for (const c of columns) {
+      const v = sheetNumber(ind, row[c.col]);
+      if (v === null) continue;
+      bad.push(...valueProblems(catalog, [[ind.code, v]]).map((p) => `${c.name}, ${p}`));
+      c.figures.set(ind.code, v);
+    }
+  }
+  if (bad.length) return { ok: false, problem: badValues(source, bad) };
+  return { ok: true, detail: columns.map((c) => ({ name: c.name, figures: c.figures })) };
+}
+
+/** The summary with its per-agency part, read from the detail sheet of the same workbook. */
+export function withDetail(
+  catalog: Catalog,
+  read: PreviousRead,
+  snap: SheetSnapshot | null,
+  source: string,
+): PreviousRead {
+  if (!read.ok || !snap) return read;
+  const d = detailFromSheet(catalog, snap, source);
+  if (!d.ok) return d;
+  return { ok: true, previous: { ...read.previous, detail: d.detail } };
 }
 
 function sameBody(a: string, b: string): boolean {
@@ -173,7 +385,8 @@ function sameBody(a: string, b: string): boolean {
 
 /**
  * Null when the earlier summary can be compared with this period; otherwise why not, in
- * Vietnamese, naming both sides and the fix.
+ * Vietnamese, naming both sides and the fix. It must be the period just before in the series or
+ * the same period last year, of the same body: not merely a period that ends earlier.
  */
 export function checkPrevious(
   prev: PreviousSummary,
@@ -198,6 +411,9 @@ export function checkPrevious(
   // Quarters follow each other; the cumulative periods (6 tháng, 9 tháng, năm) compare only with themselves.
   if (prev.period !== now.id && !(QUARTERS.includes(prev.period) && QUARTERS.includes(now.id)))
     return `Số liệu kỳ trước (${prev.source}) là của ${there}, không so sánh được với ${here}: hai kỳ dài ngắn khác nhau. Cần số liệu của ${wanted(now)}.`;
+  const is = (p: Pick<Period, 'id' | 'year'>) => p.id === prev.period && p.year === prev.year;
+  if (!is(previousPeriod(now)) && !is(sameLastYear(now)))
+    return `Số liệu kỳ trước (${prev.source}) là của ${there}, không phải kỳ liền trước hay cùng kỳ năm trước của ${here}. ${fix}`;
   if (prev.to >= settings.period.to)
     return `Số liệu kỳ trước (${prev.source}) là của ${there} (đến ${formatDmy(prev.to)}), không trước kỳ báo cáo này (${here}, đến ${formatDmy(settings.period.to)}). ${fix}`;
   return null;
@@ -211,19 +427,202 @@ function wanted(now: Pick<Period, 'id' | 'year'>): string {
   return `${inText(before)} (kỳ trước) hoặc ${inText(last)} (cùng kỳ năm trước)`;
 }
 
-/** "cùng kỳ năm 2025" or "kỳ trước (quý II năm 2026)": what the sentences compare with. */
+/** "cùng kỳ năm 2025", "năm 2025" or "quý II năm 2026": what the sentences compare with. */
 export function comparedWith(prev: PreviousSummary, settings: Schedule): string {
   const last = sameLastYear(settings.period);
   if (prev.period === last.id && prev.year === last.year)
     return last.id === 'Y' ? `năm ${prev.year}` : `cùng kỳ năm ${prev.year}`;
-  return `kỳ trước (${periodInText(prev.period, prev.year)})`;
+  return periodInText(prev.period, prev.year);
 }
 
-/** The first of "Kỳ trước", "Bản sao của Tổng hợp", "Copy of Tổng hợp" present, read as a summary. */
+/** "36/56": the agencies consolidated out of all listed. */
+function coverageOf(c: { readonly included: number; readonly total: number }): string {
+  return `${formatNumber(c.included)}/${formatNumber(c.total)}`;
+}
+
+/** The note over Phụ lục II's "Kỳ trước" column: whose figures they are, over how many agencies. */
+export function previousColumnNote(prev: PreviousSummary, settings: Schedule): string {
+  const cov = prev.coverage ? `, tổng hợp từ ${coverageOf(prev.coverage)} cơ quan, đơn vị` : '';
+  return `(Cột “Kỳ trước”: số liệu ${comparedWith(prev, settings)}${cov})`;
+}
+
+/** Each agency in both periods: how to read its figure now and then. */
+interface Pairs {
+  readonly agencies: readonly {
+    readonly agency: Summary['submission'][number]['agency'];
+    now(code: string): number | null;
+    before(code: string): number | null;
+  }[];
+}
+
+/**
+ * The agencies consolidated in both periods (the province's own apparatus: vertical agencies stay
+ * apart), when the earlier file has per-agency figures; null when it has none.
+ */
+function commonAgencies(s: Summary, prev: PreviousSummary): Pairs | null {
+  if (!prev.detail) return null;
+  const before = new Map(prev.detail.map((a) => [fold(a.name), a.figures]));
+  const reports = new Map(s.results.map((r) => [r.agency.name, r.report]));
+  const agencies = s.submission
+    .filter((e) => e.included && !isVertical(e.agency) && before.has(fold(e.agency.name)))
+    .map((e) => {
+      const then = before.get(fold(e.agency.name))!;
+      const report = reports.get(e.agency.name);
+      return {
+        agency: e.agency,
+        now: (code: string) => (report ? valueOf(report, code) : null),
+        before: (code: string) => then.get(code) ?? null,
+      };
+    });
+  return { agencies };
+}
+
+/**
+ * A figure over the same agencies in both periods: a count summed over those asked it who gave it
+ * both times; a rate recomputed from its two counts summed over the same (catalog/rate.ts).
+ * Null when no agency gave it both times.
+ */
+function likeForLike(catalog: Catalog, s: Summary, pairs: Pairs, code: string): [before: number, now: number] | null {
+  const ind = catalog.get(code);
+  if (!ind || !isValueRow(ind)) return null;
+  const asked = pairs.agencies.filter((p) => rowMode(catalog, s.settings, p.agency, ind).kind === 'input');
+  const f = catalog.formula(code);
+  const codes = f ? rateOperands(f) : ind.aggregate === 'sum' ? [code] : null;
+  if (!codes) return null;
+  const then = codes.map(() => 0);
+  const now = codes.map(() => 0);
+  let n = 0;
+  for (const p of asked) {
+    const a = codes.map((c) => p.before(c));
+    const b = codes.map((c) => p.now(c));
+    if ([...a, ...b].some((x) => x === null)) continue;
+    a.forEach((x, i) => (then[i]! += x!));
+    b.forEach((x, i) => (now[i]! += x!));
+    n++;
+  }
+  if (!n) return null;
+  if (!f) return [then[0]!, now[0]!];
+  const x = rateFrom(f, then[0]!, then[1]!);
+  const y = rateFrom(f, now[0]!, now[1]!);
+  return x === null || y === null ? null : [x, y];
+}
+
+/** A relative change is said only against a base that is not near zero (at most a tenfold rise). */
+const RELATIVE_LIMIT = 10;
+
+/**
+ * One change, as a sentence says it: "số hồ sơ tiếp nhận tăng 1.114 hồ sơ (6,83%)", "tỷ lệ … tăng
+ * 1,20 điểm phần trăm (từ 97,50% lên 98,70%)", "… tăng từ 0 lên 1.114 hồ sơ". `levels` adds the
+ * two counts to a count's change; `aside` goes into the parentheses (both coverages).
+ */
+function change(
+  item: ComparedItem,
+  percent: boolean,
+  before: number,
+  now: number,
+  levels: boolean,
+  aside: string,
+): Run[] {
+  // Rates are compared as printed (roundRate), so the difference is the one a reader computes.
+  const shown = (x: number) => (percent ? roundRate(x) : x);
+  const diff = roundRate(shown(now) - shown(before));
+  const runs: Run[] = [{ text: `${item.label} ` }];
+  const notes: string[] = [];
+  const up = diff > 0;
+  if (Math.abs(diff) < 0.005) {
+    runs.push({ text: 'không thay đổi', bold: true });
+    notes.push(percent ? formatPercent(now) : `${formatNumber(now)} ${item.unit}`);
+  } else if (percent) {
+    runs.push({
+      text: `${up ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff), RATE_DECIMALS, RATE_DECIMALS)} điểm phần trăm`,
+      bold: true,
+    });
+    notes.push(`từ ${formatPercent(before)} ${up ? 'lên' : 'xuống'} ${formatPercent(now)}`);
+  } else if (before < 1 || Math.abs(diff) / before > RELATIVE_LIMIT) {
+    runs.push({
+      text: `${up ? 'tăng' : 'giảm'} từ ${formatNumber(before)} ${up ? 'lên' : 'xuống'} ${formatNumber(now)} ${item.unit}`,
+      bold: true,
+    });
+  } else {
+    runs.push({ text: `${up ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))} ${item.unit}`, bold: true });
+    notes.push(formatPercent((100 * Math.abs(diff)) / before));
+    if (levels) notes.push(`từ ${formatNumber(before)} ${up ? 'lên' : 'xuống'} ${formatNumber(now)} ${item.unit}`);
+  }
+  if (aside) notes.push(aside);
+  if (notes.length) runs.push({ text: ` (${notes.join('; ')})` });
+  return runs;
+}
+
+/**
+ * The comparison paragraph, like with like (shared/spec/DOMAIN.md): when the earlier file has each
+ * agency's figures, "So với quý IV năm 2025, trên cùng 40 cơ quan, đơn vị có số liệu ở cả hai kỳ,
+ * số hồ sơ tiếp nhận tăng …", every figure over those agencies; otherwise the province's figures of
+ * both periods with both coverages beside every change ("kỳ này 36/56 đơn vị, kỳ trước 43/56 đơn
+ * vị"). Null when nothing can be compared.
+ */
+export function comparison(
+  catalog: Catalog,
+  s: Summary,
+  prev: PreviousSummary,
+  items: readonly ComparedItem[],
+): Run[] | null {
+  const compared = comparedWith(prev, s.settings);
+  const pairs = commonAgencies(s, prev);
+  const parts: Run[][] = [];
+  const here = { included: s.submission.filter((e) => e.included).length, total: s.submission.length };
+  const aside = pairs
+    ? ''
+    : `kỳ này ${coverageOf(here)} đơn vị, ${prev.coverage ? `kỳ trước ${coverageOf(prev.coverage)} đơn vị` : 'kỳ trước không rõ số đơn vị'}`;
+  for (const item of items) {
+    const r = s.indicators.get(item.code);
+    if (!r) continue;
+    const percent = r.ind.kind === 'percent';
+    let pair: [number, number] | null;
+    if (pairs) pair = likeForLike(catalog, s, pairs, item.code);
+    else {
+      const before = prev.values.get(item.code);
+      pair = r.value === null || before === undefined || before === null ? null : [before, r.value];
+    }
+    if (pair) parts.push(change(item, percent, pair[0], pair[1], pairs !== null, aside));
+  }
+  if (pairs && !pairs.agencies.length)
+    return [
+      { text: `So với ${compared}: ` },
+      {
+        text: '[không so sánh được: không có cơ quan, đơn vị nào có số liệu được tổng hợp ở cả hai kỳ]',
+        highlight: true,
+        italic: true,
+      },
+    ];
+  if (!parts.length) return null;
+  const n = pairs?.agencies.length ?? 0;
+  const runs: Run[] = [
+    {
+      text: pairs
+        ? `So với ${compared}, trên cùng ${formatNumber(n)} cơ quan, đơn vị có số liệu ở cả hai kỳ, `
+        : `So với ${compared}, `,
+    },
+  ];
+  parts.forEach((r, i) => runs.push(...(i ? [{ text: '; ' }] : []), ...r));
+  runs.push({ text: '.' });
+  return runs;
+}
+
+/**
+ * The first of "Kỳ trước", "Bản sao của Tổng hợp", "Copy of Tổng hợp" present, read as a summary,
+ * with the per-agency figures of a copied "Chi tiết theo đơn vị" when there is one.
+ */
 export function previousInWorkbook(wb: WorkbookPort, catalog: Catalog): PreviousRead | null {
   for (const name of [PREVIOUS_SHEET, ...PREVIOUS_SHEET_COPIES]) {
     const snap = wb.read(name, { protection: false });
-    if (snap) return previousFromSheet(catalog, snap, `trang "${name}"`);
+    if (!snap) continue;
+    const read = previousFromSheet(catalog, snap, `trang "${name}"`);
+    if (!read.ok) return read;
+    for (const detail of PREVIOUS_DETAIL_SHEETS) {
+      const d = wb.read(detail, { protection: false });
+      if (d) return withDetail(catalog, read, d, `trang "${detail}"`);
+    }
+    return read;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 /** What every section of the province's report reads: the summary, its figures and the comparison. */
+import { Catalog } from '../catalog/catalog';
 import { Summary } from '../figures/consolidate';
 import { Figures } from './figures';
 import { PreviousSummary } from './previous';
@@ -9,4 +10,6 @@ export interface Province {
   readonly previous: PreviousSummary | null;
   /** "cùng kỳ năm 2025", "kỳ trước (quý II năm 2026)". */
   readonly compared: string | null;
+  /** For the comparison: which agencies are asked a figure, and how a rate is computed. */
+  readonly catalog: Catalog;
 }

@@ -6,7 +6,7 @@
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { Summary, isVertical } from '../figures/consolidate';
 import { IsoDate, formatDmy } from '../primitives/dates';
-import { RATE_DECIMALS, formatNumber, formatPercent, roundRate } from '../primitives/numbers';
+import { formatNumber } from '../primitives/numbers';
 import { districtLevelExists, estimateNotice, inText } from '../periods';
 import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
 import { FREE_TEXT_LABELS } from '../form/template';
@@ -28,7 +28,7 @@ import {
 import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
-import { PreviousSummary, comparedWith } from './previous';
+import { COMPARED, ComparedItem, PreviousSummary, comparedWith, comparison } from './previous';
 import { Province } from './province-figures';
 import {
   DIRECTIVES,
@@ -83,7 +83,13 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   const s = ctx.summary;
   const st = s.settings;
   const previous = ctx.previous ?? null;
-  const p: Province = { s, f: summaryFigures(s), previous, compared: previous ? comparedWith(previous, st) : null };
+  const p: Province = {
+    s,
+    f: summaryFigures(s),
+    previous,
+    compared: previous ? comparedWith(previous, st) : null,
+    catalog: ctx.catalog,
+  };
   const issuer = provinceIssuer(ctx);
   const periodText = inText(st.period);
   const blocks: Block[] = [];
@@ -169,42 +175,14 @@ function codedLabel(f: Figures, code: string): Extra {
 }
 
 /**
- * "So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.114 hồ sơ (6,83%); tỷ lệ … tăng 1,2 điểm
- * phần trăm (từ 97,5% lên 98,7%)." Only figures present in both periods are compared; nothing is
- * written when there is no previous summary or nothing to compare.
+ * The comparison with the previous summary, like with like (previous.ts: over the agencies in both
+ * periods, or with both coverages beside every change); nothing without a previous summary or
+ * nothing to compare.
  */
-function compare(blocks: Block[], p: Province, items: readonly (readonly [string, string, string])[]): void {
-  if (!p.previous || !p.compared) return;
-  const parts: Run[][] = [];
-  for (const [code, label, unit] of items) {
-    const now = p.f.get(code);
-    const before = p.previous.values.get(code);
-    if (!now || now.value === null || before === undefined || before === null) continue;
-    const percent = p.s.indicators.get(code)!.ind.kind === 'percent';
-    // Rates are compared as printed (roundRate), so the difference is the one a reader computes.
-    const shown = (x: number) => (percent ? roundRate(x) : x);
-    const diff = roundRate(shown(now.value) - shown(before));
-    const runs: Run[] = [{ text: `${label} ` }];
-    if (Math.abs(diff) < 0.005) runs.push({ text: 'không thay đổi', bold: true });
-    else {
-      const amount = percent
-        ? formatNumber(Math.abs(diff), RATE_DECIMALS, RATE_DECIMALS)
-        : formatNumber(Math.abs(diff));
-      const change = `${diff > 0 ? 'tăng' : 'giảm'} ${amount}`;
-      runs.push({ text: percent ? `${change} điểm phần trăm` : `${change} ${unit}`, bold: true });
-    }
-    if (percent && Math.abs(diff) < 0.005) runs.push({ text: ` (${formatPercent(now.value)})` });
-    else if (percent)
-      runs.push({ text: ` (từ ${formatPercent(before)} ${diff < 0 ? 'xuống' : 'lên'} ${formatPercent(now.value)})` });
-    else if (Math.abs(diff) >= 0.005 && before > 0)
-      runs.push({ text: ` (${formatPercent((100 * Math.abs(diff)) / before)})` });
-    parts.push(runs);
-  }
-  if (!parts.length) return;
-  const runs: Run[] = [{ text: `So với ${p.compared}, ` }];
-  parts.forEach((r, i) => runs.push(...(i ? [{ text: '; ' }] : []), ...r));
-  runs.push({ text: '.' });
-  blocks.push(body(runs));
+function compare(blocks: Block[], p: Province, items: readonly ComparedItem[]): void {
+  if (!p.previous) return;
+  const runs = comparison(p.catalog, p.s, p.previous, items);
+  if (runs) blocks.push(body(runs));
 }
 
 function sectionI(blocks: Block[], p: Province): void {
@@ -317,13 +295,7 @@ function sectionII(blocks: Block[], p: Province): void {
     'Tỷ lệ hồ sơ giải quyết đúng hạn: tại các sở, ngành đạt {3.4.1};[ tại UBND cấp huyện đạt {3.4.2};] tại UBND cấp xã đạt {3.4.3}; lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
     'Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
   ]);
-  compare(blocks, p, [
-    ['3.4.a', 'số hồ sơ tiếp nhận', 'hồ sơ'],
-    ['3.4.a.3', 'số hồ sơ tiếp nhận trực tuyến', 'hồ sơ'],
-    ['3.4.b', 'số hồ sơ đã giải quyết', 'hồ sơ'],
-    ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', ''],
-    ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', ''],
-  ]);
+  compare(blocks, p, COMPARED.procedures);
   verticalAgencies(blocks, p);
 
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
@@ -360,10 +332,6 @@ function sectionII(blocks: Block[], p: Province): void {
     'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
     `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; t${ONLINE}`,
   ]);
-  compare(blocks, p, [
-    ['7.6.2.1', 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', ''],
-    ['7.8.3', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', ''],
-    ['7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', ''],
-  ]);
+  compare(blocks, p, COMPARED.digital);
   provinceIndicators(blocks, p);
 }

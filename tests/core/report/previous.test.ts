@@ -1,10 +1,17 @@
 /** Comparing with a previous summary: reading it (JSON or a "Tổng hợp" sheet), refusing the wrong one, the sentences and the column. */
 import { consolidate, summaryJson } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { summarySheetPlan } from '../../../src/core/figures/output-sheets';
+import { detailSheetPlan, summarySheetPlan } from '../../../src/core/figures/output-sheets';
 import { buildProvinceReport } from '../../../src/core/report/province';
 import { Block, ReportModel, plainText } from '../../../src/core/report/model';
-import { PreviousSummary, checkPrevious, previousFromJson, previousFromSheet } from '../../../src/core/report/previous';
+import {
+  PreviousSummary,
+  checkPrevious,
+  comparedCodes,
+  previousFromJson,
+  previousFromSheet,
+  withDetail,
+} from '../../../src/core/report/previous';
 import { Settings } from '../../../src/core/settings';
 import { validateAgency } from '../../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, snapshotOf, tabFor } from '../../helpers';
@@ -55,7 +62,7 @@ const before = summaryOf(q3LastYear, {
 function fromJson(summary: typeof before, edit: (j: Record<string, unknown>) => void = () => {}) {
   const json = JSON.parse(JSON.stringify(summaryJson(summary))) as Record<string, unknown>;
   edit(json);
-  return previousFromJson(JSON.stringify(json), 'tệp "ky-truoc.json"');
+  return previousFromJson(catalog, JSON.stringify(json), 'tệp "ky-truoc.json"');
 }
 
 function previous(read: ReturnType<typeof fromJson>): PreviousSummary {
@@ -87,7 +94,7 @@ describe('a previous summary', () => {
     expect(p.values.has('3.4.a')).toBe(false);
     const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
+      'So với cùng kỳ năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%; kỳ này 1/2 đơn vị, kỳ trước 1/2 đơn vị).',
     );
   });
 
@@ -107,6 +114,7 @@ describe('a previous summary', () => {
     expect(problem).not.toMatch(/Infinity|NaN/);
     // JSON's 1e999 is Infinity once parsed: refused the same way.
     const inf = previousFromJson(
+      catalog,
       JSON.stringify(summaryJson(before)).replace('"value":16000', '"value":1e999'),
       'tệp "ky-truoc.json"',
     );
@@ -114,12 +122,12 @@ describe('a previous summary', () => {
   });
 
   it('rejects what is not a summary, in Vietnamese, naming the file', () => {
-    const garbage = previousFromJson('{"period": {"id": "Q9"}}', 'tệp "x.json"');
+    const garbage = previousFromJson(catalog, '{"period": {"id": "Q9"}}', 'tệp "x.json"');
     expect(garbage.ok).toBe(false);
     expect(!garbage.ok && garbage.problem).toMatch(
       /^tệp "x.json" không phải số liệu tổng hợp do lệnh "consolidate --json" tạo ra \(mục period\.id\)/,
     );
-    const notJson = previousFromJson('Tổng hợp', 'tệp "x.json"');
+    const notJson = previousFromJson(catalog, 'Tổng hợp', 'tệp "x.json"');
     expect(!notJson.ok && notJson.problem).toContain('không phải tệp JSON hợp lệ');
     const sheet = previousFromSheet(
       catalog,
@@ -168,7 +176,7 @@ describe('a previous summary', () => {
     };
     const later = previous(fromJson(summaryOf(q4, { '3.4.a': 1 }), (j) => j));
     expect(checkPrevious(later, q3)).toBe(
-      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026 (đến 14/12/2026), không trước kỳ báo cáo này (quý III năm 2026, đến 14/09/2026). Cần số liệu tổng hợp của quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước) của chính cơ quan này.',
+      'Số liệu kỳ trước (tệp "ky-truoc.json") là của quý IV năm 2026, không phải kỳ liền trước hay cùng kỳ năm trước của quý III năm 2026. Cần số liệu tổng hợp của quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước) của chính cơ quan này.',
     );
   });
 });
@@ -191,7 +199,7 @@ describe('the report with a previous summary', () => {
   it('says how the headline figures moved, with vi-VN figures', () => {
     const text = textOf(withPrevious);
     expect(text).toContain(
-      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%).',
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng 1.445 hồ sơ (9,03%; kỳ này 1/2 đơn vị, kỳ trước 1/2 đơn vị); số hồ sơ đã giải quyết giảm 169 hồ sơ (1,02%; kỳ này 1/2 đơn vị, kỳ trước 1/2 đơn vị); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,81 điểm phần trăm (từ 98% lên 99,81%; kỳ này 1/2 đơn vị, kỳ trước 1/2 đơn vị).',
     );
     expect(text).not.toMatch(/NaN|undefined|null|\[chưa có số liệu: 3\.4\.a\]/);
   });
@@ -204,7 +212,7 @@ describe('the report with a previous summary', () => {
       }),
     );
     const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: lastYear }));
-    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,50% lên 99,81%)');
+    expect(text).toContain('tăng 2,31 điểm phần trăm (từ 97,50% lên 99,81%;');
   });
 
   it('adds a "Kỳ trước" column to Phụ lục II, next to this period', () => {
@@ -219,7 +227,9 @@ describe('the report with a previous summary', () => {
     ]);
     const row = t.rows.find((r) => plainText(r[0][0]) === '3.4.1.')!.map((c) => plainText(c[0]));
     expect(row.slice(3, 5)).toEqual(['99,81%', '98%']);
-    expect(textOf(withPrevious)).toContain('(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025)');
+    expect(textOf(withPrevious)).toContain(
+      '(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025, tổng hợp từ 1/2 cơ quan, đơn vị)',
+    );
   });
 
   it('names the period when it is not the same period last year', () => {
@@ -229,12 +239,156 @@ describe('the report with a previous summary', () => {
     };
     const p = previous(fromJson(summaryOf(q2, { '3.4.a': 17000 })));
     const text = textOf(buildProvinceReport({ catalog, summary: now, today, stamp: 'x', previous: p }));
-    expect(text).toContain('So với kỳ trước (quý II năm 2026), số hồ sơ tiếp nhận tăng 445 hồ sơ (2,62%).');
+    expect(text).toContain(
+      'So với quý II năm 2026, số hồ sơ tiếp nhận tăng 445 hồ sơ (2,62%; kỳ này 1/2 đơn vị, kỳ trước 1/2 đơn vị).',
+    );
   });
 
   it('has neither comparison nor column, nor any trace of them, without one', () => {
     const text = textOf(without);
     expect(text).not.toMatch(/So với|Kỳ trước|cùng kỳ/);
     expect(lastTable(without).rows[0]).toHaveLength(5);
+  });
+});
+
+/** One agency's hồ sơ block, consistent: received = carried + new = resolved + pending. */
+function hoSo(received: number, resolved: number, onTime: number): Record<string, number> {
+  return {
+    '3.4.a': received,
+    '3.4.a.1': 0,
+    '3.4.a.2': received,
+    '3.4.b': resolved,
+    '3.4.b.1': onTime,
+    '3.4.b.2': resolved - onTime,
+    '3.4.c': received - resolved,
+    '3.4.c.1': received - resolved,
+    '3.4.c.2': 0,
+  };
+}
+
+describe('comparing like with like when the agencies reporting changed', () => {
+  const five = [SO('Sở Nội vụ'), SO('Sở Tư pháp'), SO('Sở Y tế'), XA('UBND xã An Phú'), XA('UBND xã Long Hòa')];
+  const thisYear = settingsFor(five, { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh', includeErrors: true });
+  const lastYear: Settings = { ...thisYear, period: periodOf('Q3', 2025) };
+  /** A summary where only the agencies given figures sent their report. */
+  function province(settings: Settings, sent: Record<string, Record<string, number>>) {
+    const results = settings.agencies.map((a) => {
+      const values = sent[a.name];
+      if (!values) return validateAgency(catalog, settings, a, null, { today, isProtected: null });
+      const tab = tabFor(settings, a.name, { status: 'Đã gửi', sentOn: new Date(2025, 8, 20), values });
+      return validateAgency(catalog, settings, tab.agency, tab.report(), { today, isProtected: true });
+    });
+    return consolidate(catalog, settings, results);
+  }
+  // Last year 4 of 5 reported, among them Sở Tư pháp and Sở Y tế with most of the hồ sơ; this year
+  // 3 of 5, only Sở Nội vụ and xã An Phú in both.
+  const then = province(lastYear, {
+    'Sở Nội vụ': hoSo(1000, 900, 880),
+    'Sở Tư pháp': hoSo(5000, 4000, 3000),
+    'Sở Y tế': hoSo(2000, 1800, 1700),
+    'UBND xã An Phú': hoSo(200, 150, 148),
+  });
+  const now5 = province(thisYear, {
+    'Sở Nội vụ': hoSo(1100, 1000, 991),
+    'UBND xã An Phú': hoSo(180, 160, 153),
+    'UBND xã Long Hòa': hoSo(400, 300, 300),
+  });
+  const draft = (p: PreviousSummary) =>
+    textOf(buildProvinceReport({ catalog, summary: now5, today, stamp: 'x', previous: p }));
+  const json = (edit: (j: Record<string, unknown>) => void = () => {}, codes = comparedCodes(catalog)) => {
+    const j = JSON.parse(JSON.stringify(summaryJson(then, codes))) as Record<string, unknown>;
+    edit(j);
+    return previousFromJson(catalog, JSON.stringify(j), 'tệp "q3-2025.json"');
+  };
+
+  it('compares over the agencies in both periods, rates recomputed from their counts, and says so', () => {
+    const text = draft(previous(json()));
+    // Sở Nội vụ and xã An Phú: 1.000 + 200 hồ sơ then, 1.100 + 180 now; the sở's rate 880/900 then,
+    // 991/1.000 now; the commune's 148/150 then, 153/160 now.
+    expect(text).toContain(
+      'So với cùng kỳ năm 2025, trên cùng 2 cơ quan, đơn vị có số liệu ở cả hai kỳ, số hồ sơ tiếp nhận tăng 80 hồ sơ (6,67%; từ 1.200 lên 1.280 hồ sơ); số hồ sơ đã giải quyết tăng 110 hồ sơ (10,48%; từ 1.050 lên 1.160 hồ sơ); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 1,32 điểm phần trăm (từ 97,78% lên 99,10%); tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã giảm 3,04 điểm phần trăm (từ 98,67% xuống 95,63%).',
+    );
+    // The column keeps last year's consolidated figures, and says over how many agencies.
+    expect(text).toContain('(Cột “Kỳ trước”: số liệu cùng kỳ năm 2025, tổng hợp từ 4/5 cơ quan, đơn vị)');
+  });
+
+  it('reads the same per-agency figures from the workbook\'s "Chi tiết theo đơn vị" sheet', () => {
+    const sheet = previous(
+      withDetail(
+        catalog,
+        previousFromSheet(catalog, snapshotOf(summarySheetPlan(then, '05/10/2025 08:00')), 'tệp "q3.xlsx"'),
+        snapshotOf(detailSheetPlan(then)),
+        'trang "Chi tiết theo đơn vị"',
+      ),
+    );
+    const paragraph = (t: string) => t.split('\n').find((l) => l.startsWith('So với cùng kỳ năm 2025, trên cùng'));
+    expect(paragraph(draft(sheet))).toBe(paragraph(draft(previous(json()))));
+  });
+
+  it('states both coverages beside every change when the file has no per-agency figures (an older JSON)', () => {
+    const text = draft(previous(json(() => {}, [])));
+    expect(text).toContain(
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận giảm 6.520 hồ sơ (79,51%; kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị); số hồ sơ đã giải quyết giảm 5.390 hồ sơ (78,69%; kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị); tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành tăng 15,82 điểm phần trăm (từ 83,28% lên 99,10%; kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị); tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã giảm 0,19 điểm phần trăm (từ 98,67% xuống 98,48%; kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị).',
+    );
+  });
+
+  it('says "tăng từ 0 lên …" against a near-zero base, never a percentage of it', () => {
+    const zero = previous(
+      json((j) => {
+        const ind = j.indicators as Record<string, { value: number }>;
+        ind['3.4.a'].value = 0;
+        ind['3.4.b'].value = 3;
+      }, []),
+    );
+    const text = draft(zero);
+    expect(text).toContain(
+      'So với cùng kỳ năm 2025, số hồ sơ tiếp nhận tăng từ 0 lên 1.680 hồ sơ (kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị); số hồ sơ đã giải quyết tăng từ 3 lên 1.460 hồ sơ (kỳ này 3/5 đơn vị, kỳ trước 4/5 đơn vị);',
+    );
+    expect(text).not.toMatch(/e\+|Infinity|NaN/);
+  });
+
+  it('asks the consolidator when no agency reported in both periods', () => {
+    const none = previous(
+      json((j) => (j.submission as { agency: string }[]).forEach((e) => (e.agency = `${e.agency} cũ`))),
+    );
+    expect(draft(none)).toContain(
+      'So với cùng kỳ năm 2025: [không so sánh được: không có cơ quan, đơn vị nào có số liệu được tổng hợp ở cả hai kỳ]',
+    );
+  });
+
+  it('refuses a file that claims a later period, a year out of range, or half a hồ sơ, naming it', () => {
+    const q1of2027 = previous(
+      json((j) => Object.assign(j.period as object, { id: 'Q1', year: 2027, from: '2026-12-15', to: '2027-03-14' })),
+    );
+    expect(checkPrevious(q1of2027, thisYear)).toBe(
+      'Số liệu kỳ trước (tệp "q3-2025.json") là của quý I năm 2027, không phải kỳ liền trước hay cùng kỳ năm trước của quý III năm 2026. Cần số liệu tổng hợp của quý II năm 2026 (kỳ trước) hoặc quý III năm 2025 (cùng kỳ năm trước) của chính cơ quan này.',
+    );
+    // Quý I/2025 ends earlier too, but is neither the quarter before nor the same quarter last year.
+    const q1of2025 = previous(
+      json((j) => Object.assign(j.period as object, { id: 'Q1', year: 2025, from: '2024-12-15', to: '2025-03-14' })),
+    );
+    expect(checkPrevious(q1of2025, thisYear)).toContain('là của quý I năm 2025, không phải kỳ liền trước');
+    const year = (y: number) => json((j) => Object.assign(j.period as object, { year: y }));
+    expect(year(99999)).toEqual({
+      ok: false,
+      problem:
+        'tệp "q3-2025.json" ghi kỳ báo cáo không dùng được: năm 99999 không phải năm báo cáo (từ 2015 đến 2100). Hãy tạo lại tệp từ sổ tổng hợp kỳ trước (lệnh consolidate --json) thay vì sửa tay.',
+    });
+    expect(!year(-5).ok && (year(-5) as { problem: string }).problem).toContain('năm -5 không phải năm báo cáo');
+    const half = json((j) => ((j.indicators as Record<string, { value: number }>)['3.4.a'].value = 0.5));
+    expect(!half.ok && half.problem).toBe(
+      'tệp "q3-2025.json" có số liệu không dùng được để so sánh: chỉ tiêu 3.4.a: 0,5 không phải số nguyên. Hãy tạo lại tệp từ sổ tổng hợp kỳ trước (lệnh consolidate --json) thay vì sửa tay, hoặc sửa các số đó.',
+    );
+    // A tiny figure once printed "(1,0638999999999999e+306%)" in the draft: it is no count of hồ sơ.
+    const tiny = json((j) => ((j.indicators as Record<string, { value: number }>)['3.4.a'].value = 1e-302));
+    expect(!tiny.ok && tiny.problem).toContain('chỉ tiêu 3.4.a: 0,000000… (gần bằng 0) không phải số nguyên');
+    // An agency's own figure is checked the same way, and named with its agency.
+    const agencyHalf = json((j) => {
+      const nv = (j.submission as { agency: string; figures: Record<string, number> }[]).find(
+        (e) => e.agency === 'Sở Nội vụ',
+      )!;
+      nv.figures['3.4.b'] = 900.5;
+    });
+    expect(!agencyHalf.ok && agencyHalf.problem).toContain('Sở Nội vụ, chỉ tiêu 3.4.b: 900,5 không phải số nguyên');
   });
 });
