@@ -13,7 +13,18 @@ import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../form/template';
 import { fold, squish, upper } from '../primitives/text';
 import { agencyAppendix } from './appendix';
-import { Figures, Template, agencyFigures, body, heading, rate, say, todo, valueOfFigure } from './figures';
+import {
+  Figures,
+  Template,
+  agencyFigures,
+  body,
+  codedSentence,
+  heading,
+  rate,
+  say,
+  todo,
+  valueOfFigure,
+} from './figures';
 import {
   DIRECTIVES,
   ONLINE,
@@ -139,11 +150,15 @@ export function agencyIssuer(ctx: AgencyReportContext): Issuer {
   };
 }
 
-/** The rows of the agency's appendix: what it is asked and what others supply for it, with their groups. */
+/**
+ * The rows of the agency's appendix: what it is asked and what others supply for it, with their
+ * groups; a group with no printed row under it (a vertical agency's sections 1, 4, 5) is left out.
+ */
 function appendixRows(ctx: AgencyReportContext): Indicator[] {
   const rows = formRows(ctx.catalog, ctx.settings, ctx.agency).filter((r) => r.mode.kind !== 'not-applicable');
+  const printed = rows.filter((r) => r.mode.kind !== 'group' && !r.ind.supporting);
   return rows
-    .filter((r, i) => r.mode.kind !== 'group' || rows.slice(i + 1).some((x) => x.ind.code.startsWith(`${r.ind.code}.`)))
+    .filter((r) => r.mode.kind !== 'group' || printed.some((x) => x.ind.code.startsWith(`${r.ind.code}.`)))
     .map((r) => r.ind);
 }
 
@@ -249,8 +264,9 @@ function direction(blocks: Block[], f: Figures): void {
       ? [[PLAN('đơn vị'), { rate: rate(valueOfFigure(f, '1.1.2'), valueOfFigure(f, '1.1.1')) }] as const]
       : []),
     DIRECTIVES('Trong kỳ, đơn vị'),
-    'Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: {1.2}.',
   ]);
+  const dialogue = codedSentence(f, ['1.2'], 'Trong kỳ, đơn vị ');
+  if (dialogue) blocks.push(body(dialogue));
   blocks.push(
     body([
       todo('Bổ sung: việc triển khai văn bản chỉ đạo, công tác tuyên truyền, kiểm tra cải cách hành chính tại đơn vị'),
@@ -260,10 +276,12 @@ function direction(blocks: Block[], f: Figures): void {
 
 function results(blocks: Block[], f: Figures): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
-  const section = (title: string, templates: readonly Template[]) => {
+  const section = (title: string, templates: readonly Template[], coded: readonly string[] = [], lead = '') => {
     blocks.push(heading(title));
+    const answers = codedSentence(f, coded, lead);
+    if (answers) blocks.push(body(answers));
     // Only a section with nothing asked of this agency (a vertical agency's) gets a writing prompt.
-    if (!sayAll(blocks, f, templates))
+    if (!sayAll(blocks, f, templates) && !answers)
       blocks.push(body([todo(`Kết quả ${lowerFirst(title.replace(/^\d+\.\s*/, ''))}`)]));
   };
   section('1. Cải cách thể chế', [LEGAL('đơn vị '), REVIEWED]);
@@ -279,14 +297,19 @@ function results(blocks: Block[], f: Figures): void {
   section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [STAFF('cơ quan'), PAYROLL(' trực thuộc')]);
   section('4. Cải cách chế độ công vụ', [
     'Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm: {5.1.1}; số đơn vị sự nghiệp đã được phê duyệt vị trí việc làm: {5.1.2}; có {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    RECRUITED('[ {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;]'),
-    'Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: {5.3.1}[; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành][, {~5.3.3} lãnh đạo cấp phòng].',
-    'Về kỷ luật: [{~5.4.2} lãnh đạo cấp sở, ngành, ][{~5.4.3} lãnh đạo cấp phòng, ]{~5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
+    RECRUITED('[⟨ {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;⟩]'),
+  ]);
+  const exam = codedSentence(f, ['5.3.1'], 'Đơn vị ');
+  if (exam) blocks.push(body(exam));
+  sayAll(blocks, f, [
+    // Only what happened: a commune's report has no "lãnh đạo cấp sở" (fitted() drops the slot).
+    '⟨Bổ nhiệm mới ::[{5.3.2} lãnh đạo cấp sở, ngành|]{5.3.3} lãnh đạo cấp phòng||Trong kỳ không có lãnh đạo được bổ nhiệm mới⟩.',
+    'Về kỷ luật, ⟨có ::[{5.4.2} lãnh đạo cấp sở, ngành|][{5.4.3} lãnh đạo cấp phòng|]{5.4.4} người làm việc tại đơn vị sự nghiệp công lập||không có cán bộ, công chức, viên chức⟩ bị kỷ luật.',
   ]);
   section('5. Cải cách tài chính công', [AUTONOMY]);
-  section('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số', [
-    'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {7.1}; Hệ thống họp trực tuyến: {7.2}; Hệ thống thông tin báo cáo: {7.3}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {7.5}.',
-    DOCUMENTS(''),
-    `T${ONLINE}`,
-  ]);
+  section(
+    '6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số',
+    [DOCUMENTS(''), `T${ONLINE}`],
+    ['7.1', '7.2', '7.3', '7.5'],
+  );
 }

@@ -3,7 +3,7 @@
  * shortcomings (submissions, targets, overdue hồ sơ, lowest rates), the agencies' own words
  * merged (a short list here, all of it in Phụ lục III), and the highlighted judgements only the consolidator can write.
  */
-import { Summary, isVertical, submissionNote } from '../figures/consolidate';
+import { Summary, isVertical } from '../figures/consolidate';
 import { valueOf } from '../form/parse';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber, formatPercent } from '../primitives/numbers';
@@ -12,14 +12,21 @@ import { upper } from '../primitives/text';
 import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Merged, mergeSaid } from './merge-text';
+import { draftFindings, noteFindings, onTime } from './consistency';
 import { Block, Run } from './model';
 import type { Province } from './province-figures';
 
-/** What the agencies that sent wrote in a free-text field, merged (merge-text.ts). */
+/**
+ * What the province's own agencies that sent wrote in a free-text field, merged (merge-text.ts);
+ * the vertical agencies' words stay with their own paragraph, out of the province's lists.
+ */
 export function saidBy(s: Summary, field: FreeTextField): Merged[] {
   return mergeSaid(
     s.results
-      .filter((r) => r.report && s.submission.find((e) => e.agency.name === r.agency.name)?.submitted)
+      .filter(
+        (r) =>
+          r.report && !isVertical(r.agency) && s.submission.find((e) => e.agency.name === r.agency.name)?.submitted,
+      )
       .map((r) => ({ agency: r.agency.name, text: r.report!.freeText[field] ?? '' })),
   );
 }
@@ -32,14 +39,13 @@ const NAMED = 3;
  * "Kết quả nổi bật do các cơ quan, đơn vị báo cáo (đầy đủ tại Phụ lục III):" and the lines most
  * agencies share, each with who wrote it: "- Tỷ lệ … chưa cao (Sở Y tế, UBND xã An Phú)."
  */
-function quoted(blocks: Block[], s: Summary, field: FreeTextField): void {
-  const said = saidBy(s, field);
+function quoted(blocks: Block[], field: FreeTextField, said: readonly Merged[]): void {
   if (!said.length) return;
   blocks.push(body([{ text: `${FREE_TEXT_LABELS[field]} do các cơ quan, đơn vị báo cáo (đầy đủ tại Phụ lục III):` }]));
   for (const m of said.slice(0, SHORT)) {
     const more = m.agencies.length - NAMED;
     const who = `${m.agencies.slice(0, NAMED).join(', ')}${more > 0 ? ` và ${more} cơ quan, đơn vị khác` : ''}`;
-    blocks.push(body([{ text: `- ${m.text} (${who}).` }]));
+    blocks.push(body([{ text: `- ${m.text} (${m.each ? `mỗi đơn vị: ${who}` : who}).` }]));
   }
   if (said.length > SHORT) blocks.push(body([{ text: `- Và ${said.length - SHORT} ý kiến khác tại Phụ lục III.` }]));
 }
@@ -54,16 +60,18 @@ export function sectionIII(blocks: Block[], p: Province): void {
   blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
   blocks.push(heading('1. Ưu điểm'));
   const sent = s.submission.filter((e) => e.submitted);
-  const onTime = sent.filter((e) => !e.daysLate);
+  const timely = sent.filter(onTime);
   blocks.push(
     body([
       { text: `Có ` },
       { text: `${sent.length}/${s.submission.length}`, bold: true },
       { text: ` cơ quan, đơn vị đã gửi báo cáo, trong đó ` },
-      { text: `${onTime.length}`, bold: true },
-      { text: ` đơn vị gửi đúng hạn (hạn gửi ${formatDmy(st.deadline)}).` },
+      { text: `${timely.length}`, bold: true },
+      { text: ` cơ quan, đơn vị gửi đúng hạn (hạn gửi ${formatDmy(st.deadline)}).` },
     ]),
   );
+  noteFindings(blocks, draftFindings(s), (section) => section === '');
+  const online = onlineShare(p);
   const strengths: Run[] = [];
   for (const [code, label] of [
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'],
@@ -77,14 +85,20 @@ export function sectionIII(blocks: Block[], p: Province): void {
         { text: ` (mục tiêu ${formatPercent(st.onTimeTarget)})` },
       );
   }
+  if (online !== null && st.onlineTarget !== null && online >= st.onlineTarget)
+    strengths.push(
+      { text: `${strengths.length ? '; ' : ''}tỷ lệ hồ sơ tiếp nhận trực tuyến đạt ` },
+      { text: formatPercent(online), bold: true },
+      { text: ` (mục tiêu ${formatPercent(st.onlineTarget)})` },
+    );
   if (strengths.length)
     blocks.push(body([{ text: 'Một số chỉ tiêu đạt mục tiêu đề ra: ' }, ...strengths, { text: '.' }]));
-  quoted(blocks, s, 'highlights');
+  quoted(blocks, 'highlights', saidBy(s, 'highlights'));
   blocks.push(body([todo('Nhận định của đơn vị tổng hợp về ưu điểm')]));
 
   blocks.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
   const missing = s.submission.filter((e) => !e.submitted).map((e) => e.agency.name);
-  const late = sent.filter((e) => e.daysLate).map((e) => `${e.agency.name} (${submissionNote(e).toLowerCase()})`);
+  const late = sent.filter((e) => e.daysLate).map((e) => `${e.agency.name} (chậm ${e.daysLate} ngày)`);
   const withErrors = s.submission.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
   if (missing.length)
     blocks.push(body([{ text: `Còn ${missing.length} cơ quan, đơn vị chưa gửi báo cáo: ${names(missing)}.` }]));
@@ -96,31 +110,31 @@ export function sectionIII(blocks: Block[], p: Province): void {
     blocks.push(
       body([
         {
-          text: `Số liệu của ${withErrors.length} cơ quan, đơn vị còn sai sót nên chưa được tổng hợp: ${names(withErrors)}.`,
+          text: `Số liệu của ${withErrors.length} cơ quan, đơn vị còn sai sót, đang được rà soát, hoàn thiện nên chưa được tổng hợp: ${names(withErrors)}.`,
         },
       ]),
     );
   const flaggedErrors = s.results.filter(
     (r) => r.errors && s.submission.find((e) => e.agency.name === r.agency.name)?.included,
   );
+  // A note to the consolidator, not a sentence of the report: the figures still need checking.
   if (flaggedErrors.length)
     blocks.push(
       body([
-        {
-          text: `Số liệu của ${names(flaggedErrors.map((r) => r.agency.name))} còn sai sót nhưng vẫn được tổng hợp theo thiết lập; cần kiểm tra lại trước khi ban hành.`,
-        },
+        todo(
+          `Số liệu của ${names(flaggedErrors.map((r) => r.agency.name))} còn sai sót nhưng vẫn được tổng hợp; kiểm tra lại trước khi ban hành`,
+        ),
       ]),
     );
   const below: string[] = [];
-  const check = (code: string, label: string, target: number | null) => {
-    const v = valueOfFigure(f, code);
+  const check = (v: number | null, label: string, target: number | null) => {
     if (v !== null && target !== null && v < target)
       below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
   };
-  check('3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
-  check('3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
-  check('7.8.3', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', st.onlineTarget);
-  check('7.8.4', 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', st.onlineTarget);
+  check(valueOfFigure(f, '3.4.1'), 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
+  check(valueOfFigure(f, '3.4.3'), 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
+  // The online target is about the share of all hồ sơ filed online (3.4.a.3 / 3.4.a.2), not one level.
+  check(online, 'tỷ lệ hồ sơ tiếp nhận trực tuyến', st.onlineTarget);
   if (below.length) blocks.push(body([{ text: `${below.join('; ').replace(/^./, (c) => c.toUpperCase())}.` }]));
   overdueByAgency(blocks, s, '3.4.b.2', 'hồ sơ giải quyết quá hạn');
   overdueByAgency(blocks, s, '3.4.c.2', 'hồ sơ đang giải quyết đã quá hạn');
@@ -130,12 +144,12 @@ export function sectionIII(blocks: Block[], p: Province): void {
   if (means.length)
     blocks.push(
       body([
-        {
-          text: `Các chỉ tiêu ${means.map((r) => r.ind.code).join(', ')} chỉ tính được bằng trung bình cộng tỷ lệ của các đơn vị do thiếu số liệu chi tiết; cần đề nghị các đơn vị bổ sung.`,
-        },
+        todo(
+          `${means.map((r) => r.ind.name).join('; ')}: chỉ tính được bằng trung bình cộng tỷ lệ của các đơn vị do thiếu số liệu chi tiết; đề nghị các đơn vị bổ sung`,
+        ),
       ]),
     );
-  quoted(blocks, s, 'difficulties');
+  quoted(blocks, 'difficulties', saidBy(s, 'difficulties'));
   blocks.push(body([todo('Nhận định của đơn vị tổng hợp về tồn tại, hạn chế và nguyên nhân')]));
 }
 
@@ -193,6 +207,52 @@ function lowestRates(blocks: Block[], s: Summary, num: string, den: string, what
     );
 }
 
+/** The share of newly received hồ sơ filed online (3.4.a.3 / 3.4.a.2), in points; null without both. */
+function onlineShare(p: Province): number | null {
+  const a = valueOfFigure(p.f, '3.4.a.3');
+  const b = valueOfFigure(p.f, '3.4.a.2');
+  return a !== null && b !== null && b > 0 ? (100 * a) / b : null;
+}
+
+/**
+ * A request the province can carry to Bộ Nội vụ names a central body or a central rule: a ministry
+ * ("Bộ Nội vụ", "các Bộ, ngành"), the Government, the Prime Minister, "Trung ương", a decree or
+ * circular, the national portal. Anything else an agency asks is for the province itself.
+ */
+const CENTRAL =
+  /(^|[^\p{L}])(Bộ(?=\s+\p{Lu}|,)|bộ,? ngành|Chính phủ|Thủ tướng|[Tt]rung ương|Quốc hội|Nghị định|Thông tư|Luật\s|Cổng Dịch vụ công quốc gia)/u;
+
+export function addressedUpward(line: string): boolean {
+  return CENTRAL.test(line);
+}
+
+/** The words that open a request, and a province body it may name ("Đề nghị Sở …", "Đề nghị UBND tỉnh …"). */
+const ASK = /^(đề nghị|kiến nghị|đề xuất)\s+(với\s+|cho\s+)?/iu;
+const PROVINCE = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+tỉnh\s+(quan tâm\s+)?/iu;
+const BODY = /^(Sở|Văn phòng|Trung tâm|Ban|Thanh tra|Công an|Bảo hiểm|Kho bạc|Thuế|Điện lực|các sở|các cơ quan)(\s|,)/u;
+
+/**
+ * An agency's request to the province, as the province's own task for the next period: "Đề nghị Sở
+ * Khoa học và Công nghệ nâng cấp …" → "Chỉ đạo Sở Khoa học và Công nghệ nâng cấp …"; "Đề nghị UBND
+ * tỉnh bố trí kinh phí …" → "Bố trí kinh phí …"; "Đề nghị tổ chức tập huấn …" → "Tổ chức tập huấn …".
+ */
+export function asTask(line: string): string {
+  const asked = line.replace(ASK, '');
+  if (asked === line) return line;
+  const own = asked.replace(PROVINCE, '');
+  const task = own === asked && BODY.test(asked) ? `chỉ đạo ${asked}` : own;
+  return task.charAt(0).toLocaleUpperCase('vi') + task.slice(1);
+}
+
+/** The agencies' proposals: those the province carries upward (Kiến nghị) and its own tasks (section IV). */
+function proposals(s: Summary): { upward: Merged[]; tasks: Merged[] } {
+  const said = saidBy(s, 'proposals');
+  return {
+    upward: said.filter((m) => addressedUpward(m.text)),
+    tasks: said.filter((m) => !addressedUpward(m.text)).map((m) => ({ ...m, text: asTask(m.text) })),
+  };
+}
+
 export function sectionIV(blocks: Block[], p: Province): void {
   const { s, f } = p;
   blocks.push(
@@ -208,13 +268,24 @@ export function sectionIV(blocks: Block[], p: Province): void {
     lines.push(
       'Tập trung giải quyết dứt điểm các hồ sơ thủ tục hành chính quá hạn; nâng cao tỷ lệ hồ sơ giải quyết đúng hạn.',
     );
+  // What the agencies asked of the province itself is its task, not a proposal to Bộ Nội vụ.
+  const { tasks } = proposals(s);
+  for (const t of tasks.slice(0, SHORT)) lines.push(`${t.text}.`);
   for (const l of lines) blocks.push(body([{ text: `- ${l}` }]));
-  blocks.push(body([todo('Bổ sung các nhiệm vụ trọng tâm kỳ tới')]));
+  blocks.push(
+    body([
+      todo(
+        tasks.length
+          ? 'Bổ sung các nhiệm vụ trọng tâm kỳ tới; xem xét các nhiệm vụ theo đề xuất của các cơ quan, đơn vị (Phụ lục III)'
+          : 'Bổ sung các nhiệm vụ trọng tâm kỳ tới',
+      ),
+    ]),
+  );
 }
 
 export function sectionV(blocks: Block[], p: Province): void {
   const { s } = p;
   blocks.push(heading('V. KIẾN NGHỊ, ĐỀ XUẤT'));
-  quoted(blocks, s, 'proposals');
+  quoted(blocks, 'proposals', proposals(s).upward);
   blocks.push(body([todo('Kiến nghị, đề xuất của đơn vị tổng hợp')]));
 }

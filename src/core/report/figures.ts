@@ -133,12 +133,28 @@ export function sentence(
     return f.get(key);
   };
   const keyOf = (slot: string) => slot.replace(/^~/, '');
-  const text = template.replace(/\[([^[\]]*)\]/g, (_, inner: string) =>
+  const optional = template.replace(/\[([^[\]]*)\]/g, (_, inner: string) =>
     [...inner.matchAll(/\{([^}]+)\}/g)].every((m) => lookup(keyOf(m[1]!)) !== undefined) ? inner : '',
   );
+  // "⟨Tuyển dụng ::{a} công chức|{b} viên chức||Chưa tuyển dụng⟩": the items whose figures are all 0
+  // leave the list (it names only what happened), the rest joined "x, y và z" after the lead; with
+  // none left, the text after "||". A missing figure stays, as its placeholder.
+  let zeros = 0;
+  const text = optional.replace(/⟨([^⟨⟩]*)⟩/g, (_, inner: string) => {
+    const [list = '', none = ''] = inner.split('||');
+    const [lead, items] = list.includes('::') ? (list.split('::') as [string, string]) : ['', list];
+    const kept = items.split('|').filter((item) => {
+      const figs = [...item.matchAll(/\{([^}]+)\}/g)].map((m) => lookup(keyOf(m[1]!)));
+      if (figs.some((x) => x === undefined)) return false; // not asked this period
+      const zero = figs.length > 0 && figs.every((x) => x!.value === 0 && x!.text !== null);
+      if (zero) zeros += figs.length;
+      return !zero;
+    });
+    return kept.length ? lead + listInWords(kept) : none;
+  });
   const runs: Run[] = [];
-  let found = 0;
-  let slots = 0;
+  let found = zeros;
+  let slots = zeros;
   let last = 0;
   for (const m of text.matchAll(/\{([^}]+)\}/g)) {
     if (m.index! > last) runs.push({ text: text.slice(last, m.index) });
@@ -176,6 +192,11 @@ export function sentence(
   return !found && !opts.keep ? null : filtered;
 }
 
+/** "a", "a và b", "a, b và c". */
+export function listInWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
 export type Template = string | readonly [string, Record<string, Extra>];
 
 /** Adds the paragraphs whose sentences are written; returns how many were added. */
@@ -197,4 +218,51 @@ export function valueOfFigure(f: Figures, code: string): number | null {
 
 export function rate(a: number | null, b: number | null): string | null {
   return a !== null && b !== null && b > 0 ? formatPercent((100 * a) / b) : null;
+}
+
+/**
+ * A coded answer as the clause an official writes ("Đã hoàn thành cập nhật Kiến trúc …"), never
+ * "Kiến trúc …: Hoàn thành". By answer code; 7.2's answers name how far the system reaches.
+ */
+const CODED: Record<string, (value: number, label: string) => string> = {
+  '1.2': (v) => `${v ? 'đã' : 'chưa'} tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp`,
+  '5.3.1': (v) => `${v ? 'đã' : 'chưa'} thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển`,
+  '7.1': (v) => `${v ? 'đã hoàn thành' : 'chưa hoàn thành'} cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0`,
+  '7.2': (v, label) =>
+    v
+      ? `đã xây dựng, vận hành Hệ thống họp trực tuyến liên thông ${label.charAt(0).toLocaleLowerCase('vi') + label.slice(1)}`
+      : 'chưa xây dựng Hệ thống họp trực tuyến',
+  '7.3': (v) => `${progress(v)} kết nối Hệ thống thông tin báo cáo với Hệ thống thông tin báo cáo quốc gia`,
+  '7.5': (v) => `${progress(v)} xây dựng nền tảng chia sẻ, tích hợp dùng chung (LGSP)`,
+};
+
+/** "Chưa = 0; Đang làm = 1; Hoàn thành = 2". */
+function progress(v: number): string {
+  return v >= 2 ? 'đã hoàn thành' : v === 1 ? 'đang triển khai' : 'chưa triển khai';
+}
+
+/**
+ * The coded answers asked, as clauses of one sentence ("Đã hoàn thành …; đang triển khai …."); a
+ * missing answer is its placeholder; null when none is asked.
+ */
+export function codedSentence(f: Figures, codes: readonly string[], lead = ''): Run[] | null {
+  const runs: Run[] = lead ? [{ text: lead }] : [];
+  for (const code of codes) {
+    const fig = f.get(code);
+    const say = CODED[code];
+    if (!fig || !say) continue;
+    if (runs.length > (lead ? 1 : 0)) runs.push({ text: '; ' });
+    runs.push(
+      fig.value === null || fig.text === null
+        ? missingMark(code, fig.missing)
+        : { text: runs.length ? say(fig.value, fig.text) : upperFirst(say(fig.value, fig.text)) },
+    );
+  }
+  if (runs.length <= (lead ? 1 : 0)) return null;
+  runs.push({ text: '.' });
+  return runs;
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

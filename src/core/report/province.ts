@@ -11,12 +11,14 @@ import { districtLevelExists, estimateNotice, inText } from '../periods';
 import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
 import { FREE_TEXT_LABELS } from '../form/template';
 import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
+import { draftFindings, noteFindings } from './consistency';
 import {
-  Extra,
   Figures,
   Template,
   body,
+  codedSentence,
   heading,
+  listInWords,
   rate,
   say,
   sentence,
@@ -25,6 +27,7 @@ import {
   todo,
   valueOfFigure,
 } from './figures';
+import { Agency } from '../settings';
 import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { Block, Para, ReportModel, Run } from './model';
@@ -111,6 +114,7 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
       ]),
     );
   coverage(blocks, s);
+  noteFindings(blocks, draftFindings(s), (section) => !['', '3', '7'].includes(section));
   sectionI(blocks, p);
   sectionII(blocks, p);
   sectionIII(blocks, p);
@@ -129,33 +133,59 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   saidAppendix(
     blocks,
     issuer,
-    (['highlights', 'difficulties', 'proposals'] as const).map((k) => [FREE_TEXT_LABELS[k], saidBy(s, k)] as const),
+    (['highlights', 'difficulties', 'proposals'] as const).map(
+      (k) =>
+        [
+          FREE_TEXT_LABELS[k],
+          // A count several agencies wrote alike is each one's own, not their total.
+          saidBy(s, k).map((m) => (m.each ? { ...m, text: `${m.text} (số liệu của mỗi đơn vị)` } : m)),
+        ] as const,
+    ),
   );
   return document(`Dự thảo Báo cáo CCHC ${periodText.replace(/^./, (c) => c.toUpperCase())} - ${ctx.stamp}`, blocks);
 }
 
 /**
- * Coverage out of everyone asked (shared/spec/DOMAIN.md): "Báo cáo tổng hợp số liệu của 66/78 cơ
- * quan, đơn vị; chưa có số liệu của 12 cơ quan, đơn vị: …", each missing agency named with why.
+ * Coverage out of the province's own agencies (DOMAIN.md, "What the draft says"): "Báo cáo tổng hợp
+ * số liệu của 44/56 cơ quan, đơn vị (sở, ban, ngành và UBND cấp xã); chưa có số liệu của 12 cơ quan,
+ * đơn vị: … (chưa gửi báo cáo); … (số liệu đang được rà soát, hoàn thiện)". The vertical agencies are
+ * counted apart, as their figures are (mục II.2); no check result is named in a report.
  */
 function coverage(blocks: Block[], s: Summary): void {
-  const all = s.submission;
-  const used = all.filter((e) => e.included);
-  const missing = all.filter((e) => !e.included);
+  const own = s.submission.filter((e) => !isVertical(e.agency));
+  const used = own.filter((e) => e.included);
+  const notSent = own.filter((e) => !e.submitted).map((e) => e.agency.name);
+  const reviewed = own.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
   const runs: Run[] = [
     { text: 'Báo cáo tổng hợp số liệu của ' },
-    { text: `${used.length}/${all.length}`, bold: true },
-    { text: ' cơ quan, đơn vị' },
+    { text: `${used.length}/${own.length}`, bold: true },
+    { text: ` cơ quan, đơn vị (${tiersOf(own.map((e) => e.agency))})` },
   ];
-  if (missing.length)
-    runs.push(
-      { text: `; chưa có số liệu của ${missing.length} cơ quan, đơn vị: ` },
-      {
-        text: missing.map((e) => `${e.agency.name} (${(e.excludedReason ?? '').toLowerCase()})`).join(', '),
-      },
-    );
-  runs.push({ text: '. Chi tiết tình hình gửi báo cáo tại Phụ lục I, số liệu tổng hợp tại Phụ lục II kèm theo.' });
+  if (notSent.length + reviewed.length) {
+    const why = [
+      ...(notSent.length ? [`${notSent.join(', ')} (chưa gửi báo cáo)`] : []),
+      ...(reviewed.length ? [`${reviewed.join(', ')} (số liệu đang được rà soát, hoàn thiện)`] : []),
+    ];
+    runs.push({ text: `; chưa có số liệu của ${notSent.length + reviewed.length} cơ quan, đơn vị: ${why.join('; ')}` });
+  }
+  runs.push({ text: '.' });
+  const vertical = s.submission.filter((e) => isVertical(e.agency)).length;
+  if (vertical)
+    runs.push({
+      text: ` Kết quả giải quyết thủ tục hành chính của ${vertical} cơ quan ngành dọc được báo cáo riêng tại mục II.2, không tính vào số liệu chung của tỉnh.`,
+    });
+  runs.push({ text: ' Chi tiết tình hình gửi báo cáo tại Phụ lục I, số liệu tổng hợp tại Phụ lục II kèm theo.' });
   blocks.push(body(runs));
+}
+
+/** "sở, ban, ngành và UBND cấp xã": the kinds of the province's own agencies that were asked. */
+function tiersOf(agencies: readonly Agency[]): string {
+  const has = (...types: string[]) => agencies.some((a) => types.includes(a.type));
+  return listInWords([
+    ...(has('so', 'khac') ? ['sở, ban, ngành'] : []),
+    ...(has('huyen') ? ['UBND cấp huyện'] : []),
+    ...(has('xa') ? ['UBND cấp xã'] : []),
+  ]);
 }
 
 /** The province's draft writes every sentence of the outline, missing figures as placeholders. */
@@ -163,15 +193,24 @@ function sayAll(blocks: Block[], f: Figures, templates: readonly Template[]): nu
   return say(blocks, f, templates, { keep: true });
 }
 
-function codedCount(s: Summary, code: string, label: string): Extra {
+const optional = (t: Template | null): Template[] => (t ? [t] : []);
+
+/**
+ * How many of the agencies with figures answered a coded row a given way, out of those that gave an
+ * answer (not of everyone asked: the coverage paragraph gives that): "Trong số 44 cơ quan, đơn vị
+ * được tổng hợp số liệu, có 31 cơ quan, đơn vị đã tổ chức đối thoại …"; none: "chưa có … nào".
+ */
+function counted(s: Summary, code: string, label: string, what: string): Template | null {
   const r = s.indicators.get(code);
   if (!r) return null;
-  if (!r.distribution || !r.contributors.length) return summaryFigure(s, r);
-  return `${r.distribution[label] ?? 0}/${r.eligible}`;
-}
-
-function codedLabel(f: Figures, code: string): Extra {
-  return f.get(code) ?? null;
+  if (!r.distribution || !r.contributors.length)
+    return [`Số cơ quan, đơn vị đã ${what}: {n}.`, { n: summaryFigure(s, r) }];
+  const n = r.distribution[label] ?? 0;
+  const fig = (x: number) => ({ value: x, text: formatNumber(x) });
+  return [
+    `Trong số {given} cơ quan, đơn vị được tổng hợp số liệu, ⟨có {n} cơ quan, đơn vị đã ${what}||chưa có cơ quan, đơn vị nào ${what}⟩.`,
+    { given: fig(r.contributors.length), n: fig(n) },
+  ];
 }
 
 /**
@@ -193,10 +232,7 @@ function sectionI(blocks: Block[], p: Province): void {
   sayAll(blocks, f, [
     [PLAN('các cơ quan, đơn vị'), { rate: rate(done, planned) }],
     DIRECTIVES('Các cơ quan, đơn vị'),
-    [
-      'Có {dialogue} cơ quan, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.',
-      { dialogue: codedCount(p.s, '1.2', 'Có') },
-    ],
+    ...optional(counted(p.s, '1.2', 'Có', 'tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp')),
   ]);
   blocks.push(
     body([
@@ -297,6 +333,7 @@ function sectionII(blocks: Block[], p: Province): void {
   ]);
   compare(blocks, p, COMPARED.procedures);
   verticalAgencies(blocks, p);
+  noteFindings(blocks, draftFindings(p.s), (section) => section === '3');
 
   blocks.push(heading('3. Cải cách tổ chức bộ máy hành chính nhà nước'));
   sayAll(blocks, f, [
@@ -309,23 +346,19 @@ function sectionII(blocks: Block[], p: Province): void {
   blocks.push(heading('4. Cải cách chế độ công vụ'));
   sayAll(blocks, f, [
     'Có {5.1.1} cơ quan, tổ chức hành chính và {5.1.2} đơn vị sự nghiệp đã được phê duyệt vị trí việc làm; {~5.1.3} cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm phát hiện qua thanh tra.',
-    RECRUITED(` {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo};`),
-    [
-      'Có {exam} cơ quan, đơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển; bổ nhiệm mới {~5.3.2} lãnh đạo cấp sở, ngành, {~5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[, {~5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện].',
-      { exam: codedCount(p.s, '5.3.1', 'Đã thực hiện') },
-    ],
-    `Về kỷ luật: {~5.4.1} lãnh đạo cấp tỉnh, {~5.4.2} ${w.leaders}, {~5.4.3} lãnh đạo cấp phòng và {~5.4.4} người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.`,
+    RECRUITED(`⟨ {5.2.3} cán bộ, công chức cấp xã được xét chuyển thành ${w.transferredTo};⟩`),
+    ...optional(counted(p.s, '5.3.1', 'Đã thực hiện', 'thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển')),
+    '⟨Bổ nhiệm mới ::{5.3.2} lãnh đạo cấp sở, ngành|{5.3.3} lãnh đạo cấp phòng thuộc sở, ngành[|{5.3.4} lãnh đạo cấp phòng thuộc UBND cấp huyện]||Trong kỳ không có lãnh đạo được bổ nhiệm mới⟩.',
+    `Về kỷ luật, ⟨có ::{5.4.1} lãnh đạo cấp tỉnh|{5.4.2} ${w.leaders}|{5.4.3} lãnh đạo cấp phòng|{5.4.4} người làm việc tại đơn vị sự nghiệp công lập||không có cán bộ, công chức, viên chức⟩ bị kỷ luật.`,
   ]);
 
   blocks.push(heading('5. Cải cách tài chính công'));
   sayAll(blocks, f, [AUTONOMY]);
 
   blocks.push(heading('6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số'));
+  const coded = codedSentence(f, ['7.1', '7.2', '7.3', '7.5']);
+  if (coded) blocks.push(body(coded));
   sayAll(blocks, f, [
-    [
-      'Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0: {a}; Hệ thống họp trực tuyến: {b}; Hệ thống thông tin báo cáo kết nối với Hệ thống thông tin báo cáo quốc gia: {c}; nền tảng chia sẻ, tích hợp dùng chung (LGSP): {d}.',
-      { a: codedLabel(f, '7.1'), b: codedLabel(f, '7.2'), c: codedLabel(f, '7.3'), d: codedLabel(f, '7.5') },
-    ],
     `Tỷ lệ ${w.certified} được cấp chứng thư số đạt {7.4}.`,
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
     DOCUMENTS(' giữa các cơ quan nhà nước'),
@@ -333,5 +366,6 @@ function sectionII(blocks: Block[], p: Province): void {
     `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; t${ONLINE}`,
   ]);
   compare(blocks, p, COMPARED.digital);
+  noteFindings(blocks, draftFindings(p.s), (section) => section === '7');
   provinceIndicators(blocks, p);
 }

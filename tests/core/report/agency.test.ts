@@ -117,7 +117,8 @@ describe("a department's own report", () => {
     // The on-time rate it left to the formula is recomputed from its counts: 1.930 / 1.936.
     expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,69%');
     expect(text).toContain('tỷ lệ biên chế đã tinh giản so với năm 2015 là 12,50%');
-    expect(text).toContain('Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp: Có.');
+    // A coded answer reads as a sentence, not "…: Có".
+    expect(text).toContain('Trong kỳ, đơn vị đã tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp.');
   });
 
   it('leaves no missing-figure placeholder when every figure is there, and never NaN or undefined', () => {
@@ -193,7 +194,7 @@ describe("a commune's own report", () => {
     expect(text).not.toMatch(/NaN|undefined|null/);
     // Every sentence it is asked for is written: a figure it left blank is a placeholder naming the row.
     expect(text).toContain(
-      '1. Cải cách thể chế\nTrong kỳ, đơn vị đã ban hành, tham mưu ban hành [chưa có số liệu: 2.1] văn bản quy phạm pháp luật; kiểm tra [chưa có số liệu: 2.2] văn bản',
+      '1. Cải cách thể chế\nTrong kỳ, đơn vị đã ban hành, tham mưu ban hành [chưa có số liệu: 2.1] văn bản quy phạm pháp luật, kiểm tra [chưa có số liệu: 2.2] văn bản',
     );
     expect(text).toContain('Tổng số biên chế công chức được giao là [chưa có số liệu: 4.2.1] người');
     // Procedure counts belong to Văn phòng UBND tỉnh: the commune is not asked, nothing is left of them.
@@ -206,9 +207,10 @@ describe("a commune's own report", () => {
   it('has no line that does not apply to a commune, and reads a zero as "không có"', () => {
     const zeros = bodyOf(draft('UBND xã Long Hòa', { '5.3.1': 1, '5.3.2': 0, '5.3.3': 0, '5.4.4': 0, '5.2.3': 2 }));
     expect(zeros).not.toMatch(/cấp sở, ngành|lãnh đạo cấp phòng/);
-    expect(zeros).toContain('Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: ');
-    expect(zeros).toMatch(/Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển: [^;\n]+\.\n/);
-    expect(zeros).toContain('Về kỷ luật: không có người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.');
+    expect(zeros).toContain('\nĐơn vị đã thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển.\n');
+    // No leader of a sở or phòng to appoint (both 0): no sentence about them; nobody disciplined: in words.
+    expect(zeros).not.toContain('Bổ nhiệm mới');
+    expect(zeros).toContain('\nVề kỷ luật, không có cán bộ, công chức, viên chức bị kỷ luật.\n');
     // Its own officials moved up are its line: written.
     expect(zeros).toContain('; 2 cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;');
   });
@@ -222,7 +224,7 @@ describe("a commune's own report", () => {
 
   it('keeps a department-level figure a commune did type: nothing dropped in silence', () => {
     const typed = bodyOf(draft('UBND xã Long Hòa', { '5.3.2': 1, '5.4.4': 0 }));
-    expect(typed).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành.');
+    expect(typed).toContain('\nBổ nhiệm mới 1 lãnh đạo cấp sở, ngành.\n');
   });
 });
 
@@ -230,10 +232,9 @@ describe("a department's report and the commune-only line", () => {
   it('leaves out commune officials moved up when the department has none, and writes its leaders', () => {
     const text = bodyOf(draft('Sở Nội vụ', { '5.2.3': 0, '5.3.2': 1, '5.3.3': 0, '5.4.2': 0, '5.4.3': 0, '5.4.4': 2 }));
     expect(text).not.toContain('cán bộ, công chức cấp xã được xét chuyển');
-    expect(text).toContain('; bổ nhiệm mới 1 lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng.');
-    expect(text).toContain(
-      'Về kỷ luật: không có lãnh đạo cấp sở, ngành, không có lãnh đạo cấp phòng, 2 người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.',
-    );
+    // The list names only what happened.
+    expect(text).toContain('\nBổ nhiệm mới 1 lãnh đạo cấp sở, ngành.\n');
+    expect(text).toContain('\nVề kỷ luật, có 2 người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.\n');
   });
 });
 
