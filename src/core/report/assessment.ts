@@ -3,7 +3,7 @@
  * shortcomings (submissions, targets, overdue hồ sơ, lowest rates), the agencies' own words
  * merged (a short list here, all of it in Phụ lục III), and the highlighted judgements only the consolidator can write.
  */
-import { Summary, isVertical } from '../figures/consolidate';
+import { Summary, isVertical, sentOnTime } from '../figures/consolidate';
 import { valueOf } from '../form/parse';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber, formatPercent } from '../primitives/numbers';
@@ -12,7 +12,7 @@ import { upper } from '../primitives/text';
 import { nextPeriodInText } from '../periods';
 import { body, heading, todo, valueOfFigure } from './figures';
 import { Merged, mergeSaid } from './merge-text';
-import { draftFindings, noteFindings, onTime } from './consistency';
+import { draftFindings, noteFindings } from './consistency';
 import { Block, Run } from './model';
 import type { Province } from './province-figures';
 
@@ -60,7 +60,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
   blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
   blocks.push(heading('1. Ưu điểm'));
   const sent = s.submission.filter((e) => e.submitted);
-  const timely = sent.filter(onTime);
+  const timely = sent.filter(sentOnTime);
   blocks.push(
     body([
       { text: `Có ` },

@@ -5,7 +5,7 @@
  * for the workbook's "Kết quả kiểm tra", never two contradicting figures printed in silence.
  */
 import { Relation } from '../catalog/catalog';
-import { IndicatorResult, SubmissionEntry, Summary } from '../figures/consolidate';
+import { IndicatorResult, Summary } from '../figures/consolidate';
 import { formatNumber } from '../primitives/numbers';
 import { body, todo } from './figures';
 import { Block } from './model';
@@ -17,14 +17,6 @@ export interface Finding {
   readonly message: string;
   /** The catalog section the figures belong to ("3", "7"), or "" for the submissions. */
   readonly section: string;
-}
-
-/**
- * Sent on time: sent, dated, and not after the deadline. The one definition the sentence "n đơn vị
- * gửi đúng hạn" and Phụ lục I's "Đúng hạn" rows both follow; a report sent with no date is neither.
- */
-export function onTime(e: SubmissionEntry): boolean {
-  return e.submitted && e.date !== null && !e.daysLate;
 }
 
 /**

@@ -4,7 +4,7 @@
  * one is attached, and Phụ lục I (submissions) and II (statistics).
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
-import { Summary, isVertical } from '../figures/consolidate';
+import { Summary, isVertical, provinceCoverage } from '../figures/consolidate';
 import { IsoDate, formatDmy } from '../primitives/dates';
 import { formatNumber } from '../primitives/numbers';
 import { districtLevelExists, estimateNotice, inText } from '../periods';
@@ -153,12 +153,12 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
  */
 function coverage(blocks: Block[], s: Summary): void {
   const own = s.submission.filter((e) => !isVertical(e.agency));
-  const used = own.filter((e) => e.included);
+  const c = provinceCoverage(s);
   const notSent = own.filter((e) => !e.submitted).map((e) => e.agency.name);
   const reviewed = own.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
   const runs: Run[] = [
     { text: 'Báo cáo tổng hợp số liệu của ' },
-    { text: `${used.length}/${own.length}`, bold: true },
+    { text: `${c.used}/${c.of}`, bold: true },
     { text: ` cơ quan, đơn vị (${tiersOf(own.map((e) => e.agency))})` },
   ];
   if (notSent.length + reviewed.length) {

@@ -8,7 +8,8 @@ import { IndicatorResult, Summary, consolidate } from '../../../src/core/figures
 import { isoDate } from '../../../src/core/primitives/dates';
 import { Figures, codedSentence, sentence } from '../../../src/core/report/figures';
 import { addressedUpward, asTask } from '../../../src/core/report/assessment';
-import { draftFindings, onTime } from '../../../src/core/report/consistency';
+import { draftFindings } from '../../../src/core/report/consistency';
+import { sentOnTime } from '../../../src/core/figures/consolidate';
 import { mergeSaid } from '../../../src/core/report/merge-text';
 import { buildProvinceReport } from '../../../src/core/report/province';
 import { Block, ReportModel, Run, plainText } from '../../../src/core/report/model';
@@ -197,7 +198,7 @@ describe("the province's draft, read as a consolidator reads it", () => {
 
   it('counts on time as Phụ lục I marks it, and flags the report sent without a date', () => {
     expect(text).toContain('Có 5/6 cơ quan, đơn vị đã gửi báo cáo, trong đó 4 cơ quan, đơn vị gửi đúng hạn');
-    expect(summary.submission.filter(onTime).map((e) => e.agency.name)).toEqual([
+    expect(summary.submission.filter(sentOnTime).map((e) => e.agency.name)).toEqual([
       'Sở A',
       'UBND xã C',
       'Thuế tỉnh',
