@@ -10,7 +10,7 @@ import { RawCell, cellText, isBlank } from '../sheet/grid';
 import { districtLevelExists } from '../periods';
 import { fold, squish } from '../primitives/text';
 import { defaultOwners } from './example';
-import { AGENCY_HEADER, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
+import { AGENCY_HEADER, AGENCY_OPTIONAL_COLUMNS, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
 import {
   AGENCY_TYPES,
   AGENCY_TYPE_LABELS,
@@ -45,6 +45,12 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
     );
     return [];
   }
+  // The newer columns are found by their header, so a sheet written before them still loads.
+  const headRow = values[head] ?? [];
+  const column = (label: string) => headRow.findIndex((c) => fold(cellText(c)) === fold(label));
+  const parentCol = column(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.parentBody]);
+  const symbolCol = column(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.symbol]);
+  const optional = (row: RawCell[], c: number) => (c < 0 ? '' : squish(cellText(row[c])));
   const agencies: Agency[] = [];
   const names = new Map<string, number>();
   const sheets = new Map<string, number>();
@@ -110,6 +116,8 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
       sheet,
       emails,
       note: squish(cellText(row[5])),
+      parentBody: optional(row, parentCol),
+      symbol: optional(row, symbolCol),
     });
   }
   if (!agencies.length) problem(head + 1, 1, 'Danh sách đơn vị báo cáo đang trống; hãy thêm ít nhất một đơn vị.');
