@@ -98,7 +98,7 @@ export const AGENCY_HEADER = [
 export const AGENCY_OPTIONAL_COLUMNS = { parentBody: 6, symbol: 7 } as const;
 export { EXTRA_HEADER, EXTRA_TITLE };
 
-const WIDTHS = [250, 330, 150, 200, 230, 200, 110, 110, 150];
+const WIDTHS = [250, 330, 150, 200, 230, 200, 180, 110, 150];
 const COLS = WIDTHS.length;
 
 function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
