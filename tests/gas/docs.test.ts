@@ -76,6 +76,13 @@ describe('the Google Docs writer', () => {
     );
   });
 
+  it('keeps the non-breaking spaces that hold a place name on one line in the header', () => {
+    const { doc } = render(2);
+    const header = doc.body.find((n) => n.kind === 'table')!;
+    expect(header.cells![0]![0]).toContain('ỦY BAN NHÂN DÂN\nTỈNH\u00a0VĨNH\u00a0LONG');
+    expect(header.cells![0]![1]).toContain('Vĩnh\u00a0Long, ngày');
+  });
+
   it('recognises a template given as a link or an id', () => {
     expect(docIdFrom('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit')).toBe(
       '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',

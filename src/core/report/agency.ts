@@ -12,6 +12,7 @@ import { inText, nextPeriodInText } from '../periods';
 import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../form/template';
 import { fold, squish, upper } from '../primitives/text';
+import { agencyHead, issuerName, provinceBody, shortBody } from './issuers';
 import { agencyAppendix } from './appendix';
 import {
   Figures,
@@ -56,64 +57,8 @@ export interface AgencyReportContext {
   readonly stamp: string;
 }
 
-const UBND = /^(Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+/i;
-
-/** "Ủy ban nhân dân tỉnh Trà Vinh" -> "UBND tỉnh Trà Vinh", as the header's parent line reads. */
-function shortBody(name: string): string {
-  return squish(name).replace(UBND, 'UBND ');
-}
-
-/** The body above every agency: the consolidator's own parent, or the consolidator itself. */
-function provinceBody(settings: Settings): string {
-  return squish(settings.parentBody) || squish(settings.issuingBody);
-}
-
 function isCommittee(agency: Agency): boolean {
   return agency.type === 'xa' || agency.type === 'huyen';
-}
-
-/**
- * The agency as its header names it: a committee as "UBND xã …"; a vertical agency named only for
- * its level ("Công an tỉnh") takes the province's name, since it is not under the UBND that a
- * parent line would name ("CÔNG AN TỈNH VĨNH LONG").
- */
-function issuingBody(agency: Agency, settings: Settings): string {
-  const name = squish(agency.name);
-  if (isCommittee(agency)) return UBND.test(name) ? name : `UBND ${name}`;
-  if (agency.type === 'nganh_doc' && /\s(tỉnh|thành phố)$/i.test(name) && squish(settings.place))
-    return `${name} ${squish(settings.place)}`;
-  return name;
-}
-
-/** The head's title, by the kind of body its name says it is; null when the name does not tell. */
-function headTitle(name: string): string | null {
-  if (/^(Sở|Công an|Bảo hiểm|Kho bạc|Ngân hàng)\s/i.test(name)) return 'GIÁM ĐỐC';
-  if (/^Ban\s/i.test(name)) return 'TRƯỞNG BAN';
-  if (/^Văn phòng\s/i.test(name)) return 'CHÁNH VĂN PHÒNG';
-  if (/^Thanh tra\s/i.test(name)) return 'CHÁNH THANH TRA';
-  if (/^Cục\s/i.test(name)) return 'CỤC TRƯỞNG';
-  return null;
-}
-
-/** "Sở Thông tin và Truyền thông" -> "/BC-STTTT" (seed 003); communes "/BC-UBND"; otherwise "/BC-". */
-function docNumber(agency: Agency): string {
-  if (isCommittee(agency)) return '/BC-UBND';
-  const name = squish(agency.name);
-  if (!/^Sở\s/.test(name)) return '/BC-';
-  const initials = name
-    .replace(/[,;.()–-]/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w && fold(w) !== 'và')
-    .map((w) => w.charAt(0).toLocaleUpperCase('vi'))
-    .join('');
-  return `/BC-${initials}`;
-}
-
-/** A commune's place name is its own ("Long Hòa"; "Phường 1" keeps its word); others use the province's. */
-function placeOf(agency: Agency, settings: Settings): string {
-  if (agency.type !== 'xa') return settings.place;
-  const name = squish(agency.name).replace(UBND, '');
-  return /^phường\s+\d/i.test(name) ? name : name.replace(/^(xã|phường|thị trấn|đặc khu)\s+/i, '') || settings.place;
 }
 
 /** Where the agency's report goes: the consolidating department, by default Sở Nội vụ. */
@@ -132,19 +77,12 @@ function addresseeOf(agency: Agency, settings: Settings): string {
 
 export function agencyIssuer(ctx: AgencyReportContext): Issuer {
   const { agency, settings } = ctx;
-  const head = isCommittee(agency) ? null : headTitle(squish(agency.name));
   return {
-    // A committee (UBND xã) heads its own report, ND 30: "ỦY BAN NHÂN DÂN" over "XÃ AN LONG".
-    parentBody: agency.type === 'nganh_doc' || isCommittee(agency) ? '' : shortBody(provinceBody(settings)),
-    issuingBody: issuingBody(agency, settings),
-    ...(isCommittee(agency) ? { headerLines: ['Ủy ban nhân dân', squish(agency.name).replace(UBND, '')] } : {}),
-    docNumber: docNumber(agency),
-    place: placeOf(agency, settings),
+    // Parent line, issuer lines, symbol, place and signer block by the kind of body (issuers.ts).
+    ...agencyHead(agency, settings),
     // The day is the signer's to fill, as the seeds leave it, unless Thiết lập gives the report date.
     date: settings.reportDate ?? ctx.today,
     dayBlank: !settings.reportDate,
-    authority: isCommittee(agency) ? 'TM. ỦY BAN NHÂN DÂN' : head ? `KT. ${head}` : '',
-    signerTitle: isCommittee(agency) ? 'CHỦ TỊCH' : head ? `PHÓ ${head}` : '',
     signerName: '',
     recipients: [`${addresseeOf(agency, settings)} (b/c);`, 'Lưu: VT.'],
   };
@@ -185,7 +123,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
   const f = fitted(agencyFigures(ctx.catalog, settings, agency, report), agency);
   const issuer = agencyIssuer(ctx);
   const periodText = inText(settings.period);
-  const name = issuingBody(agency, settings);
+  const name = issuerName(agency, settings);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
   // The basis an agency cites is the province's own plan (seed 003: "Thực hiện Kế hoạch số 75/KH-UBND

@@ -5,23 +5,28 @@
  */
 import { IsoDate, formatLongDate } from '../primitives/dates';
 import { squish, upper } from '../primitives/text';
-import { Block, Para, ReportModel, TableBlock, para } from './model';
+import { Block, Para, ReportModel, Run, TableBlock, para } from './model';
 import { todo } from './figures';
+import { isBodyName } from './issuers';
 
-/** Who issues the report and who signs it. */
+/** Who issues the report and who signs it (report/issuers.ts builds one by the kind of issuing body). */
 export interface Issuer {
-  /** The body above the issuer ("UBND TỈNH TRÀ VINH" above "SỞ NỘI VỤ"); empty for none. */
+  /** The body above the issuer ("UBND tỉnh Trà Vinh" above "Sở Nội vụ"); empty for none. */
   readonly parentBody: string;
+  /** The issuer's name as sentences write it ("Sở Nội vụ", "UBND xã Long Hòa"). */
   readonly issuingBody: string;
-  /** "/BC-UBND", "15/BC-SNV"; the number is filled in when the report is issued. */
-  readonly docNumber: string;
+  /**
+   * "/BC-UBND", "15/BC-SNV"; the number is filled in when the report is issued. Null: the symbol
+   * is not known, and the draft shows a highlighted placeholder after "/BC-", never an empty one.
+   */
+  readonly docNumber: string | null;
   readonly place: string;
   readonly date: IsoDate;
   /** Leave the day for the signer ("ngày      tháng 3 năm 2020"), as the seeds do. */
   readonly dayBlank?: boolean;
   /**
    * The issuing body as the header writes it, when it differs from one line of issuingBody: a
-   * commune's committee is "ỦY BAN NHÂN DÂN" over "XÃ AN LONG", with no parent body (ND 30).
+   * committee is "ỦY BAN NHÂN DÂN" over "XÃ AN LONG", with no parent body (ND 30).
    */
   readonly headerLines?: readonly string[];
   /** "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC"; empty when the head signs. */
@@ -36,40 +41,68 @@ export function issueDate(issuer: Pick<Issuer, 'date' | 'dayBlank'>): string {
   return issuer.dayBlank ? formatLongDate(issuer.date).replace(/^ngày \d\d/, 'ngày     ') : formatLongDate(issuer.date);
 }
 
+/** "Cải cách thể chế" -> "cải cách thể chế" inside a sentence; a body's own name keeps its capitals. */
 export function lowerFirst(text: string): string {
-  // "Ủy ban nhân dân tỉnh" stays as written after "của"; only a leading capital common noun is lowered.
-  return /^(Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng|Thanh tra|Công an|Bảo hiểm)/.test(text)
-    ? text
-    : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  return isBodyName(text) ? text : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
-function docNumberText(docNumber: string): string {
-  const n = squish(docNumber);
-  if (!n) return 'Số:       /BC-';
-  return n.startsWith('/') ? `Số:       ${n}` : `Số: ${n}`;
+const NBSP = '\u00a0';
+const UNITS = ['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn', 'đặc khu', 'khu vực'];
+const UNIT_FORMS = UNITS.flatMap((u) => [u, u.charAt(0).toLocaleUpperCase('vi') + u.slice(1), upper(u)]);
+/** A unit's level and its name: "tỉnh Vĩnh Long", "PHƯỜNG 1", "khu vực XIX" (names are capitalised words or numbers). */
+const PLACE = new RegExp(
+  `(^|[^\\p{L}])(${UNIT_FORMS.join('|')})[ \\t]+(\\p{Lu}[\\p{L}\\p{M}]*|\\d+)((?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{M}]*|\\d+))*)`,
+  'gu',
+);
+
+/**
+ * Line breaks never split a place name: the spaces inside "tỉnh Vĩnh Long" (the level with the
+ * name) and "Việt Nam" become non-breaking, so a long header line breaks between other words
+ * ("CÔNG AN / TỈNH VĨNH LONG", never "CÔNG AN TỈNH VĨNH / LONG").
+ */
+export function keepPlaceNames(text: string): string {
+  return text
+    .replace(
+      PLACE,
+      (_m, lead: string, unit: string, first: string, rest: string) =>
+        `${lead}${unit.replace(/ /g, NBSP)}${NBSP}${first}${rest.replace(/[ \t]+/g, NBSP)}`,
+    )
+    .replace(/(Việt|VIỆT) (Nam|NAM)/g, `$1${NBSP}$2`);
+}
+
+/** "Số:       /BC-UBND", "Số: 15/BC-SNV", or "Số:       /BC-" and a highlighted placeholder for an unknown symbol. */
+function docNumberRuns(docNumber: string | null): Run[] {
+  const n = squish(docNumber ?? '');
+  if (!n) return [{ text: 'Số:       /BC-' }, todo('ký hiệu')];
+  return [{ text: n.startsWith('/') ? `Số:       ${n}` : `Số: ${n}` }];
 }
 
 const small = (
-  text: string,
+  text: string | Run[],
   opts: { bold?: boolean; italic?: boolean; size?: number; spaceAfter?: number } = {},
 ): Para =>
-  para([{ text, bold: opts.bold, italic: opts.italic, size: opts.size ?? 13 }], {
-    align: 'center',
-    size: opts.size ?? 13,
-    spaceAfter: opts.spaceAfter ?? 0,
-  });
+  para(
+    (typeof text === 'string' ? [{ text }] : text).map((r) => ({
+      ...r,
+      bold: r.bold ?? opts.bold,
+      italic: r.italic ?? opts.italic,
+      size: opts.size ?? 13,
+    })),
+    { align: 'center', size: opts.size ?? 13, spaceAfter: opts.spaceAfter ?? 0 },
+  );
 
 export function headerTable(issuer: Issuer): TableBlock {
   const left: Para[] = [];
-  if (issuer.parentBody) left.push(small(upper(issuer.parentBody)));
-  for (const line of issuer.headerLines ?? [issuer.issuingBody]) left.push(small(upper(line), { bold: true }));
+  if (issuer.parentBody) left.push(small(upper(keepPlaceNames(issuer.parentBody))));
+  for (const line of issuer.headerLines ?? [issuer.issuingBody])
+    left.push(small(upper(keepPlaceNames(line)), { bold: true }));
   left.push(small('________', { spaceAfter: 6 }));
-  left.push(small(docNumberText(issuer.docNumber)));
+  left.push(small(docNumberRuns(issuer.docNumber)));
   const right: Para[] = [
     small('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
     small('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
     small('_____________________', { spaceAfter: 6 }),
-    small(`${issuer.place}, ${issueDate(issuer)}`, { italic: true, size: 14 }),
+    small(`${squish(issuer.place).replace(/ /g, NBSP)}, ${issueDate(issuer)}`, { italic: true, size: 14 }),
   ];
   return { kind: 'table', widths: [37, 63], rows: [[left, right]], borders: false, headerRows: 0 };
 }
@@ -117,10 +150,12 @@ export function closing(blocks: Block[], issuer: Issuer): void {
   blocks.push(footerTable(issuer));
 }
 
-/** "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)". */
-export function attachedTo(issuer: Issuer): string {
-  const num = squish(issuer.docNumber) || '      /BC-';
-  return `(Kèm theo Báo cáo số ${num.startsWith('/') ? `      ${num}` : num} ${issueDate(issuer)} của ${issuer.issuingBody})`;
+/** "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)"; an unknown symbol a placeholder, as in "Số:". */
+export function attachedTo(issuer: Issuer): Run[] {
+  const n = squish(issuer.docNumber ?? '');
+  const after = ` ${issueDate(issuer)} của ${keepPlaceNames(issuer.issuingBody)})`;
+  if (!n) return [{ text: '(Kèm theo Báo cáo số       /BC-' }, todo('ký hiệu'), { text: after }];
+  return [{ text: `(Kèm theo Báo cáo số ${n.startsWith('/') ? `      ${n}` : n}${after}` }];
 }
 
 /**
@@ -135,7 +170,12 @@ export function keepNumeralsTogether(text: string): string {
 export function appendixTitle(blocks: Block[], issuer: Issuer, label: string, title: string): void {
   blocks.push(para([{ text: label, bold: true }], { align: 'center', newSection: true, spaceAfter: 0 }));
   blocks.push(para([{ text: keepNumeralsTogether(title), bold: true }], { align: 'center', spaceAfter: 0 }));
-  blocks.push(para([{ text: attachedTo(issuer), italic: true }], { align: 'center', spaceAfter: 12 }));
+  blocks.push(
+    para(
+      attachedTo(issuer).map((r) => ({ ...r, italic: true })),
+      { align: 'center', spaceAfter: 12 },
+    ),
+  );
 }
 
 export const cellPara = (

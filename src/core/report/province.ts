@@ -30,6 +30,7 @@ import {
 import { Agency } from '../settings';
 import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
+import { consolidatorHead } from './issuers';
 import { Block, Para, ReportModel, Run } from './model';
 import { COMPARED, ComparedItem, PreviousSummary, comparedWith, comparison } from './previous';
 import { Province } from './province-figures';
@@ -69,9 +70,7 @@ export function reportDate(ctx: ReportContext): IsoDate {
 export function provinceIssuer(ctx: ReportContext): Issuer {
   const st = ctx.summary.settings;
   return {
-    parentBody: st.parentBody,
-    issuingBody: st.issuingBody,
-    docNumber: st.docNumber,
+    ...consolidatorHead(st), // "ỦY BAN NHÂN DÂN" over "TỈNH VĨNH LONG", by the kind of body (issuers.ts)
     place: st.place,
     date: reportDate(ctx),
     dayBlank: !ctx.summary.settings.reportDate,

@@ -4,6 +4,7 @@ import { catalogFor } from '../catalog/versions';
 import { COLORS, PlanCell, SheetPlan } from '../sheet/plan';
 import { PERIOD_LABELS, districtLevelExists, periodLabel } from '../periods';
 import { EXTRA_HEADER, EXTRA_TITLE, extraPlanRows } from './extras';
+import { agencyDefaults } from '../report/issuers';
 import { AGENCY_TYPES, AGENCY_TYPE_LABELS, Agency, FieldKey, SETTINGS_SHEET, Settings } from './model';
 
 interface Field {
@@ -96,10 +97,14 @@ export const AGENCY_HEADER = [
   'Tên trang tính',
   'Email người nhập liệu',
   'Ghi chú',
+  'Cơ quan chủ quản',
+  'Ký hiệu viết tắt',
 ] as const;
+/** Columns added after sheets were in use: a sheet without them reads as blank (each kind's default). */
+export const AGENCY_OPTIONAL_COLUMNS = { parentBody: 6, symbol: 7 } as const;
 export { EXTRA_HEADER, EXTRA_TITLE };
 
-const WIDTHS = [250, 330, 150, 200, 230, 200, 110, 110, 150];
+const WIDTHS = [250, 330, 150, 200, 230, 200, 180, 110, 150];
 const COLS = WIDTHS.length;
 
 function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
@@ -210,6 +215,9 @@ export function settingsPlan(s: Settings): SheetPlan {
       { v: a ? a.sheet : null, s: { numberFormat: '@' } },
       { v: a ? a.emails.join(', ') : null },
       { v: a ? a.note : null, s: { wrap: true } },
+      // The header of the agency's own report, written with its kind's defaults for a person to correct.
+      { v: a ? a.parentBody || agencyDefaults(a, s).parentBody || null : null, s: { wrap: true } },
+      { v: a ? a.symbol || agencyDefaults(a, s).symbol || null : null, s: { numberFormat: '@' } },
     ]);
   for (const a of s.agencies) rows.push(agencyRow(a));
   for (let i = 0; i < 20; i++) rows.push(agencyRow(null));

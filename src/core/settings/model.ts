@@ -27,6 +27,13 @@ export interface Agency {
   readonly sheet: string;
   readonly emails: readonly string[];
   readonly note: string;
+  /**
+   * The body above it in its report's header, as Thiết lập's agency table gives it ("UBND tỉnh
+   * Vĩnh Long", "Bộ Công an"); blank or absent: the default for its kind (report/issuers.ts).
+   */
+  readonly parentBody?: string;
+  /** The abbreviation after "BC-" in its report's number ("STP"); blank or absent: its kind's default. */
+  readonly symbol?: string;
 }
 
 export interface Settings {

@@ -8,7 +8,7 @@ import { IsoDate } from '../primitives/dates';
 import { RawCell, cellText, isBlank } from '../sheet/grid';
 import { fold, squish } from '../primitives/text';
 import { defaultOwners } from './example';
-import { AGENCY_HEADER, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
+import { AGENCY_HEADER, AGENCY_OPTIONAL_COLUMNS, AGENCY_TITLE, EXTRA_TITLE, OWNER_HEADER, OWNER_TITLE } from './layout';
 import { Agency, SETTINGS_SHEET } from './model';
 import { AgencyColumn, AgencyRowsSeen, checkAgencyRow } from './agency-list';
 
@@ -32,6 +32,12 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
     );
     return [];
   }
+  // The newer columns are found by their header, so a sheet written before them still loads.
+  const headRow = values[head] ?? [];
+  const columnOf = (label: string) => headRow.findIndex((c) => fold(cellText(c)) === fold(label));
+  const parentCol = columnOf(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.parentBody]);
+  const symbolCol = columnOf(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.symbol]);
+  const optional = (row: RawCell[], c: number) => (c < 0 ? '' : squish(cellText(row[c])));
   const agencies: Agency[] = [];
   const seen = new AgencyRowsSeen();
   const column: Record<AgencyColumn, number> = { name: 1, type: 2, sheet: 3, emails: 4, note: 5 };
@@ -54,6 +60,8 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
       ...checked.row,
       stt: typeof sttRaw === 'number' ? sttRaw : Number(cellText(sttRaw)) || agencies.length + 1,
       type: checked.row.type ?? 'khac',
+      parentBody: optional(row, parentCol),
+      symbol: optional(row, symbolCol),
     });
   }
   if (!agencies.length) problem(head + 1, 1, 'Danh sách đơn vị báo cáo đang trống; hãy thêm ít nhất một đơn vị.');

@@ -69,10 +69,10 @@ describe("a department's own report", () => {
 
   it('is issued by the department under the province, numbered and dated as Nghị định 30 asks', () => {
     const header = plainText(model.blocks[0]);
-    expect(header.split('\n').slice(0, 2)).toEqual(['UBND TỈNH TRÀ VINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(header.split('\n').slice(0, 2)).toEqual(['UBND TỈNH\u00a0TRÀ\u00a0VINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
     expect(header).toContain('Số:       /BC-STTTT');
     // The day is the signer's, as the seeds leave it, unless Thiết lập gives the report date.
-    expect(header).toContain('Trà Vinh, ngày      tháng 9 năm 2026');
+    expect(header).toContain('Trà\u00a0Vinh, ngày      tháng 9 năm 2026'); // a place name never split at a line end
     expect(text).toContain('BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính quý III năm 2026');
     expect(text).toContain('Sở Thông tin và Truyền thông báo cáo kết quả thực hiện công tác cải cách hành chính');
     expect(model.fileName).toBe(
@@ -181,9 +181,9 @@ describe("a commune's own report", () => {
 
   it('is headed ỦY BAN NHÂN DÂN / XÃ LONG HÒA (ND 30), dated at the commune, signed TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', () => {
     const header = plainText(model.blocks[0]);
-    expect(header.split('\n').slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ LONG HÒA', '________']);
+    expect(header.split('\n').slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ\u00a0LONG\u00a0HÒA', '________']);
     expect(header).toContain('Số:       /BC-UBND');
-    expect(header).toContain('Long Hòa, ngày      tháng 9 năm 2026');
+    expect(header).toContain('Long\u00a0Hòa, ngày      tháng 9 năm 2026');
     const footer = model.blocks.find((b) => b.kind === 'table' && plainText(b).startsWith('Nơi nhận:'))!;
     expect(plainText(footer)).toContain('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
   });
@@ -257,8 +257,8 @@ describe('who issues and signs an agency report', () => {
   it.each([
     ['Thanh tra tỉnh', 'UBND tỉnh Vĩnh Long', 'KT. CHÁNH THANH TRA', 'PHÓ CHÁNH THANH TRA', 'Vĩnh Long'],
     ['Ban Quản lý Khu kinh tế', 'UBND tỉnh Vĩnh Long', 'KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Vĩnh Long'],
-    // A vertical agency answers to its ministry, not to the province: no parent line is guessed.
-    ['Công an tỉnh', '', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vĩnh Long'],
+    // A vertical agency answers to its ministry, not to the province.
+    ['Công an tỉnh', 'Bộ Công an', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Vĩnh Long'],
     // A ward named by a number keeps "Phường" in its place name (Nghị định 30).
     // A ward's committee heads its own report with no parent line (ND 30: ỦY BAN NHÂN DÂN / PHƯỜNG 1).
     ['Phường 1', '', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phường 1'],
@@ -284,7 +284,7 @@ describe('who issues and signs an agency report', () => {
     const model = buildAgencyReport({ catalog, settings: others, agency, report, notes: new Map(), today, stamp: 'x' });
     const text = model.blocks.map(plainText).join('\n');
     expect(text).not.toContain('Kế hoạch cải cách hành chính của đơn vị đề ra');
-    expect(text).toContain('CÔNG AN TỈNH VĨNH LONG');
+    expect(text).toContain('CÔNG AN TỈNH\u00a0VĨNH\u00a0LONG');
   });
 
   it('dates the report on the day Thiết lập gives, when it gives one', () => {

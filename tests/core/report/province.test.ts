@@ -73,11 +73,11 @@ describe('the report model', () => {
 
   it('opens with the two-column header, the date line with leading zeros, and the subject', () => {
     const header = plainText(model.blocks[0]);
-    expect(header).toContain('ỦY BAN NHÂN DÂN TỈNH TRÀ VINH');
+    expect(header).toContain('ỦY BAN NHÂN DÂN\nTỈNH\u00a0TRÀ\u00a0VINH');
     expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
     // No report date in the settings: the day is left for the signer, as the seeds do.
-    expect(header).toContain('Trà Vinh, ngày      tháng 3 năm 2026');
+    expect(header).toContain('Trà\u00a0Vinh, ngày      tháng 3 năm 2026');
     expect(header).toContain('Số:       /BC-UBND');
     expect(text).toContain('Kết quả thực hiện công tác cải cách hành chính quý III năm 2026');
     expect(text).toContain('Thực hiện Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ');
@@ -122,7 +122,9 @@ describe('the report model', () => {
     expect(text).toContain('Phụ lục I');
     expect(text).toContain('Phụ lục II');
     expect(
-      text.match(/\(Kèm theo Báo cáo số {7}\/BC-UBND ngày {6}tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Trà Vinh\)/g),
+      text.match(
+        /\(Kèm theo Báo cáo số {7}\/BC-UBND ngày {6}tháng 3 năm 2026 của Ủy ban nhân dân tỉnh\u00a0Trà\u00a0Vinh\)/g,
+      ),
     ).toHaveLength(3);
     const appendixIII = model.blocks[model.blocks.length - 1];
     expect(plainText(appendixIII)).toBe(
@@ -175,7 +177,7 @@ describe('the report model', () => {
     const summary = fullSummary();
     const dated = { ...summary, settings: { ...summary.settings, reportDate: isoDate(2026, 10, 5) } };
     const header = plainText(buildProvinceReport({ catalog, summary: dated, today, stamp: '' }).blocks[0]);
-    expect(header).toContain('Trà Vinh, ngày 05 tháng 10 năm 2026');
+    expect(header).toContain('Trà\u00a0Vinh, ngày 05 tháng 10 năm 2026');
   });
 
   it('names the next period in Section IV', () => {
