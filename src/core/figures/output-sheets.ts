@@ -166,14 +166,20 @@ export function validationSheetPlan(
   t.end();
   // A sheet name is a link, which LibreOffice prints on one line: the column fits the longest
   // (.xlsx names have at most 31 characters; a longer Sheets name wraps there), counted as wide as bold text.
+  // A sixth more than the estimate: LibreOffice cut "Văn phòng Đoàn ĐBQH và HĐND tỉnh" at 250 px.
   const sheetColumn = Math.min(
-    250,
-    columnWidthFor(
-      results.map((r) => r.agency.sheet),
-      1,
-      90,
-      true,
-    ),
+    300,
+    10 *
+      Math.ceil(
+        (1.15 *
+          columnWidthFor(
+            results.map((r) => r.agency.sheet),
+            1,
+            90,
+            true,
+          )) /
+          10,
+      ),
   );
   return {
     name: VALIDATION_SHEET,
