@@ -22,7 +22,7 @@ describe('the summary sheets in Google Sheets, printed', () => {
   it('freezes the per-agency detail at its indicator columns and header, which Sheets repeats on each page', () => {
     const { fake, settings } = consolidated(4);
     const detail = fake.ss.sheet('Chi tiết theo đơn vị');
-    expect(detail.frozenRows).toBe(4);
+    expect(detail.frozenRows).toBe(5); // names, Tình trạng, links to the tabs
     expect(detail.frozenColumns).toBe(4);
     const summary = fake.ss.sheet('Tổng hợp');
     expect(summary.valueAt(`A${summary.frozenRows}`)).toBe('STT'); // through the table header

@@ -75,8 +75,9 @@ describe('the written .xlsx prints on A4', () => {
     expect(ws.pageSetup.fitToPage).toBeFalsy();
     expect((12 * ws.pageSetup.scale) / 100).toBeGreaterThanOrEqual(8);
     expect(ws.pageSetup.printTitlesColumn).toBe('A:D');
-    expect(ws.pageSetup.printTitlesRow).toBe('3:4');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 4 });
+    // Names, Tình trạng and the row of links to the tabs.
+    expect(ws.pageSetup.printTitlesRow).toBe('3:5');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 5 });
   });
 
   it('rules the tables: every cell from the header to the last row, nothing above', () => {

@@ -26,6 +26,14 @@ export function readsCount(f: Formula, code: string): boolean {
  * (a − b) / a. Null when it cannot be computed: no denominator (0/0 is "không phát sinh", never 0%).
  */
 export function rateFrom(f: Formula, a: number, b: number): number | null {
-  if (f.kind === 'ratio') return b > 0 ? (100 * a) / b : null;
+  if (f.kind === 'ratio') return ratio(a, b);
   return a > 0 ? (100 * (a - b)) / a : null;
+}
+
+/**
+ * A ratio rate in points from its numerator and denominator, as rateFrom computes every ratio of
+ * the catalog (an agency's on-time rate in a ranking, a vertical agency's in its table): null over 0.
+ */
+export function ratio(num: number, den: number): number | null {
+  return den > 0 ? (100 * num) / den : null;
 }

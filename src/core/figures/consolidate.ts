@@ -116,7 +116,8 @@ export function consolidate(catalog: Catalog, settings: Settings, results: reado
   for (const ind of asked) {
     if (!isValueRow(ind)) continue;
     indicators.set(ind.code, aggregate(ctx, ind, askedCodes));
-    if (anyVertical && isCaseRow(ind.code) && ind.aggregate !== 'owner')
+    // Only the rows some vertical agency is asked (not the commune rate 3.4.3, say).
+    if (anyVertical && isCaseRow(ind.code) && ind.aggregate !== 'owner' && askedOf(vctx, ind).length)
       vertical.set(ind.code, aggregate(vctx, ind, askedCodes));
   }
   return { settings, catalogVersion: catalog.version, asked, results, submission, indicators, vertical };

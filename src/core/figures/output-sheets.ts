@@ -3,13 +3,14 @@
  * in the official layout, the per-agency detail and the submission table; and the marks that
  * point at the cells with findings on each agency tab.
  */
-import { Catalog, isValueRow } from '../catalog/catalog';
+import { Catalog, Severity, isValueRow } from '../catalog/catalog';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber } from '../primitives/numbers';
 import { formRows } from '../form/row-modes';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
+import { COLORS, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
+import { columnWidthFor } from '../sheet/print';
 import { a1Range, parseA1, rowRuns } from '../sheet/grid';
-import { IndicatorResult, Summary, submissionNote } from './consolidate';
+import { IndicatorResult, SubmissionEntry, Summary, isVertical, submissionNote } from './consolidate';
 import { inText } from '../periods';
 import { Agency, FormRules, Roster, Schedule } from '../settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
@@ -62,7 +63,38 @@ function table(width: number) {
 const title = (text: string): PlanCell => ({ v: text, s: { bold: true, color: COLORS.title } });
 const italic = (text: string): PlanCell => ({ v: text, s: { italic: true } });
 
-export function validationSheetPlan(settings: Schedule, results: readonly AgencyResult[], stamp: string): SheetPlan {
+/**
+ * A finding about the province's consolidated figures rather than one agency's tab (a part above
+ * its whole, a count that disagrees with the appendix): the indicator it is about and what is wrong.
+ */
+export interface ProvinceFinding {
+  /** The indicator's code, linked to its row on "Tổng hợp" when that row is known; null: the whole summary. */
+  readonly code: string | null;
+  readonly message: string;
+  /** A warning unless said otherwise: the consolidator judges, nothing is excluded for it. */
+  readonly severity?: Severity;
+}
+
+/** What "Kết quả kiểm tra" lists besides the agencies' own findings, after a consolidation. */
+export interface ProvinceChecks {
+  readonly findings: readonly ProvinceFinding[];
+  /** Indicator code -> its 1-based row on "Tổng hợp" (summaryRows), for the links. */
+  readonly rows?: ReadonlyMap<string, number>;
+}
+
+const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+const severityCell = (sev: Severity): PlanCell => ({
+  v: SEVERITY_LABEL[sev],
+  s: { background: sev === 'error' ? COLORS.error : COLORS.warning },
+});
+const FINDINGS_HEADER = ['STT', 'Đơn vị', 'Ô', 'Chỉ tiêu', 'Mức độ', 'Nội dung', 'Loại vấn đề'];
+
+export function validationSheetPlan(
+  settings: Schedule,
+  results: readonly AgencyResult[],
+  stamp: string,
+  province: ProvinceChecks = { findings: [] },
+): SheetPlan {
   const t = table(7);
   t.line([title(`KẾT QUẢ KIỂM TRA SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${upper(inText(settings.period))}`)]);
   t.line([italic(`Kiểm tra lúc ${stamp}. ${formatNumber(results.length)} đơn vị: ${statusTally(results)}.`)]);
@@ -73,25 +105,49 @@ export function validationSheetPlan(settings: Schedule, results: readonly Agency
     t.line([
       { v: i + 1, s: { align: 'center' } },
       { v: r.agency.name, s: { wrap: true } },
-      r.report ? { v: { link: { text: r.agency.sheet, sheet: r.agency.sheet } } } : { v: r.agency.sheet },
-      { v: AGENCY_STATUS_LABELS[r.status], s: { background: STATUS_COLORS[r.status], bold: true } },
+      r.report
+        ? { v: { link: { text: r.agency.sheet, sheet: r.agency.sheet } }, s: { wrap: true } }
+        : { v: r.agency.sheet, s: { wrap: true } },
+      { v: AGENCY_STATUS_LABELS[r.status], s: { background: STATUS_COLORS[r.status], bold: true, wrap: true } },
       { v: r.errors },
       { v: r.warnings },
       sent ? { v: { date: sent }, s: { numberFormat: 'dd/mm/yyyy' } } : { v: null },
     ]);
   });
   t.end();
+  if (province.findings.length) {
+    t.line([]);
+    t.line([
+      title(
+        `SỐ LIỆU TOÀN TỈNH CẦN XEM LẠI TRƯỚC KHI DÙNG CHO BÁO CÁO: ${formatNumber(province.findings.length)} VẤN ĐỀ (bấm vào ô để mở trang ${SUMMARY_SHEET})`,
+      ),
+    ]);
+    t.header(FINDINGS_HEADER);
+    province.findings.forEach((f, i) => {
+      const row = f.code === null ? undefined : province.rows?.get(f.code);
+      t.line([
+        { v: i + 1, s: { align: 'center' } },
+        { v: `Toàn tỉnh (trang ${SUMMARY_SHEET})`, s: { wrap: true } },
+        row ? { v: { link: { text: `D${row}`, sheet: SUMMARY_SHEET, a1: `D${row}` } } } : { v: '' },
+        { v: f.code ?? '' },
+        severityCell(f.severity ?? 'warning'),
+        { v: f.message, s: { wrap: true } },
+        { v: 'Số liệu tổng hợp không nhất quán', s: { color: COLORS.lockedText, wrap: true } },
+      ]);
+    });
+    t.end();
+  }
   t.line([]);
   const findings = results.flatMap((r) => r.findings);
   t.line([
     title(
       findings.length
-        ? `CHI TIẾT ${formatNumber(findings.length)} VẤN ĐỀ (bấm vào ô để mở đúng vị trí)`
-        : 'Không có vấn đề nào.',
+        ? `CHI TIẾT ${formatNumber(findings.length)} VẤN ĐỀ Ở TRANG CỦA CÁC ĐƠN VỊ (bấm vào ô để mở đúng vị trí)`
+        : 'Trang của các đơn vị không có vấn đề nào.',
     ),
   ]);
   if (findings.length) {
-    t.header(['STT', 'Đơn vị', 'Ô', 'Chỉ tiêu', 'Mức độ', 'Nội dung', 'Quy tắc']);
+    t.header(FINDINGS_HEADER);
     findings.forEach((f, i) => {
       t.line([
         { v: i + 1, s: { align: 'center' } },
@@ -100,20 +156,35 @@ export function validationSheetPlan(settings: Schedule, results: readonly Agency
           ? { v: { link: { text: f.cell, sheet: f.sheet, a1: f.cell } } }
           : { v: f.cell ?? '' },
         { v: f.indicator ?? '' },
-        {
-          v: f.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
-          s: { background: f.severity === 'error' ? COLORS.error : COLORS.warning },
-        },
+        severityCell(f.severity),
         { v: f.message, s: { wrap: true } },
-        { v: `${f.rule}: ${RULES[f.rule]}`, s: { color: COLORS.lockedText, wrap: true } },
+        // The rule's Vietnamese name: its id is for the CLI's JSON, not for the person fixing a cell.
+        { v: RULES[f.rule], s: { color: COLORS.lockedText, wrap: true } },
       ]);
     });
   }
   t.end();
+  // A sheet name is a link, which LibreOffice prints on one line: the column fits the longest
+  // (.xlsx names have at most 31 characters; a longer Sheets name wraps there), counted as wide as bold text.
+  // A sixth more than the estimate: LibreOffice cut "Văn phòng Đoàn ĐBQH và HĐND tỉnh" at 250 px.
+  const sheetColumn = Math.min(
+    300,
+    10 *
+      Math.ceil(
+        (1.15 *
+          columnWidthFor(
+            results.map((r) => r.agency.sheet),
+            1,
+            90,
+            true,
+          )) /
+          10,
+      ),
+  );
   return {
     name: VALIDATION_SHEET,
     rows: t.rows,
-    columnWidths: [50, 240, 90, 120, 110, 520, 220],
+    columnWidths: [45, 200, sheetColumn, 130, 90, 480, 170],
     frozenRows: 0,
     borders: t.borders,
     // The findings' header repeats (the longer table); the agencies' fits the first pages.
@@ -222,6 +293,7 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
     ]);
   }
   t.end();
+  verticalBlock(t, summary);
   const excluded = summary.submission.filter((e) => !e.included);
   t.line([]);
   t.line([
@@ -240,34 +312,108 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   };
 }
 
+/**
+ * Indicator code -> its 1-based row in the province's table of a "Tổng hợp" plan (the first table,
+ * not the vertical agencies' block), for links from "Kết quả kiểm tra".
+ */
+export function summaryRows(plan: SheetPlan): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let r = plan.frozenRows ?? 0; r < plan.rows.length; r++) {
+    const code = plan.rows[r]![0]!.v;
+    if (typeof code !== 'string' || !code) break;
+    out.set(code, r + 1);
+  }
+  return out;
+}
+
+/** The heading of the vertical agencies' block on "Tổng hợp". */
+export const VERTICAL_TITLE = 'Cơ quan ngành dọc (không tính vào số liệu chung của tỉnh)';
+/** The vertical agencies' on-time rate, named for them (the catalog's name says "do các sở, ngành"). */
+const VERTICAL_RATE = 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn';
+
+/**
+ * The vertical agencies' (ngành dọc) hồ sơ block, summed over them alone and their rates computed
+ * as the catalog computes the province's (consolidate's `vertical`): a table of its own under the
+ * province's, as the report gives them a paragraph and a table of their own.
+ */
+function verticalBlock(t: ReturnType<typeof table>, summary: Summary): void {
+  const entries = summary.submission.filter((e) => isVertical(e.agency));
+  if (!entries.length || !summary.vertical.size) return;
+  const names = entries.map((e) => e.agency.name);
+  const missing = entries.filter((e) => !e.included).map((e) => e.agency.name);
+  t.line([]);
+  t.line([{ v: null }, title(VERTICAL_TITLE)]);
+  t.line([
+    { v: null },
+    italic(
+      `Số liệu của ${entries.length - missing.length}/${entries.length} cơ quan: ${names.join(', ')}${missing.length ? `; chưa có số liệu của ${missing.join(', ')}` : ''}.`,
+    ),
+  ]);
+  t.header(TABLE_HEADER);
+  const rows = summary.asked.filter((ind) => summary.vertical.has(ind.code));
+  for (const ind of rows) {
+    const r = summary.vertical.get(ind.code)!;
+    // A rate of the block with no counts of its own (3.4.1) is the on-time rate of the hồ sơ above.
+    const blockRate = ind.kind === 'percent' && !rows.some((x) => x.parent === ind.code);
+    t.line([
+      { v: ind.code },
+      { v: blockRate ? VERTICAL_RATE : (ind.isPart ? '    ' : '') + ind.name, s: { wrap: true } },
+      { v: unitLabel(ind), s: { wrap: true, align: 'center' } },
+      valueCell(r),
+      { v: r.note, s: { wrap: true } },
+    ]);
+  }
+  t.end();
+}
+
+/** The status of an agency's column on "Chi tiết theo đơn vị". */
+export function detailStatus(e: SubmissionEntry): string {
+  if (!e.included) return `Không tổng hợp: ${e.excludedReason}`;
+  return isVertical(e.agency) ? 'Báo cáo riêng (ngành dọc)' : 'Được tổng hợp';
+}
+
 export function detailSheetPlan(summary: Summary): SheetPlan {
   const results = summary.results;
   const width = 4 + results.length;
   const t = table(width);
+  const anyVertical = results.some((r) => isVertical(r.agency));
   t.line([title('SỐ LIỆU CHI TIẾT THEO ĐƠN VỊ'), { v: null }, { v: null }, { v: null }]);
   t.line([
     italic(
-      'Mỗi cột là số liệu một đơn vị đã nhập; cột "Toàn tỉnh" là số liệu tổng hợp. Bấm tên đơn vị để mở trang của đơn vị.',
+      // Within the four label columns, which every printed page repeats (a longer line is cut there).
+      `Mỗi cột là số liệu một đơn vị đã nhập; cột "Toàn tỉnh" ${anyVertical ? 'không gồm cơ quan ngành dọc' : 'là số liệu tổng hợp'}.`,
     ),
   ]);
-  const head: PlanCell[] = ['Mã', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Toàn tỉnh'].map((h) => ({
-    v: h,
-    s: { bold: true, background: COLORS.header, wrap: true, align: 'center' as const },
-  }));
-  for (const r of results) {
-    const v: CellInput = r.report ? { link: { text: r.agency.name, sheet: r.agency.sheet } } : r.agency.name;
-    head.push({ v, s: { bold: true, background: COLORS.header, wrap: true, align: 'center' } });
-  }
+  const headStyle: CellStyle = { bold: true, background: COLORS.header, wrap: true, align: 'center' };
+  // Names are plain text, so they wrap everywhere (a link does not in LibreOffice); the link has its own row.
+  const head: PlanCell[] = [
+    'Mã',
+    'Chỉ tiêu thống kê',
+    'Đơn vị tính',
+    'Toàn tỉnh',
+    ...results.map((r) => r.agency.name),
+  ].map((h) => ({ v: h, s: headStyle }));
   t.rows.push(head);
   const status: PlanCell[] = [{ v: null }, { v: 'Tình trạng', s: { italic: true } }, { v: null }, { v: null }];
+  const statuses: string[] = [];
   for (const r of results) {
     const e = summary.submission.find((x) => x.agency.name === r.agency.name)!;
+    const text = detailStatus(e);
+    statuses.push(text);
     status.push({
-      v: e.included ? 'Được tổng hợp' : `Không tổng hợp: ${e.excludedReason}`,
-      s: { italic: true, wrap: true, background: e.included ? COLORS.ok : COLORS.locked },
+      v: text,
+      s: {
+        italic: true,
+        wrap: true,
+        background: !e.included ? COLORS.locked : isVertical(e.agency) ? COLORS.supporting : COLORS.ok,
+      },
     });
   }
   t.rows.push(status);
+  const links: PlanCell[] = [{ v: null }, { v: 'Trang của đơn vị', s: { italic: true } }, { v: null }, { v: null }];
+  for (const r of results)
+    links.push(r.report ? { v: { link: { text: 'Mở trang', sheet: r.agency.sheet } } } : { v: null });
+  t.rows.push(links);
   for (const ind of summary.asked) {
     const line: PlanCell[] = [
       { v: ind.code, s: { bold: ind.kind === 'group' } },
@@ -288,15 +434,26 @@ export function detailSheetPlan(summary: Summary): SheetPlan {
     if (ind.kind === 'group') line.forEach((c, i) => (line[i] = { v: c.v, s: { ...c.s, background: COLORS.group } }));
     t.rows.push(line);
   }
+  // One width for every agency's column (one call in Sheets however many agencies): the longest
+  // name in at most three lines, every status in at most two.
+  const agencyColumn = Math.max(
+    columnWidthFor(
+      results.map((r) => r.agency.name),
+      3,
+      110,
+      true,
+    ),
+    columnWidthFor(statuses, 2, 110),
+  );
   return {
     name: DETAIL_SHEET,
     rows: t.rows,
-    columnWidths: [70, 300, 90, 110, ...results.map(() => 110)],
-    frozenRows: 4,
+    columnWidths: [70, 300, 90, 110, ...results.map(() => agencyColumn)],
+    frozenRows: 5,
     // Code, indicator, unit and the province's figure stay in view and repeat on every printed page.
     frozenColumns: 4,
     borders: [a1Range(3, 1, t.rows.length - 2, width)],
-    print: { titleRows: [3, 4], titleColumns: 4 },
+    print: { titleRows: [3, 5], titleColumns: 4 },
     protection: { kind: 'consolidator' },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { Summary, isVertical, sentOnTime } from '../figures/consolidate';
 import { valueOf } from '../form/parse';
+import { ratio } from '../catalog/rate';
 import { formatDmy } from '../primitives/dates';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { FREE_TEXT_LABELS, FreeTextField } from '../form/template';
@@ -197,8 +198,8 @@ function lowestRates(blocks: Block[], s: Summary, num: string, den: string, what
   const top = new Map(perAgency(s, num).map((x) => [x.agency, x.value]));
   const rates = perAgency(s, den)
     .filter((x) => x.value > 0 && top.has(x.agency))
-    .map((x) => ({ agency: x.agency, rate: (100 * top.get(x.agency)!) / x.value }))
-    .filter((x) => x.rate < 100)
+    .map((x) => ({ agency: x.agency, rate: ratio(top.get(x.agency)!, x.value) }))
+    .filter((x): x is { agency: string; rate: number } => x.rate !== null && x.rate < 100)
     .sort((a, b) => a.rate - b.rate || a.agency.localeCompare(b.agency, 'vi'))
     .slice(0, 3);
   if (rates.length)

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent } from '../primitives/numbers';
 import { AgencyReport, valueOf } from '../form/parse';
 import { Agency, Settings } from '../settings';
 import { Block, Para, Run, para } from './model';
-import { rateFrom, rateOperands } from '../catalog/rate';
+import { rateFrom, rateOperands, ratio } from '../catalog/rate';
 
 export interface Figure {
   /** Counts as numbers, percentages in points (0-100), coded answers as their code. */
@@ -217,7 +217,8 @@ export function valueOfFigure(f: Figures, code: string): number | null {
 }
 
 export function rate(a: number | null, b: number | null): string | null {
-  return a !== null && b !== null && b > 0 ? formatPercent((100 * a) / b) : null;
+  const v = a !== null && b !== null ? ratio(a, b) : null;
+  return v === null ? null : formatPercent(v);
 }
 
 /**

@@ -290,7 +290,9 @@ export function previousFromSheet(catalog: Catalog, snap: SheetSnapshot, source:
   const header = values.findIndex((row) => fold(cellText(row?.[0])) === 'stt');
   if (header < 0) return notSummary;
   const read = new Map<string, number | null>();
+  // The province's table ends at its first row without a code; the vertical agencies' block below is not its figures.
   for (const row of values.slice(header + 1)) {
+    if (!cellText(row?.[0]).trim()) break;
     const code = readCode(row?.[0] ?? '');
     const ind = code ? catalog.get(code) : undefined;
     if (!ind || !isValueRow(ind)) continue;

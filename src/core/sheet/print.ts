@@ -55,14 +55,16 @@ function layout(orientation: 'portrait' | 'landscape', fitToWidth: boolean, scal
  * text is nearer 5,5), so an estimate errs towards a taller row, never an overprinted one.
  */
 const CHAR_PX = 6;
+/** The same for bold text, wider still (a bold header of capitals, "ĐBQH và HĐND", runs to 8). */
+const BOLD_CHAR_PX = 7.5;
 /** Cell padding left and right, pixels. */
 const PADDING_PX = 8;
 /** Height of one line of 12 pt text, points (Excel's default row for this font). */
 export const LINE_PT = 15.75;
 
 /** Lines a wrapped text takes in a column this wide (explicit line breaks kept). */
-export function wrappedLines(text: string, widthPx: number): number {
-  const perLine = Math.max(1, Math.floor((widthPx - PADDING_PX) / CHAR_PX));
+export function wrappedLines(text: string, widthPx: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor((widthPx - PADDING_PX) / (bold ? BOLD_CHAR_PX : CHAR_PX)));
   return text.split('\n').reduce((n, part) => n + lineCount(part, perLine), 0);
 }
 
@@ -98,6 +100,17 @@ export function rowHeights(plan: Pick<SheetPlan, 'rows' | 'columnWidths'>): (num
   });
 }
 
+/**
+ * The narrowest column (in steps of 10 px, from `minPx`) in which every text takes at most
+ * `maxLines` wrapped lines; 1 for a link, which LibreOffice never wraps (a hyperlink cell shows
+ * one line, cut at the column's edge, whatever its wrap setting).
+ */
+export function columnWidthFor(texts: readonly string[], maxLines: number, minPx: number, bold = false): number {
+  let px = minPx;
+  while (texts.some((t) => wrappedLines(t, px, bold) > maxLines)) px += 10;
+  return px;
+}
+
 /** Pixels per character of a column width as .xlsx stores it, and the width of a column that sets none. */
 export const XLSX_CHAR_PX = 7;
 const XLSX_DEFAULT_CHARS = 9;
@@ -118,5 +131,5 @@ function cellLines(c: PlanCell, widthPx: number): number {
   if (!c.s?.wrap) return 1;
   const v = c.v;
   const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'link' in v ? v.link.text : '';
-  return text ? wrappedLines(text, widthPx) : 1;
+  return text ? wrappedLines(text, widthPx, c.s.bold) : 1;
 }

@@ -1,6 +1,12 @@
 import { readTabs, validateTabs } from '../checks/tabs';
 import { Summary, consolidate } from '../figures/consolidate';
-import { detailSheetPlan, submissionSheetPlan, summarySheetPlan, validationSheetPlan } from '../figures/output-sheets';
+import {
+  detailSheetPlan,
+  submissionSheetPlan,
+  summaryRows,
+  summarySheetPlan,
+  validationSheetPlan,
+} from '../figures/output-sheets';
 import { RunOptions, WorkbookPort } from '../workbook';
 import { RunContext } from '../settings/run-context';
 
@@ -12,11 +18,13 @@ export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: Run
   const summary = consolidate(catalog, settings, results);
   const stamp = wb.stamp();
   // Every plan is built before any sheet is touched, so a failure leaves the old outputs intact.
+  const summaryPlan = summarySheetPlan(summary, stamp);
   const plans = [
-    summarySheetPlan(summary, stamp),
+    summaryPlan,
     detailSheetPlan(summary),
     submissionSheetPlan(summary),
-    validationSheetPlan(ctx.schedule, results, stamp),
+    // The province's own findings (its figures against each other) join the agencies' here.
+    validationSheetPlan(ctx.schedule, results, stamp, { findings: [], rows: summaryRows(summaryPlan) }),
   ];
   for (const p of plans) wb.replace(p);
   return summary;
