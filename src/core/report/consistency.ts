@@ -13,6 +13,8 @@ import { Block } from './model';
 export interface Finding {
   /** Stable id of the rule broken. */
   readonly code: 'vuot-tong' | 'khong-khop' | 'thieu-ngay-gui';
+  /** The indicator whose figure breaks the rule; null for the submissions. */
+  readonly indicator: string | null;
   /** In Vietnamese, for the consolidator. */
   readonly message: string;
   /** The catalog section the figures belong to ("3", "7"), or "" for the submissions. */
@@ -62,6 +64,7 @@ export function draftFindings(s: Summary): Finding[] {
   if (undated.length)
     add({
       code: 'thieu-ngay-gui',
+      indicator: null,
       section: '',
       message: `Đã gửi báo cáo nhưng chưa ghi ngày gửi: ${undated.join(', ')}; chưa tính là gửi đúng hạn. Ghi ngày gửi trên trang của đơn vị.`,
     });
@@ -91,11 +94,13 @@ function breach(
   return rel.op === '<='
     ? {
         code: 'vuot-tong',
+        indicator: r.ind.code,
         section,
         message: `Số liệu mâu thuẫn${whose}: ${named(r)} lớn hơn ${whole}. Kiểm tra lại với đơn vị cung cấp trước khi ban hành.`,
       }
     : {
         code: 'khong-khop',
+        indicator: r.ind.code,
         section,
         message: `Số liệu không khớp${whose}: ${named(r)} khác ${whole}. Thống nhất số liệu trước khi ban hành.`,
       };

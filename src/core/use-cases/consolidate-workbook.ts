@@ -7,6 +7,7 @@ import {
   summarySheetPlan,
   validationSheetPlan,
 } from '../figures/output-sheets';
+import { draftFindings } from '../report/consistency';
 import { RunOptions, WorkbookPort } from '../workbook';
 import { RunContext } from '../settings/run-context';
 
@@ -23,8 +24,11 @@ export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: Run
     summaryPlan,
     detailSheetPlan(summary),
     submissionSheetPlan(summary),
-    // The province's own findings (its figures against each other) join the agencies' here.
-    validationSheetPlan(ctx.schedule, results, stamp, { findings: [], rows: summaryRows(summaryPlan) }),
+    // The province's own findings (its figures against each other, as the draft flags them) join the agencies' here.
+    validationSheetPlan(ctx.schedule, results, stamp, {
+      findings: draftFindings(summary).map((f) => ({ code: f.indicator, message: f.message })),
+      rows: summaryRows(summaryPlan),
+    }),
   ];
   for (const p of plans) wb.replace(p);
   return summary;
