@@ -44,7 +44,7 @@ export const COMMANDS: Command[] = [
     usage:
       'template --out <sổ.xlsx> [--agencies <đơn-vị.csv>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--force]',
     about:
-      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: 7 ngày sau ngày chốt số liệu).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm). CSV cần cột name, type.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: ngày 10 của tháng cuối kỳ, ví dụ 10/03 cho quý I).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
     options: { out: s, agencies: s, province: s, period: s, year: s, deadline: s, from: s, force: flag },
     files: [],
     run: (io, v) =>
