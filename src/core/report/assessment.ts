@@ -67,6 +67,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
   const strengths: Run[] = [];
   for (const [code, label] of [
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'],
+    ['3.4.2', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện'],
     ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã'],
   ] as const) {
     const v = valueOfFigure(f, code);
@@ -118,6 +119,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
       below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
   };
   check('3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
+  check('3.4.2', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện', st.onTimeTarget);
   check('3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
   const o = onlineWords(st.period.to);
   check('7.8.3', `tỷ lệ hồ sơ xử lý trực tuyến ${o.partial}`, st.onlineTarget);

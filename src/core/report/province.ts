@@ -339,6 +339,7 @@ function sectionII(blocks: Block[], p: Province): void {
     ['3.4.a.3', 'số hồ sơ tiếp nhận trực tuyến', 'hồ sơ'],
     ['3.4.b', 'số hồ sơ đã giải quyết', 'hồ sơ'],
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', ''],
+    ['3.4.2', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện', ''],
     ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', ''],
   ]);
   verticalAgencies(blocks, p);

@@ -50,6 +50,8 @@ describe('a province book before 01/07/2025: sở and UBND cấp huyện (Trà V
     expect(d.text).toContain(
       'Tỷ lệ hồ sơ giải quyết đúng hạn: tại các sở, ngành đạt 90,91%; tại UBND cấp huyện đạt 90,91%;',
     );
+    // Section III weighs the district rate against the target, as it does the sở's.
+    expect(d.text).toContain('; tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện đạt 90,91%, thấp hơn mục tiêu 95');
     // Its appendix row says so, with no figure and no highlight.
     const r = d.summary.indicators.get('3.4.3')!;
     expect([r.value, r.note, r.flagged]).toEqual([null, 'Không áp dụng', false]);
