@@ -8,5 +8,3 @@ export const CODE_JS = join(BUILD, 'Code.js');
 /** The CLI as built (`npm test` builds before jest). */
 export const CLI_JS = join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = join(__dirname, 'fixtures');
-/** The project's read-only shared data (spec and seeds), beside the repository. */
-export const SHARED = join(ROOT, '..', 'shared');

@@ -9,7 +9,7 @@ import { Summary, formatResult, summaryJson } from '../core/figures/consolidate'
 import { exampleProvince } from '../core/settings/example-agencies';
 import { ListProblem } from '../core/settings/agency-list';
 import { readAgencyListFile } from '../local/agency-list-file';
-import { PeriodId, defaultCutoff, periodFromLabel, periodInText, inText } from '../core/periods';
+import { PeriodId, defaultCutoff, defaultDeadline, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../core/figures/output-sheets';
 import {
@@ -174,7 +174,7 @@ export function deadlineOption(raw: string, settings: Pick<Settings, 'period'>):
   }
   if (!date)
     throw new CliError(
-      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(addDays(settings.period.to, 7))}.`,
+      `Hạn gửi báo cáo "${raw}" (--deadline) không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ --deadline ${formatDmy(defaultDeadline(settings.period.id, settings.period.year))}.`,
     );
   const latest = addDays(settings.period.to, 92);
   if (date < settings.period.from || date > latest)

@@ -2,7 +2,7 @@
  * Reporting periods and their data cut-offs (Nghị định 09/2019/NĐ-CP), and the date local
  * government became two-level (01/07/2025), after which district rows are no longer asked.
  */
-import { IsoDate, addDays, formatDmy, isoDate, parts } from './primitives/dates';
+import { IsoDate, formatDmy, isoDate, parts } from './primitives/dates';
 
 export const PERIOD_IDS = ['Q1', 'Q2', 'H1', 'Q3', 'M9', 'Q4', 'Y'] as const;
 export type PeriodId = (typeof PERIOD_IDS)[number];
@@ -60,10 +60,17 @@ export function defaultCutoff(id: PeriodId, year: number): { from: IsoDate; to: 
   return { from: isoDate(prev ? year - 1 : year, fm, fd), to: isoDate(year, d.to[0], d.to[1]) };
 }
 
-/** A default deadline for agencies: a week after the cut-off. Provinces set their own. */
+/**
+ * The agencies' default deadline: the 10th of the period's last month, which leaves the consolidator
+ * ten days before the province's own report is due (the 20th, Công văn 581/BNV-CCHC; seed 000 asked
+ * agencies for 05/03). Provinces set their own.
+ */
 export function defaultDeadline(id: PeriodId, year: number): IsoDate {
-  return addDays(defaultCutoff(id, year).to, 7);
+  return isoDate(year, DEFS[id].to[0], DEFAULT_DEADLINE_DAY);
 }
+
+/** The day of the period's last month agencies send by, unless the province sets another. */
+export const DEFAULT_DEADLINE_DAY = 10;
 
 export const QUARTERS: readonly PeriodId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -130,6 +137,33 @@ function stepPeriod(p: Pick<Period, 'id' | 'year'>, step: 1 | -1): Period {
 /** The same period a year before, the one seeds compare with ("cùng kỳ năm 2025"). */
 export function sameLastYear(p: Pick<Period, 'id' | 'year'>): Pick<Period, 'id' | 'year'> {
   return { id: p.id, year: p.year - 1 };
+}
+
+/**
+ * Nghị định 42/2022/NĐ-CP, in force from 01/08/2022: online public services are "toàn trình" or
+ * "một phần", no longer "mức độ 4" / "mức độ 3".
+ */
+export const ONLINE_LEVELS_RENAMED_SINCE = isoDate(2022, 8, 1);
+
+/** Whether a period whose data ends on this day speaks of "toàn trình / một phần". */
+export function onlineLevelsRenamed(periodEnd: IsoDate): boolean {
+  return periodEnd >= ONLINE_LEVELS_RENAMED_SINCE;
+}
+
+/** How a period's sentences name online services of each level. */
+export interface OnlineWords {
+  /** mức độ 3 / một phần */
+  readonly partial: string;
+  /** mức độ 4 / toàn trình */
+  readonly full: string;
+  /** Both, after "thủ tục": "mức độ 3, 4" / "trực tuyến toàn trình và một phần". */
+  readonly both: string;
+}
+
+export function onlineWords(periodEnd: IsoDate): OnlineWords {
+  return onlineLevelsRenamed(periodEnd)
+    ? { partial: 'một phần', full: 'toàn trình', both: 'trực tuyến toàn trình và một phần' }
+    : { partial: 'mức độ 3', full: 'mức độ 4', both: 'mức độ 3, 4' };
 }
 
 export const TWO_LEVEL_SINCE = isoDate(2025, 7, 1);

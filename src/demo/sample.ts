@@ -10,7 +10,7 @@ import { formRows } from '../core/form/row-modes';
 import { CellInput } from '../core/sheet/plan';
 import { a1Range, parseA1 } from '../core/sheet/grid';
 import { formatNumber, formatPercent } from '../core/primitives/numbers';
-import { PeriodId, defaultCutoff } from '../core/periods';
+import { PeriodId } from '../core/periods';
 import { Agency, AgencyType, Settings, defaultOwners, exampleSettings } from '../core/settings';
 import { FreeTextField, STATUS_DRAFT, STATUS_SENT, agencyTabPlan, answerChoice } from '../core/form/template';
 import { WorkbookPort } from '../core/workbook';
@@ -83,7 +83,6 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
   const base = exampleSettings(period, year, [...provincial, ...communes]);
   const settings: Settings = {
     ...base,
-    deadline: addDays(defaultCutoff(period, year).to, 7),
     docNumber: '/BC-UBND',
     signerName: 'Nguyễn Văn A',
     owners: defaultOwners(catalogFor(base), [...provincial, ...communes]),
@@ -238,7 +237,7 @@ export function sampleProvince(opts: SampleOptions = {}): { settings: Settings; 
           break;
         case 'percent-disagrees':
           typed.set('7.8.3', '41,01%');
-          mistakes.push('tỷ lệ hồ sơ trực tuyến mức độ 3 ghi tay, không khớp với số hồ sơ');
+          mistakes.push('tỷ lệ hồ sơ xử lý trực tuyến (7.8.3) ghi tay, không khớp với số hồ sơ');
           break;
         case 'negative':
           typed.set('2.3', -int(1, 5));

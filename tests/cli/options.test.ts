@@ -186,7 +186,7 @@ describe('template --from: "Tạo biểu mẫu" on an existing workbook', () => 
     await newBook.xlsx.readFile(at('moved2.xlsx'));
     for (const a of s.agencies) {
       const [was, now] = [oldBook.getWorksheet(a.sheet)!, newBook.getWorksheet(a.sheet)!];
-      expect(shown(was.getCell('C5').value)).toBe('21/09/2026'); // the sample's: a week after the 14/09 cut-off
+      expect(shown(was.getCell('C5').value)).toBe('10/09/2026'); // the default: the 10th of the period's last month
       expect(shown(now.getCell('C5').value)).toBe('25/09/2026');
       const figures = (ws: ExcelJS.Worksheet) => [...Array(150).keys()].map((i) => ws.getCell(12 + i, 4).value);
       expect(figures(now)).toEqual(figures(was));

@@ -107,14 +107,15 @@ describe('a 2026 period', () => {
       validateAgency(catalog, settings, t.agency, t.report(), { today: isoDate(2026, 3, 20), isProtected: true }),
     );
     const summary = consolidate(catalog, { ...settings, includeErrors: true }, results);
-    expect(summary.indicators.get('5.4.2')?.value).toBe(3);
+    // Leaders of a sở disciplined: asked of the two sở, not of the commune.
+    expect(summary.indicators.get('5.4.2')?.value).toBe(2);
     const sheet = textOfPlan(summarySheetPlan(summary, '20/03/2026 08:00'));
     expect(sheet).toContain('Số lãnh đạo cấp sở, ngành bị kỷ luật');
     expect(sheet).not.toMatch(DISTRICT);
 
     const model = buildProvinceReport({ catalog, summary, today: isoDate(2026, 3, 20), stamp: '20/03/2026 08:00' });
     const text = model.blocks.map(plainText).join('\n');
-    expect(text).toContain('3 lãnh đạo cấp sở, ngành,');
+    expect(text).toContain('2 lãnh đạo cấp sở, ngành,');
     expect(text).not.toMatch(DISTRICT);
   });
 
@@ -126,12 +127,12 @@ describe('a 2026 period', () => {
     const agency = settings.agencies[0];
     const snap = snapshotOf(agencyTabPlan(catalogFor(old), old, agency).plan);
     const report = parseAgencyTab(catalog, snap);
-    expect(report.version).toEqual({ version: 'BNV-6459-2021', cell: 'B2' });
+    expect(report.version).toEqual({ version: 'BNV-6459-2021-ND42', cell: 'B2' });
     const r = validateAgency(catalog, settings, agency, report, { today: isoDate(2026, 3, 20), isProtected: true });
     const f = r.findings.find((x) => x.rule === 'catalog-version');
     expect(f?.severity).toBe('error');
     expect(f?.cell).toBe('B2');
-    expect(f?.message).toContain('là biểu mẫu phiên bản BNV-6459-2021');
+    expect(f?.message).toContain('là biểu mẫu phiên bản BNV-6459-2021-ND42');
     expect(f?.message).toContain('chạy lại "Tạo biểu mẫu cho các đơn vị"');
     // Its own form raises nothing of the kind.
     const own = tabFor(settings, agency.name);

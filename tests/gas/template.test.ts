@@ -244,7 +244,7 @@ describe('a form made before 01/07/2025, used for a later period', () => {
     const { fake, wb } = gasWorkbook();
     const sample = sampleProvince({ provincial: 3, communes: 1, period: 'Q2', year: 2025 });
     const before = sample.settings;
-    expect(catalogFor(before).version).toBe('BNV-6459-2021');
+    expect(catalogFor(before).version).toBe('BNV-6459-2021-ND42');
     generateTemplates(wb, runContext(before));
     const agency = before.agencies[0];
     writeFill(wb, catalogFor(before), before, sample.fills[0]);
@@ -284,10 +284,10 @@ describe('a new deadline on Thiết lập', () => {
     expect(tab.valueAt('B5')).toBe('Hạn gửi báo cáo:');
     const typed = [...Array(150).keys()].map((i) => tab.valueAt(`D${12 + i}`));
 
-    // The consolidator moves the deadline to 10/09/2026, before the cut-off of 14/09/2026, on Thiết lập.
+    // The consolidator moves the deadline from the default 10/09/2026 to 05/09/2026 on Thiết lập.
     const setup = fake.ss.sheet('Thiết lập');
     const row = 1 + [...Array(40).keys()].find((i) => setup.valueAt(`A${i + 1}`) === 'Hạn gửi báo cáo')!;
-    wb.writeCells('Thiết lập', `B${row}`, [[{ date: isoDate(2026, 9, 10) }]]);
+    wb.writeCells('Thiết lập', `B${row}`, [[{ date: isoDate(2026, 9, 5) }]]);
     const read = readSettings(wb.read('Thiết lập')!.values);
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const moved = read.settings;
@@ -298,8 +298,8 @@ describe('a new deadline on Thiết lập', () => {
     expect(stale.map((f) => [f.sheet, f.cell, f.severity])).toEqual(
       settings.agencies.map((a) => [a.sheet, 'C5', 'warning']),
     );
-    expect(stale[0].message).toContain('21/09/2026');
     expect(stale[0].message).toContain('10/09/2026');
+    expect(stale[0].message).toContain('05/09/2026');
 
     fake.calls.reset();
     const out = generateTemplates(wb, runContext(moved));
@@ -311,7 +311,7 @@ describe('a new deadline on Thiết lập', () => {
     // check the tab is still protected: 14 calls a tab, fewer than building one.
     expect(fake.calls.total()).toBeLessThanOrEqual(16 * settings.agencies.length);
     expect(fake.calls.of('Range.setValues')).toBe(2 * settings.agencies.length);
-    expect(tab.dateAt('C5')).toBe('2026-09-10');
+    expect(tab.dateAt('C5')).toBe('2026-09-05');
     expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');
     expect([...Array(150).keys()].map((i) => tab.valueAt(`D${12 + i}`))).toEqual(typed);
     const after = validateAll(wb, runContext(moved), { mark: false }).flatMap((r) => r.findings);

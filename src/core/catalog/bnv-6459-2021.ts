@@ -1,6 +1,7 @@
 /**
  * The standard statistical appendix (Công văn 6459/BNV-CCHC, 2021; seed 003), one row per
- * indicator, verbatim from shared/spec/indicators.csv (a test keeps the two identical).
+ * indicator, verbatim from shared/spec/indicators.csv (`npm run check-spec` compares the two when
+ * the shared folder sits beside the repository; tests read only this copy).
  * Kept as text so the same data drives Apps Script and Node without a file system.
  */
 export const CATALOG_VERSION = 'BNV-6459-2021';
@@ -99,13 +100,13 @@ export const INDICATORS_CSV = `code,parent,name,unit,kind,aggregate,role,applies
 5.2.5,5.2,Số viên chức được tuyển dụng theo trường hợp đặc biệt,Người,count,sum,,all,,
 5.3,5,Số liệu về bổ nhiệm công chức lãnh đạo,,group,,,,,
 5.3.1,5.3,"Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển",Chưa thực hiện = 0; Đã thực hiện = 1,code,codes,,all,,
-5.3.2,5.3,"Số lãnh đạo cấp sở, ngành được bổ nhiệm mới",Người,count,sum,,all,,
-5.3.3,5.3,"Số lãnh đạo cấp phòng thuộc sở, ngành được bổ nhiệm mới",Người,count,sum,,all,,
-5.3.4,5.3,Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới,Người,count,sum,,all,,district level abolished from 01/07/2025
+5.3.2,5.3,"Số lãnh đạo cấp sở, ngành được bổ nhiệm mới",Người,count,sum,,so,,a sở reports its own (seed 003); not asked of communes
+5.3.3,5.3,"Số lãnh đạo cấp phòng thuộc sở, ngành được bổ nhiệm mới",Người,count,sum,,so,,a sở reports its own (seed 003); not asked of communes
+5.3.4,5.3,Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới,Người,count,sum,,huyen,,district level abolished from 01/07/2025; a sở leaves it blank (seed 003)
 5.4,5,"Số liệu về xử lý kỷ luật cán bộ, công chức (cả về Đảng và chính quyền)",,group,,,,,
-5.4.1,5.4,Số lãnh đạo cấp tỉnh bị kỷ luật,Người,count,sum,,all,,
-5.4.2,5.4,"Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật",Người,count,sum,,all,,
-5.4.3,5.4,"Số lãnh đạo cấp phòng thuộc sở, ngành và UBND cấp huyện bị kỷ luật",Người,count,sum,,all,,
+5.4.1,5.4,Số lãnh đạo cấp tỉnh bị kỷ luật,Người,count,owner,,all,,owner default: Sở Nội vụ (leaders of the province are not any agency's own figure; seed 003 leaves it blank)
+5.4.2,5.4,"Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật",Người,count,sum,,so huyen,,not asked of communes
+5.4.3,5.4,"Số lãnh đạo cấp phòng thuộc sở, ngành và UBND cấp huyện bị kỷ luật",Người,count,sum,,so huyen,,not asked of communes
 5.4.4,5.4,Số người làm việc hưởng lương từ NSNN tại các đơn vị SNCL bị kỷ luật,Người,count,sum,,all,,
 6,,Cải cách tài chính công,,group,,,,,
 6.1,6,Số đơn vị SNCL đã thực hiện tự chủ 100% chi thường xuyên và chi đầu tư (lũy kế đến thời điểm báo cáo),"Cơ quan, đơn vị",count,sum,,all,,

@@ -8,7 +8,14 @@ import { Formula, rateOperands } from './rate';
 
 export type Kind = 'group' | 'count' | 'percent' | 'code';
 export type Aggregate = 'sum' | 'ratio' | 'derived' | 'owner' | 'codes';
-export type AppliesTo = 'all' | 'so' | 'xa' | 'huyen';
+/**
+ * The tiers of the province's apparatus a row can be asked of (shared/spec/DOMAIN.md, `applies_to`):
+ * provincial agencies (sở, ban, ngành), districts (only before 01/07/2025) and communes.
+ */
+export const TIERS = ['so', 'huyen', 'xa'] as const;
+export type Tier = (typeof TIERS)[number];
+/** The tiers asked a row: never empty, each tier once, in TIERS order ("all" is every tier). */
+export type AppliesTo = readonly [Tier, ...Tier[]];
 export type Severity = 'error' | 'warning';
 
 export interface Answer {
@@ -63,11 +70,37 @@ const RawRow = z.object({
   kind: z.enum(['group', 'count', 'percent', 'code']),
   aggregate: z.enum(['', 'sum', 'ratio', 'derived', 'owner', 'codes']),
   role: z.string(),
-  applies_to: z.enum(['', 'all', 'so', 'xa', 'huyen']),
+  // "all", or tiers separated by spaces ("so huyen"); blank (a group) means all.
+  applies_to: z.string().check(z.regex(/^(all|(so|huyen|xa)( (so|huyen|xa))*)?$/)),
   check: z.string(),
   note: z.string(),
 });
 type RawRow = z.infer<typeof RawRow>;
+
+/** The tiers of an `applies_to` cell: "all" or blank is every tier; "so huyen" two of them. */
+export function parseAppliesTo(text: string): AppliesTo {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length || (words.length === 1 && words[0] === 'all')) return TIERS;
+  if (new Set(words).size !== words.length) throw new Error(`applies_to "${text}": a tier is named twice`);
+  return appliesTo(
+    words.map((w) => {
+      if (!(TIERS as readonly string[]).includes(w)) throw new Error(`applies_to "${text}": unknown tier "${w}"`);
+      return w as Tier;
+    }),
+  );
+}
+
+/** These tiers as an AppliesTo (in TIERS order, each once); throws when there is none. */
+export function appliesTo(tiers: readonly Tier[]): AppliesTo {
+  const [first, ...rest] = TIERS.filter((t) => tiers.includes(t));
+  if (!first) throw new Error('applies_to names no tier');
+  return [first, ...rest];
+}
+
+/** Whether a row is asked of this tier. */
+export function asks(row: { readonly appliesTo: AppliesTo }, tier: Tier): boolean {
+  return row.appliesTo.includes(tier);
+}
 
 /** Parses "Chưa = 0; Đang làm = 1; Hoàn thành = 2". */
 export function parseAnswers(unit: string): Answer[] {
@@ -116,7 +149,7 @@ function toIndicator(r: RawRow): Indicator {
     parent: r.parent || null,
     name: r.name,
     unit: r.unit,
-    appliesTo: (r.applies_to || 'all') as AppliesTo,
+    appliesTo: parseAppliesTo(r.applies_to),
     note: r.note,
     depth: r.code.split('.').length - 1,
     supporting: r.note.startsWith('supporting'),
@@ -142,27 +175,39 @@ function toIndicator(r: RawRow): Indicator {
   }
 }
 
+const TIER_WORDS: Record<Tier, string> = {
+  so: 'sở, ban, ngành',
+  huyen: 'UBND cấp huyện',
+  xa: 'UBND cấp xã',
+};
+
+/** "sở, ban, ngành và UBND cấp huyện": the tiers, in TIERS order, as a sentence names them. */
+export function tierWords(tiers: readonly Tier[]): string {
+  const words = TIERS.filter((t) => tiers.includes(t)).map((t) => TIER_WORDS[t]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} và ${words[words.length - 1]}` : (words[0] ?? '');
+}
+
 /**
  * Which figures make the province figure of a row (shared/spec/DOMAIN.md, "Which figures make a
- * province figure"), in Vietnamese: who is asked, and how their figures are combined.
+ * province figure"), in Vietnamese: who is asked, and how their figures are combined. `present`
+ * is the tiers actually on the roster this period (a 2020 book holds sở and UBND cấp huyện, a 2026
+ * one sở and UBND cấp xã), so the words name who was really asked.
  */
-export function tierOf(ind: Pick<Indicator, 'code' | 'appliesTo'> & { aggregate?: Aggregate | null }): {
+export function tierOf(
+  ind: Pick<Indicator, 'code' | 'appliesTo'> & { aggregate?: Aggregate | null },
+  present: readonly Tier[],
+): {
   asked: string;
   rule: string;
 } {
   const cases = ind.code === '3.4' || ind.code.startsWith('3.4.');
-  const apparatus: Record<AppliesTo, string> = {
-    all: 'sở, ban, ngành và UBND cấp xã',
-    so: 'sở, ban, ngành',
-    xa: 'UBND cấp xã',
-    huyen: 'UBND cấp huyện',
-  };
+  const apparatus = tierWords(ind.appliesTo.filter((t) => present.includes(t)));
   const asked =
     ind.aggregate === 'owner'
       ? 'một đơn vị được chỉ định'
-      : `${apparatus[ind.appliesTo]}${cases && ind.appliesTo !== 'xa' && ind.appliesTo !== 'huyen' ? '; cơ quan ngành dọc báo cáo riêng' : ''}`;
+      : `${apparatus}${cases && asks(ind, 'so') ? '; cơ quan ngành dọc báo cáo riêng' : ''}`;
   const rules: Record<Aggregate, string> = {
-    sum: `cộng số liệu của ${apparatus[ind.appliesTo]}`,
+    sum: `cộng số liệu của ${apparatus}`,
     ratio: 'tính lại từ tổng tử số và mẫu số của các đơn vị',
     derived: 'tính từ tổng biên chế năm 2015 và hiện nay của các đơn vị',
     owner: 'một số liệu toàn tỉnh do đơn vị được chỉ định cung cấp, không cộng các trang',
@@ -182,6 +227,8 @@ const OWNER_DEFAULTS: { prefix: string; names: string[] }[] = [
   { prefix: '3.5', names: OFFICE },
   { prefix: '7.8', names: OFFICE },
   { prefix: '4.1', names: ['Sở Nội vụ'] },
+  // Leaders of the province disciplined: no agency's own figure; Sở Nội vụ knows it (seed 003 leaves it blank).
+  { prefix: '5.4.1', names: ['Sở Nội vụ'] },
   {
     prefix: '7',
     names: ['Sở Thông tin và Truyền thông', 'Sở Thông tin Truyền thông', 'Sở Khoa học và Công nghệ'],

@@ -32,7 +32,8 @@ export const TWO_LEVEL_CHANGES: Readonly<Record<string, Change>> = {
 
 /**
  * The 2021 records turned into the two-level ones: rows the 2021 list marks as district-only
- * (applies_to "huyen", or a note saying the level was abolished) are dropped unless reworded above.
+ * (applies_to "huyen" alone, or a note saying the level was abolished) are dropped unless reworded
+ * above; a row also asked of another tier ("so huyen") stays, asked of that tier.
  */
 export function twoLevelRecords(records: readonly Record<string, string>[]): Record<string, string>[] {
   return records
@@ -41,5 +42,5 @@ export function twoLevelRecords(records: readonly Record<string, string>[]): Rec
 }
 
 export function isDistrictOnly(r: { applies_to?: string; note?: string }): boolean {
-  return r.applies_to === 'huyen' || /district level abolished/.test(r.note ?? '');
+  return (r.applies_to ?? '').trim() === 'huyen' || /district level abolished/.test(r.note ?? '');
 }

@@ -4,13 +4,13 @@
  * percentage is always recomputed from summed counts, never averaged, unless no agency gave
  * counts, in which case the mean is labelled as such.
  */
-import { Aggregate, Catalog, Indicator, ValueIndicator, isValueRow, tierOf } from '../catalog/catalog';
+import { Aggregate, Catalog, Indicator, Tier, ValueIndicator, isValueRow, tierOf } from '../catalog/catalog';
 import { IsoDate, daysBetween } from '../primitives/dates';
 import { askedRows, rowMode } from '../form/row-modes';
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { valueOf } from '../form/parse';
 import { inText } from '../periods';
-import { Agency, FormRules, Schedule, Settings, isCaseRow } from '../settings';
+import { Agency, FormRules, Schedule, Settings, isCaseRow, tierOfType } from '../settings';
 import { AgencyResult } from '../checks/validate';
 import { AgencyStatus } from '../checks/status';
 import { rateFrom, rateOperands } from '../catalog/rate';
@@ -80,6 +80,11 @@ export interface IndicatorResult {
   readonly missing?: readonly string[];
   /** A rate over nothing (0/0): no hồ sơ of the kind this period; reads "không phát sinh". */
   readonly nothing?: boolean;
+  /**
+   * No agency on the roster is asked this row (a commune rate in a book of sở and UBND cấp huyện):
+   * it reads "Không áp dụng", never a placeholder waiting for a figure that cannot come.
+   */
+  readonly notApplicable?: boolean;
   readonly flagged: boolean;
 }
 
@@ -115,7 +120,10 @@ export function consolidate(catalog: Catalog, settings: Settings, results: reado
   const anyVertical = results.some((r) => isVertical(r.agency));
   for (const ind of asked) {
     if (!isValueRow(ind)) continue;
-    indicators.set(ind.code, aggregate(ctx, ind, askedCodes));
+    indicators.set(
+      ind.code,
+      ind.aggregate !== 'owner' && !askedOf(ctx, ind).length ? notApplicable(ind) : aggregate(ctx, ind, askedCodes),
+    );
     // Only the rows some vertical agency is asked (not the commune rate 3.4.3, say).
     if (anyVertical && isCaseRow(ind.code) && ind.aggregate !== 'owner' && askedOf(vctx, ind).length)
       vertical.set(ind.code, aggregate(vctx, ind, askedCodes));
@@ -176,9 +184,33 @@ function coverage(ctx: Ctx, ind: Indicator, given: readonly string[]): { asked: 
   return { asked: asked.length, missing: asked.filter((a) => !has.has(a)) };
 }
 
-/** Who is asked the row, as the catalog states it ("sở, ban, ngành và UBND cấp xã"). */
+/**
+ * Who is asked the row: the tiers of the agencies actually asked it this period ("sở, ban, ngành và
+ * UBND cấp huyện" in a 2020 book, "sở, ban, ngành và UBND cấp xã" in a 2026 one).
+ */
 function scope(ctx: Ctx, ind: ValueIndicator): string {
-  return ` (${ctx.vertical ? 'cơ quan ngành dọc' : tierOf(ind).asked})`;
+  if (ctx.vertical) return ' (cơ quan ngành dọc)';
+  const present = askedOf(ctx, ind)
+    .map((r) => tierOfType(r.agency.type))
+    .filter((t): t is Tier => t !== null);
+  return ` (${tierOf(ind, present).asked})`;
+}
+
+export const NOT_APPLICABLE = 'Không áp dụng';
+
+/** A row no agency on the roster is asked (see IndicatorResult.notApplicable). */
+function notApplicable(ind: ValueIndicator): IndicatorResult {
+  return {
+    ind,
+    value: null,
+    method: ind.aggregate,
+    contributors: [],
+    eligible: 0,
+    note: NOT_APPLICABLE,
+    remark: NOT_APPLICABLE,
+    notApplicable: true,
+    flagged: false,
+  };
 }
 
 function missingNote(missing: readonly string[]): string {

@@ -8,7 +8,7 @@ import { Catalog, Indicator } from '../catalog/catalog';
 import { IsoDate } from '../primitives/dates';
 import { formRows, lockedReason } from '../form/row-modes';
 import { AgencyReport } from '../form/parse';
-import { inText, nextPeriodInText } from '../periods';
+import { OnlineWords, inText, nextPeriodInText, onlineWords } from '../periods';
 import { Agency, Settings } from '../settings';
 import { FreeTextField } from '../form/template';
 import { fold, squish, upper } from '../primitives/text';
@@ -143,7 +143,7 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
     ]),
   );
   direction(blocks, f);
-  results(blocks, f);
+  results(blocks, f, onlineWords(settings.period.to));
 
   blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
   blocks.push(heading('1. Ưu điểm'));
@@ -175,17 +175,16 @@ export function buildAgencyReport(ctx: AgencyReportContext): ReportModel {
 }
 
 /**
- * Rows every agency's form carries that do not fit its kind: a commune has no department leaders
- * to appoint or discipline, a department no commune officials to transfer. Such a slot leaves the
- * sentence when it is blank or 0 (a figure the agency typed is kept: nothing dropped in silence).
+ * A row every agency's form carries that does not fit a department: it has no commune officials to
+ * transfer. Such a slot leaves the sentence when it is blank or 0 (a figure the agency typed is
+ * kept: nothing dropped in silence). Rows about leaders of a sở are not on a commune's form at all.
  */
-const NOT_FOR_COMMUNE = ['5.3.2', '5.3.3', '5.4.2', '5.4.3'];
 const ONLY_FOR_COMMUNE = ['5.2.3'];
 
 function fitted(f: Figures, agency: Agency): Figures {
+  if (isCommittee(agency)) return f;
   const out = new Map(f);
-  for (const code of isCommittee(agency) ? NOT_FOR_COMMUNE : ONLY_FOR_COMMUNE)
-    if (!out.get(code)?.value) out.delete(code);
+  for (const code of ONLY_FOR_COMMUNE) if (!out.get(code)?.value) out.delete(code);
   return out;
 }
 
@@ -212,7 +211,7 @@ function direction(blocks: Block[], f: Figures): void {
   );
 }
 
-function results(blocks: Block[], f: Figures): void {
+function results(blocks: Block[], f: Figures, o: OnlineWords): void {
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
   const section = (title: string, templates: readonly Template[], coded: readonly string[] = [], lead = '') => {
     blocks.push(heading(title));
@@ -225,12 +224,12 @@ function results(blocks: Block[], f: Figures): void {
   section('1. Cải cách thể chế', [LEGAL('đơn vị '), REVIEWED]);
   section('2. Cải cách thủ tục hành chính', [
     PUBLISHED,
-    PORTAL,
+    PORTAL(o),
     ONE_STOP,
     HO_SO('Về giải quyết thủ tục hành chính, đơn vị'),
     POSTAL,
     'Tỷ lệ hồ sơ giải quyết đúng hạn[ đạt {3.4.1}][ đạt {3.4.3}][; lĩnh vực đất đai đạt {3.4.4}][; lĩnh vực xây dựng đạt {3.4.5}].',
-    'Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
+    `Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục ${o.both} và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
   ]);
   section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [STAFF('cơ quan'), PAYROLL(' trực thuộc')]);
   section('4. Cải cách chế độ công vụ', [
@@ -247,7 +246,7 @@ function results(blocks: Block[], f: Figures): void {
   section('5. Cải cách tài chính công', [AUTONOMY]);
   section(
     '6. Xây dựng và phát triển Chính phủ điện tử, Chính phủ số',
-    [DOCUMENTS(''), `T${ONLINE}`],
+    [DOCUMENTS(''), `T${ONLINE(o)}`],
     ['7.1', '7.2', '7.3', '7.5'],
   );
 }

@@ -3,7 +3,7 @@
  * shortcomings (submissions, targets, overdue hồ sơ, lowest rates), the agencies' own words
  * merged (a short list here, all of it in Phụ lục III), and the highlighted judgements only the consolidator can write.
  */
-import { Summary, isVertical, sentOnTime } from '../figures/consolidate';
+import { Summary, isVertical, sentLate, sentOnTime } from '../figures/consolidate';
 import { valueOf } from '../form/parse';
 import { ratio } from '../catalog/rate';
 import { formatDmy } from '../primitives/dates';
@@ -76,6 +76,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
   const strengths: Run[] = [];
   for (const [code, label] of [
     ['3.4.1', 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành'],
+    ['3.4.2', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện'],
     ['3.4.3', 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã'],
   ] as const) {
     const v = valueOfFigure(f, code);
@@ -99,7 +100,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
 
   blocks.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
   const missing = s.submission.filter((e) => !e.submitted).map((e) => e.agency.name);
-  const late = sent.filter((e) => e.daysLate).map((e) => `${e.agency.name} (chậm ${e.daysLate} ngày)`);
+  const late = sent.filter(sentLate).map((e) => `${e.agency.name} (chậm ${e.daysLate} ngày)`);
   const withErrors = s.submission.filter((e) => e.submitted && !e.included).map((e) => e.agency.name);
   if (missing.length)
     blocks.push(body([{ text: `Còn ${missing.length} cơ quan, đơn vị chưa gửi báo cáo: ${names(missing)}.` }]));
@@ -133,6 +134,7 @@ export function sectionIII(blocks: Block[], p: Province): void {
       below.push(`${label} đạt ${formatPercent(v)}, thấp hơn mục tiêu ${formatPercent(target)}`);
   };
   check(valueOfFigure(f, '3.4.1'), 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', st.onTimeTarget);
+  check(valueOfFigure(f, '3.4.2'), 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện', st.onTimeTarget);
   check(valueOfFigure(f, '3.4.3'), 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', st.onTimeTarget);
   // The online target is about the share of all hồ sơ filed online (3.4.a.3 / 3.4.a.2), not one level.
   check(online, 'tỷ lệ hồ sơ tiếp nhận trực tuyến', st.onlineTarget);

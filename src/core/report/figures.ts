@@ -24,9 +24,10 @@ export interface Figure {
 /** Every figure asked this period; a code that is absent was not asked (switched off, not applicable). */
 export type Figures = ReadonlyMap<string, Figure>;
 
+/** A row no agency on the roster is asked is left out, like a switched-off one (its slot goes). */
 export function summaryFigures(s: Summary): Figures {
   const out = new Map<string, Figure>();
-  for (const [code, r] of s.indicators) out.set(code, summaryFigure(s, r));
+  for (const [code, r] of s.indicators) if (!r.notApplicable) out.set(code, summaryFigure(s, r));
   return out;
 }
 

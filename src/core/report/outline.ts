@@ -4,19 +4,23 @@
  * sentence() in figures.ts for "[…]" (left out with a figure not asked), "{~x}" (zero reads "không có")
  * and "⟨…|…||…⟩" (a list naming only the items that are not 0, or the words after "||").
  */
+import { OnlineWords } from '../periods';
+
 export const PLAN = (who: string) =>
   `Kế hoạch cải cách hành chính của ${who} đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.`;
 export const DIRECTIVES = (who: string) =>
   `${who} ⟨đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính||chưa ban hành văn bản chỉ đạo, điều hành mới về cải cách hành chính⟩.`;
 export const RESOLVED = 'đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn)';
-export const ONLINE = 'ỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {7.8.3}, mức độ 4 đạt {7.8.4}.';
+/** Online services in the period's words: "mức độ 3, 4" before 01/08/2022, "toàn trình / một phần" after. */
+export const ONLINE = (o: OnlineWords) =>
+  `ỷ lệ hồ sơ xử lý trực tuyến ${o.partial} đạt {7.8.3}, ${o.full} đạt {7.8.4}.`;
 export const LEGAL = (who: string) =>
   `Trong kỳ, ${who}⟨đã ::ban hành, tham mưu ban hành {2.1} văn bản quy phạm pháp luật|kiểm tra {2.2} văn bản theo thẩm quyền|rà soát {2.3} văn bản||không có văn bản quy phạm pháp luật được ban hành, kiểm tra, rà soát⟩.`;
 export const REVIEWED =
   'Qua kiểm tra, rà soát, ⟨đã kiến nghị xử lý {2.4} văn bản; {2.5} văn bản có kiến nghị xử lý đã được xử lý xong||không có văn bản phải kiến nghị xử lý⟩.';
 export const PUBLISHED = 'Công bố mới {3.1.1} thủ tục hành chính; bãi bỏ, thay thế {3.1.2} thủ tục hành chính.';
-export const PORTAL =
-  'Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục mức độ 3 và 4 đã được tích hợp.';
+export const PORTAL = (o: OnlineWords) =>
+  `Đã cập nhật, công khai {3.2.1} thủ tục hành chính trên Cổng Dịch vụ công quốc gia, trong đó {3.2.2} thủ tục ${o.both} đã được tích hợp.`;
 export const ONE_STOP =
   'Thực hiện cơ chế một cửa, một cửa liên thông: [{3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; ]tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.';
 export const HO_SO = (lead: string) =>

@@ -16,7 +16,17 @@ import { readCode, valueOf } from '../form/parse';
 import { rowMode } from '../form/row-modes';
 import { rateFrom, rateOperands } from '../catalog/rate';
 import { Summary, isVertical } from '../figures/consolidate';
-import { PERIOD_IDS, Period, PeriodId, QUARTERS, inText, periodInText, previousPeriod, sameLastYear } from '../periods';
+import {
+  OnlineWords,
+  PERIOD_IDS,
+  Period,
+  PeriodId,
+  QUARTERS,
+  inText,
+  periodInText,
+  previousPeriod,
+  sameLastYear,
+} from '../periods';
 import { ReportHeader, Roster, Schedule } from '../settings';
 import { fold, upper } from '../primitives/text';
 import { WorkbookPort } from '../workbook';
@@ -66,21 +76,27 @@ export interface ComparedItem {
   readonly unit: string;
 }
 
-/** The figures the province's draft compares, by paragraph. */
-export const COMPARED: { readonly procedures: readonly ComparedItem[]; readonly digital: readonly ComparedItem[] } = {
-  procedures: [
-    { code: '3.4.a', label: 'số hồ sơ tiếp nhận', unit: 'hồ sơ' },
-    { code: '3.4.a.3', label: 'số hồ sơ tiếp nhận trực tuyến', unit: 'hồ sơ' },
-    { code: '3.4.b', label: 'số hồ sơ đã giải quyết', unit: 'hồ sơ' },
-    { code: '3.4.1', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', unit: '' },
-    { code: '3.4.3', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', unit: '' },
-  ],
-  digital: [
-    { code: '7.6.2.1', label: 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', unit: '' },
-    { code: '7.8.3', label: 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 3', unit: '' },
-    { code: '7.8.4', label: 'tỷ lệ hồ sơ xử lý trực tuyến mức độ 4', unit: '' },
-  ],
-};
+/** The figures the province's draft compares, by paragraph, in the words of the period (Nghị định 42/2022). */
+export function compared(o: OnlineWords): {
+  readonly procedures: readonly ComparedItem[];
+  readonly digital: readonly ComparedItem[];
+} {
+  return {
+    procedures: [
+      { code: '3.4.a', label: 'số hồ sơ tiếp nhận', unit: 'hồ sơ' },
+      { code: '3.4.a.3', label: 'số hồ sơ tiếp nhận trực tuyến', unit: 'hồ sơ' },
+      { code: '3.4.b', label: 'số hồ sơ đã giải quyết', unit: 'hồ sơ' },
+      { code: '3.4.1', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại các sở, ngành', unit: '' },
+      { code: '3.4.2', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp huyện', unit: '' },
+      { code: '3.4.3', label: 'tỷ lệ hồ sơ giải quyết đúng hạn tại UBND cấp xã', unit: '' },
+    ],
+    digital: [
+      { code: '7.6.2.1', label: 'tỷ lệ văn bản gửi hoàn toàn dưới dạng điện tử', unit: '' },
+      { code: '7.8.3', label: `tỷ lệ hồ sơ xử lý trực tuyến ${o.partial}`, unit: '' },
+      { code: '7.8.4', label: `tỷ lệ hồ sơ xử lý trực tuyến ${o.full}`, unit: '' },
+    ],
+  };
+}
 
 /**
  * The codes whose per-agency figures a later comparison reads: the compared figures and the two
@@ -88,7 +104,9 @@ export const COMPARED: { readonly procedures: readonly ComparedItem[]; readonly 
  */
 export function comparedCodes(catalog: Catalog): string[] {
   const out = new Set<string>();
-  for (const { code } of [...COMPARED.procedures, ...COMPARED.digital]) {
+  // Only the codes are read here; the words of the period do not change them.
+  const { procedures, digital } = compared({ partial: '', full: '', both: '' });
+  for (const { code } of [...procedures, ...digital]) {
     if (!catalog.get(code)) continue;
     out.add(code);
     const f = catalog.formula(code);

@@ -5,9 +5,10 @@
  */
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { Summary, isVertical, provinceCoverage } from '../figures/consolidate';
+import { tierOfType } from '../settings';
 import { IsoDate, formatDmy } from '../primitives/dates';
 import { formatNumber } from '../primitives/numbers';
-import { districtLevelExists, estimateNotice, inText } from '../periods';
+import { districtLevelExists, estimateNotice, inText, onlineWords } from '../periods';
 import { saidAppendix, submissionAppendix, summaryAppendix } from './appendix';
 import { FREE_TEXT_LABELS } from '../form/template';
 import { saidBy, sectionIII, sectionIV, sectionV } from './assessment';
@@ -32,7 +33,7 @@ import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { consolidatorHead } from './issuers';
 import { Block, Para, ReportModel, Run } from './model';
-import { COMPARED, ComparedItem, PreviousSummary, comparedWith, comparison } from './previous';
+import { compared, ComparedItem, PreviousSummary, comparedWith, comparison } from './previous';
 import { Province } from './province-figures';
 import {
   DIRECTIVES,
@@ -96,11 +97,15 @@ export function buildProvinceReport(ctx: ReportContext): ReportModel {
   const periodText = inText(st.period);
   const blocks: Block[] = [];
   opening(blocks, issuer, `Kết quả thực hiện công tác cải cách hành chính ${periodText}`);
-  const lead = st.guidance ? `Thực hiện ${st.guidance.replace(/[.;]\s*$/, '')}, ` : '';
+  // The basis is the Ministry's guidance in force; one Thiết lập does not name is a placeholder.
+  const guidance = st.guidance.replace(/[.;]\s*$/, '');
   blocks.push(
     body([
+      { text: 'Thực hiện ' },
+      guidance ? { text: guidance } : todo('văn bản hướng dẫn của Bộ Nội vụ: số, ngày, trích yếu'),
       {
-        text: `${lead}${lead ? lowerFirst(st.issuingBody) : st.issuingBody} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
+        // The issuer's name is a proper name and keeps its capitals (seed 002: "…, Ủy ban nhân dân tỉnh …").
+        text: `, ${st.issuingBody} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodText} như sau:`,
       },
     ]),
   );
@@ -242,13 +247,23 @@ function sectionI(blocks: Block[], p: Province): void {
   );
 }
 
-/** Phrases that named districts before 01/07/2025; the two-level catalog rewords the same rows. */
+/**
+ * Phrases that named districts before 01/07/2025; the two-level catalog rewords the same rows. The
+ * leaders disciplined (5.4.2, summed over the agencies asked) are named by the tiers on the roster.
+ */
 function levels(s: Summary) {
   const two = !districtLevelExists(s.settings.period.to);
+  const onRoster = new Set(s.submission.map((e) => tierOfType(e.agency.type)));
+  const leaderTiers = (s.indicators.get('5.4.2')?.ind.appliesTo ?? []).filter((t) => onRoster.has(t));
+  const leaders = leaderTiers.includes('huyen')
+    ? leaderTiers.includes('so')
+      ? 'lãnh đạo cấp sở, ngành và UBND cấp huyện'
+      : 'lãnh đạo UBND cấp huyện'
+    : 'lãnh đạo cấp sở, ngành';
   return {
     localUnits: two ? 'thuộc UBND cấp xã' : 'thuộc UBND cấp huyện',
     transferredTo: two ? 'công chức cấp tỉnh' : 'công chức cấp huyện trở lên',
-    leaders: two ? 'lãnh đạo cấp sở, ngành' : 'lãnh đạo cấp sở, ngành và UBND cấp huyện',
+    leaders,
     certified: two
       ? 'cơ quan chuyên môn cấp tỉnh, UBND cấp xã'
       : 'cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã',
@@ -314,6 +329,7 @@ function verticalAgencies(blocks: Block[], p: Province): void {
 function sectionII(blocks: Block[], p: Province): void {
   const { f } = p;
   const w = levels(p.s);
+  const o = onlineWords(p.s.settings.period.to);
   blocks.push(heading('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'));
 
   blocks.push(heading('1. Cải cách thể chế'));
@@ -323,14 +339,15 @@ function sectionII(blocks: Block[], p: Province): void {
   sayAll(blocks, f, [
     PUBLISHED,
     'Tổng số thủ tục hành chính đang có hiệu lực là {3.1.3} thủ tục (cấp tỉnh {3.1.3.1}[, cấp huyện {3.1.3.2}], cấp xã {3.1.3.3}).',
-    PORTAL,
+    PORTAL(o),
     ONE_STOP,
     HO_SO('Về kết quả giải quyết thủ tục hành chính, các cơ quan, đơn vị'),
     POSTAL,
-    'Tỷ lệ hồ sơ giải quyết đúng hạn: tại các sở, ngành đạt {3.4.1};[ tại UBND cấp huyện đạt {3.4.2};] tại UBND cấp xã đạt {3.4.3}; lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
-    'Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục mức độ 3, 4 và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.',
+    // A tier's rate is said only where that tier is on the roster (a 2020 book has no UBND cấp xã).
+    'Tỷ lệ hồ sơ giải quyết đúng hạn:[ tại các sở, ngành đạt {3.4.1};][ tại UBND cấp huyện đạt {3.4.2};][ tại UBND cấp xã đạt {3.4.3};] lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
+    `Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục ${o.both} và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
   ]);
-  compare(blocks, p, COMPARED.procedures);
+  compare(blocks, p, compared(o).procedures);
   verticalAgencies(blocks, p);
   noteFindings(blocks, draftFindings(p.s), (section) => section === '3');
 
@@ -362,9 +379,9 @@ function sectionII(blocks: Block[], p: Province): void {
     'Kết nối, liên thông Hệ thống quản lý văn bản điều hành: {7.6.1.1} sở, ngành;[ {7.6.1.2} UBND cấp huyện;] {7.6.1.3} UBND cấp xã.',
     DOCUMENTS(' giữa các cơ quan nhà nước'),
     'Hệ thống thông tin một cửa điện tử tập trung của tỉnh đã kết nối liên thông với {7.7.1} sở, ngành[, {7.7.2} đơn vị cấp huyện] và {7.7.3} đơn vị cấp xã.',
-    `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến mức độ 3 và {7.8.2} thủ tục mức độ 4; t${ONLINE}`,
+    `Toàn tỉnh cung cấp {7.8.1} thủ tục hành chính trực tuyến ${o.partial} và {7.8.2} thủ tục ${o.full}; t${ONLINE(o)}`,
   ]);
-  compare(blocks, p, COMPARED.digital);
+  compare(blocks, p, compared(o).digital);
   noteFindings(blocks, draftFindings(p.s), (section) => section === '7');
   provinceIndicators(blocks, p);
 }

@@ -44,7 +44,8 @@ export function placeholderValues(ctx: ReportContext): Record<string, string> {
         .map((e) => e.agency.name)
         .join(', ') || 'không có',
   };
-  for (const [code, r] of s.indicators) out[code] = formatResult(r) ?? `[chưa có số liệu: ${code}]`;
+  for (const [code, r] of s.indicators)
+    out[code] = formatResult(r) ?? (r.notApplicable ? 'không áp dụng' : `[chưa có số liệu: ${code}]`);
   return out;
 }
 

@@ -2,6 +2,7 @@
 import { Catalog, isValueRow } from '../catalog/catalog';
 import { catalogForPeriod } from '../catalog/versions';
 import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodOf } from '../periods';
+import { IsoDate } from '../primitives/dates';
 import { foldAscii } from '../primitives/text';
 import { exampleProvince } from './example-agencies';
 import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
@@ -18,6 +19,17 @@ export function defaultOwners(catalog: Catalog, agencies: readonly { name: strin
     owners[row.code] = hit ? hit.name : null;
   }
   return owners;
+}
+
+/**
+ * The Ministry's guidance the report cites by default: Công văn 6459/BNV-CCHC guided the 2021 form,
+ * used until 30/06/2025; for later periods none is assumed (the draft shows a highlighted
+ * placeholder until Thiết lập names the document in force).
+ */
+export function defaultGuidance(cutoffTo: IsoDate): string {
+  return districtLevelExists(cutoffTo)
+    ? 'Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ về việc hướng dẫn báo cáo cải cách hành chính'
+    : '';
 }
 
 /** A period's settings with these agencies, headed as the example province of that period. */
@@ -52,7 +64,7 @@ export function exampleSettings(
     period: periodOf(period, year, cutoff),
     deadline: defaultDeadline(period, year),
     reportDate: null,
-    guidance: 'Công văn số 6459/BNV-CCHC ngày 07/12/2020 của Bộ Nội vụ về việc hướng dẫn báo cáo cải cách hành chính',
+    guidance: defaultGuidance(cutoff.to),
     provincePlan: '',
     docNumber: '/BC-UBND',
     authority: 'KT. CHỦ TỊCH',

@@ -4,7 +4,7 @@
  * digital-government figures of Quyết định 766/QĐ-TTg), so it reaches every form, validation,
  * the summary and the report. Every mistake is reported by its cell, with the fix.
  */
-import { AppliesTo, Catalog, Indicator, Kind, indicatorFromRecord, parseAnswers } from '../catalog/catalog';
+import { AppliesTo, Catalog, Indicator, Kind, TIERS, indicatorFromRecord, parseAnswers } from '../catalog/catalog';
 import { PlanCell } from '../sheet/plan';
 import { RawCell, cellText } from '../sheet/grid';
 import { fold, squish } from '../primitives/text';
@@ -37,12 +37,19 @@ export const AGGREGATE_LABELS: Record<ExtraAggregate, string> = {
   owner: 'Một đơn vị cung cấp',
   codes: 'Đếm theo lựa chọn',
 };
-type ExtraApplies = Exclude<AppliesTo, 'huyen'>;
+/** The choices of "Áp dụng cho", as the catalog's `applies_to` cell writes them. */
+type ExtraApplies = 'all' | 'so' | 'xa';
 export const APPLIES_LABELS: Record<ExtraApplies, string> = {
   all: 'Tất cả đơn vị',
   so: 'Sở, ban, ngành',
   xa: 'UBND cấp xã',
 };
+
+/** The choice a province's indicator was read from ("all" asks every tier). */
+function appliesChoice(tiers: AppliesTo): ExtraApplies {
+  if (tiers.length === TIERS.length) return 'all';
+  return tiers.includes('xa') && !tiers.includes('so') ? 'xa' : 'so';
+}
 const ALLOWED: Record<Kind, readonly ExtraAggregate[]> = {
   group: [],
   count: ['sum', 'owner'],
@@ -82,7 +89,7 @@ export function extraPlanRows(extras: readonly Indicator[], blankRows = 5): Plan
       },
       { v: f?.num ?? null, s: { numberFormat: '@' } },
       { v: f?.den ?? null, s: { numberFormat: '@' } },
-      { v: i && i.kind !== 'group' ? APPLIES_LABELS[i.appliesTo as ExtraApplies] : null, s: choice(APPLIES_LABELS) },
+      { v: i && i.kind !== 'group' ? APPLIES_LABELS[appliesChoice(i.appliesTo)] : null, s: choice(APPLIES_LABELS) },
     ];
   };
   return [...extras.map(row), ...Array.from({ length: blankRows }, () => row(null))];

@@ -33,7 +33,11 @@ export const FIELDS: readonly Field[] = [
     hint: 'Ngày cuối cùng các đơn vị gửi báo cáo (dd/mm/yyyy). Có thể trước ngày chốt số liệu: khi đó số liệu được ước tính đến ngày chốt. Đổi hạn sau khi đã tạo biểu mẫu: chạy lại "Tạo biểu mẫu cho các đơn vị" (với tệp Excel: lệnh template --from) để các trang ghi hạn mới.',
   },
   { key: 'reportDate', label: 'Ngày ban hành báo cáo', hint: 'Để trống: ngày soạn dự thảo.' },
-  { key: 'guidance', label: 'Văn bản hướng dẫn', hint: 'Được trích ở câu mở đầu báo cáo.' },
+  {
+    key: 'guidance',
+    label: 'Văn bản hướng dẫn',
+    hint: 'Văn bản hướng dẫn báo cáo CCHC của Bộ Nội vụ đang áp dụng (số, ngày, trích yếu), được trích ở câu mở đầu báo cáo; để trống thì chỗ đó được tô vàng để điền.',
+  },
   {
     key: 'provincePlan',
     label: 'Kế hoạch CCHC của tỉnh',

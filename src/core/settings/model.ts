@@ -2,7 +2,7 @@
  * What the settings are: the typed settings, the agency types and which rows each is asked, and
  * the rules for an agency's tab name.
  */
-import { Indicator } from '../catalog/catalog';
+import { Indicator, Tier, asks } from '../catalog/catalog';
 import { IsoDate } from '../primitives/dates';
 import { Period } from '../periods';
 import { RESERVED_SHEETS } from '../sheet/names';
@@ -148,21 +148,30 @@ export function isCaseRow(code: string): boolean {
   return code === '3.4' || code.startsWith('3.4.');
 }
 
-/** Which catalog rows an agency of this type is asked, before owner rules. */
-export function appliesToType(row: { appliesTo: string; code: string }, type: AgencyType): boolean {
-  if (type === 'nganh_doc') return isCaseRow(row.code) && row.appliesTo !== 'xa' && row.appliesTo !== 'huyen';
-  switch (row.appliesTo) {
-    case 'all':
-      return true;
+/**
+ * The tier of the province's apparatus an agency of this type belongs to ("khác" is asked what a sở
+ * is); null for a vertical agency, which is asked the hồ sơ block alone.
+ */
+export function tierOfType(type: AgencyType): Tier | null {
+  switch (type) {
     case 'so':
-      return type === 'so' || type === 'khac';
-    case 'xa':
-      return type === 'xa';
+    case 'khac':
+      return 'so';
     case 'huyen':
-      return type === 'huyen';
-    default:
-      return false;
+      return 'huyen';
+    case 'xa':
+      return 'xa';
+    case 'nganh_doc':
+      return null;
   }
+}
+
+/** Which catalog rows an agency of this type is asked, before owner rules. */
+export function appliesToType(row: Pick<Indicator, 'appliesTo' | 'code'>, type: AgencyType): boolean {
+  const tier = tierOfType(type);
+  // A vertical agency reports its hồ sơ, on the rows a provincial agency is asked.
+  if (tier === null) return isCaseRow(row.code) && asks(row, 'so');
+  return asks(row, tier);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -90,7 +90,10 @@ export function readSettings(values: RawCell[][]): SettingsResult {
     );
   const deadlineDate =
     deadline === 'bad' ? null : (deadline ?? (period && yearOk ? defaultDeadline(period, year) : null));
-  const notice = deadlineDate && cutoffTo ? estimateNotice(deadlineDate, cutoffTo) : null;
+  // The default deadline (the 10th of the last month) comes before the cut-off by design: the
+  // form and the draft say the figures are estimated; only a deadline chosen by hand is noted here.
+  const byDefault = period && yearOk && deadlineDate === defaultDeadline(period, year);
+  const notice = deadlineDate && cutoffTo && !byDefault ? estimateNotice(deadlineDate, cutoffTo) : null;
   if (notice) warnings.push({ cell: cellOf(at('deadline'), 1), message: `${notice} Đây là lưu ý, không phải lỗi.` });
 
   const target = (k: FieldKey): number | null => {

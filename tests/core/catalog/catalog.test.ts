@@ -1,21 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Catalog, indicatorFromRecord, parseCheck } from '../../../src/core/catalog/catalog';
+import { Catalog, indicatorFromRecord, parseAppliesTo, parseCheck } from '../../../src/core/catalog/catalog';
 import { csvRecords, parseCsv } from '../../../src/core/catalog/csv';
 import { CATALOG_VERSION, INDICATORS_CSV } from '../../../src/core/catalog/bnv-6459-2021';
 import { TWO_LEVEL_VERSION } from '../../../src/core/catalog/two-level-2025';
-import { catalog2021, catalogForPeriod, twoLevelCatalog } from '../../../src/core/catalog/versions';
+import { catalog2021, catalogForPeriod, online2022Catalog, twoLevelCatalog } from '../../../src/core/catalog/versions';
 import { askedRows } from '../../../src/core/form/row-modes';
 import { defaultCutoff } from '../../../src/core/periods';
-import { SHARED } from '../../paths';
 
 const catalog = catalog2021();
 const DISTRICT = /huyện|quận|thị xã|thành phố thuộc tỉnh|3 cấp/i;
 
 describe('the indicator catalog', () => {
-  it('holds every row of the shared indicator list, verbatim', () => {
-    const shared = join(SHARED, 'spec', 'indicators.csv');
-    if (existsSync(shared)) expect(INDICATORS_CSV).toBe(readFileSync(shared, 'utf8'));
+  it('holds every row of the indicator list (npm run check-spec compares it with the shared one)', () => {
     const rows = parseCsv(INDICATORS_CSV).length - 1;
     expect(catalog.rows).toHaveLength(rows);
     expect(rows).toBeGreaterThan(120);
@@ -69,9 +64,10 @@ describe('the indicator catalog', () => {
     );
   });
 
-  it('uses the 2021 form for periods ending before 01/07/2025 and the two-level form after', () => {
-    expect(catalogForPeriod(defaultCutoff('Q1', 2025).to).version).toBe(CATALOG_VERSION);
-    expect(catalogForPeriod(defaultCutoff('Q2', 2025).to).version).toBe(CATALOG_VERSION);
+  it('uses the 2021 form (worded for Nghị định 42/2022 from 01/08/2022) before 01/07/2025 and the two-level form after', () => {
+    expect(catalogForPeriod(defaultCutoff('Q1', 2021).to).version).toBe(CATALOG_VERSION);
+    expect(catalogForPeriod(defaultCutoff('Q1', 2025).to).version).toBe('BNV-6459-2021-ND42');
+    expect(catalogForPeriod(defaultCutoff('Q2', 2025).to).version).toBe('BNV-6459-2021-ND42');
     expect(catalogForPeriod(defaultCutoff('Q3', 2025).to).version).toBe(TWO_LEVEL_VERSION);
     expect(catalogForPeriod(defaultCutoff('Q1', 2026).to).version).toBe(TWO_LEVEL_VERSION);
   });
@@ -96,6 +92,44 @@ describe('the indicator catalog', () => {
     expect(catalog.must('5.4.2').name).toBe('Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật');
     const meeting = two.must('7.2');
     expect(meeting.kind === 'code' && meeting.answers.map((a) => a.code)).toEqual([0, 1, 2]);
+  });
+
+  it('reads applies_to as a list of tiers: "all", one tier, or several separated by spaces', () => {
+    expect(parseAppliesTo('all')).toEqual(['so', 'huyen', 'xa']);
+    expect(parseAppliesTo('')).toEqual(['so', 'huyen', 'xa']);
+    expect(parseAppliesTo('xa')).toEqual(['xa']);
+    expect(parseAppliesTo('huyen so')).toEqual(['so', 'huyen']);
+    expect(() => parseAppliesTo('so so')).toThrow(/twice/);
+    expect(catalog.must('5.4.2').appliesTo).toEqual(['so', 'huyen']);
+    expect(catalog.must('5.3.2').appliesTo).toEqual(['so']);
+    expect(catalog.must('5.3.4').appliesTo).toEqual(['huyen']);
+    const head = 'code,parent,name,unit,kind,aggregate,role,applies_to,check,note\n';
+    const row = (applies: string) =>
+      indicatorFromRecord(csvRecords(`${head}1.1,,B,Người,count,sum,,${applies},,\n`)[0]!);
+    expect(() => row('tinh')).toThrow(/indicator 1\.1/);
+    expect(() => row('so,xa')).toThrow();
+  });
+
+  it('asks the leaders of the province disciplined (5.4.1) of one owner, Sở Nội vụ by default', () => {
+    const r = catalog.must('5.4.1');
+    expect(r.kind === 'count' && r.aggregate).toBe('owner');
+    expect(catalog.ownerCandidates('5.4.1')).toEqual(['Sở Nội vụ']);
+  });
+
+  it('names online services "mức độ 3, 4" before 01/08/2022 and "toàn trình, một phần" after', () => {
+    const old = catalogForPeriod(defaultCutoff('Q2', 2022).to);
+    expect(old.version).toBe(CATALOG_VERSION);
+    expect(old.must('7.8.3').name).toBe('Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3');
+    const q3 = catalogForPeriod(defaultCutoff('Q3', 2022).to);
+    expect(q3).toBe(online2022Catalog());
+    expect(q3.version).toBe('BNV-6459-2021-ND42');
+    expect(q3.must('7.8.3').name).toBe('Tỷ lệ hồ sơ xử lý trực tuyến một phần');
+    expect(q3.must('7.8.4').name).toBe('Tỷ lệ hồ sơ xử lý trực tuyến toàn trình');
+    expect(q3.must('3.4.2')).toBeDefined(); // districts still exist in 2022
+    expect(catalogForPeriod(defaultCutoff('Q2', 2025).to)).toBe(q3);
+    for (const c of [q3, twoLevelCatalog()])
+      for (const r of c.rows) expect(`${r.code} ${r.name} ${r.unit}`).not.toMatch(/mức độ [34]/);
+    expect(twoLevelCatalog().must('7.8.2').name).toBe('Tổng số TTHC cung cấp dịch vụ công trực tuyến toàn trình');
   });
 
   it('lets the consolidator switch an indicator off, with its children', () => {

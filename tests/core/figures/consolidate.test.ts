@@ -34,16 +34,19 @@ const staff = (assigned: number, base?: number) => ({
 });
 const tasks = (planned: number) => ({ '1.1.1': planned, '1.1.2': planned });
 
-const settings = settingsFor([
-  SO('Văn phòng UBND tỉnh'),
-  SO('Sở Nội vụ'),
-  SO('Sở Khoa học và Công nghệ'),
-  SO('Sở Y tế'),
-  XA('UBND xã An Phú'),
-  XA('UBND xã Bình Hòa'),
-  SO('Sở Tư pháp'),
-]);
-// Deadline: 21/09/2026 (a week after the 14/09 cut-off).
+// Deadline: 21/09/2026, a week after the 14/09 cut-off (set here; the default is 10/09).
+const settings = settingsFor(
+  [
+    SO('Văn phòng UBND tỉnh'),
+    SO('Sở Nội vụ'),
+    SO('Sở Khoa học và Công nghệ'),
+    SO('Sở Y tế'),
+    XA('UBND xã An Phú'),
+    XA('UBND xã Bình Hòa'),
+    SO('Sở Tư pháp'),
+  ],
+  { deadline: isoDate(2026, 9, 21) },
+);
 const sent = (d: number) => ({ status: 'Đã gửi', sentOn: new Date(2026, 8, d) });
 
 const tabs = [

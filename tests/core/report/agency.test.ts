@@ -222,9 +222,17 @@ describe("a commune's own report", () => {
     expect(none).not.toContain('[chưa có số liệu: 4.3.4]');
   });
 
-  it('keeps a department-level figure a commune did type: nothing dropped in silence', () => {
-    const typed = bodyOf(draft('UBND xã Long Hòa', { '5.3.2': 1, '5.4.4': 0 }));
-    expect(typed).toContain('\nBổ nhiệm mới 1 lãnh đạo cấp sở, ngành.\n');
+  it('is not asked about leaders of a sở: its form and its report leave them out', () => {
+    const commune = settings.agencies.find((a) => a.name === 'UBND xã Long Hòa')!;
+    const modes = new Map(formRows(catalog, settings, commune).map((r) => [r.ind.code, r.mode.kind]));
+    for (const code of ['5.3.2', '5.3.3', '5.4.2', '5.4.3'])
+      expect([code, modes.get(code)]).toEqual([code, 'not-applicable']);
+    expect([modes.get('5.3.1'), modes.get('5.4.4')]).toEqual(['input', 'input']);
+    // Leaders of the province disciplined come from Sở Nội vụ, not from the commune.
+    expect(modes.get('5.4.1')).toBe('owned-by');
+    const body = bodyOf(draft('UBND xã Long Hòa', everything('UBND xã Long Hòa')));
+    expect(body).not.toMatch(/lãnh đạo cấp sở|lãnh đạo cấp phòng/);
+    expect(body).toContain('Về kỷ luật, có 7 người làm việc tại đơn vị sự nghiệp công lập bị kỷ luật.');
   });
 });
 

@@ -124,6 +124,13 @@ describe('the settings sheet', () => {
     expect(problems[0].message).toContain('tối đa 31 ký tự');
   });
 
+  it('says nothing of the default deadline, the 10th of the last month, though it comes before the cut-off', () => {
+    const values = grid(settingsPlan(base()));
+    expect(values[rowOf(values, 'Hạn gửi báo cáo')][1]).toEqual(new Date(2026, 8, 10));
+    const r = readSettings(values);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
   it('takes a deadline before the cut-off date as a warning on its cell, not a problem', () => {
     const values = grid(settingsPlan(base()));
     const at = rowOf(values, 'Hạn gửi báo cáo');

@@ -162,7 +162,9 @@ describe('consolidating and drafting', () => {
     const counted = fills.filter((f) => f.sent && f.agency.type !== 'nganh_doc');
     expect(counted.length).toBeGreaterThan(0);
     expect(counted.length).toBeLessThan(fills.length);
-    const expected = counted.reduce((sum, f) => sum + Number(f.values.get('3.4.a')), 0);
+    // Typed as people type them: "28.515" is twenty-eight thousand five hundred and fifteen.
+    const typed = (v: unknown) => (typeof v === 'number' ? v : Number(String(v).replace(/\./g, '').replace(',', '.')));
+    const expected = counted.reduce((sum, f) => sum + typed(f.values.get('3.4.a')), 0);
     expect(summary.indicators.get('3.4.a')?.value).toBe(expected);
     for (const name of ['Tổng hợp', 'Chi tiết theo đơn vị', 'Tình hình gửi báo cáo', 'Kết quả kiểm tra'])
       expect(wb.sheetNames()).toContain(name);
