@@ -511,6 +511,8 @@ export function summaryJson(s: Summary, detailCodes: readonly string[] = []): un
       date: e.date,
       daysLate: e.daysLate,
       included: e.included,
+      // Reported apart: a later comparison counts the province's own agencies only.
+      ...(isVertical(e.agency) ? { vertical: true } : {}),
       ...(e.excludedReason ? { excludedReason: e.excludedReason } : {}),
       ...(e.included && detailCodes.length ? { figures: figuresOf(e.agency.name) } : {}),
     })),

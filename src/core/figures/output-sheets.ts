@@ -10,7 +10,7 @@ import { formRows } from '../form/row-modes';
 import { COLORS, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
 import { columnWidthFor } from '../sheet/print';
 import { a1Range, parseA1, rowRuns } from '../sheet/grid';
-import { IndicatorResult, SubmissionEntry, Summary, isVertical, submissionNote } from './consolidate';
+import { IndicatorResult, SubmissionEntry, Summary, isVertical, provinceCoverage, submissionNote } from './consolidate';
 import { inText } from '../periods';
 import { Agency, FormRules, Roster, Schedule } from '../settings';
 import { NUMBER_FORMATS, TABLE_HEADER } from '../form/template';
@@ -257,7 +257,8 @@ function unitLabel(ind: { kind: string; unit: string }): string {
 export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   const s = summary.settings;
   const t = table(5);
-  const included = summary.submission.filter((e) => e.included).length;
+  // The province's own agencies, as the draft counts them: vertical agencies are reported apart below.
+  const own = provinceCoverage(summary);
   t.line([
     { v: null },
     title(`TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH ${upper(inText(s.period))}`),
@@ -265,7 +266,7 @@ export function summarySheetPlan(summary: Summary, stamp: string): SheetPlan {
   t.line([
     { v: null },
     italic(
-      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.period.from)} đến ${formatDmy(s.period.to)}; tổng hợp từ ${included}/${summary.submission.length} đơn vị; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
+      `Cơ quan báo cáo: ${s.issuingBody}. Số liệu từ ${formatDmy(s.period.from)} đến ${formatDmy(s.period.to)}; tổng hợp từ ${own.used}/${own.of} đơn vị${own.verticalApart ? ' (không gồm cơ quan ngành dọc)' : ''}; lập lúc ${stamp}; mẫu ${summary.catalogVersion}.`,
     ),
   ]);
   t.line([]);

@@ -229,7 +229,7 @@ function results(blocks: Block[], f: Figures, o: OnlineWords): void {
     HO_SO('Về giải quyết thủ tục hành chính, đơn vị'),
     POSTAL,
     'Tỷ lệ hồ sơ giải quyết đúng hạn[ đạt {3.4.1}][ đạt {3.4.3}][; lĩnh vực đất đai đạt {3.4.4}][; lĩnh vực xây dựng đạt {3.4.5}].',
-    `Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục ${o.both} và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
+    `Đơn vị đã tích hợp {3.5.1} thủ tục hành chính lên Cổng Dịch vụ công, cung cấp {3.5.2} thủ tục ${o.both}; {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
   ]);
   section('3. Cải cách tổ chức bộ máy hành chính nhà nước', [STAFF('cơ quan'), PAYROLL(' trực thuộc')]);
   section('4. Cải cách chế độ công vụ', [

@@ -15,7 +15,7 @@ import { PLAUSIBLE_LIMIT, formatNumber, formatPercent, RATE_DECIMALS, roundRate 
 import { readCode, valueOf } from '../form/parse';
 import { rowMode } from '../form/row-modes';
 import { rateFrom, rateOperands } from '../catalog/rate';
-import { Summary, isVertical } from '../figures/consolidate';
+import { Summary, isVertical, provinceCoverage } from '../figures/consolidate';
 import {
   OnlineWords,
   PERIOD_IDS,
@@ -133,6 +133,7 @@ function summarySchema() {
         z.object({
           agency: z.string(),
           included: z.optional(z.boolean()),
+          vertical: z.optional(z.boolean()),
           figures: z.optional(z.record(z.string(), z.number())),
         }),
       ),
@@ -213,13 +214,16 @@ export function previousFromJson(catalog: Catalog, text: string, source: string)
       from: j.period.from as IsoDate,
       to: j.period.to as IsoDate,
       values,
-      coverage: knowsIncluded
-        ? { included: submission.filter((e) => e.included).length, total: submission.length }
-        : null,
+      coverage: knowsIncluded ? coverageOfOwn(submission.filter((e) => !e.vertical)) : null,
       detail: withFigures ? detail : null,
       source,
     },
   };
+}
+
+/** How many of the province's own agencies (vertical ones are marked and reported apart) were consolidated. */
+function coverageOfOwn(own: readonly { readonly included?: boolean }[]): { included: number; total: number } {
+  return { included: own.filter((e) => e.included).length, total: own.length };
 }
 
 /** The figures of codes this catalog knows (an older file may carry codes since retired). */
@@ -589,7 +593,8 @@ export function comparison(
   const compared = comparedWith(prev, s.settings);
   const pairs = commonAgencies(s, prev);
   const parts: Run[][] = [];
-  const here = { included: s.submission.filter((e) => e.included).length, total: s.submission.length };
+  const own = provinceCoverage(s);
+  const here = { included: own.used, total: own.of };
   const aside = pairs
     ? ''
     : `kỳ này ${coverageOf(here)} đơn vị, ${prev.coverage ? `kỳ trước ${coverageOf(prev.coverage)} đơn vị` : 'kỳ trước không rõ số đơn vị'}`;

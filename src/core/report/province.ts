@@ -345,7 +345,7 @@ function sectionII(blocks: Block[], p: Province): void {
     POSTAL,
     // A tier's rate is said only where that tier is on the roster (a 2020 book has no UBND cấp xã).
     'Tỷ lệ hồ sơ giải quyết đúng hạn:[ tại các sở, ngành đạt {3.4.1};][ tại UBND cấp huyện đạt {3.4.2};][ tại UBND cấp xã đạt {3.4.3};] lĩnh vực đất đai đạt {3.4.4}; lĩnh vực xây dựng đạt {3.4.5}.',
-    `Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục ${o.both} và {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
+    `Cổng Dịch vụ công của tỉnh đã tích hợp {3.5.1} thủ tục hành chính, cung cấp {3.5.2} thủ tục ${o.both}; {3.5.3} thủ tục đã tích hợp thanh toán trực tuyến.`,
   ]);
   compare(blocks, p, compared(o).procedures);
   verticalAgencies(blocks, p);

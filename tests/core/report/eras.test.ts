@@ -100,7 +100,7 @@ describe('a draft for quý I/2021: the 2021 guidance and its words', () => {
     );
     expect(d.text).toContain('Thực hiện Công văn số 6459/BNV-CCHC');
     expect(d.text).toContain(
-      'cung cấp [chưa có số liệu của Văn phòng Ủy ban nhân dân tỉnh: 3.5.2] thủ tục mức độ 3, 4 và',
+      'cung cấp [chưa có số liệu của Văn phòng Ủy ban nhân dân tỉnh: 3.5.2] thủ tục mức độ 3, 4;',
     );
     expect(d.text).toContain('thủ tục hành chính trực tuyến mức độ 3 và');
     expect(d.catalog.must('7.8.4').name).toBe('Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4');
@@ -124,7 +124,7 @@ describe("a draft for quý I/2026: the two-level book and today's words", () => 
     expect(d.text).not.toMatch(/mức độ [34]/);
     expect(d.text).toContain('tỷ lệ hồ sơ xử lý trực tuyến một phần đạt');
     expect(d.text).toContain(', toàn trình đạt');
-    expect(d.text).toContain('thủ tục trực tuyến toàn trình và một phần và');
+    expect(d.text).toContain('thủ tục trực tuyến toàn trình và một phần;');
     for (const r of d.catalog.rows) expect(r.name).not.toMatch(/mức độ/);
   });
 
