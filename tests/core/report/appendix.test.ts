@@ -26,13 +26,10 @@ function hoSo(received: number, onTime: number): Record<string, RawCell> {
 const required = (planned: number) => ({ '1.1.1': planned, '1.1.2': planned, '4.2.1': 20, '4.2.2': 20 });
 
 // Quý III/2026, deadline 21/09/2026.
-const settings = settingsFor([
-  SO('Sở Nội vụ'),
-  SO('Sở Y tế'),
-  SO('Sở Tư pháp'),
-  XA('UBND xã An Phú'),
-  XA('UBND xã Bình Hòa'),
-]);
+const settings = settingsFor(
+  [SO('Sở Nội vụ'), SO('Sở Y tế'), SO('Sở Tư pháp'), XA('UBND xã An Phú'), XA('UBND xã Bình Hòa')],
+  { deadline: isoDate(2026, 9, 21) },
+);
 const sent = (d: number) => ({ status: 'Đã gửi', sentOn: new Date(2026, 8, d) });
 const tabs = [
   tabFor(settings, 'Sở Nội vụ', { ...sent(18), values: { ...hoSo(100, 100), ...required(10), '1.1.3': 2 } }),

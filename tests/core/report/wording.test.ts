@@ -115,10 +115,10 @@ describe('consistency before printing', () => {
     const found = draftFindings(summaryOf({ '3.1.3': 700, '3.5.1': 600, '3.5.2': 684, '7.8.1': 762, '7.8.2': 305 }));
     expect(found.map((f) => f.code).sort()).toEqual(['khong-khop', 'vuot-tong']);
     expect(found.find((f) => f.code === 'khong-khop')!.message).toBe(
-      'Số liệu không khớp: “Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC” (3.5.2: 684) khác “Tổng số TTHC cung cấp trực tuyến mức độ 3” (7.8.1: 762) + “Tổng số TTHC cung cấp trực tuyến mức độ 4” (7.8.2: 305) = 1.067. Thống nhất số liệu trước khi ban hành.',
+      'Số liệu không khớp: “Số TTHC cung cấp dịch vụ công trực tuyến toàn trình và một phần trên Cổng DVC” (3.5.2: 684) khác “Tổng số TTHC cung cấp dịch vụ công trực tuyến một phần” (7.8.1: 762) + “Tổng số TTHC cung cấp dịch vụ công trực tuyến toàn trình” (7.8.2: 305) = 1.067. Thống nhất số liệu trước khi ban hành.',
     );
     expect(found.filter((f) => f.code === 'vuot-tong').map((f) => f.message)).toContain(
-      'Số liệu mâu thuẫn: “Tổng số TTHC cung cấp trực tuyến mức độ 3” (7.8.1: 762) lớn hơn “Tổng số TTHC đang có hiệu lực” (3.1.3: 700). Kiểm tra lại với đơn vị cung cấp trước khi ban hành.',
+      'Số liệu mâu thuẫn: “Tổng số TTHC cung cấp dịch vụ công trực tuyến một phần” (7.8.1: 762) lớn hơn “Tổng số TTHC đang có hiệu lực” (3.1.3: 700). Kiểm tra lại với đơn vị cung cấp trước khi ban hành.',
     );
   });
 
@@ -146,7 +146,12 @@ describe("the province's draft, read as a consolidator reads it", () => {
       { name: 'Bảo hiểm xã hội tỉnh', type: 'nganh_doc' },
     ],
     // Partial tabs: their figures are taken as they are (the unfilled rows are not what is tested).
-    { issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh', onlineTarget: 50, includeErrors: true },
+    {
+      issuingBody: 'Ủy ban nhân dân tỉnh Trà Vinh',
+      onlineTarget: 50,
+      includeErrors: true,
+      deadline: isoDate(2026, 9, 21),
+    },
   );
   const ask = 'Đề nghị Sở Khoa học và Công nghệ nâng cấp đường truyền';
   const tabs: Record<string, Parameters<typeof tabFor>[2]> = {
@@ -211,7 +216,7 @@ describe("the province's draft, read as a consolidator reads it", () => {
   });
 
   it('compares the online target with the share of hồ sơ filed online', () => {
-    expect(text).toContain('tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 60,00% (mục tiêu 50,00%)');
+    expect(text).toContain('tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 60% (mục tiêu 50%)');
   });
 
   it('keeps the vertical agencies out of the lists, and a figure of one agency per agency', () => {
