@@ -10,7 +10,7 @@ export const PLAN = (who: string) =>
   `Kế hoạch cải cách hành chính của ${who} đề ra {1.1.1} nhiệm vụ; đến nay đã hoàn thành {1.1.2} nhiệm vụ, đạt {rate} kế hoạch.`;
 export const DIRECTIVES = (who: string) =>
   `${who} ⟨đã ban hành {1.1.3} văn bản chỉ đạo, điều hành về cải cách hành chính||chưa ban hành văn bản chỉ đạo, điều hành mới về cải cách hành chính⟩.`;
-export const RESOLVED = 'đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {3.4.b.2} hồ sơ quá hạn)';
+export const RESOLVED = 'đã giải quyết {3.4.b} hồ sơ ({3.4.b.1} hồ sơ trước hạn và đúng hạn, {~3.4.b.2} hồ sơ quá hạn)';
 /** Online services in the period's words: "mức độ 3, 4" before 01/08/2022, "toàn trình / một phần" after. */
 export const ONLINE = (o: OnlineWords) =>
   `ỷ lệ hồ sơ xử lý trực tuyến ${o.partial} đạt {7.8.3}, ${o.full} đạt {7.8.4}.`;
@@ -24,7 +24,7 @@ export const PORTAL = (o: OnlineWords) =>
 export const ONE_STOP =
   'Thực hiện cơ chế một cửa, một cửa liên thông: [{3.3.1} thủ tục liên thông cùng cấp, {3.3.2} thủ tục liên thông giữa các cấp chính quyền; ]tỷ lệ thủ tục hành chính đã được phê duyệt quy trình nội bộ đạt {3.3.3}, tỷ lệ quy trình nội bộ đã được điện tử hóa đạt {3.3.4}.';
 export const HO_SO = (lead: string) =>
-  `${lead} đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); ${RESOLVED}; đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {3.4.c.2} hồ sơ quá hạn).`;
+  `${lead} đã tiếp nhận {3.4.a} hồ sơ (kỳ trước chuyển qua {3.4.a.1} hồ sơ, mới tiếp nhận {3.4.a.2} hồ sơ, trong đó {3.4.a.3} hồ sơ trực tuyến); ${RESOLVED}; đang giải quyết {3.4.c} hồ sơ ({3.4.c.1} hồ sơ chưa đến hạn, {~3.4.c.2} hồ sơ quá hạn).`;
 export const POSTAL = 'Tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích {3.4.d} hồ sơ.';
 export const STAFF = (where: string) =>
   `Tổng số biên chế công chức được giao là {4.2.1} người, có mặt {4.2.2} người; có {~4.2.3} hợp đồng lao động làm việc tại ${where}; trong kỳ ⟨đã tinh giản {4.2.4} biên chế||chưa tinh giản biên chế⟩; tỷ lệ biên chế đã tinh giản so với năm 2015 là {4.2.5}.`;

@@ -215,6 +215,23 @@ describe("a commune's own report", () => {
     expect(zeros).toContain('; 2 cán bộ, công chức cấp xã được xét chuyển thành công chức cấp trên;');
   });
 
+  it('says there is no overdue hồ sơ in words, not "0 hồ sơ quá hạn"', () => {
+    const clean = bodyOf(
+      draft('UBND xã Long Hòa', {
+        '3.4.a': 40,
+        '3.4.b': 30,
+        '3.4.b.1': 30,
+        '3.4.b.2': 0,
+        '3.4.c': 10,
+        '3.4.c.1': 10,
+        '3.4.c.2': 0,
+      }),
+    );
+    expect(clean).toContain(
+      'đã giải quyết 30 hồ sơ (30 hồ sơ trước hạn và đúng hạn, không có hồ sơ quá hạn); đang giải quyết 10 hồ sơ (10 hồ sơ chưa đến hạn, không có hồ sơ quá hạn).',
+    );
+  });
+
   it('reads a rate over nothing as "không phát sinh", not as a missing figure', () => {
     // A commune with no public service units: 0 people in 2015 and now, so no reduction to compute.
     const none = bodyOf(draft('UBND xã Long Hòa', { '4.3.1': 0, '4.3.2': 0, '4.3.3': 0, '4.3.4.base': 0 }));
