@@ -41,7 +41,7 @@ describe('template --agencies', () => {
       '--year',
       '2026',
       '--deadline',
-      '21/03/2026',
+      '10/03/2026',
     );
     expect(r.out).toContain('Đã tạo 11 trang biểu mẫu (quý I năm 2026)');
     expect(r.code).toBe(0);
