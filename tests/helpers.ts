@@ -65,6 +65,31 @@ export function tabFor(settings: Settings, agencyName: string, input: TabInput =
   return { agency, snap, layout, report: () => parseAgencyTab(cat, snap) };
 }
 
+/**
+ * A consistent hồ sơ block (3.4.a-3.4.c): received = carried over + new, resolved = on time + late,
+ * the rest pending and not yet due. The online count (3.4.a.3) is left blank unless given.
+ */
+export function hoSoBlock(
+  received: number,
+  resolved: number,
+  onTime: number,
+  opts: { readonly carried?: number; readonly online?: number } = {},
+): Record<string, number> {
+  const carried = opts.carried ?? 0;
+  return {
+    '3.4.a': received,
+    '3.4.a.1': carried,
+    '3.4.a.2': received - carried,
+    ...(opts.online === undefined ? {} : { '3.4.a.3': opts.online }),
+    '3.4.b': resolved,
+    '3.4.b.1': onTime,
+    '3.4.b.2': resolved - onTime,
+    '3.4.c': received - resolved,
+    '3.4.c.1': received - resolved,
+    '3.4.c.2': 0,
+  };
+}
+
 /** A complete, consistent set of figures for a provincial agency. */
 export const CLEAN_SO: Record<string, RawCell> = {
   '1.1.1': 10,

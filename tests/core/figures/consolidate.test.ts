@@ -8,25 +8,10 @@ import {
   summaryJson,
 } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { RawCell } from '../../../src/core/sheet/grid';
 import { validateAgency } from '../../../src/core/checks/validate';
-import { SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
+import { SO, XA, catalog, settingsFor, tabFor, hoSoBlock } from '../../helpers';
 
 /** A consistent hồ sơ block: nothing carried over, nothing pending late. */
-function hoSo(received: number, resolved: number, onTime: number): Record<string, RawCell> {
-  return {
-    '3.4.a': received,
-    '3.4.a.1': 0,
-    '3.4.a.2': received,
-    '3.4.a.3': 0,
-    '3.4.b': resolved,
-    '3.4.b.1': onTime,
-    '3.4.b.2': resolved - onTime,
-    '3.4.c': received - resolved,
-    '3.4.c.1': received - resolved,
-    '3.4.c.2': 0,
-  };
-}
 const staff = (assigned: number, base?: number) => ({
   '4.2.1': assigned,
   '4.2.2': assigned,
@@ -54,7 +39,7 @@ const tabs = [
     ...sent(18),
     values: {
       ...tasks(10),
-      ...hoSo(100, 100, 95),
+      ...hoSoBlock(100, 100, 95),
       ...staff(28, 32),
       '1.2': 1,
       '7.8.4.a': 50,
@@ -68,7 +53,7 @@ const tabs = [
     ...sent(21),
     values: {
       ...tasks(20),
-      ...hoSo(210, 200, 190),
+      ...hoSoBlock(210, 200, 190),
       ...staff(45, 50),
       '1.2': 0,
       '7.8.4.a': 30,
@@ -78,23 +63,23 @@ const tabs = [
   }),
   tabFor(settings, 'Sở Khoa học và Công nghệ', {
     ...sent(25),
-    values: { ...tasks(5), ...hoSo(30, 30, 30), ...staff(20), '1.2': 1, '7.8.4': '90%' },
+    values: { ...tasks(5), ...hoSoBlock(30, 30, 30), ...staff(20), '1.2': 1, '7.8.4': '90%' },
   }),
   tabFor(settings, 'Sở Y tế', {
     ...sent(20),
-    values: { ...tasks(7), ...hoSo(200, 200, 180), ...staff(60), '1.2': 'Có', '3.4.4': '90%', '3.1.3': 50 },
+    values: { ...tasks(7), ...hoSoBlock(200, 200, 180), ...staff(60), '1.2': 'Có', '3.4.4': '90%', '3.1.3': 50 },
   }),
   tabFor(settings, 'UBND xã An Phú', {
     ...sent(22),
-    values: { ...tasks(3), ...hoSo(50, 50, 45), ...staff(21), '1.2': 0, '3.4.4': '80%' },
+    values: { ...tasks(3), ...hoSoBlock(50, 50, 45), ...staff(21), '1.2': 0, '3.4.4': '80%' },
   }),
   tabFor(settings, 'UBND xã Bình Hòa', {
     status: 'Chưa gửi',
-    values: { ...tasks(99), ...hoSo(999, 999, 999), ...staff(22) },
+    values: { ...tasks(99), ...hoSoBlock(999, 999, 999), ...staff(22) },
   }),
   tabFor(settings, 'Sở Tư pháp', {
     ...sent(19),
-    values: { ...tasks(1000), ...hoSo(10, 10, 10), ...staff(30), '2.3': -1 },
+    values: { ...tasks(1000), ...hoSoBlock(10, 10, 10), ...staff(30), '2.3': -1 },
   }),
 ];
 const today = isoDate(2026, 9, 30);

@@ -18,7 +18,7 @@ import { plainText } from '../../../src/core/report/model';
 import { rateFrom } from '../../../src/core/catalog/rate';
 import { formatPercent } from '../../../src/core/primitives/numbers';
 import { PlanCell, SheetPlan } from '../../../src/core/sheet/plan';
-import { CLEAN_SO, SO, catalog, settingsFor, snapshotOf, tabFor } from '../../helpers';
+import { CLEAN_SO, SO, catalog, settingsFor, snapshotOf, tabFor, hoSoBlock } from '../../helpers';
 
 const LONG_NAME = 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh';
 const settings = settingsFor([
@@ -29,18 +29,6 @@ const settings = settingsFor([
   { name: 'Cục Thuế tỉnh', type: 'nganh_doc' },
 ]);
 const sent = { status: 'Đã gửi', sentOn: new Date(2026, 8, 18) };
-const cases = (received: number, carried: number, online: number, resolved: number, onTime: number) => ({
-  '3.4.a': received,
-  '3.4.a.1': carried,
-  '3.4.a.2': received - carried,
-  '3.4.a.3': online,
-  '3.4.b': resolved,
-  '3.4.b.1': onTime,
-  '3.4.b.2': resolved - onTime,
-  '3.4.c': received - resolved,
-  '3.4.c.1': received - resolved,
-  '3.4.c.2': 0,
-});
 const tabs = [
   tabFor(settings, LONG_NAME, { ...sent, values: CLEAN_SO }),
   // "10" typed as text: a number-as-text warning.
@@ -48,8 +36,8 @@ const tabs = [
     ...sent,
     values: { ...CLEAN_SO, '1.1.1': '10', '3.4.b.1': 2, '3.4.b.2': 1, '3.4.b': 3, '3.4.c': 117, '3.4.c.1': 117 },
   }),
-  tabFor(settings, 'Công an tỉnh', { ...sent, values: cases(500, 0, 100, 480, 470) }),
-  tabFor(settings, 'Bảo hiểm xã hội tỉnh', { ...sent, values: cases(300, 50, 50, 290, 261) }),
+  tabFor(settings, 'Công an tỉnh', { ...sent, values: hoSoBlock(500, 480, 470, { carried: 0, online: 100 }) }),
+  tabFor(settings, 'Bảo hiểm xã hội tỉnh', { ...sent, values: hoSoBlock(300, 290, 261, { carried: 50, online: 50 }) }),
   tabFor(settings, 'Cục Thuế tỉnh', { status: 'Chưa gửi' }),
 ];
 const results = tabs.map((t) =>

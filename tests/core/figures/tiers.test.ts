@@ -8,7 +8,7 @@ import { rowMode } from '../../../src/core/form/row-modes';
 import { buildProvinceReport } from '../../../src/core/report/province';
 import { plainText } from '../../../src/core/report/model';
 import { validateAgency } from '../../../src/core/checks/validate';
-import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
+import { CLEAN_SO, SO, XA, catalog, settingsFor, tabFor, hoSoBlock } from '../../helpers';
 
 const PROCEDURE_COUNTS = ['3.1.1', '3.1.2', '3.2.1', '3.2.2', '3.3.1', '3.3.2', '3.5.1', '3.5.2', '3.5.3'];
 
@@ -69,23 +69,11 @@ describe('vertical agencies (ngành dọc) are asked the hồ sơ block only and
   ]);
   const sent = { status: 'Đã gửi', sentOn: new Date(2026, 8, 18) };
   // Seed 000's figures: BHXH 22.821 received, 20.451 on time; Công an 49.444 received, 49.120 on time.
-  const cases = (received: number, resolved: number, onTime: number) => ({
-    '3.4.a': received,
-    '3.4.a.1': 0,
-    '3.4.a.2': received,
-    '3.4.a.3': 0,
-    '3.4.b': resolved,
-    '3.4.b.1': onTime,
-    '3.4.b.2': resolved - onTime,
-    '3.4.c': received - resolved,
-    '3.4.c.1': received - resolved,
-    '3.4.c.2': 0,
-  });
   const tabs = [
     tabFor(settings, 'Sở Y tế', { ...sent, values: { ...CLEAN_SO } }),
     tabFor(settings, 'UBND xã An Phú', { ...sent, values: { ...CLEAN_SO } }),
-    tabFor(settings, 'Bảo hiểm xã hội tỉnh', { ...sent, values: cases(22821, 22000, 20451) }),
-    tabFor(settings, 'Công an tỉnh', { ...sent, values: cases(49444, 49200, 49120) }),
+    tabFor(settings, 'Bảo hiểm xã hội tỉnh', { ...sent, values: hoSoBlock(22821, 22000, 20451, { online: 0 }) }),
+    tabFor(settings, 'Công an tỉnh', { ...sent, values: hoSoBlock(49444, 49200, 49120, { online: 0 }) }),
     tabFor(settings, 'Cục Thuế tỉnh', { status: 'Chưa gửi' }),
   ];
   const results = tabs.map((t) =>

@@ -1,26 +1,9 @@
 import { consolidate } from '../../../src/core/figures/consolidate';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { RawCell } from '../../../src/core/sheet/grid';
 import { buildProvinceReport } from '../../../src/core/report/province';
 import { Block, Para, TableBlock, plainText } from '../../../src/core/report/model';
 import { validateAgency } from '../../../src/core/checks/validate';
-import { SO, XA, catalog, settingsFor, tabFor } from '../../helpers';
-
-/** A consistent hồ sơ block: nothing carried over, nothing pending late. */
-function hoSo(received: number, onTime: number): Record<string, RawCell> {
-  return {
-    '3.4.a': received,
-    '3.4.a.1': 0,
-    '3.4.a.2': received,
-    '3.4.a.3': 0,
-    '3.4.b': received,
-    '3.4.b.1': onTime,
-    '3.4.b.2': received - onTime,
-    '3.4.c': 0,
-    '3.4.c.1': 0,
-    '3.4.c.2': 0,
-  };
-}
+import { SO, XA, catalog, settingsFor, tabFor, hoSoBlock } from '../../helpers';
 
 /** The figures every agency must give, with its planned tasks, all done. */
 const required = (planned: number) => ({ '1.1.1': planned, '1.1.2': planned, '4.2.1': 20, '4.2.2': 20 });
@@ -32,11 +15,20 @@ const settings = settingsFor(
 );
 const sent = (d: number) => ({ status: 'Đã gửi', sentOn: new Date(2026, 8, d) });
 const tabs = [
-  tabFor(settings, 'Sở Nội vụ', { ...sent(18), values: { ...hoSo(100, 100), ...required(10), '1.1.3': 2 } }),
-  tabFor(settings, 'Sở Y tế', { ...sent(24), values: { ...hoSo(200, 200), ...required(5) } }),
+  tabFor(settings, 'Sở Nội vụ', {
+    ...sent(18),
+    values: { ...hoSoBlock(100, 100, 100, { online: 0 }), ...required(10), '1.1.3': 2 },
+  }),
+  tabFor(settings, 'Sở Y tế', { ...sent(24), values: { ...hoSoBlock(200, 200, 200, { online: 0 }), ...required(5) } }),
   // Sent on time, but a negative count keeps its figures out.
-  tabFor(settings, 'Sở Tư pháp', { ...sent(19), values: { ...hoSo(10, 10), ...required(4), '2.3': -1 } }),
-  tabFor(settings, 'UBND xã An Phú', { ...sent(20), values: { ...hoSo(50, 45), ...required(3) } }),
+  tabFor(settings, 'Sở Tư pháp', {
+    ...sent(19),
+    values: { ...hoSoBlock(10, 10, 10, { online: 0 }), ...required(4), '2.3': -1 },
+  }),
+  tabFor(settings, 'UBND xã An Phú', {
+    ...sent(20),
+    values: { ...hoSoBlock(50, 50, 45, { online: 0 }), ...required(3) },
+  }),
   tabFor(settings, 'UBND xã Bình Hòa', { status: 'Chưa gửi' }),
 ];
 const results = tabs.map((t) =>

@@ -14,7 +14,7 @@ import {
 } from '../../../src/core/report/previous';
 import { Settings } from '../../../src/core/settings';
 import { validateAgency } from '../../../src/core/checks/validate';
-import { SO, XA, catalog, settingsFor, snapshotOf, tabFor } from '../../helpers';
+import { SO, XA, catalog, settingsFor, snapshotOf, tabFor, hoSoBlock } from '../../helpers';
 import { periodOf } from '../../../src/core/periods';
 
 const today = isoDate(2026, 10, 5);
@@ -252,19 +252,6 @@ describe('the report with a previous summary', () => {
 });
 
 /** One agency's hồ sơ block, consistent: received = carried + new = resolved + pending. */
-function hoSo(received: number, resolved: number, onTime: number): Record<string, number> {
-  return {
-    '3.4.a': received,
-    '3.4.a.1': 0,
-    '3.4.a.2': received,
-    '3.4.b': resolved,
-    '3.4.b.1': onTime,
-    '3.4.b.2': resolved - onTime,
-    '3.4.c': received - resolved,
-    '3.4.c.1': received - resolved,
-    '3.4.c.2': 0,
-  };
-}
 
 describe('comparing like with like when the agencies reporting changed', () => {
   const five = [SO('Sở Nội vụ'), SO('Sở Tư pháp'), SO('Sở Y tế'), XA('UBND xã An Phú'), XA('UBND xã Long Hòa')];
@@ -283,15 +270,15 @@ describe('comparing like with like when the agencies reporting changed', () => {
   // Last year 4 of 5 reported, among them Sở Tư pháp and Sở Y tế with most of the hồ sơ; this year
   // 3 of 5, only Sở Nội vụ and xã An Phú in both.
   const then = province(lastYear, {
-    'Sở Nội vụ': hoSo(1000, 900, 880),
-    'Sở Tư pháp': hoSo(5000, 4000, 3000),
-    'Sở Y tế': hoSo(2000, 1800, 1700),
-    'UBND xã An Phú': hoSo(200, 150, 148),
+    'Sở Nội vụ': hoSoBlock(1000, 900, 880),
+    'Sở Tư pháp': hoSoBlock(5000, 4000, 3000),
+    'Sở Y tế': hoSoBlock(2000, 1800, 1700),
+    'UBND xã An Phú': hoSoBlock(200, 150, 148),
   });
   const now5 = province(thisYear, {
-    'Sở Nội vụ': hoSo(1100, 1000, 991),
-    'UBND xã An Phú': hoSo(180, 160, 153),
-    'UBND xã Long Hòa': hoSo(400, 300, 300),
+    'Sở Nội vụ': hoSoBlock(1100, 1000, 991),
+    'UBND xã An Phú': hoSoBlock(180, 160, 153),
+    'UBND xã Long Hòa': hoSoBlock(400, 300, 300),
   });
   const draft = (p: PreviousSummary) =>
     textOf(buildProvinceReport({ catalog, summary: now5, today, stamp: 'x', previous: p }));
