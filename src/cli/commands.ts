@@ -12,14 +12,8 @@ import { readAgencyListFile } from '../local/agency-list-file';
 import { PeriodId, defaultCutoff, defaultDeadline, periodFromLabel, periodInText, inText } from '../core/periods';
 import { IsoDate, addDays, formatDmy, isoDate } from '../core/primitives/dates';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../core/figures/output-sheets';
-import {
-  PreviousRead,
-  comparedCodes,
-  comparedWith,
-  previousFromJson,
-  previousFromSheet,
-  withDetail,
-} from '../core/report/previous';
+import { PreviousRead, previousFromJson, previousFromSheet, withDetail } from '../core/report/previous';
+import { comparedCodes, comparedWith } from '../core/report/comparison';
 import { sampleProvince, writeFill, SampleOptions } from '../demo/sample';
 import {
   Agency,

@@ -6,7 +6,7 @@ import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidateWorkbook, validateAll, draftReport } from '../core/use-cases';
 import { summaryJson } from '../core/figures/consolidate';
-import { comparedCodes } from '../core/report/previous';
+import { comparedCodes } from '../core/report/comparison';
 import { AgencyStatus } from '../core/checks/status';
 import { RULES } from '../core/checks/rules';
 import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';

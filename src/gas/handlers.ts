@@ -9,7 +9,7 @@ import { formatDmy } from '../core/primitives/dates';
 import { SUMMARY_SHEET, VALIDATION_SHEET } from '../core/figures/output-sheets';
 import { inText } from '../core/periods';
 import { TABLE_PLACEHOLDER, placeholderValues, summaryTableBlock } from '../core/report/template-placeholders';
-import { comparedWith } from '../core/report/previous';
+import { comparedWith } from '../core/report/comparison';
 import { plainText } from '../core/report/model';
 import { SETTINGS_SHEET, Settings, agencyOfSheet } from '../core/settings';
 import { AgencyResult } from '../core/checks/validate';

@@ -10,7 +10,8 @@ import { generateTemplates, draftReport } from '../../src/core/use-cases';
 import { periodOf } from '../../src/core/periods';
 import { detailSheetPlan, summarySheetPlan } from '../../src/core/figures/output-sheets';
 import { Summary, summaryJson } from '../../src/core/figures/consolidate';
-import { comparedCodes, previousFromJson } from '../../src/core/report/previous';
+import { previousFromJson } from '../../src/core/report/previous';
+import { comparedCodes } from '../../src/core/report/comparison';
 import { plainText } from '../../src/core/report/model';
 
 import { AgencyFill, writeFill } from '../../src/demo/sample';

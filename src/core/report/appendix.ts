@@ -22,7 +22,8 @@ import { Figures } from './figures';
 import { Merged } from './merge-text';
 import { Issuer, appendixTitle, cellPara } from './layout';
 import { Block, Para, TableBlock, para } from './model';
-import { PreviousSummary, previousColumnNote } from './previous';
+import { PreviousSummary } from './previous';
+import { previousColumnNote } from './comparison';
 
 export function submissionAppendix(blocks: Block[], issuer: Issuer, s: Summary, label: string): void {
   appendixTitle(

@@ -33,7 +33,8 @@ import { valueOf } from '../form/parse';
 import { Issuer, cellPara, document, closing, lowerFirst, opening } from './layout';
 import { consolidatorHead } from './issuers';
 import { Block, Para, ReportModel, Run } from './model';
-import { compared, ComparedItem, PreviousSummary, comparedWith, comparison } from './previous';
+import { PreviousSummary } from './previous';
+import { compared, ComparedItem, comparedWith, comparison } from './comparison';
 import { Province } from './province-figures';
 import {
   DIRECTIVES,

@@ -7,11 +7,11 @@ import { Block, ReportModel, plainText } from '../../../src/core/report/model';
 import {
   PreviousSummary,
   checkPrevious,
-  comparedCodes,
   previousFromJson,
   previousFromSheet,
   withDetail,
 } from '../../../src/core/report/previous';
+import { comparedCodes } from '../../../src/core/report/comparison';
 import { Settings } from '../../../src/core/settings';
 import { validateAgency } from '../../../src/core/checks/validate';
 import { SO, XA, catalog, settingsFor, snapshotOf, tabFor, hoSoBlock } from '../../helpers';
