@@ -52,6 +52,21 @@ export function snapshotOf(ws: ExcelJS.Worksheet, name: string): SheetSnapshot {
 }
 
 /**
+ * Where the file's own text says a number cell holds no number (the snapshot keeps "1234abc"
+ * where excelts read parseFloat's 1234), the cell holds that text, so every reader of the sheet
+ * reports it at the cell. Formula cells are left to the formula rules.
+ */
+export function keepNumberText(ws: ExcelJS.Worksheet, snap: SheetSnapshot): void {
+  snap.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== 'string' || !v || snap.cells?.get(a1(r + 1, c + 1))?.kind === 'formula') return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if (typeof cell.value === 'number') cell.value = v;
+    }),
+  );
+}
+
+/**
  * excelts reads `<sheetProtection sheet="1">` as `sheet: true` but LibreOffice's equally valid
  * `sheet="true"` as `sheet: undefined` (it compares with "1" only), while still returning the
  * element. Excel, LibreOffice and excelts omit the element on an unprotected sheet, so a present

@@ -152,7 +152,9 @@ export async function guardedWorkbook(
   shown: string,
   clock: () => Date = () => new Date(),
 ): Promise<XlsxWorkbook> {
-  await checkXlsxBytes(buf, shown);
+  // The sheets are read as validate reads them first: the same limits before a model is built,
+  // and what the model's loader reads loosely (a number cell holding "1234abc") is taken from them.
+  const { snapshots } = await guardedParts(buf, shown);
   let wb: XlsxWorkbook;
   try {
     // Loaded on first use: checking a file (validate, collect's agency files) never needs it.
@@ -162,6 +164,7 @@ export async function guardedWorkbook(
     damaged(shown);
   }
   checkCells(wb, shown);
+  wb.keepTextOf(snapshots);
   return wb;
 }
 

@@ -380,6 +380,9 @@ interface OpenCell {
   inline: TextRuns | null;
 }
 
+/** The number syntax of an .xlsx `<v>` (xsd:double, without INF and NaN, which no spreadsheet stores). */
+const NUMBER_TEXT = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
 class SheetCells {
   private readonly cells: Cell[] = [];
   private readonly merges: string[] = [];
@@ -531,7 +534,17 @@ class SheetCells {
   private cachedResult(type: string, v: string, format: string): RawCell {
     if (type === 'str' || type === 'e') return v;
     if (type === 'b') return parseInt(v, 10) !== 0;
-    const n = parseFloat(v);
+    return this.numberValue(v, format);
+  }
+
+  /**
+   * A number cell's `<v>`: a number only when it is all one (excelts' parseFloat would read
+   * "1234abc" as 1234 and "NaN" as a figure); anything else is kept as the text the file holds, so
+   * the form's reader reports it at the cell, as it does a number typed with letters.
+   */
+  private numberValue(v: string, format: string): RawCell {
+    if (!NUMBER_TEXT.test(v)) return v;
+    const n = Number(v);
     return isDateFormat(format) ? serialDay(n, this.date1904) : n;
   }
 
@@ -553,10 +566,8 @@ class SheetCells {
         return parseInt(v, 10) !== 0;
       case 'd':
         return calendarDay(new Date(v));
-      default: {
-        const n = parseFloat(v);
-        return isDateFormat(format) ? serialDay(n, this.date1904) : n;
-      }
+      default:
+        return this.numberValue(v, format);
     }
   }
 

@@ -13,7 +13,7 @@ import { pad2 } from '../core/primitives/numbers';
 import { FONT_PT, MARGINS, XLSX_CHAR_PX, printLayout, rowHeights, wrappedRowHeight } from '../core/sheet/print';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
-import { internal, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
+import { internal, keepNumberText, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
 import { repairLoadedStyles } from './xlsx-styles';
 import { xlsxSelfCheck } from './self-check';
 
@@ -69,6 +69,17 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const ws of this.book.worksheets) storeFormulaResults(ws);
     const check = xlsxSelfCheck.enabled;
     return new Uint8Array(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
+  }
+
+  /**
+   * Number cells whose stored text is no number ("1234abc", "NaN") as that text, from the same
+   * file read into snapshots (xlsx-snapshots.ts): excelts' loader would keep only the digits.
+   */
+  keepTextOf(snapshots: readonly SheetSnapshot[]): void {
+    for (const snap of snapshots) {
+      const ws = this.book.getWorksheet(snap.name);
+      if (ws) keepNumberText(ws, snap);
+    }
   }
 
   sheetNames(): string[] {

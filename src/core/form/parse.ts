@@ -8,7 +8,13 @@ import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
 import { IsoDate, isDate, readDate } from '../primitives/dates';
 import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formulas';
 import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from '../sheet/grid';
-import { FORMULA_ERRORS, PLAUSIBLE_LIMIT, formatNumber, parseTypedNumber } from '../primitives/numbers';
+import {
+  FORMULA_ERRORS,
+  PLAUSIBLE_LIMIT,
+  formatNumber,
+  parseTypedNumber,
+  scalesAsPercent,
+} from '../primitives/numbers';
 import {
   COL,
   FREE_TEXT_LABELS,
@@ -152,8 +158,12 @@ function readPlainValue(ind: ValueIndicator, raw: RawCell, format: string): Read
   }
   if (ind.kind === 'code') return readCoded(ind, raw);
   if (typeof raw === 'number') {
+    // No spreadsheet shows NaN as a figure; a file that stores one was not written by one.
+    if (Number.isNaN(raw)) return { state: 'invalid', problem: 'text', detail: 'NaN' };
     if (ind.kind === 'percent') {
-      if (format.includes('%')) return { state: 'number', value: round12(raw * 100) };
+      if (scalesAsPercent(format)) return { state: 'number', value: round12(raw * 100) };
+      // A quoted or escaped "%" ("0.000\%") shows 0,142 as "0,142%": read as shown, nothing to ask.
+      if (format.includes('%')) return { state: 'number', value: raw };
       if (raw > 0 && raw < 1) {
         return {
           state: 'number',

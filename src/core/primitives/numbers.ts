@@ -22,6 +22,8 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
   if (FORMULA_ERRORS.includes(text.toUpperCase())) {
     return { ok: false, problem: 'formula-error', detail: text };
   }
+  const spaced = spacedDigits(raw);
+  if (spaced) return { ok: false, problem: 'ambiguous', detail: spaced };
   let body = text.replace(/\s+/g, '');
   const hasPercent = body.endsWith('%');
   if (hasPercent) body = body.slice(0, -1);
@@ -92,6 +94,36 @@ export function parseTypedNumber(raw: string, kind: NumberKind): ParsedNumber {
     problem: 'ambiguous',
     detail: `"${text}" có dấu chấm, dấu phẩy không theo cách viết số của Việt Nam (ví dụ 1.949 hoặc 12,5)`,
   };
+}
+
+/** Every blank squish() folds into one space (text.ts), line breaks and no-break spaces included. */
+const BLANKS = '\\s\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff';
+/** A space between thousands groups: "1 234 567", or the no-break spaces Excel and LibreOffice write in some locales. */
+const SPACE_GROUPED = /^[-−]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?%?$/;
+
+/**
+ * Why blanks inside typed digits make them no number (null: they do not): "1 234 567" groups
+ * thousands, but "30 45" or "12⏎34" may be two figures in one cell, so nothing is guessed.
+ * A blank beside the sign or before "%" ("- 3", "12,5 %") is harmless.
+ */
+function spacedDigits(raw: string): string | null {
+  const core = raw
+    .replace(new RegExp(`^[${BLANKS}]+|[${BLANKS}]+$`, 'g'), '')
+    .replace(new RegExp(`^([-−])[${BLANKS}]+|[${BLANKS}]+(%)$`, 'g'), '$1$2');
+  if (SPACE_GROUPED.test(core) || !new RegExp(`[\\d.,][${BLANKS}]+[\\d.,]`).test(core)) return null;
+  const shown = squish(raw);
+  if (/[\n\r\u2028\u2029]/.test(core))
+    return `"${shown}" có dấu xuống dòng giữa các chữ số nên không rõ là một số hay hai số`;
+  return `"${shown}" có khoảng trắng giữa các chữ số nhưng không theo nhóm ba chữ số hàng nghìn (như 1 234 567) nên không rõ là một số hay hai số`;
+}
+
+/**
+ * Whether a number format shows its value times 100, as Excel and Sheets decide: only by a "%"
+ * that is neither quoted ("%"), escaped (\%), a padding or fill character (_% *%) nor inside
+ * brackets. "0.000\%" shows 0,142 as "0,142%".
+ */
+export function scalesAsPercent(format: string): boolean {
+  return format.replace(/"[^"]*"?|\\.|[_*].|\[[^\]]*\]?/g, '').includes('%');
 }
 
 function groupThousands(digits: string): string {

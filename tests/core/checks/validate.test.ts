@@ -133,6 +133,58 @@ describe('validation of an agency tab', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads "1 234 567" grouped by spaces, and refuses at the cell digits that a space or a line break splits', () => {
+    const ok = check('Sở Thông tin và Truyền thông', {
+      values: {
+        '3.4.a.2': '1 000 100',
+        '3.4.a': '1\u00a0000\u00a0120',
+        '3.4.b.1': '1\u202f000\u202f100',
+        '3.4.b': 1000110,
+      },
+    });
+    expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cases: [string, string][] = [
+      ['30 45', 'khoảng trắng giữa các chữ số nhưng không theo nhóm ba chữ số hàng nghìn (như 1 234 567)'],
+      ['12 34', 'khoảng trắng giữa các chữ số nhưng không theo nhóm ba chữ số hàng nghìn (như 1 234 567)'],
+      ['12\n34', 'dấu xuống dòng giữa các chữ số'],
+    ];
+    for (const [typed, why] of cases) {
+      const r = check('Sở Thông tin và Truyền thông', { values: { '1.1.3': typed } });
+      const at = `D${r.row('1.1.3')}`;
+      expect(only(r)).toEqual([['ambiguous-number', 'error', at, '1.1.3']]);
+      expect(r.findings[0].message).toBe(
+        `Ô ${at} (chỉ tiêu 1.1.3): "${typed.replace('\n', ' ')}" có ${why} nên không rõ là một số hay hai số. Hãy nhập lại cho rõ, ví dụ 1.949 (một nghìn chín trăm bốn mươi chín) hoặc 12,5.`,
+      );
+    }
+    const letters = check('Sở Thông tin và Truyền thông', { values: { '1.1.3': '1234abc' } });
+    expect(letters.findings.map((f) => f.message)).toEqual([
+      `Ô D${letters.row('1.1.3')} (chỉ tiêu 1.1.3): "1234abc" không phải là số. Hãy nhập số, ví dụ 1.949; ghi chú đưa sang cột Ghi chú.`,
+    ]);
+  });
+
+  it('scales a fraction by 100 only for a plain "%" in the cell\'s format: 0,142 shown as "0,142%" is 0,142%', () => {
+    const read = (format: string) => {
+      const t = tabFor(settings, 'Sở Thông tin và Truyền thông', { ...SENT, values: { ...CLEAN_SO, '3.3.3': 0.142 } });
+      const row = t.layout.codeRows.get('3.3.3')!;
+      t.snap.formats[row - 1][3] = format;
+      const report = t.report();
+      const result = validateAgency(catalog, settings, t.agency, report, { today, isProtected: true });
+      return { reading: report.rows.get('3.3.3')!.reading, findings: result.findings };
+    };
+    expect(read('0.00%').reading).toEqual({ state: 'number', value: 14.2 });
+    expect(read('0.000\\%')).toEqual({ reading: { state: 'number', value: 0.142 }, findings: [] });
+    expect(read('0.000"%"')).toEqual({ reading: { state: 'number', value: 0.142 }, findings: [] });
+  });
+
+  it('refuses NaN at the cell, never a figure', () => {
+    const r = check('Sở Thông tin và Truyền thông', { values: { '1.1.3': NaN } });
+    const at = `D${r.row('1.1.3')}`;
+    expect(only(r)).toEqual([['not-number', 'error', at, '1.1.3']]);
+    expect(r.findings[0].message).toBe(
+      `Ô ${at} (chỉ tiêu 1.1.3): "NaN" không phải là số. Hãy nhập số, ví dụ 1.949; ghi chú đưa sang cột Ghi chú.`,
+    );
+  });
+
   it.each([
     ['not-number', { '1.1.3': 'không có' }, '1.1.3'],
     ['negative', { '2.3': -3 }, '2.3'],

@@ -5,6 +5,7 @@ import {
   formatPercent,
   parseTypedNumber,
   roundRate,
+  scalesAsPercent,
 } from '../../../src/core/primitives/numbers';
 import { NUMBER_FORMATS } from '../../../src/core/form/template';
 import { defaultCutoff, districtLevelExists, periodInText } from '../../../src/core/periods';
@@ -63,6 +64,66 @@ describe('reading numbers as Vietnamese staff type them', () => {
   it('keeps the sign so negatives can be reported', () => {
     expect(parseTypedNumber('-3', 'count')).toEqual({ ok: true, value: -3 });
   });
+});
+
+describe('spaces inside a typed number', () => {
+  it.each([
+    ['1 234 567', 1234567],
+    ['1\u00a0234', 1234],
+    ['1\u202f234\u202f567', 1234567],
+    ['  12 345  ', 12345],
+  ])('thousands grouped by spaces "%s" is %d', (text, value) => {
+    expect(parseTypedNumber(text, 'count')).toEqual({ ok: true, value });
+  });
+
+  it('keeps a space beside the sign or before the per-cent sign harmless', () => {
+    expect(parseTypedNumber('12,5 %', 'percent')).toEqual({ ok: true, value: 12.5 });
+    expect(parseTypedNumber('- 3', 'count')).toEqual({ ok: true, value: -3 });
+    expect(parseTypedNumber('1 234,5', 'percent')).toEqual({ ok: true, value: 1234.5 });
+  });
+
+  it.each(['30 45', '12 34', '1 23', '1234 567', '1  234', '12,5 6%'])(
+    'refuses "%s": a space that does not group thousands may join two figures',
+    (text) => {
+      expect(parseTypedNumber(text, 'count')).toEqual({
+        ok: false,
+        problem: 'ambiguous',
+        detail: `"${text.replace(/ +/g, ' ')}" có khoảng trắng giữa các chữ số nhưng không theo nhóm ba chữ số hàng nghìn (như 1 234 567) nên không rõ là một số hay hai số`,
+      });
+    },
+  );
+
+  it('refuses digits broken over two lines, even in groups of three', () => {
+    for (const text of ['12\n34', '1\n234', '12\r\n34'])
+      expect(parseTypedNumber(text, 'count')).toMatchObject({
+        ok: false,
+        problem: 'ambiguous',
+        detail: expect.stringContaining('có dấu xuống dòng giữa các chữ số nên không rõ là một số hay hai số'),
+      });
+  });
+
+  it('refuses trailing letters and the words no spreadsheet shows as a figure', () => {
+    for (const text of ['1234abc', '12 34abc', 'NaN', 'INF', 'Infinity', '-Infinity'])
+      expect(parseTypedNumber(text, 'count')).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/text|ambiguous/),
+      });
+  });
+});
+
+describe('a number format that scales by 100', () => {
+  it.each([
+    ['0.00%', true],
+    ['0%', true],
+    ['#,##0.0%;[Red]-0.0%', true],
+    ['0.000\\%', false],
+    ['0.000"%"', false],
+    ['0.0" %"', false],
+    ['0_%', false],
+    ['[$%-409]0.00', false],
+    ['#,##0', false],
+    ['', false],
+  ])('"%s" scales: %s', (format, scales) => expect(scalesAsPercent(format)).toBe(scales));
 });
 
 describe('writing numbers the vi-VN way', () => {
