@@ -41,6 +41,11 @@ export const DEFAULT_MODEL: readonly LatencyRule[] = [
   },
   { pattern: '^Spreadsheet\\.insertSheet$', ms: 300, source: ESTIMATE },
   { pattern: '^Spreadsheet\\.deleteSheet$', ms: 200, source: ESTIMATE },
+  {
+    pattern: '^Protection\\.(isWarningOnly|canDomainEdit)$',
+    ms: 10,
+    source: 'estimate: a flag of a protection getProtections already returned, like Sheet.getSheetId',
+  },
   { pattern: '^(Sheet\\.protect|Protection\\.)', ms: 80, source: ESTIMATE },
   {
     pattern: '^Sheet\\.(setColumnWidths|setFrozenRows|insertRowsAfter|insertColumnsAfter|setName)$',

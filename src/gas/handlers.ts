@@ -169,7 +169,7 @@ export function generateTemplates(): Reply {
     lines.push(`Đã có trang trùng tên nhưng không phải biểu mẫu (không ghi đè): ${out.conflicts.join(', ')}.`);
   if (out.reprotected.length)
     lines.push(
-      `Đã bảo vệ lại ${out.reprotected.length} trang mà bảo vệ đã bị gỡ hoặc bị đặt lại thành "ai có quyền sửa bảng tính cũng sửa được": ${out.reprotected.join(', ')}.`,
+      `Đã bảo vệ lại ${out.reprotected.length} trang mà bảo vệ đã bị gỡ hoặc bị đổi bằng tay (chuyển sang "Hiển thị cảnh báo", cho cả tổ chức sửa, hoặc cho thêm người sửa): ${out.reprotected.join(', ')}.`,
     );
   if (out.protection.length)
     lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));

@@ -14,6 +14,12 @@ import { GasError, classify } from './errors';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 
+/**
+ * An email as Google compares it: User.getEmail() gives it in lower case, while Thiết lập keeps
+ * what the consolidator typed ("Nguoi.Nhap@Example.gov.vn"), so both sides are compared this way.
+ */
+const emailKey = (e: string): string => e.trim().toLowerCase();
+
 /** Where the last known consolidators are kept, so a non-consolidator can be told whom to ask. */
 export const CONSOLIDATORS_KEY = 'cchc.consolidators';
 
@@ -74,8 +80,8 @@ export class Protector {
     for (const name of [VALIDATION_SHEET, SUMMARY_SHEET, DETAIL_SHEET, SUBMISSION_SHEET]) {
       const p = this.ss.getSheetByName(name)?.getProtections(this.app.ProtectionType.SHEET)[0];
       if (!p || !p.canEdit()) continue;
-      const have = new Set(p.getEditors().map((u) => u.getEmail()));
-      const add = consolidators.filter((e) => !have.has(e));
+      const have = new Set(p.getEditors().map((u) => emailKey(u.getEmail())));
+      const add = consolidators.filter((e) => !have.has(emailKey(e)));
       if (add.length) p.addEditors(add);
     }
   }
@@ -132,17 +138,30 @@ export class Protector {
   }
 
   /**
-   * Whether an agency tab's two protections are still as apply() left them: the sheet's editors
-   * among the consolidators, the value area's among the consolidators and the agency's editors.
-   * A protection reset to mirror the sharing lists the spreadsheet's editors, agencies included,
-   * so it fails the check. Four calls: the protections of each kind and their editors.
+   * Whether an agency tab's two protections are still as apply() left them, in the three ways
+   * Google lets someone loosen one by hand:
+   * - "Show a warning" (warning-only): "every user can edit data in the protected range, except
+   *   editing will prompt a warning"; its editors are ignored (Sheets API, ProtectedRange.warningOnly;
+   *   Apps Script Protection.isWarningOnly / setWarningOnly,
+   *   developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)).
+   * - domain editing: "anyone in the document's domain has edit access" (Editors.domainUsersCanEdit;
+   *   Protection.canDomainEdit / setDomainEdit).
+   * - the editor list: the sheet's among the consolidators, the value area's among the
+   *   consolidators and the agency's editors, emails compared as Google does (case-insensitive).
+   *   A protection reset to mirror the sharing lists the spreadsheet's editors, agencies included.
+   * Eight calls for a tab that holds (per protection: find it, warning-only, domain, editors);
+   * fewer as soon as one fails.
    */
   holds(sheet: Sheet, agencyEditors: readonly string[]): boolean {
-    const admitted = new Set(this.consolidators());
-    const only = (p: GProtection | undefined, extra: readonly string[]) =>
-      !!p && p.getEditors().every((u) => admitted.has(u.getEmail()) || extra.includes(u.getEmail()));
-    if (!only(sheet.getProtections(this.app.ProtectionType.SHEET)[0], [])) return false;
-    return only(sheet.getProtections(this.app.ProtectionType.RANGE)[0], agencyEditors);
+    const admitted = new Set(this.consolidators().map(emailKey));
+    const agency = new Set(agencyEditors.map(emailKey));
+    const closed = (p: GProtection | undefined, extra: ReadonlySet<string>) =>
+      !!p &&
+      !p.isWarningOnly() &&
+      !p.canDomainEdit() &&
+      p.getEditors().every((u) => admitted.has(emailKey(u.getEmail())) || extra.has(emailKey(u.getEmail())));
+    if (!closed(sheet.getProtections(this.app.ProtectionType.SHEET)[0], new Set())) return false;
+    return closed(sheet.getProtections(this.app.ProtectionType.RANGE)[0], agency);
   }
 
   /** Removes the add-on's protections of a sheet, after checking the user may. */
@@ -182,8 +201,10 @@ export class Protector {
    * user running the script always stay editors (Protection.removeEditors).
    */
   private onlyThese(protection: GProtection, editors: readonly string[]): void {
-    const keep = new Set(editors);
-    const others = this.sharedEditors!.filter((u) => !keep.has(u.getEmail()));
+    // Google gives the spreadsheet's editors in lower case: compare them so with what was typed, or
+    // an agency added here would be removed again right below.
+    const keep = new Set(editors.map(emailKey));
+    const others = this.sharedEditors!.filter((u) => !keep.has(emailKey(u.getEmail())));
     if (keep.size) protection.addEditors([...keep]);
     // With nobody to add, the user running is always among the spreadsheet's editors, so this
     // list is never empty and the editor list is always changed.

@@ -221,6 +221,24 @@ describe('build/Code.js', () => {
     expect(fake.ui.underLock).toEqual([]);
   });
 
+  it('tells the consolidator which tab it closed again after someone switched it to "Show a warning"', () => {
+    const { fake, call } = sandbox();
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
+    fake.ss
+      .sheet('Sở Nội vụ')
+      .protections.find((p) => p.range)!
+      .byHand({ warningOnly: true });
+    fake.ui.alerts.length = 0;
+    call('menuGenerateTemplates');
+    const done = fake.ui.alerts.pop()!;
+    expect(done.title).toBe('Đã tạo biểu mẫu');
+    expect(done.message).toContain(
+      'Đã bảo vệ lại 1 trang mà bảo vệ đã bị gỡ hoặc bị đổi bằng tay (chuyển sang "Hiển thị cảnh báo", cho cả tổ chức sửa, hoặc cho thêm người sửa): Sở Nội vụ.',
+    );
+    expect(fake.ss.sheet('Sở Nội vụ').protections.some((p) => p.isWarningOnly())).toBe(false);
+  });
+
   it('removes a half-made protection and says so when access comes from a Google Group', () => {
     const fake = fakeGas();
     fake.ss.owner = 'so-noi-vu@example.gov.vn';

@@ -224,12 +224,13 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     const idle = click();
     expect(idle.out.unchanged).toHaveLength(190);
     // Nothing changed: no tab is read or re-protected; each tab's protection is only checked, in
-    // 4 calls (a consolidator may have removed or reset one by hand), well inside one run.
+    // 8 calls (a consolidator may have removed, reset or loosened one by hand), well inside one run.
     expect(idle.out.reprotected).toEqual([]);
     expect(fake.calls.of('Sheet.getProtections') + fake.calls.of('Protection.getEditors')).toBeLessThanOrEqual(
       4 * 190 + 2,
     );
-    expect(fake.calls.total()).toBeLessThanOrEqual(5 * 190 + 20); // and one name per tab, to list them
+    expect(fake.calls.of('Protection.isWarningOnly') + fake.calls.of('Protection.canDomainEdit')).toBe(4 * 190);
+    expect(fake.calls.total()).toBeLessThanOrEqual(9 * 190 + 20); // and one name per tab, to list them
     expect(idle.seconds).toBeLessThan(3 * 60);
     // A new consolidator changes every protection: each click still progresses and the work ends.
     fake.ss.sheet('Thiết lập').protections[0].editors.push('colleague@example.gov.vn');
@@ -307,9 +308,10 @@ describe('a new deadline on Thiết lập', () => {
     expect(out.unchanged).toEqual(settings.agencies.map((a) => a.sheet));
     // Only the header: no tab is re-protected or rebuilt.
     expect(fake.calls.of('Sheet.protect') + fake.calls.of('Range.protect')).toBe(0);
-    // One read and a write per stale cell (here the deadline and the stamp), plus the 4 calls that
-    // check the tab is still protected: 14 calls a tab, fewer than building one.
-    expect(fake.calls.total()).toBeLessThanOrEqual(16 * settings.agencies.length);
+    // One read and a write per stale cell (here the deadline and the stamp), plus the 8 calls that
+    // check the tab is still protected (per protection: find it, warning-only, domain, editors):
+    // 18 calls a tab, fewer than building one.
+    expect(fake.calls.total()).toBeLessThanOrEqual(20 * settings.agencies.length);
     expect(fake.calls.of('Range.setValues')).toBe(2 * settings.agencies.length);
     expect(tab.dateAt('C5')).toBe('2026-09-05');
     expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');
@@ -322,5 +324,106 @@ describe('a new deadline on Thiết lập', () => {
     const idle = generateTemplates(wb, runContext(moved));
     expect(idle.retimed).toEqual([]);
     expect(fake.calls.reads()).toBe(0);
+  });
+});
+
+describe('a protection loosened by hand in the side panel', () => {
+  /** Forms made and shared as README says; the first two agencies with an email, and where they type. */
+  function made(opts: { domain?: boolean } = {}) {
+    const p = province();
+    p.fake.ss.domain = opts.domain ?? false;
+    generateTemplates(gasWorkbook(p.fake).wb, runContext(p.settings)); // a run of its own, in the domain
+    shareWithAgencies(p.fake, p.settings, 'colleague@example.gov.vn');
+    const [agency, other] = p.settings.agencies.filter((a) => a.emails.length);
+    const sheet = p.fake.ss.sheet(agency.sheet);
+    const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
+    return { ...p, agency, other, sheet, value: `D${valueRow}` };
+  }
+  /** "Tạo biểu mẫu" run again by the owner, counting its calls. */
+  function again(p: ReturnType<typeof made>) {
+    p.fake.ss.me = p.fake.ss.owner;
+    p.fake.calls.reset();
+    return generateTemplates(gasWorkbook(p.fake).wb, runContext(p.settings));
+  }
+
+  it('switched to "Show a warning": anyone may type there, and "Tạo biểu mẫu" closes it again and names it', () => {
+    const p = made();
+    const whole = p.sheet.protections.find((x) => !x.range)!;
+    const area = p.sheet.protections.find((x) => x.range)!;
+    whole.byHand({ warningOnly: true });
+    // As in Google, the warning stops nobody: a colleague confirms it and renames the agency.
+    p.fake.ss.me = 'colleague@example.gov.vn';
+    expect(() => p.sheet.edit('C3', 'Sở khác')).not.toThrow();
+    // The value area turned to a warning too, on another tab: another agency types its figures.
+    const second = p.fake.ss.sheet(p.other.sheet);
+    second.protections.find((x) => x.range)!.byHand({ warningOnly: true });
+    expect(second.canEdit(p.agency.emails[0], p.value)).toBe(true);
+    expect(area.isWarningOnly()).toBe(false);
+
+    const out = again(p);
+    expect(out.reprotected.sort()).toEqual([p.agency.sheet, p.other.sheet].sort());
+    // Only these two tabs are protected again: one sheet and one value-area protection each.
+    expect(p.fake.calls.of('Sheet.protect')).toBe(2);
+    expect(p.fake.calls.of('Range.protect')).toBe(2);
+    for (const tab of [p.sheet, second]) expect(tab.protections.every((x) => !x.isWarningOnly())).toBe(true);
+    expect(p.sheet.canEdit('colleague@example.gov.vn', 'C3')).toBe(false);
+    expect(second.canEdit(p.agency.emails[0], p.value)).toBe(false);
+    expect(second.canEdit(p.other.emails[0], 'C6')).toBe(true);
+    // The next run finds every tab closed.
+    expect(again(p).reprotected).toEqual([]);
+  });
+
+  it('opened to the whole domain: "Tạo biểu mẫu" closes it again and names it', () => {
+    const p = made({ domain: true });
+    expect(p.sheet.protections.every((x) => !x.domainEdit)).toBe(true); // closed to the domain when made
+    // Everyone here is in example.gov.vn, the owner's Workspace domain.
+    p.sheet.protections.find((x) => x.range)!.byHand({ domainEdit: true });
+    expect(p.sheet.canEdit(p.other.emails[0], p.value)).toBe(true);
+    expect(p.sheet.canEdit(p.other.emails[0], 'A12')).toBe(false); // the sheet itself still holds
+
+    const out = again(p);
+    expect(out.reprotected).toEqual([p.agency.sheet]);
+    expect(p.fake.calls.of('Sheet.protect')).toBe(1);
+    expect(p.sheet.protections.every((x) => !x.domainEdit)).toBe(true);
+    expect(p.sheet.canEdit(p.other.emails[0], p.value)).toBe(false);
+    expect(p.sheet.canEdit(p.agency.emails[0], p.value)).toBe(true);
+  });
+
+  it('holds when Thiết lập has an email typed in capitals that Google gives in lower case', () => {
+    const { fake, wb, settings } = province();
+    // The consolidator types the agency's email with capitals on Thiết lập.
+    const first = settings.agencies.find((a) => a.emails.length)!;
+    const setup = fake.ss.sheet('Thiết lập');
+    const cell = [...Array(200).keys()]
+      .flatMap((r) => ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => `${c}${r + 1}`))
+      .find((a1) => setup.valueAt(a1) === first.emails[0])!;
+    wb.writeCells('Thiết lập', cell, [['Nguoi.Nhap@Example.gov.vn']]);
+    const read = readSettings(wb.read('Thiết lập')!.values);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const typed = read.settings;
+    const agency = typed.agencies.find((a) => a.sheet === first.sheet)!;
+    expect(agency.emails).toEqual(['Nguoi.Nhap@Example.gov.vn']);
+
+    generateTemplates(wb, runContext(typed));
+    fake.ss.share('nguoi.nhap@example.gov.vn'); // Google knows the account in lower case
+    const sheet = fake.ss.sheet(agency.sheet);
+    const editors = sheet.protections.find((x) => x.range)!.getEditors();
+    expect(editors.map((u: GoogleAppsScript.Base.User) => u.getEmail())).toContain('nguoi.nhap@example.gov.vn');
+    fake.ss.me = 'nguoi.nhap@example.gov.vn';
+    expect(() => sheet.edit('C6', 'Đã gửi')).not.toThrow(); // the agency may still type
+
+    fake.ss.me = fake.ss.owner;
+    fake.calls.reset();
+    const out = generateTemplates(gasWorkbook(fake).wb, runContext(typed));
+    expect(out.reprotected).toEqual([]);
+    expect(out.unchanged).toHaveLength(typed.agencies.length);
+    // Each tab checked in 8 calls, none protected again; plus the Thiết lập protection, read once
+    // for the consolidators.
+    const n = typed.agencies.length;
+    expect(fake.calls.of('Sheet.getProtections')).toBe(2 * n + 1);
+    expect(fake.calls.of('Protection.isWarningOnly')).toBe(2 * n);
+    expect(fake.calls.of('Protection.canDomainEdit')).toBe(2 * n);
+    expect(fake.calls.of('Protection.getEditors')).toBe(2 * n + 1);
+    expect(fake.calls.of('Sheet.protect') + fake.calls.of('Range.protect')).toBe(0);
   });
 });

@@ -4,6 +4,8 @@ import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import { GRange } from './types';
 
+const lower = (e: string): string => e.toLowerCase();
+
 export class FakeProtection implements Pick<
   GoogleAppsScript.Spreadsheet.Protection,
   | 'setUnprotectedRanges'
@@ -13,6 +15,8 @@ export class FakeProtection implements Pick<
   | 'addEditors'
   | 'canDomainEdit'
   | 'setDomainEdit'
+  | 'isWarningOnly'
+  | 'setWarningOnly'
   | 'remove'
   | 'canEdit'
 > {
@@ -27,6 +31,14 @@ export class FakeProtection implements Pick<
    */
   private own: string[] | null = null;
   private ownDomain: boolean | null = null;
+  /**
+   * "Show a warning when editing this range" (set by hand, or setWarningOnly(true)): "every user can
+   * edit data in the protected range, except editing will prompt a warning asking the user to
+   * confirm the edit. When writing: if this field is true, then editors are ignored"
+   * (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange,
+   * warningOnly; Apps Script: developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)).
+   */
+  private warning = false;
   unprotected: FakeRange[] = [];
   /** A range protection covers its range; a sheet protection (range null) covers every cell. */
   constructor(
@@ -66,11 +78,21 @@ export class FakeProtection implements Pick<
         `${what}: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
       );
   }
-  /** The owner, a listed editor, or a member of a listed group. */
+  /**
+   * The owner, a listed editor, or a member of a listed group; with a warning, every editor of the
+   * spreadsheet (they confirm the warning and edit); with domain editing on, every editor of the
+   * spreadsheet in the owner's domain ("True if anyone in the document's domain has edit access to
+   * the protected range", Sheets API, Editors.domainUsersCanEdit). Emails compare in any case.
+   */
   mayEdit(email: string): boolean {
     const ss = this.sheet.ss;
-    if (!this.explicit) return ss.isEditor(email);
-    return email === ss.owner || this.editors.some((e) => e === email || (ss.groups.get(e) ?? []).includes(email));
+    const me = lower(email);
+    if (!this.explicit || this.warning) return ss.isEditor(email);
+    if (this.domainEdit && ss.isEditor(email) && me.endsWith(`@${lower(ss.owner).split('@')[1]}`)) return true;
+    return (
+      me === lower(ss.owner) ||
+      this.editors.some((e) => lower(e) === me || (ss.groups.get(e) ?? []).map(lower).includes(me))
+    );
   }
   setUnprotectedRanges(ranges: GRange[]) {
     this.hit('setUnprotectedRanges');
@@ -91,12 +113,15 @@ export class FakeProtection implements Pick<
     // "This field is only visible to users with edit access to the protected range"
     // (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange).
     this.mustEdit('getEditors');
-    return this.editors.map((e) => ({ getEmail: () => e })) as any;
+    // Users as Google gives them: User.getEmail() in lower case, whatever case was typed. What a
+    // warning-only protection returns is not documented ("editors are ignored"): the fake gives
+    // the list it had, so a check cannot tell a warning from the list alone.
+    return this.editors.map((e) => ({ getEmail: () => lower(e) })) as any;
   }
   removeEditors(users: any[]) {
     this.hit('removeEditors');
     this.mustEdit('removeEditors');
-    const gone = new Set(users.map((u: any) => (typeof u === 'string' ? u : u.getEmail())));
+    const gone = new Set(users.map((u: any) => lower(typeof u === 'string' ? u : u.getEmail())));
     // "Ensure the current user is an editor before removing others. Otherwise, if the user's edit
     // permission comes from a group, the script throws an exception upon removing the group."
     // (developers.google.com/apps-script/reference/spreadsheet/protection, class example)
@@ -108,7 +133,9 @@ export class FakeProtection implements Pick<
     // Neither the owner nor the user running the script can be removed. An empty list changes
     // nothing, so it leaves a mirroring protection mirroring (the strict reading).
     if (!gone.size) return this as any;
-    this.own = this.fix().filter((e) => !gone.has(e) || e === this.sheet.ss.owner || e === this.sheet.ss.me);
+    this.own = this.fix().filter(
+      (e) => !gone.has(lower(e)) || lower(e) === lower(this.sheet.ss.owner) || lower(e) === lower(this.sheet.ss.me),
+    );
     return this as any;
   }
   addEditors(emails: string[]) {
@@ -116,7 +143,7 @@ export class FakeProtection implements Pick<
     this.mustEdit('addEditors');
     for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`Invalid email: ${e}`);
     if (!emails.length) return this as any;
-    this.own = [...new Set([...this.fix(), ...emails])];
+    this.own = [...new Set([...this.fix(), ...emails].map(lower))];
     return this as any;
   }
   canDomainEdit() {
@@ -131,10 +158,38 @@ export class FakeProtection implements Pick<
     this.ownDomain = v;
     return this as any;
   }
+  isWarningOnly() {
+    this.hit('isWarningOnly');
+    return this.warning;
+  }
+  /**
+   * Turning the warning off again without naming editors gives the protection "all the editors in
+   * the document" (Sheets API, ProtectedRange.warningOnly), so it is open until a script sets them.
+   */
+  setWarningOnly(v: boolean) {
+    this.hit('setWarningOnly');
+    this.mustEdit('setWarningOnly');
+    if (this.warning && !v) this.own = [...this.sheet.ss.sharedWith];
+    this.warning = v;
+    return this as any;
+  }
+  /** Test helper: what a consolidator does by hand in the side panel (no call counted). */
+  byHand(change: { warningOnly?: boolean; domainEdit?: boolean }): void {
+    if (change.warningOnly !== undefined) {
+      if (this.warning && !change.warningOnly) this.own = [...this.sheet.ss.sharedWith];
+      this.warning = change.warningOnly;
+    }
+    if (change.domainEdit !== undefined) {
+      if (!this.sheet.ss.domain) throw new Error('test: domain editing needs a Google Workspace domain');
+      this.fix();
+      this.ownDomain = change.domainEdit;
+    }
+  }
   /** Test helper: the state a protection made before v2 may be in (its editors never set). */
   mirror(): void {
     this.own = null;
     this.ownDomain = null;
+    this.warning = false;
   }
   remove() {
     this.hit('remove');

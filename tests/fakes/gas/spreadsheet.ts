@@ -46,11 +46,11 @@ export class FakeSpreadsheet implements Pick<
   share(...emails: string[]): void {
     this.sharedWith = [...new Set([...this.sharedWith, ...emails])];
   }
-  /** The owner, or an editor of the spreadsheet directly or through a group. */
+  /** The owner, or an editor of the spreadsheet directly or through a group; emails compare in any case. */
   isEditor(email: string): boolean {
-    return (
-      email === this.owner || this.sharedWith.some((e) => e === email || (this.groups.get(e) ?? []).includes(email))
-    );
+    const me = email.toLowerCase();
+    const is = (e: string) => e.toLowerCase() === me;
+    return is(this.owner) || this.sharedWith.some((e) => is(e) || (this.groups.get(e) ?? []).some(is));
   }
   /** Cells of every tab, blank ones included (rows × columns), as Google counts them. */
   cellCount(): number {
