@@ -123,10 +123,35 @@ function periodOptions(
       );
     period = p;
   }
-  const year = opts.year !== undefined ? Number(opts.year.trim() || NaN) : defaults.year;
-  if (!Number.isInteger(year) || year < 2015 || year > 2100)
-    throw new CliError(`Năm "${opts.year}" (--year) không hợp lệ; nhập năm từ 2015 đến 2100, ví dụ --year 2026.`);
+  const year = opts.year !== undefined ? wholeOption(opts.year, '--year', 2015, 2100, 'năm', '2026') : defaults.year;
   return { period, year };
+}
+
+/**
+ * A whole-number option (--year, --communes, --provincial, --seed): digits only. "2.5" and "2,5"
+ * are refused, not rounded; so is "1.000", which a Vietnamese reader means as a thousand.
+ */
+export function wholeOption(
+  raw: string,
+  option: string,
+  min: number,
+  max: number,
+  what = 'số',
+  example?: string,
+): number {
+  const range = `nhập ${what} là số nguyên từ ${formatNumber(min)} đến ${formatNumber(max)}`;
+  const eg = example ? `, ví dụ ${option} ${example}` : '';
+  const text = raw.trim();
+  if (/^-?\d*[.,]\d+$/.test(text) && !/^\d{1,3}([.,]\d{3})+$/.test(text))
+    throw new CliError(`${option} "${raw}" không hợp lệ: phải là số nguyên, không có phần lẻ; ${range}${eg}.`);
+  if (/^\d{1,3}([.,]\d{3})+$/.test(text))
+    throw new CliError(
+      `${option} "${raw}" không hợp lệ: hãy viết số nguyên liền, không có dấu chấm hay dấu phẩy ngăn cách (ví dụ ${option} ${text.replace(/[.,]/g, '')}); ${range}.`,
+    );
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new CliError(`${option} "${raw}" không hợp lệ; ${range}${eg}.`);
+  return n;
 }
 
 /** The six centrally-run cities (since 12/6/2025): their people's committee is "thành phố", not "tỉnh". */
@@ -538,17 +563,18 @@ export async function sample(
   },
 ): Promise<number> {
   const { period, year } = periodOptions(opts, { period: 'Q3', year: 2026 });
-  const num = (v: string | undefined, what: string, max: number): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = Number(v.replace(',', '.'));
-    if (!Number.isFinite(n) || n < 0 || n > max || v.trim() === '')
-      throw new CliError(`${what} "${v}" không hợp lệ; nhập số từ 0 đến ${formatNumber(max)}.`);
-    return n;
-  };
-  const communes = num(opts.communes, '--communes', 1000);
-  const provincial = num(opts.provincial, '--provincial', 20);
-  const seed = num(opts.seed, '--seed', 2 ** 32);
-  const mistakeShare = num(opts.mistakes, '--mistakes', 1);
+  const whole = (v: string | undefined, option: string, max: number) =>
+    v === undefined ? undefined : wholeOption(v, option, 0, max);
+  const communes = whole(opts.communes, '--communes', 1000);
+  const provincial = whole(opts.provincial, '--provincial', 20);
+  const seed = whole(opts.seed, '--seed', 2 ** 32);
+  let mistakeShare: number | undefined;
+  if (opts.mistakes !== undefined) {
+    // A share: a fraction is what it is (0,2 or 0.2).
+    mistakeShare = Number(opts.mistakes.trim().replace(',', '.'));
+    if (!Number.isFinite(mistakeShare) || mistakeShare < 0 || mistakeShare > 1 || opts.mistakes.trim() === '')
+      throw new CliError(`--mistakes "${opts.mistakes}" không hợp lệ; nhập tỷ lệ từ 0 đến 1, ví dụ --mistakes 0,2.`);
+  }
   const target = userFile(io, opts.out);
   checkOutputs([target], [], { force: !!opts.force }); // before building anything
   const wb = await buildSample(io, { communes, provincial, seed, mistakeShare, period, year });

@@ -27,8 +27,9 @@ export function fromOsError(e: unknown, path: string, action: 'read' | 'write'):
     case 'EPERM':
       return new FileError(action === 'read' ? 'no-read-permission' : 'no-write-permission', path);
     case 'ENOSPC':
-    case 'EDQUOT':
       return new FileError('no-space', path);
+    case 'EDQUOT':
+      return new FileError('quota', path);
     case 'EISDIR':
       return new FileError('is-directory', path);
     case 'ENOTDIR':
@@ -74,10 +75,21 @@ export function writeFailure(e: unknown, path: string, targetExists: boolean): F
   return fromOsError(e, path, 'write');
 }
 
+/** System calls that read; any other that fails is taken as a write. */
+const READS = new Set(['read', 'stat', 'lstat', 'fstat', 'scandir', 'readlink', 'realpath', 'access']);
+
 /** Any failure to a message and an exit code; never a trace. */
 export function failureOf(e: unknown): { message: string; exitCode: 1 | 2 } {
   if (e instanceof CliError) return { message: e.message, exitCode: e.exitCode };
   if (e instanceof FileError) return { message: fileMessage(e), exitCode: 2 };
+  // An operating-system error that escaped its command's wording (a full disk met anywhere):
+  // worded by its code like every other, never Node's English.
+  const os = e as NodeJS.ErrnoException;
+  if (typeof os?.code === 'string' && /^E[A-Z]+$/.test(os.code) && typeof os.syscall === 'string') {
+    const action = READS.has(os.syscall) ? 'read' : 'write';
+    const path = os.path ?? (action === 'read' ? 'tệp đầu vào' : 'tệp kết quả');
+    return { message: fileMessage(fromOsError(e, path, action)), exitCode: 2 };
+  }
   return {
     message: `Lỗi ngoài dự kiến: ${(e as Error)?.message ?? e}. Xin báo lại cho nhóm phát triển kèm lệnh đã gõ.`,
     exitCode: 2,

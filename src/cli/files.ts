@@ -3,9 +3,13 @@
  * and whether it is small enough to load), and writing outputs so that no command can change an
  * input or leave a truncated file: every output goes to a temporary file in the same folder and
  * is renamed into place, after checking (realpath, symlinks followed) that it is not an input,
- * not another output of the same command, and not an existing file unless --force.
+ * not another output of the same command, not a device, FIFO or socket (even with --force), and
+ * not an existing file unless --force. A failed run leaves nothing of its own (temporary files,
+ * files it placed, folders it made); a killed run's leftovers are removed by the next run that
+ * writes into the same folder.
  */
 import {
+  Dirent,
   Stats,
   closeSync,
   constants,
@@ -24,6 +28,7 @@ import {
   unlinkSync,
   writeSync,
   mkdirSync,
+  rmdirSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LIMITS, mb } from '../local/xlsx-guard';
@@ -109,15 +114,15 @@ export interface Output {
  * Checks every output against the inputs and each other (realpath and file identity, so
  * symlinks and hard links count), and that none replaces an existing file unless `force`.
  * Writes nothing of this run; commands call it before working, writeOutputs calls it again.
- * A dead run's leftovers beside an output are settled first (recoverStale), so that what exists
- * is what that run meant to leave.
+ * Dead runs' leftovers in each output's folder are settled first (sweep), so that what exists
+ * is what those runs meant to leave.
  */
 export function checkOutputs(
   outputs: readonly Pick<Output, 'shown' | 'path'>[],
   inputs: readonly { shown: string; path: string }[],
   opts: { force: boolean },
 ): string[] {
-  for (const o of outputs) recoverStale(canonical(o.path));
+  for (const folder of new Set(outputs.map((o) => dirname(canonical(o.path))))) sweep(folder);
   const ins = inputs.map((i) => ({ ...i, real: canonical(i.path), id: fileId(i.path) }));
   const seen = new Map<string, string>();
   const existing: string[] = [];
@@ -131,11 +136,13 @@ export function checkOutputs(
     if (other !== undefined) throw new FileError('outputs-collide', o.shown, `cũng là ${other}`);
     seen.set(real, o.shown);
     let parent = dirname(real);
-    while (entryKind(parent) === 'none' && dirname(parent) !== parent) parent = dirname(parent);
-    if (entryKind(parent) === 'file') throw new FileError('not-a-directory', o.shown);
-    const kind = entryKind(real);
-    if (kind === 'directory') throw new FileError('is-directory', o.shown);
-    if (kind === 'file' && !opts.force) existing.push(o.shown);
+    while (!statOf(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    if (statOf(parent)?.isDirectory() === false) throw new FileError('not-a-directory', o.shown);
+    const st = statOf(real);
+    if (st?.isDirectory()) throw new FileError('is-directory', o.shown);
+    // /dev/null, a FIFO, a socket: a rename would put a file in their place; never, even with --force.
+    if (st && !st.isFile()) throw new FileError('output-not-regular', o.shown, kindOf(st));
+    if (st && !opts.force) existing.push(o.shown);
     return real;
   });
   // Every file that would be replaced is named at once (split writes a folder of them).
@@ -170,14 +177,39 @@ export async function writeOutputs(
 ): Promise<string[]> {
   const reals = checkOutputs(outputs, inputs, opts);
   const moves: Move[] = [];
+  const made: Made = { folders: [], files: [] };
+  let done = false;
   try {
     for (let i = 0; i < outputs.length; i++)
-      moves.push({ tmp: writeTemp(reals[i], await outputs[i].data(), outputs[i].shown), real: reals[i] });
-    commit(moves, outputs, opts.force);
+      moves.push({ tmp: writeTemp(reals[i], await outputs[i].data(), outputs[i].shown, made), real: reals[i] });
+    commit(moves, outputs, opts.force, made);
+    done = true;
   } finally {
     for (const m of moves) removeQuietly(m.tmp);
+    if (!done) undo(made);
   }
   return reals;
+}
+
+/** What this run created: folders (outermost first, in order made) and files it placed where none was. */
+interface Made {
+  readonly folders: string[];
+  readonly files: { real: string; id: string }[];
+}
+
+/**
+ * A failed run takes back what it created: files it placed where no file was (still the same
+ * file: same device and inode), then the folders it made, if empty. Nothing that existed before
+ * is removed: a file replaced with --force stays replaced (the old one is gone by then).
+ */
+function undo(made: Made): void {
+  for (const f of made.files) if (fileId(f.real) === f.id) removeQuietly(f.real);
+  for (const d of [...made.folders].reverse())
+    try {
+      rmdirSync(d); // only an empty folder
+    } catch {
+      // something else is in it: kept
+    }
 }
 
 interface Move {
@@ -186,7 +218,13 @@ interface Move {
 }
 
 const lockOf = (real: string) => join(dirname(real), `.${basename(real)}.cchc-lock`);
+/** Our temporary files: `.<name>.<pid>.<stamp>.tmp`, beside the output (or lock) named <name>. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/;
+const LOCK = /^\..+\.cchc-lock$/;
+/** A lock that cannot be read is a run killed while writing it, once it is this old. */
+const UNREADABLE_LOCK_MS = 60_000;
+/** Where a disk has no hard links (FAT, exFAT, some network shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 function removeQuietly(path: string): void {
   try {
@@ -207,77 +245,127 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A dead run's lock beside this output: its moves finished, its lock and temporary files removed. */
-function recoverStale(real: string): void {
-  const lock = lockOf(real);
+/**
+ * A folder's leftovers of dead runs, only ours by name and only where the process that made
+ * them no longer exists: each dead run's lock is settled first (its journal's moves finished,
+ * its locks removed), then temporary files of dead runs removed. Nothing else in the folder,
+ * and nothing of a live run, is touched.
+ */
+function sweep(folder: string): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return; // not made yet
+  }
+  for (const d of entries) if (d.isFile() && LOCK.test(d.name)) recoverLock(join(folder, d.name));
+  for (const d of entries) {
+    const t = TEMP.exec(d.name);
+    if (t && d.isFile() && !alive(Number(t[2]))) removeQuietly(join(folder, d.name));
+  }
+}
+
+/** A dead run's lock: its moves finished (every temporary file in its journal was complete), its locks removed. */
+function recoverLock(lock: string): void {
+  let text: string;
+  let age: number;
+  try {
+    age = Date.now() - lstatSync(lock).mtimeMs;
+    text = readFileSync(lock, 'utf8');
+  } catch {
+    return; // removed meanwhile
+  }
   let journal: { pid: number; moves: Move[] } | null;
   try {
-    journal = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; moves: Move[] };
+    journal = JSON.parse(text) as { pid: number; moves: Move[] };
   } catch {
-    journal = null; // no lock (or one being written this instant: left to its owner)
+    journal = null;
   }
-  if (journal && Number.isInteger(journal.pid) && !alive(journal.pid)) {
-    for (const m of journal.moves ?? [])
-      // Only a temporary file of ours, beside the file it was meant to become.
-      if (
-        typeof m?.tmp === 'string' &&
-        typeof m.real === 'string' &&
-        dirname(m.tmp) === dirname(m.real) &&
-        TEMP.exec(basename(m.tmp))?.[1] === basename(m.real)
-      )
-        try {
-          renameSync(m.tmp, m.real);
-        } catch {
-          // moved before the kill
-        }
-    for (const m of journal.moves ?? []) if (typeof m?.real === 'string') removeQuietly(lockOf(m.real));
-  }
-  let names: string[];
-  try {
-    names = readdirSync(dirname(real));
-  } catch {
+  if (!journal || !Number.isInteger(journal.pid)) {
+    // Locks are written whole before they appear (createLock); a partial one is a kill in an
+    // older version's two steps, or on a disk without hard links: left to its owner while young.
+    if (age > UNREADABLE_LOCK_MS) removeQuietly(lock);
     return;
   }
-  for (const n of names) {
-    const t = TEMP.exec(n);
-    if (t && t[1] === basename(real) && !alive(Number(t[2]))) removeQuietly(join(dirname(real), n));
+  if (alive(journal.pid)) return;
+  const moves = Array.isArray(journal.moves) ? journal.moves : [];
+  for (const m of moves)
+    // Only a temporary file of ours, beside the file it was meant to become.
+    if (
+      typeof m?.tmp === 'string' &&
+      typeof m.real === 'string' &&
+      dirname(m.tmp) === dirname(m.real) &&
+      TEMP.exec(basename(m.tmp))?.[1] === basename(m.real)
+    )
+      try {
+        renameSync(m.tmp, m.real);
+      } catch {
+        // moved before the kill
+      }
+  for (const m of moves) if (typeof m?.real === 'string') removeQuietly(lockOf(m.real));
+  removeQuietly(lock);
+}
+
+/**
+ * Takes the lock beside an output: its journal written to a temporary file, flushed, then linked
+ * to the lock's name (link(2) fails if the lock exists), so a lock is never seen half-written.
+ * Where the disk has no hard links, the lock is created exclusively and then written.
+ */
+function createLock(lock: string, journal: string, shown: string): void {
+  const busy = () => new FileError('run-in-progress', shown, basename(lock));
+  const tmp = writeTemp(lock, journal, shown, { folders: [], files: [] });
+  try {
+    linkSync(tmp, lock);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw busy();
+    if (!NO_LINKS.has(code)) throw fromOsError(e, shown, 'write');
+  } finally {
+    removeQuietly(tmp);
+  }
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx', 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw busy();
+    throw fromOsError(e, shown, 'write');
+  }
+  try {
+    writeSync(fd, journal);
+    fsyncSync(fd);
+  } catch (e) {
+    removeQuietly(lock);
+    throw fromOsError(e, shown, 'write');
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Takes every lock, checks again what exists, moves every temporary file into place, unlocks. */
-function commit(moves: readonly Move[], outputs: readonly Output[], force: boolean): void {
+function commit(moves: readonly Move[], outputs: readonly Output[], force: boolean, made: Made): void {
   const held: string[] = [];
   const journal = JSON.stringify({ pid: process.pid, moves });
   try {
     moves.forEach((m, i) => {
-      const lock = lockOf(m.real);
-      let fd: number;
-      try {
-        fd = openSync(lock, 'wx', 0o644);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new FileError('run-in-progress', outputs[i].shown, basename(lock));
-        throw fromOsError(e, outputs[i].shown, 'write');
-      }
-      held.push(lock);
-      try {
-        writeSync(fd, journal);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      createLock(lockOf(m.real), journal, outputs[i].shown);
+      held.push(lockOf(m.real));
     });
     if (!force) {
       const existing = outputs.filter((_, i) => exists(moves[i].real)).map((o) => o.shown);
       if (existing.length) throw new FileError('exists', existing[0], existingDetail(existing.slice(1)));
     }
     moves.forEach((m, i) => {
+      const st = statOf(m.real);
+      if (st && !st.isFile()) throw new FileError('output-not-regular', outputs[i].shown, kindOf(st));
+      const id = fileId(m.tmp);
       try {
         if (force) renameSync(m.tmp, m.real);
         else placeNew(m);
       } catch (e) {
         throw writeFailure(e, outputs[i].shown, exists(m.real));
       }
+      if (!st && id) made.files.push({ real: m.real, id });
     });
   } finally {
     for (const l of held) removeQuietly(l);
@@ -293,8 +381,7 @@ function placeNew(m: Move): void {
   try {
     linkSync(m.tmp, m.real);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
     if (exists(m.real)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     renameSync(m.tmp, m.real);
   }
@@ -310,10 +397,15 @@ function exists(path: string): boolean {
 }
 
 /** The output's bytes in a new temporary file beside it, flushed to disk; its path. */
-function writeTemp(real: string, data: string | Buffer, shown: string): string {
+function writeTemp(real: string, data: string | Buffer, shown: string, made: Made): string {
   const dir = dirname(real);
   try {
-    mkdirSync(dir, { recursive: true });
+    const first = mkdirSync(dir, { recursive: true });
+    if (first !== undefined) {
+      const chain = [dir];
+      while (chain[0] !== first && dirname(chain[0]!) !== chain[0]) chain.unshift(dirname(chain[0]!));
+      made.folders.push(...chain);
+    }
   } catch (e) {
     throw fromOsError(e, shown, 'write');
   }
@@ -335,11 +427,12 @@ function writeTemp(real: string, data: string | Buffer, shown: string): string {
 }
 let tempCount = 0;
 
-function entryKind(path: string): 'file' | 'directory' | 'none' {
+/** What is at a path, symlinks followed; null when nothing is. */
+function statOf(path: string): Stats | null {
   try {
-    return statSync(path).isDirectory() ? 'directory' : 'file';
+    return statSync(path);
   } catch {
-    return 'none';
+    return null;
   }
 }
 

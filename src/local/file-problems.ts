@@ -11,6 +11,7 @@ export type FileErrorCode =
   | 'no-read-permission'
   | 'no-write-permission'
   | 'no-space'
+  | 'quota'
   | 'is-directory'
   | 'not-a-directory'
   | 'read-only-fs'
@@ -26,6 +27,7 @@ export type FileErrorCode =
   | 'zip-not-workbook'
   | 'not-xlsx'
   | 'not-regular'
+  | 'output-not-regular'
   | 'file-too-big-for-disk'
   | 'busy'
   | 'open-in-excel'
@@ -65,13 +67,15 @@ export function fileMessage(e: FileError): string {
     case 'no-write-permission':
       return `Không có quyền ghi ${f}. Hãy chọn thư mục khác (tùy chọn --out) hoặc xin quyền ghi vào thư mục đó.`;
     case 'no-space':
-      return `Hết dung lượng đĩa khi ghi ${f}; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy giải phóng dung lượng hoặc ghi sang ổ khác rồi chạy lại.`;
+      return `Ổ đĩa đã đầy: không ghi được ${f}. Lệnh đã dừng và dọn tệp tạm, không để lại tệp ghi dở; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy giải phóng dung lượng (xóa bớt tệp, dọn Thùng rác) hoặc ghi sang ổ khác, rồi chạy lại.`;
+    case 'quota':
+      return `Tài khoản của bạn đã hết hạn mức dung lượng (quota) trên ổ chứa ${f}, nên không ghi được. Lệnh đã dừng và dọn tệp tạm; tệp cũ cùng tên (nếu có) vẫn còn nguyên. Hãy xóa bớt tệp của mình trên ổ đó, nhờ quản trị mạng tăng hạn mức, hoặc ghi sang ổ khác, rồi chạy lại.`;
     case 'is-directory':
       return `${f} là một thư mục, không phải tệp. Hãy ghi cả tên tệp trong thư mục đó, ví dụ ${e.path.replace(/[/\\]$/, '')}/ten-tep.xlsx.`;
     case 'not-a-directory':
       return `Đường dẫn ${f} có một phần là tệp chứ không phải thư mục. Hãy kiểm tra lại đường dẫn.`;
     case 'read-only-fs':
-      return `Không ghi được ${f}: ổ đĩa chỉ cho phép đọc. Hãy ghi sang thư mục khác.`;
+      return `Không ghi được ${f}: ổ đĩa chỉ đọc (USB gạt khóa ghi, đĩa CD, ổ mạng hoặc thư mục chỉ cho đọc). Hãy chọn thư mục trên ổ khác cho tệp kết quả rồi chạy lại.`;
     case 'exists':
       return e.detail
         ? `Đã có tệp ${f} ${e.detail}; lệnh không ghi đè tệp có sẵn. Hãy chọn tên hoặc thư mục khác, hoặc thêm --force nếu chắc chắn muốn thay các tệp này.`
@@ -98,6 +102,8 @@ export function fileMessage(e: FileError): string {
       return `Không đọc được ${f}: không phải tệp Excel (.xlsx) hợp lệ${e.detail ? ` (${e.detail})` : ''}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.`;
     case 'not-regular':
       return `${f} không phải một tệp thông thường (${e.detail || 'thiết bị, ống dẫn hoặc socket'}), nên không đọc: đọc nó có thể không bao giờ dừng. Hãy chọn đúng tệp .xlsx.`;
+    case 'output-not-regular':
+      return `${f} không phải một tệp thông thường (${e.detail || 'thiết bị, ống dẫn hoặc socket'}); lệnh không ghi kết quả vào đó, kể cả khi có --force. Hãy đặt tên tệp kết quả mới, ví dụ tong-hop.xlsx.`;
     case 'file-too-big-for-disk':
       return `Không ghi được ${f}: tệp vượt kích thước tối đa mà ổ đĩa hoặc giới hạn của hệ thống cho phép. Hãy ghi sang ổ khác rồi chạy lại.`;
     case 'open-in-excel':

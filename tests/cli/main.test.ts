@@ -253,7 +253,7 @@ describe('npm run cchc: conventions', () => {
     expect(failureOf(fromOsError(err('EACCES'), 'tong-hop.xlsx', 'write')).message).toContain(
       'Không có quyền ghi "tong-hop.xlsx"',
     );
-    expect(failureOf(fromOsError(err('ENOSPC'), 'tong-hop.xlsx', 'write')).message).toContain('Hết dung lượng');
+    expect(failureOf(fromOsError(err('ENOSPC'), 'tong-hop.xlsx', 'write')).message).toContain('Ổ đĩa đã đầy');
     expect(failureOf(fromOsError(err('EACCES'), 'so.xlsx', 'read')).message).toContain('Không có quyền đọc');
   });
 });
