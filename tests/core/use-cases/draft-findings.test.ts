@@ -5,28 +5,20 @@
  */
 import { isoDate } from '../../../src/core/primitives/dates';
 import { plainText } from '../../../src/core/report/model';
-import { settingsPlan } from '../../../src/core/settings';
-import { consolidateWorkbook, draftReport, generateTemplates, loadSettings } from '../../../src/core/use-cases';
+import { consolidateWorkbook, draftReport } from '../../../src/core/use-cases';
 import { runContext } from '../../../src/core/settings/run-context';
-import { catalogFor } from '../../../src/core/catalog/versions';
-import { sampleProvince, writeFill } from '../../../src/demo/sample';
-import { MemoryWorkbook } from '../../fakes/memory-workbook';
+import { sampleProvince } from '../../../src/demo/sample';
+import { sampleBook } from './sample-book';
 
 const sample = sampleProvince({ period: 'Q1', year: 2026, notSentShare: 0, mistakeShare: 0 });
-const wb = new MemoryWorkbook(isoDate(2026, 11, 30));
-wb.create(settingsPlan(sample.settings));
-const loaded = loadSettings(wb);
-if (!loaded.ok) throw new Error('settings');
-const settings = loaded.settings;
-const catalog = catalogFor(settings);
-generateTemplates(wb, runContext(settings));
 // The owners type these three (the office of UBND tỉnh 3.5.2, the digital owner 7.8.x): 684 against 300 + 500.
 const typed: Record<string, number> = { '3.5.2': 684, '7.8.1': 300, '7.8.2': 500 };
-for (const f of sample.fills) {
+const { wb, settings } = sampleBook(sample, isoDate(2026, 11, 30), (f) => {
   const values = new Map(f.values);
-  for (const [code, v] of Object.entries(typed)) if (settings.owners[code] === f.agency.name) values.set(code, v);
-  writeFill(wb, catalog, settings, { ...f, values });
-}
+  for (const [code, v] of Object.entries(typed))
+    if (sample.settings.owners[code] === f.agency.name) values.set(code, v);
+  return { ...f, values };
+});
 consolidateWorkbook(wb, runContext(settings));
 const drafted = draftReport(wb, runContext(settings), {});
 if (!drafted.ok || drafted.kind !== 'province') throw new Error('draft');

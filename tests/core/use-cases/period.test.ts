@@ -2,38 +2,29 @@
  * One reporting period through the use cases, on the in-memory workbook: what the consolidator
  * and the agencies see, with no adapter in the way (the adapters' own tests count their calls).
  */
-import { catalogFor } from '../../../src/core/catalog/versions';
 import { STATUS_DRAFT, STATUS_SENT } from '../../../src/core/form/template';
 import { isoDate } from '../../../src/core/primitives/dates';
-import { SETTINGS_SHEET, Settings, settingsPlan } from '../../../src/core/settings';
+import { SETTINGS_SHEET } from '../../../src/core/settings';
 import { COLORS } from '../../../src/core/sheet/plan';
 import {
   consolidateWorkbook,
   draftReport,
   generateTemplates,
-  loadSettings,
   markSubmitted,
   setupSettings,
   submitTyped,
   validateAll,
 } from '../../../src/core/use-cases';
-import { sampleProvince, writeFill } from '../../../src/demo/sample';
+import { sampleProvince } from '../../../src/demo/sample';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
+import { sampleBook } from './sample-book';
 import { runContext } from '../../../src/core/settings/run-context';
 
 const TODAY = isoDate(2026, 9, 25);
 
 function province(opts: Parameters<typeof sampleProvince>[0] = {}, today = TODAY) {
   const sample = sampleProvince({ provincial: 4, communes: 3, mistakeShare: 0, ...opts });
-  const wb = new MemoryWorkbook(today);
-  wb.create(settingsPlan(sample.settings));
-  const loaded = loadSettings(wb);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  const settings: Settings = loaded.settings;
-  const catalog = catalogFor(settings);
-  generateTemplates(wb, runContext(settings));
-  for (const f of sample.fills) writeFill(wb, catalog, settings, f);
-  return { wb, settings, catalog, fills: sample.fills };
+  return { ...sampleBook(sample, today), fills: sample.fills };
 }
 
 /** The Số liệu cell (column D) of an indicator on an agency's tab, found as a person would: by its code in column A. */

@@ -6,13 +6,11 @@
  * DOMAIN.md ("Which figures make a province figure"), not by the engine.
  */
 import { INDICATORS_CSV } from '../../../src/core/catalog/bnv-6459-2021';
-import { catalogFor } from '../../../src/core/catalog/versions';
 import { isoDate } from '../../../src/core/primitives/dates';
 import { plainText } from '../../../src/core/report/model';
-import { settingsPlan } from '../../../src/core/settings';
-import { consolidateWorkbook, draftReport, generateTemplates, loadSettings } from '../../../src/core/use-cases';
-import { sampleProvince, writeFill } from '../../../src/demo/sample';
-import { MemoryWorkbook } from '../../fakes/memory-workbook';
+import { consolidateWorkbook, draftReport } from '../../../src/core/use-cases';
+import { sampleProvince } from '../../../src/demo/sample';
+import { sampleBook } from './sample-book';
 import { runContext } from '../../../src/core/settings/run-context';
 
 interface SpecRow {
@@ -71,14 +69,7 @@ const percent = (n: number) =>
 
 // Data checked after the deadline, so every sent date is in the past and no clean tab is left out.
 const sample = sampleProvince({ provincial: 18, communes: 60, notSentShare: 0.15, mistakeShare: 0 });
-const wb = new MemoryWorkbook(isoDate(2026, 11, 30));
-wb.create(settingsPlan(sample.settings));
-const loaded = loadSettings(wb);
-if (!loaded.ok) throw new Error('settings');
-const settings = loaded.settings;
-const catalog = catalogFor(settings);
-generateTemplates(wb, runContext(settings));
-for (const f of sample.fills) writeFill(wb, catalog, settings, f);
+const { wb, settings } = sampleBook(sample, isoDate(2026, 11, 30));
 const summary = consolidateWorkbook(wb, runContext(settings));
 const drafted = draftReport(wb, runContext(settings), { summary });
 if (!drafted.ok || drafted.kind !== 'province') throw new Error('draft');
