@@ -2,7 +2,14 @@
  * The CLI's commands: the same use cases as the menu, over .xlsx files. Input files are only
  * read; results go to the files named by --out and --json, through writeOutputs (files.ts).
  */
-import { checkWorkbook, consolidateWorkbook, generateTemplates, loadSettings, draftReport } from '../core/use-cases';
+import {
+  capacityProblem,
+  checkWorkbook,
+  consolidateWorkbook,
+  generateTemplates,
+  loadSettings,
+  draftReport,
+} from '../core/use-cases';
 import { Catalog } from '../core/catalog/catalog';
 import { catalogFor } from '../core/catalog/versions';
 import { Summary, formatResult, summaryJson } from '../core/figures/consolidate';
@@ -34,7 +41,7 @@ import { formatNumber } from '../core/primitives/numbers';
 import type { XlsxWorkbook } from '../local/xlsx-workbook';
 import { loadDocxWriter, loadXlsxWorkbook } from '../local/lazy';
 import { CliError } from './errors';
-import { Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
+import { LIMITS, Output, checkOutputs, defaultCwd, readInputBytes, userPath, writeOutputs } from './files';
 import { guardedSnapshots, guardedWorkbook } from '../local/xlsx-guard';
 import { SnapshotWorkbook } from '../local/snapshot-workbook';
 import { forCli } from './wording';
@@ -230,9 +237,11 @@ export async function template(
     if (read.problems.length) throw new CliError(listProblems(list.shown, read.problems));
     agencies = read.agencies;
   }
+  const example = exampleSettings(period, year, agencies);
+  const tooMany = capacityProblem(catalogFor(example), example, READER_CAP);
+  if (tooMany) throw new CliError(tooMany);
   checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
   const wb = (await loadXlsxWorkbook()).create(io.clock);
-  const example = exampleSettings(period, year, agencies);
   const chosen: Settings = {
     ...example,
     ...(province && {
@@ -259,6 +268,18 @@ export async function template(
     );
   return 0;
 }
+
+/**
+ * A book `template` writes must open in this tool's own commands (LIMITS, src/local/xlsx-guard.ts):
+ * each agency tab is four zip parts (the sheet, its relations, its notes and their drawing), and a
+ * few parts are the book's own.
+ */
+const TAB_PARTS = 4;
+const BOOK_PARTS = 20;
+const READER_CAP = {
+  maxTabs: Math.floor((LIMITS.entries - BOOK_PARTS) / TAB_PARTS),
+  why: `các lệnh của công cụ này chỉ đọc tệp .xlsx có tối đa ${formatNumber(LIMITS.entries, 0)} phần, mỗi trang biểu mẫu là ${TAB_PARTS} phần`,
+};
 
 /** How many of a list's problems are printed; the rest are counted (a wrong file gives one per line). */
 const LIST_PROBLEMS_SHOWN = 20;
@@ -312,7 +333,10 @@ async function templateFrom(
     }
     settings = settingsOf(wb, input.shown);
   }
+  const tooMany = capacityProblem(catalogFor(settings), settings, READER_CAP);
+  if (tooMany) throw new CliError(tooMany);
   const out = generateTemplates(wb, runContext(settings));
+  if (out.refused) throw new CliError(out.refused);
   const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], [input], { force });
   io.out(
     `Đã cập nhật biểu mẫu (${inText(settings.period)}; hạn gửi ${formatDmy(settings.deadline)}) vào sổ mới: ${path}`,

@@ -8,6 +8,7 @@ import { MENU_STEPS } from '../core/checks/rules';
 const CLI_STEPS: Record<keyof typeof MENU_STEPS, string> = {
   regenerate: 'cập nhật biểu mẫu bằng lệnh npm run cchc -- template --from <sổ.xlsx> --out <sổ-mới.xlsx>',
   markSent: 'nhập "Đã gửi" vào ô Trạng thái',
+  triggerSkipped: 'ngoài bảng tính Google, chọn "Đã gửi" không tự kiểm tra và không tự ghi ngày gửi',
 };
 
 export function forCli(message: string): string {

@@ -136,6 +136,7 @@ export function generateTemplates(): Reply {
       if (done && done % 10 === 0) toast(`Đã xử lý ${done}/${total} đơn vị…`);
     },
   });
+  if (out.refused) return alertReply('Danh sách đơn vị quá dài', [out.refused]);
   const lines = [
     `Đã tạo mới ${out.created.length} trang; giữ nguyên ${out.unchanged.length} trang đã có; bổ sung dòng cho ${out.upgraded.length} trang.`,
   ];

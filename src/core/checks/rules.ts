@@ -38,10 +38,17 @@ export const RULES = {
 } as const;
 export type RuleId = keyof typeof RULES;
 
-/** The menu steps messages name; the CLI words them as its own steps (src/cli/wording.ts). */
+/**
+ * The menu steps and Google-only facts messages name; the CLI words them as its own (src/cli/wording.ts).
+ * `triggerSkipped`: the onEdit trigger stamps the sent date (src/gas/on-edit.ts); a Workspace admin who
+ * turns Apps Script off blocks simple triggers too (Workspace Admin Help, "Blocked trigger executions
+ * include simple triggers"), so a tab can read "Đã gửi" with no date and no check.
+ */
 export const MENU_STEPS = {
   regenerate: 'chạy lại "Tạo biểu mẫu cho các đơn vị"',
   markSent: 'chọn lại "Đã gửi" ở ô Trạng thái báo cáo (bảng tính tự kiểm tra và ghi ngày gửi)',
+  triggerSkipped:
+    'việc kiểm tra tự động khi đơn vị chọn "Đã gửi" đã không chạy (quản trị viên Google Workspace có thể đã tắt Apps Script, hoặc trạng thái được dán vào)',
 } as const;
 
 export interface Finding {

@@ -322,7 +322,7 @@ function checkStatus(settings: Schedule, report: AgencyReport, today: IsoDate, a
       'error',
       sentOn.cell,
       null,
-      `Ô ${sentOn.cell}: trạng thái là "Đã gửi" nhưng chưa có ngày gửi. Hãy ${MENU_STEPS.markSent} hoặc nhập ngày gửi (dd/mm/yyyy).`,
+      `Ô ${sentOn.cell}: trang được đánh dấu "Đã gửi" nhưng chưa có ngày gửi: ${MENU_STEPS.triggerSkipped}. Hãy nhờ đơn vị ${MENU_STEPS.markSent}, hoặc ghi ngày gửi (dd/mm/yyyy) vào ô ${sentOn.cell} sau khi đã kiểm tra trang.`,
     );
   }
   if (sentOn.date && sentOn.date > today) {

@@ -3,20 +3,23 @@ import { Catalog, isValueRow } from '../catalog/catalog';
 import { catalogForPeriod } from '../catalog/versions';
 import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodOf } from '../periods';
 import { IsoDate } from '../primitives/dates';
-import { foldAscii } from '../primitives/text';
+import { fold, foldAscii } from '../primitives/text';
 import { exampleProvince } from './example-agencies';
 import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
 
 /** Each owner row's supplier by default: the first agency whose name the catalog suggests. */
 export function defaultOwners(catalog: Catalog, agencies: readonly { name: string }[]): Record<string, string | null> {
   const owners: Record<string, string | null> = {};
+  // Each name folded once: a long list is not refolded for every candidate of every row.
+  const byName = new Map<string, string>();
+  for (const a of agencies) if (!byName.has(foldAscii(a.name))) byName.set(foldAscii(a.name), a.name);
   for (const row of catalog.rows) {
     if (!isValueRow(row) || row.aggregate !== 'owner') continue;
     const hit = catalog
       .ownerCandidates(row.code)
-      .map((c) => agencies.find((a) => foldAscii(a.name) === foldAscii(c)))
+      .map((c) => byName.get(foldAscii(c)))
       .find(Boolean);
-    owners[row.code] = hit ? hit.name : null;
+    owners[row.code] = hit ?? null;
   }
   return owners;
 }
@@ -42,21 +45,21 @@ export function exampleSettings(
   const province = exampleProvince(cutoff.to).name;
   const usable = agencies.filter((a) => a.type !== 'huyen' || districtLevelExists(cutoff.to));
   const list: Agency[] = [];
-  for (const a of usable)
-    list.push({
-      stt: list.length + 1,
-      name: a.name,
-      type: a.type,
-      // A list's own tab (agency-list.ts checked it), else one made from the name, numbered if taken.
-      sheet:
-        a.sheet ||
-        uniqueSheetName(
-          defaultSheetName(a.name),
-          list.map((b) => b.sheet),
-        ),
-      emails: a.emails ?? [],
-      note: a.note ?? '',
-    });
+  // Folded names taken so far: a long list is not rescanned for every agency (10.000 lines would take seconds).
+  const taken = new Set<string>();
+  for (const a of usable) {
+    // A list's own tab (agency-list.ts checked it), else one made from the name, numbered if taken.
+    const made = a.sheet || defaultSheetName(a.name);
+    const sheet =
+      a.sheet || !taken.has(fold(made))
+        ? made
+        : uniqueSheetName(
+            made,
+            list.map((b) => b.sheet),
+          );
+    taken.add(fold(sheet));
+    list.push({ stt: list.length + 1, name: a.name, type: a.type, sheet, emails: a.emails ?? [], note: a.note ?? '' });
+  }
   return {
     parentBody: '',
     issuingBody: `Ủy ban nhân dân tỉnh ${province}`,

@@ -21,6 +21,7 @@ import {
   tabChecks,
   valueAndNoteRanges,
 } from '../form/template';
+import { formatNumber } from '../primitives/numbers';
 import { fold } from '../primitives/text';
 import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from '../workbook';
 import { RunContext } from '../settings/run-context';
@@ -54,6 +55,53 @@ export interface TemplateOutcome {
   readonly reprotected: string[];
   /** Agencies not processed because the time budget ran out; running again continues. */
   readonly remaining: string[];
+  /** Why nothing was made: the agency list is more than one spreadsheet holds (see `capacityProblem`). */
+  readonly refused: string | null;
+}
+
+/**
+ * Google: a spreadsheet holds at most 10,000,000 cells, blank ones included (Workspace Updates blog,
+ * March 2022; support.google.com/drive/answer/37603). Agency tabs are trimmed to their plan
+ * (src/gas/sheets.ts), so each uses exactly its rows × columns.
+ */
+export const SPREADSHEET_CELLS = 10_000_000;
+/**
+ * Kept for the other sheets: Thiết lập (left at Sheets' 1000 × 26 so agencies can be added below
+ * the list) and the results, summary and submission sheets.
+ */
+const OTHER_SHEETS_CELLS = 100_000;
+
+/**
+ * Null when one spreadsheet holds a tab for every agency of the settings; else, in Vietnamese, the
+ * limit, one tab's size and how many agencies fit. Built from one tab's plan (every tab has the same
+ * rows), so a list of any length is judged at once, before anything is written. Beside its tab, an
+ * agency takes one column of the detail sheet (a cell per form row) and a line of Thiết lập (26 cells).
+ * `reader`: a tighter cap of the caller's own (the CLI reads back only books within its file limits).
+ */
+export function capacityProblem(
+  catalog: Catalog,
+  settings: FormSettings,
+  reader?: { readonly maxTabs: number; readonly why: string },
+): string | null {
+  const first = settings.agencies[0];
+  if (!first) return null;
+  const { plan } = agencyTabPlan(catalog, settings, first);
+  const rows = plan.rows.length;
+  const cols = plan.columnWidths.length;
+  const googleFit = Math.floor((SPREADSHEET_CELLS - OTHER_SHEETS_CELLS) / (rows * cols + rows + 26));
+  const fit = Math.min(googleFit, reader?.maxTabs ?? googleFit);
+  const count = settings.agencies.length;
+  if (count <= fit) return null;
+  const n = (x: number) => formatNumber(x, 0);
+  const limit =
+    fit < googleFit && reader
+      ? reader.why
+      : `mỗi bảng tính Google có tối đa ${n(SPREADSHEET_CELLS)} ô, mỗi trang biểu mẫu dùng ${n(rows * cols)} ô ` +
+        `(${n(rows)} dòng × ${n(cols)} cột)`;
+  return (
+    `Danh sách có ${n(count)} đơn vị, nhiều hơn một sổ chứa được: ${limit}, nên một sổ chứa được tối đa ` +
+    `${n(fit)} đơn vị. Chưa tạo trang nào. Hãy chia danh sách thành nhiều sổ, mỗi sổ không quá ${n(fit)} đơn vị.`
+  );
 }
 
 /** A short hash (FNV-1a, base 36): fingerprints must fit the workbook's small state. */
@@ -143,7 +191,9 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     protection: [],
     reprotected: [],
     remaining: [],
+    refused: capacityProblem(catalog, settings),
   };
+  if (out.refused) return out;
   const created = new Set(stateList(wb, CREATED_KEY));
   const fingerprints = stateMap(wb, FINGERPRINT_KEY);
   const header = headerKey(catalog, settings);

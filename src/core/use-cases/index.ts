@@ -6,7 +6,7 @@
 export { loadSettings } from './load-settings';
 export type { LoadedSettings } from './load-settings';
 export { setupSettings } from './setup-settings';
-export { generateTemplates } from './generate-templates';
+export { capacityProblem, generateTemplates } from './generate-templates';
 export type { TemplateOutcome } from './generate-templates';
 export { checkWorkbook } from './check-workbook';
 export { validateAll } from './validate-all';

@@ -225,6 +225,9 @@ describe('validation of an agency tab', () => {
     expect(only(check('Sở Thông tin và Truyền thông', { sentOn: '' }))).toEqual([
       ['sent-without-date', 'error', 'C7', null],
     ]);
+    expect(check('Sở Thông tin và Truyền thông', { sentOn: '' }).findings[0]!.message).toMatch(
+      /^Ô C7: trang được đánh dấu "Đã gửi" nhưng chưa có ngày gửi: việc kiểm tra tự động .* đã không chạy \(quản trị viên Google Workspace có thể đã tắt Apps Script/,
+    );
     expect(only(check('Sở Thông tin và Truyền thông', { sentOn: new Date(2026, 9, 1) }))[0][0]).toBe(
       'sent-date-invalid',
     );

@@ -107,6 +107,27 @@ describe('checking', () => {
     expect(results.filter((r) => r.agency.sheet !== tab).every((r) => r.errors === 0)).toBe(true);
   });
 
+  it('says a tab marked "Đã gửi" with no date missed the automatic check, and what to do, at the date cell', () => {
+    const { wb, settings } = province();
+    const agency = settings.agencies[1]!;
+    const { status, sentOn } = statusCellOf(wb, agency.sheet);
+    // Apps Script turned off by the Workspace admin: the clerk's "Đã gửi" stays, no date is written.
+    wb.type(agency.sheet, status, STATUS_SENT);
+    wb.type(agency.sheet, sentOn, '');
+    const results = validateAll(wb, runContext(settings));
+    const mine = results.find((r) => r.agency.sheet === agency.sheet)!;
+    expect(mine.findings.map((f) => [f.rule, f.cell])).toEqual([['sent-without-date', sentOn]]);
+    expect(mine.findings[0]!.message).toBe(
+      `Ô ${sentOn}: trang được đánh dấu "Đã gửi" nhưng chưa có ngày gửi: việc kiểm tra tự động khi đơn vị chọn ` +
+        '"Đã gửi" đã không chạy (quản trị viên Google Workspace có thể đã tắt Apps Script, hoặc trạng thái được ' +
+        'dán vào). Hãy nhờ đơn vị chọn lại "Đã gửi" ở ô Trạng thái báo cáo (bảng tính tự kiểm tra và ghi ngày ' +
+        `gửi), hoặc ghi ngày gửi (dd/mm/yyyy) vào ô ${sentOn} sau khi đã kiểm tra trang.`,
+    );
+    expect(wb.background(agency.sheet, sentOn)).toBe(COLORS.error);
+    const sheet = wb.read('Kết quả kiểm tra')!.values.flat().map(String);
+    expect(sheet.some((v) => v.includes('việc kiểm tra tự động khi đơn vị chọn "Đã gửi" đã không chạy'))).toBe(true);
+  });
+
   it('refuses to mark a tab with errors as sent, and stamps today once it is fixed', () => {
     const { wb, settings } = province({ notSentShare: 1 });
     const agency = settings.agencies[0]!;
