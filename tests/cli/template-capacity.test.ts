@@ -9,9 +9,7 @@ describe('template with an agency list too long for one book', () => {
     const lines = ['STT,Tên đơn vị,Loại'];
     for (let i = 1; i <= 10_000; i++) lines.push(`${i},UBND xã Số ${i},Cấp xã`);
     writeFileSync(at('don-vi.csv'), lines.join('\n'));
-    const started = Date.now();
     const { code, out } = await cli('template', '--agencies', at('don-vi.csv'), '--out', at('so.xlsx'));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(code).toBe(2);
     // 5.000 parts the commands read, 20 for the book's own, 4 per tab: (5.000 − 20) / 4 = 1.245.
     expect(out).toContain(

@@ -10,12 +10,11 @@ const communes = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ name: `UBND xã Số ${i + 1}`, type: 'xa' as const }));
 
 describe('how many agencies one spreadsheet holds', () => {
-  it('refuses 12.000 agencies in well under a second, naming Google’s limit and how many fit, with no tab made', () => {
+  it('refuses 12.000 agencies before building any tab, naming Google’s limit and how many fit', () => {
     const settings = exampleSettings('Q3', 2026, communes(12_000));
     const wb = new MemoryWorkbook(isoDate(2026, 9, 25));
-    const started = Date.now();
+    // Timings belong to the benchmark: what a test can see is that nothing was built or written.
     const out = generateTemplates(wb, runContext(settings));
-    expect(Date.now() - started).toBeLessThan(500);
     // A tab is 149 rows × 5 columns; with its detail column (149) and its Thiết lập line (26), an agency
     // takes 920 cells, and 100.000 are kept for the other sheets: (10.000.000 − 100.000) / 920 = 10.760.
     expect(out.refused).toBe(
