@@ -33,7 +33,8 @@ export function fakeLockService(calls: Calls, state: { busy: boolean; held: bool
  * "Current limitations"): "Properties value size: 9 KB / val" and "Properties total storage:
  * 500 KB / property store"; "If you exceed a quota or limitation, your script throws an exception
  * and execution stops". Counted in UTF-8 bytes (a Vietnamese name takes more bytes than characters),
- * key included: what one entry occupies in the store.
+ * key included: what one entry occupies in the store. Google documents no message text; the fake's
+ * messages are what users report, and tests assert only that the call throws.
  */
 export const PROPERTY_VALUE_BYTES = 9 * 1024;
 export const PROPERTY_STORE_BYTES = 500 * 1024;
