@@ -68,7 +68,7 @@ export interface RunOptions {
 }
 
 /** A list of sheet names kept in the workbook's state; a damaged value reads as empty. */
-export function stateList(wb: WorkbookPort, key: string): string[] {
+export function stateList(wb: Pick<WorkbookPort, 'getState'>, key: string): string[] {
   try {
     const v: unknown = JSON.parse(wb.getState(key) ?? '[]');
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -78,7 +78,7 @@ export function stateList(wb: WorkbookPort, key: string): string[] {
 }
 
 /** A map kept in the workbook's state; a damaged value reads as empty. */
-export function stateMap(wb: WorkbookPort, key: string): Record<string, string> {
+export function stateMap(wb: Pick<WorkbookPort, 'getState'>, key: string): Record<string, string> {
   try {
     const v: unknown = JSON.parse(wb.getState(key) ?? '{}');
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};

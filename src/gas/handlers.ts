@@ -176,7 +176,7 @@ export function generateTemplates(): Reply {
     lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));
   if (out.remaining.length)
     lines.push(
-      `Còn ${out.remaining.length} đơn vị chưa được xử lý do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để tiếp tục; các trang đã tạo được giữ nguyên và không phải làm lại.`,
+      `Còn ${out.remaining.length} trang chưa được tạo hoặc chưa được kiểm tra bảo vệ do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để làm tiếp từ chỗ đã dừng; các trang đã xong được giữ nguyên và không phải làm lại.`,
     );
   return alertReply(out.remaining.length ? 'Tạo biểu mẫu: chưa xong, chạy lại để tiếp tục' : 'Đã tạo biểu mẫu', lines);
 }

@@ -189,6 +189,13 @@ describe('the Apps Script fake', () => {
     expect(() => props.setProperty('k', 'D'.repeat(5000))).not.toThrow();
   });
 
+  it('refuses a property that would take the store past 500 KB, as Google does', () => {
+    const props = fakeGas().globals.PropertiesService.getDocumentProperties();
+    for (let i = 0; i < 56; i++) props.setProperty(`k${i}`, 'D'.repeat(9000)); // 56 × 9 003 bytes, under 512 000
+    expect(() => props.setProperty('k56', 'D'.repeat(9000))).toThrow();
+    expect(() => props.setProperty('k0', 'D'.repeat(100))).not.toThrow(); // replacing a value frees its bytes
+  });
+
   it("refuses to remove a body's last paragraph, as Docs does", () => {
     const docs: FakeDocument[] = [];
     const app = fakeDocumentApp(new Calls(), docs);

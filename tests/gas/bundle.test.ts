@@ -22,9 +22,22 @@ const EXPECTED_MENU = [
   'Hướng dẫn sử dụng',
 ];
 
-function sandbox(fake: FakeGas = fakeGas()) {
+function sandbox(fake: FakeGas = fakeGas(), clock?: () => number) {
   if (!existsSync(CODE)) throw new Error('build/Code.js is missing: run `npm run build` (npm test does it first)');
-  const ctx = vm.createContext({ ...fake.globals, console: { log() {}, error() {}, warn() {} } });
+  // The run's clock, when a test sets it: Date.now() as the bundle sees it.
+  const tick = clock;
+  const Clock =
+    tick &&
+    class extends Date {
+      static override now(): number {
+        return tick();
+      }
+    };
+  const ctx = vm.createContext({
+    ...fake.globals,
+    ...(Clock ? { Date: Clock } : {}),
+    console: { log() {}, error() {}, warn() {} },
+  });
   vm.runInContext(readFileSync(CODE, 'utf8'), ctx, { filename: 'Code.js' });
   const call = (fn: string, ...args: unknown[]) => (ctx[fn] as (...a: unknown[]) => unknown)(...args);
   return { fake, ctx, call };
@@ -219,6 +232,45 @@ describe('build/Code.js', () => {
     call('menuConsolidateWorkbook');
     expect(fake.ui.alerts.pop()!.message).toContain('bảo vệ của trang Thiết lập');
     expect(fake.ui.underLock).toEqual([]);
+  });
+
+  it('tells the consolidator how many tabs are left when the protection check runs out of time, and goes on next run', () => {
+    const fake = fakeGas();
+    /** Calls on protections: a slow day makes each take seconds; the rest are taken as instant. */
+    const protectionCalls = () =>
+      Object.entries(fake.calls.byMethod())
+        .filter(([k]) => /^Protection\.|getProtections/.test(k))
+        .reduce((n, [, v]) => n + v, 0);
+    let secondsPerCall = 0; // a normal day first; then each protection call takes 5 s
+    let t = 0;
+    let seen = 0;
+    const { call } = sandbox(fake, () => {
+      t += (protectionCalls() - seen) * secondsPerCall * 1000;
+      seen = protectionCalls();
+      return t;
+    });
+    call('menuSetupSettings');
+    call('menuGenerateTemplates');
+    const tabs = fake.ss.sheets.filter((s) => s.protections.some((p) => p.range)).length;
+    expect(tabs).toBeGreaterThan(5);
+    secondsPerCall = 5;
+    fake.calls.reset();
+    seen = 0;
+    call('menuGenerateTemplates');
+    const cut = fake.ui.alerts.pop()!;
+    const checked = fake.calls.of('Protection.isWarningOnly') / 2;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(tabs);
+    expect(cut.title).toBe('Tạo biểu mẫu: chưa xong, chạy lại để tiếp tục');
+    expect(cut.message).toContain(
+      `Còn ${tabs - checked} trang chưa được tạo hoặc chưa được kiểm tra bảo vệ do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để làm tiếp từ chỗ đã dừng`,
+    );
+    secondsPerCall = 0;
+    fake.calls.reset();
+    seen = 0;
+    call('menuGenerateTemplates');
+    expect(fake.ui.alerts.pop()!.title).toBe('Đã tạo biểu mẫu');
+    expect(fake.calls.of('Protection.isWarningOnly') / 2).toBe(tabs - checked); // the rest, none twice
   });
 
   it('tells the consolidator which tab it closed again after someone switched it to "Show a warning"', () => {

@@ -26,6 +26,7 @@ import { fold } from '../primitives/text';
 import { ProtectionOutcome, RunOptions, WorkbookPort, stateList, stateMap } from '../workbook';
 import { RunContext } from '../settings/run-context';
 
+/** Tabs this add-on made, by hash (by name before): the names of 230 tabs would not fit 9 KB. */
 const CREATED_KEY = 'cchc.createdTabs';
 /** Per tab, a fingerprint of what the last run made it from; unchanged tabs are skipped. */
 const FINGERPRINT_KEY = 'cchc.tabFingerprints';
@@ -35,6 +36,17 @@ const FINGERPRINT_KEY = 'cchc.tabFingerprints';
  * redoing every tab's protection.
  */
 const headerSlot = (sheet: string) => `h.${shortHash(sheet)}`;
+/**
+ * Tabs already dealt with (made, checked or protected again) by a pass that ran out of time, by
+ * hash: the next run goes on from there instead of checking every protection again. Emptied when
+ * a pass ends.
+ */
+const PASS_KEY = 'cchc.templatePass';
+/**
+ * Progress is saved at least this often, so a run Apps Script ends anyway (a slower day than the
+ * budget allows for) loses at most this much work.
+ */
+export const SAVE_EVERY_MS = 30 * 1000;
 
 export interface TemplateOutcome {
   readonly created: string[];
@@ -194,15 +206,55 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     refused: capacityProblem(catalog, settings),
   };
   if (out.refused) return out;
-  const created = new Set(stateList(wb, CREATED_KEY));
-  const fingerprints = stateMap(wb, FINGERPRINT_KEY);
-  const header = headerKey(catalog, settings);
-  const key = wb.protectionKey?.() ?? '';
   const existing = new Set(wb.sheetNames());
   const configured = new Set(settings.agencies.map((a) => a.sheet));
+  // Only what a later run can use is kept: names of tabs that are configured or still there, and
+  // the fingerprints of configured tabs (renamed and removed agencies would fill the 9 KB value).
+  /** The state as stored, so that only what changed is written again. */
+  const saved = new Map<string, string>();
+  const state = {
+    getState: (k: string) => {
+      const v = wb.getState(k);
+      saved.set(k, v ?? (k === PASS_KEY ? '[]' : ''));
+      return v;
+    },
+  };
+  const known = new Map<string, string>();
+  for (const n of [...configured, ...existing]) known.set(n, n).set(shortHash(n), n);
+  const created = new Set(stateList(state, CREATED_KEY).flatMap((e) => (known.has(e) ? [known.get(e)!] : [])));
+  const stored = stateMap(state, FINGERPRINT_KEY);
+  const fingerprints: Record<string, string> = {};
+  for (const a of settings.agencies)
+    for (const slot of [shortHash(a.sheet), headerSlot(a.sheet)]) {
+      const v = stored[slot];
+      if (typeof v === 'string') fingerprints[slot] = v;
+    }
+  const pass = new Set(stateList(state, PASS_KEY));
+  const header = headerKey(catalog, settings);
+  const key = wb.protectionKey?.() ?? '';
   const total = settings.agencies.length;
   let done = 0;
   const outOfTime = () => opts.budgetMs !== undefined && now() - start > opts.budgetMs;
+  let lastSave = start;
+  /** Writes the state that changed since it was last written. */
+  const save = (finished: boolean) => {
+    const state: [string, string][] = [
+      [CREATED_KEY, JSON.stringify([...created].map(shortHash))],
+      [FINGERPRINT_KEY, JSON.stringify(fingerprints)],
+      [PASS_KEY, JSON.stringify(finished ? [] : [...pass])],
+    ];
+    for (const [k, v] of state) {
+      if (saved.get(k) === v) continue;
+      wb.setState(k, v);
+      saved.set(k, v);
+    }
+    lastSave = now();
+  };
+  /** After each tab: the tab counts as done for this pass, and progress is saved now and then. */
+  const dealtWith = (sheet: string) => {
+    pass.add(shortHash(sheet));
+    if (now() - lastSave >= SAVE_EVERY_MS) save(false);
+  };
   const missing = settings.agencies.filter((a) => !existing.has(a.sheet));
   const present = settings.agencies.filter((a) => existing.has(a.sheet));
   const skipped: Agency[] = [];
@@ -228,13 +280,21 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     out.created.push(agency.sheet);
     fingerprints[headerSlot(agency.sheet)] = header;
     if (outcome.applied) fingerprints[shortHash(agency.sheet)] = tabFingerprint(catalog, settings, agency, key);
+    dealtWith(agency.sheet);
   }
   for (const agency of present) {
     const fp = tabFingerprint(catalog, settings, agency, key);
     const same = created.has(agency.sheet) && fingerprints[shortHash(agency.sheet)] === fp;
+    // Checked already by this pass, in a run that then ran out of time.
+    const checked = same && pass.has(shortHash(agency.sheet));
+    // The check takes 8 calls a tab, about 1 s each on a slow day: it is under the budget too.
+    if (same && !checked && outOfTime()) {
+      skipped.push(agency);
+      continue;
+    }
     // A tab made as planned may still have lost its protection since (removed, or reset to
     // mirror the sharing): then it goes through the full path below and is protected again.
-    const holds = same && (wb.protectionHolds?.(agency.sheet, agency.emails) ?? true);
+    const holds = same && (checked || (wb.protectionHolds?.(agency.sheet, agency.emails) ?? true));
     if (same && !holds) out.reprotected.push(agency.sheet);
     if (same && holds) {
       if (fingerprints[headerSlot(agency.sheet)] !== header) {
@@ -255,6 +315,7 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
       }
       out.unchanged.push(agency.sheet);
       if (!agency.emails.length) noteProtection(out, agency, { applied: true });
+      dealtWith(agency.sheet);
       continue;
     }
     if (outOfTime()) {
@@ -292,13 +353,13 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     created.add(agency.sheet);
     if (outcome.applied) fingerprints[shortHash(agency.sheet)] = fp;
     else delete fingerprints[shortHash(agency.sheet)];
+    dealtWith(agency.sheet);
   }
   // In the order of the settings, as before.
   const order = new Map(settings.agencies.map((a, i) => [a.sheet, i]));
   out.remaining.push(...skipped.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!).map((a) => a.name));
   for (const name of created) if (!configured.has(name) && existing.has(name)) out.orphaned.push(name);
-  wb.setState(CREATED_KEY, JSON.stringify([...created]));
-  wb.setState(FINGERPRINT_KEY, JSON.stringify(fingerprints));
+  save(!skipped.length);
   return out;
 }
 

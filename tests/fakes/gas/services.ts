@@ -28,6 +28,22 @@ export function fakeLockService(calls: Calls, state: { busy: boolean; held: bool
   };
 }
 
+/**
+ * Google's limits for the Properties service (developers.google.com/apps-script/guides/services/quotas,
+ * "Current limitations"): "Properties value size: 9 KB / val" and "Properties total storage:
+ * 500 KB / property store"; "If you exceed a quota or limitation, your script throws an exception
+ * and execution stops". Counted in UTF-8 bytes (a Vietnamese name takes more bytes than characters),
+ * key included: what one entry occupies in the store. Google documents no message text; the fake's
+ * messages are what users report, and tests assert only that the call throws.
+ */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+
+/** The bytes one property occupies, as the fake counts them against Google's limits. */
+export function propertyBytes(key: string, value: string): number {
+  return Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
+}
+
 export function fakePropertiesService(calls: Calls, store: Map<string, string>) {
   const props = {
     getProperty(k: string) {
@@ -36,10 +52,12 @@ export function fakePropertiesService(calls: Calls, store: Map<string, string>) 
     },
     setProperty(k: string, v: string) {
       calls.hit('Properties.setProperty');
-      // "Property value size: 9 KB / val" (developers.google.com/apps-script/guides/services/quotas),
-      // counted in bytes: a Vietnamese name takes more UTF-8 bytes than characters.
-      if (Buffer.byteLength(`${k}${v}`, 'utf8') > 9 * 1024) throw new Error('Argument too large: value');
-      store.set(k, v);
+      const value = String(v);
+      if (propertyBytes(k, value) > PROPERTY_VALUE_BYTES) throw new Error('Argument too large: value');
+      let total = propertyBytes(k, value);
+      for (const [key, old] of store) if (key !== k) total += propertyBytes(key, old);
+      if (total > PROPERTY_STORE_BYTES) throw new Error('You have exceeded the property storage quota.');
+      store.set(k, value);
       return props;
     },
   };
