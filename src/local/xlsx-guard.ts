@@ -15,7 +15,7 @@ import type { XlsxWorkbook } from './xlsx-workbook';
 import { SnapshotWorkbook } from './snapshot-workbook';
 import { CellBudget, PartSource, damaged, readWorkbookParts } from './xlsx-snapshots';
 import { PatchedWorkbook } from './patched-workbook';
-import { InflateError, ZipDamage, ZipPart, inflatePart, zipParts } from './zip-parts';
+import { InflateError, ZipDamage, ZipPart, inflatePart, zipDirectory } from './zip-parts';
 
 /** What a province needs, with a wide margin (a 60-agency sample is about 1 MB zipped, 10 MB unzipped). */
 export const LIMITS = {
@@ -83,13 +83,8 @@ async function checkZip(buf: Uint8Array, shown: string): Promise<readonly ZipPar
     throw new FileError('too-large', shown, `${mb(buf.length)} MB, tối đa ${mb(LIMITS.fileBytes)} MB`);
   const kind = sniff(buf);
   if (kind !== 'zip') throw new FileError(kind, shown);
-  let entries: readonly ZipPart[];
-  try {
-    entries = zipParts(buf);
-  } catch (e) {
-    // Two readers could read two different files out of it: refused before anything is inflated.
-    throw new FileError('damaged-zip', shown, e instanceof ZipDamage ? e.message : 'tệp nén bị hỏng');
-  }
+  const zip = zipRead(shown, () => zipDirectory(buf));
+  const { entries } = zip;
   if (entries.length > LIMITS.entries)
     throw new FileError('too-large', shown, `${entries.length} thành phần, tối đa ${LIMITS.entries}`);
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
@@ -111,7 +106,17 @@ async function checkZip(buf: Uint8Array, shown: string): Promise<readonly ZipPar
     );
   if (entries.some((e) => e.isEncrypted)) throw new FileError('encrypted', shown);
   if (!entries.some((e) => e.path === 'xl/workbook.xml')) throw new FileError('zip-not-workbook', shown);
-  return entries;
+  return zipRead(shown, () => zip.parts());
+}
+
+/** A step of reading the zip's structure; a file two readers could read differently is refused before anything is inflated. */
+function zipRead<T>(shown: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof ZipDamage && !e.unreadable) throw new FileError('damaged-zip', shown, e.message);
+    throw new FileError('not-xlsx', shown, 'tệp nén bị hỏng');
+  }
 }
 
 /**

@@ -26,8 +26,18 @@ export interface ZipPart {
   readonly dataOffset: number;
 }
 
-/** Why a zip is refused, in Vietnamese (the detail of the user's message). */
-export class ZipDamage extends Error {}
+/**
+ * Why a zip is refused, in Vietnamese (the detail of the user's message). `unreadable`: no
+ * reader finds a directory at all (a truncated or random file), rather than two readings.
+ */
+export class ZipDamage extends Error {
+  constructor(
+    message: string,
+    readonly unreadable = false,
+  ) {
+    super(message);
+  }
+}
 
 const EOCD = 0x06054b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -38,11 +48,20 @@ const DESCRIPTOR = 0x08074b50;
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
 
+/** An entry as the central directory lists it (what a size check needs). */
+export type ZipEntry = Omit<ZipPart, 'dataOffset'>;
+
 /**
- * The central directory's entries (directories left out), after every check above; throws
- * ZipDamage for a file two readers could read differently.
+ * A zip's central directory, read once: its entries (directories left out) for the size checks,
+ * and `parts()`, which checks each entry's local header against it and returns the parts to
+ * inflate. Both throw ZipDamage for a file two readers could read differently.
  */
-export function zipParts(buf: Uint8Array): readonly ZipPart[] {
+export interface ZipDirectory {
+  readonly entries: readonly ZipEntry[];
+  parts(): readonly ZipPart[];
+}
+
+export function zipDirectory(buf: Uint8Array): ZipDirectory {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -65,105 +84,106 @@ export function zipParts(buf: Uint8Array): readonly ZipPart[] {
   }
   if (cdStart + cdSize !== cdEnd) throw new ZipDamage('danh mục tệp nén không nằm ngay trước bản ghi cuối');
 
-  const parts: ZipPart[] = [];
-  const spans: { from: number; to: number; path: string }[] = [];
+  const all: (ZipEntry & { nameBytes: Uint8Array })[] = [];
   const seen = new Set<string>();
   let at = cdStart;
   for (let i = 0; i < count; i++) {
     if (at + 46 > cdEnd || u32(at) !== CENTRAL) throw new ZipDamage('danh mục tệp nén ngắn hơn số mục khai báo');
-    const flags = u16(at + 8);
-    const method = u16(at + 10);
-    const crc32 = u32(at + 16);
-    let compressedSize = u32(at + 20);
-    let uncompressedSize = u32(at + 24);
     const nameLen = u16(at + 28);
     const extraLen = u16(at + 30);
-    const commentLen = u16(at + 32);
-    const disk = u16(at + 34);
-    let localHeaderOffset = u32(at + 42);
-    const next = at + 46 + nameLen + extraLen + commentLen;
+    const next = at + 46 + nameLen + extraLen + u16(at + 32);
     if (next > cdEnd) throw new ZipDamage('danh mục tệp nén bị cắt cụt');
+    if (u16(at + 34) !== 0) throw new ZipDamage('tệp nén chia nhiều phần');
     const nameBytes = buf.subarray(at + 46, at + 46 + nameLen);
-    if (disk !== 0) throw new ZipDamage('tệp nén chia nhiều phần');
-    [uncompressedSize, compressedSize, localHeaderOffset] = widen(view, at + 46 + nameLen, extraLen, [
-      uncompressedSize,
-      compressedSize,
-      localHeaderOffset,
+    const [uncompressedSize, compressedSize, localHeaderOffset] = widen(view, at + 46 + nameLen, extraLen, [
+      u32(at + 24),
+      u32(at + 20),
+      u32(at + 42),
     ]);
     const path = new TextDecoder('utf-8').decode(nameBytes);
     checkName(path);
     const key = path.toLowerCase();
     if (seen.has(key)) throw new ZipDamage(`hai mục cùng tên "${path}"`);
     seen.add(key);
-
-    // The local header must say what the directory says: a streaming reader reads only it.
-    const local = localHeaderOffset;
-    if (local + 30 > cdStart || u32(local) !== LOCAL)
-      throw new ZipDamage(`mục "${path}" không có đầu mục tại vị trí khai báo`);
-    const localFlags = u16(local + 6);
-    const localNameLen = u16(local + 26);
-    const localExtraLen = u16(local + 28);
-    const dataOffset = local + 30 + localNameLen + localExtraLen;
-    if (
-      !sameBytes(buf.subarray(local + 30, local + 30 + localNameLen), nameBytes) ||
-      u16(local + 8) !== method ||
-      (localFlags & 1) !== (flags & 1)
-    )
-      throw new ZipDamage(`đầu mục "${path}" khác danh mục tệp nén`);
-    const deferred = (localFlags & 8) !== 0; // sizes and CRC after the data, in a descriptor
-    if (!deferred) {
-      const [lu, lc] = widen(view, local + 30 + localNameLen, localExtraLen, [u32(local + 22), u32(local + 18)]);
-      if (u32(local + 14) !== crc32 || lu !== uncompressedSize || lc !== compressedSize)
-        throw new ZipDamage(`đầu mục "${path}" khai báo kích thước khác danh mục tệp nén`);
-    }
-    let to = dataOffset + compressedSize;
-    if (deferred) to = descriptorEnd(view, to, cdStart, crc32, compressedSize, uncompressedSize, path);
-    if (to > cdStart) throw new ZipDamage(`mục "${path}" tràn vào danh mục tệp nén`);
-    spans.push({ from: local, to, path });
-    at = next;
-    if (path.endsWith('/')) {
-      if (uncompressedSize !== 0) throw new ZipDamage(`thư mục "${path}" có nội dung`);
-      continue;
-    }
-    parts.push({
+    if (path.endsWith('/') && uncompressedSize !== 0) throw new ZipDamage(`thư mục "${path}" có nội dung`);
+    all.push({
       path,
+      nameBytes,
       uncompressedSize,
       compressedSize,
-      compressionMethod: method,
+      compressionMethod: u16(at + 10),
       localHeaderOffset,
-      isEncrypted: (flags & 1) !== 0,
-      crc32,
-      dataOffset,
+      isEncrypted: (u16(at + 8) & 1) !== 0,
+      crc32: u32(at + 16),
     });
+    at = next;
   }
   if (at !== cdEnd) throw new ZipDamage('danh mục tệp nén dài hơn số mục khai báo');
 
-  // No two entries share bytes, and nothing lies hidden between them: a reader walking the local
-  // headers from the start meets exactly the entries of the directory.
-  spans.sort((a, b) => a.from - b.from);
-  let prev = 0;
-  for (const s of spans) {
-    if (s.from < prev) throw new ZipDamage(`mục "${s.path}" chồng lên mục khác`);
-    if (hasLocalHeader(view, prev, s.from)) throw new ZipDamage('có mục ẩn không nằm trong danh mục tệp nén');
-    prev = s.to;
-  }
-  if (hasLocalHeader(view, prev, cdStart)) throw new ZipDamage('có mục ẩn không nằm trong danh mục tệp nén');
-  return parts;
+  const parts = (): readonly ZipPart[] => {
+    const out: ZipPart[] = [];
+    const spans: { from: number; to: number; path: string }[] = [];
+    for (const { nameBytes, ...e } of all) {
+      // The local header must say what the directory says: a streaming reader reads only it.
+      const { path } = e;
+      const local = e.localHeaderOffset;
+      if (local + 30 > cdStart || u32(local) !== LOCAL)
+        throw new ZipDamage(`mục "${path}" không có đầu mục tại vị trí khai báo`);
+      const localFlags = u16(local + 6);
+      const localNameLen = u16(local + 26);
+      const localExtraLen = u16(local + 28);
+      const dataOffset = local + 30 + localNameLen + localExtraLen;
+      if (
+        !sameBytes(buf.subarray(local + 30, local + 30 + localNameLen), nameBytes) ||
+        u16(local + 8) !== e.compressionMethod ||
+        (localFlags & 1) !== (e.isEncrypted ? 1 : 0)
+      )
+        throw new ZipDamage(`đầu mục "${path}" khác danh mục tệp nén`);
+      const deferred = (localFlags & 8) !== 0; // sizes and CRC after the data, in a descriptor
+      if (!deferred) {
+        const [lu, lc] = widen(view, local + 30 + localNameLen, localExtraLen, [u32(local + 22), u32(local + 18)]);
+        if (u32(local + 14) !== e.crc32 || lu !== e.uncompressedSize || lc !== e.compressedSize)
+          throw new ZipDamage(`đầu mục "${path}" khai báo kích thước khác danh mục tệp nén`);
+      }
+      let to = dataOffset + e.compressedSize;
+      if (deferred) to = descriptorEnd(view, to, cdStart, e, path);
+      if (to > cdStart) throw new ZipDamage(`mục "${path}" tràn vào danh mục tệp nén`);
+      spans.push({ from: local, to, path });
+      if (!path.endsWith('/')) out.push({ ...e, dataOffset });
+    }
+    // No two entries share bytes, and nothing lies hidden between them: a reader walking the
+    // local headers from the start meets exactly the entries of the directory.
+    spans.sort((a, b) => a.from - b.from);
+    let prev = 0;
+    for (const s of spans) {
+      if (s.from < prev) throw new ZipDamage(`mục "${s.path}" chồng lên mục khác`);
+      if (hasLocalHeader(view, prev, s.from)) throw new ZipDamage('có mục ẩn không nằm trong danh mục tệp nén');
+      prev = s.to;
+    }
+    if (hasLocalHeader(view, prev, cdStart)) throw new ZipDamage('có mục ẩn không nằm trong danh mục tệp nén');
+    return out;
+  };
+  return { entries: all.filter((e) => !e.path.endsWith('/')).map(({ nameBytes: _, ...e }) => e), parts };
 }
 
-/** The one end record: the one whose comment reaches the end of the file, and no other in sight. */
+/**
+ * The one end record: the one whose comment reaches the end of the file. A second record that
+ * also does (one hidden in the other's comment), or a record or directory in the comment, is
+ * what makes readers disagree: those searching from the end take the hidden one, those checking
+ * the comment's length the outer one.
+ */
 function findEnd(buf: Uint8Array, view: DataView): number {
   const lowest = Math.max(0, buf.length - 22 - MAX16);
-  for (let at = buf.length - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) !== EOCD) continue;
-    if (at + 22 + view.getUint16(at + 20, true) !== buf.length) continue;
-    // A second record (or directory) in the comment is what makes readers disagree.
-    for (let i = at + 22; i + 4 <= buf.length; i++)
-      if (buf[i] === 0x50 && buf[i + 1] === 0x4b && [1, 3, 5, 6].includes(buf[i + 2]))
-        throw new ZipDamage('có hai bản ghi cuối của tệp nén (một bản ẩn trong phần chú thích)');
-    return at;
-  }
-  throw new ZipDamage('không tìm thấy danh mục tệp nén');
+  const ends: number[] = [];
+  for (let at = buf.length - 22; at >= lowest; at--)
+    if (view.getUint32(at, true) === EOCD && at + 22 + view.getUint16(at + 20, true) === buf.length) ends.push(at);
+  if (!ends.length) throw new ZipDamage('tệp nén bị hỏng', true);
+  const hidden = () => new ZipDamage('có hai bản ghi cuối của tệp nén (một bản ẩn trong phần chú thích)');
+  if (ends.length > 1) throw hidden();
+  const at = ends[0];
+  for (let i = at + 22; i + 4 <= buf.length; i++)
+    if (buf[i] === 0x50 && buf[i + 1] === 0x4b && [1, 3, 5, 6].includes(buf[i + 2])) throw hidden();
+  return at;
 }
 
 /**
@@ -207,22 +227,14 @@ function widen(view: DataView, from: number, length: number, fields: readonly nu
 }
 
 /** Where a data descriptor after an entry's data ends, having checked it says what the directory says. */
-function descriptorEnd(
-  view: DataView,
-  at: number,
-  limit: number,
-  crc: number,
-  compressed: number,
-  uncompressed: number,
-  path: string,
-): number {
+function descriptorEnd(view: DataView, at: number, limit: number, e: ZipEntry, path: string): number {
   const start = at + 4 <= limit && view.getUint32(at, true) === DESCRIPTOR ? at + 4 : at;
   for (const wide of [false, true]) {
     const end = start + (wide ? 20 : 12);
     if (end > limit) continue;
     const c = wide ? Number(view.getBigUint64(start + 4, true)) : view.getUint32(start + 4, true);
     const u = wide ? Number(view.getBigUint64(start + 12, true)) : view.getUint32(start + 8, true);
-    if (view.getUint32(start, true) === crc && c === compressed && u === uncompressed) return end;
+    if (view.getUint32(start, true) === e.crc32 && c === e.compressedSize && u === e.uncompressedSize) return end;
   }
   throw new ZipDamage(`mục "${path}" khai báo kích thước khác danh mục tệp nén`);
 }
