@@ -1,8 +1,9 @@
 /**
  * The one guarded way from an input's bytes to a workbook: what kind of file it is (from its
- * first bytes, not its name), whether it is small enough to unpack (sizes from the zip's central
- * directory, read before anything is inflated), then the used ranges before any reader walks
- * them cell by cell. validate, split, consolidate, report, collect and the add-on's import dialog
+ * first bytes, not its name), whether its zip reads one way only (zip-parts.ts) and is small
+ * enough to unpack (sizes from the central directory, read before anything is inflated), then
+ * the used ranges before any reader walks them cell by cell. The zip is read once, here: every
+ * reader after it, the full model's included, gets the parts checked here, never the bytes. validate, split, consolidate, report, collect and the add-on's import dialog
  * all read through here, so each refuses the same files with the same message. Three ways out:
  * a full workbook model for commands that rewrite sheets (guardedWorkbook), snapshots for those
  * that only check (guardedSnapshots, guardedGrids), and a workbook collect patches cell by cell
