@@ -26,6 +26,7 @@ export type FileErrorCode =
   | 'encrypted'
   | 'zip-not-workbook'
   | 'not-xlsx'
+  | 'damaged-zip'
   | 'not-regular'
   | 'output-not-regular'
   | 'file-too-big-for-disk'
@@ -100,6 +101,8 @@ export function fileMessage(e: FileError): string {
       return `${f} là tệp nén nhưng không phải sổ Excel (.xlsx) (có thể là .docx hoặc .zip đổi tên). Hãy chọn đúng sổ số liệu .xlsx.`;
     case 'not-xlsx':
       return `Không đọc được ${f}: không phải tệp Excel (.xlsx) hợp lệ${e.detail ? ` (${e.detail})` : ''}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.`;
+    case 'damaged-zip':
+      return `Tệp ${f} bị hỏng (${e.detail}): mỗi chương trình có thể đọc ra số liệu khác nhau từ tệp này, nên tiện ích không đọc. Hãy mở tệp bằng Excel (hoặc LibreOffice), kiểm tra lại số liệu, chọn Lưu thành (Save As) kiểu "Excel Workbook (.xlsx)" rồi chạy lại với tệp mới.`;
     case 'not-regular':
       return `${f} không phải một tệp thông thường (${e.detail || 'thiết bị, ống dẫn hoặc socket'}), nên không đọc: đọc nó có thể không bao giờ dừng. Hãy chọn đúng tệp .xlsx.`;
     case 'output-not-regular':

@@ -23,10 +23,11 @@ import {
 import { formatNumber } from '../core/primitives/numbers';
 import { FileError } from './file-problems';
 
-/** What a sheet may hold before it is refused: rows × columns of its used range. */
+/** What a file may hold before it is refused: rows × columns of its used ranges, shared strings. */
 export interface CellLimits {
   readonly sheetCells: number;
   readonly totalCells: number;
+  readonly sharedStrings?: number;
 }
 
 /** A part's bytes by its path in the zip ("xl/workbook.xml"), as chunks; null when there is none. */
@@ -47,7 +48,7 @@ export async function readWorkbookParts(
     return chunks !== null;
   };
   const book = await readBook(parse, shown);
-  const strings = await readStrings(parse, book.sharedStrings);
+  const strings = await readStrings(parse, book.sharedStrings, limits.sharedStrings ?? Infinity, shown);
   const numFmts = await readNumFmts(parse, book.styles);
   const snapshots: SheetSnapshot[] = [];
   const sheetParts = new Map<string, string>();
@@ -252,11 +253,13 @@ class TextRuns {
   }
 }
 
-async function readStrings(parse: Parse, path: string): Promise<string[] | null> {
+async function readStrings(parse: Parse, path: string, most: number, shown: string): Promise<string[] | null> {
   const strings: string[] = [];
   let si: TextRuns | null = null;
   const found = await parse(path, {
     open(name) {
+      if (name === 'si' && strings.length >= most)
+        throw new FileError('too-large', shown, `bảng chữ dùng chung (sharedStrings) có hơn ${formatNumber(most)} mục`);
       if (name === 'si') si = new TextRuns();
       else si?.open(name);
     },

@@ -44,12 +44,27 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * Reads .xlsx bytes to change them; throws when they are not a workbook excelts can read.
-   * (A file only checked is read into snapshots instead: snapshot-workbook.ts.)
+   * Reads .xlsx bytes this program wrote (a re-read of its own output); throws when they are not
+   * a workbook excelts can read. A user's file is read through xlsx-guard.ts (guardedWorkbook),
+   * which hands over the parts it checked (fromParts), never the bytes.
    */
   static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buf as ArrayBuffer);
+    return XlsxWorkbook.loaded(book, clock);
+  }
+
+  /**
+   * A workbook from its parts, by path in the package ("xl/workbook.xml"), already inflated and
+   * checked: excelts reads no zip of its own, so it sees exactly what the guard checked.
+   */
+  static async fromParts(files: Record<string, Uint8Array>, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.loadFromFiles(files);
+    return XlsxWorkbook.loaded(book, clock);
+  }
+
+  private static loaded(book: ExcelJS.Workbook, clock: Clock): XlsxWorkbook {
     // A file without a theme (LibreOffice writes none) loads as an empty theme list, and excelts
     // 10.2.0 then writes a theme relationship with no theme part (its own check reports it).
     // No list at all makes it write its default theme, as for a new workbook.
