@@ -115,12 +115,18 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     expect(sheet.flaggedCells()).toEqual(['H14']);
   });
 
-  it('show a wrong cell red even when a doubtful-figure rule also matches it (error rules first)', () => {
+  it('show a doubtful figure yellow, and red once it is also wrong', () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, runContext(settings));
     const sheet = fake.ss.sheet(settings.agencies[0].sheet);
-    const severities = sheet.conditionalRules.map((r) => r.background);
-    expect(severities.indexOf(COLORS.warning)).toBeGreaterThan(severities.lastIndexOf(COLORS.error));
+    const [planned, present] = [codeCell(sheet, '4.2.1'), codeCell(sheet, '4.2.2')];
+    sheet.type(planned, 10);
+    sheet.type(present, 12); // more staff present than allotted: a warning in the catalog
+    expect([...sheet.colouredCells()]).toEqual([[present, COLORS.warning]]);
+    expect(sheet.valueAt('E3')).toBe(0); // the counter counts cells to fix, not doubts
+    sheet.type(present, 12.5); // and not a whole number: an error
+    expect([...sheet.colouredCells()]).toEqual([[present, COLORS.error]]);
+    expect(sheet.valueAt('E3')).toBe(1);
   });
 
   it('refuse a rule formula without "=" and rules of another sheet, as Sheets does', () => {
