@@ -8,7 +8,7 @@ import { IsoDate, isDate, isoDate, parts } from '../core/primitives/dates';
 import { sheetsFormula } from '../core/form/formulas';
 import { COLORS, CellInput, CellStyle, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
 import { RawCell, SheetSnapshot, mergedCellFacts } from '../core/sheet/grid';
-import { LiveCheck } from '../core/checks/live-checks';
+import { LiveCheck, checkRules } from '../core/checks/live-checks';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { SETTINGS_SHEET } from '../core/settings';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
@@ -244,19 +244,22 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   /**
-   * The live checks as conditional-format rules, all in one setConditionalFormatRules (it replaces
+   * The live checks as conditional-format rules (checkRules: about 20 range rules a tab, each with
+   * a formula written for its top-left cell), all in one setConditionalFormatRules (it replaces
    * the sheet's rules: developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
-   * Their ranges come from one getRangeList, never a getRange per cell.
+   * Their ranges come from one getRangeList, never a getRange per range.
    */
   private writeChecks(sheet: Sheet, checks: readonly LiveCheck[]): void {
-    const ranges = sheet.getRangeList(checks.map((c) => c.cell)).getRanges();
+    const rules = checkRules(checks);
+    const all = rules.length ? sheet.getRangeList(rules.flatMap((r) => r.ranges)).getRanges() : [];
+    let next = 0;
     sheet.setConditionalFormatRules(
-      checks.map((c, i) =>
+      rules.map((r) =>
         this.app
           .newConditionalFormatRule()
-          .whenFormulaSatisfied(`=${c.formula}`)
-          .setBackground(c.severity === 'error' ? COLORS.error : COLORS.warning)
-          .setRanges([ranges[i]!])
+          .whenFormulaSatisfied(`=${r.formula}`)
+          .setBackground(r.severity === 'error' ? COLORS.error : COLORS.warning)
+          .setRanges(all.slice(next, (next += r.ranges.length)))
           .build(),
       ),
     );

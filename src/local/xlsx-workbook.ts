@@ -8,7 +8,7 @@ import { IsoDate, isoDate, parts } from '../core/primitives/dates';
 import { COLORS, CellInput, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
 import { SheetSnapshot, columnLetter, parseA1 } from '../core/sheet/grid';
 import { ooxmlFormula } from '../core/form/formulas';
-import { LiveCheck } from '../core/checks/live-checks';
+import { LiveCheck, checkRules } from '../core/checks/live-checks';
 import { pad2 } from '../core/primitives/numbers';
 import { FONT_PT, MARGINS, XLSX_CHAR_PX, printLayout, rowHeights, wrappedRowHeight } from '../core/sheet/print';
 import { PaintGroup } from '../core/figures/output-sheets';
@@ -242,30 +242,33 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * The live checks as conditional formatting, the same formulas as in Google Sheets (no argument
-   * separator, no decimal point, so the file's formula text is the sheet's): one block per cell.
+   * The live checks as conditional formatting, the same range rules and formulas as in Google
+   * Sheets (checkRules; no argument separator, no decimal point, so the file's formula text is the
+   * sheet's): one block per rule, its ranges one sqref (space-separated, ECMA-376 ST_Sqref), the
+   * formula relative to their top-left cell as Excel and LibreOffice read it. Priorities in rule
+   * order: where two rules that match a cell both set its fill, the higher priority's wins, as the
+   * first matching rule does in Sheets.
    */
   private writeChecks(ws: ExcelJS.Worksheet, checks: readonly LiveCheck[]): void {
-    const byCell = new Map<string, LiveCheck[]>();
-    for (const c of checks) byCell.set(c.cell, [...(byCell.get(c.cell) ?? []), c]);
-    let priority = 1;
-    for (const [ref, list] of byCell) {
+    checkRules(checks).forEach((r, i) =>
       ws.addConditionalFormatting({
-        ref,
-        rules: list.map((c) => ({
-          type: 'expression' as const,
-          priority: priority++,
-          formulae: [c.formula],
-          style: {
-            fill: {
-              type: 'pattern' as const,
-              pattern: 'solid' as const,
-              bgColor: { argb: argb(c.severity === 'error' ? COLORS.error : COLORS.warning) },
+        ref: r.ranges.join(' '),
+        rules: [
+          {
+            type: 'expression' as const,
+            priority: i + 1,
+            formulae: [r.formula],
+            style: {
+              fill: {
+                type: 'pattern' as const,
+                pattern: 'solid' as const,
+                bgColor: { argb: argb(r.severity === 'error' ? COLORS.error : COLORS.warning) },
+              },
             },
           },
-        })),
-      });
-    }
+        ],
+      }),
+    );
   }
 
   private writeCell(cell: ExcelJS.Cell, pc: PlanCell): void {

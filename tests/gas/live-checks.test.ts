@@ -14,15 +14,21 @@ function codeCell(sheet: FakeSheet, code: string): string {
 }
 
 describe('live checks on the agency tabs (conditional formatting)', () => {
-  it('are written with one setConditionalFormatRules per agency tab, whose ranges come from one getRangeList', () => {
+  it('are written as few range rules, one setConditionalFormatRules per agency tab, ranges from one getRangeList', () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, runContext(settings));
     const tabs = settings.agencies.length;
     expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(tabs);
+    expect(fake.calls.of('Sheet.getRangeList')).toBe(3 * tabs); // borders, live checks, editable cells
+    for (const { sheet: name } of settings.agencies) {
+      const rules = fake.ss.sheet(name).conditionalRules;
+      expect(rules.length).toBeGreaterThan(10);
+      expect(rules.length).toBeLessThanOrEqual(60);
+    }
     const sheet = fake.ss.sheet(settings.agencies[0].sheet);
-    expect(sheet.conditionalRules.length).toBeGreaterThan(50);
-    // Not a getRange per rule: every tab together asks fewer ranges than one tab has rules.
-    expect(fake.calls.of('Sheet.getRange')).toBeLessThan(sheet.conditionalRules.length);
+    // Range rules: the "negative" rule covers every value cell of the tab, not one cell.
+    const negative = sheet.conditionalRules.find((r) => /^=D\d+<0$/.test(r.formula))!;
+    expect(negative.ranges.reduce((n, g) => n + g.rows, 0)).toBeGreaterThan(50);
     for (const r of sheet.conditionalRules) {
       expect(r.formula).toMatch(/^=[^,;.]+$/); // no argument separator, no decimal point
       expect([COLORS.error, COLORS.warning]).toContain(r.background);
@@ -46,7 +52,7 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     sheet.type(codeCell(sheet, '1.1.1'), 4);
     sheet.type(cell, 9); // more tasks done than planned
     generateTemplates(gasWorkbook(fake).wb, runContext(settings));
-    expect(sheet.conditionalRules.length).toBeGreaterThan(50);
+    expect(sheet.conditionalRules.length).toBeGreaterThan(10);
     expect(sheet.flaggedCells()).toEqual([cell]);
     expect([sheet.valueAt('D3'), sheet.valueAt('E3')]).toEqual(['Số ô cần sửa:', 1]);
     expect(sheet.valueAt(cell)).toBe(9);
@@ -78,6 +84,49 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     expect(byValidate.size).toBeGreaterThanOrEqual(7);
     expect(new Set(sheet.flaggedCells())).toEqual(byValidate);
     expect(sheet.valueAt('E3')).toBe(byValidate.size); // "Số ô cần sửa", computed by the sheet
+  });
+
+  it("colour only where the formula, shifted from the range's top-left cell, is TRUE (a 1 does not colour)", () => {
+    const { fake } = province();
+    const sheet = fake.ss.insertSheet('Nháp') as unknown as FakeSheet;
+    const rule = (formula: string, a1s: string[]) =>
+      fake.globals.SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(formula)
+        .setBackground(COLORS.error)
+        .setRanges(a1s.map((a) => sheet.getRange(a)))
+        .build();
+    for (const [a, v] of [
+      ['H12', 5],
+      ['H13', -1],
+      ['H14', 'mười'],
+      ['H16', -2],
+    ] as const)
+      sheet.type(a, v);
+    // One rule over two ranges: H13 and H16 are below 0, each read relative to its own cell.
+    sheet.setConditionalFormatRules([rule('=H12<0', ['H12:H14', 'H16'])]);
+    expect(sheet.flaggedCells()).toEqual(['H13', 'H16']);
+    // `$` fixes a reference: every cell reads H13.
+    sheet.setConditionalFormatRules([rule('=$H$13<0', ['H12:H14'])]);
+    expect(sheet.flaggedCells()).toEqual(['H12', 'H13', 'H14']);
+    // The former 0/1 form: 1 for the text cell, which Google does not promise to colour; the fake does not.
+    sheet.setConditionalFormatRules([rule('=ISTEXT(H12)*(LEN(H12)>0)', ['H12:H14'])]);
+    expect(sheet.flaggedCells()).toEqual([]);
+    sheet.setConditionalFormatRules([rule('=(ISTEXT(H12)*(LEN(H12)>0))>0', ['H12:H14'])]);
+    expect(sheet.flaggedCells()).toEqual(['H14']);
+  });
+
+  it('show a doubtful figure yellow, and red once it is also wrong', () => {
+    const { fake, wb, settings } = province();
+    generateTemplates(wb, runContext(settings));
+    const sheet = fake.ss.sheet(settings.agencies[0].sheet);
+    const [planned, present] = [codeCell(sheet, '4.2.1'), codeCell(sheet, '4.2.2')];
+    sheet.type(planned, 10);
+    sheet.type(present, 12); // more staff present than allotted: a warning in the catalog
+    expect([...sheet.colouredCells()]).toEqual([[present, COLORS.warning]]);
+    expect(sheet.valueAt('E3')).toBe(0); // the counter counts cells to fix, not doubts
+    sheet.type(present, 12.5); // and not a whole number: an error
+    expect([...sheet.colouredCells()]).toEqual([[present, COLORS.error]]);
+    expect(sheet.valueAt('E3')).toBe(1);
   });
 
   it('refuse a rule formula without "=" and rules of another sheet, as Sheets does', () => {

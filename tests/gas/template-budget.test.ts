@@ -30,6 +30,20 @@ function made190() {
 const largest = (props: Map<string, string>) => Math.max(...[...props].map(([k, v]) => propertyBytes(k, v)));
 
 describe('"Tạo biểu mẫu" on 190 agencies', () => {
+  it('makes the 190 forms with one conditional-format call and at most 60 rules a tab, in about 3,5 modelled minutes', () => {
+    const { fake, settings } = made190();
+    expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(190);
+    const rules = settings.agencies.map((a) => fake.ss.sheet(a.sheet).conditionalRules.length);
+    expect(Math.max(...rules)).toBeLessThanOrEqual(60);
+    expect(Math.min(...rules)).toBeGreaterThan(5);
+    // 25 calls a tab: insertSheet, two trims, seven whole-range writes, one width, borders, the
+    // live checks (3), and the two protections (9). Modelled as calls × bench/latency.ts, not wall time.
+    expect(fake.calls.total() / 190).toBeLessThanOrEqual(25.2);
+    // Issue 31 asks for 180 s; this design's floor under the model is about 207 s, the protections
+    // (70 s) and insertSheet (57 s) being most of it: docs/hieu-nang.md says what would reach it.
+    expect(modelSeconds(fake.calls.byMethod(), 0)).toBeLessThanOrEqual(211);
+  });
+
   it('keeps its state under 9 KB per value after 40 tabs are renamed on Thiết lập', () => {
     const { fake, settings } = made190();
     const before = largest(fake.props);

@@ -14,7 +14,7 @@
  * WorksheetFunction.IfError: Arg2 Required) and OOXML always stores `,`, so the .xlsx form keeps
  * `IFERROR(x,"")`.
  */
-import type { RawCell } from '../sheet/grid';
+import { type RawCell, columnLetter } from '../sheet/grid';
 
 export type CellFormula =
   /** num / den, blank when it cannot be computed (no denominator, text typed as a count). */
@@ -108,6 +108,37 @@ export function formulaRefs(formula: string): [number, number][] | null {
   for (const m of stripStrings(formula).matchAll(/\$?([A-Z]{1,3})\$?(\d+)\b/g))
     refs.push([Number(m[2]), colOf(m[1] ?? '')]);
   return refs;
+}
+
+/**
+ * The formula with each cell reference outside strings rewritten by `f` (row, column, and whether
+ * each is fixed with `$`): how a relative reference of a conditional-format rule moves from the
+ * range's top-left cell to another cell of the range (live-checks.ts groups checks by it, the fake
+ * evaluates rules with it). Function names (LEN, ABS) are not references.
+ */
+export function mapRefs(
+  formula: string,
+  f: (row: number, col: number, fixedRow: boolean, fixedCol: boolean) => string,
+): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, fc, col, fr, row) =>
+            f(Number(row), colOf(String(col)), fr === '$', fc === '$'),
+          ),
+    )
+    .join('');
+}
+
+/** The formula of a relative rule as Sheets applies it `dRow` rows and `dCol` columns from its top-left cell. */
+export function shiftRefs(formula: string, dRow: number, dCol: number): string {
+  return mapRefs(formula, (row, col, fixedRow, fixedCol) => {
+    const c = fixedCol ? col : col + dCol;
+    const r = fixedRow ? row : row + dRow;
+    return `${fixedCol ? '$' : ''}${columnLetter(c)}${fixedRow ? '$' : ''}${r}`;
+  });
 }
 
 /** The formula's value, or null when this evaluator cannot compute it. */

@@ -1,7 +1,7 @@
 import { isoDate } from '../../../src/core/primitives/dates';
-import { evaluateFormula, ooxmlFormula, sheetsFormula } from '../../../src/core/form/formulas';
-import { RawCell } from '../../../src/core/sheet/grid';
-import { LiveCheck, toFixCount } from '../../../src/core/checks/live-checks';
+import { evaluateFormula, ooxmlFormula, sheetsFormula, shiftRefs } from '../../../src/core/form/formulas';
+import { RawCell, a1, parseA1 } from '../../../src/core/sheet/grid';
+import { checkRules, toFixCount } from '../../../src/core/checks/live-checks';
 import { agencyTabPlan } from '../../../src/core/form/template';
 import { RuleId } from '../../../src/core/checks/rules';
 import { validateAgency } from '../../../src/core/checks/validate';
@@ -28,16 +28,26 @@ function both(agency: string, values: Record<string, RawCell>) {
     const v = lookup(r, c);
     return v instanceof Date ? null : v;
   };
-  const flagged = (c: LiveCheck) => {
-    const v = evaluateFormula(c.formula, at);
-    if (v === null) throw new Error(`the test evaluator cannot read ${c.formula}`);
-    return v === true || (typeof v === 'number' && v !== 0);
-  };
-  const byLive = new Set(checks.filter(flagged).map((c) => c.cell));
+  // As the sheet applies them: each rule's formula, written for its top-left cell, shifted to
+  // every cell of its ranges; only TRUE colours (an error or a number flags nothing).
+  const rules = checkRules(checks);
+  const byLive = new Set<string>();
+  for (const rule of rules) {
+    const top = parseA1(rule.ranges[0]!);
+    for (const ref of rule.ranges) {
+      const g = parseA1(ref);
+      for (let row = g.row; row < g.row + g.rows; row++) {
+        const v = evaluateFormula(shiftRefs(rule.formula, row - top.row, g.col - top.col), at);
+        if (v === null) throw new Error(`the test evaluator cannot read ${rule.formula}`);
+        if (typeof v === 'number') throw new Error(`${rule.formula} gives a number, not TRUE/FALSE`);
+        if (v === true) byLive.add(a1(row, g.col));
+      }
+    }
+  }
   const count = evaluateFormula(sheetsFormula(toFixCount(checks)), at);
   expect(evaluateFormula(ooxmlFormula(toFixCount(checks)), at)).toBe(count); // the .xlsx counts the same
   const cell = (code: string) => `D${t.layout.codeRows.get(code)}`;
-  return { byValidate, byLive, checks, count, cell, findings: result.findings };
+  return { byValidate, byLive, checks, rules, count, cell, findings: result.findings };
 }
 
 describe('live checks (conditional formatting from the validate rules)', () => {
@@ -46,7 +56,34 @@ describe('live checks (conditional formatting from the validate rules)', () => {
     expect(checks.length).toBeGreaterThan(50);
     for (const c of checks) expect(c.formula).not.toMatch(/[,;.]/);
     expect(sheetsFormula(toFixCount(checks))).not.toMatch(/[,;.]/);
+    for (const r of checkRules(checks)) expect(r.formula).not.toMatch(/[,;.]/);
     expect(new Set(checks.map((c) => c.rule))).toEqual(new Set(COVERED));
+  });
+
+  it('are few range rules, at most 60 on the largest form (a sở that fills every row)', () => {
+    const owners = Object.fromEntries(
+      catalog.rows.filter((r) => 'aggregate' in r && r.aggregate === 'owner').map((r) => [r.code, 'Sở Nội vụ']),
+    );
+    const every = settingsFor([SO('Sở Nội vụ'), XA('UBND xã Long Hòa')], { owners });
+    const checks = agencyTabPlan(catalog, every, every.agencies[0]).plan.checks!;
+    expect(checks.length).toBeGreaterThan(300); // one check per cell and rule, as before
+    const rules = checkRules(checks);
+    expect(rules.length).toBeLessThanOrEqual(60);
+    // Every check is still there: each checked cell lies in a rule's ranges.
+    const covered = new Set(rules.flatMap((r) => r.ranges.flatMap((ref) => cellsOf(ref))));
+    expect(new Set(checks.map((c) => c.cell))).toEqual(covered);
+    // All of one column, top to bottom, so the rule's top-left cell is its first range's.
+    for (const r of rules) expect(r.ranges.every((ref) => ref.startsWith('D'))).toBe(true);
+  });
+
+  it('are TRUE/FALSE, never the 0/1 that Google does not promise to colour', () => {
+    const r = both('Sở Nội vụ', { '1.1.1': 10, '1.1.2': 12, '3.4.a.3': 'khoảng 60', '3.3.3': 1.2, '3.4.1': 0.5 });
+    expect(r.byLive.size).toBeGreaterThanOrEqual(4); // `both` throws on a number result
+    // The old forms were products of conditions: 1 for a text cell, which would not colour.
+    expect(evaluateFormula('ISTEXT(D20)*(LEN(D20)>0)', () => 'khoảng 60')).toBe(1);
+    const text = r.rules.find((x) => x.formula.includes('ISTEXT'))!;
+    expect(evaluateFormula(text.formula, () => 'khoảng 60')).toBe(true);
+    expect(evaluateFormula(text.formula, () => '')).toBe(false);
   });
 
   it('flag nothing on a clean tab, and the counter reads 0', () => {
@@ -117,3 +154,8 @@ describe('live checks (conditional formatting from the validate rules)', () => {
     expect(r.byLive.size).toBe(1);
   });
 });
+
+function cellsOf(ref: string): string[] {
+  const g = parseA1(ref);
+  return Array.from({ length: g.rows }, (_, i) => a1(g.row + i, g.col));
+}

@@ -4,6 +4,7 @@ import { a1 as a1Of } from '../../../src/core/sheet/grid';
 import { FakeConditionalFormatRule } from './builders';
 import { Cell, DEFAULT_COLS, DEFAULT_ROWS, WallClock, blankCell, colIndex, isDate, zoneOffsetMs } from './cells';
 import { cellValue, checkFormulaForLocale, evaluate } from './formulas';
+import { shiftRefs } from '../../../src/core/form/formulas';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeSpreadsheet } from './spreadsheet';
@@ -301,20 +302,42 @@ export class FakeSheet implements Pick<
     return [...this.conditionalRules] as any[];
   }
   /**
-   * Test helper: the cells a conditional-format rule colours now, as Sheets evaluates them (an
-   * error is false), without counting calls. Only single-cell ranges: a relative reference over
-   * a larger range is not evaluated here.
+   * Test helper: the cells the conditional-format rules colour now, with the colour, as Sheets
+   * evaluates them, without counting calls:
+   * - a custom formula is written for the top-left cell of the range and Sheets evaluates it for
+   *   every cell of the range, its relative references shifted by that cell's offset (`$` fixes a
+   *   row or column); Google does not document which cell anchors a rule of several ranges, so
+   *   the fake accepts only rules whose first range starts at the top-left of all their ranges,
+   *   where every reading agrees;
+   * - only TRUE colours: Google formats a cell "if the condition evaluates to true" (Sheets API,
+   *   BooleanRule) and does not say a number 1 counts, so the fake does not colour on 1; an error
+   *   is false;
+   * - the first rule (in the sheet's list) that is TRUE for a cell gives its colour.
    */
-  flaggedCells(): string[] {
-    const out = new Set<string>();
+  colouredCells(): Map<string, string | null> {
+    const out = new Map<string, string | null>();
     for (const rule of this.conditionalRules) {
-      for (const g of rule.ranges) {
-        if (g.rows !== 1 || g.cols !== 1) throw new Error('fake: flaggedCells reads single-cell rule ranges only');
-        const v = evaluate(this, rule.formula);
-        if (v === true || (typeof v === 'number' && v !== 0)) out.add(a1Of(g.row, g.col));
-      }
+      const [first] = rule.ranges;
+      if (!first) continue;
+      const top = Math.min(...rule.ranges.map((g) => g.row));
+      const left = Math.min(...rule.ranges.map((g) => g.col));
+      if (first.row !== top || first.col !== left)
+        throw new Error('fake: a rule whose first range does not start at the top-left of its ranges is not modelled');
+      for (const g of rule.ranges)
+        for (let r = g.row; r < g.row + g.rows; r++)
+          for (let c = g.col; c < g.col + g.cols; c++) {
+            const cell = a1Of(r, c);
+            if (out.has(cell)) continue;
+            // An error value ('#VALUE!') is not TRUE; a formula the fake cannot compute throws.
+            if (evaluate(this, shiftRefs(rule.formula, r - first.row, c - first.col)) === true)
+              out.set(cell, rule.background);
+          }
     }
-    return [...out];
+    return out;
+  }
+  /** Test helper: the cells the conditional-format rules colour now (see colouredCells). */
+  flaggedCells(): string[] {
+    return [...this.colouredCells().keys()];
   }
   /** Test helpers: what a user sees in a cell, without counting calls. */
   valueAt(a1: string): unknown {
