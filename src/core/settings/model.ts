@@ -150,6 +150,31 @@ export function branchCapacityProblems(settings: Pick<Settings, 'agencies' | 'br
 }
 
 /**
+ * Where the forms go when a province asks for branches and its list names none: the provincial
+ * agencies stay in the main workbook with the settings and outputs, and the communes are shared out
+ * in list order over as few branches as keep each within the capacity ("Nhánh 1", "Nhánh 2", …).
+ * A list that names a branch for any agency is kept as it is.
+ */
+export function assignBranches(settings: Settings): Settings {
+  if (settings.agencies.some((a) => branchOf(a))) return settings;
+  const communes = settings.agencies.filter((a) => a.type === 'xa' || a.type === 'huyen');
+  const count = Math.ceil(communes.length / settings.branchCapacity);
+  if (!count) return settings;
+  const per = Math.ceil(communes.length / count);
+  const branch = new Map(communes.map((a, i) => [a, `Nhánh ${Math.floor(i / per) + 1}`]));
+  return { ...settings, agencies: settings.agencies.map((a) => (branch.has(a) ? { ...a, branch: branch.get(a) } : a)) };
+}
+
+/** A file name for a branch: "Nhánh 1" -> "nhanh-1". */
+export function branchFileStem(name: string): string {
+  return (
+    foldAscii(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'nhanh'
+  );
+}
+
+/**
  * The settings a run on one workbook concerns: all agencies for the main workbook, only its own for
  * a branch's copy of Thiết lập (its other rows, owners included, stay the province's).
  */
