@@ -26,6 +26,8 @@ export interface Command {
   readonly files: readonly string[];
   /** Takes any number of further file names after `files`. */
   readonly more?: boolean;
+  /** What each further file name must look like; others are stray words (an unquoted name). */
+  readonly moreLike?: RegExp;
   run(io: Io, values: Values, files: string[]): Promise<number>;
 }
 
@@ -37,6 +39,8 @@ function need(v: Values[string], what: string, command: string): string {
   if (typeof v !== 'string' || !v) throw new CliError(`Thiếu ${what}. Xem: npm run cchc -- ${command} --help`);
   return v;
 }
+
+const WORKBOOK = /\.xlsx$/i;
 
 const BRANCHES =
   'Tỉnh chia biểu mẫu ra nhiều sổ: nêu sổ chính trước (trang Thiết lập của nó là danh sách đơn vị),\nrồi các sổ nhánh cùng kỳ; trang của một đơn vị có ở hai sổ thì không được tính.';
@@ -80,6 +84,7 @@ export const COMMANDS: Command[] = [
     options: { json: s, quiet: flag, force: flag },
     files: ['tệp .xlsx cần kiểm tra'],
     more: true,
+    moreLike: WORKBOOK,
     run: (io, v, [file, ...branches]) =>
       validate(io, { file, branches, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
   },
@@ -90,6 +95,7 @@ export const COMMANDS: Command[] = [
     options: { out: s, json: s, force: flag },
     files: ['tệp .xlsx cần tổng hợp'],
     more: true,
+    moreLike: WORKBOOK,
     run: (io, v, [file, ...branches]) =>
       consolidate(io, {
         file,
@@ -107,6 +113,7 @@ export const COMMANDS: Command[] = [
     options: { out: s, agency: s, previous: s, force: flag },
     files: ['tệp .xlsx'],
     more: true,
+    moreLike: WORKBOOK,
     run: (io, v, [file, ...branches]) =>
       report(io, {
         file,
@@ -240,9 +247,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         `npm đã giữ lại ${kept.map((k) => `--${k}`).join(', ')} cho chính nó vì thiếu dấu -- sau tên lệnh npm, nên lệnh ${command.name} không nhận được. Hãy chạy lại với -- ngay sau tên lệnh npm, ví dụ: ${npm.prefix(command.name)} ${kept.map((k) => `--${k}`).join(' ')} …; tên có dấu cách thì đặt trong ngoặc kép.`,
       );
   }
-  if (!command.more && positionals.length > command.files.length)
+  const further = positionals.slice(command.files.length);
+  const stray = !command.more ? further : command.moreLike ? further.filter((f) => !command.moreLike!.test(f)) : [];
+  if (stray.length)
     throw new CliError(
-      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
+      `Lệnh ${command.name} không nhận thêm "${stray.join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
     );
   command.files.forEach((what, i) => need(positionals[i], what, command.name));
   return command.run(io, parsed.values, positionals);

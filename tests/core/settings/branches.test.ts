@@ -1,5 +1,5 @@
 import { RawCell } from '../../../src/core/sheet/grid';
-import { Settings, readSettings, settingsPlan } from '../../../src/core/settings';
+import { Settings, assignBranches, branchesOf, readSettings, settingsPlan } from '../../../src/core/settings';
 import { runContext } from '../../../src/core/settings/run-context';
 import { SO, XA, settingsFor, snapshotOf } from '../../helpers';
 
@@ -75,5 +75,19 @@ describe('branch workbooks on Thiết lập', () => {
     expect(ctx.roster.agencies.map((a) => a.name)).toEqual(['UBND xã An Bình', 'UBND xã Long Hòa']);
     // Who supplies the province-wide figures stays the province's choice.
     expect(ctx.settings.owners['4.1.1']).toBe('Sở Nội vụ');
+  });
+
+  it('shares the communes out over as few branches as keep each within the capacity, the sở in the main one', () => {
+    const communes = Array.from({ length: 125 }, (_, i) => XA(`UBND xã Số ${i + 1}`));
+    const s = assignBranches(settingsFor([SO('Sở Nội vụ'), ...communes, SO('Sở Tài chính')]));
+    expect(branchesOf(s).map((b) => [b.name, b.agencies.length])).toEqual([
+      ['Nhánh 1', 42],
+      ['Nhánh 2', 42],
+      ['Nhánh 3', 41],
+    ]);
+    expect(s.agencies.filter((a) => !a.branch).map((a) => a.name)).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
+    // A list that already says where the forms go is kept.
+    const kept = spread();
+    expect(assignBranches(kept)).toBe(kept);
   });
 });
