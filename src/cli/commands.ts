@@ -27,6 +27,11 @@ import {
   FieldKey,
   SETTINGS_SHEET,
   Settings,
+  assignBranches,
+  branchCapacityProblems,
+  branchFileStem,
+  branchOf,
+  branchesOf,
   exampleSettings,
   fieldLabel,
   settingsPlan,
@@ -47,6 +52,9 @@ import { SnapshotWorkbook } from '../local/snapshot-workbook';
 import { forCli } from './wording';
 import { runContext } from '../core/settings/run-context';
 import { ReadableWorkbook } from '../core/workbook';
+import { WorkbookSet } from '../core/workbook-set';
+import { canonical } from './files';
+import { dirname, join } from 'node:path';
 
 export { CliError };
 
@@ -108,6 +116,74 @@ export function settingsOf(wb: ReadableWorkbook, shown: string, io?: Io): Settin
   throw new CliError(
     `Trang "Thiết lập" của "${shown}" chưa hợp lệ; hãy sửa các ô sau rồi chạy lại:\n${loaded.problems.map((p) => `  - ${p.cell ? `Ô ${p.cell}: ` : ''}${p.message}`).join('\n')}`,
   );
+}
+
+/** What several workbooks of one period open to: the main one (to write to, or to check) and the set. */
+export interface OpenedProvince<W> {
+  readonly main: W;
+  /** The main workbook alone when no branch is given; else the main one and its branches. */
+  readonly book: W | WorkbookSet;
+  readonly settings: Settings;
+  readonly inputs: UserFile[];
+}
+
+/**
+ * The workbooks of one province and one period: the first is the main one (its Thiết lập is the
+ * roster), the others its branches (read only). A file given twice, a branch as the first file, or
+ * a branch of another period or another issuer is refused, naming the file, before any work.
+ */
+export async function openProvince<W extends ReadableWorkbook>(
+  io: Io,
+  files: readonly string[],
+  openMain: (f: UserFile) => Promise<W>,
+): Promise<OpenedProvince<W>> {
+  const inputs = files.map((f) => userFile(io, f));
+  const seen = new Map<string, string>();
+  for (const f of inputs) {
+    const real = canonical(f.path);
+    const before = seen.get(real);
+    if (before !== undefined)
+      throw new CliError(`Tệp "${f.shown}" được nêu hai lần (cùng tệp với "${before}"); mỗi sổ chỉ nêu một lần.`);
+    seen.set(real, f.shown);
+  }
+  const [first, ...rest] = inputs;
+  const main = await openMain(first!);
+  const settings = settingsOf(main, first!.shown, io);
+  // A main workbook alone whose forms are partly in branches: their agencies are named as elsewhere.
+  const spread = !settings.thisBranch && settings.agencies.some((a) => branchOf(a));
+  if (!rest.length)
+    return { main, book: spread ? new WorkbookSet(main, [], settings, first!.shown) : main, settings, inputs };
+  if (settings.thisBranch)
+    throw new CliError(
+      `"${first!.shown}" là sổ nhánh "${settings.thisBranch}"; tệp đầu tiên phải là sổ chính (sổ có trang Thiết lập của cả tỉnh và các trang kết quả), rồi đến các sổ nhánh.`,
+    );
+  const branches = [];
+  for (const f of rest) {
+    const book = await openForChecking(f, io);
+    const own = settingsOf(book, f.shown);
+    if (own.period.id !== settings.period.id || own.period.year !== settings.period.year)
+      throw new CliError(
+        `"${f.shown}" là sổ của ${inText(own.period)}, khác kỳ của sổ chính "${first!.shown}" (${inText(settings.period)}); các sổ tổng hợp cùng nhau phải cùng một kỳ báo cáo.`,
+      );
+    if (own.period.from !== settings.period.from || own.period.to !== settings.period.to)
+      throw new CliError(
+        `"${f.shown}" lấy số liệu từ ${formatDmy(own.period.from)} đến ${formatDmy(own.period.to)}, khác sổ chính "${first!.shown}" (từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)}); hãy tạo lại sổ nhánh từ sổ chính.`,
+      );
+    if (fold(own.issuingBody) !== fold(settings.issuingBody))
+      throw new CliError(
+        `"${f.shown}" là sổ của ${own.issuingBody}, không phải của ${settings.issuingBody} (sổ chính "${first!.shown}").`,
+      );
+    branches.push({ name: own.thisBranch || f.shown, where: f.shown, book });
+  }
+  const set = new WorkbookSet(main, branches, settings, first!.shown);
+  for (const p of set.problems()) io.out(`Lưu ý: ${p}`);
+  return { main, book: set, settings, inputs };
+}
+
+/** How the workbooks of a run are named in a line: "chinh.xlsx" or "chinh.xlsx, nhanh-1.xlsx và nhanh-2.xlsx". */
+function filesInText(inputs: readonly UserFile[]): string {
+  const names = inputs.map((f) => `"${f.shown}"`);
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
 }
 
 function output(io: Io, shown: string, data: Output['data']): Output {
@@ -220,9 +296,14 @@ export async function template(
     province?: string;
     deadline?: string;
     from?: string;
+    branches?: boolean;
     force?: boolean;
   },
 ): Promise<number> {
+  if (opts.from !== undefined && opts.branches)
+    throw new CliError(
+      'Chưa dùng được --branches cùng --from: trang của các đơn vị đang ở trong sổ cũ. Hãy tạo sổ mới bằng --agencies <danh sách có cột Sổ nhánh> --branches, rồi nhận lại số liệu đã nhập bằng lệnh split và collect.',
+    );
   if (opts.from !== undefined) return templateFrom(io, { ...opts, from: opts.from });
   const today = io.clock();
   const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
@@ -238,12 +319,29 @@ export async function template(
     agencies = read.agencies;
   }
   const example = exampleSettings(period, year, agencies);
-  const tooMany = capacityProblem(catalogFor(example), example, READER_CAP);
+  if (!opts.branches && example.agencies.some((a) => branchOf(a)))
+    throw new CliError(
+      `Danh sách đơn vị "${opts.agencies}" có cột "Sổ nhánh": thêm --branches để ghi cả các sổ nhánh, hoặc xóa cột đó để mọi biểu mẫu ở một sổ.`,
+    );
+  const planned = opts.branches ? assignBranches(example) : example;
+  const tooMany = capacityProblem(catalogFor(planned), mainPart(planned), READER_CAP);
   if (tooMany) throw new CliError(tooMany);
-  checkOutputs([userFile(io, opts.out)], inputs, { force: !!opts.force }); // before building anything
-  const wb = (await loadXlsxWorkbook()).create(io.clock);
+  const branches = opts.branches ? branchesOf(planned) : [];
+  if (opts.branches && !branches.length)
+    throw new CliError(
+      'Không có đơn vị nào để đưa sang sổ nhánh: danh sách không có cột "Sổ nhánh" và không có UBND cấp xã. Ghi tên sổ nhánh (ví dụ Nhánh 1) ở cột "Sổ nhánh" của danh sách đơn vị.',
+    );
+  const overfull = branchCapacityProblems(planned);
+  if (overfull.length) throw new CliError(overfull.join('\n'));
+  const branchOutputs = branches.map((b) => {
+    const file = join(dirname(opts.out), `${branchFileStem(b.name)}.xlsx`);
+    return { name: b.name, ...userFile(io, file) };
+  });
+  checkOutputs([userFile(io, opts.out), ...branchOutputs], inputs, { force: !!opts.force }); // before building anything
+  const Xlsx = await loadXlsxWorkbook();
+  const wb = Xlsx.create(io.clock);
   const chosen: Settings = {
-    ...example,
+    ...planned,
     ...(province && {
       issuingBody: province.issuingBody,
       place: province.place,
@@ -254,11 +352,39 @@ export async function template(
   wb.create(settingsPlan(chosen));
   const settings = settingsOf(wb, opts.out, io);
   const ctx = runContext(settings);
-  const outcome = generateTemplates(wb, ctx);
-  const [path] = await writeOutputs([output(io, opts.out, () => wb.toBuffer())], inputs, { force: !!opts.force });
+  // Each branch: its own copy of Thiết lập, naming itself; its agencies' tabs are made there.
+  const books = branchOutputs.map((b) => {
+    const book = Xlsx.create(io.clock);
+    book.create(settingsPlan({ ...settings, thisBranch: b.name }));
+    return { ...b, book };
+  });
+  const outcome = generateTemplates(
+    books.length
+      ? new WorkbookSet(
+          wb,
+          books.map((b) => ({ name: b.name, where: b.shown, book: b.book })),
+          settings,
+        )
+      : wb,
+    ctx,
+  );
+  const [path, ...branchPaths] = await writeOutputs(
+    [output(io, opts.out, () => wb.toBuffer()), ...books.map((b) => ({ ...b, data: () => b.book.toBuffer() }))],
+    inputs,
+    { force: !!opts.force },
+  );
   io.out(
     `Đã tạo ${outcome.created.length} trang biểu mẫu (${periodInText(period, year)}) và trang "Thiết lập": ${path}`,
   );
+  if (books.length) {
+    const here = mainPart(settings).agencies.length;
+    io.out(`Sổ chính giữ trang Thiết lập, các trang kết quả và biểu mẫu của ${here} đơn vị.`);
+    books.forEach((b, i) =>
+      io.out(
+        `Sổ nhánh "${b.name}": ${branchPaths[i]} (${branches[i]!.agencies.length} đơn vị; chia sẻ sổ này cho đúng các đơn vị đó).`,
+      ),
+    );
+  }
   const dropped = agencies.length - settings.agencies.length;
   if (dropped) io.out(`Bỏ qua ${dropped} đơn vị cấp huyện: từ 01/07/2025 không còn cấp huyện.`);
   io.out(`Đơn vị ban hành: ${settings.issuingBody}; hạn gửi báo cáo: ${formatDmy(settings.deadline)}.`);
@@ -280,6 +406,11 @@ const READER_CAP = {
   maxTabs: Math.floor((LIMITS.entries - BOOK_PARTS) / TAB_PARTS),
   why: `các lệnh của công cụ này chỉ đọc tệp .xlsx có tối đa ${formatNumber(LIMITS.entries, 0)} phần, mỗi trang biểu mẫu là ${TAB_PARTS} phần`,
 };
+
+/** The agencies whose forms the main workbook itself holds. */
+function mainPart(settings: Settings): Settings {
+  return { ...settings, agencies: settings.agencies.filter((a) => !branchOf(a)) };
+}
 
 /** How many of a list's problems are printed; the rest are counted (a wrong file gives one per line). */
 const LIST_PROBLEMS_SHOWN = 20;
@@ -378,23 +509,27 @@ export function validationJson(results: readonly AgencyResult[]): unknown {
 
 export async function validate(
   io: Io,
-  opts: { file: string; json?: string; quiet?: boolean; force?: boolean },
+  opts: { file: string; branches?: readonly string[]; json?: string; quiet?: boolean; force?: boolean },
 ): Promise<number> {
-  const input = userFile(io, opts.file);
-  const wb = await openForChecking(input, io); // validate changes nothing
-  const settings = settingsOf(wb, opts.file, io);
+  // validate changes nothing: every workbook is read into snapshots
+  const {
+    book: wb,
+    settings,
+    inputs,
+  } = await openProvince(io, [opts.file, ...(opts.branches ?? [])], (f) => openForChecking(f, io));
+  const input = { shown: filesInText(inputs) };
   const ctx = runContext(settings);
   let results: ReturnType<typeof checkWorkbook> = [];
   const json = opts.json ? [output(io, opts.json, () => safeJson(validationJson(results)))] : [];
-  checkOutputs(json, [input], { force: opts.force === true }); // refused before any work
+  checkOutputs(json, inputs, { force: opts.force === true }); // refused before any work
   results = checkWorkbook(wb, ctx);
   if (nothingEntered(results, ctx.catalog)) {
     // A book fresh from `template`: one line, not every required figure of every agency.
     io.out(
-      `Chưa đơn vị nào nhập số liệu: cả ${results.length} trang đơn vị của "${input.shown}" còn trống. Các đơn vị nhập số liệu vào trang của mình (hoặc vào tệp của lệnh split, nhận lại bằng lệnh collect), rồi kiểm tra lại.`,
+      `Chưa đơn vị nào nhập số liệu: cả ${results.length} trang đơn vị của ${input.shown} còn trống. Các đơn vị nhập số liệu vào trang của mình (hoặc vào tệp của lệnh split, nhận lại bằng lệnh collect), rồi kiểm tra lại.`,
     );
     if (json.length)
-      io.out(`Kết quả chi tiết: ${(await writeOutputs(json, [input], { force: opts.force === true }))[0]}`);
+      io.out(`Kết quả chi tiết: ${(await writeOutputs(json, inputs, { force: opts.force === true }))[0]}`);
     return 1;
   }
   for (const r of results)
@@ -407,14 +542,14 @@ export async function validate(
   // Messages name their cell ("Ô D16 …"); the line adds the tab, and the cell when the message lacks it.
   const line = (label: string, f: (typeof findings)[number]) =>
     `  [${label}] Trang "${f.sheet}"${f.cell && !f.message.includes(f.cell) ? `, ô ${f.cell}` : ''}: ${forCli(f.message)}`;
-  if (findings.length) io.out(`Tệp "${input.shown}":`);
+  if (findings.length) io.out(`${inputs.length > 1 ? 'Các tệp' : 'Tệp'} ${input.shown}:`);
   for (const f of findings.filter((f) => f.severity === 'error')) io.out(line('Lỗi', f));
   if (!opts.quiet) for (const f of findings.filter((f) => f.severity !== 'error')) io.out(line('Cảnh báo', f));
   io.out(
     `Tổng: ${results.length} đơn vị, ${errors} lỗi, ${warnings} cảnh báo.${opts.quiet && warnings ? ' (--quiet: không in cảnh báo)' : ''}`,
   );
   if (json.length) {
-    const [path] = await writeOutputs(json, [input], { force: opts.force === true });
+    const [path] = await writeOutputs(json, inputs, { force: opts.force === true });
     io.out(`Kết quả chi tiết: ${path}`);
   }
   return errors ? 1 : 0;
@@ -439,33 +574,43 @@ function nothingEntered(results: readonly AgencyResult[], catalog: Catalog): boo
 
 export async function consolidate(
   io: Io,
-  opts: { file: string; out: string; json?: string; force?: boolean },
+  opts: { file: string; branches?: readonly string[]; out: string; json?: string; force?: boolean },
 ): Promise<number> {
-  const input = userFile(io, opts.file);
-  const wb = await open(input, io);
-  const settings = settingsOf(wb, opts.file, io);
+  const {
+    main: wb,
+    book,
+    settings,
+    inputs,
+  } = await openProvince(io, [opts.file, ...(opts.branches ?? [])], (f) => open(f, io));
   const ctx = runContext(settings);
+  // The new book is the main one with the outputs; the branches' tabs stay in their own files.
   const outputs = [output(io, opts.out, () => wb.toBuffer())];
   let summary: Summary | null = null;
   if (opts.json) outputs.push(output(io, opts.json, () => safeJson(summaryJson(summary!, comparedCodes(ctx.catalog)))));
-  checkOutputs(outputs, [input], { force: opts.force === true }); // a bad --out is refused before any work
-  summary = consolidateWorkbook(wb, ctx);
+  checkOutputs(outputs, inputs, { force: opts.force === true }); // a bad --out is refused before any work
+  summary = consolidateWorkbook(book, ctx);
   printSummary(io, summary);
-  const [book, json] = await writeOutputs(outputs, [input], { force: opts.force === true });
-  io.out(`Sổ tổng hợp: ${book}`);
+  const [written, json] = await writeOutputs(outputs, inputs, { force: opts.force === true });
+  io.out(`Sổ tổng hợp: ${written}`);
   if (json) io.out(`Số liệu tổng hợp (JSON): ${json}`);
   return 0;
 }
 
 export async function report(
   io: Io,
-  opts: { file: string; out: string; agency?: string; previous?: string; force?: boolean },
+  opts: {
+    file: string;
+    branches?: readonly string[];
+    out: string;
+    agency?: string;
+    previous?: string;
+    force?: boolean;
+  },
 ): Promise<number> {
-  const input = userFile(io, opts.file);
-  const wb = await open(input, io);
-  const settings = settingsOf(wb, opts.file, io);
+  const opened = await openProvince(io, [opts.file, ...(opts.branches ?? [])], (f) => open(f, io));
+  const { book: wb, settings } = opened;
   const ctx = runContext(settings);
-  const inputs = [input, ...(opts.previous ? [userFile(io, opts.previous)] : [])];
+  const inputs = [...opened.inputs, ...(opts.previous ? [userFile(io, opts.previous)] : [])];
   const target = output(io, opts.out, () => Buffer.alloc(0));
   checkOutputs([target], inputs, { force: opts.force === true }); // before any work
   let agency: Agency | undefined;

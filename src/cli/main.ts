@@ -26,6 +26,8 @@ export interface Command {
   readonly files: readonly string[];
   /** Takes any number of further file names after `files`. */
   readonly more?: boolean;
+  /** What each further file name must look like; others are stray words (an unquoted name). */
+  readonly moreLike?: RegExp;
   run(io: Io, values: Values, files: string[]): Promise<number>;
 }
 
@@ -38,14 +40,29 @@ function need(v: Values[string], what: string, command: string): string {
   return v;
 }
 
+const WORKBOOK = /\.xlsx$/i;
+
+const BRANCHES =
+  'Tỉnh chia biểu mẫu ra nhiều sổ: nêu sổ chính trước (trang Thiết lập của nó là danh sách đơn vị),\nrồi các sổ nhánh cùng kỳ; trang của một đơn vị có ở hai sổ thì không được tính.';
+
 export const COMMANDS: Command[] = [
   {
     name: 'template',
     usage:
-      'template --out <sổ.xlsx> [--agencies <đơn-vị.csv|.xlsx>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--force]',
+      'template --out <sổ.xlsx> [--agencies <đơn-vị.csv|.xlsx>] [--province <tên tỉnh>] [--period <kỳ>] [--year <năm>] [--deadline <dd/mm/yyyy>] [--from <sổ-cũ.xlsx>] [--branches] [--force]',
     about:
-      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm).\n--agencies: danh sách đơn vị .csv hoặc .xlsx, cột Tên đơn vị và Loại (hoặc name, type);\nCSV lưu bằng UTF-8 (Excel: "CSV UTF-8"), phân cách bằng dấu phẩy, chấm phẩy hoặc tab.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: ngày 10 của tháng cuối kỳ, ví dụ 10/03 cho quý I).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
-    options: { out: s, agencies: s, province: s, period: s, year: s, deadline: s, from: s, force: flag },
+      'Tạo sổ mới: trang Thiết lập và một trang biểu mẫu cho mỗi đơn vị.\nKỳ: Q1, Q2, H1 (6 tháng), Q3, M9 (9 tháng), Q4, Y (năm).\n--agencies: danh sách đơn vị .csv hoặc .xlsx, cột Tên đơn vị và Loại (hoặc name, type);\nCSV lưu bằng UTF-8 (Excel: "CSV UTF-8"), phân cách bằng dấu phẩy, chấm phẩy hoặc tab.\n--province: tên tỉnh, ví dụ "Vĩnh Long" (đơn vị ban hành: Ủy ban nhân dân tỉnh Vĩnh Long).\n--deadline: hạn các đơn vị gửi báo cáo (mặc định: ngày 10 của tháng cuối kỳ, ví dụ 10/03 cho quý I).\n--from: cập nhật sổ đã có theo trang Thiết lập của nó (đơn vị mới, dòng thiếu, kỳ và hạn gửi),\ngiữ nguyên số liệu, ghi ra sổ mới --out; dùng được cùng --deadline, --province.\n--branches: chia biểu mẫu ra các sổ nhánh theo cột "Sổ nhánh" của danh sách đơn vị (không có cột đó:\ncác sở ở sổ chính, các xã chia đều ra các sổ nhánh, mỗi sổ tối đa 60 đơn vị); mỗi sổ nhánh là một tệp\ncạnh --out (ví dụ nhanh-1.xlsx), có bản sao trang Thiết lập và chỉ các trang của đơn vị mình.\nKhông ghi đè tệp có sẵn, trừ khi có --force.',
+    options: {
+      out: s,
+      agencies: s,
+      province: s,
+      period: s,
+      year: s,
+      deadline: s,
+      from: s,
+      branches: flag,
+      force: flag,
+    },
     files: [],
     run: (io, v) =>
       template(io, {
@@ -56,28 +73,33 @@ export const COMMANDS: Command[] = [
         year: str(v.year),
         deadline: str(v.deadline),
         from: str(v.from),
+        branches: v.branches === true,
         force: v.force === true,
       }),
   },
   {
     name: 'validate',
-    usage: 'validate <sổ.xlsx> [--json <kết-quả.json>] [--quiet] [--force]',
-    about:
-      'Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nSổ chưa đơn vị nào nhập số liệu được báo bằng một dòng.\nMã thoát: 0 không có lỗi, 1 có lỗi (kể cả sổ chưa ai nhập), 2 không đọc được tệp hoặc lệnh sai.',
+    usage: 'validate <sổ.xlsx> [<sổ-nhánh.xlsx>…] [--json <kết-quả.json>] [--quiet] [--force]',
+    about: `Kiểm tra số liệu các đơn vị: in lỗi, rồi cảnh báo (--quiet để ẩn cảnh báo).\nSổ chưa đơn vị nào nhập số liệu được báo bằng một dòng.\n${BRANCHES}\nMã thoát: 0 không có lỗi, 1 có lỗi (kể cả sổ chưa ai nhập), 2 không đọc được tệp hoặc lệnh sai.`,
     options: { json: s, quiet: flag, force: flag },
     files: ['tệp .xlsx cần kiểm tra'],
-    run: (io, v, [file]) => validate(io, { file, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
+    more: true,
+    moreLike: WORKBOOK,
+    run: (io, v, [file, ...branches]) =>
+      validate(io, { file, branches, json: str(v.json), quiet: v.quiet === true, force: v.force === true }),
   },
   {
     name: 'consolidate',
-    usage: 'consolidate <sổ.xlsx> --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>] [--force]',
-    about:
-      'Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,\nTình hình gửi báo cáo, Kết quả kiểm tra. Không bao giờ ghi vào tệp đầu vào;\nkhông ghi đè tệp kết quả có sẵn, trừ khi có --force.',
+    usage: 'consolidate <sổ.xlsx> [<sổ-nhánh.xlsx>…] --out <tổng-hợp.xlsx> [--json <tổng-hợp.json>] [--force]',
+    about: `Tổng hợp số liệu, ghi sổ mới có các trang Tổng hợp, Chi tiết theo đơn vị,\nTình hình gửi báo cáo, Kết quả kiểm tra. Không bao giờ ghi vào tệp đầu vào;\nkhông ghi đè tệp kết quả có sẵn, trừ khi có --force.\n${BRANCHES} Sổ mới là sổ chính cộng các trang kết quả.`,
     options: { out: s, json: s, force: flag },
     files: ['tệp .xlsx cần tổng hợp'],
-    run: (io, v, [file]) =>
+    more: true,
+    moreLike: WORKBOOK,
+    run: (io, v, [file, ...branches]) =>
       consolidate(io, {
         file,
+        branches,
         out: need(v.out, '--out <tổng-hợp.xlsx>', 'consolidate'),
         json: str(v.json),
         force: v.force === true,
@@ -86,14 +108,16 @@ export const COMMANDS: Command[] = [
   {
     name: 'report',
     usage:
-      'report <sổ.xlsx> --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>] [--force]',
-    about:
-      'Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.\n--agency: báo cáo riêng của một đơn vị, từ trang của đơn vị đó.\n--previous: so sánh với kỳ trước hoặc cùng kỳ năm trước (tệp của consolidate --json,\nhoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.',
+      'report <sổ.xlsx> [<sổ-nhánh.xlsx>…] --out <báo-cáo.docx> [--agency "<tên đơn vị>"] [--previous <kỳ-trước.json|.xlsx>] [--force]',
+    about: `Tổng hợp rồi soạn dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP.\n--agency: báo cáo riêng của một đơn vị, từ trang của đơn vị đó.\n--previous: so sánh với kỳ trước hoặc cùng kỳ năm trước (tệp của consolidate --json,\nhoặc sổ đã tổng hợp); tệp của tỉnh khác hoặc của kỳ không trước kỳ này bị từ chối.\n${BRANCHES}`,
     options: { out: s, agency: s, previous: s, force: flag },
     files: ['tệp .xlsx'],
-    run: (io, v, [file]) =>
+    more: true,
+    moreLike: WORKBOOK,
+    run: (io, v, [file, ...branches]) =>
       report(io, {
         file,
+        branches,
         out: need(v.out, '--out <báo-cáo.docx>', 'report'),
         agency: str(v.agency),
         previous: str(v.previous),
@@ -223,9 +247,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         `npm đã giữ lại ${kept.map((k) => `--${k}`).join(', ')} cho chính nó vì thiếu dấu -- sau tên lệnh npm, nên lệnh ${command.name} không nhận được. Hãy chạy lại với -- ngay sau tên lệnh npm, ví dụ: ${npm.prefix(command.name)} ${kept.map((k) => `--${k}`).join(' ')} …; tên có dấu cách thì đặt trong ngoặc kép.`,
       );
   }
-  if (!command.more && positionals.length > command.files.length)
+  const further = positionals.slice(command.files.length);
+  const stray = !command.more ? further : command.moreLike ? further.filter((f) => !command.moreLike!.test(f)) : [];
+  if (stray.length)
     throw new CliError(
-      `Lệnh ${command.name} không nhận thêm "${positionals.slice(command.files.length).join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
+      `Lệnh ${command.name} không nhận thêm "${stray.join(' ')}". ${QUOTING} Xem: npm run cchc -- ${command.name} --help`,
     );
   command.files.forEach((what, i) => need(positionals[i], what, command.name));
   return command.run(io, parsed.values, positionals);

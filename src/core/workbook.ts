@@ -8,6 +8,7 @@ import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
 import { SheetSnapshot } from './sheet/grid';
 import type { PaintGroup } from './figures/output-sheets';
 import type { LiveCheck } from './checks/live-checks';
+import type { TabProblem } from './checks/rules';
 
 export type ProtectionOutcome =
   { readonly applied: true; readonly note?: string } | { readonly applied: false; readonly reason: string };
@@ -22,6 +23,11 @@ export interface ReadableWorkbook {
   read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null;
   /** Today in the spreadsheet's time zone. */
   today(): IsoDate;
+  /**
+   * Why an agency's tab reads as absent though it exists: a set of workbooks (workbook-set.ts) found
+   * it in two of them, or it is in a branch that could not be opened. Absent: one workbook.
+   */
+  tabProblem?(name: string): TabProblem | null;
 }
 
 export interface WorkbookPort extends ReadableWorkbook {

@@ -189,7 +189,8 @@ describe('npm run cchc: conventions', () => {
       code: 2,
       out: expect.stringContaining('Tùy chọn "--out" của lệnh consolidate cần một giá trị'),
     });
-    const extra = await cli('validate', at('clean.xlsx'), at('province.xlsx'));
+    // validate, consolidate and report take branch workbooks after the main one; split takes one workbook.
+    const extra = await cli('split', at('clean.xlsx'), at('province.xlsx'), '--out', at('tach-thua'));
     expect(extra).toEqual({ code: 2, out: expect.stringContaining('không nhận thêm') });
     expect((await cli('template', 'form.xlsx')).out).toContain('không nhận thêm "form.xlsx"');
   });

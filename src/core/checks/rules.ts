@@ -6,6 +6,8 @@ import { Severity } from '../catalog/catalog';
 
 export const RULES = {
   'sheet-missing': 'Không tìm thấy trang của đơn vị',
+  'sheet-duplicate': 'Trang của đơn vị có ở hai sổ',
+  'branch-unopened': 'Không mở được sổ nhánh',
   'table-missing': 'Không tìm thấy bảng chỉ tiêu',
   'header-text': 'Tiêu đề cột bị sửa',
   'code-missing': 'Thiếu dòng chỉ tiêu',
@@ -50,6 +52,12 @@ export const MENU_STEPS = {
   triggerSkipped:
     'việc kiểm tra tự động khi đơn vị chọn "Đã gửi" đã không chạy (quản trị viên Google Workspace có thể đã tắt Apps Script, hoặc trạng thái được dán vào)',
 } as const;
+
+/** Why an agency's tab reads as absent in a set of workbooks (workbook-set.ts): in two of them, or in one not opened. */
+export interface TabProblem {
+  readonly rule: 'sheet-duplicate' | 'branch-unopened';
+  readonly message: string;
+}
 
 export interface Finding {
   readonly agency: string;

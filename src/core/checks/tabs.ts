@@ -7,10 +7,13 @@ import { Agency, FormRules, FormSettings, Roster } from '../settings';
 import { SheetSnapshot } from '../sheet/grid';
 import { ReadableWorkbook, RunOptions, WorkbookPort, stateList } from '../workbook';
 import { AgencyResult, validateAgency } from './validate';
+import { TabProblem } from './rules';
 
 export interface ReadTab {
   readonly agency: Agency;
   readonly snap: SheetSnapshot | null;
+  /** Why the tab is absent when a set of workbooks knows (in two of them, in a branch not opened). */
+  readonly problem?: TabProblem | null;
 }
 
 /** One batched read per agency tab, shared by validation and consolidation. */
@@ -21,7 +24,8 @@ export function readTabs(
 ): ReadTab[] {
   return settings.agencies.map((agency, i) => {
     opts.progress?.(i, settings.agencies.length, agency.name);
-    return { agency, snap: wb.read(agency.sheet, { protection: opts.protection }) };
+    const snap = wb.read(agency.sheet, { protection: opts.protection });
+    return { agency, snap, problem: snap ? null : (wb.tabProblem?.(agency.sheet) ?? null) };
   });
 }
 
@@ -37,7 +41,11 @@ export function validateTabs(
 /** Validates one tab already read; a tab always gives one result. */
 export function validateTab(catalog: Catalog, settings: FormSettings, tab: ReadTab, today: IsoDate): AgencyResult {
   const report = tab.snap ? parseAgencyTab(catalog, tab.snap) : null;
-  return validateAgency(catalog, settings, tab.agency, report, { today, isProtected: tab.snap?.isProtected ?? null });
+  return validateAgency(catalog, settings, tab.agency, report, {
+    today,
+    isProtected: tab.snap?.isProtected ?? null,
+    absent: tab.problem,
+  });
 }
 
 const MARKED_KEY = 'cchc.markedTabs';

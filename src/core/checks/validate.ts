@@ -12,7 +12,7 @@ import { AgencyReport, ParsedRow, valueOf } from '../form/parse';
 import { Agency, FormSettings, Schedule } from '../settings';
 import { TABLE_HEADER } from '../form/template';
 import { EPS, checkValue } from './check-value';
-import { AddFn, Finding, MENU_STEPS, RuleId } from './rules';
+import { AddFn, Finding, MENU_STEPS, RuleId, TabProblem } from './rules';
 import { rateFrom, rateOperands, readsCount } from '../catalog/rate';
 
 export interface AgencyResult {
@@ -47,12 +47,16 @@ export function validateAgency(
   settings: FormSettings,
   agency: Agency,
   report: AgencyReport | null,
-  context: { today: IsoDate; isProtected: boolean | null },
+  context: { today: IsoDate; isProtected: boolean | null; absent?: TabProblem | null },
 ): AgencyResult {
   const findings: Finding[] = [];
   const add = (rule: RuleId, severity: Severity, cell: string | null, indicator: string | null, message: string) =>
     findings.push({ agency: agency.name, sheet: agency.sheet, cell, indicator, rule, severity, message });
 
+  if (!report && context.absent) {
+    add(context.absent.rule, 'error', null, null, context.absent.message);
+    return summarize(agency, findings, null);
+  }
   if (!report) {
     add(
       'sheet-missing',

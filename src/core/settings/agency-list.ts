@@ -136,13 +136,14 @@ export function checkAgencyRow(
 // ---------------------------------------------------------------------------------------------
 
 /** Header texts of each column, folded without accents or punctuation. */
-const HEADERS: Record<AgencyColumn | 'stt', readonly string[]> = {
+const HEADERS: Record<AgencyColumn | 'stt' | 'branch', readonly string[]> = {
   stt: ['stt', 'so tt', 'tt', 'so thu tu', 'no'],
   name: ['name', 'ten don vi', 'ten', 'don vi', 'ten co quan', 'co quan', 'co quan don vi', 'ten co quan don vi'],
   type: ['type', 'loai', 'loai don vi', 'kind'],
   sheet: ['sheet', 'ten trang tinh', 'trang tinh', 'ten trang', 'tab'],
   emails: ['email', 'emails', 'e mail', 'thu dien tu', 'email cua don vi'],
   note: ['note', 'ghi chu'],
+  branch: ['so nhanh', 'branch', 'nhanh'],
 };
 
 function headerKey(text: string): string {
@@ -151,13 +152,13 @@ function headerKey(text: string): string {
     .trim();
 }
 
-type Columns = Partial<Record<AgencyColumn, number>>;
+type Columns = Partial<Record<AgencyColumn | 'branch', number>>;
 
 function columnsOf(cells: readonly string[]): Columns {
   const cols: Columns = {};
   cells.forEach((c, i) => {
     const key = headerKey(c);
-    for (const col of ['name', 'type', 'sheet', 'emails', 'note'] as const)
+    for (const col of ['name', 'type', 'sheet', 'emails', 'note', 'branch'] as const)
       if (cols[col] === undefined && HEADERS[col].includes(key)) cols[col] = i;
   });
   return cols;
@@ -176,6 +177,8 @@ export interface ListedAgency extends ExampleAgency {
   readonly sheet: string;
   readonly emails: readonly string[];
   readonly note: string;
+  /** The branch workbook ("Sổ nhánh") that holds its form; absent: the main one. */
+  readonly branch?: string;
 }
 
 export interface AgencyListResult {
@@ -223,7 +226,7 @@ export function agenciesFromRecords(records: readonly TextRecord[], cutoffTo: Is
   const seen = new AgencyRowsSeen(true);
   const agencies: ListedAgency[] = [];
   const problems: ListProblem[] = [];
-  const at = (cells: readonly string[], col: AgencyColumn) => {
+  const at = (cells: readonly string[], col: AgencyColumn | 'branch') => {
     const i = cols[col];
     return i === undefined ? '' : (cells[i] ?? '');
   };
@@ -242,7 +245,8 @@ export function agenciesFromRecords(records: readonly TextRecord[], cutoffTo: Is
       cutoffTo,
     );
     for (const p of found) problems.push({ line: r.line, message: p.message });
-    if (row?.type && !found.length) agencies.push({ ...row, type: row.type });
+    const branch = squish(at(r.cells, 'branch'));
+    if (row?.type && !found.length) agencies.push({ ...row, type: row.type, ...(branch && { branch }) });
   }
   if (!agencies.length && !problems.length)
     problems.push({ line: head.line, message: 'danh sách chưa có đơn vị nào dưới dòng tiêu đề.' });

@@ -5,7 +5,7 @@ import { PeriodId, defaultCutoff, defaultDeadline, districtLevelExists, periodOf
 import { IsoDate } from '../primitives/dates';
 import { fold, foldAscii } from '../primitives/text';
 import { exampleProvince } from './example-agencies';
-import { Agency, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
+import { Agency, DEFAULT_BRANCH_CAPACITY, ExampleAgency, Settings, defaultSheetName, uniqueSheetName } from './model';
 
 /** Each owner row's supplier by default: the first agency whose name the catalog suggests. */
 export function defaultOwners(catalog: Catalog, agencies: readonly { name: string }[]): Record<string, string | null> {
@@ -39,7 +39,7 @@ export function defaultGuidance(cutoffTo: IsoDate): string {
 export function exampleSettings(
   period: PeriodId,
   year: number,
-  agencies: readonly (ExampleAgency & Partial<Pick<Agency, 'sheet' | 'emails' | 'note'>>)[],
+  agencies: readonly (ExampleAgency & Partial<Pick<Agency, 'sheet' | 'emails' | 'note' | 'branch'>>)[],
 ): Settings {
   const cutoff = defaultCutoff(period, year);
   const province = exampleProvince(cutoff.to).name;
@@ -58,7 +58,15 @@ export function exampleSettings(
             list.map((b) => b.sheet),
           );
     taken.add(fold(sheet));
-    list.push({ stt: list.length + 1, name: a.name, type: a.type, sheet, emails: a.emails ?? [], note: a.note ?? '' });
+    list.push({
+      stt: list.length + 1,
+      name: a.name,
+      type: a.type,
+      sheet,
+      emails: a.emails ?? [],
+      note: a.note ?? '',
+      ...(a.branch && { branch: a.branch }),
+    });
   }
   return {
     parentBody: '',
@@ -83,5 +91,7 @@ export function exampleSettings(
     agencies: list,
     owners: defaultOwners(catalogForPeriod(cutoff.to), list),
     extraIndicators: [],
+    branchCapacity: DEFAULT_BRANCH_CAPACITY,
+    thisBranch: '',
   };
 }

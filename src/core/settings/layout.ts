@@ -82,6 +82,18 @@ export const FIELDS: readonly Field[] = [
     hint: 'Người các đơn vị gọi khi cần giúp: họ tên, điện thoại, email. Hiện ở đầu trang của mọi đơn vị và trong Hướng dẫn sử dụng.',
     optional: true,
   },
+  {
+    key: 'branchCapacity',
+    label: 'Số đơn vị tối đa mỗi sổ nhánh',
+    hint: 'Để trống: 60. Tỉnh nhiều đơn vị có thể chia biểu mẫu ra các sổ nhánh (cột "Sổ nhánh" của danh sách đơn vị), vì Google chỉ cho khoảng 100 người cùng làm việc trên một bảng tính.',
+    optional: true,
+  },
+  {
+    key: 'thisBranch',
+    label: 'Sổ nhánh của tệp này',
+    hint: 'Chỉ có ở sổ nhánh, do công cụ ghi khi tạo sổ nhánh: sổ này chỉ giữ biểu mẫu của các đơn vị có cột "Sổ nhánh" là tên này. Không sửa.',
+    optional: true,
+  },
 ];
 
 /** A field's label, as the sheet shows it in column A (and as messages quote it). */
@@ -103,9 +115,13 @@ export const AGENCY_HEADER = [
   'Ghi chú',
   'Cơ quan chủ quản',
   'Ký hiệu viết tắt',
+  'Sổ nhánh',
 ] as const;
-/** Columns added after sheets were in use: a sheet without them reads as blank (each kind's default). */
-export const AGENCY_OPTIONAL_COLUMNS = { parentBody: 6, symbol: 7 } as const;
+/**
+ * Columns added after sheets were in use: a sheet without them reads as blank (each kind's default;
+ * for "Sổ nhánh", the main workbook).
+ */
+export const AGENCY_OPTIONAL_COLUMNS = { parentBody: 6, symbol: 7, branch: 8 } as const;
 export { EXTRA_HEADER, EXTRA_TITLE };
 
 const WIDTHS = [250, 330, 150, 200, 230, 200, 180, 110, 150];
@@ -131,6 +147,8 @@ function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
       return s.disabled.join(', ');
     case 'includeErrors':
       return s.includeErrors ? YES : NO;
+    case 'thisBranch':
+      return s.thisBranch || null;
     default:
       return (s[key] as string | number | null) ?? null;
   }
@@ -159,6 +177,7 @@ export function settingsPlan(s: Settings): SheetPlan {
   );
   rows.push(pad([]));
   for (const f of FIELDS) {
+    if (f.key === 'thisBranch' && !s.thisBranch) continue; // the row of a branch's own copy only
     const isDate = DATE_FIELDS.includes(f.key);
     rows.push(
       pad([
@@ -168,7 +187,7 @@ export function settingsPlan(s: Settings): SheetPlan {
           s: {
             wrap: true,
             background: COLORS.input,
-            numberFormat: isDate ? 'dd/mm/yyyy' : f.key === 'year' ? '0' : '@',
+            numberFormat: isDate ? 'dd/mm/yyyy' : f.key === 'year' || f.key === 'branchCapacity' ? '0' : '@',
             validation: f.choices ? { kind: 'list', values: f.choices } : isDate ? { kind: 'date' } : undefined,
           },
         },
@@ -222,6 +241,7 @@ export function settingsPlan(s: Settings): SheetPlan {
       // The header of the agency's own report, written with its kind's defaults for a person to correct.
       { v: a ? a.parentBody || agencyDefaults(a, s).parentBody || null : null, s: { wrap: true } },
       { v: a ? a.symbol || agencyDefaults(a, s).symbol || null : null, s: { numberFormat: '@' } },
+      { v: a ? a.branch || null : null, s: { numberFormat: '@' } },
     ]);
   for (const a of s.agencies) rows.push(agencyRow(a));
   for (let i = 0; i < 20; i++) rows.push(agencyRow(null));

@@ -34,6 +34,11 @@ export interface Agency {
   readonly parentBody?: string;
   /** The abbreviation after "BC-" in its report's number ("STP"); blank or absent: its kind's default. */
   readonly symbol?: string;
+  /**
+   * The branch workbook ("sổ nhánh") that holds its form, as Thiết lập's column "Sổ nhánh" names it
+   * ("Nhánh 1"); blank or absent: the main workbook.
+   */
+  readonly branch?: string;
 }
 
 export interface Settings {
@@ -70,6 +75,13 @@ export interface Settings {
   readonly owners: Readonly<Record<string, string | null>>;
   /** The province's own indicators ("Chỉ tiêu bổ sung"), added to the period's catalog. */
   readonly extraIndicators: readonly Indicator[];
+  /** The most agencies one branch workbook may hold (each agency has one to three clerks). */
+  readonly branchCapacity: number;
+  /**
+   * Blank in the main workbook; in a branch's own copy of Thiết lập, the branch's name: a run on
+   * that workbook alone then concerns only the agencies whose "Sổ nhánh" is this name.
+   */
+  readonly thisBranch: string;
 }
 
 // The five concerns the settings hold, each a view of the same settings: a step takes the ones it
@@ -96,6 +108,81 @@ export type ReportHeader = Pick<
 >;
 /** The province's targets the report measures against. */
 export type Targets = Pick<Settings, 'onTimeTarget' | 'onlineTarget'>;
+/**
+ * Google lets about 100 people work on one Sheets file at the same time (Docs Editors Help, "Share
+ * files from Google Drive", support.google.com/docs/answer/2494822); with one to three clerks an
+ * agency, 60 agencies a branch stays under it in the deadline week.
+ */
+export const DEFAULT_BRANCH_CAPACITY = 60;
+export const MAX_BRANCH_CAPACITY = 200;
+
+/** The branch holding an agency's form; '' for the main workbook. */
+export function branchOf(agency: Pick<Agency, 'branch'>): string {
+  return squish(agency.branch ?? '');
+}
+
+/** Whether two branch names are the same branch (case, accents and spaces aside). */
+export function sameBranch(a: string, b: string): boolean {
+  return fold(squish(a)) === fold(squish(b));
+}
+
+/** The branches the agency table names, in the order they first appear, each with its agencies. */
+export function branchesOf(settings: Pick<Settings, 'agencies'>): { name: string; agencies: Agency[] }[] {
+  const out: { name: string; agencies: Agency[] }[] = [];
+  for (const a of settings.agencies) {
+    const name = branchOf(a);
+    if (!name) continue;
+    const hit = out.find((b) => sameBranch(b.name, name));
+    if (hit) hit.agencies.push(a);
+    else out.push({ name, agencies: [a] });
+  }
+  return out;
+}
+
+/** Each branch that holds more agencies than the settings allow, in Vietnamese; empty when none. */
+export function branchCapacityProblems(settings: Pick<Settings, 'agencies' | 'branchCapacity'>): string[] {
+  return branchesOf(settings)
+    .filter((b) => b.agencies.length > settings.branchCapacity)
+    .map(
+      (b) =>
+        `Sổ nhánh "${b.name}" có ${b.agencies.length} đơn vị, nhiều hơn số tối đa ${settings.branchCapacity} (dòng "Số đơn vị tối đa mỗi sổ nhánh"): Google chỉ cho khoảng 100 người cùng làm việc trên một bảng tính, hãy chuyển bớt đơn vị sang sổ nhánh khác ở cột "Sổ nhánh".`,
+    );
+}
+
+/**
+ * Where the forms go when a province asks for branches and its list names none: the provincial
+ * agencies stay in the main workbook with the settings and outputs, and the communes are shared out
+ * in list order over as few branches as keep each within the capacity ("Nhánh 1", "Nhánh 2", …).
+ * A list that names a branch for any agency is kept as it is.
+ */
+export function assignBranches(settings: Settings): Settings {
+  if (settings.agencies.some((a) => branchOf(a))) return settings;
+  const communes = settings.agencies.filter((a) => a.type === 'xa' || a.type === 'huyen');
+  const count = Math.ceil(communes.length / settings.branchCapacity);
+  if (!count) return settings;
+  const per = Math.ceil(communes.length / count);
+  const branch = new Map(communes.map((a, i) => [a, `Nhánh ${Math.floor(i / per) + 1}`]));
+  return { ...settings, agencies: settings.agencies.map((a) => (branch.has(a) ? { ...a, branch: branch.get(a) } : a)) };
+}
+
+/** A file name for a branch: "Nhánh 1" -> "nhanh-1". */
+export function branchFileStem(name: string): string {
+  return (
+    foldAscii(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'nhanh'
+  );
+}
+
+/**
+ * The settings a run on one workbook concerns: all agencies for the main workbook, only its own for
+ * a branch's copy of Thiết lập (its other rows, owners included, stay the province's).
+ */
+export function ownAgencies(settings: Settings): Settings {
+  if (!settings.thisBranch) return settings;
+  return { ...settings, agencies: settings.agencies.filter((a) => sameBranch(branchOf(a), settings.thisBranch)) };
+}
+
 /** What the form asks and what the summary counts: rows switched off, the province's own rows, tabs with errors. */
 export type FormRules = Pick<
   Settings,

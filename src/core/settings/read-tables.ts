@@ -37,6 +37,7 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
   const columnOf = (label: string) => headRow.findIndex((c) => fold(cellText(c)) === fold(label));
   const parentCol = columnOf(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.parentBody]);
   const symbolCol = columnOf(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.symbol]);
+  const branchCol = columnOf(AGENCY_HEADER[AGENCY_OPTIONAL_COLUMNS.branch]);
   const optional = (row: RawCell[], c: number) => (c < 0 ? '' : squish(cellText(row[c])));
   const agencies: Agency[] = [];
   const seen = new AgencyRowsSeen();
@@ -62,6 +63,7 @@ export function readAgencies(values: RawCell[][], problem: ProblemFn, cutoffTo: 
       type: checked.row.type ?? 'khac',
       parentBody: optional(row, parentCol),
       symbol: optional(row, symbolCol),
+      branch: optional(row, branchCol),
     });
   }
   if (!agencies.length) problem(head + 1, 1, 'Danh sách đơn vị báo cáo đang trống; hãy thêm ít nhất một đơn vị.');

@@ -11,7 +11,17 @@ import { fold, squish } from '../primitives/text';
 import { readExtras } from './extras';
 import { ProblemFn, findRow, readAgencies, readOwners } from './read-tables';
 import { AGENCY_TITLE, EXTRA_HEADER, EXTRA_TITLE, FIELDS, NO, OWNER_TITLE, YES, fieldLabel } from './layout';
-import { FieldKey, SETTINGS_SHEET, SettingsProblem, SettingsResult } from './model';
+import {
+  DEFAULT_BRANCH_CAPACITY,
+  FieldKey,
+  MAX_BRANCH_CAPACITY,
+  SETTINGS_SHEET,
+  SettingsProblem,
+  SettingsResult,
+  branchCapacityProblems,
+  branchesOf,
+  sameBranch,
+} from './model';
 
 /** Reads and checks the settings sheet; the catalog it is checked against follows from the period. */
 export function readSettings(values: RawCell[][]): SettingsResult {
@@ -110,6 +120,19 @@ export function readSettings(values: RawCell[][]): SettingsResult {
   const onTimeTarget = target('onTimeTarget');
   const onlineTarget = target('onlineTarget');
 
+  const capacityRaw = raw.get('branchCapacity')?.v;
+  let branchCapacity = DEFAULT_BRANCH_CAPACITY;
+  if (capacityRaw !== undefined && !isBlank(capacityRaw)) {
+    const n = typeof capacityRaw === 'number' ? capacityRaw : Number(text('branchCapacity'));
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_BRANCH_CAPACITY) branchCapacity = n;
+    else
+      problem(
+        at('branchCapacity'),
+        1,
+        `"${fieldLabel('branchCapacity')}" phải là số nguyên từ 1 đến ${MAX_BRANCH_CAPACITY} (đang là "${cellText(capacityRaw)}"); để trống thì mỗi sổ nhánh giữ tối đa ${DEFAULT_BRANCH_CAPACITY} đơn vị.`,
+      );
+  }
+
   // The period decides the catalog version; the province's indicators are added to it.
   const base = cutoffTo ? catalogForPeriod(cutoffTo) : twoLevelCatalog();
   const extraIndicators = readExtraTable(values, base, problem);
@@ -135,6 +158,14 @@ export function readSettings(values: RawCell[][]): SettingsResult {
   const { owners, listed, end } = readOwners(values, catalog, agencies, problem, (r, code) =>
     warn(r, 0, `Bảng đơn vị cung cấp số liệu: ${retired(code)}; dòng này được bỏ qua, có thể xóa.`),
   );
+  for (const message of branchCapacityProblems({ agencies, branchCapacity })) warn(at('branchCapacity'), 1, message);
+  const thisBranch = text('thisBranch');
+  if (thisBranch && !branchesOf({ agencies }).some((b) => sameBranch(b.name, thisBranch)))
+    warn(
+      at('thisBranch'),
+      1,
+      `Tệp này là sổ nhánh "${thisBranch}" nhưng không đơn vị nào có cột "Sổ nhánh" là tên này: sổ nhánh không còn biểu mẫu nào cần dùng.`,
+    );
   for (const i of extraIndicators) {
     if (!isValueRow(i) || i.aggregate !== 'owner' || listed.has(i.code) || end === null) continue;
     warn(
@@ -177,6 +208,8 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       agencies,
       owners,
       extraIndicators,
+      branchCapacity,
+      thisBranch,
     },
   };
 }

@@ -7,7 +7,7 @@
 import { Catalog } from '../catalog/catalog';
 import { catalogFor } from '../catalog/versions';
 import { Period } from '../periods';
-import { FormRules, ReportHeader, Roster, Schedule, Settings, Targets } from './model';
+import { FormRules, ReportHeader, Roster, Schedule, Settings, Targets, ownAgencies } from './model';
 
 export interface RunContext {
   readonly settings: Settings;
@@ -21,7 +21,9 @@ export interface RunContext {
   readonly rules: FormRules;
 }
 
-export function runContext(settings: Settings): RunContext {
+/** A branch's copy of Thiết lập gives a context of its own agencies only (model.ts, ownAgencies). */
+export function runContext(read: Settings): RunContext {
+  const settings = ownAgencies(read);
   return {
     settings,
     period: settings.period,
