@@ -204,11 +204,17 @@ export class Protector {
     // Google gives the spreadsheet's editors in lower case: compare them so with what was typed, or
     // an agency added here would be removed again right below.
     const keep = new Set(editors.map(emailKey));
+    const shared = new Set(this.sharedEditors!.map((u) => emailKey(u.getEmail())));
     const others = this.sharedEditors!.filter((u) => !keep.has(emailKey(u.getEmail())));
-    if (keep.size) protection.addEditors([...keep]);
-    // With nobody to add, the user running is always among the spreadsheet's editors, so this
-    // list is never empty and the editor list is always changed.
-    if (others.length || !keep.size) protection.removeEditors(others);
+    // A fresh protection already lists everyone the spreadsheet is shared with, so only the people
+    // not shared yet need adding: one call fewer per protection when the sharing came first.
+    const missing = [...keep].filter((e) => !shared.has(e));
+    if (missing.length) protection.addEditors(missing);
+    if (others.length) protection.removeEditors(others);
+    // Neither call made (the sharing is exactly these people): set the list anyway, or the
+    // protection keeps mirroring the sharing and admits whoever is shared next. `keep` is not empty
+    // here: the user running is always among the spreadsheet's editors, so it is in `others` or `keep`.
+    if (!missing.length && !others.length) protection.addEditors([...keep]);
     this.domainEdit ??= protection.canDomainEdit();
     if (this.domainEdit) protection.setDomainEdit(false);
   }

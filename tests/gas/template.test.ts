@@ -57,6 +57,31 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(fake.ss.sheet('Thiết lập').canEdit(own, 'B5')).toBe(false);
   });
 
+  it('closes each tab with one change of its editor lists per protection when the sharing came first', () => {
+    const { fake, settings } = province();
+    // The other order of README's steps: the owner shares first, then makes the forms (a new run).
+    shareWithAgencies(fake, settings, 'colleague@example.gov.vn');
+    const { wb } = gasWorkbook(fake);
+    fake.calls.reset();
+    generateTemplates(wb, runContext(settings));
+    const tabs = settings.agencies.length;
+    // Two protections a tab (the sheet, the value cells); the sharing already lists everyone, so
+    // each protection needs only the removal of the people who must not edit it.
+    const editorChanges = fake.calls.of('Protection.addEditors') + fake.calls.of('Protection.removeEditors');
+    expect(editorChanges).toBeLessThanOrEqual(2 * tabs + 1); // + Thiết lập's own
+    const [agency, other] = settings.agencies.filter((a) => a.emails.length);
+    const sheet = fake.ss.sheet(agency.sheet);
+    const valueRow = 12 + [...Array(200).keys()].find((i) => sheet.valueAt(`A${12 + i}`) === '1.1.1')!;
+    expect(sheet.canEdit(agency.emails[0], `D${valueRow}`)).toBe(true);
+    expect(sheet.canEdit(other.emails[0], `D${valueRow}`)).toBe(false);
+    expect(sheet.canEdit('colleague@example.gov.vn', `D${valueRow}`)).toBe(false);
+    expect(sheet.canEdit(agency.emails[0], `B${valueRow}`)).toBe(false);
+    // Shared later with someone new: every protection has its own list, none follows the sharing.
+    fake.ss.share('nguoi.moi@example.gov.vn');
+    expect(sheet.canEdit('nguoi.moi@example.gov.vn', `D${valueRow}`)).toBe(false);
+    expect(sheet.canEdit('nguoi.moi@example.gov.vn', 'C3')).toBe(false);
+  });
+
   it('protects again a tab whose protection still mirrors the sharing (made before v2), whatever the order of sharing', () => {
     const { fake, settings } = province();
     // What the previous version left when the owner generated before sharing: protections whose
