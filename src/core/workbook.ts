@@ -4,7 +4,7 @@
  * service calls per tab constant.
  */
 import { IsoDate } from './primitives/dates';
-import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
+import { CellInput, PlanCell, Protection, SheetPlan, Validation } from './sheet/plan';
 import { SheetSnapshot } from './sheet/grid';
 import type { PaintGroup } from './figures/output-sheets';
 import type { LiveCheck } from './checks/live-checks';
@@ -36,6 +36,11 @@ export interface WorkbookPort extends ReadableWorkbook {
   paint(name: string, groups: readonly PaintGroup[]): void;
   /** Replaces the sheet's live checks (conditional formatting) with these; an empty list removes them. */
   setChecks(name: string, checks: readonly LiveCheck[]): void;
+  /**
+   * Replaces the data validation of every cell of a range (null: none), e.g. after a paste
+   * brought another sheet's rules along. Values are not checked against it.
+   */
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void;
   /** Writes values into a range (the submit gate's status and date). */
   writeCells(name: string, range: string, cells: CellInput[][]): void;
   /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */
