@@ -18,8 +18,10 @@ export interface ReadableWorkbook {
   /**
    * One batched read of the used range: values and number formats. Null when absent.
    * `protection: false` skips asking whether the sheet is protected (isProtected is then null).
+   * `valuesOnly`: an adapter may skip the number formats (read as '') and merged cells, when
+   * only where things stand is wanted (which row holds which code), not what the figures say.
    */
-  read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null;
+  read(name: string, opts?: { protection?: boolean; valuesOnly?: boolean }): SheetSnapshot | null;
   /** Today in the spreadsheet's time zone. */
   today(): IsoDate;
 }

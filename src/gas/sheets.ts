@@ -99,13 +99,14 @@ export class GasWorkbook implements WorkbookPort {
     });
   }
 
-  read(name: string, opts: { protection?: boolean } = {}): SheetSnapshot | null {
+  read(name: string, opts: { protection?: boolean; valuesOnly?: boolean } = {}): SheetSnapshot | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
     const values = (range.getValues() as RawCell[][]).map((row) =>
       row.map((v) => (isDate(v) ? this.fromSheetDate(v) : v)),
     );
+    if (opts.valuesOnly) return { name, values, formats: values.map((r) => r.map(() => '')), isProtected: null };
     const formats = range.getNumberFormats();
     const isProtected =
       opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;

@@ -308,7 +308,7 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
           continue;
         }
         opts.progress?.(done++, total, agency.name);
-        const snap = wb.read(agency.sheet, { protection: false })!;
+        const snap = wb.read(agency.sheet, { protection: false, valuesOnly: true })!;
         const report = parseAgencyTab(catalog, snap);
         if (report.tableHeaderRow === null) {
           out.conflicts.push(agency.sheet);
