@@ -203,6 +203,12 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
         'Range.getNumberFormats',
         'Range.getMergedRanges',
         'Sheet.getProtections',
+        // Each agency tab's validation and live checks, put back (a paste may have replaced them).
+        'Sheet.getRange',
+        'Range.setDataValidations',
+        'Sheet.getRangeList',
+        'RangeList.getRanges',
+        'Sheet.setConditionalFormatRules',
       ];
       return {
         total: fake.calls.total(),
@@ -215,7 +221,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     };
     const small = writes(4);
     const large = writes(24);
-    // Everything beyond the per-tab reads is the same for 10 and for 30 agencies, except that
+    // Everything beyond the per-tab reads and rules is the same for 10 and for 30 agencies, except that
     // a new sheet is widened or cut to its columns: one call per output sheet at most.
     expect(large.total - large.perTab - large.widen).toBe(small.total - small.perTab - small.widen);
     expect(large.widen).toBeLessThanOrEqual(large.sheets);
@@ -223,8 +229,9 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     const reads = filled({ communes: 24 });
     consolidateWorkbook(reads.wb, runContext(reads.settings));
     expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
-    // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its protection.
-    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(7);
+    // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its
+    // protection (7); then its validation (range, one write) and live checks (ranges, one write) (5).
+    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(12);
   });
 
   it('leaves the previous outputs intact when a run dies half-way, and cleans up on the next run', () => {
