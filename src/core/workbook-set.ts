@@ -16,7 +16,7 @@ import type { PaintGroup } from './figures/output-sheets';
 import { IsoDate } from './primitives/dates';
 import { Agency, Roster, branchOf, sameBranch } from './settings/model';
 import { SheetSnapshot } from './sheet/grid';
-import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
+import { CellInput, PlanCell, Protection, SheetPlan, Validation } from './sheet/plan';
 import { ProtectionOutcome, ReadableWorkbook, WorkbookPort } from './workbook';
 
 /** A workbook of the set: the main one (name '') or a branch, opened. */
@@ -166,7 +166,7 @@ export class WorkbookSet implements WorkbookPort {
     return names;
   }
 
-  read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null {
+  read(name: string, opts?: Parameters<ReadableWorkbook['read']>[1]): SheetSnapshot | null {
     const b = this.holder(name);
     return b ? b.book.read(name, opts) : null;
   }
@@ -213,6 +213,10 @@ export class WorkbookSet implements WorkbookPort {
 
   setChecks(name: string, checks: readonly LiveCheck[]): void {
     this.target(name).setChecks(name, checks);
+  }
+
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void {
+    this.target(name).setValidations(name, range, validations);
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {

@@ -4,7 +4,7 @@
  * service calls per tab constant.
  */
 import { IsoDate } from './primitives/dates';
-import { CellInput, PlanCell, Protection, SheetPlan } from './sheet/plan';
+import { CellInput, PlanCell, Protection, SheetPlan, Validation } from './sheet/plan';
 import { SheetSnapshot } from './sheet/grid';
 import type { PaintGroup } from './figures/output-sheets';
 import type { LiveCheck } from './checks/live-checks';
@@ -19,8 +19,10 @@ export interface ReadableWorkbook {
   /**
    * One batched read of the used range: values and number formats. Null when absent.
    * `protection: false` skips asking whether the sheet is protected (isProtected is then null).
+   * `valuesOnly`: an adapter may skip the number formats (read as '') and merged cells, when
+   * only where things stand is wanted (which row holds which code), not what the figures say.
    */
-  read(name: string, opts?: { protection?: boolean }): SheetSnapshot | null;
+  read(name: string, opts?: { protection?: boolean; valuesOnly?: boolean }): SheetSnapshot | null;
   /** Today in the spreadsheet's time zone. */
   today(): IsoDate;
   /**
@@ -42,6 +44,11 @@ export interface WorkbookPort extends ReadableWorkbook {
   paint(name: string, groups: readonly PaintGroup[]): void;
   /** Replaces the sheet's live checks (conditional formatting) with these; an empty list removes them. */
   setChecks(name: string, checks: readonly LiveCheck[]): void;
+  /**
+   * Replaces the data validation of every cell of a range (null: none), e.g. after a paste
+   * brought another sheet's rules along. Values are not checked against it.
+   */
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void;
   /** Writes values into a range (the submit gate's status and date). */
   writeCells(name: string, range: string, cells: CellInput[][]): void;
   /** Small durable key/value state of the workbook (document properties, or a hidden sheet). */

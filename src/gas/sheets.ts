@@ -6,8 +6,17 @@
  */
 import { IsoDate, isDate, isoDate, parts } from '../core/primitives/dates';
 import { sheetsFormula } from '../core/form/formulas';
-import { COLORS, CellInput, CellStyle, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
-import { RawCell, SheetSnapshot, mergedCellFacts } from '../core/sheet/grid';
+import {
+  COLORS,
+  CellInput,
+  CellStyle,
+  PlanCell,
+  Protection,
+  SheetPlan,
+  VALIDATION_HELP,
+  Validation,
+} from '../core/sheet/plan';
+import { RawCell, SheetSnapshot, a1, mergedCellFacts, parseA1 } from '../core/sheet/grid';
 import { LiveCheck, checkRules } from '../core/checks/live-checks';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { SETTINGS_SHEET } from '../core/settings';
@@ -90,13 +99,14 @@ export class GasWorkbook implements WorkbookPort {
     });
   }
 
-  read(name: string, opts: { protection?: boolean } = {}): SheetSnapshot | null {
+  read(name: string, opts: { protection?: boolean; valuesOnly?: boolean } = {}): SheetSnapshot | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
     const values = (range.getValues() as RawCell[][]).map((row) =>
       row.map((v) => (isDate(v) ? this.fromSheetDate(v) : v)),
     );
+    if (opts.valuesOnly) return { name, values, formats: values.map((r) => r.map(() => '')), isProtected: null };
     const formats = range.getNumberFormats();
     const isProtected =
       opts.protection === false ? null : sheet.getProtections(this.app.ProtectionType.SHEET).length > 0;
@@ -153,6 +163,17 @@ export class GasWorkbook implements WorkbookPort {
 
   setChecks(name: string, checks: readonly LiveCheck[]): void {
     this.writeChecks(this.mustSheet(name), checks);
+  }
+
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void {
+    const { row, col } = parseA1(range);
+    this.mustSheet(name)
+      .getRange(range)
+      .setDataValidations(
+        validations.map((r, i) =>
+          r.map((v, j) => (v ? this.rule(v, a1(row + i, col + j)) : null)),
+        ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
+      );
   }
 
   paint(name: string, groups: readonly PaintGroup[]): void {
@@ -279,7 +300,9 @@ export class GasWorkbook implements WorkbookPort {
     if (rows.some((r) => r.some((c) => c.s?.align))) range.setHorizontalAlignments(grid((s) => s.align ?? null));
     range.setNotes(grid((s) => s.note ?? ''));
     range.setDataValidations(
-      grid((s) => (s.validation ? this.rule(s.validation) : null)) as GoogleAppsScript.Spreadsheet.DataValidation[][],
+      rows.map((r, i) =>
+        r.map((c, j) => (c.s?.validation ? this.rule(c.s.validation, a1(top + i, 1 + j)) : null)),
+      ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
     );
     this.writeLinks(sheet, top, rows);
   }
@@ -388,24 +411,39 @@ export class GasWorkbook implements WorkbookPort {
     return style;
   }
 
-  private rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
-    const key = JSON.stringify(v);
+  /**
+   * One behaviour for a typed value, chosen per check. Every rule is built with
+   * setAllowInvalid(false), which "rejects the input entirely" (Sheets shows its refusal dialog
+   * with the help text and the cell keeps its old value:
+   * developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)).
+   * Refused at typing, with the help text: what is wrong in the cell alone and always wrong (the
+   * live checks not-number, negative, fractional-count, percent-range; a date that is not a
+   * date; a status outside the list). Accepted and coloured by the live checks: a relation between
+   * cells and a rate that disagrees with its counts, because refusing a figure until a related
+   * one is typed would block the clerk mid-form. Validation applies to what a user types; a
+   * script's setValues and a paste are not refused, which is why validate still reports every
+   * check. Rules are built locally (no service call); a whole-number rule names its own cell.
+   */
+  private rule(v: Validation, cell: string): GoogleAppsScript.Spreadsheet.DataValidation {
+    const key = v.kind === 'wholeNumber' ? `${v.kind}@${cell}` : JSON.stringify(v);
     let rule = this.rules.get(key);
     if (!rule) {
-      const b = this.app.newDataValidation().setAllowInvalid(false);
+      const b = this.app.newDataValidation().setAllowInvalid(false).setHelpText(VALIDATION_HELP[v.kind]);
       switch (v.kind) {
         case 'wholeNumber':
-          // Whole-number-ness is left to validation, which can explain a fraction; Sheets only blocks negatives.
-          b.requireNumberGreaterThanOrEqualTo(0).setHelpText('Nhập số nguyên từ 0 trở lên.');
+          // Sheets has no whole-number criterion: a custom formula, true for 0, 1, 2… and false
+          // (or an error, which also refuses) for text, negatives and fractions. No argument
+          // separator and no decimal point, so it reads the same in a vi_VN sheet.
+          b.requireFormulaSatisfied(`=INT(ABS(${cell}))=${cell}`);
           break;
         case 'percent':
-          b.requireNumberBetween(0, 1).setHelpText('Nhập tỷ lệ từ 0% đến 100%.');
+          b.requireNumberBetween(0, 1);
           break;
         case 'date':
-          b.requireDate().setHelpText('Nhập ngày dạng dd/mm/yyyy.');
+          b.requireDate();
           break;
         case 'list':
-          b.requireValueInList([...v.values], true).setHelpText('Chọn một giá trị trong danh sách.');
+          b.requireValueInList([...v.values], true);
           break;
       }
       rule = b.build();

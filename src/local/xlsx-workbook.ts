@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { IsoDate, isoDate, parts } from '../core/primitives/dates';
-import { COLORS, CellInput, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
+import { COLORS, CellInput, PlanCell, Protection, SheetPlan, VALIDATION_HELP, Validation } from '../core/sheet/plan';
 import { SheetSnapshot, columnLetter, parseA1 } from '../core/sheet/grid';
 import { ooxmlFormula } from '../core/form/formulas';
 import { LiveCheck, checkRules } from '../core/checks/live-checks';
@@ -143,6 +143,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.mustSheet(name);
     ws.removeConditionalFormatting(() => true);
     this.writeChecks(ws, checks);
+  }
+
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void {
+    const ws = this.mustSheet(name);
+    const { row, col } = parseA1(range);
+    validations.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const cell = ws.getCell(row + i, col + j);
+        if (v) cell.dataValidation = this.excelValidation(v);
+        else if (cell.dataValidation) ws.dataValidations.remove(cell.address);
+      }),
+    );
   }
 
   paint(name: string, groups: readonly PaintGroup[]): void {
@@ -302,46 +314,28 @@ export class XlsxWorkbook implements WorkbookPort {
     return { text: v.link.text, hyperlink: `#${target}` };
   }
 
+  /**
+   * The same refusals as the Google sheet (src/gas/sheets.ts says which checks refuse a typed value
+   * and why): error style "stop" refuses the value in Excel and LibreOffice, with the same text.
+   */
   private excelValidation(v: Validation): ExcelJS.DataValidation {
     const common = {
       allowBlank: true,
       showErrorMessage: true,
       errorStyle: 'stop' as const,
       errorTitle: 'Giá trị không hợp lệ',
+      error: VALIDATION_HELP[v.kind],
     };
     switch (v.kind) {
       case 'wholeNumber':
-        return {
-          ...common,
-          type: 'whole',
-          operator: 'greaterThanOrEqual',
-          formulae: [0],
-          error: 'Nhập số nguyên từ 0 trở lên.',
-        };
+        return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
       case 'percent':
-        return {
-          ...common,
-          type: 'decimal',
-          operator: 'between',
-          formulae: [0, 1],
-          error: 'Nhập tỷ lệ từ 0% đến 100%.',
-        };
+        return { ...common, type: 'decimal', operator: 'between', formulae: [0, 1] };
       case 'date':
-        return {
-          ...common,
-          type: 'date',
-          operator: 'greaterThan',
-          formulae: [new Date(Date.UTC(2000, 0, 1))],
-          error: 'Nhập ngày dạng dd/mm/yyyy.',
-        };
+        return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))] };
       case 'list':
         // Inline Excel lists cannot hold commas ("Sở, ban, ngành"), so lists live on a hidden sheet.
-        return {
-          ...common,
-          type: 'list',
-          formulae: [this.listRange(v.values)],
-          error: 'Chọn một giá trị trong danh sách.',
-        };
+        return { ...common, type: 'list', formulae: [this.listRange(v.values)] };
     }
   }
 

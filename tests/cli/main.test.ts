@@ -66,9 +66,13 @@ describe('npm run cchc', () => {
     ]);
     const rowOf = (code: string) =>
       [...Array(200).keys()].map((i) => i + 12).find((r) => ws.getCell(r, 1).value === code)!;
+    // Excel and LibreOffice refuse what Google Sheets refuses, with the same help text.
     expect(ws.getCell(rowOf('3.4.a'), 4).dataValidation).toMatchObject({
       type: 'whole',
       operator: 'greaterThanOrEqual',
+      errorStyle: 'stop',
+      error:
+        'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số lẻ. Không phát sinh thì nhập 0.',
     });
     expect(ws.getCell(rowOf('3.3.3'), 4).numFmt).toBe('0.00%');
     expect(ws.getCell(rowOf('3.4.a'), 4).protection).toMatchObject({ locked: false });

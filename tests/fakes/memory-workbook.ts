@@ -13,7 +13,7 @@ import { evaluateFormula, formulaInput, sheetsFormula } from '../../src/core/for
 import type { PaintGroup } from '../../src/core/figures/output-sheets';
 import { IsoDate, isoDate, parts } from '../../src/core/primitives/dates';
 import { RawCell, SheetSnapshot, parseA1 } from '../../src/core/sheet/grid';
-import { CellInput, PlanCell, Protection, SheetPlan } from '../../src/core/sheet/plan';
+import { CellInput, PlanCell, Protection, SheetPlan, Validation } from '../../src/core/sheet/plan';
 import { ProtectionOutcome, WorkbookPort } from '../../src/core/workbook';
 
 interface MemoryCell {
@@ -21,6 +21,7 @@ interface MemoryCell {
   format: string;
   background?: string;
   note?: string;
+  validation?: Validation | null;
 }
 
 interface MemorySheet {
@@ -107,6 +108,15 @@ export class MemoryWorkbook implements WorkbookPort {
     this.must(name).checks = [...checks];
   }
 
+  setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void {
+    this.count('setValidations');
+    const sheet = this.must(name);
+    const { row, col, rows, cols } = parseA1(range);
+    if (validations.length !== rows || validations.some((r) => r.length !== cols))
+      throw new Error(`setValidations: ${range} is ${rows}×${cols}, the rules are not.`);
+    validations.forEach((r, i) => r.forEach((v, j) => (this.at(sheet, row - 1 + i, col - 1 + j).validation = v)));
+  }
+
   writeCells(name: string, range: string, cells: CellInput[][]): void {
     this.count('writeCells');
     const sheet = this.must(name);
@@ -157,6 +167,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   protectionOf(name: string): Protection | null {
     return this.must(name).protection;
+  }
+
+  /** A cell's data validation now (null: none). */
+  validationAt(name: string, a1: string): Validation | null {
+    const { row, col } = parseA1(a1);
+    return this.must(name).cells[row - 1]?.[col - 1]?.validation ?? null;
   }
 
   checksOf(name: string): readonly LiveCheck[] {
@@ -226,5 +242,11 @@ export class MemoryWorkbook implements WorkbookPort {
 }
 
 function cellOf(p: PlanCell): MemoryCell {
-  return { input: p.v, format: p.s?.numberFormat ?? '', background: p.s?.background, note: p.s?.note };
+  return {
+    input: p.v,
+    format: p.s?.numberFormat ?? '',
+    background: p.s?.background,
+    note: p.s?.note,
+    validation: p.s?.validation ?? null,
+  };
 }

@@ -248,15 +248,20 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(fake.ss.sheets.filter((s) => s.protections.length)).toHaveLength(191);
     const idle = click();
     expect(idle.out.unchanged).toHaveLength(190);
-    // Nothing changed: no tab is read or re-protected; each tab's protection is only checked, in
-    // 8 calls (a consolidator may have removed, reset or loosened one by hand), well inside one run.
+    // Nothing changed: no tab is re-protected; each tab's protection is only checked, in 8 calls
+    // (a consolidator may have removed, reset or loosened one by hand), and its validation and
+    // live checks are put back (a paste may have replaced them) in 7: its values read (2), one
+    // write of validation (2) and one of conditional formats (3). One run is enough.
     expect(idle.out.reprotected).toEqual([]);
     expect(fake.calls.of('Sheet.getProtections') + fake.calls.of('Protection.getEditors')).toBeLessThanOrEqual(
       4 * 190 + 2,
     );
     expect(fake.calls.of('Protection.isWarningOnly') + fake.calls.of('Protection.canDomainEdit')).toBe(4 * 190);
-    expect(fake.calls.total()).toBeLessThanOrEqual(9 * 190 + 20); // and one name per tab, to list them
-    expect(idle.seconds).toBeLessThan(3 * 60);
+    expect(fake.calls.of('Range.getNumberFormats')).toBe(0);
+    expect(fake.calls.of('Range.setDataValidations')).toBe(190);
+    expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(190);
+    expect(fake.calls.total()).toBeLessThanOrEqual(16 * 190 + 30); // and one name per tab, to list them
+    expect(idle.seconds).toBeLessThan(4 * 60);
     // A new consolidator changes every protection: each click still progresses and the work ends.
     fake.ss.sheet('Thiết lập').protections[0].editors.push('colleague@example.gov.vn');
     untilDone(4);
@@ -333,10 +338,11 @@ describe('a new deadline on Thiết lập', () => {
     expect(out.unchanged).toEqual(settings.agencies.map((a) => a.sheet));
     // Only the header: no tab is re-protected or rebuilt.
     expect(fake.calls.of('Sheet.protect') + fake.calls.of('Range.protect')).toBe(0);
-    // One read and a write per stale cell (here the deadline and the stamp), plus the 8 calls that
-    // check the tab is still protected (per protection: find it, warning-only, domain, editors):
-    // 18 calls a tab, fewer than building one.
-    expect(fake.calls.total()).toBeLessThanOrEqual(20 * settings.agencies.length);
+    // One read of the values and a write per stale cell (here the deadline and the stamp), the 8
+    // calls that check the tab is still protected (per protection: find it, warning-only, domain,
+    // editors) and the 5 that put back its validation and live checks: 21 calls a tab, fewer than
+    // building one.
+    expect(fake.calls.total()).toBeLessThanOrEqual(22 * settings.agencies.length);
     expect(fake.calls.of('Range.setValues')).toBe(2 * settings.agencies.length);
     expect(tab.dateAt('C5')).toBe('2026-09-05');
     expect(String(tab.valueAt('B2'))).toContain('ước tính đến ngày 14/09/2026');
@@ -344,11 +350,13 @@ describe('a new deadline on Thiết lập', () => {
     const after = validateAll(wb, runContext(moved), { mark: false }).flatMap((r) => r.findings);
     expect(after.filter((f) => f.rule === 'deadline-stale')).toEqual([]);
 
-    // Nothing changed since: the next run reads no tab.
+    // Nothing changed since: the next run writes no header and reads each tab's values once, only
+    // to put its validation and live checks back where its rows are.
     fake.calls.reset();
     const idle = generateTemplates(wb, runContext(moved));
     expect(idle.retimed).toEqual([]);
-    expect(fake.calls.reads()).toBe(0);
+    expect(fake.calls.of('Range.setValues')).toBe(0);
+    expect(fake.calls.reads()).toBe(settings.agencies.length);
   });
 });
 

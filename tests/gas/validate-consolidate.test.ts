@@ -132,6 +132,32 @@ describe('"Đánh dấu đã gửi báo cáo" through Apps Script', () => {
     expect(sheet.dateAt('C7')).toBe('2026-09-25');
   });
 
+  it('mends a tab marked "Đã gửi" with no date (the automatic check did not run): checked, then dated', () => {
+    const { fake, settings } = filled({ mistakeShare: 0, notSentShare: 1 });
+    const agency = settings.agencies[2];
+    const sheet = fake.ss.sheet(agency.sheet);
+    // The agency chose "Đã gửi" where Apps Script is turned off: the status changed, nothing else.
+    sheet.type('C6', 'Đã gửi');
+    const flagged = validateAll(gasWorkbook(fake).wb, runContext(settings))[2];
+    expect(flagged.findings.map((f) => [f.cell, f.severity])).toContainEqual(['C7', 'error']);
+    expect(flagged.findings.find((f) => f.cell === 'C7')!.message).toContain('chưa có ngày gửi');
+    const out = markSubmitted(gasWorkbook(fake).wb, runContext(settings), agency);
+    expect(out.ok).toBe(true);
+    expect(out.result.findings.filter((f) => f.cell === 'C7')).toEqual([]);
+    expect(sheet.valueAt('C6')).toBe('Đã gửi');
+    expect(sheet.dateAt('C7')).toBe('2026-09-25');
+    expect(sheet.cell('C7').background).toBe(COLORS.input);
+    const again = validateAll(gasWorkbook(fake).wb, runContext(settings))[2];
+    expect(again.findings.filter((f) => f.cell === 'C7')).toEqual([]);
+    // With a real mistake as well, it refuses for that mistake and leaves the status as the agency set it.
+    sheet.type('C6', 'Đã gửi');
+    sheet.type('C7', '');
+    sheet.type('D14', 'nhiều lắm');
+    const refused = markSubmitted(gasWorkbook(fake).wb, runContext(settings), agency);
+    expect(refused.ok).toBe(false);
+    expect(refused.result.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual(['D14']);
+  });
+
   it.each([
     ['America/Bogota', '2026-09-24'], // 22:00 the day before
     ['Asia/Tokyo', '2026-09-25'],
@@ -203,6 +229,12 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
         'Range.getNumberFormats',
         'Range.getMergedRanges',
         'Sheet.getProtections',
+        // Each agency tab's validation and live checks, put back (a paste may have replaced them).
+        'Sheet.getRange',
+        'Range.setDataValidations',
+        'Sheet.getRangeList',
+        'RangeList.getRanges',
+        'Sheet.setConditionalFormatRules',
       ];
       return {
         total: fake.calls.total(),
@@ -215,7 +247,7 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     };
     const small = writes(4);
     const large = writes(24);
-    // Everything beyond the per-tab reads is the same for 10 and for 30 agencies, except that
+    // Everything beyond the per-tab reads and rules is the same for 10 and for 30 agencies, except that
     // a new sheet is widened or cut to its columns: one call per output sheet at most.
     expect(large.total - large.perTab - large.widen).toBe(small.total - small.perTab - small.widen);
     expect(large.widen).toBeLessThanOrEqual(large.sheets);
@@ -223,8 +255,9 @@ describe('"Tổng hợp số liệu" through Apps Script', () => {
     const reads = filled({ communes: 24 });
     consolidateWorkbook(reads.wb, runContext(reads.settings));
     expect(reads.fake.calls.reads()).toBeLessThanOrEqual(2 * reads.settings.agencies.length);
-    // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its protection.
-    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(7);
+    // Per extra agency tab: find it, read values, formats and merged ranges, its id (for links), its
+    // protection (7); then its validation (range, one write) and live checks (ranges, one write) (5).
+    expect((large.perTab - small.perTab) / (large.agencies - small.agencies)).toBe(12);
   });
 
   it('leaves the previous outputs intact when a run dies half-way, and cleans up on the next run', () => {

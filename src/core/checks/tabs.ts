@@ -2,6 +2,7 @@
 import { Catalog } from '../catalog/catalog';
 import { markPlan } from '../figures/output-sheets';
 import { parseAgencyTab } from '../form/parse';
+import { tabRules } from '../form/template';
 import { IsoDate } from '../primitives/dates';
 import { Agency, FormRules, FormSettings, Roster } from '../settings';
 import { SheetSnapshot } from '../sheet/grid';
@@ -70,4 +71,24 @@ export function markTabs(
   const checked = new Set(results.map((r) => r.agency.sheet));
   const still = before.filter((s) => !checked.has(s)); // tabs not checked this time keep their marks
   wb.setState(MARKED_KEY, JSON.stringify([...still, ...marked]));
+}
+
+/**
+ * Puts back every agency tab's data validation and live checks at the rows it has now, one
+ * write of each per tab (protections untouched). A normal paste from another sheet brings that
+ * sheet's rules along and drops the tab's own, so pasted wrong figures would stop turning red
+ * and the status cell could lose its dropdown; the consolidator's runs mend it.
+ */
+export function restoreRules(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Roster & FormRules,
+  results: readonly AgencyResult[],
+): void {
+  for (const r of results) {
+    const rules = r.report ? tabRules(catalog, settings, r.agency, r.report) : null;
+    if (!rules) continue;
+    wb.setValidations(r.agency.sheet, rules.range, rules.validations);
+    wb.setChecks(r.agency.sheet, rules.checks);
+  }
 }

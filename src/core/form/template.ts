@@ -2,16 +2,16 @@
  * The agency tab: seed 003's appendix with a header block, one row per indicator and three
  * free-text fields. The parser finds everything again by label and by code, never by position.
  */
-import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
+import { Catalog, Indicator, ValueIndicator, isValueRow } from '../catalog/catalog';
 import { Formula, readsCount } from '../catalog/rate';
 import { formatDmy } from '../primitives/dates';
 import { FormRow, formRows, lockedReason } from './row-modes';
-import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan } from '../sheet/plan';
-import { a1, a1Range, rowRuns } from '../sheet/grid';
+import { COLORS, CellInput, CellStyle, PlanCell, SheetPlan, Validation } from '../sheet/plan';
+import { a1, a1Range, parseA1, rowRuns } from '../sheet/grid';
 import { LiveCheck, TO_FIX_LABEL, liveChecks, toFixCount } from '../checks/live-checks';
 import { estimateNotice, inText } from '../periods';
 import { RATE_FORMAT } from '../primitives/numbers';
-import { Agency, FormSettings, Schedule } from '../settings';
+import { Agency, FormRules, FormSettings, Roster, Schedule } from '../settings';
 
 export const TABLE_HEADER = ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'] as const;
 export const COL = { code: 1, name: 2, unit: 3, value: 4, note: 5 } as const;
@@ -35,6 +35,8 @@ export const STATUS_CELL = a1(FIRST_HEADER_ROW + Object.keys(HEADER_LABELS).inde
 
 export const STATUS_SENT = 'Đã gửi';
 export const STATUS_DRAFT = 'Chưa gửi';
+/** The status cell's dropdown. */
+const STATUS_VALIDATION: Validation = { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] };
 /** The one line under the header telling the agency what to do, and that it needs no permission. */
 export const AGENCY_HINT =
   'Đơn vị không cần cấp quyền cho tiện ích: nhập số liệu vào các ô màu (ô sai tô đỏ), xong chọn "Đã gửi" ở ô Trạng thái.';
@@ -224,6 +226,53 @@ export function tabChecks(catalog: Catalog, form: readonly FormRow[], codeRows: 
   });
 }
 
+/** Where a tab's indicators and status cells stand, as read from it (rows may have moved). */
+export interface TabCells {
+  readonly codeRows: ReadonlyMap<number, string>;
+  readonly status: { readonly cell: string | null };
+  readonly sentOn: { readonly cell: string | null };
+}
+
+/**
+ * A tab's data validation and live checks at the rows it has now: what a normal paste from
+ * another sheet replaces (it brings the source's rules along) and the consolidator's runs put
+ * back. The validations cover one block, from the status cell to the last indicator row, in the
+ * status and value columns: each cell gets what a new tab gives it, and every other cell none.
+ */
+export function tabRules(
+  catalog: Catalog,
+  settings: Roster & FormRules,
+  agency: Agency,
+  tab: TabCells,
+): { range: string; validations: (Validation | null)[][]; checks: LiveCheck[] } | null {
+  const status = tab.status.cell ? parseA1(tab.status.cell) : null;
+  if (!status || !tab.codeRows.size) return null;
+  const form = formRows(catalog, settings, agency);
+  const asked = new Map(form.filter((r) => r.mode.kind === 'input').map((r) => [r.ind.code, r.ind]));
+  const byRow = new Map<number, Validation>();
+  for (const [row, code] of tab.codeRows) {
+    const ind = asked.get(code);
+    if (ind && isValueRow(ind)) byRow.set(row, valueValidation(ind)!);
+  }
+  const top = status.row;
+  const last = Math.max(top, ...tab.codeRows.keys());
+  const validations: (Validation | null)[][] = [];
+  for (let row = top; row <= last; row++) {
+    const line: (Validation | null)[] = Array.from({ length: COL.value - status.col + 1 }, () => null);
+    const here = a1(row, status.col);
+    if (here === tab.status.cell) line[0] = STATUS_VALIDATION;
+    else if (here === tab.sentOn.cell) line[0] = { kind: 'date' };
+    line[COL.value - status.col] = byRow.get(row) ?? null;
+    validations.push(line);
+  }
+  const rowOf = new Map([...tab.codeRows].map(([row, code]) => [code, row]));
+  return {
+    range: a1Range(top, status.col, validations.length, COL.value - status.col + 1),
+    validations,
+    checks: tabChecks(catalog, form, rowOf),
+  };
+}
+
 /** Where the "Số ô cần sửa" counter stands: beside the agency's name, label then count. */
 export const COUNTER_RANGE = a1Range(FIRST_HEADER_ROW, COL.value, 1, 2);
 
@@ -264,7 +313,7 @@ export function agencyTabPlan(
       v: STATUS_DRAFT,
       s: {
         background: COLORS.input,
-        validation: { kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] },
+        validation: STATUS_VALIDATION,
         note: STATUS_NOTE,
       },
     },

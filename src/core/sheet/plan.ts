@@ -26,6 +26,18 @@ export type Validation =
   | { readonly kind: 'list'; readonly values: readonly string[] }
   | { readonly kind: 'date' };
 
+/**
+ * What the clerk reads when a cell refuses a typed value (Sheets' help text in its refusal
+ * dialog, the error message of an .xlsx "stop" rule): one text per kind, the same in both.
+ */
+export const VALIDATION_HELP: Readonly<Record<Validation['kind'], string>> = {
+  wholeNumber:
+    'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số lẻ. Không phát sinh thì nhập 0.',
+  percent: 'Nhập tỷ lệ từ 0% đến 100%, ví dụ 12,5%; không nhập chữ.',
+  date: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/10/2026.',
+  list: 'Chọn một giá trị trong danh sách.',
+};
+
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;

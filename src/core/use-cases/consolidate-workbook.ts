@@ -1,4 +1,4 @@
-import { readTabs, validateTabs } from '../checks/tabs';
+import { readTabs, restoreRules, validateTabs } from '../checks/tabs';
 import { Summary, consolidate } from '../figures/consolidate';
 import {
   detailSheetPlan,
@@ -11,7 +11,10 @@ import { draftFindings } from '../report/consistency';
 import { RunOptions, WorkbookPort } from '../workbook';
 import { RunContext } from '../settings/run-context';
 
-/** Checks every tab, consolidates the province's figures and rewrites the four output sheets. */
+/**
+ * Checks every tab, consolidates the province's figures and rewrites the four output sheets;
+ * every tab's validation and live checks are put back (a paste may have replaced them).
+ */
 export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: RunOptions = {}): Summary {
   const { catalog, settings } = ctx;
   const tabs = readTabs(wb, ctx.roster, opts);
@@ -31,5 +34,6 @@ export function consolidateWorkbook(wb: WorkbookPort, ctx: RunContext, opts: Run
     }),
   ];
   for (const p of plans) wb.replace(p);
+  restoreRules(wb, catalog, settings, results);
   return summary;
 }

@@ -3,6 +3,7 @@
  * left alone, resumable across runs (missing tabs first, unchanged tabs skipped by fingerprint).
  */
 import { Catalog } from '../catalog/catalog';
+import type { LiveCheck } from '../checks/live-checks';
 import { formRows } from '../form/row-modes';
 import { AgencyReport, parseAgencyTab } from '../form/parse';
 import { relabel } from '../form/relabel';
@@ -18,7 +19,7 @@ import {
   formStamp,
   indicatorRows,
   periodHeaderText,
-  tabChecks,
+  tabRules,
   valueAndNoteRanges,
 } from '../form/template';
 import { formatNumber } from '../primitives/numbers';
@@ -297,21 +298,27 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     const holds = same && (checked || (wb.protectionHolds?.(agency.sheet, agency.emails) ?? true));
     if (same && !holds) out.reprotected.push(agency.sheet);
     if (same && holds) {
-      if (fingerprints[headerSlot(agency.sheet)] !== header) {
-        // Only the header may be stale (e.g. a new deadline): one read, writes only where it differs.
-        if (outOfTime()) {
+      // Left as made, but a paste may have replaced its validation and live checks: one read, and
+      // they are put back at the rows the tab has (once a pass), the header only where it is stale.
+      const stale = fingerprints[headerSlot(agency.sheet)] !== header;
+      if (stale || !checked) {
+        // Not checked yet: the budget was looked at just before its protection was.
+        if (checked && outOfTime()) {
           skipped.push(agency);
           continue;
         }
         opts.progress?.(done++, total, agency.name);
-        const snap = wb.read(agency.sheet, { protection: false })!;
+        const snap = wb.read(agency.sheet, { protection: false, valuesOnly: true })!;
         const report = parseAgencyTab(catalog, snap);
         if (report.tableHeaderRow === null) {
           out.conflicts.push(agency.sheet);
           continue;
         }
-        if (refreshHeader(wb, catalog, settings, snap, report)) out.retimed.push(agency.sheet);
-        fingerprints[headerSlot(agency.sheet)] = header;
+        if (stale) {
+          if (refreshHeader(wb, catalog, settings, snap, report)) out.retimed.push(agency.sheet);
+          fingerprints[headerSlot(agency.sheet)] = header;
+        }
+        if (!checked) putRulesBack(wb, catalog, settings, agency, report);
       }
       out.unchanged.push(agency.sheet);
       if (!agency.emails.length) noteProtection(out, agency, { applied: true });
@@ -339,10 +346,8 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
     if (added.length) out.upgraded.push({ sheet: agency.sheet, added });
     else out.unchanged.push(agency.sheet);
     const fresh = added.length ? parseAgencyTab(catalog, wb.read(agency.sheet)!) : report;
-    // The live checks and their counter, at the rows the tab has now (older tabs had neither).
-    const rowOf = new Map([...fresh.codeRows].map(([row, code]) => [code, row]));
-    const checks = tabChecks(catalog, formRows(catalog, settings, agency), rowOf);
-    wb.setChecks(agency.sheet, checks);
+    // Validation, live checks and their counter, at the rows the tab has now (older tabs had no checks).
+    const checks = putRulesBack(wb, catalog, settings, agency, fresh);
     wb.writeCells(agency.sheet, COUNTER_RANGE, [counterCells(checks).map((c) => c.v)]);
     const outcome = wb.protect(agency.sheet, {
       kind: 'agency',
@@ -361,6 +366,21 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
   for (const name of created) if (!configured.has(name) && existing.has(name)) out.orphaned.push(name);
   save(!skipped.length);
   return out;
+}
+
+/** A tab's validation and live checks, written again at the rows it has (one write of each). */
+function putRulesBack(
+  wb: WorkbookPort,
+  catalog: Catalog,
+  settings: Roster & FormRules,
+  agency: Agency,
+  report: AgencyReport,
+): LiveCheck[] {
+  const rules = tabRules(catalog, settings, agency, report);
+  if (!rules) return [];
+  wb.setValidations(agency.sheet, rules.range, rules.validations);
+  wb.setChecks(agency.sheet, rules.checks);
+  return rules.checks;
 }
 
 function noteProtection(out: TemplateOutcome, agency: Agency, outcome: ProtectionOutcome): void {

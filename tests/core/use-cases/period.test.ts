@@ -107,6 +107,30 @@ describe('checking', () => {
     expect(results.filter((r) => r.agency.sheet !== tab).every((r) => r.errors === 0)).toBe(true);
   });
 
+  it('puts back the validation and live checks a paste replaced, at the rows the tab has', () => {
+    const { wb, settings } = province();
+    const tab = settings.agencies[0]!.sheet;
+    const count = cellOf(wb, tab, '3.4.a');
+    const { status } = statusCellOf(wb, tab);
+    const checks = wb.checksOf(tab);
+    expect(wb.validationAt(tab, count)).toEqual({ kind: 'wholeNumber' });
+    // A paste of plain cells over the status and the table: no rules left on them.
+    const top = Number(status.slice(1));
+    const rows = Number(count.slice(1)) - top + 1;
+    wb.setValidations(
+      tab,
+      `${status}:${count}`,
+      Array.from({ length: rows }, () => [null, null]),
+    );
+    wb.setChecks(tab, []);
+    expect(wb.validationAt(tab, status)).toBeNull();
+    validateAll(wb, runContext(settings));
+    expect(wb.validationAt(tab, count)).toEqual({ kind: 'wholeNumber' });
+    expect(wb.validationAt(tab, status)).toEqual({ kind: 'list', values: [STATUS_DRAFT, STATUS_SENT] });
+    expect(wb.validationAt(tab, cellOf(wb, tab, '1.2'))).toMatchObject({ kind: 'list' });
+    expect(wb.checksOf(tab)).toEqual(checks);
+  });
+
   it('says a tab marked "Đã gửi" with no date missed the automatic check, and what to do, at the date cell', () => {
     const { wb, settings } = province();
     const agency = settings.agencies[1]!;

@@ -11,6 +11,29 @@ export class FakeDataValidation {
     readonly helpText: string,
     readonly allowInvalid: boolean,
   ) {}
+  /**
+   * Whether the rule takes a value a user typed (already read as Sheets reads it: a number, a
+   * date, or text). `formula` computes a custom formula with the value in its cell. Only the
+   * criteria the adapter uses are modelled; any other throws rather than guess.
+   */
+  accepts(value: unknown, formula: (f: string) => unknown): boolean {
+    const n = typeof value === 'number' ? value : null;
+    switch (this.criteria) {
+      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+        return n !== null && n >= (this.args[0] as number);
+      case 'NUMBER_BETWEEN':
+        return n !== null && n >= (this.args[0] as number) && n <= (this.args[1] as number);
+      case 'DATE_IS_VALID_DATE':
+        return Object.prototype.toString.call(value) === '[object Date]';
+      case 'VALUE_IN_LIST':
+        return (this.args[0] as string[]).includes(String(value));
+      case 'CUSTOM_FORMULA':
+        // "Custom formula is": the input is valid when the formula is TRUE; an error is not.
+        return formula(this.args[0] as string) === true;
+      default:
+        throw new Error(`fake: data validation criterion ${this.criteria} is not modelled`);
+    }
+  }
 }
 
 export class FakeDataValidationBuilder implements Pick<
@@ -20,6 +43,7 @@ export class FakeDataValidationBuilder implements Pick<
   | 'requireNumberBetween'
   | 'requireDate'
   | 'requireValueInList'
+  | 'requireFormulaSatisfied'
   | 'setHelpText'
   | 'build'
 > {
@@ -56,6 +80,16 @@ export class FakeDataValidationBuilder implements Pick<
     this.criteria = 'VALUE_IN_LIST';
     this.args = [values];
     return this.hit('requireValueInList');
+  }
+  /**
+   * "Sets the data validation rule to require that the given formula evaluates to true"
+   * (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireFormulaSatisfied(String)).
+   */
+  requireFormulaSatisfied(formula: string) {
+    if (!formula.startsWith('=')) throw new Error(`Invalid formula: ${formula}`);
+    this.criteria = 'CUSTOM_FORMULA';
+    this.args = [formula];
+    return this.hit('requireFormulaSatisfied');
   }
   setHelpText(t: string) {
     this.help = t;

@@ -199,6 +199,8 @@ export class FakeRange implements Pick<
     this.hit('setDataValidations');
     return this.each(rules, 'setDataValidations', (c, v) => {
       if (v !== null && !(v instanceof FakeDataValidation)) throw new Error('setDataValidations: not a DataValidation');
+      // A custom formula is parsed in the spreadsheet's locale, as a cell formula is.
+      if (v?.criteria === 'CUSTOM_FORMULA') checkFormulaForLocale(v.args[0] as string, this.sheet.ss.locale);
       c.validation = v;
     });
   }

@@ -1,9 +1,19 @@
 /** Sheet: a tab, its cells, size, frozen panes, conditional formats and protections. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { a1 as a1Of } from '../../../src/core/sheet/grid';
-import { FakeConditionalFormatRule } from './builders';
-import { Cell, DEFAULT_COLS, DEFAULT_ROWS, WallClock, blankCell, colIndex, isDate, zoneOffsetMs } from './cells';
-import { cellValue, checkFormulaForLocale, evaluate } from './formulas';
+import { FakeConditionalFormatRule, FakeDataValidation } from './builders';
+import {
+  Cell,
+  DEFAULT_COLS,
+  DEFAULT_ROWS,
+  WallClock,
+  blankCell,
+  colIndex,
+  isDate,
+  letters,
+  zoneOffsetMs,
+} from './cells';
+import { SEMICOLON_LOCALES, cellValue, checkFormulaForLocale, evaluate } from './formulas';
 import { shiftRefs } from '../../../src/core/form/formulas';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
@@ -189,12 +199,15 @@ export class FakeSheet implements Pick<
       const [r, col] = k.split(',').map(Number);
       moved.set(r > after ? `${r + n},${col}` : k, c);
     }
-    // Sheets moves formula references along with the rows.
-    for (const c of moved.values())
-      if (c.formula)
-        c.formula = c.formula.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) =>
-          Number(r) > after ? `${l}${Number(r) + n}` : m0,
-        );
+    // Sheets moves formula references along with the rows, custom formulas of data validation too.
+    const shift = (f: string) =>
+      f.replace(/\b([A-Z]{1,3})(\d+)\b/g, (m0, l, r) => (Number(r) > after ? `${l}${Number(r) + n}` : m0));
+    for (const c of moved.values()) {
+      if (c.formula) c.formula = shift(c.formula);
+      const v = c.validation;
+      if (v?.criteria === 'CUSTOM_FORMULA')
+        c.validation = new FakeDataValidation(v.criteria, [shift(v.args[0] as string)], v.helpText, v.allowInvalid);
+    }
     const moveRange = (r: FakeRange) => {
       if (r.row > after) return new FakeRange(this, r.row + n, r.col, r.rows, r.cols);
       if (r.row + r.rows - 1 > after) return new FakeRange(this, r.row, r.col, r.rows + n, r.cols); // grows, as Sheets does
@@ -359,6 +372,14 @@ export class FakeSheet implements Pick<
    * when a protection does not list them; returns the event object an onEdit(e) simple trigger
    * gets (e.value is set only when one cell was edited:
    * developers.google.com/apps-script/guides/triggers/events#edit). No call counted.
+   *
+   * Typed text is read as Sheets reads it in the spreadsheet's locale ("1.949" is 1949 and
+   * "12,5%" is 0,125 in vi_VN; "25/09/2026" a date). A data validation rule made with
+   * setAllowInvalid(false) "rejects the input entirely"
+   * (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)):
+   * Sheets shows its refusal dialog with the rule's help text and the cell keeps its old value.
+   * The fake throws that text. Clearing a cell is never refused. A value the rule takes is stored
+   * and the sheet's conditional formats colour it.
    */
   edit(a1: string, value: string | number) {
     if (!this.canEdit(this.ss.me, a1))
@@ -366,7 +387,12 @@ export class FakeSheet implements Pick<
         `${this.ss.me} may not edit ${this.name}!${a1}: You are trying to edit a protected cell or object.`,
       );
     const oldValue = this.valueAt(a1);
-    this.type(a1, value);
+    // A cell formatted as plain text ('@') keeps what is typed as text.
+    const typed = typeof value === 'string' && this.cell(a1).format !== '@' ? this.asTyped(value) : value;
+    const rule = this.cell(a1).validation;
+    if (rule && !rule.allowInvalid && typed !== '' && !this.takes(a1, rule, typed))
+      throw new Error(`Sheets refused "${value}" in ${this.name}!${a1} (data validation): ${rule.helpText}`);
+    this.type(a1, typed);
     return {
       source: this.ss as any,
       range: this.rangeAtPublic(a1) as any,
@@ -377,25 +403,107 @@ export class FakeSheet implements Pick<
       triggerUid: '',
     } as GoogleAppsScript.Events.SheetsOnEdit;
   }
+  /** Whether a validation rule takes this value in this cell (a custom formula sees it in place). */
+  private takes(a1: string, rule: FakeDataValidation, typed: unknown): boolean {
+    const c = this.cell(a1);
+    return rule.accepts(typed, (formula) => {
+      const saved = { value: c.value, formula: c.formula };
+      this.type(a1, typed);
+      try {
+        return evaluate(this, formula);
+      } finally {
+        Object.assign(this.cellAt(...rowCol(a1), true), saved);
+      }
+    });
+  }
+  /**
+   * Text as Sheets stores it when typed: a number in the locale's notation (comma-decimal
+   * locales: "." groups thousands, "," is the decimal mark), a percent as its fraction, a date
+   * (day first in comma-decimal locales, month first in en_US), else the text itself.
+   */
+  private asTyped(text: string): unknown {
+    const t = text.trim();
+    const comma = SEMICOLON_LOCALES.has(this.ss.locale);
+    const [group, dec] = comma ? ['.', ','] : [',', '.'];
+    const esc = (c: string) => `\\${c}`;
+    const num = new RegExp(`^([+-]?)(\\d{1,3}(?:${esc(group)}\\d{3})+|\\d+)(?:${esc(dec)}(\\d+))?(%?)$`).exec(t);
+    if (num) {
+      const n = Number(`${num[1]}${num[2].split(group).join('')}.${num[3] ?? '0'}`);
+      return num[4] ? n / 100 : n;
+    }
+    const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    if (date) {
+      const [a, b, y] = date.slice(1).map(Number);
+      const [d, m] = comma ? [a, b] : [b, a];
+      const ms = Date.UTC(y, m - 1, d);
+      const back = new Date(ms);
+      // The instant of that wall-clock midnight in the spreadsheet's zone, as getValues gives it.
+      if (back.getUTCMonth() === m - 1 && back.getUTCDate() === d) return new Date(ms - zoneOffsetMs(this.ss.timeZone));
+    }
+    return text;
+  }
   /**
    * Pasting a block of cells as a user would: the event carries no value and no old value, which
    * Google gives only for a single cell (developers.google.com/apps-script/guides/triggers/events).
+   * Pasted values are not checked against data validation (users report a warning triangle, not
+   * a refusal; Google does not document it); protections refuse them as they refuse typing.
+   *
+   * A normal paste from another sheet (Ctrl+V) brings the source cells' formatting, notes, data
+   * validation and conditional formats and replaces the target's: the pasted area leaves the
+   * target's conditional-format rules (a rule left with no range is gone). Users report it;
+   * Google documents only "Paste special → Values only" (Ctrl+Shift+V), which keeps the target's
+   * formats and rules (`valuesOnly`). `from`: the source block on another fake sheet, with its
+   * cells' formats and rules (relative references moved with the block); absent, the source is
+   * plain cells (no rule, Sheets' default format, as a block copied from Excel or a blank sheet).
    */
-  paste(topLeft: string, values: (string | number)[][]) {
-    const m = /^([A-Z]+)(\d+)$/.exec(topLeft)!;
-    const row = Number(m[2]);
-    const col = colIndex(m[1]);
-    values.forEach((r, i) =>
-      r.forEach((v, j) => {
+  paste(
+    topLeft: string,
+    values: (string | number)[][],
+    opts: { valuesOnly?: boolean; from?: { sheet: FakeSheet; topLeft: string } } = {},
+  ) {
+    const [row, col] = rowCol(topLeft);
+    const rows = values.length;
+    const cols = values[0]!.length;
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
         const a1 = a1Of(row + i, col + j);
         if (!this.canEdit(this.ss.me, a1))
           throw new Error(
             `${this.ss.me} may not edit ${this.name}!${a1}: You are trying to edit a protected cell or object.`,
           );
-        this.type(a1, v);
-      }),
-    );
-    const range = `${topLeft}:${a1Of(row + values.length - 1, col + values[0]!.length - 1)}`;
+      }
+    if (!opts.valuesOnly) {
+      const [sr, sc] = opts.from ? rowCol(opts.from.topLeft) : [0, 0];
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) {
+          const source = opts.from ? opts.from.sheet.cellAt(sr + i, sc + j) : blankCell();
+          const target = this.cellAt(row + i, col + j, true);
+          Object.assign(target, { ...source, value: target.value, formula: target.formula, link: target.link });
+        }
+      const area = { row, col, rows, cols };
+      const kept = this.conditionalRules.flatMap((r) => {
+        const left = r.ranges.flatMap((g) =>
+          outside(g, area).map((x) => new FakeRange(this, x.row, x.col, x.rows, x.cols)),
+        );
+        return left.length ? [new FakeConditionalFormatRule(r.formula, r.background, left)] : [];
+      });
+      const brought = opts.from
+        ? opts.from.sheet.conditionalRules.flatMap((r) => {
+            const dr = row - sr;
+            const dc = col - sc;
+            const within = r.ranges.flatMap((g) => {
+              const x = overlap(g, { row: sr, col: sc, rows, cols });
+              return x ? [new FakeRange(this, x.row + dr, x.col + dc, x.rows, x.cols)] : [];
+            });
+            return within.length
+              ? [new FakeConditionalFormatRule(moveRefs(r.formula, dr, dc), r.background, within)]
+              : [];
+          })
+        : [];
+      this.conditionalRules = [...kept, ...brought];
+    }
+    values.forEach((r, i) => r.forEach((v, j) => this.type(a1Of(row + i, col + j), v)));
+    const range = `${topLeft}:${a1Of(row + rows - 1, col + cols - 1)}`;
     return {
       source: this.ss as any,
       range: this.rangeAtPublic(range) as any,
@@ -407,11 +515,52 @@ export class FakeSheet implements Pick<
   rangeAtPublic(a1: string): FakeRange {
     return this.rangeAt(a1);
   }
-  /** Typing into a cell as a user would (no call counted). */
+  /**
+   * Puts a value into a cell with no check at all, as a script's setValue or a paste does (data
+   * validation applies to what a user types: edit()). No call counted.
+   */
   type(a1: string, value: unknown): void {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
     const c = this.cellAt(Number(m[2]), colIndex(m[1]), true);
     c.formula = typeof value === 'string' && value.startsWith('=') ? value : null;
     c.value = c.formula ? '' : isDate(value) ? new WallClock(value.getTime() + zoneOffsetMs(this.ss.timeZone)) : value;
   }
+}
+
+type Rect = { row: number; col: number; rows: number; cols: number };
+
+function rowCol(a1: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(`fake: a single cell expected, got ${a1}`);
+  return [Number(m[2]), colIndex(m[1])];
+}
+
+function overlap(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const end = Math.min(a.row + a.rows, b.row + b.rows);
+  const endC = Math.min(a.col + a.cols, b.col + b.cols);
+  return end > row && endC > col ? { row, col, rows: end - row, cols: endC - col } : null;
+}
+
+/** The parts of `a` outside `cut`: up to four rectangles (above, below, left, right). */
+function outside(a: Rect, cut: Rect): Rect[] {
+  const x = overlap(a, cut);
+  if (!x) return [a];
+  const parts: Rect[] = [
+    { row: a.row, col: a.col, rows: x.row - a.row, cols: a.cols },
+    { row: x.row + x.rows, col: a.col, rows: a.row + a.rows - x.row - x.rows, cols: a.cols },
+    { row: x.row, col: a.col, rows: x.rows, cols: x.col - a.col },
+    { row: x.row, col: x.col + x.cols, rows: x.rows, cols: a.col + a.cols - x.col - x.cols },
+  ];
+  return parts.filter((p) => p.rows > 0 && p.cols > 0);
+}
+
+/** Relative references moved with a pasted block (absolute parts, with $, stay). */
+function moveRefs(formula: string, dr: number, dc: number): string {
+  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)\b/g, (_m, ac, l, ar, r) => {
+    const c = ac ? l : letters(colIndex(l) + dc);
+    const rr = ar ? r : String(Number(r) + dr);
+    return `${ac}${c}${ar}${rr}`;
+  });
 }
