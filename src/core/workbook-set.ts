@@ -120,6 +120,16 @@ export class WorkbookSet implements WorkbookPort {
     return b.book;
   }
 
+  /**
+   * Where an agency tab's validation and live checks are put back; null for a branch opened
+   * read-only (the command line reads a branch file and never writes it back, so there is nothing
+   * to mend: every run that does write the branch's tabs puts them back there).
+   */
+  private restorable(name: string): WorkbookPort | null {
+    const b = this.holder(name);
+    return b && !writable(b.book) ? null : this.target(name);
+  }
+
   private mainBook(): WorkbookPort {
     if (!writable(this.main.book)) throw new Error('The main workbook was opened read-only.');
     return this.main.book;
@@ -212,11 +222,11 @@ export class WorkbookSet implements WorkbookPort {
   }
 
   setChecks(name: string, checks: readonly LiveCheck[]): void {
-    this.target(name).setChecks(name, checks);
+    this.restorable(name)?.setChecks(name, checks);
   }
 
   setValidations(name: string, range: string, validations: readonly (readonly (Validation | null)[])[]): void {
-    this.target(name).setValidations(name, range, validations);
+    this.restorable(name)?.setValidations(name, range, validations);
   }
 
   writeCells(name: string, range: string, cells: CellInput[][]): void {
