@@ -13,8 +13,15 @@ import { pad2 } from '../core/primitives/numbers';
 import { FONT_PT, MARGINS, XLSX_CHAR_PX, printLayout, rowHeights, wrappedRowHeight } from '../core/sheet/print';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
-import { internal, keepNumberText, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
-import { repairLoadedStyles } from './xlsx-styles';
+import {
+  internal,
+  keepNumberText,
+  replaceNonFinite,
+  shiftFormulaRows,
+  snapshotOf,
+  storeFormulaResults,
+} from './xlsx-cells';
+import { normaliseStyles } from './xlsx-styles';
 import { xlsxSelfCheck } from './self-check';
 
 const STATE_SHEET = '_cchc_state';
@@ -39,7 +46,6 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
-    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -55,18 +61,24 @@ export class XlsxWorkbook implements WorkbookPort {
     // No list at all makes it write its default theme, as for a new workbook.
     const internals = book as unknown as { _themes?: Record<string, unknown> };
     if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
-    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
-  /** The workbook as .xlsx bytes, every formula stored with its computed result. */
+  /**
+   * The workbook as .xlsx bytes, every formula stored with its computed result and every style
+   * one the schema allows (xlsx-styles.ts), whatever program saved the file it was loaded from.
+   */
   async toBuffer(): Promise<Buffer> {
     return Buffer.from(await this.toBytes());
   }
 
   /** The same bytes without Node's Buffer, for the browser (the add-on's download dialog). */
   async toBytes(): Promise<Uint8Array> {
-    for (const ws of this.book.worksheets) storeFormulaResults(ws);
+    for (const ws of this.book.worksheets) {
+      storeFormulaResults(ws);
+      replaceNonFinite(ws);
+    }
+    normaliseStyles(this.book);
     const check = xlsxSelfCheck.enabled;
     return new Uint8Array(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
   }
