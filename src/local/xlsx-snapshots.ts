@@ -252,6 +252,21 @@ class TextRuns {
   }
 }
 
+/** A phonetic run or its properties (§18.4.6, §18.4.3), under whatever prefix the file gives them. */
+const PHONETIC = /<([\w.-]+:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?rPh\s*>)|<([\w.-]+:)?phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?phoneticPr\s*>)/g;
+const INLINE_STRING = /<([\w.-]+:)?is\b[^>]*>[\s\S]*?<\/\1?is\s*>/g;
+
+/**
+ * A sheet's XML with every inline string's phonetic hints left out: the text TextRuns reads
+ * (never the hint), and the only form excelts 10.2.0 loads (it adds a hint's text to the value,
+ * or fails on the cell and the whole file is called damaged). The full-model commands load
+ * sheets through this, so every command reads `<is><t>Sở</t><rPh><t>…</t></rPh></is>` as "Sở".
+ */
+export function withoutPhoneticHints(xml: string): string {
+  if (!/rPh|phoneticPr/.test(xml)) return xml;
+  return xml.replace(INLINE_STRING, (is) => is.replace(PHONETIC, ''));
+}
+
 async function readStrings(parse: Parse, path: string): Promise<string[] | null> {
   const strings: string[] = [];
   let si: TextRuns | null = null;

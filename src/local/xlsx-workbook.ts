@@ -4,6 +4,7 @@
  * reading and formula results live in xlsx-cells.ts.
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
+import { BufferReader, editZip } from '@cj-tech-master/excelts/archive';
 import { IsoDate, isoDate, parts } from '../core/primitives/dates';
 import { COLORS, CellInput, PlanCell, Protection, SheetPlan, Validation } from '../core/sheet/plan';
 import { SheetSnapshot, columnLetter, parseA1 } from '../core/sheet/grid';
@@ -23,6 +24,8 @@ import {
 } from './xlsx-cells';
 import { normaliseStyles } from './xlsx-styles';
 import { xlsxSelfCheck } from './self-check';
+import { withoutPhoneticHints } from './xlsx-snapshots';
+import { inflatePart, zipParts } from './zip-parts';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -55,7 +58,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromBuffer(buf: Buffer | ArrayBuffer, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buf as ArrayBuffer);
+    await book.xlsx.load((await plainInlineStrings(new Uint8Array(buf as ArrayBuffer))) as unknown as ArrayBuffer);
     // A file without a theme (LibreOffice writes none) loads as an empty theme list, and excelts
     // 10.2.0 then writes a theme relationship with no theme part (its own check reports it).
     // No list at all makes it write its default theme, as for a new workbook.
@@ -384,6 +387,26 @@ export class XlsxWorkbook implements WorkbookPort {
       note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
     };
   }
+}
+
+/**
+ * The package with the phonetic hints of its sheets' inline strings left out, read as every
+ * other command reads them (withoutPhoneticHints); the same bytes when no sheet holds one.
+ */
+async function plainInlineStrings(buf: Uint8Array): Promise<Uint8Array> {
+  let editor: Awaited<ReturnType<typeof editZip>> | null = null;
+  for (const e of await zipParts(buf)) {
+    if (!/^\/?xl\/worksheets\/[^/]+\.xml$/.test(e.path)) continue;
+    const decoder = new TextDecoder();
+    let xml = '';
+    for await (const c of inflatePart(buf, e)) xml += decoder.decode(c, { stream: true });
+    xml += decoder.decode();
+    const plain = withoutPhoneticHints(xml);
+    if (plain === xml) continue;
+    editor ??= await editZip(new BufferReader(buf));
+    editor.set(e.path, new TextEncoder().encode(plain));
+  }
+  return editor ? editor.bytes() : buf;
 }
 
 /** Raises a row to the lines its wrapped text cells need (never lowers it). */
