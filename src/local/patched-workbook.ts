@@ -7,6 +7,11 @@
  *
  * Each formula of a changed sheet gets the result it now computes, as XlsxWorkbook stores them,
  * so a reader that does not recalculate sees the right figure.
+ *
+ * The copy is a clean package all the same: a part holding a document type declaration (no
+ * program that writes .xlsx writes one; openpyxl refuses it, and its entities can be built to
+ * expand a hundred-byte part into gigabytes) is written without it, and a file whose parts use
+ * the entities it declares is refused as damaged, never copied.
  */
 import { editZip, BufferReader } from '@cj-tech-master/excelts/archive';
 import { FormulaValue, dateSerial, ooxmlFormula, sheetEvaluator } from '../core/form/formulas';
@@ -67,6 +72,9 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** The workbook as .xlsx bytes: changed sheets patched, every other part copied as it was. */
   async toBytes(): Promise<Uint8Array> {
     const editor = await editZip(new BufferReader(this.buf));
+    for (const { path } of editor.getEntries())
+      if (XML_PART.test(path) && (await this.declaresDoctype(path)))
+        editor.set(path, new TextEncoder().encode(await this.text(path)));
     const wrapping = this.edits.size ? wrappingStyles(await this.text(this.stylesPart)) : new Set<number>();
     for (const [key, edits] of this.edits) {
       const sheet = this.byName.get(key)!;
@@ -97,14 +105,54 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     return editor.bytes();
   }
 
+  /** A part's XML, without a document type declaration (see the class comment). */
   private async text(path: string): Promise<string> {
     const chunks = this.source(path);
     if (!chunks) throw new Error(`missing part ${path}`);
     const decoder = new TextDecoder('utf-8');
     let text = '';
     for await (const c of chunks) text += decoder.decode(c, { stream: true });
-    return text + decoder.decode();
+    text += decoder.decode();
+    const doctype = doctypeOf(text);
+    if (!doctype) return text;
+    const body = text.slice(doctype.end);
+    if (doctype.end < 0 || DECLARED_ENTITY.test(body)) damaged(this.shown);
+    return text.slice(0, doctype.start) + body;
   }
+
+  /** Whether the part's prolog (read no further than its root element) holds a DOCTYPE. */
+  private async declaresDoctype(path: string): Promise<boolean> {
+    const chunks = this.source(path);
+    if (!chunks) return false;
+    const decoder = new TextDecoder('utf-8');
+    let head = '';
+    for await (const c of chunks) {
+      head += decoder.decode(c, { stream: true });
+      if (ROOT_START.test(head) || head.length > 1 << 20) break;
+    }
+    return doctypeOf(head) !== null;
+  }
+}
+
+/** Parts read as XML (the rest, images and such, are copied as bytes). */
+const XML_PART = /\.(xml|rels|vml)$/i;
+/** A document type declaration, with its internal subset if any (XML 1.0 §2.8). */
+const DOCTYPE = /<!DOCTYPE\b(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
+/** The first element's start: the prolog ends there. */
+const ROOT_START = /<[A-Za-z_]/;
+/** An entity reference other than XML's own five and character references. */
+const DECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)[A-Za-z_][\w.:-]*;/;
+
+/**
+ * Where the part's document type declaration (one before its root element) starts and ends;
+ * `end` is -1 when it never ends (the part is damaged).
+ */
+function doctypeOf(xml: string): { start: number; end: number } | null {
+  const start = xml.search(/<!DOCTYPE\b/i);
+  const root = ROOT_START.exec(xml);
+  if (start < 0 || (root && root.index < start)) return null;
+  const m = DOCTYPE.exec(xml.slice(start));
+  return { start, end: m ? start + m[0].length : -1 };
 }
 
 function newCell(v: CellInput): NewCell {
