@@ -22,7 +22,8 @@ import { wrappedRowHeight } from '../core/sheet/print';
 import { CellWriter } from '../core/workbook';
 import { NewCell, cellStyles, columnWidths, patchSheetXml, wrappingStyles } from './sheet-xml-patch';
 import { SnapshotWorkbook } from './snapshot-workbook';
-import { PartSource, damaged } from './xlsx-snapshots';
+import { PartSource, damaged, hasDoctype, isNumberText, withoutDoctype } from './xlsx-snapshots';
+import { normaliseStylesXml } from './xlsx-styles';
 
 export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** Per sheet (lower-cased name), the cells written, by A1 reference. */
@@ -72,9 +73,16 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** The workbook as .xlsx bytes: changed sheets patched, every other part copied as it was. */
   async toBytes(): Promise<Uint8Array> {
     const editor = await editZip(new BufferReader(this.buf));
-    for (const { path } of editor.getEntries())
-      if (XML_PART.test(path) && (await this.declaresDoctype(path)))
-        editor.set(path, new TextEncoder().encode(await this.text(path)));
+    const edited = new Set([...this.edits.keys()].map((key) => this.sheetParts.get(this.byName.get(key)!.name)));
+    const sheets = new Set(this.sheetParts.values());
+    // A clean package: each part copied as it was unless it holds what no reader should meet.
+    for (const { path } of editor.getEntries()) {
+      if (!XML_PART.test(path) || edited.has(path)) continue;
+      if (path !== this.stylesPart && !sheets.has(path) && !(await this.declaresDoctype(path))) continue;
+      const raw = await this.raw(path);
+      const clean = this.clean(path, raw);
+      if (clean !== raw) editor.set(path, new TextEncoder().encode(clean));
+    }
     const wrapping = this.edits.size ? wrappingStyles(await this.text(this.stylesPart)) : new Set<number>();
     for (const [key, edits] of this.edits) {
       const sheet = this.byName.get(key)!;
@@ -105,19 +113,32 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     return editor.bytes();
   }
 
-  /** A part's XML, without a document type declaration (see the class comment). */
-  private async text(path: string): Promise<string> {
+  /** A part's XML as the package holds it. */
+  private async raw(path: string): Promise<string> {
     const chunks = this.source(path);
     if (!chunks) throw new Error(`missing part ${path}`);
     const decoder = new TextDecoder('utf-8');
     let text = '';
     for await (const c of chunks) text += decoder.decode(c, { stream: true });
-    text += decoder.decode();
-    const doctype = doctypeOf(text);
-    if (!doctype) return text;
-    const body = text.slice(doctype.end);
-    if (doctype.end < 0 || DECLARED_ENTITY.test(body)) damaged(this.shown);
-    return text.slice(0, doctype.start) + body;
+    return text + decoder.decode();
+  }
+
+  /** A part's XML made clean (see the class comment). */
+  private async text(path: string): Promise<string> {
+    return this.clean(path, await this.raw(path));
+  }
+
+  /**
+   * The part without a document type declaration; the styles with values the schema allows
+   * (xlsx-styles.ts); a sheet's number cells that hold no number ("NaN", "1e999") as the text
+   * they hold, as every reader of ours reads them.
+   */
+  private clean(path: string, xml: string): string {
+    const plain = withoutDoctype(xml);
+    if (plain === null) damaged(this.shown);
+    if (path === this.stylesPart) return normaliseStylesXml(plain);
+    if ([...this.sheetParts.values()].includes(path)) return numbersAsText(plain);
+    return plain;
   }
 
   /** Whether the part's prolog (read no further than its root element) holds a DOCTYPE. */
@@ -128,31 +149,34 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     let head = '';
     for await (const c of chunks) {
       head += decoder.decode(c, { stream: true });
-      if (ROOT_START.test(head) || head.length > 1 << 20) break;
+      if (/<[A-Za-z_]/.test(head) || head.length > 1 << 20) break;
     }
-    return doctypeOf(head) !== null;
+    return hasDoctype(head);
   }
 }
 
 /** Parts read as XML (the rest, images and such, are copied as bytes). */
 const XML_PART = /\.(xml|rels|vml)$/i;
-/** A document type declaration, with its internal subset if any (XML 1.0 §2.8). */
-const DOCTYPE = /<!DOCTYPE\b(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
-/** The first element's start: the prolog ends there. */
-const ROOT_START = /<[A-Za-z_]/;
-/** An entity reference other than XML's own five and character references. */
-const DECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)[A-Za-z_][\w.:-]*;/;
 
 /**
- * Where the part's document type declaration (one before its root element) starts and ends;
- * `end` is -1 when it never ends (the part is damaged).
+ * A number cell (no type, or t="n") whose `<v>` holds no number written as the inline string it
+ * is read as; a formula's cached result that is no number left out (readers recalculate).
  */
-function doctypeOf(xml: string): { start: number; end: number } | null {
-  const start = xml.search(/<!DOCTYPE\b/i);
-  const root = ROOT_START.exec(xml);
-  if (start < 0 || (root && root.index < start)) return null;
-  const m = DOCTYPE.exec(xml.slice(start));
-  return { start, end: m ? start + m[0].length : -1 };
+function numbersAsText(xml: string): string {
+  const cell =
+    /<(([\w.-]+:)?)c\b([^>]*?)>(\s*)((?:<\1f\b[^>]*\/>|<\1f\b[^>]*>[^<]*<\/\1f>)\s*)?<\1v>([^<]*)<\/\1v>(\s*)<\/\1c>/g;
+  return xml.replace(
+    cell,
+    (whole, p: string, _p, attrs: string, s1: string, formula: string | undefined, v: string, s2: string) => {
+      const type = /\st\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? 'n';
+      if (type !== 'n' || isNumberText(v)) return whole;
+      if (formula) return `<${p}c${attrs}>${s1}${formula}${s2}</${p}c>`;
+      const text = v.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+      const rest = attrs.replace(/\st\s*=\s*["'][^"']*["']/, '');
+      return `<${p}c${rest} t="inlineStr">${s1}<${p}is><${p}t${space}>${text}</${p}t></${p}is>${s2}</${p}c>`;
+    },
+  );
 }
 
 function newCell(v: CellInput): NewCell {

@@ -114,8 +114,7 @@ export function replaceNonFinite(ws: ExcelJS.Worksheet): void {
       if (typeof v === 'number' && !Number.isFinite(v)) cell.value = { error: '#NUM!' } as ExcelJS.CellErrorValue;
       else if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
         const res = (v as ExcelJS.CellFormulaValue).result;
-        if (typeof res === 'number' && !Number.isFinite(res))
-          (v as { result?: unknown }).result = { error: '#NUM!' };
+        if (typeof res === 'number' && !Number.isFinite(res)) (v as { result?: unknown }).result = { error: '#NUM!' };
       }
     }),
   );
