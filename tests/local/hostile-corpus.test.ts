@@ -11,12 +11,14 @@ import { join } from 'node:path';
 import { writeHostileFiles } from '../../scripts/hostile-files';
 import { cliWith, scratch } from '../cli/helpers';
 import { NOW } from '../gas/setup';
-import { AGENCY, CORPUS, CorpusFile, SAMPLE, TOTAL_111 } from './hostile-corpus';
+import { AGENCY, AGENCY_CORPUS, AgencyCorpusFile, CORPUS, CorpusFile, SAMPLE, TOTAL_111 } from './hostile-corpus';
 import { invalidValues } from './ooxml-values';
 
 const { at } = scratch('cchc-corpus-');
 const cli = cliWith(() => NOW);
 let agencyFile = '';
+/** The file split writes for the agency the corpus changes, the base of AGENCY_CORPUS. */
+let ownFile = '';
 
 /** A file's bytes as a hash (a device or a pipe is never read: its kind stands for its content). */
 function fingerprint(path: string): string {
@@ -61,6 +63,10 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
   const file = readdirSync(at('base-split')).find((f) => f.includes('So Noi vu'))!;
   agencyFile = join(at('base-split'), file);
+  ownFile = join(
+    at('base-split'),
+    readdirSync(at('base-split')).find((f) => f.includes('Van phong UBND tinh'))!,
+  );
 }, 60_000);
 
 describe('files that are no workbook, bombs and devices: refused by every command alike', () => {
@@ -142,4 +148,93 @@ describe.each(CORPUS.map((c) => [c.family, c.file, c] as const))('%s: %s', (_fam
     }
     expect(fingerprint(input)).toBe(before);
   }, 120_000);
+});
+
+describe.each(AGENCY_CORPUS.map((c) => [c.family, c.file, c] as const))(
+  'tệp đơn vị gửi lại, %s: %s',
+  (_family, file, entry: AgencyCorpusFile) => {
+    it('collect takes it into a clean workbook that reads as the file does; the file stays as it was', async () => {
+      const input = at(file);
+      const out = at(`out-${file}`);
+      mkdirSync(out);
+      writeFileSync(input, await entry.make(ownFile));
+      const before = fingerprint(input);
+      const k = await cli('collect', SAMPLE, input, '--out', join(out, 'k.xlsx'));
+      if ('refused' in entry.outcome) {
+        expect(k.out).toContain(`Từ chối: `);
+        expect(k.out).toContain(entry.outcome.refused);
+      } else {
+        expect(k.code).toBeLessThan(2);
+        expect(k.out).toContain('Đã nhận 1/1 tệp');
+        const v = await cli('validate', join(out, 'k.xlsx'));
+        expect(v.out).toContain(entry.outcome.validate);
+        const c = await cli(
+          'consolidate',
+          join(out, 'k.xlsx'),
+          '--out',
+          join(out, 'c.xlsx'),
+          '--json',
+          join(out, 'c.json'),
+        );
+        expect(c.code).toBe(0);
+        const json = JSON.parse(readFileSync(join(out, 'c.json'), 'utf8'));
+        expect(json.indicators['1.1.1'].value).toBe(entry.outcome.total);
+        for (const f of ['k.xlsx', 'c.xlsx'])
+          expect({ f, bad: await invalidValues(join(out, f)) }).toEqual({ f, bad: [] });
+      }
+      expect(fingerprint(input)).toBe(before);
+    }, 120_000);
+  },
+);
+
+describe('odd arguments: refused before anything is read or written', () => {
+  it('refuses each with what to write instead, writes nothing and leaves every file as it was', async () => {
+    const input = at('dau-vao.xlsx');
+    writeFileSync(input, readFileSync(SAMPLE));
+    writeFileSync(at('ky-truoc.json'), '{"a":1}');
+    const before = fingerprint(input);
+    const cases: { args: string[]; says: string; writes?: string }[] = [
+      {
+        args: ['sample', '--communes', '2.5', '--out', at('a1.xlsx')],
+        says: 'phải là số nguyên, không có phần lẻ',
+        writes: at('a1.xlsx'),
+      },
+      { args: ['sample', '--communes', '1.000', '--out', at('a2.xlsx')], says: '1000', writes: at('a2.xlsx') },
+      {
+        args: ['consolidate', input, '--out', '/dev/null', '--force'],
+        says: 'không phải một tệp thông thường (thiết bị)',
+      },
+      { args: ['consolidate', input, '--out', input, '--force'], says: 'đó là tệp đầu vào' },
+      {
+        args: ['report', input, '--previous', at('ky-truoc.json'), '--out', at('a3.docx')],
+        says: 'không phải số liệu tổng hợp do lệnh "consolidate --json" tạo ra',
+        writes: at('a3.docx'),
+      },
+      {
+        args: ['report', input, '--agency', 'so tai chinh', '--out', at('a4.docx')],
+        says: 'Không có đơn vị "so tai chinh"',
+        writes: at('a4.docx'),
+      },
+      {
+        args: ['template', '--agencies', input, '--out', at('a5.xlsx')],
+        says: 'không thấy dòng tiêu đề có cột tên đơn vị',
+        writes: at('a5.xlsx'),
+      },
+    ];
+    for (const c of cases) {
+      const r = await cli(...c.args);
+      expect({ args: c.args.join(' '), code: r.code, says: r.out.includes(c.says) }).toEqual({
+        args: c.args.join(' '),
+        code: 2,
+        says: true,
+      });
+      if (c.writes)
+        expect({ args: c.args.join(' '), wrote: existsSync(c.writes) }).toEqual({
+          args: c.args.join(' '),
+          wrote: false,
+        });
+    }
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(fingerprint(input)).toBe(before);
+  });
 });

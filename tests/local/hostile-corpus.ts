@@ -38,6 +38,18 @@ export interface CorpusFile {
   readonly make: () => Promise<Buffer>;
 }
 
+/**
+ * A file an agency sends back (made from the agency's file `split` writes for "Văn phòng UBND
+ * tỉnh", whose D14 holds 14): collected into the sample, 1.1.1 should sum to `total`.
+ */
+export interface AgencyCorpusFile {
+  readonly family: string;
+  readonly file: string;
+  /** `validate` here is what validate says of the workbook collect writes. */
+  readonly outcome: Outcome;
+  readonly make: (agencyFile: string) => Promise<Buffer>;
+}
+
 async function sample(): Promise<JSZip> {
   return JSZip.loadAsync(readFileSync(SAMPLE));
 }
@@ -111,7 +123,7 @@ export async function oddStyles(zip?: JSZip): Promise<JSZip> {
   return z;
 }
 
-/** A DOCTYPE in every XML part before its root element; with `entities`, ones that expand a billion-fold. */
+/** A DOCTYPE in every XML part before its root element (LAUGHS: entities that expand a thousand-fold). */
 async function withDoctype(zip: JSZip, doctype: string): Promise<JSZip> {
   for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
@@ -124,6 +136,60 @@ const LAUGHS =
   '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
   '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">' +
   '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>';
+
+/** The agency's D14 in an agency file written by split, as `cell` (the cell's XML without its style). */
+async function agencyWithD14(agencyFile: string, cell: (style: string) => string): Promise<JSZip> {
+  const z = await JSZip.loadAsync(readFileSync(agencyFile));
+  for (const name of Object.keys(z.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await z.file(name)!.async('string');
+    const m = /<c r="D14"( s="\d+")?><v>14<\/v><\/c>/.exec(xml);
+    if (m) {
+      z.file(name, xml.replace(m[0], cell(m[1] ?? '')));
+      return z;
+    }
+  }
+  throw new Error('the agency file changed: D14 is not where this corpus expects it');
+}
+
+/** Files an agency sends back (see AgencyCorpusFile). */
+export const AGENCY_CORPUS: readonly AgencyCorpusFile[] = [
+  {
+    family: 'DOCTYPE',
+    file: 'don-vi-doctype.xlsx',
+    outcome: { total: TOTAL_111.with20, validate: `${AGENCY} (0 lỗi` },
+    make: async (f) => zipped(await withDoctype(await agencyWithD14(f, (s) => `<c r="D14"${s}><v>20</v></c>`), LAUGHS)),
+  },
+  {
+    family: 'chuỗi trong ô có phiên âm',
+    file: 'don-vi-phien-am.xlsx',
+    outcome: { total: TOTAL_111.with20, validate: `${AGENCY} (0 lỗi` },
+    make: async (f) =>
+      zipped(
+        await agencyWithD14(
+          f,
+          (s) => `<c r="D14"${s} t="inlineStr"><is><t>20</t><rPh sb="0" eb="2"><t>ニジュウ</t></rPh></is></c>`,
+        ),
+      ),
+  },
+  {
+    family: 'NaN và vô hạn',
+    file: 'don-vi-nan.xlsx',
+    outcome: { total: TOTAL_111.without, validate: `Ô D14 (chỉ tiêu 1.1.1): "NaN" không phải là số` },
+    make: async (f) => zipped(await agencyWithD14(f, (s) => `<c r="D14"${s}><v>NaN</v></c>`)),
+  },
+  {
+    family: 'kiểu định dạng lạ',
+    file: 'don-vi-kieu-la.xlsx',
+    outcome: { total: TOTAL_111.with20, validate: `${AGENCY} (0 lỗi` },
+    make: async (f) => {
+      const z = await agencyWithD14(f, (s) => `<c r="D14"${s}><v>20</v></c>`);
+      let styles = await z.file('xl/styles.xml')!.async('string');
+      styles = styles.replace(/<patternFill patternType="none"\s*\/>/, '<patternFill patternType="undefined"/>');
+      z.file('xl/styles.xml', styles);
+      return zipped(z);
+    },
+  },
+];
 
 /** The corpus (see the file's comment for the figures). */
 export const CORPUS: readonly CorpusFile[] = [
@@ -208,6 +274,17 @@ export const CORPUS: readonly CorpusFile[] = [
     file: 'doctype-thuc-the.xlsx',
     outcome: { total: TOTAL_111.with20, validate: `${AGENCY} (0 lỗi` },
     make: async () => zipped(await withDoctype(await withD14('<c r="D14" s="20"><v>20</v></c>'), LAUGHS)),
+  },
+  {
+    family: 'DOCTYPE',
+    file: 'doctype-dung-thuc-the.xlsx',
+    outcome: { refused: 'nội dung bên trong bị hỏng' },
+    make: async () => {
+      const z = await withDoctype(await withD14('<c r="D14" s="20"><v>20</v></c>'), LAUGHS);
+      const strings = await z.file('xl/sharedStrings.xml')!.async('string');
+      z.file('xl/sharedStrings.xml', strings.replace(/<t>([^<]*)<\/t>/, '<t>$1&lol3;</t>'));
+      return zipped(z);
+    },
   },
   {
     family: 'tên tệp',
