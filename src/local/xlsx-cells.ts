@@ -102,6 +102,24 @@ export function storeFormulaResults(ws: ExcelJS.Worksheet): void {
   );
 }
 
+/**
+ * A number no spreadsheet can store (a `<v>1e999</v>` read as Infinity) becomes the error #NUM!,
+ * as Excel shows it: excelts would write "Infinity" or "NaN", which no reader opens as a number.
+ * (A `<v>NaN</v>` or `<v>INF</v>` is kept as the text the file held: keepNumberText.)
+ */
+export function replaceNonFinite(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (typeof v === 'number' && !Number.isFinite(v)) cell.value = { error: '#NUM!' } as ExcelJS.CellErrorValue;
+      else if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+        const res = (v as ExcelJS.CellFormulaValue).result;
+        if (typeof res === 'number' && !Number.isFinite(res)) (v as { result?: unknown }).result = { error: '#NUM!' };
+      }
+    }),
+  );
+}
+
 /** The cell's formula without "=", shared formulas translated to the cell (excelts does that). */
 function formulaOf(cell: ExcelJS.Cell): string | null {
   const v = cell.value;

@@ -253,6 +253,54 @@ class TextRuns {
   }
 }
 
+/** A document type declaration, with its internal subset if any (XML 1.0 §2.8). */
+const DOCTYPE = /<!DOCTYPE\b(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
+/** An entity reference other than XML's own five and character references. */
+const DECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)[A-Za-z_][\w.:-]*;/;
+
+/** Where a part's document type declaration starts (one before its root element), or -1. */
+function doctypeStart(xml: string): number {
+  const start = xml.search(/<!DOCTYPE\b/i);
+  const root = /<[A-Za-z_]/.exec(xml);
+  return start >= 0 && !(root && root.index < start) ? start : -1;
+}
+
+/** Whether the part (or its beginning, up to its root element) declares a document type. */
+export function hasDoctype(xml: string): boolean {
+  return doctypeStart(xml) >= 0;
+}
+
+/**
+ * The part without its document type declaration: no program that writes .xlsx writes one,
+ * openpyxl refuses it, and its entities can be built to expand a hundred bytes into gigabytes.
+ * Null when the part cannot do without it (it uses the entities it declares, or the declaration
+ * never ends): such a part is damaged for every purpose.
+ */
+export function withoutDoctype(xml: string): string | null {
+  const start = doctypeStart(xml);
+  if (start < 0) return xml;
+  const m = DOCTYPE.exec(xml.slice(start));
+  if (!m) return null;
+  const body = xml.slice(start + m[0].length);
+  return DECLARED_ENTITY.test(body) ? null : xml.slice(0, start) + body;
+}
+
+/** A phonetic run or its properties (§18.4.6, §18.4.3), under whatever prefix the file gives them. */
+const PHONETIC =
+  /<([\w.-]+:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?rPh\s*>)|<([\w.-]+:)?phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?phoneticPr\s*>)/g;
+const INLINE_STRING = /<([\w.-]+:)?is\b[^>]*>[\s\S]*?<\/\1?is\s*>/g;
+
+/**
+ * A sheet's XML with every inline string's phonetic hints left out: the text TextRuns reads
+ * (never the hint), and the only form excelts 10.2.0 loads (it adds a hint's text to the value,
+ * or fails on the cell and the whole file is called damaged). The full-model commands load
+ * sheets through this, so every command reads `<is><t>Sở</t><rPh><t>…</t></rPh></is>` as "Sở".
+ */
+export function withoutPhoneticHints(xml: string): string {
+  if (!/rPh|phoneticPr/.test(xml)) return xml;
+  return xml.replace(INLINE_STRING, (is) => is.replace(PHONETIC, ''));
+}
+
 async function readStrings(parse: Parse, path: string, most: number, shown: string): Promise<string[] | null> {
   const strings: string[] = [];
   let si: TextRuns | null = null;
@@ -385,6 +433,14 @@ interface OpenCell {
 
 /** The number syntax of an .xlsx `<v>` (xsd:double, without INF and NaN, which no spreadsheet stores). */
 const NUMBER_TEXT = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/**
+ * Whether a number cell's `<v>` is one number a spreadsheet can hold: "1e999" has the syntax
+ * but no double holds it (read, it would be Infinity), so it is text like "NaN" and "1234abc".
+ */
+export function isNumberText(v: string): boolean {
+  return NUMBER_TEXT.test(v) && Number.isFinite(Number(v));
+}
 
 class SheetCells {
   private readonly cells: Cell[] = [];
@@ -546,7 +602,7 @@ class SheetCells {
    * the form's reader reports it at the cell, as it does a number typed with letters.
    */
   private numberValue(v: string, format: string): RawCell {
-    if (!NUMBER_TEXT.test(v)) return v;
+    if (!isNumberText(v)) return v;
     const n = Number(v);
     return isDateFormat(format) ? serialDay(n, this.date1904) : n;
   }
