@@ -158,6 +158,6 @@ function uncomputable(shown: string, why: Uncomputable | undefined, about: strin
     case 'depth':
       return `${f} phụ thuộc một chuỗi công thức quá dài, chương trình không tính lại được`;
     default:
-      return `${f} chương trình không tính lại được`;
+      return `chương trình không tính lại được ${f}`;
   }
 }

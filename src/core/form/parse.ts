@@ -177,7 +177,9 @@ function readValueCell(
       const v = lenient(r, c);
       return v.ok ? v.value : null;
     });
-    if (own.ok && expected.ok && sameResult(own.value, expected.value))
+    // An error there is the older template's shape (IF(N(..)>0,..)) on a count typed as text: the
+    // rate cell shows #VALUE!, which validate does not blame on the agency (isRecomputable).
+    if (own.ok && expected.ok && (sameResult(own.value, expected.value) || isFormulaError(own.value)))
       return { reading: readValue(ind, own.value, format), computed: own.value };
   }
   const shown = `=${fact.formula}`;
