@@ -446,6 +446,8 @@ class SheetCells {
   private readonly cells: Cell[] = [];
   private readonly merges: string[] = [];
   private readonly sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
+  /** Array formulas spanning several cells: the range and the master's formula. */
+  private readonly arrays: { range: string; formula: string }[] = [];
   private isProtected = false;
   private lastRow = 0;
   /** Per row: the last column holding a cell, and whether any cell there counts as used. */
@@ -554,7 +556,12 @@ class SheetCells {
       const formula = this.formulaText(c, col);
       const cached = c.value ? this.cachedResult(c.type, c.value, format) : null;
       this.note(row, col, true);
-      const fact: CellFact | undefined = formula ? { kind: 'formula', formula, cached: cached !== null } : undefined;
+      // A shared formula whose master is missing keeps an empty text: a formula all the same, never
+      // its stored result read as a typed figure. An array formula over several cells marks them all.
+      const spread = c.shareType === 'array' && c.shareRef ? normalRange(c.shareRef) : null;
+      const array = spread?.includes(':') ? spread : undefined;
+      if (array) this.arrays.push({ range: array, formula });
+      const fact: CellFact = { kind: 'formula', formula, cached: cached !== null, ...(array ? { array } : {}) };
       this.keep({ row, col, value: cached ?? '', format, fact });
       return true;
     }
@@ -668,6 +675,10 @@ class SheetCells {
       formats[c.row - 1][c.col - 1] = c.format;
       if (c.fact) facts.set(a1(c.row, c.col), c.fact);
     }
+    // The other cells of a multi-cell array formula hold only its stored results: formulas too.
+    for (const { range, formula } of this.arrays)
+      for (const ref of arrayCells(range, rows, width))
+        if (!facts.has(ref)) facts.set(ref, { kind: 'formula', formula, cached: true, array: range });
     // A merged range shows its top-left value only (Sheets reads covered cells blank).
     const occupied = new Set<string>();
     for (const [ref, fact] of mergedCellFacts(this.merges)) {
@@ -681,6 +692,15 @@ class SheetCells {
     }
     return { name, values, formats, isProtected: this.isProtected, cells: facts };
   }
+}
+
+/** The cells of a range inside the used range (rows × width), as A1 references. */
+export function arrayCells(range: string, rows: number, width: number): string[] {
+  const { row, col, rows: h, cols: w } = parseA1(range);
+  const out: string[] = [];
+  for (let r = row; r < Math.min(row + h, rows + 1); r++)
+    for (let c = col; c < Math.min(col + w, width + 1); c++) out.push(a1(r, c));
+  return out;
 }
 
 /** A merged range as the file gives it ("a1:c3", "$B$2") in the core's form ("A1:C3", "B2"). */
