@@ -5,7 +5,10 @@
  * the rest consolidated; the agencies of a branch never authorize anything; and the run stays
  * within Apps Script's six minutes.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { modelSeconds } from '../../bench/latency';
+import { ROOT } from '../paths';
 import { STATUS_CELL } from '../../src/core/form/template';
 import { Settings, readSettings, settingsPlan } from '../../src/core/settings';
 import { AgencyFill, sampleProvince, writeFill } from '../../src/demo/sample';
@@ -102,7 +105,7 @@ describe('a 190-agency province over a main spreadsheet and four branches', () =
   const spread = spreadProvince();
   const { fake, branches, settings } = spread;
 
-  it('makes each agency\'s form in the branch Thiết lập names, with the branch\'s own Thiết lập', () => {
+  it("makes each agency's form in the branch Thiết lập names, with the branch's own Thiết lập", () => {
     expect(spread.alert.title).toBe('Đã tạo biểu mẫu');
     expect(spread.alert.message).toContain('sổ nhánh "Nhánh 1": 40 đơn vị.');
     for (const b of branches) {
@@ -119,7 +122,7 @@ describe('a 190-agency province over a main spreadsheet and four branches', () =
     expect(fake.ss.sheets.map((s) => s.name)).toContain(settings.agencies[0]!.sheet);
   });
 
-  it('keeps every branch under Google\'s limit of people working on one file at the same time', () => {
+  it("keeps every branch under Google's limit of people working on one file at the same time", () => {
     for (const b of branches) {
       const clerks = settings.agencies.filter((a) => a.branch === b.name).flatMap((a) => a.emails);
       expect(clerks.length).toBeLessThan(SIMULTANEOUS_EDITORS);
@@ -144,7 +147,8 @@ describe('a 190-agency province over a main spreadsheet and four branches', () =
     const agency = settings.agencies.find((a) => a.branch === 'Nhánh 3')!;
     const sheet = branches[2]!.ss.sheet(agency.sheet);
     const alone = one.ss.sheet(agency.sheet);
-    const marked = (s: typeof sheet) => [...s.cells].filter(([, c]) => c.background).map(([a1, c]) => [a1, c.background]);
+    const marked = (s: typeof sheet) =>
+      [...s.cells].filter(([, c]) => c.background).map(([a1, c]) => [a1, c.background]);
     expect(marked(sheet)).toEqual(marked(alone));
   });
 
@@ -249,6 +253,16 @@ describe('what can go wrong with branches', () => {
     // Opening another spreadsheet is never possible from a simple trigger.
     expect(() =>
       withGlobals(fake, () => fake.asSimpleTrigger(() => fake.globals.SpreadsheetApp.openById(fake.ss.id))),
-    ).toThrow(`You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SPREADSHEETS_SCOPE}`);
+    ).toThrow(
+      `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SPREADSHEETS_SCOPE}`,
+    );
+  });
+});
+
+describe("the consolidator's guide", () => {
+  it("cites Google's limit of people on one file, as the fake counts it", () => {
+    const guide = readFileSync(join(ROOT, 'docs/huong-dan-tong-hop.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(guide).toContain(`khoảng **${SIMULTANEOUS_EDITORS} người** cùng mở một tệp`);
+    expect(guide).toContain('https://support.google.com/docs/answer/2494822');
   });
 });

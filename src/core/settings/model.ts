@@ -167,7 +167,10 @@ const ADDRESS = /(https?:\/\/\S+|\b[\w-]{25,}\b)/;
 export function parseBranchLinks(text: string): { links: BranchLink[]; bad: string[] } {
   const links: BranchLink[] = [];
   const bad: string[] = [];
-  for (const line of text.split(/[\n;]+/).map(squish).filter(Boolean)) {
+  for (const line of text
+    .split(/[\n;]+/)
+    .map(squish)
+    .filter(Boolean)) {
     const m = ADDRESS.exec(line);
     const name = m ? squish(line.slice(0, m.index).replace(/[:=–-]\s*$/, '')) : '';
     if (!m || !name) bad.push(line);

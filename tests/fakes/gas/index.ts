@@ -88,7 +88,13 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     BorderStyle: { SOLID: 'SOLID' } as unknown as S['BorderStyle'],
     getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
     getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
-    ...fakeOpeners(calls, () => spreadsheets, granted, trigger, () => ss.me),
+    ...fakeOpeners(
+      calls,
+      () => spreadsheets,
+      granted,
+      trigger,
+      () => ss.me,
+    ),
     newConditionalFormatRule: () => (
       calls.hit('builder.SpreadsheetApp.newConditionalFormatRule'),
       new FakeConditionalFormatRuleBuilder(calls)

@@ -147,13 +147,9 @@ export const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets'
  * ("You do not have permission to access the requested document.", "Unexpected error while
  * getting the method or property openById on object SpreadsheetApp.", "Invalid argument: url").
  */
-export function fakeOpeners<T extends { id: string; url: string; deleted: boolean; me: string; isEditor(e: string): boolean }>(
-  calls: Calls,
-  books: () => readonly T[],
-  granted: Set<string>,
-  trigger: { simple: boolean },
-  me: () => string,
-) {
+export function fakeOpeners<
+  T extends { id: string; url: string; deleted: boolean; me: string; isEditor(e: string): boolean },
+>(calls: Calls, books: () => readonly T[], granted: Set<string>, trigger: { simple: boolean }, me: () => string) {
   const mayCall = (method: string) => {
     if (trigger.simple || !granted.has(SPREADSHEETS_SCOPE))
       throw new Error(
@@ -162,7 +158,8 @@ export function fakeOpeners<T extends { id: string; url: string; deleted: boolea
   };
   const open = (method: string, id: string): T => {
     const book = books().find((b) => b.id === id && !b.deleted);
-    if (!book) throw new Error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (!book)
+      throw new Error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
     if (!book.isEditor(me())) throw new Error('You do not have permission to access the requested document.');
     return book;
   };
