@@ -12,6 +12,12 @@
  * Least privilege by granular consent (developers.google.com/apps-script/concepts/scopes): only a
  * run whose Thiết lập names a branch asks for the scope, so a province in one file may leave it
  * unticked. Agencies never need it: their onEdit gate runs in their own spreadsheet.
+ *
+ * A branch is a copy of the main spreadsheet the owner makes by hand (Tệp → Tạo bản sao), before
+ * the first "Tạo biểu mẫu": the copy carries the bound script, so the onEdit gate works there, and
+ * the owner chooses its folder and its sharing. The script does not create it with
+ * Spreadsheet.copy: that copies every tab of the main one (to be deleted again), and a script
+ * should not make files in someone's Drive unasked. The guide: docs/huong-dan-tong-hop.md, "Sổ nhánh".
  */
 import { Settings, branchCapacityProblems, branchLink, branchesOf, sameBranch, settingsPlan } from '../core/settings';
 import { SETTINGS_SHEET } from '../core/settings';

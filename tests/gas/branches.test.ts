@@ -13,6 +13,12 @@ import { STATUS_CELL } from '../../src/core/form/template';
 import { Settings, readSettings, settingsPlan } from '../../src/core/settings';
 import { AgencyFill, sampleProvince, writeFill } from '../../src/demo/sample';
 import { openProvince } from '../../src/gas/branches';
+import { agencyFormGrids } from '../../src/gas/download';
+import { importAgencyGrids } from '../../src/gas/import';
+import { fromWire, toWire } from '../../src/core/agency-files/wire';
+import { agencyFilePlan } from '../../src/core/agency-files/split';
+import { isoDate } from '../../src/core/primitives/dates';
+import { MemoryWorkbook } from '../fakes/memory-workbook';
 import * as menu from '../../src/gas/main';
 import { onEdit } from '../../src/gas/on-edit';
 import { FakeGas, FakeSpreadsheet, SIMULTANEOUS_EDITORS, SPREADSHEETS_SCOPE, fakeGas } from '../fakes/gas';
@@ -78,7 +84,7 @@ function oneSpreadsheet() {
  * Tệp → Tạo bản sao, the column "Sổ nhánh" filled (the first 30 agencies stay in the main one,
  * 40 in each branch), and each copy's address on the row "Đường dẫn các sổ nhánh".
  */
-function spreadProvince(province = sample, inMain = 30) {
+function spreadProvince(province = sample, inMain = 30, unfilled: readonly string[] = []) {
   const fake = fakeGas({ now: () => NOW });
   const branches = BRANCHES.map((name) => ({ name, ss: fake.newSpreadsheet(`Báo cáo CCHC - ${name}`) }));
   const settings: Settings = {
@@ -93,7 +99,11 @@ function spreadProvince(province = sample, inMain = 30) {
   const alert = generate(fake);
   const read = readBack(fake);
   const fills = province.fills.map((f) => ({ ...f, agency: read.agencies.find((a) => a.name === f.agency.name)! }));
-  fillAll(fake, read, fills);
+  fillAll(
+    fake,
+    read,
+    fills.filter((f) => !unfilled.includes(f.agency.name)),
+  );
   return { fake, branches, settings: read, alert };
 }
 
@@ -166,7 +176,7 @@ describe('a 190-agency province over a main spreadsheet and four branches', () =
 
 /** A smaller province for what can go wrong: 4 agencies in the main spreadsheet, 4 in each branch. */
 const small = sampleProvince({ provincial: 6, communes: 14, mistakeShare: 0.2 });
-const smallSpread = () => spreadProvince(small, 4);
+const smallSpread = (unfilled: readonly string[] = []) => spreadProvince(small, 4, unfilled);
 
 describe('what can go wrong with branches', () => {
   it('refuses an agency tab found in two spreadsheets, and counts it nowhere', () => {
@@ -256,6 +266,35 @@ describe('what can go wrong with branches', () => {
     ).toThrow(
       `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SPREADSHEETS_SCOPE}`,
     );
+  });
+});
+
+describe('the import and download dialogs over branches', () => {
+  it("download sends every agency's tab, from whichever spreadsheet holds it", () => {
+    const { fake, settings } = smallSpread();
+    const answer = withGlobals(fake, () => agencyFormGrids());
+    if (!answer.ok) throw new Error(answer.problem);
+    const wire = fromWire(answer.grids);
+    if (!wire.ok) throw new Error(wire.problem);
+    expect(wire.files[0]!.sheets.map((s) => s.name)).toEqual(['Thiết lập', ...settings.agencies.map((a) => a.sheet)]);
+  });
+
+  it("import writes an agency's file into its tab in its branch", () => {
+    const late = small.fills[6]!; // the seventh agency: the third of the branches, "Nhánh 3"
+    const { fake, branches, settings } = smallSpread([late.agency.name]);
+    const agency = settings.agencies.find((a) => a.name === late.agency.name)!;
+    expect(agency.branch).toBe('Nhánh 3');
+    // The agency's own .xlsx, filled offline, as the dialog reads it in the browser.
+    const file = new MemoryWorkbook(isoDate(2026, 9, 25));
+    file.create(agencyFilePlan(catalog, settings, agency).plan);
+    writeFill(file, catalog, settings, { ...late, agency });
+    const sheets = file.sheetNames().map((n) => file.read(n)!);
+    const before = JSON.stringify([...branches[2]!.ss.sheet(agency.sheet).cells].map(([, c]) => c.value));
+    const answer = withGlobals(fake, () => importAgencyGrids(toWire([{ name: 'so-lieu.xlsx', sheets }])));
+    expect(answer).toMatchObject({ ok: true, written: 1 });
+    const after = JSON.stringify([...branches[2]!.ss.sheet(agency.sheet).cells].map(([, c]) => c.value));
+    expect(after).not.toEqual(before);
+    expect(fake.ss.sheets.map((s) => s.name)).not.toContain(agency.sheet);
   });
 });
 
