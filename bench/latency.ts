@@ -58,6 +58,11 @@ export const DEFAULT_MODEL: readonly LatencyRule[] = [
     ms: 10,
     source: 'estimate: metadata lookups (getSheetByName, getRange, getSheetId, …)',
   },
+  {
+    pattern: '^SpreadsheetApp\\.openBy(Id|Url)$',
+    ms: 1000,
+    source: 'estimate: opening another spreadsheet loads it, as opening it in a browser tab does',
+  },
   { pattern: '^DocumentApp\\.create$', ms: 1500, source: ESTIMATE },
   { pattern: '^Document\\.saveAndClose$', ms: 800, source: ESTIMATE },
   { pattern: '^(Body|Paragraph|Table|TableRow|TableCell|Text|Document)\\.', ms: 40, source: ESTIMATE },

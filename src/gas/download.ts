@@ -13,6 +13,7 @@ import type { DownloadAnswer } from '../core/agency-files/split';
 import { Reply, alertReply, failureText, isConsolidator } from './actions';
 import { classify } from './errors';
 import { activeWorkbook } from './sheets';
+import { openProvince, requireBranchScope } from './branches';
 
 /** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "download"). */
 export const DOWNLOAD_DIALOG_FILE = 'download';
@@ -22,7 +23,9 @@ const settingsProblem = `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp 
 
 /** Run by actions.ts as a consolidator action; the dialog opens at once. */
 export function openDownloadDialog(): Reply {
-  if (!loadSettings(activeWorkbook()).ok) return alertReply('Chưa thể tải biểu mẫu', [settingsProblem]);
+  const loaded = loadSettings(activeWorkbook());
+  if (!loaded.ok) return alertReply('Chưa thể tải biểu mẫu', [settingsProblem]);
+  requireBranchScope(loaded.settings);
   const html = HtmlService.createHtmlOutputFromFile(DOWNLOAD_DIALOG_FILE).setWidth(760).setHeight(520);
   SpreadsheetApp.getUi().showModalDialog(html, DOWNLOAD_TITLE);
   return { kind: 'none' };
@@ -43,8 +46,10 @@ export function agencyFormGrids(): DownloadAnswer {
     const loaded = readSettings(settingsTab.values);
     if (!loaded.ok) return { ok: false, problem: settingsProblem };
     const sheets: SheetSnapshot[] = [settingsTab];
+    // Each agency's tab read where it is, in the main spreadsheet or its branch.
+    const province = openProvince(wb, loaded.settings).wb;
     for (const a of loaded.settings.agencies) {
-      const tab = wb.read(a.sheet, { protection: false });
+      const tab = province.read(a.sheet, { protection: false });
       if (tab) sheets.push(tab);
     }
     return { ok: true, grids: toWire([{ name: SETTINGS_SHEET, sheets }]) };

@@ -20,6 +20,7 @@ import { DocsWriter, docIdFrom, fillTemplate } from './docs';
 import { helpHtml } from './help';
 import { escapeHtml } from '../core/primitives/text';
 import { GasWorkbook, activeWorkbook } from './sheets';
+import { branchLines, openProvince, prepareBranches } from './branches';
 import { runContext } from '../core/settings/run-context';
 
 const VI_LOCALE = 'vi_VN';
@@ -45,8 +46,8 @@ function listed(items: string[], more = 'và'): string[] {
 }
 
 /** Protections this run could not apply: never silent, since the tab is then open to all editors. */
-function protectionLines(wb: GasWorkbook): string[] {
-  const failed = wb.protector.failures;
+function protectionLines(...books: readonly GasWorkbook[]): string[] {
+  const failed = books.flatMap((wb) => wb.protector.failures);
   if (!failed.length) return [];
   return ['Chưa bảo vệ được các trang sau:', ...listed(failed.map((f) => `${f.sheet}: ${f.reason}`))];
 }
@@ -126,11 +127,15 @@ export function setupSettings(): Reply {
 }
 
 export function generateTemplates(): Reply {
-  const wb = workbook();
-  const settings = settingsOr(wb);
-  if (isReply(settings)) return settings;
+  const main = workbook();
+  const read = settingsOr(main);
+  if (isReply(read)) return read;
+  const province = openProvince(main, read);
+  const prepared = prepareBranches(province, read);
+  if ('refused' in prepared) return alertReply('Sổ nhánh có quá nhiều đơn vị', prepared.refused);
+  const settings = prepared.settings;
   toast(`Đang tạo biểu mẫu cho ${settings.agencies.length} đơn vị…`);
-  const out = app.generateTemplates(wb, runContext(settings), {
+  const out = app.generateTemplates(province.wb, runContext(settings), {
     budgetMs: TEMPLATE_BUDGET_MS,
     progress: (done, total) => {
       if (done && done % 10 === 0) toast(`Đã xử lý ${done}/${total} đơn vị…`);
@@ -139,6 +144,7 @@ export function generateTemplates(): Reply {
   if (out.refused) return alertReply('Danh sách đơn vị quá dài', [out.refused]);
   const lines = [
     `Đã tạo mới ${out.created.length} trang; giữ nguyên ${out.unchanged.length} trang đã có; bổ sung dòng cho ${out.upgraded.length} trang.`,
+    ...prepared.lines,
   ];
   if (out.relabeled.length)
     lines.push(
@@ -174,6 +180,7 @@ export function generateTemplates(): Reply {
     );
   if (out.protection.length)
     lines.push('Về bảo vệ trang:', ...listed(out.protection.map((p) => `${p.sheet}: ${p.note}`)));
+  lines.push(...protectionLines(...province.books.slice(1)));
   if (out.remaining.length)
     lines.push(
       `Còn ${out.remaining.length} trang chưa được tạo hoặc chưa được kiểm tra bảo vệ do giới hạn thời gian chạy của Google. Hãy chọn lại "Tạo biểu mẫu cho các đơn vị" để làm tiếp từ chỗ đã dừng; các trang đã xong được giữ nguyên và không phải làm lại.`,
@@ -217,9 +224,10 @@ export function validateAll(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const results = app.validateAll(wb, runContext(settings));
+  const province = openProvince(wb, settings);
+  const results = app.validateAll(province.wb, runContext(settings));
   spreadsheet().getSheetByName(VALIDATION_SHEET)?.activate();
-  const failed = protectionLines(wb);
+  const failed = [...branchLines(province, settings), ...protectionLines(...province.books)];
   if (failed.length) return alertReply('Đã kiểm tra tất cả đơn vị', [statusLine(results), ...failed]);
   return { kind: 'toast', message: statusLine(results), seconds: 10 };
 }
@@ -250,7 +258,8 @@ export function consolidateWorkbook(): Reply {
   const wb = workbook();
   const settings = settingsOr(wb);
   if (isReply(settings)) return settings;
-  const summary = app.consolidateWorkbook(wb, runContext(settings));
+  const province = openProvince(wb, settings);
+  const summary = app.consolidateWorkbook(province.wb, runContext(settings));
   spreadsheet().getSheetByName(SUMMARY_SHEET)?.activate();
   const included = summary.submission.filter((e) => e.included).length;
   const excluded = summary.submission.filter((e) => !e.included);
@@ -258,7 +267,8 @@ export function consolidateWorkbook(): Reply {
     `Tổng hợp từ ${included}/${summary.submission.length} đơn vị. Xem các trang "Tổng hợp", "Chi tiết theo đơn vị", "Tình hình gửi báo cáo".`,
     excluded.length ? 'Chưa được tổng hợp:' : '',
     ...listed(excluded.map((e) => `${e.agency.name}: ${e.excludedReason}`)),
-    ...protectionLines(wb),
+    ...branchLines(province, settings),
+    ...protectionLines(...province.books),
   ]);
 }
 
@@ -271,8 +281,9 @@ export function draftReport(): Reply {
     return alertReply('Mẫu báo cáo không hợp lệ', [
       `"${settings.templateDoc}" không phải đường dẫn hoặc ID của một Google Docs. Sửa ô "Mẫu báo cáo riêng" trên trang Thiết lập hoặc để trống để dùng mẫu chuẩn.`,
     ]);
-  const draft = app.draftReport(wb, runContext(settings));
-  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem]);
+  const province = openProvince(wb, settings);
+  const draft = app.draftReport(province.wb, runContext(settings));
+  if (!draft.ok) return alertReply('Chưa soạn được dự thảo', [draft.problem, ...province.problems]);
   if (draft.kind !== 'province') return { kind: 'none' };
   const { model, context: ctx } = draft;
   let url: string;
@@ -293,6 +304,7 @@ export function draftReport(): Reply {
   }
   if (draft.previous)
     extra = `So sánh với ${comparedWith(draft.previous, settings)} (${draft.previous.source}). ${extra}`;
+  if (province.problems.length) extra = `${province.problems.join(' ')} ${extra}`;
   return draftDialog(model.fileName, url, extra, 'đơn vị tổng hợp');
 }
 

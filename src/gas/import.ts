@@ -11,6 +11,7 @@ import { SETTINGS_SHEET } from '../core/settings';
 import { Reply, alertReply, failureText, isConsolidator } from './actions';
 import { classify } from './errors';
 import { activeWorkbook } from './sheets';
+import { openProvince, requireBranchScope } from './branches';
 import { runContext } from '../core/settings/run-context';
 
 /** The HTML file the build writes into build/ (clasp pushes it as an HTML file named "import"). */
@@ -25,6 +26,7 @@ export function openImportDialog(): Reply {
     return alertReply('Chưa thể nhập tệp', [
       `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
     ]);
+  requireBranchScope(loaded.settings);
   const html = HtmlService.createHtmlOutputFromFile(IMPORT_DIALOG_FILE).setWidth(760).setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, 'Nhập tệp Excel của đơn vị');
   return { kind: 'none' };
@@ -55,7 +57,8 @@ export function importAgencyGrids(payload: unknown): ImportAnswer {
         ok: false,
         problem: `Trang "${SETTINGS_SHEET}" chưa có hoặc chưa hợp lệ; chọn "Thiết lập kỳ báo cáo" để xem cần sửa gì.`,
       };
-    const out = collectFiles(wb, runContext(loaded.settings), wire.files, {
+    // An agency's tab is written where it is, in the main spreadsheet or its branch.
+    const out = collectFiles(openProvince(wb, loaded.settings).wb, runContext(loaded.settings), wire.files, {
       prefer: wire.prefer,
       today: wb.today(),
     });

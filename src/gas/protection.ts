@@ -86,6 +86,19 @@ export class Protector {
     }
   }
 
+  /**
+   * Adds these people to the Thiết lập protection: a branch's copy of Thiết lập gets the main
+   * one's consolidators, so that the agency tabs of the branch are protected for them too.
+   */
+  addConsolidators(emails: readonly string[]): void {
+    const p = this.ss.getSheetByName(SETTINGS_SHEET)?.getProtections(this.app.ProtectionType.SHEET)[0];
+    if (!p || !p.canEdit()) return;
+    const have = new Set(p.getEditors().map((u) => emailKey(u.getEmail())));
+    const add = emails.filter((e) => !have.has(emailKey(e)));
+    if (add.length) p.addEditors(add);
+    this.consolidatorList = null;
+  }
+
   /** The consolidators last seen by a consolidator's run (readable by anyone). */
   knownConsolidators(): string[] {
     return knownConsolidators(this.props);

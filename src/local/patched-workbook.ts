@@ -7,6 +7,11 @@
  *
  * Each formula of a changed sheet gets the result it now computes, as XlsxWorkbook stores them,
  * so a reader that does not recalculate sees the right figure.
+ *
+ * The copy is a clean package all the same: a part holding a document type declaration (no
+ * program that writes .xlsx writes one; openpyxl refuses it, and its entities can be built to
+ * expand a hundred-byte part into gigabytes) is written without it, and a file whose parts use
+ * the entities it declares is refused as damaged, never copied.
  */
 import { editZip, BufferReader } from '@cj-tech-master/excelts/archive';
 import { FormulaValue, dateSerial, ooxmlFormula, sheetEvaluator } from '../core/form/formulas';
@@ -17,7 +22,8 @@ import { wrappedRowHeight } from '../core/sheet/print';
 import { CellWriter } from '../core/workbook';
 import { NewCell, cellStyles, columnWidths, patchSheetXml, wrappingStyles } from './sheet-xml-patch';
 import { SnapshotWorkbook } from './snapshot-workbook';
-import { PartSource, damaged } from './xlsx-snapshots';
+import { PartSource, damaged, hasDoctype, isNumberText, withoutDoctype } from './xlsx-snapshots';
+import { normaliseStylesXml } from './xlsx-styles';
 
 export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** Per sheet (lower-cased name), the cells written, by A1 reference. */
@@ -67,6 +73,16 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
   /** The workbook as .xlsx bytes: changed sheets patched, every other part copied as it was. */
   async toBytes(): Promise<Uint8Array> {
     const editor = await editZip(new BufferReader(this.buf));
+    const edited = new Set([...this.edits.keys()].map((key) => this.sheetParts.get(this.byName.get(key)!.name)));
+    const sheets = new Set(this.sheetParts.values());
+    // A clean package: each part copied as it was unless it holds what no reader should meet.
+    for (const { path } of editor.getEntries()) {
+      if (!XML_PART.test(path) || edited.has(path)) continue;
+      if (path !== this.stylesPart && !sheets.has(path) && !(await this.declaresDoctype(path))) continue;
+      const raw = await this.raw(path);
+      const clean = this.clean(path, raw);
+      if (clean !== raw) editor.set(path, new TextEncoder().encode(clean));
+    }
     const wrapping = this.edits.size ? wrappingStyles(await this.text(this.stylesPart)) : new Set<number>();
     for (const [key, edits] of this.edits) {
       const sheet = this.byName.get(key)!;
@@ -97,7 +113,8 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     return editor.bytes();
   }
 
-  private async text(path: string): Promise<string> {
+  /** A part's XML as the package holds it. */
+  private async raw(path: string): Promise<string> {
     const chunks = this.source(path);
     if (!chunks) throw new Error(`missing part ${path}`);
     const decoder = new TextDecoder('utf-8');
@@ -105,6 +122,61 @@ export class PatchedWorkbook extends SnapshotWorkbook implements CellWriter {
     for await (const c of chunks) text += decoder.decode(c, { stream: true });
     return text + decoder.decode();
   }
+
+  /** A part's XML made clean (see the class comment). */
+  private async text(path: string): Promise<string> {
+    return this.clean(path, await this.raw(path));
+  }
+
+  /**
+   * The part without a document type declaration; the styles with values the schema allows
+   * (xlsx-styles.ts); a sheet's number cells that hold no number ("NaN", "1e999") as the text
+   * they hold, as every reader of ours reads them.
+   */
+  private clean(path: string, xml: string): string {
+    const plain = withoutDoctype(xml);
+    if (plain === null) damaged(this.shown);
+    if (path === this.stylesPart) return normaliseStylesXml(plain);
+    if ([...this.sheetParts.values()].includes(path)) return numbersAsText(plain);
+    return plain;
+  }
+
+  /** Whether the part's prolog (read no further than its root element) holds a DOCTYPE. */
+  private async declaresDoctype(path: string): Promise<boolean> {
+    const chunks = this.source(path);
+    if (!chunks) return false;
+    const decoder = new TextDecoder('utf-8');
+    let head = '';
+    for await (const c of chunks) {
+      head += decoder.decode(c, { stream: true });
+      if (/<[A-Za-z_]/.test(head) || head.length > 1 << 20) break;
+    }
+    return hasDoctype(head);
+  }
+}
+
+/** Parts read as XML (the rest, images and such, are copied as bytes). */
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+/**
+ * A number cell (no type, or t="n") whose `<v>` holds no number written as the inline string it
+ * is read as; a formula's cached result that is no number left out (readers recalculate).
+ */
+function numbersAsText(xml: string): string {
+  const cell =
+    /<(([\w.-]+:)?)c\b([^>]*?)>(\s*)((?:<\1f\b[^>]*\/>|<\1f\b[^>]*>[^<]*<\/\1f>)\s*)?<\1v>([^<]*)<\/\1v>(\s*)<\/\1c>/g;
+  return xml.replace(
+    cell,
+    (whole, p: string, _p, attrs: string, s1: string, formula: string | undefined, v: string, s2: string) => {
+      const type = /\st\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? 'n';
+      if (type !== 'n' || isNumberText(v)) return whole;
+      if (formula) return `<${p}c${attrs}>${s1}${formula}${s2}</${p}c>`;
+      const text = v.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+      const rest = attrs.replace(/\st\s*=\s*["'][^"']*["']/, '');
+      return `<${p}c${rest} t="inlineStr">${s1}<${p}is><${p}t${space}>${text}</${p}t></${p}is>${s2}</${p}c>`;
+    },
+  );
 }
 
 function newCell(v: CellInput): NewCell {

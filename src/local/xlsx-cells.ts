@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { sheetEvaluator } from '../core/form/formulas';
-import { calendarDay } from './xlsx-snapshots';
+import { arrayCells, calendarDay } from './xlsx-snapshots';
 import { CellFact, RawCell, SheetSnapshot, a1, a1Range, mergedCellFacts, parseA1 } from '../core/sheet/grid';
 
 /** Worksheet fields excelts uses but does not declare. */
@@ -22,16 +22,19 @@ export function snapshotOf(ws: ExcelJS.Worksheet, name: string): SheetSnapshot {
   const values: RawCell[][] = [];
   const formats: string[][] = [];
   const cells = new Map<string, CellFact>();
+  const arrays: { range: string; formula: string }[] = [];
   for (let r = 1; r <= rows; r++) {
     const row = ws.getRow(r);
     const vr: RawCell[] = [];
     const fr: string[] = [];
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
-      const formula = formulaOf(cell);
+      const formula = formulaOf(cell) ?? (lostShared(cell.value) ? '' : null);
       if (formula !== null) {
         const cached = hasResult(cell.value);
-        cells.set(a1(r, c), { kind: 'formula', formula, cached });
+        const array = arrayRange(cell.value);
+        if (array) arrays.push({ range: array, formula });
+        cells.set(a1(r, c), { kind: 'formula', formula, cached, ...(array ? { array } : {}) });
         vr.push(cached ? rawValue(cell.value) : '');
       } else vr.push(rawValue(cell.value));
       fr.push(numFmtCode(cell.numFmt));
@@ -39,6 +42,10 @@ export function snapshotOf(ws: ExcelJS.Worksheet, name: string): SheetSnapshot {
     values.push(vr);
     formats.push(fr);
   }
+  // The other cells of a multi-cell array formula hold only its stored results: formulas too.
+  for (const { range, formula } of arrays)
+    for (const ref of arrayCells(range, rows, cols))
+      if (!cells.has(ref)) cells.set(ref, { kind: 'formula', formula, cached: true, array: range });
   // A merged range shows its top-left value only; excelts repeats it into covered cells, Sheets
   // reads them blank. Report the ranges and read covered cells blank, as Sheets would.
   const ranges = ws.mergedRegions.map((m) => a1Range(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1));
@@ -102,12 +109,43 @@ export function storeFormulaResults(ws: ExcelJS.Worksheet): void {
   );
 }
 
+/**
+ * A number no spreadsheet can store (a `<v>1e999</v>` read as Infinity) becomes the error #NUM!,
+ * as Excel shows it: excelts would write "Infinity" or "NaN", which no reader opens as a number.
+ * (A `<v>NaN</v>` or `<v>INF</v>` is kept as the text the file held: keepNumberText.)
+ */
+export function replaceNonFinite(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (typeof v === 'number' && !Number.isFinite(v)) cell.value = { error: '#NUM!' } as ExcelJS.CellErrorValue;
+      else if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+        const res = (v as ExcelJS.CellFormulaValue).result;
+        if (typeof res === 'number' && !Number.isFinite(res)) (v as { result?: unknown }).result = { error: '#NUM!' };
+      }
+    }),
+  );
+}
+
 /** The cell's formula without "=", shared formulas translated to the cell (excelts does that). */
 function formulaOf(cell: ExcelJS.Cell): string | null {
   const v = cell.value;
   if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return null;
   const f = cell.formula;
   return typeof f === 'string' && f ? f.replace(/^=/, '') : null;
+}
+
+/** A shared formula's cell whose master the file lacks: excelts keeps only its stored result. */
+function lostShared(v: ExcelJS.CellValue): boolean {
+  return !!v && typeof v === 'object' && !(v instanceof Date) && Object.keys(v).join() === 'result';
+}
+
+/** The range of an array formula spanning more than one cell ("B1:B3"), else undefined. */
+function arrayRange(v: ExcelJS.CellValue): string | undefined {
+  const f = v as { shareType?: string; ref?: string };
+  if (f?.shareType !== 'array' || !f.ref) return undefined;
+  const range = f.ref.toUpperCase().replace(/\$/g, '');
+  return range.includes(':') && range.split(':')[0] !== range.split(':')[1] ? range : undefined;
 }
 
 function hasResult(v: ExcelJS.CellValue): boolean {
@@ -128,7 +166,7 @@ export function rawValue(v: ExcelJS.CellValue): RawCell {
   if (typeof v === 'object') {
     if ('error' in v) return String(v.error);
     if ('richText' in v) return (v.richText ?? []).map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
+    if ('formula' in v || 'sharedFormula' in v || lostShared(v)) {
       const res = (v as ExcelJS.CellFormulaValue).result;
       if (res === undefined || res === null) return '';
       if (typeof res === 'object' && 'error' in res) return String(res.error);

@@ -253,6 +253,54 @@ class TextRuns {
   }
 }
 
+/** A document type declaration, with its internal subset if any (XML 1.0 §2.8). */
+const DOCTYPE = /<!DOCTYPE\b(?:[^[>]|\[[\s\S]*?\]\s*)*>/i;
+/** An entity reference other than XML's own five and character references. */
+const DECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)[A-Za-z_][\w.:-]*;/;
+
+/** Where a part's document type declaration starts (one before its root element), or -1. */
+function doctypeStart(xml: string): number {
+  const start = xml.search(/<!DOCTYPE\b/i);
+  const root = /<[A-Za-z_]/.exec(xml);
+  return start >= 0 && !(root && root.index < start) ? start : -1;
+}
+
+/** Whether the part (or its beginning, up to its root element) declares a document type. */
+export function hasDoctype(xml: string): boolean {
+  return doctypeStart(xml) >= 0;
+}
+
+/**
+ * The part without its document type declaration: no program that writes .xlsx writes one,
+ * openpyxl refuses it, and its entities can be built to expand a hundred bytes into gigabytes.
+ * Null when the part cannot do without it (it uses the entities it declares, or the declaration
+ * never ends): such a part is damaged for every purpose.
+ */
+export function withoutDoctype(xml: string): string | null {
+  const start = doctypeStart(xml);
+  if (start < 0) return xml;
+  const m = DOCTYPE.exec(xml.slice(start));
+  if (!m) return null;
+  const body = xml.slice(start + m[0].length);
+  return DECLARED_ENTITY.test(body) ? null : xml.slice(0, start) + body;
+}
+
+/** A phonetic run or its properties (§18.4.6, §18.4.3), under whatever prefix the file gives them. */
+const PHONETIC =
+  /<([\w.-]+:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?rPh\s*>)|<([\w.-]+:)?phoneticPr\b[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?phoneticPr\s*>)/g;
+const INLINE_STRING = /<([\w.-]+:)?is\b[^>]*>[\s\S]*?<\/\1?is\s*>/g;
+
+/**
+ * A sheet's XML with every inline string's phonetic hints left out: the text TextRuns reads
+ * (never the hint), and the only form excelts 10.2.0 loads (it adds a hint's text to the value,
+ * or fails on the cell and the whole file is called damaged). The full-model commands load
+ * sheets through this, so every command reads `<is><t>Sở</t><rPh><t>…</t></rPh></is>` as "Sở".
+ */
+export function withoutPhoneticHints(xml: string): string {
+  if (!/rPh|phoneticPr/.test(xml)) return xml;
+  return xml.replace(INLINE_STRING, (is) => is.replace(PHONETIC, ''));
+}
+
 async function readStrings(parse: Parse, path: string, most: number, shown: string): Promise<string[] | null> {
   const strings: string[] = [];
   let si: TextRuns | null = null;
@@ -386,10 +434,20 @@ interface OpenCell {
 /** The number syntax of an .xlsx `<v>` (xsd:double, without INF and NaN, which no spreadsheet stores). */
 const NUMBER_TEXT = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
+/**
+ * Whether a number cell's `<v>` is one number a spreadsheet can hold: "1e999" has the syntax
+ * but no double holds it (read, it would be Infinity), so it is text like "NaN" and "1234abc".
+ */
+export function isNumberText(v: string): boolean {
+  return NUMBER_TEXT.test(v) && Number.isFinite(Number(v));
+}
+
 class SheetCells {
   private readonly cells: Cell[] = [];
   private readonly merges: string[] = [];
   private readonly sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
+  /** Array formulas spanning several cells: the range and the master's formula. */
+  private readonly arrays: { range: string; formula: string }[] = [];
   private isProtected = false;
   private lastRow = 0;
   /** Per row: the last column holding a cell, and whether any cell there counts as used. */
@@ -498,7 +556,12 @@ class SheetCells {
       const formula = this.formulaText(c, col);
       const cached = c.value ? this.cachedResult(c.type, c.value, format) : null;
       this.note(row, col, true);
-      const fact: CellFact | undefined = formula ? { kind: 'formula', formula, cached: cached !== null } : undefined;
+      // A shared formula whose master is missing keeps an empty text: a formula all the same, never
+      // its stored result read as a typed figure. An array formula over several cells marks them all.
+      const spread = c.shareType === 'array' && c.shareRef ? normalRange(c.shareRef) : null;
+      const array = spread?.includes(':') ? spread : undefined;
+      if (array) this.arrays.push({ range: array, formula });
+      const fact: CellFact = { kind: 'formula', formula, cached: cached !== null, ...(array ? { array } : {}) };
       this.keep({ row, col, value: cached ?? '', format, fact });
       return true;
     }
@@ -546,7 +609,7 @@ class SheetCells {
    * the form's reader reports it at the cell, as it does a number typed with letters.
    */
   private numberValue(v: string, format: string): RawCell {
-    if (!NUMBER_TEXT.test(v)) return v;
+    if (!isNumberText(v)) return v;
     const n = Number(v);
     return isDateFormat(format) ? serialDay(n, this.date1904) : n;
   }
@@ -612,6 +675,10 @@ class SheetCells {
       formats[c.row - 1][c.col - 1] = c.format;
       if (c.fact) facts.set(a1(c.row, c.col), c.fact);
     }
+    // The other cells of a multi-cell array formula hold only its stored results: formulas too.
+    for (const { range, formula } of this.arrays)
+      for (const ref of arrayCells(range, rows, width))
+        if (!facts.has(ref)) facts.set(ref, { kind: 'formula', formula, cached: true, array: range });
     // A merged range shows its top-left value only (Sheets reads covered cells blank).
     const occupied = new Set<string>();
     for (const [ref, fact] of mergedCellFacts(this.merges)) {
@@ -625,6 +692,15 @@ class SheetCells {
     }
     return { name, values, formats, isProtected: this.isProtected, cells: facts };
   }
+}
+
+/** The cells of a range inside the used range (rows × width), as A1 references. */
+export function arrayCells(range: string, rows: number, width: number): string[] {
+  const { row, col, rows: h, cols: w } = parseA1(range);
+  const out: string[] = [];
+  for (let r = row; r < Math.min(row + h, rows + 1); r++)
+    for (let c = col; c < Math.min(col + w, width + 1); c++) out.push(a1(r, c));
+  return out;
 }
 
 /** A merged range as the file gives it ("a1:c3", "$B$2") in the core's form ("A1:C3", "B2"). */

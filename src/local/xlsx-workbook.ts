@@ -13,9 +13,17 @@ import { pad2 } from '../core/primitives/numbers';
 import { FONT_PT, MARGINS, XLSX_CHAR_PX, printLayout, rowHeights, wrappedRowHeight } from '../core/sheet/print';
 import { PaintGroup } from '../core/figures/output-sheets';
 import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
-import { internal, keepNumberText, shiftFormulaRows, snapshotOf, storeFormulaResults } from './xlsx-cells';
-import { repairLoadedStyles } from './xlsx-styles';
+import {
+  internal,
+  keepNumberText,
+  replaceNonFinite,
+  shiftFormulaRows,
+  snapshotOf,
+  storeFormulaResults,
+} from './xlsx-cells';
+import { normaliseStyles } from './xlsx-styles';
 import { xlsxSelfCheck } from './self-check';
+import { withoutPhoneticHints } from './xlsx-snapshots';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -39,7 +47,6 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(path: string, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
-    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
@@ -60,7 +67,12 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromParts(files: Record<string, Uint8Array>, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.loadFromFiles(files);
+    // Phonetic hints left out as the shared reader leaves them (xlsx-snapshots.ts), so every
+    // command reads an inline string alike.
+    const plain: Record<string, Uint8Array> = {};
+    for (const [path, bytes] of Object.entries(files))
+      plain[path] = /^xl\/worksheets\/[^/]+\.xml$/.test(path) ? phoneticFree(bytes) : bytes;
+    await book.xlsx.loadFromFiles(plain);
     return XlsxWorkbook.loaded(book, clock);
   }
 
@@ -70,18 +82,24 @@ export class XlsxWorkbook implements WorkbookPort {
     // No list at all makes it write its default theme, as for a new workbook.
     const internals = book as unknown as { _themes?: Record<string, unknown> };
     if (internals._themes && !Object.keys(internals._themes).length) internals._themes = undefined;
-    repairLoadedStyles(book);
     return new XlsxWorkbook(book, clock);
   }
 
-  /** The workbook as .xlsx bytes, every formula stored with its computed result. */
+  /**
+   * The workbook as .xlsx bytes, every formula stored with its computed result and every style
+   * one the schema allows (xlsx-styles.ts), whatever program saved the file it was loaded from.
+   */
   async toBuffer(): Promise<Buffer> {
     return Buffer.from(await this.toBytes());
   }
 
   /** The same bytes without Node's Buffer, for the browser (the add-on's download dialog). */
   async toBytes(): Promise<Uint8Array> {
-    for (const ws of this.book.worksheets) storeFormulaResults(ws);
+    for (const ws of this.book.worksheets) {
+      storeFormulaResults(ws);
+      replaceNonFinite(ws);
+    }
+    normaliseStyles(this.book);
     const check = xlsxSelfCheck.enabled;
     return new Uint8Array(await this.book.xlsx.writeBuffer(check === undefined ? {} : { validate: check }));
   }
@@ -384,6 +402,13 @@ export class XlsxWorkbook implements WorkbookPort {
       note: p.editors.length ? 'tệp Excel không phân quyền theo email: chỉ khóa các ô không được sửa' : undefined,
     };
   }
+}
+
+/** A sheet part's bytes without its inline strings' phonetic hints (unchanged when it has none). */
+function phoneticFree(bytes: Uint8Array): Uint8Array {
+  const xml = new TextDecoder().decode(bytes);
+  const plain = withoutPhoneticHints(xml);
+  return plain === xml ? bytes : new TextEncoder().encode(plain);
 }
 
 /** Raises a row to the lines its wrapped text cells need (never lowers it). */

@@ -81,8 +81,9 @@ describe('the Apps Script fake', () => {
     expect(sheet.valueAt('A1')).toBe(0.25);
     expect(sheet.valueAt('A2')).toBe('#DIV/0!'); // D1 is blank, so 0
     expect(sheet.valueAt('B2')).toBe(''); // IF's value_if_false: blank by default
-    sheet.getRange('A3').setValues([['=SUM(B1:C1)']]);
-    expect(() => sheet.valueAt('A3')).toThrow('fake cannot evaluate');
+    sheet.getRange('A3:A4').setValues([['=SUM(B1:C1)'], ['=VLOOKUP(8;B1:C1;2)']]);
+    expect(sheet.valueAt('A3')).toBe(10);
+    expect(() => sheet.valueAt('A4')).toThrow('fake cannot evaluate');
   });
 
   it('keeps rich text as text and its link', () => {

@@ -1,57 +1,24 @@
 /**
  * Every .xlsx a command writes holds only values the OOXML schema allows, whatever program saved
- * its input: our own sample, the same saved by openpyxl and by LibreOffice Calc
- * (tests/fixtures/interop). openpyxl refuses a workbook with `<patternFill patternType="undefined"/>`,
- * which excelts wrote back for openpyxl's `<patternFill/>`. (By hand, with openpyxl and soffice
- * installed, scripts/interop/check-outputs.sh opens the same outputs in both programs.)
+ * its input: our own sample and template, the same saved by openpyxl and by LibreOffice Calc
+ * (tests/fixtures/interop), and one carrying the styles other programs write (a conditional
+ * format's fill with no pattern, as LibreOffice and Excel write it) or no program should.
+ * openpyxl refuses a workbook with `<patternFill patternType="undefined"/>`, which excelts wrote
+ * back for both kinds of fill without a pattern. (By hand, with openpyxl and soffice installed,
+ * scripts/interop/check-outputs.sh opens the same outputs in both programs.)
  */
 import JSZip from 'jszip';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliWith, scratch } from '../cli/helpers';
 import { NOW } from '../gas/setup';
 import { FIXTURES } from '../paths';
+import { oddStyles } from './hostile-corpus';
+import { PATTERN_TYPES, invalidValues, patternTypes } from './ooxml-values';
 
 const dir = join(FIXTURES, 'interop');
 const { at } = scratch('cchc-outputs-');
 const cli = cliWith(() => NOW);
-
-/** ECMA-376 Part 1, §18.18.55 ST_PatternType. */
-const PATTERNS = new Set([
-  'none',
-  'solid',
-  'mediumGray',
-  'darkGray',
-  'lightGray',
-  'darkHorizontal',
-  'darkVertical',
-  'darkDown',
-  'darkUp',
-  'darkGrid',
-  'darkTrellis',
-  'lightHorizontal',
-  'lightVertical',
-  'lightDown',
-  'lightUp',
-  'lightGrid',
-  'lightTrellis',
-  'gray125',
-  'gray0625',
-]);
-
-/** What in the file's XML no schema allows: JavaScript's words for a missing or broken value. */
-async function invalidValues(file: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const bad: string[] = [];
-  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    for (const m of xml.matchAll(/\s([\w:]+)="(undefined|null|NaN|Infinity|-Infinity|\[object Object\])"/g))
-      bad.push(`${name}: ${m[1]}="${m[2]}"`);
-    for (const m of xml.matchAll(/<patternFill\b[^>]*?patternType="([^"]*)"/g))
-      if (!PATTERNS.has(m[1])) bad.push(`${name}: patternType="${m[1]}"`);
-  }
-  return bad;
-}
 
 describe.each(['sample.xlsx', 'sample.openpyxl.xlsx', 'sample.libreoffice.xlsx'])('outputs made from %s', (input) => {
   const src = join(dir, input);
@@ -75,4 +42,53 @@ describe.each(['sample.xlsx', 'sample.openpyxl.xlsx', 'sample.libreoffice.xlsx']
     const outputs = [summary, join(parts, files[0]), collected];
     for (const f of outputs) expect({ file: f, bad: await invalidValues(f) }).toEqual({ file: f, bad: [] });
   });
+});
+
+describe.each([
+  'sample.xlsx',
+  'sample.openpyxl.xlsx',
+  'sample.libreoffice.xlsx',
+  'template.xlsx',
+  'template.openpyxl.xlsx',
+  'template.libreoffice.xlsx',
+])('template --from and consolidate on %s', (input) => {
+  it('write styles whose every fill has a pattern the format allows', async () => {
+    const tag = input.replace(/\.xlsx$/, '');
+    const outputs = [at(`${tag}.from.xlsx`), at(`${tag}.c.xlsx`)];
+    expect((await cli('template', '--from', join(dir, input), '--out', outputs[0])).code).toBe(0);
+    expect((await cli('consolidate', join(dir, input), '--out', outputs[1])).code).toBeLessThan(2);
+    for (const f of outputs) {
+      const types = await patternTypes(f);
+      expect(types.length).toBeGreaterThan(0);
+      expect({ f, other: types.filter((t) => !PATTERN_TYPES.has(t.split(':')[1])) }).toEqual({ f, other: [] });
+      expect({ f, bad: await invalidValues(f) }).toEqual({ f, bad: [] });
+    }
+  });
+});
+
+describe('a workbook whose styles hold what other programs write', () => {
+  it('gives outputs whose fills, borders and fonts are all values the format allows', async () => {
+    const src = at('kieu-la.xlsx');
+    writeFileSync(src, await (await oddStyles()).generateAsync({ type: 'nodebuffer' }));
+    // What the input holds: fills with no pattern or a made-up one, a conditional-format fill with none.
+    const input = await patternTypes(src);
+    expect(input).toEqual(
+      expect.arrayContaining(['cell:(none given)', 'cell:undefined', 'cell:bogus', 'dxf:(none given)']),
+    );
+
+    const outputs = [at('kieu-la.from.xlsx'), at('kieu-la.c.xlsx'), at('kieu-la.k.xlsx')];
+    expect((await cli('template', '--from', src, '--out', outputs[0])).code).toBe(0);
+    expect((await cli('consolidate', src, '--out', outputs[1])).code).toBeLessThan(2);
+    const parts = at('kieu-la.split');
+    expect((await cli('split', src, '--out', parts)).code).toBe(0);
+    expect((await cli('collect', src, join(parts, readdirSync(parts)[0]), '--out', outputs[2])).code).toBeLessThan(2);
+    for (const f of outputs) {
+      // Left out, a pattern means the default (§18.8.32); collect copies the file's own styles.
+      const types = (await patternTypes(f)).filter((t) => !t.endsWith('(none given)'));
+      expect({ f, other: types.filter((t) => !PATTERN_TYPES.has(t.split(':')[1])) }).toEqual({ f, other: [] });
+      expect({ f, bad: await invalidValues(f) }).toEqual({ f, bad: [] });
+    }
+    // The conditional format still paints: its fill without a pattern meant solid, and is written so.
+    expect(await patternTypes(outputs[1])).toContain('dxf:solid');
+  }, 60_000);
 });

@@ -9,12 +9,12 @@ import { formRows, lockedReason } from '../form/row-modes';
 import { CellInput } from '../sheet/plan';
 import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
-import { AgencyReport, ParsedRow, parseAgencyTab, recompute } from '../form/parse';
+import { AgencyReport, ParsedRow, parseAgencyTab, recompute, sameResult } from '../form/parse';
 import { periodInText, inText } from '../periods';
 import { Agency, FormSettings, ReportHeader } from '../settings';
 import { COL, FreeTextField, labelCells } from '../form/template';
 import { fold, squish } from '../primitives/text';
-import { CellFormula, FormulaValue, ooxmlFormula } from '../form/formulas';
+import { CellFormula, isFormulaError, ooxmlFormula, rateFormulaAt } from '../form/formulas';
 
 /** A file as both adapters see it: its name and every sheet as a grid. */
 export interface IncomingFile {
@@ -244,22 +244,6 @@ function asInput(v: RawCell | undefined): CellInput {
   return v;
 }
 
-/** The add-on's formula for this row, with references to rows as `rowOf` places them (null: none). */
-function formulaAt(catalog: Catalog, code: string, rowOf: (code: string) => number | undefined): CellFormula | null {
-  const f = catalog.formula(code);
-  if (!f) return null;
-  const ref = (c: string) => {
-    const r = rowOf(c);
-    return r ? `D${r}` : null;
-  };
-  if (f.kind === 'ratio') {
-    const [num, den] = [ref(f.num), ref(f.den)];
-    return num && den ? { kind: 'ratio', num, den } : null;
-  }
-  const [base, now] = [ref(f.base), ref(f.now)];
-  return base && now ? { kind: 'reduction', base, now } : null;
-}
-
 /**
  * What an input cell of the file becomes in the province tab: values, never another program's
  * arithmetic. A formula is judged by what our engine computes from the file's own counts (the
@@ -278,13 +262,13 @@ function valueFor(
 ): CellInput {
   if (!from) return null;
   const fact = src.snap.cells?.get(from.cell);
-  const inSource = formulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
+  const inSource = rateFormulaAt(catalog, code, (c) => src.report.rows.get(c)?.row);
   const expected = inSource ? recompute(src.snap, ooxmlFormula(inSource)) : null;
   if (fact?.kind === 'formula') {
-    const own = recompute(src.snap, fact.formula);
-    if (formula && inSource && sameResult(own, expected)) return { formula };
-    if (own !== null && !(typeof own === 'string' && own.startsWith('#')))
-      return typeof own === 'number' ? own : asInput(own);
+    // The figure validate and consolidate read from the cell (parse.ts), never the stored result.
+    const own = from.computed ?? null;
+    if (formula && inSource && own !== null && sameResult(own, expected)) return { formula };
+    if (own !== null && !isFormulaError(own)) return typeof own === 'number' ? own : asInput(own);
     return `=${fact.formula}`;
   }
   const raw = from.raw;
@@ -292,12 +276,6 @@ function valueFor(
   if (formula && inSource && (isBlank(raw) || (typeof raw === 'number' && sameResult(raw, expected))))
     return { formula };
   return asInput(raw);
-}
-
-function sameResult(a: FormulaValue | null, b: FormulaValue | null): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
-  const blank = (v: FormulaValue | null) => v === null || v === '';
-  return a === b || (blank(a) && blank(b));
 }
 
 /**
@@ -357,7 +335,7 @@ export function tabWrite(
     if (!inputs.has(code)) continue;
     const from = src.report.rows.get(code);
     const note = from ? src.snap.values[from.row - 1]?.[COL.note - 1] : undefined;
-    const formula = formulaAt(catalog, code, (c) => dstRow.get(c));
+    const formula = rateFormulaAt(catalog, code, (c) => dstRow.get(c));
     const value = valueFor(catalog, code, formula, src, from);
     if (value !== null && value !== '' && !(typeof value === 'object' && 'formula' in value)) rowsTaken++;
     put(`D${row}`, value);

@@ -2,12 +2,14 @@
  * Agencies' files as they travel from the import dialog to the server through google.script.run,
  * which refuses Date objects anywhere in an argument (developers.google.com/apps-script/guides/html/reference/run:
  * "Requests fail if you attempt to pass a Date, Function, DOM element besides a form"). Dates go
- * as {d: "yyyy-mm-dd"}; everything is checked with zod on arrival.
+ * as {d: "yyyy-mm-dd"}; everything is checked with zod on arrival. What the reader knows of cells
+ * beyond their values (formulas, merged ranges) travels too, so the server reads a file's cells as
+ * validate and collect do on the command line.
  */
 import * as z from 'zod/mini';
 import { isoDate, isDate } from '../primitives/dates';
 import { IncomingFile } from './collect';
-import { RawCell } from '../sheet/grid';
+import { CellFact, RawCell } from '../sheet/grid';
 
 type WireCell = string | number | boolean | { d: string };
 
@@ -17,10 +19,15 @@ const Cell = z.union([
   z.boolean(),
   z.object({ d: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
 ]);
+const Fact = z.union([
+  z.object({ kind: z.literal('merged'), range: z.string(), anchor: z.boolean() }),
+  z.object({ kind: z.literal('formula'), formula: z.string(), cached: z.boolean(), array: z.optional(z.string()) }),
+]);
 const Sheet = z.object({
   name: z.string(),
   values: z.array(z.array(Cell)),
   formats: z.array(z.array(z.string())),
+  cells: z.optional(z.array(z.tuple([z.string().check(z.regex(/^[A-Z]{1,3}\d+$/)), Fact]))),
 });
 const Payload = z.object({
   files: z.array(z.object({ name: z.string(), sheets: z.array(Sheet) })),
@@ -49,6 +56,7 @@ export function toWire(files: readonly IncomingFile[], prefer: 'none' | 'newest'
         name: s.name,
         values: s.values.map((r) => r.map(toWireCell)),
         formats: s.formats,
+        ...(s.cells?.size ? { cells: [...s.cells] } : {}),
       })),
     })),
   });
@@ -76,6 +84,7 @@ export function fromWire(payload: unknown): WireResult {
         values: s.values.map((r) => r.map(fromWireCell)),
         formats: s.formats,
         isProtected: null,
+        ...(s.cells ? { cells: new Map<string, CellFact>(s.cells.map(([ref, fact]) => [ref, fact as CellFact])) } : {}),
       })),
     })),
   };

@@ -4,6 +4,7 @@
  */
 import { formatNumber, formatPercent } from '../primitives/numbers';
 import { ParsedRow } from '../form/parse';
+import type { Uncomputable } from '../form/formula-eval';
 import { AddFn } from './rules';
 
 /** Float noise below this is no difference (sums of fractions typed as percentages). */
@@ -11,8 +12,16 @@ export const EPS = 1e-9;
 
 /** `rates`: the rates the form computes from this cell (what a count typed as text leaves blank). */
 export function checkValue(row: ParsedRow, add: AddFn, rates: readonly string[] = []): void {
-  const { ind, cell, reading } = row;
+  const { ind, cell, reading, stale } = row;
   const at = `Ô ${cell} (chỉ tiêu ${ind.code})`;
+  if (stale)
+    add(
+      'formula-stale',
+      'warning',
+      cell,
+      ind.code,
+      `${at}: có công thức ${stale.formula}, kết quả lưu trong tệp là ${stale.cached} nhưng tính lại được ${stale.computed}; đã dùng ${stale.computed}.`,
+    );
   if (reading.state === 'blank') return;
   if (reading.state === 'invalid') {
     switch (reading.problem) {
@@ -53,22 +62,13 @@ export function checkValue(row: ParsedRow, add: AddFn, rates: readonly string[] 
           `${at}: ô nằm trong vùng gộp ô ${reading.detail}, nên không biết số liệu thuộc dòng nào. Hãy bỏ gộp ô (Unmerge) và nhập số liệu riêng cho từng dòng.`,
         );
         return;
-      case 'uncached':
+      case 'uncomputable':
         add(
-          'formula-uncached',
+          reading.why === 'other-sheet' ? 'formula-other-sheet' : 'formula-uncomputable',
           'error',
           cell,
           ind.code,
-          `${at}: có công thức ${reading.detail} nhưng tệp không lưu kết quả tính. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc nhập số liệu trực tiếp thay cho công thức.`,
-        );
-        return;
-      case 'cross-sheet':
-        add(
-          'formula-other-sheet',
-          'error',
-          cell,
-          ind.code,
-          `${at}: công thức ${reading.detail} lấy số liệu từ trang khác; mỗi đơn vị báo cáo số liệu của chính mình. Hãy nhập số liệu trực tiếp thay cho công thức.`,
+          `${at}: ${uncomputable(reading.detail, reading.why, reading.about ?? '', cell)}; hãy nhập số thay cho công thức.`,
         );
         return;
       case 'implausible':
@@ -124,5 +124,40 @@ export function checkValue(row: ParsedRow, add: AddFn, rates: readonly string[] 
       ind.code,
       `${at}: tỷ lệ ${formatPercent(v)} vượt quá 100%. Hãy kiểm tra lại số liệu.`,
     );
+  }
+}
+
+/** Why a formula in a value cell gives no figure, in the user's words (its end is the caller's). */
+function uncomputable(shown: string, why: Uncomputable | undefined, about: string, cell: string): string {
+  const f = shown === '=' ? 'một công thức mà tệp không ghi rõ (công thức dùng chung mất ô gốc)' : `công thức ${shown}`;
+  switch (why) {
+    case 'volatile':
+      return `${f} dùng hàm ${about}, cho kết quả khác nhau mỗi lần tính, nên không có một số liệu xác định`;
+    case 'indirect':
+      return `${f} dùng hàm ${about} (tham chiếu gián tiếp), chương trình không tính lại được`;
+    case 'other-sheet':
+      return `${f} lấy số liệu từ trang hoặc tệp khác; mỗi đơn vị báo cáo số liệu của chính mình`;
+    case 'name':
+      return `${f} dùng tên "${about}" đặt trong sổ (Name Manager), chương trình không tính lại được`;
+    case 'self':
+      return `${f} tham chiếu đến chính ô ${cell}, nên không có kết quả`;
+    case 'cycle':
+      return `${f} tham chiếu vòng (các ô công thức tính lẫn nhau, qua ô ${about}), nên không có kết quả`;
+    case 'function':
+      return about && !/^[A-Z]+\d+$/.test(about)
+        ? `${f} dùng hàm ${about}, chương trình không tính lại được`
+        : `${f} đọc ô ${about || 'khác'} mà chương trình không đọc được số liệu`;
+    case 'text':
+      return /^[A-Z]+\d+$/.test(about)
+        ? `${f} tính trên ô ${about} có chữ thay cho số`
+        : `${f} tính trên chữ "${about}" thay cho số`;
+    case 'array':
+      return `${f} là công thức mảng trải trên nhiều ô (${about}), chương trình không tính lại được`;
+    case 'range':
+      return `${f} dùng cả một vùng ô ở chỗ cần một số, chương trình không tính lại được`;
+    case 'depth':
+      return `${f} phụ thuộc một chuỗi công thức quá dài, chương trình không tính lại được`;
+    default:
+      return `chương trình không tính lại được ${f}`;
   }
 }

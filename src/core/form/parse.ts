@@ -6,12 +6,22 @@
  */
 import { Catalog, Indicator, ValueIndicator } from '../catalog/catalog';
 import { IsoDate, isDate, readDate } from '../primitives/dates';
-import { formulaInput, formulaRefs, evaluateFormula, FormulaValue } from './formulas';
+import { ooxmlFormula, rateFormulaAt } from './formulas';
+import {
+  Computed,
+  FormulaValue,
+  Uncomputable,
+  computeFormula,
+  formulaInput,
+  isFormulaError,
+  sheetComputer,
+} from './formula-eval';
 import { RawCell, SheetSnapshot, a1, cellText, isBlank, parseA1 } from '../sheet/grid';
 import {
   FORMULA_ERRORS,
   PLAUSIBLE_LIMIT,
   formatNumber,
+  formatPercent,
   parseTypedNumber,
   scalesAsPercent,
 } from '../primitives/numbers';
@@ -46,14 +56,24 @@ export type Reading =
         | 'code'
         /** In a merged range spanning rows, or covered by another cell: whose figure is it? */
         | 'merged'
-        /** A formula the file stored no result for, and that we cannot compute. */
-        | 'uncached'
-        /** A formula taking figures from another sheet. */
-        | 'cross-sheet'
+        /** A formula the evaluator cannot compute (`why`, and the function, name or cell in `about`). */
+        | 'uncomputable'
         /** Beyond PLAUSIBLE_LIMIT or not finite. */
         | 'implausible';
       readonly detail: string;
+      readonly why?: Uncomputable;
+      readonly about?: string;
     };
+
+/**
+ * A formula in a value cell whose result, as the file stored it, differs from what the evaluator
+ * computes (the computed one is used): both as the cell would show them.
+ */
+export interface StaleResult {
+  readonly formula: string;
+  readonly cached: string;
+  readonly computed: string;
+}
 
 export interface ParsedRow {
   readonly ind: ValueIndicator;
@@ -62,6 +82,10 @@ export interface ParsedRow {
   readonly cell: string;
   readonly raw: RawCell;
   readonly reading: Reading;
+  /** A formula cell: its value as the evaluator computes it (absent when it cannot). */
+  readonly computed?: FormulaValue;
+  /** A formula cell whose stored result is not what it computes. */
+  readonly stale?: StaleResult;
 }
 
 export type StructureIssue =
@@ -101,37 +125,98 @@ export function readCode(v: RawCell): string {
 }
 
 /**
- * A value cell through what the adapter knows of it: a merged cell is refused, a formula is
- * recomputed from the cells it reads (a result another program cached is not trusted), one we
- * cannot compute is used only if the file stored its result, one reading another sheet is refused.
+ * Formulas of a sheet computed by the one evaluator, each cell once: `strict` for what a user
+ * typed (text where a number is needed is uncomputable), `lenient` for the form's own formulas
+ * (text read through N() and ISTEXT, as the spreadsheet shows it).
  */
-function readValueCell(snap: SheetSnapshot, ind: ValueIndicator, cell: string, raw: RawCell, format: string): Reading {
+interface SheetFormulas {
+  readonly strict: (row: number, col: number) => Computed;
+  readonly lenient: (row: number, col: number) => Computed;
+}
+
+function sheetFormulas(snap: SheetSnapshot): SheetFormulas {
+  const formulaAt = (row: number, col: number): string | null => {
+    const fact = snap.cells?.get(a1(row, col));
+    return fact?.kind === 'formula' ? fact.formula : null;
+  };
+  // A cell covered by a merged range reads blank in Sheets, but whose figure it holds is unknown.
+  const valueAt = (row: number, col: number): RawCell | null => {
+    const fact = snap.cells?.get(a1(row, col));
+    return fact?.kind === 'merged' && !fact.anchor ? null : (snap.values[row - 1]?.[col - 1] ?? '');
+  };
+  return {
+    strict: sheetComputer(formulaAt, valueAt, { strict: true }),
+    lenient: sheetComputer(formulaAt, valueAt),
+  };
+}
+
+/**
+ * A value cell through what the adapter knows of it: a merged cell is refused; a formula is
+ * computed by the evaluator from the cells it reads, whatever result the file stored. The form's
+ * own rate formula is read as computed; any other formula too, with a note when the stored
+ * result differs; one the evaluator cannot compute is refused at the cell.
+ */
+function readValueCell(
+  snap: SheetSnapshot,
+  formulas: () => SheetFormulas,
+  formFormula: string | null,
+  ind: ValueIndicator,
+  cell: string,
+  raw: RawCell,
+  format: string,
+): Pick<ParsedRow, 'reading' | 'computed' | 'stale'> {
   const fact = snap.cells?.get(cell);
   if (fact?.kind === 'merged' && (!fact.anchor || parseA1(fact.range).rows > 1))
-    return { state: 'invalid', problem: 'merged', detail: fact.range };
-  if (fact?.kind !== 'formula') return readValue(ind, raw, format);
+    return { reading: { state: 'invalid', problem: 'merged', detail: fact.range } };
+  if (fact?.kind !== 'formula') return { reading: readValue(ind, raw, format) };
+  const { row, col } = parseA1(cell);
+  const { strict, lenient } = formulas();
+  if (formFormula !== null) {
+    const own = lenient(row, col);
+    const expected = computeFormula(formFormula, (r, c) => {
+      const v = lenient(r, c);
+      return v.ok ? v.value : null;
+    });
+    // An error there is the older template's shape (IF(N(..)>0,..)) on a count typed as text: the
+    // rate cell shows #VALUE!, which validate does not blame on the agency (isRecomputable).
+    if (own.ok && expected.ok && (sameResult(own.value, expected.value) || isFormulaError(own.value)))
+      return { reading: readValue(ind, own.value, format), computed: own.value };
+  }
   const shown = `=${fact.formula}`;
-  if (formulaRefs(fact.formula) === null) return { state: 'invalid', problem: 'cross-sheet', detail: shown };
-  const computed = evaluateFormula(fact.formula, lookupIn(snap, 0));
-  if (computed !== null) return readValue(ind, computed, format);
-  if (fact.cached) return readValue(ind, raw, format);
-  return { state: 'invalid', problem: 'uncached', detail: shown };
+  const got = fact.array ? ({ ok: false, why: 'array', detail: fact.array } as const) : strict(row, col);
+  if (!got.ok)
+    return { reading: { state: 'invalid', problem: 'uncomputable', detail: shown, why: got.why, about: got.detail } };
+  const reading = readValue(ind, got.value, format);
+  const stale =
+    fact.cached && !isFormulaError(got.value) && !sameResult(formulaInput(raw), got.value)
+      ? { formula: shown, cached: shownAs(ind, raw, format), computed: shownAs(ind, got.value, format) }
+      : undefined;
+  return { reading, computed: got.value, ...(stale ? { stale } : {}) };
 }
 
-/** A formula of this sheet computed by our engine from the cells it reads (null: it cannot be). */
+/** Two results of a formula alike: numbers to float noise, blank as blank. */
+export function sameResult(a: FormulaValue | null, b: FormulaValue | null): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  const blank = (v: FormulaValue | null) => v === null || v === '';
+  return a === b || (blank(a) && blank(b));
+}
+
+/** A value as the cell reads: "47", "75%", "ô trống", or the text itself in quotes. */
+function shownAs(ind: ValueIndicator, v: RawCell, format: string): string {
+  const r = readValue(ind, v, format);
+  if (r.state === 'blank') return 'ô trống';
+  if (r.state === 'number') return ind.kind === 'percent' ? formatPercent(r.value) : formatNumber(r.value);
+  return isFormulaError(formulaInput(v)) ? String(v) : `"${cellText(v)}"`;
+}
+
+/** A formula of this sheet computed by the evaluator from the cells it reads (null: it cannot be). */
 export function recompute(snap: SheetSnapshot, formula: string): FormulaValue | null {
-  return formulaRefs(formula) === null ? null : evaluateFormula(formula, lookupIn(snap, 0));
-}
-
-/** Cells as a formula sees them; formulas they hold are computed in turn (a few levels deep). */
-function lookupIn(snap: SheetSnapshot, depth: number) {
-  return (row: number, col: number): FormulaValue | null => {
-    const fact = snap.cells?.get(a1(row, col));
-    if (fact?.kind === 'merged' && !fact.anchor) return null;
-    if (fact?.kind === 'formula')
-      return depth < 5 && formulaRefs(fact.formula) ? evaluateFormula(fact.formula, lookupIn(snap, depth + 1)) : null;
-    return formulaInput(snap.values[row - 1]?.[col - 1] ?? '');
-  };
+  const { lenient } = sheetFormulas(snap);
+  const v = computeFormula(formula, (r, c) => {
+    const got = lenient(r, c);
+    return got.ok ? got.value : null;
+  });
+  return v.ok ? v.value : null;
 }
 
 function readValue(ind: ValueIndicator, raw: RawCell, format: string): Reading {
@@ -251,6 +336,7 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
   const rows = new Map<string, ParsedRow>();
   const groups = new Set<string>();
   const codeRows = new Map<number, string>();
+  const pending: { ind: ValueIndicator; row: number; cell: string; raw: RawCell; format: string }[] = [];
   if (headerIdx < 0) {
     structure.push({ kind: 'no-table' });
   } else {
@@ -284,15 +370,17 @@ export function parseAgencyTab(catalog: Catalog, snap: SheetSnapshot): AgencyRep
         groups.add(code);
         continue;
       }
-      const raw = row[COL.value - 1] ?? '';
-      rows.set(code, {
-        ind,
-        row: r + 1,
-        cell,
-        raw,
-        reading: readValueCell(snap, ind, cell, raw, formats[r]?.[COL.value - 1] ?? ''),
-      });
+      pending.push({ ind, row: r + 1, cell, raw: row[COL.value - 1] ?? '', format: formats[r]?.[COL.value - 1] ?? '' });
     }
+  }
+  // Read once every row is placed: the form's own rate formula refers to its counts' rows.
+  const rowOfCode = new Map(pending.map((p) => [p.ind.code, p.row]));
+  let formulas: SheetFormulas | null = null;
+  const sheetFormulasOnce = () => (formulas ??= sheetFormulas(snap));
+  for (const p of pending) {
+    const own = rateFormulaAt(catalog, p.ind.code, (c) => rowOfCode.get(c));
+    const read = readValueCell(snap, sheetFormulasOnce, own && ooxmlFormula(own), p.ind, p.cell, p.raw, p.format);
+    rows.set(p.ind.code, { ind: p.ind, row: p.row, cell: p.cell, raw: p.raw, ...read });
   }
 
   const freeText = {} as Record<FreeTextField, string>;

@@ -93,5 +93,6 @@ export function exampleSettings(
     extraIndicators: [],
     branchCapacity: DEFAULT_BRANCH_CAPACITY,
     thisBranch: '',
+    branchLinks: [],
   };
 }

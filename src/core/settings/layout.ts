@@ -89,6 +89,12 @@ export const FIELDS: readonly Field[] = [
     optional: true,
   },
   {
+    key: 'branchLinks',
+    label: 'Đường dẫn các sổ nhánh',
+    hint: 'Chỉ khi chia biểu mẫu ra các sổ nhánh: mỗi dòng một sổ, tên như ở cột "Sổ nhánh", dấu hai chấm, rồi đường dẫn của bảng tính đó (ví dụ "Nhánh 1: https://docs.google.com/spreadsheets/d/…"). Xem Hướng dẫn tổng hợp, mục Sổ nhánh.',
+    optional: true,
+  },
+  {
     key: 'thisBranch',
     label: 'Sổ nhánh của tệp này',
     hint: 'Chỉ có ở sổ nhánh, do công cụ ghi khi tạo sổ nhánh: sổ này chỉ giữ biểu mẫu của các đơn vị có cột "Sổ nhánh" là tên này. Không sửa.',
@@ -149,6 +155,8 @@ function fieldValue(s: Settings, key: FieldKey): PlanCell['v'] {
       return s.includeErrors ? YES : NO;
     case 'thisBranch':
       return s.thisBranch || null;
+    case 'branchLinks':
+      return s.branchLinks.map((l) => `${l.name}: ${l.url}`).join('\n') || null;
     default:
       return (s[key] as string | number | null) ?? null;
   }

@@ -82,6 +82,14 @@ export interface Settings {
    * that workbook alone then concerns only the agencies whose "Sổ nhánh" is this name.
    */
   readonly thisBranch: string;
+  /** Where each branch is, as the row "Đường dẫn các sổ nhánh" gives it (main workbook only). */
+  readonly branchLinks: readonly BranchLink[];
+}
+
+/** A branch workbook's name (column "Sổ nhánh") and its spreadsheet's address (a URL or an id). */
+export interface BranchLink {
+  readonly name: string;
+  readonly url: string;
 }
 
 // The five concerns the settings hold, each a view of the same settings: a step takes the ones it
@@ -149,6 +157,33 @@ export function branchCapacityProblems(settings: Pick<Settings, 'agencies' | 'br
     );
 }
 
+/** A spreadsheet's address in a line: a URL, or an id as Google writes it (letters, digits, - and _). */
+const ADDRESS = /(https?:\/\/\S+|\b[\w-]{25,}\b)/;
+
+/**
+ * The row "Đường dẫn các sổ nhánh": one branch a line, its name then its address ("Nhánh 1:
+ * https://docs.google.com/spreadsheets/d/…"). Lines with no address come back as bad.
+ */
+export function parseBranchLinks(text: string): { links: BranchLink[]; bad: string[] } {
+  const links: BranchLink[] = [];
+  const bad: string[] = [];
+  for (const line of text
+    .split(/[\n;]+/)
+    .map(squish)
+    .filter(Boolean)) {
+    const m = ADDRESS.exec(line);
+    const name = m ? squish(line.slice(0, m.index).replace(/[:=–-]\s*$/, '')) : '';
+    if (!m || !name) bad.push(line);
+    else links.push({ name, url: m[1]! });
+  }
+  return { links, bad };
+}
+
+/** The address Thiết lập gives for a branch; null if none. */
+export function branchLink(settings: Pick<Settings, 'branchLinks'>, branch: string): string | null {
+  return settings.branchLinks.find((l) => sameBranch(l.name, branch))?.url ?? null;
+}
+
 /**
  * Where the forms go when a province asks for branches and its list names none: the provincial
  * agencies stay in the main workbook with the settings and outputs, and the communes are shared out
@@ -203,7 +238,8 @@ export type SettingsResult =
 
 /** The rows of the settings sheet's field table: the period's parts are rows of their own there. */
 export type FieldKey =
-  | Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators' | 'period'>
+  | Exclude<keyof Settings, 'agencies' | 'owners' | 'extraIndicators' | 'period' | 'branchLinks'>
+  | 'branchLinks'
   | 'period'
   | 'year'
   | 'cutoffFrom'

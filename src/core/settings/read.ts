@@ -20,6 +20,7 @@ import {
   SettingsResult,
   branchCapacityProblems,
   branchesOf,
+  parseBranchLinks,
   sameBranch,
 } from './model';
 
@@ -166,6 +167,20 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       1,
       `Tệp này là sổ nhánh "${thisBranch}" nhưng không đơn vị nào có cột "Sổ nhánh" là tên này: sổ nhánh không còn biểu mẫu nào cần dùng.`,
     );
+  const { links: branchLinks, bad: badLinks } = parseBranchLinks(cellText(raw.get('branchLinks')?.v));
+  for (const line of badLinks)
+    problem(
+      at('branchLinks'),
+      1,
+      `"${fieldLabel('branchLinks')}": dòng "${line}" cần tên sổ nhánh, dấu hai chấm rồi đường dẫn của bảng tính, ví dụ "Nhánh 1: https://docs.google.com/spreadsheets/d/…".`,
+    );
+  for (const l of branchLinks)
+    if (!branchesOf({ agencies }).some((b) => sameBranch(b.name, l.name)))
+      warn(
+        at('branchLinks'),
+        1,
+        `"${fieldLabel('branchLinks')}": không đơn vị nào có cột "Sổ nhánh" là "${l.name}"; sổ nhánh này không được dùng.`,
+      );
   for (const i of extraIndicators) {
     if (!isValueRow(i) || i.aggregate !== 'owner' || listed.has(i.code) || end === null) continue;
     warn(
@@ -210,6 +225,7 @@ export function readSettings(values: RawCell[][]): SettingsResult {
       extraIndicators,
       branchCapacity,
       thisBranch,
+      branchLinks,
     },
   };
 }

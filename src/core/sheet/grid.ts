@@ -27,9 +27,10 @@ export type CellFact =
   | { readonly kind: 'merged'; readonly range: string; readonly anchor: boolean }
   /**
    * The cell holds a formula (without "="); `cached` says whether the file stored its result
-   * (the snapshot's value is that result, or '' when none).
+   * (the snapshot's value is that result, or '' when none). `array`: the cell lies in an array
+   * formula spanning several cells ("D20:D22"), whose parts no evaluator here computes.
    */
-  | { readonly kind: 'formula'; readonly formula: string; readonly cached: boolean };
+  | { readonly kind: 'formula'; readonly formula: string; readonly cached: boolean; readonly array?: string };
 
 export function columnLetter(col: number): string {
   let s = '';

@@ -17,6 +17,7 @@ import {
   MANIFEST_SCOPES,
   fakeHtmlService,
   fakeLockService,
+  fakeOpeners,
   fakePropertiesService,
   fakeScriptApp,
   fakeUtilities,
@@ -41,6 +42,21 @@ export * from './services';
 export function fakeGas(opts: { now?: () => Date } = {}) {
   const calls = new Calls();
   const ss = new FakeSpreadsheet(calls);
+  /** Every spreadsheet in this fake Drive: the active one first, then those newSpreadsheet made. */
+  const spreadsheets: FakeSpreadsheet[] = [ss];
+  /**
+   * Another spreadsheet in Drive, as "Tệp → Tạo bản sao" makes one: owned by the same owner,
+   * shared with nobody else yet, and (a copy of a template) carrying the same bound script.
+   */
+  const newSpreadsheet = (name = 'Bản sao của Báo cáo CCHC'): FakeSpreadsheet => {
+    const copy = new FakeSpreadsheet(calls, spreadsheets.length);
+    copy.name = name;
+    copy.owner = ss.owner;
+    copy.me = ss.me;
+    copy.sharedWith = [ss.owner];
+    spreadsheets.push(copy);
+    return copy;
+  };
   const docs: FakeDocument[] = [];
   const lock = { busy: false, held: false };
   /** Scopes the user running the script granted (granular consent lets them grant only some). */
@@ -72,6 +88,13 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
     BorderStyle: { SOLID: 'SOLID' } as unknown as S['BorderStyle'],
     getActiveSpreadsheet: () => (calls.hit('SpreadsheetApp.getActiveSpreadsheet'), ss),
     getUi: () => (calls.hit('SpreadsheetApp.getUi'), ui),
+    ...fakeOpeners(
+      calls,
+      () => spreadsheets,
+      granted,
+      trigger,
+      () => ss.me,
+    ),
     newConditionalFormatRule: () => (
       calls.hit('builder.SpreadsheetApp.newConditionalFormatRule'),
       new FakeConditionalFormatRuleBuilder(calls)
@@ -86,6 +109,8 @@ export function fakeGas(opts: { now?: () => Date } = {}) {
   return {
     calls,
     ss,
+    spreadsheets,
+    newSpreadsheet,
     ui,
     docs,
     lock,

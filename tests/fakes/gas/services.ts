@@ -125,3 +125,56 @@ export function fakeHtmlService(calls: Calls) {
     },
   };
 }
+
+/**
+ * "Up to 100 people with edit or comment permissions can work on a Google Docs, Sheets or Slides
+ * file at the same time"; past that, only the owner and some editors can still edit (Docs Editors
+ * Help, "Share files from Google Drive", support.google.com/docs/answer/2494822). The guides
+ * (docs/huong-dan-tong-hop.md, "Sổ nhánh") cite this figure; tests/gas/branches.test.ts keeps each
+ * branch's clerks under it.
+ */
+export const SIMULTANEOUS_EDITORS = 100;
+
+/** The scope SpreadsheetApp.openById and openByUrl need (their reference pages, "Authorization"). */
+export const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/**
+ * SpreadsheetApp.openById / openByUrl over the fake's spreadsheets. They need the full
+ * `spreadsheets` scope (`spreadsheets.currentonly` covers only the bound file), so they throw when
+ * the user has not granted it and always inside a simple trigger, which "cannot access other
+ * files" (developers.google.com/apps-script/guides/triggers, "Restrictions"). The account opens
+ * what it may edit; Google documents no message texts, so these are the ones users report
+ * ("You do not have permission to access the requested document.", "Unexpected error while
+ * getting the method or property openById on object SpreadsheetApp.", "Invalid argument: url").
+ */
+export function fakeOpeners<
+  T extends { id: string; url: string; deleted: boolean; me: string; isEditor(e: string): boolean },
+>(calls: Calls, books: () => readonly T[], granted: Set<string>, trigger: { simple: boolean }, me: () => string) {
+  const mayCall = (method: string) => {
+    if (trigger.simple || !granted.has(SPREADSHEETS_SCOPE))
+      throw new Error(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${SPREADSHEETS_SCOPE}`,
+      );
+  };
+  const open = (method: string, id: string): T => {
+    const book = books().find((b) => b.id === id && !b.deleted);
+    if (!book)
+      throw new Error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (!book.isEditor(me())) throw new Error('You do not have permission to access the requested document.');
+    return book;
+  };
+  return {
+    openById(id: string): T {
+      calls.hit('SpreadsheetApp.openById');
+      mayCall('openById');
+      return open('openById', String(id));
+    },
+    openByUrl(url: string): T {
+      calls.hit('SpreadsheetApp.openByUrl');
+      mayCall('openByUrl');
+      const m = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/.exec(String(url));
+      if (!m) throw new Error('Invalid argument: url');
+      return open('openByUrl', m[1]!);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-/** Spreadsheet: its tabs, sharing, locale and time zone. */
+/** Spreadsheet: its id and URL, its tabs, sharing, locale and time zone. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { Calls } from './calls';
 import { CELL_LIMIT, DEFAULT_COLS, DEFAULT_ROWS, zoneOffsetMs } from './cells';
@@ -18,6 +18,9 @@ export class FakeSpreadsheet implements Pick<
   | 'getActiveSheet'
   | 'getSpreadsheetLocale'
   | 'setSpreadsheetLocale'
+  | 'getId'
+  | 'getUrl'
+  | 'getName'
 > {
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
@@ -35,12 +38,41 @@ export class FakeSpreadsheet implements Pick<
   domain = false;
   timeZone = 'Asia/Ho_Chi_Minh';
   locale = 'en_US';
-  constructor(readonly calls: Calls) {
+  /**
+   * Google's ids are 44 characters of letters, digits, - and _; the URL is the one the browser
+   * shows ("https://docs.google.com/spreadsheets/d/<id>/edit").
+   */
+  readonly id: string;
+  /** The file's name in Drive. */
+  name = 'Báo cáo CCHC';
+  /** Moved to the trash and emptied: openById no longer finds it. */
+  deleted = false;
+  constructor(
+    readonly calls: Calls,
+    serial = 0,
+  ) {
+    this.id = `1FakeSpreadsheet${String(serial).padStart(4, '0')}`.padEnd(44, 'x');
     this.sheets.push(new FakeSheet(this, 'Sheet1', 0));
     this.active = this.sheets[0];
   }
   private hit(m: string) {
     this.calls.hit(`Spreadsheet.${m}`);
+  }
+  getId() {
+    this.hit('getId');
+    return this.id;
+  }
+  getUrl() {
+    this.hit('getUrl');
+    return this.url;
+  }
+  getName() {
+    this.hit('getName');
+    return this.name;
+  }
+  /** The address a person copies from the browser (no call counted). */
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
   /** The owner shares the spreadsheet as an editor (Share → Editor); no call counted. */
   share(...emails: string[]): void {
