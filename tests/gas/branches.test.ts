@@ -188,6 +188,9 @@ describe('what can go wrong with branches', () => {
     const twice = `Trang "${agency.sheet}" của ${agency.name} có ở cả sổ nhánh "Nhánh 1" và sổ nhánh "Nhánh 2": số liệu của đơn vị chưa được tính, để không tính hai lần. Hãy xóa trang thừa, chỉ giữ trang ở sổ nhánh "Nhánh 1" (cột "Sổ nhánh" trên trang Thiết lập).`;
     const alert = choose(fake, 'menuConsolidateWorkbook')!;
     expect(alert.message).toContain(twice);
+    // The list of agencies left out gives the reason, not "tab not found".
+    expect(alert.message).toContain(`  • ${agency.name}: Trang của đơn vị có ở hai sổ`);
+    expect(alert.message).not.toContain(`${agency.name}: Không tìm thấy trang`);
     const row = [...fake.ss.sheet('Chi tiết theo đơn vị').cells].filter(([, c]) => c.value === agency.name);
     expect(row.length).toBeGreaterThan(0);
     expect(valuesOf(fake.ss, 'Kết quả kiểm tra').some(([, v]) => v === twice)).toBe(true);
@@ -210,6 +213,9 @@ describe('what can go wrong with branches', () => {
     expect(alert.message).toContain(
       'Không mở được sổ nhánh "Nhánh 4": không tìm thấy bảng tính theo đường dẫn trên trang Thiết lập (bảng tính đã bị xóa, hoặc đường dẫn sai).',
     );
+    const lost = settings.agencies.find((a) => a.branch === 'Nhánh 2')!;
+    expect(alert.message).toContain(`  • ${lost.name}: Không mở được sổ nhánh`);
+    expect(alert.message).not.toContain('Không tìm thấy trang');
     const counted = Number(/Tổng hợp từ (\d+)\/20 /.exec(alert.message)![1]);
     const inOpen = settings.agencies.filter((a) => a.branch !== 'Nhánh 2' && a.branch !== 'Nhánh 4').length;
     expect(counted).toBeLessThanOrEqual(inOpen);
