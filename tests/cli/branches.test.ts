@@ -186,6 +186,41 @@ describe('template --branches', () => {
     ]);
   }, 60_000);
 
+  it("collect into one workbook names the workbook that holds another workbook's agency", async () => {
+    // The files the first test split from "Nhánh 1", and those of the main workbook and of "Nhánh 2".
+    expect((await cli('split', at('moi/chinh.xlsx'), '--out', at('tach-chinh'))).code).toBe(0);
+    expect((await cli('split', at('moi/nhanh-2.xlsx'), '--out', at('tach-2'))).code).toBe(0);
+    const intoBranch = await cli(
+      'collect',
+      at('moi/nhanh-1.xlsx'),
+      at('tach-2/05 - UBND phuong Phuoc Hau - Quy I 2026.xlsx'),
+      at('tach-chinh/01 - So Noi vu - Quy I 2026.xlsx'),
+      '--out',
+      at('moi/nhanh-1-nhan.xlsx'),
+    );
+    expect(intoBranch.code).toBe(1);
+    expect(intoBranch.out).toContain(
+      'Từ chối: đơn vị UBND phường Phước Hậu có biểu mẫu ở sổ nhánh "Nhánh 2", không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoBranch.out).toContain(
+      'Từ chối: đơn vị Sở Nội vụ có biểu mẫu ở sổ chính, không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoBranch.out).not.toContain('không có trong danh sách đơn vị');
+    // The main workbook read alone does not hold its branches' tabs either.
+    const intoMain = await cli(
+      'collect',
+      at('moi/chinh.xlsx'),
+      at('tach/03 - UBND xa An Binh - Quy I 2026.xlsx'),
+      '--out',
+      at('moi/chinh-nhan.xlsx'),
+    );
+    expect(intoMain.code).toBe(1);
+    expect(intoMain.out).toContain(
+      'Từ chối: đơn vị UBND xã An Bình có biểu mẫu ở sổ nhánh "Nhánh 1", không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoMain.out).not.toContain('chạy "Tạo biểu mẫu cho các đơn vị" trước');
+  }, 60_000);
+
   it('refuses a list with a Sổ nhánh column without --branches', async () => {
     const r = await cli('template', '--out', at('khong.xlsx'), '--agencies', at('don-vi.csv'));
     expect(r.code).toBe(2);
