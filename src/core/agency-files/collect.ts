@@ -85,7 +85,7 @@ export function examineFile(
   const named = (a: Agency) => a.stt === id.agencyId && fold(a.name) === fold(id.agencyName);
   const agency = settings.agencies.find(named);
   const elsewhere = agency ? undefined : province?.agencies.find(named);
-  if (elsewhere) return refuse(notHere(elsewhere));
+  if (elsewhere) return refuse(notHere(elsewhere), elsewhere);
   if (!agency)
     return refuse(
       `đơn vị "${id.agencyName}" (mã ${String(id.agencyId).padStart(2, '0')}) không có trong danh sách đơn vị của sổ tổng hợp`,
