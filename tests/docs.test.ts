@@ -41,6 +41,14 @@ describe('the guides', () => {
     expect(broken).toEqual([]);
   });
 
+  it("the developer guide's architecture names every file and folder at the top of src/core", () => {
+    const guide = readFileSync(join(ROOT, 'docs/phat-trien.md'), 'utf8');
+    const architecture = guide.slice(0, guide.indexOf('## Hành vi nào nằm ở đâu'));
+    const unnamed = readdirSync(join(ROOT, 'src/core')).filter((f) => !architecture.includes(f.replace(/\.ts$/, '')));
+    expect(unnamed).toEqual([]);
+    expect(architecture).toContain('workbook-set.ts');
+  });
+
   it('are linked from the README, each of them', () => {
     const readme = relativeLinks(readFileSync(join(ROOT, 'README.md'), 'utf8'));
     for (const guide of GUIDES.filter((g) => g !== 'README.md')) expect(readme).toContain(guide);

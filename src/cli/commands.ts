@@ -54,7 +54,7 @@ import { runContext } from '../core/settings/run-context';
 import { ReadableWorkbook } from '../core/workbook';
 import { WorkbookSet } from '../core/workbook-set';
 import { canonical } from './files';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 
 export { CliError };
 
@@ -300,10 +300,12 @@ export async function template(
     force?: boolean;
   },
 ): Promise<number> {
-  if (opts.from !== undefined && opts.branches)
+  if (opts.from !== undefined && opts.branches) {
+    const input = userFile(io, opts.from);
     throw new CliError(
-      'Chưa dùng được --branches cùng --from: trang của các đơn vị đang ở trong sổ cũ. Hãy tạo sổ mới bằng --agencies <danh sách có cột Sổ nhánh> --branches, rồi nhận lại số liệu đã nhập bằng lệnh split và collect.',
+      fromBranchesSteps(input.shown, opts.out, settingsOf(await openForChecking(input, io), input.shown)),
     );
+  }
   if (opts.from !== undefined) return templateFrom(io, { ...opts, from: opts.from });
   const today = io.clock();
   const { period, year } = periodOptions(opts, { period: 'Q1', year: today.getFullYear() });
@@ -393,6 +395,27 @@ export async function template(
       `Lưu ý: danh sách đơn vị là ví dụ của tỉnh ${exampleOf.name} trong kỳ này (${exampleOf.agencies.length} đơn vị); dùng --agencies <đơn-vị.csv hoặc .xlsx> (cột Tên đơn vị, Loại; xem tệp mẫu don-vi.csv) để tạo sổ với các đơn vị của tỉnh mình, hoặc sửa trên trang "Thiết lập".`,
     );
   return 0;
+}
+
+/**
+ * Why `template --from <sổ cũ> --branches` is refused, and the commands that do it instead with
+ * the old book's own period, deadline and issuer filled in. Moving tabs that hold figures from one
+ * .xlsx into others is not done in one step: split and collect carry the figures, statuses and
+ * sent dates, and collect says of each file which book it belongs to.
+ */
+function fromBranchesSteps(from: string, out: string, settings: Settings): string {
+  const arg = (p: string) => (/[\s"]/.test(p) ? `"${p.replace(/"/g, '\\"')}"` : p);
+  const files = join(dirname(out), 'tach-so-cu');
+  const received = join(dirname(out), `${basename(out, extname(out))}-da-nhan.xlsx`);
+  const branch = join(dirname(out), 'nhanh-1.xlsx');
+  return [
+    `Không dùng --branches cùng --from được: lệnh này không chuyển các trang đã có số liệu của "${from}" sang sổ nhánh. Hãy làm như sau:`,
+    `  1. Tách số liệu đã nhập thành tệp của từng đơn vị: npm run cchc -- split ${arg(from)} --out ${arg(files)}`,
+    `  2. Lập danh sách đơn vị (tệp CSV hoặc .xlsx, các cột Tên đơn vị, Loại, Sổ nhánh) theo đúng thứ tự trên trang Thiết lập của "${from}"; ghi tên sổ nhánh (ví dụ Nhánh 1) ở cột Sổ nhánh, để trống cho đơn vị ở lại sổ chính.`,
+    `  3. Tạo sổ chính và các sổ nhánh: npm run cchc -- template --agencies don-vi.csv --period ${settings.period.id} --year ${settings.period.year} --deadline ${formatDmy(settings.deadline)} --province ${arg(settings.issuingBody)} --branches --out ${arg(out)}`,
+    `  4. Nhận lại số liệu vào từng sổ: npm run cchc -- collect ${arg(out)} ${arg(files)} --out ${arg(received)}, rồi cũng vậy với từng sổ nhánh (${arg(branch)}, …). Mỗi sổ từ chối tệp của đơn vị ở sổ khác và nói tệp đó thuộc sổ nào.`,
+    `Nếu trang Thiết lập của "${from}" có chỉ tiêu riêng của tỉnh, dòng đã tắt hoặc đơn vị cung cấp số liệu khác mặc định, hãy sửa như vậy trên trang Thiết lập của sổ mới và của từng sổ nhánh trước bước 4; nếu không, biểu mẫu khác phiên bản và tệp bị từ chối.`,
+  ].join('\n');
 }
 
 /**

@@ -19,7 +19,16 @@
  * Spreadsheet.copy: that copies every tab of the main one (to be deleted again), and a script
  * should not make files in someone's Drive unasked. The guide: docs/huong-dan-tong-hop.md, "Sổ nhánh".
  */
-import { Settings, branchCapacityProblems, branchLink, branchesOf, sameBranch, settingsPlan } from '../core/settings';
+import {
+  Settings,
+  branchCapacityProblems,
+  branchLink,
+  branchesOf,
+  fieldLabel,
+  ownBranchName,
+  sameBranch,
+  settingsPlan,
+} from '../core/settings';
 import { SETTINGS_SHEET } from '../core/settings';
 import { WorkbookSet, BranchEntry, OpenBook, placeName } from '../core/workbook-set';
 import { classify } from './errors';
@@ -112,6 +121,16 @@ export function openProvince(main: GasWorkbook, settings: Settings): Province {
       continue;
     }
     const wb = new GasWorkbook(ss, SpreadsheetApp, runStore(), Utilities);
+    // A link pasted on the wrong line opens another branch: its own Thiết lập says which (a fresh
+    // copy of the main one says nothing yet, and is named at "Tạo biểu mẫu").
+    const claims = ownBranchName(wb.read(SETTINGS_SHEET, { valuesOnly: true })?.values ?? []);
+    if (claims && !sameBranch(claims, name)) {
+      entries.push({
+        name,
+        problem: `đường dẫn ghi cho "${name}" trên dòng "${fieldLabel('branchLinks')}" là của sổ nhánh "${claims}" (dòng "${fieldLabel('thisBranch')}" trên trang Thiết lập của bảng tính đó); hãy dán đúng đường dẫn của mỗi sổ nhánh vào dòng của sổ đó`,
+      });
+      continue;
+    }
     opened.push({ name, wb });
     entries.push({ name, book: wb } satisfies OpenBook);
   }

@@ -186,6 +186,55 @@ describe('template --branches', () => {
     ]);
   }, 60_000);
 
+  it("collect into one workbook names the workbook that holds another workbook's agency", async () => {
+    // The files the first test split from "Nhánh 1", and those of the main workbook and of "Nhánh 2".
+    expect((await cli('split', at('moi/chinh.xlsx'), '--out', at('tach-chinh'))).code).toBe(0);
+    expect((await cli('split', at('moi/nhanh-2.xlsx'), '--out', at('tach-2'))).code).toBe(0);
+    const intoBranch = await cli(
+      'collect',
+      at('moi/nhanh-1.xlsx'),
+      at('tach-2/05 - UBND phuong Phuoc Hau - Quy I 2026.xlsx'),
+      at('tach-chinh/01 - So Noi vu - Quy I 2026.xlsx'),
+      '--out',
+      at('moi/nhanh-1-nhan.xlsx'),
+    );
+    expect(intoBranch.code).toBe(1);
+    expect(intoBranch.out).toContain(
+      'Từ chối: đơn vị UBND phường Phước Hậu có biểu mẫu ở sổ nhánh "Nhánh 2", không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoBranch.out).toContain(
+      'Từ chối: đơn vị Sở Nội vụ có biểu mẫu ở sổ chính, không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoBranch.out).not.toContain('không có trong danh sách đơn vị');
+    // The main workbook read alone does not hold its branches' tabs either.
+    const intoMain = await cli(
+      'collect',
+      at('moi/chinh.xlsx'),
+      at('tach/03 - UBND xa An Binh - Quy I 2026.xlsx'),
+      '--out',
+      at('moi/chinh-nhan.xlsx'),
+    );
+    expect(intoMain.code).toBe(1);
+    expect(intoMain.out).toContain(
+      'Từ chối: đơn vị UBND xã An Bình có biểu mẫu ở sổ nhánh "Nhánh 1", không ở sổ này: hãy nhận tệp này vào sổ đó',
+    );
+    expect(intoMain.out).not.toContain('chạy "Tạo biểu mẫu cho các đơn vị" trước');
+  }, 60_000);
+
+  it('refuses --branches with --from, and says step by step what to do instead', async () => {
+    const r = await cli('template', '--from', at('moi/chinh.xlsx'), '--branches', '--out', at('tach-nhanh/chinh.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.out.split('\n')).toEqual([
+      `Không dùng --branches cùng --from được: lệnh này không chuyển các trang đã có số liệu của "${at('moi/chinh.xlsx')}" sang sổ nhánh. Hãy làm như sau:`,
+      `  1. Tách số liệu đã nhập thành tệp của từng đơn vị: npm run cchc -- split ${at('moi/chinh.xlsx')} --out ${at('tach-nhanh/tach-so-cu')}`,
+      `  2. Lập danh sách đơn vị (tệp CSV hoặc .xlsx, các cột Tên đơn vị, Loại, Sổ nhánh) theo đúng thứ tự trên trang Thiết lập của "${at('moi/chinh.xlsx')}"; ghi tên sổ nhánh (ví dụ Nhánh 1) ở cột Sổ nhánh, để trống cho đơn vị ở lại sổ chính.`,
+      `  3. Tạo sổ chính và các sổ nhánh: npm run cchc -- template --agencies don-vi.csv --period Q1 --year 2026 --deadline 10/03/2026 --province "Ủy ban nhân dân tỉnh Vĩnh Long" --branches --out ${at('tach-nhanh/chinh.xlsx')}`,
+      `  4. Nhận lại số liệu vào từng sổ: npm run cchc -- collect ${at('tach-nhanh/chinh.xlsx')} ${at('tach-nhanh/tach-so-cu')} --out ${at('tach-nhanh/chinh-da-nhan.xlsx')}, rồi cũng vậy với từng sổ nhánh (${at('tach-nhanh/nhanh-1.xlsx')}, …). Mỗi sổ từ chối tệp của đơn vị ở sổ khác và nói tệp đó thuộc sổ nào.`,
+      `Nếu trang Thiết lập của "${at('moi/chinh.xlsx')}" có chỉ tiêu riêng của tỉnh, dòng đã tắt hoặc đơn vị cung cấp số liệu khác mặc định, hãy sửa như vậy trên trang Thiết lập của sổ mới và của từng sổ nhánh trước bước 4; nếu không, biểu mẫu khác phiên bản và tệp bị từ chối.`,
+    ]);
+    expect(existsSync(at('tach-nhanh'))).toBe(false);
+  }, 60_000);
+
   it('refuses a list with a Sổ nhánh column without --branches', async () => {
     const r = await cli('template', '--out', at('khong.xlsx'), '--agencies', at('don-vi.csv'));
     expect(r.code).toBe(2);

@@ -188,6 +188,9 @@ describe('what can go wrong with branches', () => {
     const twice = `Trang "${agency.sheet}" của ${agency.name} có ở cả sổ nhánh "Nhánh 1" và sổ nhánh "Nhánh 2": số liệu của đơn vị chưa được tính, để không tính hai lần. Hãy xóa trang thừa, chỉ giữ trang ở sổ nhánh "Nhánh 1" (cột "Sổ nhánh" trên trang Thiết lập).`;
     const alert = choose(fake, 'menuConsolidateWorkbook')!;
     expect(alert.message).toContain(twice);
+    // The list of agencies left out gives the reason, not "tab not found".
+    expect(alert.message).toContain(`  • ${agency.name}: Trang của đơn vị có ở hai sổ`);
+    expect(alert.message).not.toContain(`${agency.name}: Không tìm thấy trang`);
     const row = [...fake.ss.sheet('Chi tiết theo đơn vị').cells].filter(([, c]) => c.value === agency.name);
     expect(row.length).toBeGreaterThan(0);
     expect(valuesOf(fake.ss, 'Kết quả kiểm tra').some(([, v]) => v === twice)).toBe(true);
@@ -210,10 +213,34 @@ describe('what can go wrong with branches', () => {
     expect(alert.message).toContain(
       'Không mở được sổ nhánh "Nhánh 4": không tìm thấy bảng tính theo đường dẫn trên trang Thiết lập (bảng tính đã bị xóa, hoặc đường dẫn sai).',
     );
+    const lost = settings.agencies.find((a) => a.branch === 'Nhánh 2')!;
+    expect(alert.message).toContain(`  • ${lost.name}: Không mở được sổ nhánh`);
+    expect(alert.message).not.toContain('Không tìm thấy trang');
     const counted = Number(/Tổng hợp từ (\d+)\/20 /.exec(alert.message)![1]);
     const inOpen = settings.agencies.filter((a) => a.branch !== 'Nhánh 2' && a.branch !== 'Nhánh 4').length;
     expect(counted).toBeLessThanOrEqual(inOpen);
     expect(counted).toBeGreaterThan(0);
+  });
+
+  it('skips a branch whose link was pasted on the wrong line, and writes nothing into the spreadsheet it opens', () => {
+    const { fake, branches, settings } = smallSpread();
+    // The consolidator pasted the address of "Nhánh 2" on the line of "Nhánh 1" too.
+    const wrong = settings.branchLinks.map((l) => (l.name === 'Nhánh 1' ? { ...l, url: branches[1]!.ss.url } : l));
+    gasWorkbook(fake).wb.replace(settingsPlan({ ...settings, branchLinks: wrong }));
+    const skipped =
+      'Không mở được sổ nhánh "Nhánh 1": đường dẫn ghi cho "Nhánh 1" trên dòng "Đường dẫn các sổ nhánh" là của sổ nhánh "Nhánh 2" (dòng "Sổ nhánh của tệp này" trên trang Thiết lập của bảng tính đó); hãy dán đúng đường dẫn của mỗi sổ nhánh vào dòng của sổ đó. Các đơn vị có biểu mẫu ở sổ này được coi là chưa có trang.';
+    const before = branches[1]!.ss.sheets.map((s) => s.name);
+    const made = choose(fake, 'menuGenerateTemplates')!;
+    expect(made.message).toContain(skipped);
+    // "Nhánh 2" keeps its own name and only its own agencies' tabs.
+    expect(branches[1]!.ss.sheets.map((s) => s.name)).toEqual(before);
+    const sheet = branches[1]!.ss.sheet('Thiết lập');
+    const row = Number([...sheet.cells].find(([, c]) => c.value === 'Sổ nhánh của tệp này')![0].split(',')[0]);
+    expect(sheet.cellAt(row, 2).value).toBe('Nhánh 2');
+    const alert = choose(fake, 'menuConsolidateWorkbook')!;
+    expect(alert.message).toContain(skipped);
+    const lost = settings.agencies.find((a) => a.branch === 'Nhánh 1')!;
+    expect(alert.message).toContain(`  • ${lost.name}: Không mở được sổ nhánh`);
   });
 
   it('refuses at Tạo biểu mẫu a branch holding more agencies than Thiết lập allows', () => {

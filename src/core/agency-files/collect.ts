@@ -11,7 +11,8 @@ import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from 
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
 import { AgencyReport, ParsedRow, parseAgencyTab, recompute, sameResult } from '../form/parse';
 import { periodInText, inText } from '../periods';
-import { Agency, FormSettings, ReportHeader } from '../settings';
+import { Agency, FormSettings, ReportHeader, Roster, branchOf } from '../settings';
+import { placeName } from '../workbook-set';
 import { COL, FreeTextField, labelCells } from '../form/template';
 import { fold, squish } from '../primitives/text';
 import { CellFormula, isFormulaError, ooxmlFormula, rateFormulaAt } from '../form/formulas';
@@ -54,6 +55,7 @@ export function examineFile(
   catalog: Catalog,
   settings: FormSettings & Pick<ReportHeader, 'issuingBody'>,
   file: IncomingFile,
+  province?: Roster,
 ): Verdict {
   const refuse = (reason: string, agency: Agency | null = null): Refused => ({
     ok: false,
@@ -80,7 +82,10 @@ export function examineFile(
     return refuse(`biểu mẫu của "${id.province}", không phải của "${settings.issuingBody}"`);
   if (id.period !== settings.period.id || id.year !== settings.period.year)
     return refuse(`biểu mẫu ${periodInText(id.period, id.year)}, sổ tổng hợp đang ở ${inText(settings.period)}`);
-  const agency = settings.agencies.find((a) => a.stt === id.agencyId && fold(a.name) === fold(id.agencyName));
+  const named = (a: Agency) => a.stt === id.agencyId && fold(a.name) === fold(id.agencyName);
+  const agency = settings.agencies.find(named);
+  const elsewhere = agency ? undefined : province?.agencies.find(named);
+  if (elsewhere) return refuse(notHere(elsewhere), elsewhere);
   if (!agency)
     return refuse(
       `đơn vị "${id.agencyName}" (mã ${String(id.agencyId).padStart(2, '0')}) không có trong danh sách đơn vị của sổ tổng hợp`,
@@ -107,6 +112,14 @@ export function examineFile(
       agency,
     );
   return { ok: true, file: file.name, agency, identity: id, snap, report };
+}
+
+/**
+ * Why a file is refused by a workbook that does not hold its agency's tab, when another workbook
+ * of the province does (Thiết lập's column "Sổ nhánh"): the clerk is told which one to collect it into.
+ */
+export function notHere(agency: Agency): string {
+  return `đơn vị ${agency.name} có biểu mẫu ở ${placeName({ name: branchOf(agency) })}, không ở sổ này: hãy nhận tệp này vào sổ đó`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { valueOf } from '../form/parse';
 import { inText } from '../periods';
 import { Agency, FormRules, Schedule, Settings, isCaseRow, tierOfType } from '../settings';
 import { AgencyResult } from '../checks/validate';
+import { RULES, TabProblem } from '../checks/rules';
 import { AgencyStatus } from '../checks/status';
 import { rateFrom, rateOperands } from '../catalog/rate';
 
@@ -30,6 +31,8 @@ export interface SubmissionEntry {
 
 export type Exclusion =
   | { readonly kind: 'sheet-missing' }
+  /** The tab is in two workbooks of the set, or in a branch not opened (workbook-set.ts). */
+  | { readonly kind: 'tab-unreachable'; readonly rule: TabProblem['rule'] }
   | { readonly kind: 'not-sent' }
   | { readonly kind: 'errors'; readonly count: number };
 
@@ -37,11 +40,17 @@ export function exclusionLabel(e: Exclusion): string {
   switch (e.kind) {
     case 'sheet-missing':
       return 'Không tìm thấy trang';
+    case 'tab-unreachable':
+      return RULES[e.rule];
     case 'not-sent':
       return 'Chưa gửi báo cáo';
     case 'errors':
       return `Còn ${e.count} lỗi`;
   }
+}
+
+function isTabProblemRule(rule: string): rule is TabProblem['rule'] {
+  return rule === 'sheet-duplicate' || rule === 'branch-unopened';
 }
 
 export type Method = 'sum' | 'ratio' | 'mean' | 'derived' | 'owner' | 'codes';
@@ -136,7 +145,10 @@ function submissionEntry(settings: Schedule & Pick<FormRules, 'includeErrors'>, 
   const date = submitted ? (r.report?.sentOn.date ?? null) : null;
   const daysLate = date ? Math.max(0, daysBetween(settings.deadline, date)) : null;
   let exclusion: Exclusion | null = null;
-  if (!r.report) exclusion = { kind: 'sheet-missing' };
+  const unreachable = r.report ? undefined : r.findings.find((f) => isTabProblemRule(f.rule));
+  if (unreachable && isTabProblemRule(unreachable.rule))
+    exclusion = { kind: 'tab-unreachable', rule: unreachable.rule };
+  else if (!r.report) exclusion = { kind: 'sheet-missing' };
   else if (!submitted) exclusion = { kind: 'not-sent' };
   else if (r.errors && !settings.includeErrors) exclusion = { kind: 'errors', count: r.errors };
   return {
@@ -549,7 +561,8 @@ export function submissionRemark(e: SubmissionEntry): string {
 /** The workbook's note on a submission: the document's, then why its figures are left out. */
 export function submissionNote(e: SubmissionEntry): string {
   const parts: string[] = [];
-  if (!e.submitted) parts.push(e.exclusion?.kind === 'sheet-missing' ? exclusionLabel(e.exclusion) : 'Chưa gửi');
+  const absent = e.exclusion?.kind === 'sheet-missing' || e.exclusion?.kind === 'tab-unreachable';
+  if (!e.submitted) parts.push(absent && e.exclusion ? exclusionLabel(e.exclusion) : 'Chưa gửi');
   else parts.push(submissionRemark(e));
   if (e.submitted && !e.included && e.excludedReason) parts.push(`${e.excludedReason}, chưa tổng hợp`);
   return parts.join('; ');

@@ -16,5 +16,5 @@ export {
   settingsPlan,
 } from './layout';
 export { AGGREGATE_LABELS, APPLIES_LABELS, KIND_LABELS } from './extras';
-export { readSettings } from './read';
+export { ownBranchName, readSettings } from './read';
 export { defaultOwners, exampleSettings } from './example';

@@ -25,6 +25,15 @@ import {
 } from './model';
 
 /** Reads and checks the settings sheet; the catalog it is checked against follows from the period. */
+/**
+ * The branch a spreadsheet's own Thiết lập says it is (the row "Sổ nhánh của tệp này"), read
+ * without the rest of the sheet; '' for a main workbook or a fresh copy of one.
+ */
+export function ownBranchName(values: RawCell[][]): string {
+  const r = findRow(values, 0, fieldLabel('thisBranch'));
+  return r < 0 ? '' : squish(cellText(values[r]?.[1]));
+}
+
 export function readSettings(values: RawCell[][]): SettingsResult {
   const problems: SettingsProblem[] = [];
   const warnings: SettingsProblem[] = [];

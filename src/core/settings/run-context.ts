@@ -16,6 +16,8 @@ export interface RunContext {
   readonly catalog: Catalog;
   readonly schedule: Schedule;
   readonly roster: Roster;
+  /** Every agency of the province, as Thiết lập lists them: the roster, or more in a branch's copy. */
+  readonly province: Roster;
   readonly header: ReportHeader;
   readonly targets: Targets;
   readonly rules: FormRules;
@@ -30,6 +32,7 @@ export function runContext(read: Settings): RunContext {
     catalog: catalogFor(settings),
     schedule: settings,
     roster: settings,
+    province: read,
     header: settings,
     targets: settings,
     rules: settings,

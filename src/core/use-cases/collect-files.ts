@@ -7,6 +7,7 @@ import {
   IncomingFile,
   Prefer,
   examineFile,
+  notHere,
   resolveDuplicates,
   tabWrite,
   untouched,
@@ -15,6 +16,7 @@ import { validateAgency } from '../checks/validate';
 import { IsoDate } from '../primitives/dates';
 import { CellWriter } from '../workbook';
 import { RunContext } from '../settings/run-context';
+import { Agency, Settings, branchOf, sameBranch } from '../settings';
 
 export interface CollectOutcome {
   readonly rows: CollectRow[];
@@ -33,7 +35,7 @@ export function collectFiles(
 ): CollectOutcome {
   const { catalog, settings } = ctx;
   const verdicts = resolveDuplicates(
-    files.map((f) => examineFile(catalog, settings, f)),
+    files.map((f) => examineFile(catalog, settings, f, ctx.province)),
     opts.prefer ?? 'none',
   );
   const rows: CollectRow[] = [];
@@ -57,7 +59,7 @@ export function collectFiles(
         agency: v.agency.name,
         rowsTaken: 0,
         findings: '',
-        status: `Từ chối: sổ tổng hợp không có trang "${v.agency.sheet}"; chạy "Tạo biểu mẫu cho các đơn vị" trước`,
+        status: `Từ chối: ${absentReason(wb, settings, v.agency)}`,
         ok: false,
       });
       continue;
@@ -99,6 +101,18 @@ export function collectFiles(
     });
   }
   return { rows, written };
+}
+
+/**
+ * Why an accepted file's tab is not there: a set of workbooks knows (in two of them, in a branch
+ * not opened); a main workbook read alone does not hold its branches' tabs; else it was never made.
+ */
+function absentReason(wb: CellWriter, settings: Settings, agency: Agency): string {
+  if (wb.tabProblem) {
+    const problem = wb.tabProblem(agency.sheet);
+    if (problem) return problem.message;
+  } else if (!sameBranch(branchOf(agency), settings.thisBranch)) return notHere(agency);
+  return `sổ tổng hợp không có trang "${agency.sheet}"; chạy "Tạo biểu mẫu cho các đơn vị" trước`;
 }
 
 function findingText(errors: number, warnings: number): string {
