@@ -420,7 +420,7 @@ interface Cell {
 /** The cell being read: its attributes and the text of its children. */
 interface OpenCell {
   row: number;
-  col: number | null;
+  col: number;
   type: string;
   style: number | null;
   formula: string | null;
@@ -453,7 +453,8 @@ class SheetCells {
   /** Per row: the last column holding a cell, and whether any cell there counts as used. */
   private readonly rowEnds = new Map<number, { end: number; used: boolean }>();
   private row = 0;
-  private prevCol: number | null = null;
+  /** The column of the row's previous cell (0 before its first), kept or not. */
+  private prevCol = 0;
   private cell: OpenCell | null = null;
   private child: 'f' | 'v' | 'is' | null = null;
 
@@ -496,13 +497,15 @@ class SheetCells {
     switch (name) {
       case 'row':
         this.row = a.r ? parseInt(a.r, 10) : this.row + 1;
-        this.prevCol = null;
+        this.prevCol = 0;
         this.lastRow = Math.max(this.lastRow, this.row);
         return;
       case 'c': {
         const at = a.r ? parseA1(a.r.toUpperCase()) : null;
-        // A cell without a reference is the one after the previous; a row's first has none (excelts skips it).
-        const col = at ? at.col : this.prevCol === null ? null : this.prevCol + 1;
+        // A cell without a reference (the format allows it) is the one after the row's previous cell,
+        // or column A when it is the row's first: as Excel and excelts number it.
+        const col = at ? at.col : this.prevCol + 1;
+        this.prevCol = col;
         const row = at ? at.row : this.row;
         this.cell = {
           row,
@@ -542,14 +545,13 @@ class SheetCells {
     if (name === 'c') {
       this.cell = null;
       this.child = null;
-      // excelts numbers a cell without a reference from the last cell it kept in the row.
-      if (cell.col !== null && this.finish(cell, cell.col)) this.prevCol = cell.col;
+      this.finish(cell, cell.col);
     } else if (name === 'f' || name === 'v' || name === 'is') this.child = null;
     else if (this.child === 'is') cell.inline?.close(name);
   }
 
-  /** A cell read to its end, as excelts would load it; false when excelts would drop it. */
-  private finish(c: OpenCell, col: number): boolean {
+  /** A cell read to its end, kept as excelts would load it (an empty unstyled cell is dropped). */
+  private finish(c: OpenCell, col: number): void {
     const row = c.row;
     const format = c.style !== null ? (this.numFmts[c.style] ?? '') : '';
     if (c.formula || c.shareType) {
@@ -563,20 +565,19 @@ class SheetCells {
       if (array) this.arrays.push({ range: array, formula });
       const fact: CellFact = { kind: 'formula', formula, cached: cached !== null, ...(array ? { array } : {}) };
       this.keep({ row, col, value: cached ?? '', format, fact });
-      return true;
+      return;
     }
     // An inline string's runs are decoded already; a value in <v> is decoded by its type.
     const inline = c.type === 'inlineStr' && c.value === null ? (c.inline?.value() ?? null) : null;
     if (c.value === null && !inline) {
       // No value: a styled cell widens its row's range only (excelts keeps it as an empty cell),
       // an unstyled one (or style 0) is dropped.
-      if (!c.style) return false;
+      if (!c.style) return;
       this.note(row, col, false);
-      return true;
+      return;
     }
     this.note(row, col, true);
     this.keep({ row, col, value: inline ?? this.plainValue(c.type, c.value!, format), format });
-    return true;
   }
 
   private keep(cell: Cell): void {
