@@ -574,11 +574,16 @@ class SheetCells {
       // an unstyled one (or style 0) is dropped.
       if (!c.style) return;
       this.note(row, col, false);
+      // Its number format is kept (excelts keeps it too): what collect writes there is read by it.
+      if (format && this.blankFormats.length < this.maxCells) this.blankFormats.push({ row, col, format });
       return;
     }
     this.note(row, col, true);
     this.keep({ row, col, value: inline ?? this.plainValue(c.type, c.value!, format), format });
   }
+
+  /** Empty styled cells with a number format: the format only (never counted as cells kept). */
+  private readonly blankFormats: { row: number; col: number; format: string }[] = [];
 
   private keep(cell: Cell): void {
     if (this.cells.length < this.maxCells) this.cells.push(cell);
@@ -670,6 +675,7 @@ class SheetCells {
     const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(width).fill(''));
     const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill(''));
     const facts = new Map<string, CellFact>();
+    for (const c of this.blankFormats) if (c.row <= rows && c.col <= width) formats[c.row - 1][c.col - 1] = c.format;
     for (const c of this.cells) {
       if (c.row > rows || c.col > width) continue;
       values[c.row - 1][c.col - 1] = c.value;
