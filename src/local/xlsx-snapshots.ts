@@ -420,7 +420,7 @@ interface Cell {
 /** The cell being read: its attributes and the text of its children. */
 interface OpenCell {
   row: number;
-  col: number | null;
+  col: number;
   type: string;
   style: number | null;
   formula: string | null;
@@ -453,7 +453,8 @@ class SheetCells {
   /** Per row: the last column holding a cell, and whether any cell there counts as used. */
   private readonly rowEnds = new Map<number, { end: number; used: boolean }>();
   private row = 0;
-  private prevCol: number | null = null;
+  /** The column of the row's previous cell (0 before its first), kept or not. */
+  private prevCol = 0;
   private cell: OpenCell | null = null;
   private child: 'f' | 'v' | 'is' | null = null;
 
@@ -496,13 +497,15 @@ class SheetCells {
     switch (name) {
       case 'row':
         this.row = a.r ? parseInt(a.r, 10) : this.row + 1;
-        this.prevCol = null;
+        this.prevCol = 0;
         this.lastRow = Math.max(this.lastRow, this.row);
         return;
       case 'c': {
         const at = a.r ? parseA1(a.r.toUpperCase()) : null;
-        // A cell without a reference is the one after the previous; a row's first has none (excelts skips it).
-        const col = at ? at.col : this.prevCol === null ? null : this.prevCol + 1;
+        // A cell without a reference (the format allows it) is the one after the row's previous cell,
+        // or column A when it is the row's first: as Excel and excelts number it.
+        const col = at ? at.col : this.prevCol + 1;
+        this.prevCol = col;
         const row = at ? at.row : this.row;
         this.cell = {
           row,
@@ -542,14 +545,13 @@ class SheetCells {
     if (name === 'c') {
       this.cell = null;
       this.child = null;
-      // excelts numbers a cell without a reference from the last cell it kept in the row.
-      if (cell.col !== null && this.finish(cell, cell.col)) this.prevCol = cell.col;
+      this.finish(cell, cell.col);
     } else if (name === 'f' || name === 'v' || name === 'is') this.child = null;
     else if (this.child === 'is') cell.inline?.close(name);
   }
 
-  /** A cell read to its end, as excelts would load it; false when excelts would drop it. */
-  private finish(c: OpenCell, col: number): boolean {
+  /** A cell read to its end, kept as excelts would load it (an empty unstyled cell is dropped). */
+  private finish(c: OpenCell, col: number): void {
     const row = c.row;
     const format = c.style !== null ? (this.numFmts[c.style] ?? '') : '';
     if (c.formula || c.shareType) {
@@ -563,21 +565,25 @@ class SheetCells {
       if (array) this.arrays.push({ range: array, formula });
       const fact: CellFact = { kind: 'formula', formula, cached: cached !== null, ...(array ? { array } : {}) };
       this.keep({ row, col, value: cached ?? '', format, fact });
-      return true;
+      return;
     }
     // An inline string's runs are decoded already; a value in <v> is decoded by its type.
     const inline = c.type === 'inlineStr' && c.value === null ? (c.inline?.value() ?? null) : null;
     if (c.value === null && !inline) {
       // No value: a styled cell widens its row's range only (excelts keeps it as an empty cell),
       // an unstyled one (or style 0) is dropped.
-      if (!c.style) return false;
+      if (!c.style) return;
       this.note(row, col, false);
-      return true;
+      // Its number format is kept (excelts keeps it too): what collect writes there is read by it.
+      if (format && this.blankFormats.length < this.maxCells) this.blankFormats.push({ row, col, format });
+      return;
     }
     this.note(row, col, true);
     this.keep({ row, col, value: inline ?? this.plainValue(c.type, c.value!, format), format });
-    return true;
   }
+
+  /** Empty styled cells with a number format: the format only (never counted as cells kept). */
+  private readonly blankFormats: { row: number; col: number; format: string }[] = [];
 
   private keep(cell: Cell): void {
     if (this.cells.length < this.maxCells) this.cells.push(cell);
@@ -669,6 +675,7 @@ class SheetCells {
     const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(width).fill(''));
     const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill(''));
     const facts = new Map<string, CellFact>();
+    for (const c of this.blankFormats) if (c.row <= rows && c.col <= width) formats[c.row - 1][c.col - 1] = c.format;
     for (const c of this.cells) {
       if (c.row > rows || c.col > width) continue;
       values[c.row - 1][c.col - 1] = c.value;

@@ -24,6 +24,7 @@ import {
 import { normaliseStyles } from './xlsx-styles';
 import { xlsxSelfCheck } from './self-check';
 import { withoutPhoneticHints } from './xlsx-snapshots';
+import { xmlDecode, xmlEncode } from '@cj-tech-master/excelts/xml';
 
 const STATE_SHEET = '_cchc_state';
 const LISTS_SHEET = '_cchc_lists';
@@ -67,11 +68,15 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   static async fromParts(files: Record<string, Uint8Array>, clock: Clock = () => new Date()): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
-    // Phonetic hints left out as the shared reader leaves them (xlsx-snapshots.ts), so every
-    // command reads an inline string alike.
+    // Phonetic hints left out as the shared reader leaves them (xlsx-snapshots.ts), and number
+    // formats' escapes kept, so every command reads an inline string and a rate alike.
     const plain: Record<string, Uint8Array> = {};
     for (const [path, bytes] of Object.entries(files))
-      plain[path] = /^xl\/worksheets\/[^/]+\.xml$/.test(path) ? phoneticFree(bytes) : bytes;
+      plain[path] = /^xl\/worksheets\/[^/]+\.xml$/.test(path)
+        ? phoneticFree(bytes)
+        : path === 'xl/styles.xml'
+          ? escapesQuoted(bytes)
+          : bytes;
     await book.xlsx.loadFromFiles(plain);
     return XlsxWorkbook.loaded(book, clock);
   }
@@ -409,6 +414,28 @@ function phoneticFree(bytes: Uint8Array): Uint8Array {
   const xml = new TextDecoder().decode(bytes);
   const plain = withoutPhoneticHints(xml);
   return plain === xml ? bytes : new TextEncoder().encode(plain);
+}
+
+/**
+ * A styles part whose number formats keep their escapes through excelts, whose loader drops every
+ * backslash: "0.000\%" (shows 0,142 as "0,142%") would become "0.000%" (shows it as "14,200%")
+ * and be read as 14,2 where the shared reader reads 0,142 (numbers.ts: scalesAsPercent). Each
+ * escaped character is written as the quoted text it stands for (0.000"%"), which shows the same.
+ */
+function escapesQuoted(bytes: Uint8Array): Uint8Array {
+  const xml = new TextDecoder().decode(bytes);
+  if (!xml.includes('\\')) return bytes;
+  const out = xml.replace(
+    /(<(?:[\w.-]+:)?numFmt\b[^>]*?\sformatCode\s*=\s*)(?:"([^"]*)"|'([^']*)')/g,
+    (whole, head: string, dq: string | undefined, sq: string | undefined) => {
+      const code = xmlDecode(dq ?? sq ?? '');
+      const quoted = code.replace(/"[^"]*"?|\\([^"])/g, (m, ch: string | undefined) =>
+        ch === undefined ? m : `"${ch}"`,
+      );
+      return quoted === code ? whole : `${head}"${xmlEncode(quoted)}"`;
+    },
+  );
+  return out === xml ? bytes : new TextEncoder().encode(out);
 }
 
 /** Raises a row to the lines its wrapped text cells need (never lowers it). */

@@ -5,6 +5,7 @@
  * every command (1.1.1 summed to the figure worked out by hand, or the bad cell refused at the
  * cell), every output holding only values the schema allows; no input ever changes.
  */
+import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,28 @@ const cli = cliWith(() => NOW);
 let agencyFile = '';
 /** The file split writes for the agency the corpus changes, the base of AGENCY_CORPUS. */
 let ownFile = '';
+
+/** A name as split writes it into a file name: "Sở Nội vụ" → "So Noi vu". */
+const ascii = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+
+/** Every text a workbook holds (shared strings and cells), its XML entities decoded. */
+async function textOf(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const parts = Object.keys(zip.files).filter((n) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(n));
+  const xml = (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join('');
+  return xml
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
 
 /** A file's bytes as a hash (a device or a pipe is never read: its kind stands for its content). */
 function fingerprint(path: string): string {
@@ -125,12 +148,16 @@ describe.each(CORPUS.map((c) => [c.family, c.file, c] as const))('%s: %s', (_fam
           for (const w of c.writes) expect({ name, wrote: existsSync(w) }).toEqual({ name, wrote: false });
       }
     } else {
-      const { total, validate } = entry.outcome;
+      const { total, validate, figures = {}, route = AGENCY } = entry.outcome;
       expect(results.validate.code).toBeLessThan(2);
       expect(results.validate.out).toContain(validate);
       expect(results.consolidate.code).toBe(0);
       const json = JSON.parse(readFileSync(join(out, 'c.json'), 'utf8'));
       expect(json.indicators['1.1.1'].value).toBe(total);
+      for (const [code, value] of Object.entries(figures))
+        expect({ code, value: json.indicators[code].value }).toEqual({ code, value });
+      // A finding at a cell: consolidate's sheet of findings says it in the same words.
+      if (validate.startsWith('Ô ')) expect(await textOf(join(out, 'c.xlsx'))).toContain(validate);
       // The agency is left out of the sum exactly when validate finds an error at its cell.
       const row = json.submission.find((s: { agency: string }) => s.agency === AGENCY);
       expect(row.included).toBe(total !== TOTAL_111.without);
@@ -141,6 +168,23 @@ describe.each(CORPUS.map((c) => [c.family, c.file, c] as const))('%s: %s', (_fam
           out: '',
         });
       expect(readdirSync(join(out, 'split'))).toHaveLength(4);
+      // The other route gives the same figures: the agency's file split wrote, collected back.
+      const routed = readdirSync(join(out, 'split')).find((f) => f.includes(ascii(route)))!;
+      const back = await cli('collect', SAMPLE, join(out, 'split', routed), '--out', join(out, 'back.xlsx'));
+      expect(back.code).toBeLessThan(2);
+      expect(back.out).toContain('Đã nhận 1/1 tệp');
+      await cli('consolidate', join(out, 'back.xlsx'), '--json', join(out, 'back.json'), '--out', join(out, 'b.xlsx'));
+      const again = JSON.parse(readFileSync(join(out, 'back.json'), 'utf8'));
+      expect({ route: 'split → collect', total: again.indicators['1.1.1'].value }).toEqual({
+        route: 'split → collect',
+        total,
+      });
+      for (const [code, value] of Object.entries(figures))
+        expect({ route: 'split → collect', code, value: again.indicators[code].value }).toEqual({
+          route: 'split → collect',
+          code,
+          value,
+        });
       for (const f of ['c.xlsx', 't.xlsx', 'k.xlsx', ...readdirSync(join(out, 'split')).map((s) => join('split', s))]) {
         const path = join(out, f);
         expect({ f, bad: statSync(path).size > 0 ? await invalidValues(path) : ['empty'] }).toEqual({ f, bad: [] });

@@ -1,7 +1,8 @@
 /**
  * Zips written so that two readers read two different files (a second directory hidden in the
  * comment, a directory that disagrees with its local headers, entries sharing bytes, names that
- * climb out or are absolute), built by hand from a real report (tests/local/zip-builder.ts): every
+ * climb out or are absolute), built by hand from a real report (tests/local/hostile-corpus.ts, which
+ * the corpus runs through every command too): every
  * command refuses each with the same Vietnamese message, writes nothing and leaves the input as it
  * was. And the limits that keep validate small hold for the commands that build a full model.
  */
@@ -12,128 +13,14 @@ import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { FIXTURE_CLOCK } from '../fixtures/collect/fixture';
 import { cliWith, scratch } from '../cli/helpers';
 import { FIXTURES } from '../paths';
-import { Packed, centralRecord, endRecord, localRecord, pack, unzipParts, zipOf } from './zip-builder';
+import { FORGED_SHEET, ZIP_TRICKS, hiddenDirectory, sampleParts } from './hostile-corpus';
+import { pack, unzipParts, zipOf } from './zip-builder';
 
 const SAMPLE = readFileSync(join(FIXTURES, 'interop', 'sample.xlsx'));
 const PROVINCE = join(FIXTURES, 'collect', 'province.xlsx');
-const FORGED_SHEET = 'xl/worksheets/sheet4.xml'; // "Sở Nội vụ"; its D14 holds 12
 const cli = cliWith(FIXTURE_CLOCK);
-
-/** The sample's parts, packed again, with `edit` applied to the sheet of Sở Nội vụ. */
-function parts(edit: (xml: string) => string = (x) => x): Packed[] {
-  return unzipParts(SAMPLE).map(({ name, data }) =>
-    pack(name, name === FORGED_SHEET ? edit(data.toString('utf8')) : data),
-  );
-}
-const forged = (xml: string) => xml.replace('<c r="D14" s="20"><v>12</v></c>', '<c r="D14" s="20"><v>777777</v></c>');
-
-/**
- * A second end record hidden in the comment, whose directory lists the same parts except the
- * sheet of Sở Nội vụ, which it takes from a forged copy (D14 = 777777) also in the comment.
- */
-function hiddenDirectory(): Buffer {
-  const honest = parts();
-  const { offsets, cdStart } = zipOf(honest);
-  const cd = Buffer.concat(honest.map((p) => centralRecord(p, offsets.get(p.name)!)));
-  const commentAt = cdStart + cd.length + 22;
-  const fake = parts(forged).find((p) => p.name === FORGED_SHEET)!;
-  const fakeLocal = localRecord(fake);
-  const hiddenCd = Buffer.concat(
-    honest.map((p) =>
-      p.name === FORGED_SHEET ? centralRecord(fake, commentAt) : centralRecord(p, offsets.get(p.name)!),
-    ),
-  );
-  const comment = Buffer.concat([
-    fakeLocal,
-    hiddenCd,
-    endRecord(honest.length, hiddenCd.length, commentAt + fakeLocal.length),
-  ]);
-  return zipOf(honest, comment).bytes;
-}
-
-/** The directory says one compressed size for the sheet, its local header another. */
-function sizeMismatch(): Buffer {
-  const zip = zipOf(parts());
-  const bytes = Buffer.from(zip.bytes);
-  const at = bytes.indexOf(Buffer.from(FORGED_SHEET), zip.cdStart) - 46;
-  bytes.writeUInt32LE(bytes.readUInt32LE(at + 20) + 7, at + 20);
-  return bytes;
-}
-
-/** The end record says the directory is 46 bytes longer than it is. */
-function directorySizeWrong(): Buffer {
-  const bytes = Buffer.from(zipOf(parts()).bytes);
-  const end = bytes.length - 22;
-  bytes.writeUInt32LE(bytes.readUInt32LE(end + 12) + 46, end + 12);
-  return bytes;
-}
-
-/** The sheet twice under one name, the second one forged: readers keep the first or the last. */
-function duplicateName(): Buffer {
-  const fake = parts(forged).find((p) => p.name === FORGED_SHEET)!;
-  return zipOf([...parts(), fake]).bytes;
-}
-
-/**
- * A stored picture whose bytes hold a whole second entry (the forged sheet under another name);
- * the directory lists both, so one entry lies inside the other.
- */
-function overlapping(): Buffer {
-  const all = parts();
-  const fake = { ...parts(forged).find((p) => p.name === FORGED_SHEET)!, name: 'xl/worksheets/sheet9.xml' };
-  const inner = localRecord(fake);
-  const picture = pack('xl/media/anh.bin', inner, true);
-  const { bytes, offsets, cdStart } = zipOf([...all, picture]);
-  const pictureData = offsets.get('xl/media/anh.bin')! + 30 + picture.name.length;
-  const cd = Buffer.concat([
-    ...[...all, picture].map((p) => centralRecord(p, offsets.get(p.name)!)),
-    centralRecord(fake, pictureData),
-  ]);
-  return Buffer.concat([bytes.subarray(0, cdStart), cd, endRecord(all.length + 2, cd.length, cdStart)]);
-}
-
-/** The parts with one renamed (the workbook's relationships still find it under its own name). */
-function renamed(from: string, to: string): Buffer {
-  return zipOf(parts().map((p) => (p.name === from ? { ...p, name: to } : p))).bytes;
-}
-
-/** The parts and one more. */
-function withPart(name: string): Buffer {
-  return zipOf([...parts(), pack(name, 'x')]).bytes;
-}
-
-/** Each hostile file and, written by hand, what its message says is wrong. */
-const CASES: { file: string; bytes: () => Buffer; why: string }[] = [
-  {
-    file: 'hai-ban-ghi-cuoi.xlsx',
-    bytes: hiddenDirectory,
-    why: 'có hai bản ghi cuối của tệp nén (một bản ẩn trong phần chú thích)',
-  },
-  {
-    file: 'lech-kich-thuoc.xlsx',
-    bytes: sizeMismatch,
-    why: 'đầu mục "xl/worksheets/sheet4.xml" khai báo kích thước khác danh mục tệp nén',
-  },
-  {
-    file: 'lech-danh-muc.xlsx',
-    bytes: directorySizeWrong,
-    why: 'danh mục tệp nén không nằm ngay trước bản ghi cuối',
-  },
-  { file: 'trung-ten.xlsx', bytes: duplicateName, why: 'hai mục cùng tên "xl/worksheets/sheet4.xml"' },
-  { file: 'chong-nhau.xlsx', bytes: overlapping, why: 'mục "xl/worksheets/sheet9.xml" chồng lên mục khác' },
-  {
-    file: 'ten-tuyet-doi.xlsx',
-    bytes: () => renamed('xl/worksheets/sheet1.xml', '/xl/worksheets/sheet1.xml'),
-    why: 'tên mục "/xl/worksheets/sheet1.xml" là đường dẫn tuyệt đối',
-  },
-  { file: 'ra-ngoai.xlsx', bytes: () => withPart('../evil'), why: 'tên mục "../evil" trỏ ra ngoài tệp nén' },
-  { file: 'o-dia.xlsx', bytes: () => withPart('C:\\evil.xml'), why: 'tên mục "C:\\evil.xml" là đường dẫn tuyệt đối' },
-  {
-    file: 'gach-nguoc.xlsx',
-    bytes: () => withPart('xl\\..\\..\\evil.xml'),
-    why: 'tên mục "xl\\..\\..\\evil.xml" có dấu "\\"',
-  },
-];
+const parts = sampleParts;
+const CASES = ZIP_TRICKS;
 
 /** The message every command gives, written by hand. */
 const message = (shown: string, why: string) =>

@@ -9,7 +9,7 @@ import { formRows, lockedReason } from '../form/row-modes';
 import { CellInput } from '../sheet/plan';
 import { RawCell, SheetSnapshot, a1, a1Range, cellText, isBlank, parseA1 } from '../sheet/grid';
 import { FormIdentity, formVersion, identityText, readIdentity } from '../form/identity';
-import { AgencyReport, ParsedRow, parseAgencyTab, recompute, sameResult } from '../form/parse';
+import { AgencyReport, ParsedRow, parseAgencyTab, percentCellValue, recompute, sameResult } from '../form/parse';
 import { periodInText, inText } from '../periods';
 import { Agency, FormSettings, ReportHeader, Roster, branchOf } from '../settings';
 import { placeName } from '../workbook-set';
@@ -272,6 +272,8 @@ function valueFor(
   formula: CellFormula | null,
   src: { snap: SheetSnapshot; report: AgencyReport },
   from: ParsedRow | undefined,
+  /** The number format of the cell the value goes into. */
+  targetFormat: string,
 ): CellInput {
   if (!from) return null;
   const fact = src.snap.cells?.get(from.cell);
@@ -288,6 +290,10 @@ function valueFor(
   // Where the agency left the formula's own result, the formula (not a frozen number) is copied.
   if (formula && inSource && (isBlank(raw) || (typeof raw === 'number' && sameResult(raw, expected))))
     return { formula };
+  // A rate typed as a number goes over as the figure it was read as, in the target cell's terms:
+  // 0,142 under "0.000\%" (which does not scale) is 0,142%, so 0,00142 under the form's "0.00%".
+  if (from.ind.kind === 'percent' && typeof raw === 'number' && from.reading.state === 'number')
+    return percentCellValue(from.reading.value, targetFormat);
   return asInput(raw);
 }
 
@@ -349,7 +355,7 @@ export function tabWrite(
     const from = src.report.rows.get(code);
     const note = from ? src.snap.values[from.row - 1]?.[COL.note - 1] : undefined;
     const formula = rateFormulaAt(catalog, code, (c) => dstRow.get(c));
-    const value = valueFor(catalog, code, formula, src, from);
+    const value = valueFor(catalog, code, formula, src, from, target.formats[row - 1]?.[COL.value - 1] ?? '');
     if (value !== null && value !== '' && !(typeof value === 'object' && 'formula' in value)) rowsTaken++;
     put(`D${row}`, value);
     put(`E${row}`, asInput(note));

@@ -290,6 +290,15 @@ function readCoded(ind: Extract<Indicator, { kind: 'code' }>, raw: string | numb
   return { state: 'invalid', problem: 'code', detail: squish(raw) };
 }
 
+/**
+ * A rate read as `value` (in percent) as the number a cell formatted `format` must hold to be read
+ * as `value` again: divided by 100 under a format that scales (0,142 → 0,00142 under "0.00%"),
+ * kept under one that does not ("0.000\%", General).
+ */
+export function percentCellValue(value: number, format: string): number {
+  return scalesAsPercent(format) ? round12(value / 100) : value;
+}
+
 function round12(n: number): number {
   return Math.round(n * 1e10) / 1e10;
 }
