@@ -24,6 +24,26 @@ import { onEdit } from '../../src/gas/on-edit';
 import { FakeGas, FakeSpreadsheet, SIMULTANEOUS_EDITORS, SPREADSHEETS_SCOPE, fakeGas } from '../fakes/gas';
 import { NOW, catalog, gasWorkbook } from './setup';
 
+// The menu's runs read the clock as Apps Script does (new Date()); the runs compared here stamp their
+// outputs ("Kiểm tra lúc …"), so they must see the same minute however slow the machine: only Date
+// is frozen, timers run as usual.
+jest.useFakeTimers({
+  now: NOW,
+  doNotFake: [
+    'nextTick',
+    'setImmediate',
+    'clearImmediate',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'queueMicrotask',
+    'hrtime',
+    'performance',
+  ],
+});
+afterAll(() => jest.useRealTimers());
+
 const BRANCHES = ['Nhánh 1', 'Nhánh 2', 'Nhánh 3', 'Nhánh 4'];
 const sample = sampleProvince({ provincial: 20, communes: 170, mistakeShare: 0.2 });
 
