@@ -32,7 +32,7 @@ const HELP_HTML = `<div style="font-family:Arial,sans-serif;font-size:13px;line-
 </ol>
 <p><b>Đơn vị báo cáo</b> (không cần cấp quyền, không cần dùng menu)</p>
 <ol>
-<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu. Chữ trong ô số, số âm, số lẻ ở ô số lượng và tỷ lệ ngoài 0–100% bị bảng tính từ chối ngay (hiện lời nhắc, ô giữ giá trị cũ); sai so với ô khác (thành phần lớn hơn tổng, tỷ lệ không khớp số liệu) được nhận rồi tô đỏ (lỗi) hoặc vàng (cần xem lại). Chép số từ nơi khác thì dán bằng Ctrl+Shift+V (chỉ giá trị): dán thường chép cả quy tắc của nơi chép, số sai không còn tô đỏ.</li>
+<li>Mở trang của đơn vị, nhập số liệu vào cột "Số liệu" (số nguyên; tỷ lệ như 12,5%). Các dòng tô xám không thuộc đơn vị. Nhập số dạng số, không gõ dấu ' ở đầu. Chữ trong ô số, số âm, số thập phân ở ô số lượng và tỷ lệ ngoài 0–100% bị bảng tính từ chối ngay (hiện lời nhắc, ô giữ giá trị cũ); sai so với ô khác (thành phần lớn hơn tổng, tỷ lệ không khớp số liệu) được nhận rồi tô đỏ (lỗi) hoặc vàng (cần xem lại). Chép số từ nơi khác thì dán bằng Ctrl+Shift+V (chỉ giá trị): dán thường chép cả quy tắc của nơi chép, số sai không còn tô đỏ.</li>
 <li>Ghi ngắn gọn kết quả nổi bật, khó khăn, kiến nghị ở cuối trang.</li>
 <li>Nhập xong, chọn <b>Đã gửi</b> ở ô "Trạng thái báo cáo": bảng tính tự kiểm tra trang và ghi ngày gửi. Nếu còn lỗi, trạng thái trở về "Chưa gửi", lý do ghi ở ghi chú của ô trạng thái.</li>
 <li>Báo cáo Google Docs của đơn vị do đơn vị tổng hợp soạn từ trang của đơn vị (<b>Soạn báo cáo của đơn vị</b>); đơn vị nào muốn tự soạn thì dùng mục đó và đồng ý cấp quyền.</li>

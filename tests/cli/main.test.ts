@@ -72,7 +72,7 @@ describe('npm run cchc', () => {
       operator: 'greaterThanOrEqual',
       errorStyle: 'stop',
       error:
-        'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số lẻ. Không phát sinh thì nhập 0.',
+        'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số thập phân. Không phát sinh thì nhập 0.',
     });
     expect(ws.getCell(rowOf('3.3.3'), 4).numFmt).toBe('0.00%');
     expect(ws.getCell(rowOf('3.4.a'), 4).protection).toMatchObject({ locked: false });

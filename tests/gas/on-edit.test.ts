@@ -255,7 +255,7 @@ describe('typing into a value cell, as Sheets takes it', () => {
     expect(typeof before).toBe('number');
     for (const typed of [-3, 'abc', '2,5', 2.5, '2,5 hồ sơ', 'không có'])
       expect(() => sheet.edit(count, typed)).toThrow(
-        'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số lẻ. Không phát sinh thì nhập 0.',
+        'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số thập phân. Không phát sinh thì nhập 0.',
       );
     expect(sheet.valueAt(count)).toBe(before);
     // What a clerk types the Vietnamese way is taken as a number.

@@ -32,7 +32,7 @@ export type Validation =
  */
 export const VALIDATION_HELP: Readonly<Record<Validation['kind'], string>> = {
   wholeNumber:
-    'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số lẻ. Không phát sinh thì nhập 0.',
+    'Nhập số nguyên không âm (0, 1, 2…), ví dụ 1.949; không nhập chữ, số âm hay số thập phân. Không phát sinh thì nhập 0.',
   percent: 'Nhập tỷ lệ từ 0% đến 100%, ví dụ 12,5%; không nhập chữ.',
   date: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/10/2026.',
   list: 'Chọn một giá trị trong danh sách.',
