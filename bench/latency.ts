@@ -39,7 +39,11 @@ export const DEFAULT_MODEL: readonly LatencyRule[] = [
     perCellMs: 0.002,
     source: 'estimate: a read also commits pending writes (Google, "Optimizing Spreadsheet Operations", 2010)',
   },
-  { pattern: '^Spreadsheet\\.insertSheet$', ms: 300, source: ESTIMATE },
+  {
+    pattern: '^Spreadsheet\\.insertSheet$',
+    ms: 300,
+    source: `${ESTIMATE}; the same with a template (one request, the copy made on Google's side)`,
+  },
   { pattern: '^Spreadsheet\\.deleteSheet$', ms: 200, source: ESTIMATE },
   {
     pattern: '^Protection\\.(isWarningOnly|canDomainEdit)$',

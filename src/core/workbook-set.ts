@@ -186,23 +186,39 @@ export class WorkbookSet implements WorkbookPort {
   }
 
   create(plan: SheetPlan): ProtectionOutcome {
-    const k = key(plan.name);
-    const agency = this.agencies.get(k);
-    let book: WorkbookPort;
-    if (!agency) book = this.mainBook();
-    else if (this.where().get(k)?.length)
-      book = this.target(plan.name); // the book refuses the taken name
-    else {
-      // A new tab goes where Thiết lập puts it.
-      const branch = branchOf(agency);
-      const b = this.opened.find((o) => sameBranch(o.name, branch));
-      if (!b || !writable(b.book))
-        throw new Error(`The workbook for branch "${branch}" of "${plan.name}" is not open for writing.`);
-      book = b.book;
-    }
-    const outcome = book.create(plan);
-    if (agency) this.located = null;
+    const outcome = this.creator(plan.name).create(plan);
+    if (this.agencies.has(key(plan.name))) this.located = null;
     return outcome;
+  }
+
+  /** Each workbook is told of the tabs it will create; an empty list goes to every one. */
+  expectTabs(plans: readonly SheetPlan[]): void {
+    const books = new Map<WorkbookPort, SheetPlan[]>();
+    for (const b of this.opened) if (writable(b.book)) books.set(b.book, []);
+    for (const p of plans) {
+      let book: WorkbookPort;
+      try {
+        book = this.creator(p.name);
+      } catch {
+        continue; // create() says why, for that tab alone
+      }
+      books.get(book)?.push(p);
+    }
+    for (const [book, own] of books) if (own.length || !plans.length) book.expectTabs?.(own);
+  }
+
+  /** The workbook a new sheet of this name goes to. */
+  private creator(name: string): WorkbookPort {
+    const k = key(name);
+    const agency = this.agencies.get(k);
+    if (!agency) return this.mainBook();
+    if (this.where().get(k)?.length) return this.target(name); // the book refuses the taken name
+    // A new tab goes where Thiết lập puts it.
+    const branch = branchOf(agency);
+    const b = this.opened.find((o) => sameBranch(o.name, branch));
+    if (!b || !writable(b.book))
+      throw new Error(`The workbook for branch "${branch}" of "${name}" is not open for writing.`);
+    return b.book;
   }
 
   replace(plan: SheetPlan): void {

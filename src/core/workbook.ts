@@ -35,6 +35,12 @@ export interface ReadableWorkbook {
 export interface WorkbookPort extends ReadableWorkbook {
   /** A new sheet from a plan, protection included. Fails if the name is taken. */
   create(plan: SheetPlan): ProtectionOutcome;
+  /**
+   * The sheets this run is about to create, in order, so that an adapter where a new sheet costs
+   * calls can make tabs that share a form by copying it (Apps Script: form-copies.ts). An empty
+   * list says the run is over. Absent: every create() stands alone.
+   */
+  expectTabs?(plans: readonly SheetPlan[]): void;
   /** Writes the plan into a fresh sheet and only then swaps it in for the old one. */
   replace(plan: SheetPlan): void;
   /** Inserts rows after `afterRow` (1-based) and writes them. */

@@ -24,6 +24,7 @@ import { ProtectionOutcome, WorkbookPort } from '../core/workbook';
 import { GasError } from './errors';
 import { LinkCell, linkRuns } from './links';
 import { Protector } from './protection';
+import { MIN_COPIES, SCRATCH_PREFIX, formCounts, formKey, isScratch } from './form-copies';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +37,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function asSheetText(s: string): string {
   return /^[=+\-@'\d.,(%$#]/.test(s) || /^(true|false)$/i.test(s.trim()) ? `'${s}` : s;
 }
+
+/** One value per cell of the rows, from its style and value. */
+const gridOf =
+  (rows: readonly (readonly PlanCell[])[]) =>
+  <T>(f: (s: CellStyle, v: CellInput) => T): T[][] =>
+    rows.map((r) => r.map((c) => f(c.s ?? {}, c.v)));
 
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
@@ -63,6 +70,12 @@ export class GasWorkbook implements WorkbookPort {
   private offsetMs: number | null = null;
   /** Sheets in the spreadsheet, counted once per run so that new tabs go last without asking again. */
   private sheetCount: number | null = null;
+  /** Tabs this run expects to create, by form (form-copies.ts), and the scratch tab made for each. */
+  private expected = new Map<string, number>();
+  private readonly scratch = new Map<string, Sheet>();
+  private readonly scratchNames = new Set<string>();
+  /** Scratch tabs an earlier run left behind (Apps Script stopped it): deleted before new ones. */
+  private leftovers: Sheet[] = [];
   readonly protector: Protector;
 
   constructor(
@@ -92,11 +105,35 @@ export class GasWorkbook implements WorkbookPort {
 
   sheetNames(): string[] {
     // The sheet objects come with the names: keep them, so later lookups cost no call.
-    return this.ss.getSheets().map((s) => {
+    const names: string[] = [];
+    this.leftovers = [];
+    for (const s of this.ss.getSheets()) {
       const name = s.getName();
+      if (isScratch(name)) {
+        if (!this.scratchNames.has(name)) this.leftovers.push(s);
+        continue;
+      }
       this.sheets.set(name, s);
-      return name;
-    });
+      names.push(name);
+    }
+    return names;
+  }
+
+  /**
+   * The tabs about to be created, in order: a form shared by MIN_COPIES of them or more is rendered
+   * once into a scratch tab, and those tabs are copies of it. An empty list ends the run's copying:
+   * the scratch tabs are deleted.
+   */
+  expectTabs(plans: readonly SheetPlan[]): void {
+    this.expected = formCounts(plans);
+    const done = plans.length ? this.leftovers : [...this.scratch.values(), ...this.leftovers];
+    for (const s of done) this.ss.deleteSheet(s);
+    // Tabs go before the scratch ones: count the sheets again after a leftover went.
+    if (this.leftovers.length) this.sheetCount = null;
+    this.leftovers = [];
+    if (plans.length) return;
+    this.scratch.clear();
+    this.scratchNames.clear();
   }
 
   read(name: string, opts: { protection?: boolean; valuesOnly?: boolean } = {}): SheetSnapshot | null {
@@ -118,10 +155,32 @@ export class GasWorkbook implements WorkbookPort {
 
   create(plan: SheetPlan): ProtectionOutcome {
     this.sheetCount ??= this.ss.getNumSheets();
+    const template = this.templateFor(plan);
+    if (template) {
+      const sheet = this.ss.insertSheet(plan.name, this.sheetCount++, { template });
+      this.sheets.set(plan.name, sheet);
+      this.writeOwn(sheet, plan);
+      return plan.protection ? this.protector.apply(sheet, plan.name, plan.protection) : { applied: true };
+    }
     const sheet = this.ss.insertSheet(plan.name, this.sheetCount++);
     this.sheets.set(plan.name, sheet);
     this.render(sheet, plan);
     return plan.protection ? this.protector.apply(sheet, plan.name, plan.protection) : { applied: true };
+  }
+
+  /** The scratch tab holding this plan's form, made now if enough tabs of this run share it. */
+  private templateFor(plan: SheetPlan): Sheet | null {
+    const key = formKey(plan);
+    const made = this.scratch.get(key);
+    if (made) return made;
+    if ((this.expected.get(key) ?? 0) < MIN_COPIES) return null;
+    // After the tabs (they are inserted at sheetCount), never protected (form-copies.ts).
+    const name = `${SCRATCH_PREFIX}${this.scratch.size + 1}`;
+    const sheet = this.ss.insertSheet(name, this.sheetCount! + this.scratch.size);
+    this.render(sheet, plan);
+    this.scratch.set(key, sheet);
+    this.scratchNames.add(name);
+    return sheet;
   }
 
   replace(plan: SheetPlan): void {
@@ -288,23 +347,48 @@ export class GasWorkbook implements WorkbookPort {
 
   private renderCells(sheet: Sheet, top: number, rows: readonly (readonly PlanCell[])[]): void {
     const range = sheet.getRange(top, 1, rows.length, rows[0].length);
-    const grid = <T>(f: (s: CellStyle, v: CellInput) => T): T[][] => rows.map((r) => r.map((c) => f(c.s ?? {}, c.v)));
-    // Formats go first so that a date or a '@' text cell takes the value as intended.
-    range.setNumberFormats(
-      grid((s, v) => s.numberFormat ?? (v !== null && typeof v === 'object' && 'date' in v ? 'dd/mm/yyyy' : '')),
-    );
-    range.setValues(grid((_, v) => this.sheetValue(v)));
+    const grid = gridOf(rows);
+    this.writeValues(range, rows);
     range.setBackgrounds(grid((s) => s.background ?? null) as string[][]);
     range.setTextStyles(grid((s) => this.textStyle(s)));
     range.setWraps(grid((s) => !!s.wrap));
     if (rows.some((r) => r.some((c) => c.s?.align))) range.setHorizontalAlignments(grid((s) => s.align ?? null));
     range.setNotes(grid((s) => s.note ?? ''));
+    this.writeValidations(range, top, rows);
+    this.writeLinks(sheet, top, rows);
+  }
+
+  /**
+   * A tab copied from its form's scratch tab: what is its own (values, links), and what the
+   * figures depend on, written whatever the copy brought (form-copies.ts); one range, four calls.
+   */
+  private writeOwn(sheet: Sheet, plan: SheetPlan): void {
+    const range = sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length);
+    this.writeValues(range, plan.rows);
+    this.writeValidations(range, 1, plan.rows);
+    this.writeLinks(sheet, 1, plan.rows);
+    if (plan.checks?.length) this.writeChecks(sheet, plan.checks);
+  }
+
+  /** Number formats, then values: a date or a '@' text cell takes the value as intended. */
+  private writeValues(range: GoogleAppsScript.Spreadsheet.Range, rows: readonly (readonly PlanCell[])[]): void {
+    const grid = gridOf(rows);
+    range.setNumberFormats(
+      grid((s, v) => s.numberFormat ?? (v !== null && typeof v === 'object' && 'date' in v ? 'dd/mm/yyyy' : '')),
+    );
+    range.setValues(grid((_, v) => this.sheetValue(v)));
+  }
+
+  private writeValidations(
+    range: GoogleAppsScript.Spreadsheet.Range,
+    top: number,
+    rows: readonly (readonly PlanCell[])[],
+  ): void {
     range.setDataValidations(
       rows.map((r, i) =>
         r.map((c, j) => (c.s?.validation ? this.rule(c.s.validation, a1(top + i, 1 + j)) : null)),
       ) as GoogleAppsScript.Spreadsheet.DataValidation[][],
     );
-    this.writeLinks(sheet, top, rows);
   }
 
   /**

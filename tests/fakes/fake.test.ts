@@ -116,6 +116,33 @@ describe('the Apps Script fake', () => {
     expect(sheet.protect()).toBe(p);
   });
 
+  it('copies a template tab whole, protections included, and only from the same spreadsheet', () => {
+    const { ss } = fakeGas();
+    const form = ss.insertSheet('Mẫu');
+    form.deleteRows(11, 990);
+    form.getRange('A1:B1').setValues([['Tên', 'Số']]);
+    form.getRange('B2').setNote('chỉ nhập số');
+    form.setColumnWidths(1, 1, 240);
+    form.setFrozenRows(1);
+    form.getRange('B2').protect().addEditors(['a@example.gov.vn']);
+    const copy = ss.insertSheet('Bản sao', 1, { template: form });
+    expect(ss.getActiveSheet()).toBe(copy); // "The new sheet becomes the active sheet"
+    expect(copy.getMaxRows()).toBe(10);
+    expect(copy.getRange('A1:B1').getValues()).toEqual([['Tên', 'Số']]);
+    expect(copy.getRange('B2').getNotes()).toEqual([['chỉ nhập số']]);
+    expect(copy.frozenRows).toBe(1);
+    expect(copy.widths.get(1)).toBe(240);
+    // The widest reading of "all data": a protected template hands its editors to the copy.
+    const [p] = copy.protections;
+    expect(p.range?.getA1Notation()).toBe('B2');
+    expect(p.sheet).toBe(copy);
+    expect(p.editors).toContain('a@example.gov.vn');
+    copy.getRange('A1').setValues([['Khác']]);
+    expect(form.getRange('A1').getValues()).toEqual([['Tên']]); // a copy, not the same cells
+    const other = fakeGas().ss;
+    expect(() => ss.insertSheet('Lạ', 0, { template: other.insertSheet('X') })).toThrow('must be one of the sheets');
+  });
+
   it('leaves a protection whose editors were never set open to every editor, people shared later included', () => {
     const { ss } = fakeGas();
     const sheet = ss.insertSheet('A');

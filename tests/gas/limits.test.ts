@@ -48,12 +48,18 @@ describe("Google's cell limit", () => {
     expect(runs).toBeLessThan(20);
   });
 
-  it('trims a new tab with one call for its rows and one for its columns', () => {
-    const { fake, wb, settings } = province();
+  it('trims a tab written cell by cell with one call for its rows and one for its columns; a copy keeps its size', () => {
+    const { fake, wb, settings } = province({ provincial: 6, communes: 6 });
     generateTemplates(wb, runContext(settings));
-    const tabs = settings.agencies.length;
-    expect(fake.calls.of('Sheet.deleteRows')).toBe(tabs);
-    expect(fake.calls.of('Sheet.deleteColumns')).toBe(tabs);
+    // Tabs written cell by cell: the departments and one scratch tab, which the six communes copy.
+    const written = fake.calls.of('Range.setBackgrounds');
+    expect(written).toBeLessThanOrEqual(settings.agencies.length - 6 + 1);
+    expect(fake.calls.of('Sheet.deleteRows')).toBe(written);
+    expect(fake.calls.of('Sheet.deleteColumns')).toBe(written);
+    for (const a of settings.agencies) {
+      const s = fake.ss.sheet(a.sheet);
+      expect({ sheet: s.name, rows: s.maxRows, cols: s.maxCols }).toEqual({ sheet: s.name, ...usedExtent(s) });
+    }
   });
 
   it('is enforced by the fake, counting the blank cells of every new 1000×26 tab', () => {

@@ -18,8 +18,11 @@ describe('live checks on the agency tabs (conditional formatting)', () => {
     const { fake, wb, settings } = province();
     generateTemplates(wb, runContext(settings));
     const tabs = settings.agencies.length;
-    expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(tabs);
-    expect(fake.calls.of('Sheet.getRangeList')).toBe(3 * tabs); // borders, live checks, editable cells
+    // One per tab, and one per scratch tab a shared form was copied from (deleted at the end).
+    const scratch = fake.calls.of('Spreadsheet.deleteSheet');
+    expect(fake.calls.of('Sheet.setConditionalFormatRules')).toBe(tabs + scratch);
+    // Live checks and editable cells: one each per tab; borders: one per tab written cell by cell.
+    expect(fake.calls.of('Sheet.getRangeList')).toBe(2 * tabs + scratch + fake.calls.of('RangeList.setBorder'));
     for (const { sheet: name } of settings.agencies) {
       const rules = fake.ss.sheet(name).conditionalRules;
       expect(rules.length).toBeGreaterThan(10);

@@ -259,29 +259,36 @@ export function generateTemplates(wb: WorkbookPort, ctx: RunContext, opts: RunOp
   const missing = settings.agencies.filter((a) => !existing.has(a.sheet));
   const present = settings.agencies.filter((a) => existing.has(a.sheet));
   const skipped: Agency[] = [];
-
-  for (const agency of missing) {
-    if (created.has(agency.sheet)) {
-      out.vanished.push({
-        agency: agency.name,
-        sheet: agency.sheet,
-        renamedTo: findRenamed(wb, catalog, existing, configured, agency),
-      });
-      continue;
+  // Tabs that were made once and are gone now are not made again (vanished, below).
+  const plans = new Map(
+    missing.filter((a) => !created.has(a.sheet)).map((a) => [a.sheet, agencyTabPlan(catalog, settings, a).plan]),
+  );
+  wb.expectTabs?.([...plans.values()]);
+  try {
+    for (const agency of missing) {
+      if (created.has(agency.sheet)) {
+        out.vanished.push({
+          agency: agency.name,
+          sheet: agency.sheet,
+          renamedTo: findRenamed(wb, catalog, existing, configured, agency),
+        });
+        continue;
+      }
+      if (outOfTime()) {
+        skipped.push(agency);
+        continue;
+      }
+      opts.progress?.(done++, total, agency.name);
+      const outcome = wb.create(plans.get(agency.sheet)!);
+      noteProtection(out, agency, outcome);
+      created.add(agency.sheet);
+      out.created.push(agency.sheet);
+      fingerprints[headerSlot(agency.sheet)] = header;
+      if (outcome.applied) fingerprints[shortHash(agency.sheet)] = tabFingerprint(catalog, settings, agency, key);
+      dealtWith(agency.sheet);
     }
-    if (outOfTime()) {
-      skipped.push(agency);
-      continue;
-    }
-    opts.progress?.(done++, total, agency.name);
-    const { plan } = agencyTabPlan(catalog, settings, agency);
-    const outcome = wb.create(plan);
-    noteProtection(out, agency, outcome);
-    created.add(agency.sheet);
-    out.created.push(agency.sheet);
-    fingerprints[headerSlot(agency.sheet)] = header;
-    if (outcome.applied) fingerprints[shortHash(agency.sheet)] = tabFingerprint(catalog, settings, agency, key);
-    dealtWith(agency.sheet);
+  } finally {
+    wb.expectTabs?.([]); // whatever stopped the loop, no scratch tab outlives it
   }
   for (const agency of present) {
     const fp = tabFingerprint(catalog, settings, agency, key);

@@ -45,6 +45,15 @@ export class FakeProtection implements Pick<
     readonly sheet: FakeSheet,
     public range: FakeRange | null = null,
   ) {}
+  /** The same protection on a copy of its sheet (insertSheet with a template); no call counted. */
+  copyTo(sheet: FakeSheet, range: FakeRange | null, here: (r: FakeRange) => FakeRange): FakeProtection {
+    const p = new FakeProtection(sheet, range);
+    p.own = this.own && [...this.own];
+    p.ownDomain = this.ownDomain;
+    p.warning = this.warning;
+    p.unprotected = this.unprotected.map(here);
+    return p;
+  }
   /** Whether the editor list was ever set (false: the protection mirrors the sharing). */
   get explicit(): boolean {
     return this.own !== null;

@@ -62,6 +62,21 @@ export class FakeSheet implements Pick<
   private hit(m: string) {
     this.ss.calls.hit(`Sheet.${m}`);
   }
+  /** Everything of another tab of the same spreadsheet, for insertSheet's template (no call counted). */
+  copyOf(src: FakeSheet): void {
+    this.maxRows = src.maxRows;
+    this.maxCols = src.maxCols;
+    for (const [k, c] of src.cells) this.cells.set(k, { ...c });
+    const here = (r: FakeRange) => new FakeRange(this, r.row, r.col, r.rows, r.cols);
+    this.conditionalRules = src.conditionalRules.map(
+      (r) => new FakeConditionalFormatRule(r.formula, r.background, r.ranges.map(here)),
+    );
+    this.widths = new Map(src.widths);
+    this.frozenRows = src.frozenRows;
+    this.frozenColumns = src.frozenColumns;
+    this.merges = src.merges.map((m) => ({ ...m }));
+    this.protections = src.protections.map((p) => p.copyTo(this, p.range && here(p.range), here));
+  }
   cellAt(row: number, col: number, create = false): Cell {
     const key = `${row},${col}`;
     let c = this.cells.get(key);

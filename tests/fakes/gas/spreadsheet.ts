@@ -112,16 +112,30 @@ export class FakeSpreadsheet implements Pick<
     this.hit('getSheetByName');
     return (this.sheets.find((s) => s.name === name) ?? null) as any;
   }
-  insertSheet(name?: any, index?: any) {
+  /**
+   * insertSheet(sheetName, sheetIndex, options): with options.template, "All data from the template
+   * sheet object is copied to the new sheet. The sheet template must be one of the sheets of the
+   * Spreadsheet object"; "The new sheet becomes the active sheet"
+   * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer,Object)).
+   * What "all data" covers is not listed; the fake takes the widest reading for what could harm
+   * (protections are copied too, as Sheets' own "Duplicate" does), so a design that copied a
+   * protected tab would show the first agency's protections on every copy.
+   */
+  insertSheet(name?: any, index?: any, options?: any) {
     this.hit('insertSheet');
     if (typeof name !== 'string') throw new Error('fake insertSheet needs a name');
     this.checkName(name);
     const at = index ?? this.sheets.length;
     if (typeof at !== 'number' || at < 0 || at > this.sheets.length)
       throw new Error(`insertSheet: index ${at} out of range`);
-    this.mustFit(DEFAULT_ROWS * DEFAULT_COLS);
+    const template: unknown = options?.template;
+    if (template !== undefined && !(template instanceof FakeSheet && this.sheets.includes(template)))
+      throw new Error('The sheet template must be one of the sheets of the Spreadsheet object.');
+    this.mustFit(template ? template.maxRows * template.maxCols : DEFAULT_ROWS * DEFAULT_COLS);
     const sheet = new FakeSheet(this, name, this.nextId++);
+    if (template) sheet.copyOf(template);
     this.sheets.splice(at, 0, sheet);
+    this.active = sheet;
     return sheet as any;
   }
   deleteSheet(sheet: GSheet) {
