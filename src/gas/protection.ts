@@ -43,11 +43,21 @@ function boundingBox(refs: readonly string[]): string {
   return a1Range(top, left, bottom - top + 1, right - left + 1);
 }
 
+/**
+ * How long the sharing read from a fresh protection is used for the next ones. The owner may share
+ * the spreadsheet while "Tạo biểu mẫu" runs (minutes): a protection's list starts from the sharing
+ * of the moment it is first changed, so someone shared since the last read would stay an editor.
+ * Read again this often (one call), the tabs that may carry such a person are those of the last
+ * 30 s, and the next run's check (holds) finds and closes them.
+ */
+export const SHARING_FRESH_MS = 30_000;
+
 export class Protector {
   /** Emails (or group emails) on the Thiết lập protection; asked once per run. */
   private consolidatorList: string[] | null = null;
-  /** A new protection starts with all the spreadsheet's editors, the same for every tab of a run. */
+  /** A new protection starts with all the spreadsheet's editors: read from one, SHARING_FRESH_MS at a time. */
   private sharedEditors: GoogleAppsScript.Base.User[] | null = null;
+  private sharedAt = 0;
   private domainEdit: boolean | null = null;
   /** Protections this run could not apply, for the handler's message. */
   readonly failures: { sheet: string; reason: string }[] = [];
@@ -56,6 +66,7 @@ export class Protector {
     private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     private readonly props: GoogleAppsScript.Properties.Properties,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The consolidators: editors of the Thiết lập protection (empty before it exists). */
@@ -116,7 +127,11 @@ export class Protector {
     try {
       const whole = sheet.protect();
       made.push(whole);
-      this.sharedEditors ??= whole.getEditors();
+      const t = this.now().getTime();
+      if (!this.sharedEditors || t - this.sharedAt >= SHARING_FRESH_MS) {
+        this.sharedEditors = whole.getEditors();
+        this.sharedAt = t;
+      }
       if (p.kind === 'agency')
         whole.setUnprotectedRanges(p.editable.length ? sheet.getRangeList([...p.editable]).getRanges() : []);
       this.onlyThese(whole, keep);

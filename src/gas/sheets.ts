@@ -85,7 +85,7 @@ export class GasWorkbook implements WorkbookPort {
     private readonly utilities: GoogleAppsScript.Utilities.Utilities,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.protector = new Protector(ss, app, props);
+    this.protector = new Protector(ss, app, props, now);
   }
 
   /**

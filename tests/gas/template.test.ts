@@ -6,7 +6,8 @@ import { sampleProvince, writeFill } from '../../src/demo/sample';
 import { modelSeconds } from '../../bench/latency';
 import { TEMPLATE_BUDGET_MS } from '../../src/gas/handlers';
 import { readSettings } from '../../src/core/settings';
-import { catalog, gasWorkbook, province, shareWithAgencies } from './setup';
+import { NOW, catalog, gasWorkbook, province, shareWithAgencies } from './setup';
+import { GasWorkbook } from '../../src/gas/sheets';
 import { periodOf } from '../../src/core/periods';
 import { runContext } from '../../src/core/settings/run-context';
 
@@ -125,6 +126,38 @@ describe('"Tạo biểu mẫu cho các đơn vị" through Apps Script', () => {
     expect(reset.canEdit(other.emails[0], 'C6')).toBe(false);
     // The other tabs held: nothing to do for them.
     expect(out.unchanged).toHaveLength(settings.agencies.length);
+  });
+
+  it('keeps each tab closed to other agencies when the owner shares while it runs', () => {
+    const { fake, settings } = province({ provincial: 8, communes: 8 });
+    // A slow run (the clock moves 10 s each time it is read, about once a tab); the owner shares
+    // the spreadsheet with every agency after the 4th tab.
+    let clock = NOW.getTime();
+    const run = new GasWorkbook(
+      fake.ss as never,
+      fake.globals.SpreadsheetApp as never,
+      fake.globals.PropertiesService.getDocumentProperties() as never,
+      fake.globals.Utilities as never,
+      () => new Date((clock += 10_000)),
+    );
+    const out = generateTemplates(run, runContext(settings), {
+      progress: (done) => {
+        if (done === 4) shareWithAgencies(fake, settings);
+      },
+    });
+    expect(out.created).toHaveLength(16);
+    const open = (name: string) => {
+      const sheet = fake.ss.sheet(name);
+      const strangers = settings.agencies.filter((a) => a.sheet !== name).flatMap((a) => a.emails);
+      return strangers.some((e) => sheet.canEdit(e, 'C6') || sheet.canEdit(e, 'C3'));
+    };
+    const left = settings.agencies.filter((a) => open(a.sheet)).map((a) => a.sheet);
+    // Tabs made within 30 s of the sharing may still list the people just shared …
+    expect(left.length).toBeLessThanOrEqual(4);
+    // … and the next "Tạo biểu mẫu" finds them, and only them, and closes them.
+    const again = generateTemplates(gasWorkbook(fake).wb, runContext(settings));
+    expect(again.reprotected.sort()).toEqual([...left].sort());
+    expect(settings.agencies.filter((a) => open(a.sheet))).toEqual([]);
   });
 
   it('says so when an agency has no email, instead of failing silently', () => {
