@@ -72,10 +72,9 @@ export class GasWorkbook implements WorkbookPort {
   private sheetCount: number | null = null;
   /** Tabs this run expects to create, by form (form-copies.ts), and the scratch tab made for each. */
   private expected = new Map<string, number>();
-  private readonly scratch = new Map<string, Sheet>();
-  private readonly scratchNames = new Set<string>();
+  private readonly scratch = new Map<string, { readonly name: string; readonly sheet: Sheet }>();
   /** Scratch tabs an earlier run left behind (Apps Script stopped it): deleted before new ones. */
-  private leftovers: Sheet[] = [];
+  private leftovers = new Map<string, Sheet>();
   readonly protector: Protector;
 
   constructor(
@@ -106,11 +105,11 @@ export class GasWorkbook implements WorkbookPort {
   sheetNames(): string[] {
     // The sheet objects come with the names: keep them, so later lookups cost no call.
     const names: string[] = [];
-    this.leftovers = [];
+    this.leftovers.clear();
     for (const s of this.ss.getSheets()) {
       const name = s.getName();
       if (isScratch(name)) {
-        if (!this.scratchNames.has(name)) this.leftovers.push(s);
+        if (!this.scratchNamed(name)) this.leftovers.set(name, s);
         continue;
       }
       this.sheets.set(name, s);
@@ -126,14 +125,26 @@ export class GasWorkbook implements WorkbookPort {
    */
   expectTabs(plans: readonly SheetPlan[]): void {
     this.expected = formCounts(plans);
-    const done = plans.length ? this.leftovers : [...this.scratch.values(), ...this.leftovers];
-    for (const s of done) this.ss.deleteSheet(s);
-    // Tabs go before the scratch ones: count the sheets again after a leftover went.
-    if (this.leftovers.length) this.sheetCount = null;
-    this.leftovers = [];
+    // Tabs go before the scratch ones: count the sheets again once a leftover went.
+    if (this.leftovers.size) this.sheetCount = null;
+    this.drop(this.leftovers);
     if (plans.length) return;
+    this.drop(new Map([...this.scratch.values()].map((s) => [s.name, s.sheet])));
     this.scratch.clear();
-    this.scratchNames.clear();
+  }
+
+  /**
+   * Deletes scratch tabs. One that cannot go (protected by hand, say) stays a leftover: its name
+   * is not used again, no command reads it as a tab, and the next run tries again.
+   */
+  private drop(sheets: Map<string, Sheet>): void {
+    for (const [name, s] of sheets)
+      try {
+        this.ss.deleteSheet(s);
+        this.leftovers.delete(name);
+      } catch {
+        this.leftovers.set(name, s);
+      }
   }
 
   read(name: string, opts: { protection?: boolean; valuesOnly?: boolean } = {}): SheetSnapshot | null {
@@ -172,15 +183,20 @@ export class GasWorkbook implements WorkbookPort {
   private templateFor(plan: SheetPlan): Sheet | null {
     const key = formKey(plan);
     const made = this.scratch.get(key);
-    if (made) return made;
+    if (made) return made.sheet;
     if ((this.expected.get(key) ?? 0) < MIN_COPIES) return null;
     // After the tabs (they are inserted at sheetCount), never protected (form-copies.ts).
-    const name = `${SCRATCH_PREFIX}${this.scratch.size + 1}`;
+    let n = 1;
+    while (this.leftovers.has(`${SCRATCH_PREFIX}${n}`) || this.scratchNamed(`${SCRATCH_PREFIX}${n}`)) n++;
+    const name = `${SCRATCH_PREFIX}${n}`;
     const sheet = this.ss.insertSheet(name, this.sheetCount! + this.scratch.size);
     this.render(sheet, plan);
-    this.scratch.set(key, sheet);
-    this.scratchNames.add(name);
+    this.scratch.set(key, { name, sheet });
     return sheet;
+  }
+
+  private scratchNamed(name: string): boolean {
+    return [...this.scratch.values()].some((s) => s.name === name);
   }
 
   replace(plan: SheetPlan): void {

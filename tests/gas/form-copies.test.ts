@@ -85,4 +85,21 @@ describe('tabs made as copies of their form', () => {
     expect(again.vanished).toEqual([{ agency: commune.name, sheet: commune.sheet, renamedTo: null }]);
     expect(fake.ss.sheets.filter((s) => s.name.startsWith(SCRATCH_PREFIX))).toEqual([]);
   });
+
+  it('goes on when Google will not delete a scratch tab (protected by hand), and never reads it as a tab', () => {
+    const { fake, wb, settings } = province({ provincial: 1, communes: 5 });
+    const stuck = fake.ss.insertSheet(`${SCRATCH_PREFIX}1`);
+    const remove = fake.ss.deleteSheet.bind(fake.ss);
+    fake.ss.deleteSheet = (s) => {
+      if (s === stuck) throw new Error('You are trying to edit a protected cell or object.');
+      remove(s);
+    };
+    const out = generateTemplates(wb, runContext(settings));
+    expect(out.created).toHaveLength(6);
+    expect(out.orphaned).toEqual([]);
+    // The five communes were copies of a second scratch tab, which went; the stuck one stays.
+    expect(fake.calls.of('Range.setBackgrounds')).toBe(2);
+    expect(fake.ss.sheets.filter((s) => s.name.startsWith(SCRATCH_PREFIX))).toEqual([stuck]);
+    expect(gasWorkbook(fake).wb.sheetNames()).not.toContain(stuck.name);
+  });
 });
