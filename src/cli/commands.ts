@@ -34,6 +34,7 @@ import {
   branchesOf,
   exampleSettings,
   fieldLabel,
+  reportMismatch,
   settingsPlan,
 } from '../core/settings';
 import { CellInput } from '../core/sheet/plan';
@@ -161,15 +162,16 @@ export async function openProvince<W extends ReadableWorkbook>(
   for (const f of rest) {
     const book = await openForChecking(f, io);
     const own = settingsOf(book, f.shown);
-    if (own.period.id !== settings.period.id || own.period.year !== settings.period.year)
+    const mismatch = reportMismatch(own, settings);
+    if (mismatch === 'period')
       throw new CliError(
         `"${f.shown}" là sổ của ${inText(own.period)}, khác kỳ của sổ chính "${first!.shown}" (${inText(settings.period)}); các sổ tổng hợp cùng nhau phải cùng một kỳ báo cáo.`,
       );
-    if (own.period.from !== settings.period.from || own.period.to !== settings.period.to)
+    if (mismatch === 'dates')
       throw new CliError(
         `"${f.shown}" lấy số liệu từ ${formatDmy(own.period.from)} đến ${formatDmy(own.period.to)}, khác sổ chính "${first!.shown}" (từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)}); hãy tạo lại sổ nhánh từ sổ chính.`,
       );
-    if (fold(own.issuingBody) !== fold(settings.issuingBody))
+    if (mismatch === 'body')
       throw new CliError(
         `"${f.shown}" là sổ của ${own.issuingBody}, không phải của ${settings.issuingBody} (sổ chính "${first!.shown}").`,
       );

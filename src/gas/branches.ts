@@ -26,10 +26,15 @@ import {
   branchesOf,
   fieldLabel,
   ownBranchName,
+  readSettings,
+  reportMismatch,
   sameBranch,
   settingsPlan,
 } from '../core/settings';
 import { SETTINGS_SHEET } from '../core/settings';
+import { RawCell } from '../core/sheet/grid';
+import { inText } from '../core/periods';
+import { formatDmy } from '../core/primitives/dates';
 import { WorkbookSet, BranchEntry, OpenBook, placeName } from '../core/workbook-set';
 import { classify } from './errors';
 import { docIdFrom } from './docs';
@@ -87,6 +92,29 @@ function whyUnopened(e: unknown): string {
 }
 
 /**
+ * Why the Thiết lập found at a branch's link is not this report's, in Vietnamese; null when it is
+ * (a branch written by this main, or a fresh copy of it).
+ */
+function otherReport(values: RawCell[][], settings: Settings, name: string): string | null {
+  const read = readSettings(values);
+  const at = `bảng tính ở đường dẫn ghi cho "${name}"`;
+  const rewrite = `nếu đó đúng là sổ nhánh của báo cáo này (trang Thiết lập của sổ chính vừa được sửa), hãy xóa trang Thiết lập của sổ nhánh rồi chạy lại`;
+  if (!read.ok)
+    return `trang Thiết lập của ${at} không đọc được (${read.problems[0]?.message ?? 'sai mẫu'}), nên công cụ không ghi gì vào đó; ${rewrite}`;
+  const own = read.settings;
+  switch (reportMismatch(own, settings)) {
+    case 'period':
+      return `${at} là sổ của ${inText(own.period)}, khác kỳ của sổ chính (${inText(settings.period)}), có thể là sổ của kỳ trước; công cụ không đọc và không ghi gì vào đó. Hãy dán đường dẫn của sổ nhánh kỳ này (Tệp → Tạo bản sao từ sổ chính); ${rewrite}`;
+    case 'dates':
+      return `${at} lấy số liệu từ ${formatDmy(own.period.from)} đến ${formatDmy(own.period.to)}, khác sổ chính (từ ${formatDmy(settings.period.from)} đến ${formatDmy(settings.period.to)}); công cụ không đọc và không ghi gì vào đó; ${rewrite}`;
+    case 'body':
+      return `${at} là sổ của ${own.issuingBody}, không phải của ${settings.issuingBody}; công cụ không đọc và không ghi gì vào đó. Hãy dán đúng đường dẫn sổ nhánh của mình`;
+    case null:
+      return null;
+  }
+}
+
+/**
  * Opens the branches Thiết lập names and wraps the province. A branch's own copy of Thiết lập
  * (thisBranch set) is a province of its own agencies: nothing else is opened from it.
  */
@@ -123,12 +151,20 @@ export function openProvince(main: GasWorkbook, settings: Settings): Province {
     const wb = new GasWorkbook(ss, SpreadsheetApp, runStore(), Utilities);
     // A link pasted on the wrong line opens another branch: its own Thiết lập says which (a fresh
     // copy of the main one says nothing yet, and is named at "Tạo biểu mẫu").
-    const claims = ownBranchName(wb.read(SETTINGS_SHEET, { valuesOnly: true })?.values ?? []);
+    const own = wb.read(SETTINGS_SHEET, { valuesOnly: true })?.values;
+    const claims = ownBranchName(own ?? []);
     if (claims && !sameBranch(claims, name)) {
       entries.push({
         name,
         problem: `đường dẫn ghi cho "${name}" trên dòng "${fieldLabel('branchLinks')}" là của sổ nhánh "${claims}" (dòng "${fieldLabel('thisBranch')}" trên trang Thiết lập của bảng tính đó); hãy dán đúng đường dẫn của mỗi sổ nhánh vào dòng của sổ đó`,
       });
+      continue;
+    }
+    // A spreadsheet with a Thiết lập of its own must be of this report: last period's branch, or
+    // another province's book, is neither read nor written.
+    const foreign = own && otherReport(own, settings, name);
+    if (foreign) {
+      entries.push({ name, problem: foreign });
       continue;
     }
     opened.push({ name, wb });

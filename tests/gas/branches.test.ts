@@ -18,6 +18,8 @@ import { importAgencyGrids } from '../../src/gas/import';
 import { fromWire, toWire } from '../../src/core/agency-files/wire';
 import { agencyFilePlan } from '../../src/core/agency-files/split';
 import { isoDate } from '../../src/core/primitives/dates';
+import { defaultDeadline, inText, periodOf } from '../../src/core/periods';
+import { GasWorkbook } from '../../src/gas/sheets';
 import { MemoryWorkbook } from '../fakes/memory-workbook';
 import * as menu from '../../src/gas/main';
 import { onEdit } from '../../src/gas/on-edit';
@@ -261,6 +263,46 @@ describe('what can go wrong with branches', () => {
     expect(alert.message).toContain(skipped);
     const lost = settings.agencies.find((a) => a.branch === 'Nhánh 1')!;
     expect(alert.message).toContain(`  • ${lost.name}: Không mở được sổ nhánh`);
+  });
+
+  it("neither reads nor writes last period's branch pasted on this period's main", () => {
+    const { fake, branches, settings } = smallSpread();
+    // Next quarter: the consolidator moved the main to the next period but kept last period's links.
+    const next =
+      settings.period.id === 'Q4' ? periodOf('Q1', settings.period.year + 1) : periodOf('Q4', settings.period.year);
+    const moved: Settings = { ...settings, period: next, deadline: defaultDeadline(next.id, next.year) };
+    gasWorkbook(fake).wb.replace(settingsPlan(moved));
+    const before = branches.map((b) => b.ss.sheets.map((s) => [s.name, valuesOf(b.ss, s.name)]));
+    const refused = `Không mở được sổ nhánh "Nhánh 1": bảng tính ở đường dẫn ghi cho "Nhánh 1" là sổ của ${inText(settings.period)}, khác kỳ của sổ chính (${inText(next)}), có thể là sổ của kỳ trước; công cụ không đọc và không ghi gì vào đó.`;
+    const made = choose(fake, 'menuGenerateTemplates')!;
+    expect(made.message).toContain(refused);
+    expect(branches.map((b) => b.ss.sheets.map((s) => [s.name, valuesOf(b.ss, s.name)]))).toEqual(before);
+    // Its figures are last period's: none of them is consolidated into this one.
+    const alert = choose(fake, 'menuConsolidateWorkbook')!;
+    expect(alert.message).toContain(refused);
+    const inBranches = settings.agencies.filter((x) => x.branch);
+    expect(alert.message).toContain(`  • ${inBranches[0]!.name}: Không mở được sổ nhánh`);
+    const counted = Number(/Tổng hợp từ (\d+)\/20 /.exec(alert.message)![1]);
+    expect(counted).toBeLessThanOrEqual(settings.agencies.length - inBranches.length);
+  });
+
+  it("refuses another province's spreadsheet on a branch line, though it names no branch", () => {
+    const { fake, branches, settings } = smallSpread();
+    // The link on the line of "Nhánh 2" is a copy of another province's main spreadsheet.
+    const other = new GasWorkbook(
+      branches[1]!.ss as never,
+      fake.globals.SpreadsheetApp as never,
+      fake.globals.PropertiesService.getDocumentProperties() as never,
+      fake.globals.Utilities as never,
+      () => NOW,
+    );
+    other.replace(settingsPlan({ ...settings, issuingBody: 'UBND tỉnh Khác', thisBranch: '' }));
+    const before = branches[1]!.ss.sheets.map((s) => [s.name, valuesOf(branches[1]!.ss, s.name)]);
+    const made = choose(fake, 'menuGenerateTemplates')!;
+    expect(made.message).toContain(
+      `Không mở được sổ nhánh "Nhánh 2": bảng tính ở đường dẫn ghi cho "Nhánh 2" là sổ của UBND tỉnh Khác, không phải của ${settings.issuingBody}; công cụ không đọc và không ghi gì vào đó.`,
+    );
+    expect(branches[1]!.ss.sheets.map((s) => [s.name, valuesOf(branches[1]!.ss, s.name)])).toEqual(before);
   });
 
   it('refuses at Tạo biểu mẫu a branch holding more agencies than Thiết lập allows', () => {

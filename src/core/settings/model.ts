@@ -134,6 +134,22 @@ export function sameBranch(a: string, b: string): boolean {
   return fold(squish(a)) === fold(squish(b));
 }
 
+/**
+ * What keeps a workbook's own Thiết lập from belonging to the same report as the main one's: another
+ * period, the same period over other dates, or another issuing body (another province). A branch of
+ * last period pasted by mistake is the case to catch: its figures must not be consolidated, nor its
+ * tabs rewritten with this period. Null: the same report.
+ */
+export function reportMismatch(
+  own: Pick<Settings, 'period' | 'issuingBody'>,
+  main: Pick<Settings, 'period' | 'issuingBody'>,
+): 'period' | 'dates' | 'body' | null {
+  if (own.period.id !== main.period.id || own.period.year !== main.period.year) return 'period';
+  if (own.period.from !== main.period.from || own.period.to !== main.period.to) return 'dates';
+  if (fold(squish(own.issuingBody)) !== fold(squish(main.issuingBody))) return 'body';
+  return null;
+}
+
 /** The branches the agency table names, in the order they first appear, each with its agencies. */
 export function branchesOf(settings: Pick<Settings, 'agencies'>): { name: string; agencies: Agency[] }[] {
   const out: { name: string; agencies: Agency[] }[] = [];
