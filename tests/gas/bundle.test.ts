@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { FakeGas, fakeGas } from '../fakes/gas';
 import { CODE_JS } from '../paths';
+import { SCRATCH_PREFIX } from '../../src/gas/form-copies';
 
 const CODE = CODE_JS;
 const EXPECTED_MENU = [
@@ -84,6 +85,10 @@ describe('build/Code.js', () => {
     const generated = fake.ui.alerts.pop()!;
     expect(generated.title).toBe('Đã tạo biểu mẫu');
     expect(generated.message).toMatch(/^Đã tạo mới \d+ trang/);
+    // The example's communes share a form: copies of one scratch tab, which is gone.
+    const made = Number(/^Đã tạo mới (\d+) trang/.exec(generated.message)![1]);
+    expect(fake.calls.of('Range.setBackgrounds')).toBeLessThan(made);
+    expect(fake.ss.sheets.filter((s) => s.name.startsWith(SCRATCH_PREFIX))).toEqual([]);
     call('menuValidateAll');
     expect(fake.ss.active!.name).toBe('Kết quả kiểm tra');
     expect(fake.ss.toasts.pop()).toMatch(/chưa gửi/);
