@@ -28,7 +28,7 @@ export const isScratch = (name: string): boolean => name.startsWith(SCRATCH_PREF
 
 /**
  * A form is worth a scratch tab from this many tabs on: the scratch costs an insertSheet, a full
- * render and a deleteSheet (about 0,9 modelled seconds); each copy saves about 0,26 s.
+ * render and a deleteSheet (about 0.9 modelled seconds); each copy saves about 0.26 s.
  */
 export const MIN_COPIES = 4;
 

@@ -167,15 +167,12 @@ export class GasWorkbook implements WorkbookPort {
   create(plan: SheetPlan): ProtectionOutcome {
     this.sheetCount ??= this.ss.getNumSheets();
     const template = this.templateFor(plan);
-    if (template) {
-      const sheet = this.ss.insertSheet(plan.name, this.sheetCount++, { template });
-      this.sheets.set(plan.name, sheet);
-      this.writeOwn(sheet, plan);
-      return plan.protection ? this.protector.apply(sheet, plan.name, plan.protection) : { applied: true };
-    }
-    const sheet = this.ss.insertSheet(plan.name, this.sheetCount++);
+    const sheet = template
+      ? this.ss.insertSheet(plan.name, this.sheetCount++, { template })
+      : this.ss.insertSheet(plan.name, this.sheetCount++);
     this.sheets.set(plan.name, sheet);
-    this.render(sheet, plan);
+    if (template) this.writeOwn(sheet, plan);
+    else this.render(sheet, plan);
     return plan.protection ? this.protector.apply(sheet, plan.name, plan.protection) : { applied: true };
   }
 
@@ -376,7 +373,8 @@ export class GasWorkbook implements WorkbookPort {
 
   /**
    * A tab copied from its form's scratch tab: what is its own (values, links), and what the
-   * figures depend on, written whatever the copy brought (form-copies.ts); one range, four calls.
+   * figures depend on, written whatever the copy brought (form-copies.ts): three writes of one
+   * range, then the live checks.
    */
   private writeOwn(sheet: Sheet, plan: SheetPlan): void {
     const range = sheet.getRange(1, 1, plan.rows.length, plan.columnWidths.length);
